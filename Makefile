@@ -1,0 +1,103 @@
+# polyalign — build, test, evaluate, benchmark, demo.
+#
+#   make          build ./polyalign
+#   make check    install missing packages, build with ASan+UBSan, run all tests
+#   make demo     install missing packages, build, run the Wuzhen sample
+#   make eval     accuracy against ../shared/eval (skipped when absent)
+#   make bench    speed against baselines timed in the same run
+#   make install  PREFIX=/usr/local
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+LOCALEDIR := $(PREFIX)/share/locale
+SHARED    ?= ../shared
+
+PKGS      := icu-uc icu-i18n libxml-2.0 jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
+CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"'
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC   := $(filter-out src/cli/main.c,$(wildcard src/*.c src/*/*.c))
+CLI_SRC   := src/cli/main.c
+GEN_SRC   := build/gen/rules_srx.c
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+
+REL_OBJ   := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(GEN_SRC))
+SAN_OBJ   := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(GEN_SRC))
+UNIT_BIN  := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
+
+PO_LANGS  := zh_CN ru
+MO_FILES  := $(foreach l,$(PO_LANGS),locale/$(l)/LC_MESSAGES/polyalign.mo)
+
+.PHONY: all setup check demo eval bench install clean pot
+all: polyalign $(MO_FILES)
+
+setup:
+	@bash scripts/setup.sh
+
+polyalign: $(REL_OBJ) build/rel/$(CLI_SRC:.c=.o)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/san/polyalign: $(SAN_OBJ) build/san/$(CLI_SRC:.c=.o)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/rel/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/san/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+
+build/rel/build/gen/%.o build/san/build/gen/%.o: build/gen/%.c
+
+build/gen/rules_srx.c: src/segment/rules.srx scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh $< builtin_rules_srx > $@.tmp && mv $@.tmp $@
+
+build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $^ $(PKG_LIBS) -lcmocka
+
+# --- messages ---
+po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=polyalign --package-version=$(VERSION) \
+	  --msgid-bugs-address=polyalign@users.noreply -o $@.tmp $(sort $^) && mv $@.tmp $@
+pot: po/polyalign.pot
+	for l in $(PO_LANGS); do msgmerge -q -U --backup=none po/$$l.po po/polyalign.pot; done
+
+locale/%/LC_MESSAGES/polyalign.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# --- the two commands of the README ---
+check: setup
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign
+	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
+
+demo: setup
+	$(MAKE) all
+	bash scripts/demo.sh
+
+eval: all
+	SHARED=$(SHARED) bash scripts/eval.sh
+
+bench: all
+	SHARED=$(SHARED) bash bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 polyalign $(DESTDIR)$(PREFIX)/bin/polyalign
+	for l in $(PO_LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 locale/$$l/LC_MESSAGES/polyalign.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+
+clean:
+	rm -rf build polyalign locale
+
+-include $(shell find build -name '*.d' 2>/dev/null)

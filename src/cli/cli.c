@@ -1,0 +1,118 @@
+/* cli.c — option parsing, help and error reporting for the command table. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+enum { KEY_HELP = 0x10000 };
+
+const cli_command *cli_find(const char *name)
+{
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+void cli_print_command_help(const cli_command *cmd, FILE *out)
+{
+    fprintf(out, _("Usage: polyalign %s %s\n"), cmd->name, _(cmd->synopsis));
+    fprintf(out, "%s\n\n%s\n", _(cmd->summary), _("Options:"));
+    for (const cli_option *o = cmd->options; o->name; o++) {
+        char left[64];
+        int n = o->key < 256 ? snprintf(left, sizeof left, "-%c, --%s", o->key, o->name)
+                             : snprintf(left, sizeof left, "    --%s", o->name);
+        if (o->has_arg && n > 0 && (size_t)n < sizeof left)
+            snprintf(left + n, sizeof left - (size_t)n, " %s", o->arg_name);
+        fprintf(out, "  %-26s %s\n", left, _(o->help));
+    }
+    fprintf(out, "  %-26s %s\n", "-h, --help", _("show this help and exit"));
+}
+
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("polyalign: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, _("Usage: polyalign %s %s\nTry 'polyalign help %s' for more information.\n"),
+                cmd->name, _(cmd->synopsis), cmd->name);
+    else
+        fprintf(stderr, _("Usage: polyalign COMMAND [OPTIONS]\nTry 'polyalign --help' for more information.\n"));
+    return ERR_USAGE;
+}
+
+int cli_parse(const cli_command *cmd, int argc, char **argv,
+              int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand)
+{
+    size_t n = 0;
+    while (cmd->options[n].name)
+        n++;
+    struct option *longopts = calloc(n + 2, sizeof *longopts);
+    char *shortopts = calloc(2 * n + 4, 1);
+    if (!longopts || !shortopts) {
+        free(longopts);
+        free(shortopts);
+        return cli_report(error_set(ERR_IO, _("out of memory")));
+    }
+    char *sp = shortopts;
+    *sp++ = ':'; /* report a missing argument as ':' */
+    for (size_t i = 0; i < n; i++) {
+        const cli_option *o = &cmd->options[i];
+        longopts[i] = (struct option){o->name, o->has_arg ? required_argument : no_argument, NULL, o->key};
+        if (o->key < 256) {
+            *sp++ = (char)o->key;
+            if (o->has_arg)
+                *sp++ = ':';
+        }
+    }
+    *sp++ = 'h';
+    longopts[n] = (struct option){"help", no_argument, NULL, KEY_HELP};
+    int status = 0;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while (status == 0 && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c == 'h' || c == KEY_HELP) {
+            cli_print_command_help(cmd, stdout);
+            status = -1;
+        } else if (c == '?') {
+            status = optopt ? cli_usage_error(cmd, _("unknown option '-%c'"), optopt)
+                            : cli_usage_error(cmd, _("unknown option '%s'"), argv[optind - 1]);
+        } else if (c == ':') {
+            status = cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
+        } else {
+            status = handle(c, optarg, ctx);
+        }
+    }
+    free(longopts);
+    free(shortopts);
+    *first_operand = optind;
+    return status;
+}
+
+int cli_report(int rc)
+{
+    if (rc >= 0)
+        return rc;
+    fprintf(stderr, "polyalign: %s\n", error_last());
+    return error_exit_status(rc);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "polyalign: %s", _("warning: "));
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}

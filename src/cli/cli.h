@@ -1,0 +1,50 @@
+/* cli.h — the command table and option parsing shared by every command.
+ *
+ * As in curl's tool, one table per command drives parsing (getopt_long), `--help` and the
+ * usage line, so they never disagree. Commands only parse options and wire library
+ * stages together; they return an exit status. */
+#ifndef POLYALIGN_CLI_H
+#define POLYALIGN_CLI_H
+
+#include <stdio.h>
+
+typedef struct {
+    const char *name;       /* long option without dashes */
+    int key;                /* short letter, or a value >= 256 for long-only options */
+    int has_arg;            /* 0 or 1 */
+    const char *arg_name;   /* shown in help, e.g. "LANG" */
+    const char *help;       /* N_()-marked, translated when printed */
+} cli_option;
+
+typedef struct {
+    const char *name;
+    const char *synopsis;   /* N_(): arguments after the command name */
+    const char *summary;    /* N_(): one line */
+    const cli_option *options; /* terminated by {0} */
+    int (*run)(int argc, char **argv);
+} cli_command;
+
+/* All commands, terminated by {0}. */
+extern const cli_command cli_commands[];
+
+const cli_command *cli_find(const char *name);
+
+/* Full help of a command on `out`. */
+void cli_print_command_help(const cli_command *cmd, FILE *out);
+
+/* Short usage on stderr (after an error message) and return 2. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse options of `cmd` with getopt_long. For each option, handle(key, optarg, ctx) is
+ * called; it returns 0 or an exit status. --help prints the command's help.
+ * Returns 0 with *first_operand set, -1 after --help (exit 0), or an exit status > 0. */
+int cli_parse(const cli_command *cmd, int argc, char **argv,
+              int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand);
+
+/* Print "polyalign: MESSAGE" for the last error and return its exit status. */
+int cli_report(int rc);
+
+/* Print a warning "polyalign: warning: …" */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

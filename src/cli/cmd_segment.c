@@ -1,0 +1,144 @@
+/* cmd_segment.c — `polyalign segment`: print the sentences of text files.
+ *
+ * One sentence per line and an empty line between paragraphs, or JSON Lines with byte
+ * offsets into the input as stored (a BOM counts). A file that is not valid UTF-8 prints
+ * nothing at all, because its sentences cannot be trusted; the other files still run. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../i18n.h"
+#include "../segment/segmenter.h"
+#include "../segment/srx.h"
+#include "../text/input.h"
+#include "../text/lang.h"
+#include "../util/atomic_file.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES };
+
+const cli_option segment_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …); required")},
+    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
+    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence")},
+    {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones")},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
+    {0},
+};
+
+typedef struct {
+    const char *lang, *format, *output, *rules;
+    int newline_breaks;
+} segment_args;
+
+typedef struct {
+    FILE *out;
+    int jsonl;
+    const char *file;       /* file name in JSON, when several files are given */
+    size_t offset;          /* BOM length, added to JSON offsets */
+    size_t last_para;
+    int printed;            /* sentences printed so far, over all files */
+    int printed_in_file;
+} printer;
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    segment_args *a = ctx;
+    switch (key) {
+    case OPT_LANG: a->lang = arg; break;
+    case OPT_FORMAT: a->format = arg; break;
+    case OPT_OUTPUT: a->output = arg; break;
+    case OPT_RULES: a->rules = arg; break;
+    case OPT_NEWLINE: a->newline_breaks = 1; break;
+    }
+    return 0;
+}
+
+static int print_sentence(const char *text, const sentence_span *s, void *ctx)
+{
+    printer *p = ctx;
+    size_t len = s->end - s->start;
+    if (p->jsonl) {
+        json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:s%}", "para", (json_int_t)s->para, "sent", (json_int_t)s->index,
+                              "start", (json_int_t)(s->start + p->offset), "end",
+                              (json_int_t)(s->end + p->offset), "text", text + s->start, len);
+        if (!o)
+            return error_set(ERR_SOFTWARE, _("cannot build JSON"));
+        if (p->file)
+            json_object_set_new(o, "file", json_string(p->file));
+        json_dumpf(o, p->out, JSON_COMPACT);
+        json_decref(o);
+        fputc('\n', p->out);
+    } else {
+        /* an empty line between paragraphs, and between files */
+        if (p->printed && (!p->printed_in_file || s->para != p->last_para))
+            fputc('\n', p->out);
+        fwrite(text + s->start, 1, len, p->out);
+        fputc('\n', p->out);
+    }
+    p->last_para = s->para;
+    p->printed++;
+    p->printed_in_file++;
+    return 0;
+}
+
+int cmd_segment(int argc, char **argv)
+{
+    const cli_command *self = cli_find("segment");
+    segment_args a = {0};
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    if (status)
+        return status < 0 ? 0 : status;
+    if (!a.lang)
+        return cli_usage_error(self, _("--lang is required"));
+    if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
+        return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a.format);
+    char lang[LANG_TAG_MAX];
+    if (lang_normalize(a.lang, lang) < 0)
+        return cli_usage_error(self, "%s", error_last());
+
+    srx *rules = NULL;
+    segmenter *seg = NULL;
+    int rc = a.rules ? srx_load(a.rules, &rules) : 0;
+    if (rc == 0)
+        rc = segmenter_new(lang, rules, &seg);
+    if (rc < 0) {
+        srx_free(rules);
+        return cli_report(rc);
+    }
+    atomic_file out;
+    rc = atomic_file_open(&out, a.output);
+    if (rc < 0) {
+        segmenter_free(seg);
+        srx_free(rules);
+        return cli_report(rc);
+    }
+    static char outbuf[1 << 16];
+    setvbuf(out.f, outbuf, _IOFBF, sizeof outbuf);
+
+    printer p = {out.f, a.format && strcmp(a.format, "jsonl") == 0, NULL, 0, 0, 0, 0};
+    int nfiles = argc - first;
+    for (int i = first; i < argc || (nfiles == 0 && i == first); i++) {
+        const char *path = nfiles ? argv[i] : "-";
+        text_input in;
+        int r = text_input_read(path, &in);
+        if (r == 0) {
+            p.file = nfiles > 1 ? in.name : NULL;
+            p.offset = in.offset;
+            p.printed_in_file = 0;
+            r = segmenter_run(seg, in.bytes, in.len, a.newline_breaks, print_sentence, &p);
+            text_input_free(&in);
+        }
+        if (r < 0)
+            status = cli_report(r);
+    }
+    int crc = atomic_file_commit(&out);
+    if (crc < 0)
+        status = cli_report(crc);
+    segmenter_free(seg);
+    srx_free(rules);
+    return status;
+}

@@ -1,0 +1,10 @@
+/* commands.c — the table of commands; each lives in its own cmd_*.c file. */
+#include "../i18n.h"
+#include "cli.h"
+#include "commands.h"
+
+const cli_command cli_commands[] = {
+    {"segment", N_("[OPTIONS] [FILE...]"), N_("split text into sentences, one per line"), segment_options,
+     cmd_segment},
+    {0},
+};

@@ -1,0 +1,10 @@
+/* commands.h — entry points and option tables of the commands (one cmd_*.c each). */
+#ifndef POLYALIGN_COMMANDS_H
+#define POLYALIGN_COMMANDS_H
+
+#include "cli.h"
+
+extern const cli_option segment_options[];
+int cmd_segment(int argc, char **argv);
+
+#endif

@@ -1,0 +1,18 @@
+/* i18n.h — gettext plumbing shared by every file that prints to a user.
+ *
+ * Every user-visible string goes through _() so the CLI speaks English, Chinese and
+ * Russian. N_() marks strings in static tables that are translated where printed. */
+#ifndef POLYALIGN_I18N_H
+#define POLYALIGN_I18N_H
+
+#include <libintl.h>
+
+#define PACKAGE "polyalign"
+#define _(s) dgettext(PACKAGE, s)
+#define N_(s) (s)
+
+/* Bind the message catalog: the build tree's locale/ next to the executable when it
+ * exists (running from a checkout), else the install prefix's share/locale. */
+void i18n_init(void);
+
+#endif

@@ -1,0 +1,410 @@
+/* segmenter.c — ICU sentence breaks, decided by SRX rules.
+ *
+ * The document is one UTF-8 UText shared by the BreakIterator and every rule regex, so
+ * all indices are byte offsets into the caller's buffer and nothing is converted to
+ * UTF-16. For each ICU break we step back over trailing whitespace to the SRX position
+ * (right after the punctuation), then ask the rules in order. A rule is compiled as
+ * `(?<=BEFORE)(?:AFTER)` and tried with lookingAt at the position: one anchored attempt,
+ * not a scan. ICU refuses unbounded look-behind (e.g. `\w+`), so such a rule falls back to
+ * searching BEFORE`$` in a window before the position.
+ *
+ * break="yes" rules may fire where ICU saw no break ("…3 p.m. The next…" with a custom
+ * file); one alternation of their patterns scans the text for such places, and the same
+ * ordered decision applies there. Breaks at a paragraph end are never vetoed. */
+#include "segmenter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include "../i18n.h"
+#include "../text/lang.h"
+#include "../util/error.h"
+
+/* the built-in rules, embedded from src/segment/rules.srx at build time */
+extern const char builtin_rules_srx[];
+extern const size_t builtin_rules_srx_len;
+
+enum { LOOKBEHIND_WINDOW = 256 }; /* bytes searched for an unbounded BEFORE */
+
+typedef struct {
+    URegularExpression *whole;  /* (?<=B)(?:A), or NULL when B is unbounded */
+    URegularExpression *before; /* (?:B)$ for the window search, when whole is NULL */
+    URegularExpression *after;  /* A, when whole is NULL */
+    int do_break;
+} compiled_rule;
+
+struct segmenter {
+    char lang[LANG_TAG_MAX];
+    UBreakIterator *breaks;
+    compiled_rule *rules;
+    size_t nrules;
+    URegularExpression *proposer; /* alternation of break="yes" rules, or NULL */
+    srx *builtin;                 /* owned when the built-in rules are used */
+};
+
+static URegularExpression *compile(const char *pattern, const srx *from, int line, int *unbounded)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, pattern, -1, &err);
+    err = U_ZERO_ERROR;
+    UChar *u = malloc(sizeof(UChar) * (size_t)(ulen + 1));
+    if (!u) {
+        error_set(ERR_IO, _("out of memory"));
+        return NULL;
+    }
+    u_strFromUTF8(u, ulen + 1, NULL, pattern, -1, &err);
+    UParseError pe;
+    URegularExpression *re = uregex_open(u, ulen, 0, &pe, &err);
+    free(u);
+    if (unbounded)
+        *unbounded = err == U_REGEX_LOOK_BEHIND_LIMIT;
+    if (U_FAILURE(err)) {
+        if (!(unbounded && *unbounded))
+            error_set(ERR_DATA, _("%s:%d: invalid rule regex \"%s\": %s"), srx_name(from), line, pattern,
+                      u_errorName(err));
+        return NULL;
+    }
+    return re;
+}
+
+static char *concat3(const char *a, const char *b, const char *c, const char *d, const char *e)
+{
+    size_t n = strlen(a) + strlen(b) + strlen(c) + strlen(d) + strlen(e) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s%s%s%s", a, b, c, d, e);
+    return s;
+}
+
+static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
+{
+    out->do_break = r->do_break;
+    char *whole = concat3("(?<=", *r->before ? r->before : "", ")(?:", r->after, ")");
+    if (!whole)
+        return error_set(ERR_IO, _("out of memory"));
+    int unbounded = 0;
+    out->whole = compile(whole, from, r->line, &unbounded);
+    free(whole);
+    if (out->whole)
+        return 0;
+    if (!unbounded)
+        return -ERR_DATA;
+    char *before = concat3("(?:", r->before, ")$", "", "");
+    if (!before)
+        return error_set(ERR_IO, _("out of memory"));
+    out->before = compile(before, from, r->line, NULL);
+    free(before);
+    out->after = out->before ? compile(r->after, from, r->line, NULL) : NULL;
+    return out->after ? 0 : -ERR_DATA;
+}
+
+/* One regex proposing every position where some break="yes" rule matches. */
+static int compile_proposer(segmenter *seg, const srx *from, const srx_rule **rules, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        if (rules[i]->do_break)
+            len += strlen(rules[i]->before) + strlen(rules[i]->after) + 16;
+    if (len == 1)
+        return 0;
+    char *alt = malloc(len);
+    if (!alt)
+        return error_set(ERR_IO, _("out of memory"));
+    alt[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (!rules[i]->do_break)
+            continue;
+        if (alt[0])
+            strcat(alt, "|");
+        strcat(alt, "(?:");
+        strcat(alt, rules[i]->before);
+        strcat(alt, ")(?=");
+        strcat(alt, rules[i]->after);
+        strcat(alt, ")");
+    }
+    seg->proposer = compile(alt, from, 0, NULL);
+    free(alt);
+    return seg->proposer ? 0 : -ERR_DATA;
+}
+
+int segmenter_new(const char *lang, const srx *rules, segmenter **out)
+{
+    *out = NULL;
+    segmenter *seg = calloc(1, sizeof *seg);
+    if (!seg)
+        return error_set(ERR_IO, _("out of memory"));
+    snprintf(seg->lang, sizeof seg->lang, "%s", lang);
+    int rc = 0;
+    if (!rules) {
+        rc = srx_parse(builtin_rules_srx, builtin_rules_srx_len, "rules.srx (built-in)", &seg->builtin);
+        rules = seg->builtin;
+    }
+    const srx_rule **list = NULL;
+    int n = rc < 0 ? rc : srx_rules_for(rules, lang, &list);
+    if (n < 0) {
+        segmenter_free(seg);
+        return n;
+    }
+    seg->rules = calloc((size_t)n + 1, sizeof *seg->rules);
+    if (!seg->rules)
+        rc = error_set(ERR_IO, _("out of memory"));
+    for (int i = 0; rc == 0 && i < n; i++, seg->nrules++)
+        rc = compile_rule(rules, list[i], &seg->rules[i]);
+    if (rc == 0)
+        rc = compile_proposer(seg, rules, list, (size_t)n);
+    free(list);
+    if (rc == 0) {
+        char locale[LANG_TAG_MAX];
+        UErrorCode err = U_ZERO_ERROR;
+        lang_to_locale(lang, locale);
+        seg->breaks = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &err);
+        if (U_FAILURE(err))
+            rc = error_set(ERR_SOFTWARE, _("ICU cannot break sentences for %s: %s"), lang, u_errorName(err));
+    }
+    if (rc < 0) {
+        segmenter_free(seg);
+        return rc;
+    }
+    *out = seg;
+    return 0;
+}
+
+size_t segmenter_rule_count(const segmenter *seg)
+{
+    return seg->nrules;
+}
+
+void segmenter_free(segmenter *seg)
+{
+    if (!seg)
+        return;
+    for (size_t i = 0; i < seg->nrules; i++) {
+        if (seg->rules[i].whole)
+            uregex_close(seg->rules[i].whole);
+        if (seg->rules[i].before)
+            uregex_close(seg->rules[i].before);
+        if (seg->rules[i].after)
+            uregex_close(seg->rules[i].after);
+    }
+    free(seg->rules);
+    if (seg->proposer)
+        uregex_close(seg->proposer);
+    if (seg->breaks)
+        ubrk_close(seg->breaks);
+    srx_free(seg->builtin);
+    free(seg);
+}
+
+/* ---- text helpers ---- */
+
+/* Length of the whitespace character ending at text[i] (exclusive end), or 0. */
+static size_t space_before(const char *t, size_t i)
+{
+    if (i >= 1 && (t[i - 1] == ' ' || (t[i - 1] >= '\t' && t[i - 1] <= '\r')))
+        return 1;
+    if (i >= 2 && (unsigned char)t[i - 2] == 0xC2 && (unsigned char)t[i - 1] == 0xA0)
+        return 2; /* U+00A0 */
+    if (i >= 3 && (unsigned char)t[i - 3] == 0xE3 && (unsigned char)t[i - 2] == 0x80 &&
+        (unsigned char)t[i - 1] == 0x80)
+        return 3; /* U+3000 ideographic space */
+    return 0;
+}
+
+static size_t space_after(const char *t, size_t i, size_t len)
+{
+    if (i < len && (t[i] == ' ' || (t[i] >= '\t' && t[i] <= '\r')))
+        return 1;
+    if (i + 1 < len && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < len && (unsigned char)t[i] == 0xE3 && (unsigned char)t[i + 1] == 0x80 &&
+        (unsigned char)t[i + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+static int is_blank_line(const char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!(t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\f' || t[i] == '\v'))
+            return 0;
+    return 1;
+}
+
+/* Newlines joining two non-blank lines become spaces: wrapped text is one paragraph. */
+static void unwrap_lines(char *t, size_t len)
+{
+    size_t line = 0;
+    int prev_nonblank = 0;
+    size_t prev_newline = 0;
+    while (line <= len) {
+        char *nl = memchr(t + line, '\n', len - line);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        int nonblank = !is_blank_line(t, line, end);
+        if (nonblank && prev_nonblank) {
+            t[prev_newline] = ' ';
+            if (prev_newline > 0 && t[prev_newline - 1] == '\r')
+                t[prev_newline - 1] = ' ';
+        }
+        prev_nonblank = nonblank;
+        prev_newline = end;
+        if (!nl)
+            break;
+        line = end + 1;
+    }
+}
+
+/* ---- decisions ---- */
+
+typedef struct {
+    segmenter *seg;
+    const char *text;
+    size_t len;
+} run_state;
+
+/* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. */
+static int decide(run_state *st, size_t q)
+{
+    for (size_t i = 0; i < st->seg->nrules; i++) {
+        compiled_rule *r = &st->seg->rules[i];
+        UErrorCode err = U_ZERO_ERROR;
+        UBool hit;
+        if (r->whole) {
+            uregex_setRegion64(r->whole, (int64_t)q, (int64_t)st->len, &err);
+            hit = uregex_lookingAt64(r->whole, -1, &err);
+        } else {
+            int64_t from = q > LOOKBEHIND_WINDOW ? (int64_t)(q - LOOKBEHIND_WINDOW) : 0;
+            uregex_setRegion64(r->before, from, (int64_t)q, &err);
+            hit = uregex_find64(r->before, -1, &err);
+            if (hit) {
+                uregex_setRegion64(r->after, (int64_t)q, (int64_t)st->len, &err);
+                hit = uregex_lookingAt64(r->after, -1, &err);
+            }
+        }
+        if (U_SUCCESS(err) && hit)
+            return r->do_break;
+    }
+    return -1;
+}
+
+static int attach_text(segmenter *seg, UText *ut, UErrorCode *err)
+{
+    ubrk_setUText(seg->breaks, ut, err);
+    for (size_t i = 0; i < seg->nrules && U_SUCCESS(*err); i++) {
+        URegularExpression *res[3] = {seg->rules[i].whole, seg->rules[i].before, seg->rules[i].after};
+        for (int k = 0; k < 3; k++) {
+            if (!res[k])
+                continue;
+            uregex_setUText(res[k], ut, err);
+            uregex_useTransparentBounds(res[k], true, err);
+        }
+    }
+    if (seg->proposer && U_SUCCESS(*err))
+        uregex_setUText(seg->proposer, ut, err);
+    return U_SUCCESS(*err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(*err));
+}
+
+/* Trim [from, to) and emit it as a sentence, tracking paragraphs through the gap since
+ * the previous sentence: two or more newlines in it mean a blank line. */
+typedef struct {
+    sentence_fn emit;
+    void *ctx;
+    size_t prev_end, para, index;
+    int any;
+} emitter;
+
+static int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t to)
+{
+    size_t k;
+    while (from < to && (k = space_after(t, from, len)) != 0)
+        from += k;
+    while (to > from && (k = space_before(t, to)) != 0)
+        to -= k;
+    if (from >= to)
+        return 0;
+    if (em->any) {
+        int newlines = 0;
+        for (size_t i = em->prev_end; i < from && newlines < 2; i++)
+            newlines += t[i] == '\n';
+        em->para += newlines >= 2;
+    }
+    sentence_span s = {from, to, em->para, em->index++};
+    em->any = 1;
+    em->prev_end = to;
+    return em->emit(t, &s, em->ctx);
+}
+
+int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx)
+{
+    if (len == 0)
+        return 0;
+    if (!newline_breaks)
+        unwrap_lines(text, len);
+    UErrorCode err = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+    if (U_FAILURE(err))
+        return error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+    int rc = attach_text(seg, ut, &err);
+    run_state st = {seg, text, len};
+    emitter em = {emit, ctx, 0, 0, 0, 0};
+    size_t start = 0;
+    int64_t proposal = -1; /* next break="yes" match position, or -1 */
+    if (rc == 0 && seg->proposer && uregex_find64(seg->proposer, 0, &err))
+        proposal = uregex_end64(seg->proposer, 0, &err);
+    for (int32_t b = ubrk_first(seg->breaks); rc == 0 && b != UBRK_DONE;) {
+        b = ubrk_next(seg->breaks);
+        size_t p = b == UBRK_DONE ? len : (size_t)b;
+        /* the SRX position: back over the whitespace ICU kept with the sentence */
+        size_t q = p, k;
+        int hard = 0;
+        while (q > start && (k = space_before(text, q)) != 0) {
+            hard |= text[q - 1] == '\n';
+            q -= k;
+        }
+        /* rule-proposed breaks that come before this ICU break */
+        while (proposal >= 0 && (size_t)proposal < q && rc == 0) {
+            if ((size_t)proposal > start && decide(&st, (size_t)proposal) == 1) {
+                rc = emit_span(&em, text, len, start, (size_t)proposal);
+                start = (size_t)proposal;
+            }
+            proposal = uregex_findNext(seg->proposer, &err) ? uregex_end64(seg->proposer, 0, &err) : -1;
+        }
+        if (rc != 0)
+            break;
+        if (p >= len || hard || decide(&st, q) != 0) {
+            rc = emit_span(&em, text, len, start, p);
+            start = p;
+        }
+        if (b == UBRK_DONE)
+            break;
+    }
+    utext_close(ut);
+    return rc;
+}
+
+int sentence_list_push(const char *text, const sentence_span *s, void *list)
+{
+    (void)text;
+    sentence_list *l = list;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        sentence_span *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return error_set(ERR_IO, _("out of memory"));
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *s;
+    return 0;
+}
+
+void sentence_list_free(sentence_list *l)
+{
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}

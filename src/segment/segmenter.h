@@ -1,0 +1,49 @@
+/* segmenter.h — sentences out of a UTF-8 document: ICU's sentence BreakIterator plus
+ * SRX exception rules.
+ *
+ * ICU proposes every break it would make (UAX #29); the ordered SRX rules then decide at
+ * each proposal, first matching rule wins, and break="yes" rules may also propose breaks
+ * ICU missed. Paragraphs (runs of non-blank lines) are hard boundaries; a single newline
+ * inside a paragraph is wrapped text unless `newline_breaks` is set. */
+#ifndef POLYALIGN_SEGMENTER_H
+#define POLYALIGN_SEGMENTER_H
+
+#include <stddef.h>
+
+#include "srx.h"
+
+typedef struct segmenter segmenter;
+
+typedef struct {
+    size_t start, end;  /* byte span of the sentence, whitespace trimmed */
+    size_t para;        /* 0-based paragraph index */
+    size_t index;       /* 0-based sentence index in the document */
+} sentence_span;
+
+/* Called once per sentence, in order; return non-zero to stop. */
+typedef int (*sentence_fn)(const char *text, const sentence_span *s, void *ctx);
+
+/* A segmenter for a canonical BCP 47 tag. `rules` are a user's SRX (borrowed, must outlive
+ * the segmenter) or NULL for the built-in rules. 0 or negative error code. */
+int segmenter_new(const char *lang, const srx *rules, segmenter **out);
+
+/* Segment text[0..len). The text is modified in place: newlines inside a paragraph become
+ * spaces (same byte length, so offsets hold) unless newline_breaks. Returns 0, the
+ * callback's non-zero value, or a negative error code. */
+int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx);
+
+/* Number of SRX rules in force (for diagnostics). */
+size_t segmenter_rule_count(const segmenter *seg);
+
+void segmenter_free(segmenter *seg);
+
+/* A growable array of sentences, filled by passing sentence_list_push as the callback. */
+typedef struct {
+    sentence_span *v;
+    size_t n, cap;
+} sentence_list;
+
+int sentence_list_push(const char *text, const sentence_span *s, void *list);
+void sentence_list_free(sentence_list *l);
+
+#endif

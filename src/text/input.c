@@ -1,0 +1,106 @@
+/* input.c — read a file or stdin into memory and check it is UTF-8 text. */
+#include "input.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+#include "utf8.h"
+
+static int read_stream(FILE *f, const char *name, char **out, size_t *out_len)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf)
+        return error_set(ERR_IO, _("%s: out of memory"), name);
+    for (;;) {
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0 || len < cap) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                return error_set(ERR_IO, _("%s: read error: %s"), name, strerror(e));
+            }
+            if (feof(f))
+                break;
+            continue;
+        }
+        char *bigger = realloc(buf, cap * 2 + 1);
+        if (!bigger) {
+            free(buf);
+            return error_set(ERR_IO, _("%s: out of memory"), name);
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return 0;
+}
+
+/* Take ownership of buf: validate, strip the BOM, fill `out`. */
+static int adopt_buffer(char *buf, size_t len, const char *name, text_input *out)
+{
+    size_t bad, bom = utf8_bom_length(buf, len);
+    utf8_status st = utf8_validate(buf + bom, len - bom, &bad);
+    if (st != UTF8_OK) {
+        free(buf);
+        return error_set(ERR_DATA,
+                         st == UTF8_NUL ? _("%s: NUL byte at byte %zu (not a text file)")
+                                        : _("%s: invalid UTF-8 at byte %zu"),
+                         name, bad + bom);
+    }
+    if (bom)
+        memmove(buf, buf + bom, len - bom + 1);
+    out->bytes = buf;
+    out->len = len - bom;
+    out->offset = bom;
+    out->name = strdup(name);
+    if (!out->name) {
+        free(buf);
+        return error_set(ERR_IO, _("%s: out of memory"), name);
+    }
+    return 0;
+}
+
+int text_input_read(const char *path, text_input *out)
+{
+    memset(out, 0, sizeof *out);
+    int is_stdin = !path || strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return error_set(errno == ENOENT || errno == EACCES ? ERR_NOINPUT : ERR_IO,
+                         "%s: %s", name, strerror(errno));
+    char *buf;
+    size_t len;
+    int rc = read_stream(f, name, &buf, &len);
+    if (!is_stdin)
+        fclose(f);
+    if (rc < 0)
+        return rc;
+    return adopt_buffer(buf, len, name, out);
+}
+
+int text_input_from_memory(const char *bytes, size_t len, const char *name, text_input *out)
+{
+    memset(out, 0, sizeof *out);
+    char *buf = malloc(len + 1);
+    if (!buf)
+        return error_set(ERR_IO, _("%s: out of memory"), name);
+    memcpy(buf, bytes, len);
+    buf[len] = '\0';
+    return adopt_buffer(buf, len, name, out);
+}
+
+void text_input_free(text_input *in)
+{
+    free(in->bytes);
+    free(in->name);
+    memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,28 @@
+/* input.h — reading a whole text file (or stdin) as checked UTF-8.
+ *
+ * The aligner and the segmenter need random access to the whole document, so a document
+ * is read into one buffer. The buffer is validated here, once: invalid UTF-8 and NUL bytes
+ * are refused with the file name and byte offset, a leading BOM is skipped (offsets
+ * still count it, so they point into the file as stored). */
+#ifndef POLYALIGN_INPUT_H
+#define POLYALIGN_INPUT_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *bytes;        /* file contents after any BOM, NUL-terminated, writable */
+    size_t len;         /* bytes in `bytes` */
+    size_t offset;      /* file offset of bytes[0]: 3 after a BOM, else 0 */
+    char *name;         /* file name for messages ("<stdin>" for stdin) */
+} text_input;
+
+/* Read path ("-" or NULL for stdin). Returns 0, or -ERR_NOINPUT / -ERR_IO / -ERR_DATA
+ * with error_last() naming the file (and the byte offset for bad bytes). */
+int text_input_read(const char *path, text_input *out);
+
+/* Wrap bytes already in memory (copied), validated the same way. */
+int text_input_from_memory(const char *bytes, size_t len, const char *name, text_input *out);
+
+void text_input_free(text_input *in);
+
+#endif

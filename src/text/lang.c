@@ -1,0 +1,55 @@
+/* lang.c — BCP 47 normalization and checks on ICU uloc. */
+#include "lang.h"
+
+#include <string.h>
+#include <unicode/uloc.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+int lang_normalize(const char *tag, char out[LANG_TAG_MAX])
+{
+    UErrorCode err = U_ZERO_ERROR;
+    char locale[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    int32_t n = uloc_forLanguageTag(tag, locale, sizeof locale, &parsed, &err);
+    if (U_FAILURE(err) || n <= 0 || parsed != (int32_t)strlen(tag)) {
+        /* ICU locale IDs (en_GB) are not BCP 47 but users type them: retry with '-' */
+        char dashed[LANG_TAG_MAX];
+        size_t len = strlen(tag);
+        if (len >= sizeof dashed || !strchr(tag, '_'))
+            return error_set(ERR_USAGE, _("invalid language tag \"%s\""), tag);
+        for (size_t i = 0; i <= len; i++)
+            dashed[i] = tag[i] == '_' ? '-' : tag[i];
+        return lang_normalize(dashed, out);
+    }
+    const char *iso3 = uloc_getISO3Language(locale);
+    char lang[ULOC_LANG_CAPACITY];
+    err = U_ZERO_ERROR;
+    uloc_getLanguage(locale, lang, sizeof lang, &err);
+    if (U_FAILURE(err) || !iso3 || !*iso3 || !*lang)
+        return error_set(ERR_USAGE, _("unknown language \"%s\""), tag);
+    err = U_ZERO_ERROR;
+    uloc_toLanguageTag(locale, out, LANG_TAG_MAX, true, &err);
+    if (U_FAILURE(err))
+        return error_set(ERR_USAGE, _("invalid language tag \"%s\""), tag);
+    return 0;
+}
+
+void lang_to_locale(const char *tag, char out[LANG_TAG_MAX])
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t parsed;
+    uloc_forLanguageTag(tag, out, LANG_TAG_MAX, &parsed, &err);
+    if (U_FAILURE(err))
+        out[0] = '\0';
+}
+
+void lang_base(const char *tag, char out[LANG_TAG_MAX])
+{
+    size_t n = strcspn(tag, "-_");
+    if (n >= LANG_TAG_MAX)
+        n = LANG_TAG_MAX - 1;
+    memcpy(out, tag, n);
+    out[n] = '\0';
+}

@@ -1,0 +1,23 @@
+/* lang.h — language tags: BCP 47 in, canonical BCP 47 out, through ICU's uloc.
+ *
+ * Users type en, en_GB, zh-cn or ru-RU; files, TMX and messages need one spelling.
+ * A tag whose language ICU does not know is refused, so a typo never silently selects
+ * root-locale behaviour. */
+#ifndef POLYALIGN_LANG_H
+#define POLYALIGN_LANG_H
+
+#include <stddef.h>
+
+#define LANG_TAG_MAX 64
+
+/* Canonicalize `tag` into out (BCP 47, e.g. "zh-CN"). 0, or -ERR_USAGE when the tag is
+ * malformed or its language unknown to ICU. */
+int lang_normalize(const char *tag, char out[LANG_TAG_MAX]);
+
+/* The ICU locale ID for a canonical tag ("zh-Hans-CN" -> "zh_Hans_CN"). */
+void lang_to_locale(const char *tag, char out[LANG_TAG_MAX]);
+
+/* The language subtag alone ("zh-CN" -> "zh"). */
+void lang_base(const char *tag, char out[LANG_TAG_MAX]);
+
+#endif

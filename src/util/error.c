@@ -1,0 +1,26 @@
+/* error.c — the thread-local last-error slot behind error.h. */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static _Thread_local char last_message[1024];
+
+int error_set(error_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(last_message, sizeof last_message, fmt, ap);
+    va_end(ap);
+    return -(int)code;
+}
+
+const char *error_last(void)
+{
+    return last_message;
+}
+
+int error_exit_status(int rc)
+{
+    return rc < 0 ? -rc : 0;
+}
