@@ -15,7 +15,7 @@ packages=(
   gettext libgettextpo-dev          # CLI messages in zh/ru; PO files
   libjansson-dev                    # JSON Lines output
   libcmocka-dev                     # unit tests
-  python3                           # the evaluation scorers in ../shared
+  python3 time                      # the evaluation scorers in ../shared; /usr/bin/time for benchmarks
 )
 
 missing=()

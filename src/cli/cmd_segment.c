@@ -13,6 +13,7 @@
 #include "../segment/srx.h"
 #include "../text/input.h"
 #include "../text/lang.h"
+#include "../text/space.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -41,6 +42,8 @@ typedef struct {
     size_t last_para;
     int printed;            /* sentences printed so far, over all files */
     int printed_in_file;
+    char *scratch;          /* collapsed sentence text */
+    size_t scratch_cap;
 } printer;
 
 static int handle_option(int key, const char *arg, void *ctx)
@@ -59,11 +62,23 @@ static int handle_option(int key, const char *arg, void *ctx)
 static int print_sentence(const char *text, const sentence_span *s, void *ctx)
 {
     printer *p = ctx;
+    const char *sentence = text + s->start;
     size_t len = s->end - s->start;
+    if (space_needs_collapse(sentence, len)) {
+        if (len > p->scratch_cap) {
+            char *bigger = realloc(p->scratch, len);
+            if (!bigger)
+                return error_set(ERR_IO, _("out of memory"));
+            p->scratch = bigger;
+            p->scratch_cap = len;
+        }
+        len = space_collapse(sentence, len, p->scratch);
+        sentence = p->scratch;
+    }
     if (p->jsonl) {
         json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:s%}", "para", (json_int_t)s->para, "sent", (json_int_t)s->index,
                               "start", (json_int_t)(s->start + p->offset), "end",
-                              (json_int_t)(s->end + p->offset), "text", text + s->start, len);
+                              (json_int_t)(s->end + p->offset), "text", sentence, len);
         if (!o)
             return error_set(ERR_SOFTWARE, _("cannot build JSON"));
         if (p->file)
@@ -75,7 +90,7 @@ static int print_sentence(const char *text, const sentence_span *s, void *ctx)
         /* an empty line between paragraphs, and between files */
         if (p->printed && (!p->printed_in_file || s->para != p->last_para))
             fputc('\n', p->out);
-        fwrite(text + s->start, 1, len, p->out);
+        fwrite(sentence, 1, len, p->out);
         fputc('\n', p->out);
     }
     p->last_para = s->para;
@@ -119,7 +134,7 @@ int cmd_segment(int argc, char **argv)
     static char outbuf[1 << 16];
     setvbuf(out.f, outbuf, _IOFBF, sizeof outbuf);
 
-    printer p = {out.f, a.format && strcmp(a.format, "jsonl") == 0, NULL, 0, 0, 0, 0};
+    printer p = {out.f, a.format && strcmp(a.format, "jsonl") == 0, NULL, 0, 0, 0, 0, NULL, 0};
     int nfiles = argc - first;
     for (int i = first; i < argc || (nfiles == 0 && i == first); i++) {
         const char *path = nfiles ? argv[i] : "-";
@@ -138,6 +153,7 @@ int cmd_segment(int argc, char **argv)
     int crc = atomic_file_commit(&out);
     if (crc < 0)
         status = cli_report(crc);
+    free(p.scratch);
     segmenter_free(seg);
     srx_free(rules);
     return status;

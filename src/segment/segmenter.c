@@ -13,6 +13,7 @@
  * ordered decision applies there. Breaks at a paragraph end are never vetoed. */
 #include "segmenter.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,17 +32,24 @@ extern const size_t builtin_rules_srx_len;
 
 enum { LOOKBEHIND_WINDOW = 256 }; /* bytes searched for an unbounded BEFORE */
 
+/* Consecutive rules are tried as one regex, (?:(?<=B1)(?:A1)())|(?:(?<=B2)(?:A2)())|…:
+ * ICU tries alternatives in order, so the first rule that matches wins exactly as SRX
+ * says, and the empty "marker" group at the end of each alternative tells which one it
+ * was. One lookingAt per position instead of one per rule. */
 typedef struct {
-    URegularExpression *whole;  /* (?<=B)(?:A), or NULL when B is unbounded */
-    URegularExpression *before; /* (?:B)$ for the window search, when whole is NULL */
-    URegularExpression *after;  /* A, when whole is NULL */
-    int do_break;
-} compiled_rule;
+    URegularExpression *whole;  /* the alternation, or a single rule's (?<=B)(?:A) */
+    URegularExpression *before; /* unbounded rule: (?:B)$ searched in a window … */
+    URegularExpression *after;  /* … then A at the position */
+    size_t first, count;        /* the rules this unit covers */
+    int32_t *markers;           /* marker group of each covered rule (count > 1) */
+} rule_unit;
 
 struct segmenter {
     char lang[LANG_TAG_MAX];
     UBreakIterator *breaks;
-    compiled_rule *rules;
+    rule_unit *units;
+    size_t nunits;
+    char *do_break;               /* per rule: 1 break, 0 no break */
     size_t nrules;
     URegularExpression *proposer; /* alternation of break="yes" rules, or NULL */
     srx *builtin;                 /* owned when the built-in rules are used */
@@ -73,35 +81,155 @@ static URegularExpression *compile(const char *pattern, const srx *from, int lin
     return re;
 }
 
-static char *concat3(const char *a, const char *b, const char *c, const char *d, const char *e)
+/* A growable string for building patterns. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int failed;
+} pattern_buf;
+
+static void pat_add(pattern_buf *b, const char *part)
 {
-    size_t n = strlen(a) + strlen(b) + strlen(c) + strlen(d) + strlen(e) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s%s%s%s", a, b, c, d, e);
-    return s;
+    size_t n = strlen(part);
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *bigger = realloc(b->s, cap);
+        if (!bigger) {
+            b->failed = 1;
+            return;
+        }
+        b->s = bigger;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, part, n + 1);
+    b->len += n;
 }
 
-static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
+/* "(?:(?<=B)(?:A)" — without the closing, so callers can add a marker */
+static void pat_add_rule(pattern_buf *b, const srx_rule *r)
 {
-    out->do_break = r->do_break;
-    char *whole = concat3("(?<=", *r->before ? r->before : "", ")(?:", r->after, ")");
-    if (!whole)
+    pat_add(b, "(?:(?<=");
+    pat_add(b, r->before);
+    pat_add(b, ")(?:");
+    pat_add(b, r->after);
+    pat_add(b, ")");
+}
+
+/* Back-references would be renumbered by merging: such a rule stays on its own. */
+static int has_backreference(const char *p)
+{
+    for (; *p; p++)
+        if (*p == '\\' && p[1] && ((p[1] >= '1' && p[1] <= '9') || p[1] == 'k'))
+            return 1;
+    return 0;
+}
+
+static int add_unit(segmenter *seg, rule_unit u)
+{
+    rule_unit *v = realloc(seg->units, (seg->nunits + 1) * sizeof *v);
+    if (!v)
         return error_set(ERR_IO, _("out of memory"));
-    int unbounded = 0;
-    out->whole = compile(whole, from, r->line, &unbounded);
-    free(whole);
-    if (out->whole)
+    seg->units = v;
+    seg->units[seg->nunits++] = u;
+    return 0;
+}
+
+/* Merge rules[first..first+count) (all bounded) into one unit. */
+static int flush_group(segmenter *seg, const srx *from, const srx_rule **rules, size_t first, size_t count,
+                       const int32_t *groups)
+{
+    if (count == 0)
         return 0;
-    if (!unbounded)
-        return -ERR_DATA;
-    char *before = concat3("(?:", r->before, ")$", "", "");
-    if (!before)
+    rule_unit u = {0};
+    u.first = first;
+    u.count = count;
+    pattern_buf b = {0};
+    u.markers = malloc(count * sizeof *u.markers);
+    if (!u.markers)
         return error_set(ERR_IO, _("out of memory"));
-    out->before = compile(before, from, r->line, NULL);
-    free(before);
-    out->after = out->before ? compile(r->after, from, r->line, NULL) : NULL;
-    return out->after ? 0 : -ERR_DATA;
+    int32_t group = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            pat_add(&b, "|");
+        pat_add_rule(&b, rules[first + i]);
+        pat_add(&b, "())");
+        group += groups[i] + 1;
+        u.markers[i] = group;
+    }
+    if (b.failed) {
+        free(b.s);
+        free(u.markers);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    u.whole = compile(b.s, from, rules[first]->line, NULL);
+    free(b.s);
+    if (!u.whole) {
+        free(u.markers);
+        return -ERR_DATA;
+    }
+    return add_unit(seg, u);
+}
+
+static int compile_rules(segmenter *seg, const srx *from, const srx_rule **rules, size_t n)
+{
+    seg->do_break = malloc(n + 1);
+    int32_t *groups = malloc((n + 1) * sizeof *groups);
+    if (!seg->do_break || !groups) {
+        free(groups);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    seg->nrules = n;
+    size_t pending = 0; /* first rule of the group being collected */
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        seg->do_break[i] = (char)rules[i]->do_break;
+        pattern_buf b = {0};
+        pat_add_rule(&b, rules[i]);
+        pat_add(&b, ")");
+        if (b.failed) {
+            rc = error_set(ERR_IO, _("out of memory"));
+            break;
+        }
+        int unbounded = 0;
+        URegularExpression *alone = compile(b.s, from, rules[i]->line, &unbounded);
+        free(b.s);
+        if (alone && !has_backreference(rules[i]->before) && !has_backreference(rules[i]->after)) {
+            UErrorCode err = U_ZERO_ERROR;
+            groups[i - pending] = uregex_groupCount(alone, &err);
+            uregex_close(alone);
+            continue; /* joins the current group */
+        }
+        if (!alone && !unbounded) {
+            rc = -ERR_DATA;
+            break;
+        }
+        rc = flush_group(seg, from, rules, pending, i - pending, groups);
+        pending = i + 1;
+        rule_unit u = {.whole = alone, .first = i, .count = 1};
+        if (!alone) { /* unbounded look-behind: window search */
+            pattern_buf wb = {0};
+            pat_add(&wb, "(?:");
+            pat_add(&wb, rules[i]->before);
+            pat_add(&wb, ")$");
+            u.before = wb.failed ? NULL : compile(wb.s, from, rules[i]->line, NULL);
+            free(wb.s);
+            u.after = u.before ? compile(rules[i]->after, from, rules[i]->line, NULL) : NULL;
+            if (!u.after) {
+                if (u.before)
+                    uregex_close(u.before);
+                rc = rc < 0 ? rc : -ERR_DATA;
+                break;
+            }
+        }
+        if (rc == 0)
+            rc = add_unit(seg, u);
+    }
+    if (rc == 0)
+        rc = flush_group(seg, from, rules, pending, n - pending, groups);
+    free(groups);
+    return rc;
 }
 
 /* One regex proposing every position where some break="yes" rule matches. */
@@ -151,11 +279,7 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
         segmenter_free(seg);
         return n;
     }
-    seg->rules = calloc((size_t)n + 1, sizeof *seg->rules);
-    if (!seg->rules)
-        rc = error_set(ERR_IO, _("out of memory"));
-    for (int i = 0; rc == 0 && i < n; i++, seg->nrules++)
-        rc = compile_rule(rules, list[i], &seg->rules[i]);
+    rc = compile_rules(seg, rules, list, (size_t)n);
     if (rc == 0)
         rc = compile_proposer(seg, rules, list, (size_t)n);
     free(list);
@@ -184,15 +308,16 @@ void segmenter_free(segmenter *seg)
 {
     if (!seg)
         return;
-    for (size_t i = 0; i < seg->nrules; i++) {
-        if (seg->rules[i].whole)
-            uregex_close(seg->rules[i].whole);
-        if (seg->rules[i].before)
-            uregex_close(seg->rules[i].before);
-        if (seg->rules[i].after)
-            uregex_close(seg->rules[i].after);
+    for (size_t i = 0; i < seg->nunits; i++) {
+        rule_unit *u = &seg->units[i];
+        URegularExpression *res[3] = {u->whole, u->before, u->after};
+        for (int k = 0; k < 3; k++)
+            if (res[k])
+                uregex_close(res[k]);
+        free(u->markers);
     }
-    free(seg->rules);
+    free(seg->units);
+    free(seg->do_break);
     if (seg->proposer)
         uregex_close(seg->proposer);
     if (seg->breaks)
@@ -270,24 +395,29 @@ typedef struct {
 /* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. */
 static int decide(run_state *st, size_t q)
 {
-    for (size_t i = 0; i < st->seg->nrules; i++) {
-        compiled_rule *r = &st->seg->rules[i];
+    for (size_t i = 0; i < st->seg->nunits; i++) {
+        rule_unit *u = &st->seg->units[i];
         UErrorCode err = U_ZERO_ERROR;
         UBool hit;
-        if (r->whole) {
-            uregex_setRegion64(r->whole, (int64_t)q, (int64_t)st->len, &err);
-            hit = uregex_lookingAt64(r->whole, -1, &err);
+        if (u->whole) {
+            uregex_setRegion64(u->whole, (int64_t)q, (int64_t)st->len, &err);
+            hit = uregex_lookingAt64(u->whole, -1, &err);
         } else {
             int64_t from = q > LOOKBEHIND_WINDOW ? (int64_t)(q - LOOKBEHIND_WINDOW) : 0;
-            uregex_setRegion64(r->before, from, (int64_t)q, &err);
-            hit = uregex_find64(r->before, -1, &err);
+            uregex_setRegion64(u->before, from, (int64_t)q, &err);
+            hit = uregex_find64(u->before, -1, &err);
             if (hit) {
-                uregex_setRegion64(r->after, (int64_t)q, (int64_t)st->len, &err);
-                hit = uregex_lookingAt64(r->after, -1, &err);
+                uregex_setRegion64(u->after, (int64_t)q, (int64_t)st->len, &err);
+                hit = uregex_lookingAt64(u->after, -1, &err);
             }
         }
-        if (U_SUCCESS(err) && hit)
-            return r->do_break;
+        if (U_FAILURE(err) || !hit)
+            continue;
+        if (u->count == 1)
+            return st->seg->do_break[u->first];
+        for (size_t k = 0; k < u->count; k++)
+            if (uregex_start64(u->whole, u->markers[k], &err) >= 0)
+                return st->seg->do_break[u->first + k];
     }
     return -1;
 }
@@ -295,8 +425,8 @@ static int decide(run_state *st, size_t q)
 static int attach_text(segmenter *seg, UText *ut, UErrorCode *err)
 {
     ubrk_setUText(seg->breaks, ut, err);
-    for (size_t i = 0; i < seg->nrules && U_SUCCESS(*err); i++) {
-        URegularExpression *res[3] = {seg->rules[i].whole, seg->rules[i].before, seg->rules[i].after};
+    for (size_t i = 0; i < seg->nunits && U_SUCCESS(*err); i++) {
+        URegularExpression *res[3] = {seg->units[i].whole, seg->units[i].before, seg->units[i].after};
         for (int k = 0; k < 3; k++) {
             if (!res[k])
                 continue;

@@ -77,8 +77,8 @@ int text_input_read(const char *path, text_input *out)
     if (!f)
         return error_set(errno == ENOENT || errno == EACCES ? ERR_NOINPUT : ERR_IO,
                          "%s: %s", name, strerror(errno));
-    char *buf;
-    size_t len;
+    char *buf = NULL;
+    size_t len = 0;
     int rc = read_stream(f, name, &buf, &len);
     if (!is_stdin)
         fclose(f);

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# test_segment.sh — `polyalign segment` end to end: rules, paragraphs, formats, bad input.
+source "$(dirname "$0")/lib.sh"
+
+# seg NAME LANG INPUT EXPECTED : data-driven cases, one sentence per expected line
+seg() {
+  run_in "$3" segment --lang "$2"
+  expect "$1" 0 "$4"
+}
+
+seg "two plain sentences" en 'Hello World. My name is Jonas.' $'Hello World.\nMy name is Jonas.'
+seg "title abbreviation" en 'Mr. Smith met Dr. Jones. They talked.' $'Mr. Smith met Dr. Jones.\nThey talked.'
+seg "question and exclamation" en 'Really? Yes! Fine.' $'Really?\nYes!\nFine.'
+seg "wrapped lines are one paragraph" en $'This sentence is\nwrapped over lines. Next one.' $'This sentence is wrapped over lines.\nNext one.'
+seg "blank line separates paragraphs" en $'First para.\n\n\nSecond para. Still second.' $'First para.\n\nSecond para.\nStill second.'
+seg "CRLF line endings" en $'One.\r\nstill one. Two.\r\n\r\nThree.\r\n' $'One. still one.\nTwo.\n\nThree.'
+seg "Chinese full stops" zh '今天天气很好。我们去公园吧！好吗？' $'今天天气很好。\n我们去公园吧！\n好吗？'
+seg "Chinese quote with attribution" zh '“我们很接近了。”他说。会议结束了。' $'“我们很接近了。”他说。\n会议结束了。'
+seg "Chinese book title brackets" zh '他读了《你好。世界》这本书。然后睡了。' $'他读了《你好。世界》这本书。\n然后睡了。'
+seg "Russian abbreviation г." ru 'Это было в 1999 г. в Москве. Потом всё изменилось.' $'Это было в 1999 г. в Москве.\nПотом всё изменилось.'
+seg "Russian initials" ru 'Писатель Л. Н. Толстой родился в Ясной Поляне. Он много писал.' $'Писатель Л. Н. Толстой родился в Ясной Поляне.\nОн много писал.'
+seg "Russian т. е." ru 'Это важно, т. е. необходимо. Да.' $'Это важно, т. е. необходимо.\nДа.'
+seg "question inside quotes, lower-case continuation" en '"Are you sure?" she asked. He nodded.' $'"Are you sure?" she asked.\nHe nodded.'
+seg "decimal number" en 'It costs 3.50 dollars. Cheap.' $'It costs 3.50 dollars.\nCheap.'
+
+run_in '' segment --lang en
+expect "empty input prints nothing" 0 ""
+run_in $'\n\n  \n' segment --lang en
+expect "blank input prints nothing" 0 ""
+run_in $'\xef\xbb\xbfHi. There.' segment --lang en
+expect "BOM is skipped" 0 $'Hi.\nThere.'
+run_in $'\xef\xbb\xbfHi. There.' segment --lang en --format jsonl
+expect "jsonl offsets count the BOM" 0 $'{"para":0,"sent":0,"start":3,"end":6,"text":"Hi."}\n{"para":0,"sent":1,"start":7,"end":13,"text":"There."}'
+run_in $'A.\n\nB "q".' segment --lang en --format jsonl
+expect "jsonl paragraphs and escaping" 0 $'{"para":0,"sent":0,"start":0,"end":2,"text":"A."}\n{"para":1,"sent":1,"start":4,"end":10,"text":"B \\"q\\"."}'
+run_in $'line one\nline two' segment --lang en --newline-breaks
+expect "--newline-breaks" 0 $'line one\nline two'
+
+# bad input
+printf 'Good. \xff\xfe bad.' >"$SCRATCH/bad.txt"
+run segment --lang en "$SCRATCH/bad.txt"
+expect_err "invalid UTF-8 names file and byte" 65 "bad.txt: invalid UTF-8 at byte 6"
+[[ -z $out ]] && ok "invalid UTF-8 prints nothing" || not_ok "invalid UTF-8 prints nothing" "$out"
+printf 'Good.\0Bad.' >"$SCRATCH/nul.txt"
+run segment --lang en "$SCRATCH/nul.txt"
+expect_err "NUL byte is refused" 65 "nul.txt: NUL byte at byte 5"
+printf '\xed\xa0\x80' >"$SCRATCH/surrogate.txt"
+run segment --lang en "$SCRATCH/surrogate.txt"
+expect_err "encoded surrogate is invalid" 65 "invalid UTF-8 at byte 0"
+printf 'ok \xc3' >"$SCRATCH/trunc.txt"
+run segment --lang en "$SCRATCH/trunc.txt"
+expect_err "truncated sequence at end" 65 "invalid UTF-8 at byte 3"
+printf 'Fine. Yes.' >"$SCRATCH/good.txt"
+run segment --lang en "$SCRATCH/bad.txt" "$SCRATCH/good.txt"
+[[ $status -eq 65 && $out == $'Fine.\nYes.' ]] && ok "a bad file does not stop the others" || not_ok "a bad file does not stop the others" "$status $out"
+run segment --lang en "$SCRATCH/missing.txt"
+expect_err "missing file: exit 66 with its name" 66 "missing.txt: No such file"
+run segment --lang en "$SCRATCH"
+expect_err "a directory is an I/O error" 74 "read error"
+run_in 'x' segment --lang xx-invalid-tag-
+expect_err "unsupported language: usage error" 2 "language"
+run_in 'x' segment --lang qq
+expect_err "unknown language: usage error" 2 "unknown language"
+run_in 'x' segment
+expect_err "--lang is required" 2 "--lang is required"
+run_in 'x' segment --lang en --format xml
+expect_err "unknown format" 2 "unknown format"
+
+# a huge line: 2 MB without any punctuation, and 50,000 short sentences
+head -c 2000000 /dev/zero | tr '\0' 'a' >"$SCRATCH/huge.txt"
+run segment --lang en "$SCRATCH/huge.txt"
+[[ $status -eq 0 && ${#out} -eq 2000000 ]] && ok "2 MB line without punctuation" || not_ok "2 MB line without punctuation" "status $status len ${#out}"
+yes 'Short one. ' | head -n 50000 | tr -d '\n' >"$SCRATCH/many.txt"
+run segment --lang en "$SCRATCH/many.txt"
+[[ $status -eq 0 && $(wc -l <"$SCRATCH/out") -eq 50000 ]] && ok "50,000 sentences on one line" || not_ok "50,000 sentences on one line" "status $status"
+
+# output file: written through a temporary file, never half-written
+run_in 'A. B.' segment --lang en -o "$SCRATCH/o.txt"
+[[ $status -eq 0 && $(cat "$SCRATCH/o.txt") == $'A.\nB.' ]] && ok "-o writes the file" || not_ok "-o writes the file" "$status"
+[[ -z $(find "$SCRATCH" -name '.o.txt.*') ]] && ok "no temporary file left" || not_ok "no temporary file left"
+run_in 'A.' segment --lang en -o "$SCRATCH/nodir/o.txt"
+expect_err "unwritable output: exit 74" 74 "nodir/o.txt: cannot create output"
+
+# SRX rules from the user
+cat >"$SCRATCH/rules.srx" <<'SRX'
+<?xml version="1.0"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body>
+<languagerules><languagerule languagerulename="t">
+<rule break="no"><beforebreak>\bHi\.</beforebreak><afterbreak>\s</afterbreak></rule>
+<rule break="yes"><beforebreak>;</beforebreak><afterbreak>\s</afterbreak></rule>
+</languagerule></languagerules>
+<maprules><languagemap languagepattern=".*" languagerulename="t"/></maprules></body></srx>
+SRX
+run_in 'Hi. You; me. Ok.' segment --lang en --rules "$SCRATCH/rules.srx"
+expect "--rules: no-break and added break" 0 $'Hi. You;\nme.\nOk.'
+printf '<srx><body>' >"$SCRATCH/broken.srx"
+run_in 'x' segment --lang en --rules "$SCRATCH/broken.srx"
+expect_err "malformed SRX names file and line" 65 "broken.srx:1:[0-9]+: malformed XML"
+sed 's/\\bHi/(/' "$SCRATCH/rules.srx" >"$SCRATCH/badre.srx"
+run_in 'x' segment --lang en --rules "$SCRATCH/badre.srx"
+expect_err "invalid rule regex names file and line" 65 "badre.srx:4: invalid rule regex"
+
+done_testing

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# run.sh UNIT_TEST_BINARY… — run every test and print one closing line "N passed, N failed".
+#
+# Unit tests are cmocka binaries asked for TAP output; end-to-end tests are the scripts in
+# tests/e2e/, which print TAP through lib.sh. A binary or script that dies without a
+# verdict (a sanitizer abort, say) counts as one failure, so a crash can never pass.
+set -u
+cd "$(dirname "$0")/.."
+export POLYALIGN=${POLYALIGN:-./polyalign}
+export POLYALIGN_LOCALEDIR=${POLYALIGN_LOCALEDIR:-$PWD/locale}
+export SHARED=${SHARED:-../shared}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LC_ALL=C.UTF-8
+
+passed=0 failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+tally() { # name, exit status; TAP in $log
+  local name=$1 status=$2 ok notok
+  ok=$(grep -c '^ok ' "$log")
+  notok=$(grep -c '^not ok ' "$log")
+  grep -E '^(not ok|#)' "$log" | sed "s|^|[$name] |"
+  if [[ $status -ne 0 && $notok -eq 0 ]]; then
+    echo "[$name] exited with status $status without a failing test:"
+    tail -n 20 "$log" | sed 's/^/    /'
+    notok=1
+  fi
+  passed=$((passed + ok))
+  failed=$((failed + notok))
+}
+
+for bin in "$@"; do
+  CMOCKA_MESSAGE_OUTPUT=TAP "$bin" >"$log" 2>&1
+  tally "$(basename "$bin")" $?
+done
+for script in tests/e2e/test_*.sh; do
+  bash "$script" >"$log" 2>&1
+  tally "$(basename "$script")" $?
+done
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,112 @@
+/* test_text.c — unit tests of src/text: UTF-8 validation, input reading, whitespace,
+ * language tags. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "text/input.h"
+#include "text/lang.h"
+#include "text/space.h"
+#include "text/utf8.h"
+#include "util/error.h"
+
+static void expect_bad(const char *bytes, size_t len, utf8_status want, size_t want_offset)
+{
+    size_t off = 999;
+    assert_int_equal(utf8_validate(bytes, len, &off), want);
+    assert_int_equal(off, want_offset);
+}
+
+static void utf8_accepts_text(void **state)
+{
+    (void)state;
+    const char *s = "plain ASCII long enough for the word loop, 中文, русский, 😀";
+    assert_int_equal(utf8_validate(s, strlen(s), NULL), UTF8_OK);
+    assert_int_equal(utf8_validate("", 0, NULL), UTF8_OK);
+}
+
+static void utf8_reports_first_bad_byte(void **state)
+{
+    (void)state;
+    expect_bad("abc\xff", 4, UTF8_INVALID, 3);
+    expect_bad("abcdefghijkl\x80xyz", 16, UTF8_INVALID, 12);    /* stray continuation after the fast path */
+    expect_bad("\xc0\xaf", 2, UTF8_INVALID, 0);                 /* overlong '/' */
+    expect_bad("ok\xed\xa0\x80", 5, UTF8_INVALID, 2);           /* UTF-16 surrogate */
+    expect_bad("\xf4\x90\x80\x80", 4, UTF8_INVALID, 0);         /* past U+10FFFF */
+    expect_bad("\xe4\xb8", 2, UTF8_INVALID, 0);                 /* truncated */
+    expect_bad("12345678\0", 9, UTF8_NUL, 8);
+    expect_bad("a\0b", 3, UTF8_NUL, 1);
+}
+
+static void bom_is_detected(void **state)
+{
+    (void)state;
+    assert_int_equal(utf8_bom_length("\xef\xbb\xbfx", 4), 3);
+    assert_int_equal(utf8_bom_length("\xef\xbb", 2), 0);
+    assert_int_equal(utf8_bom_length("x", 1), 0);
+}
+
+static void input_strips_bom_and_names_errors(void **state)
+{
+    (void)state;
+    text_input in;
+    assert_int_equal(text_input_from_memory("\xef\xbb\xbfHi", 5, "m.txt", &in), 0);
+    assert_string_equal(in.bytes, "Hi");
+    assert_int_equal(in.len, 2);
+    assert_int_equal(in.offset, 3);
+    text_input_free(&in);
+    assert_int_equal(text_input_from_memory("\xef\xbb\xbfH\xff", 5, "m.txt", &in), -ERR_DATA);
+    assert_string_equal(error_last(), "m.txt: invalid UTF-8 at byte 4");
+    assert_int_equal(text_input_read("/nonexistent/file.txt", &in), -ERR_NOINPUT);
+    assert_non_null(strstr(error_last(), "/nonexistent/file.txt"));
+}
+
+static void space_collapses_runs(void **state)
+{
+    (void)state;
+    char out[64];
+    const char *s = "a  b\r\n\tc d";
+    assert_true(space_needs_collapse(s, strlen(s)));
+    size_t n = space_collapse(s, strlen(s), out);
+    assert_int_equal(n, 7);
+    assert_memory_equal(out, "a b c d", 7);
+    assert_false(space_needs_collapse("a b c", 5));
+    assert_true(space_needs_collapse("a\tb", 3));
+}
+
+static void lang_tags_are_canonical(void **state)
+{
+    (void)state;
+    char out[LANG_TAG_MAX];
+    assert_int_equal(lang_normalize("zh-cn", out), 0);
+    assert_string_equal(out, "zh-CN");
+    assert_int_equal(lang_normalize("en_GB", out), 0);
+    assert_string_equal(out, "en-GB");
+    assert_int_equal(lang_normalize("ru", out), 0);
+    assert_string_equal(out, "ru");
+    assert_int_equal(lang_normalize("zh-Hans-CN", out), 0);
+    assert_string_equal(out, "zh-Hans-CN");
+    assert_int_equal(lang_normalize("qq", out), -ERR_USAGE);
+    assert_int_equal(lang_normalize("", out), -ERR_USAGE);
+    assert_int_equal(lang_normalize("en--", out), -ERR_USAGE);
+    lang_base("zh-Hans-CN", out);
+    assert_string_equal(out, "zh");
+    lang_to_locale("zh-Hans-CN", out);
+    assert_string_equal(out, "zh_Hans_CN");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf8_accepts_text),
+        cmocka_unit_test(utf8_reports_first_bad_byte),
+        cmocka_unit_test(bom_is_detected),
+        cmocka_unit_test(input_strips_bom_and_names_errors),
+        cmocka_unit_test(space_collapses_runs),
+        cmocka_unit_test(lang_tags_are_canonical),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
