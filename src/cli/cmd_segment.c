@@ -64,7 +64,7 @@ static int print_sentence(const char *text, const sentence_span *s, void *ctx)
     printer *p = ctx;
     const char *sentence = text + s->start;
     size_t len = s->end - s->start;
-    if (space_needs_collapse(sentence, len)) {
+    if (s->wraps && space_needs_collapse(sentence, len)) {
         if (len > p->scratch_cap) {
             char *bigger = realloc(p->scratch, len);
             if (!bigger)

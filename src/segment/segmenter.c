@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -328,6 +330,20 @@ void segmenter_free(segmenter *seg)
 
 /* ---- text helpers ---- */
 
+/* Length of an opening quote or bracket (Unicode Pi or Ps) ending at text[i], or 0.
+ * UAX #29 counts every quote as Close, so "。“Next" would keep “ with the sentence
+ * before; an opening mark always belongs to the sentence after. */
+static size_t opener_before(const char *t, size_t i)
+{
+    if (i == 0)
+        return 0;
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    U8_PREV((const uint8_t *)t, 0, k, c);
+    int8_t type = c < 0 ? 0 : u_charType(c);
+    return type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ? i - (size_t)k : 0;
+}
+
 /* Length of the whitespace character ending at text[i] (exclusive end), or 0. */
 static size_t space_before(const char *t, size_t i)
 {
@@ -361,8 +377,14 @@ static int is_blank_line(const char *t, size_t from, size_t to)
     return 1;
 }
 
-/* Newlines joining two non-blank lines become spaces: wrapped text is one paragraph. */
-static void unwrap_lines(char *t, size_t len)
+/* Newlines joining two non-blank lines become spaces: wrapped text is one paragraph.
+ * The positions are kept so that a sentence can say it was wrapped. */
+typedef struct {
+    size_t *at;
+    size_t n, cap;
+} wrap_list;
+
+static int unwrap_lines(char *t, size_t len, wrap_list *wraps)
 {
     size_t line = 0;
     int prev_nonblank = 0;
@@ -375,6 +397,15 @@ static void unwrap_lines(char *t, size_t len)
             t[prev_newline] = ' ';
             if (prev_newline > 0 && t[prev_newline - 1] == '\r')
                 t[prev_newline - 1] = ' ';
+            if (wraps->n == wraps->cap) {
+                size_t cap = wraps->cap ? wraps->cap * 2 : 64;
+                size_t *v = realloc(wraps->at, cap * sizeof *v);
+                if (!v)
+                    return error_set(ERR_IO, _("out of memory"));
+                wraps->at = v;
+                wraps->cap = cap;
+            }
+            wraps->at[wraps->n++] = prev_newline;
         }
         prev_nonblank = nonblank;
         prev_newline = end;
@@ -382,6 +413,7 @@ static void unwrap_lines(char *t, size_t len)
             break;
         line = end + 1;
     }
+    return 0;
 }
 
 /* ---- decisions ---- */
@@ -446,6 +478,8 @@ typedef struct {
     void *ctx;
     size_t prev_end, para, index;
     int any;
+    const wrap_list *wraps;
+    size_t next_wrap;       /* first wrap position not yet passed */
 } emitter;
 
 static int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t to)
@@ -463,7 +497,9 @@ static int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t
             newlines += t[i] == '\n';
         em->para += newlines >= 2;
     }
-    sentence_span s = {from, to, em->para, em->index++};
+    sentence_span s = {from, to, em->para, em->index++, 0};
+    while (em->next_wrap < em->wraps->n && em->wraps->at[em->next_wrap] < to)
+        s.wraps += em->wraps->at[em->next_wrap++] >= from;
     em->any = 1;
     em->prev_end = to;
     return em->emit(t, &s, em->ctx);
@@ -473,15 +509,20 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
 {
     if (len == 0)
         return 0;
-    if (!newline_breaks)
-        unwrap_lines(text, len);
+    wrap_list wraps = {0};
+    if (!newline_breaks && unwrap_lines(text, len, &wraps) < 0) {
+        free(wraps.at);
+        return -ERR_IO;
+    }
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
-    if (U_FAILURE(err))
+    if (U_FAILURE(err)) {
+        free(wraps.at);
         return error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+    }
     int rc = attach_text(seg, ut, &err);
     run_state st = {seg, text, len};
-    emitter em = {emit, ctx, 0, 0, 0, 0};
+    emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
     size_t start = 0;
     int64_t proposal = -1; /* next break="yes" match position, or -1 */
     if (rc == 0 && seg->proposer && uregex_find64(seg->proposer, 0, &err))
@@ -495,6 +536,13 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
         while (q > start && (k = space_before(text, q)) != 0) {
             hard |= text[q - 1] == '\n';
             q -= k;
+        }
+        size_t opening = q; /* where the sentence ends if opening marks trail it */
+        while (opening > start && (k = opener_before(text, opening)) != 0)
+            opening -= k;
+        if (opening > start && opening < q && !hard) {
+            q = opening;
+            p = opening;
         }
         /* rule-proposed breaks that come before this ICU break */
         while (proposal >= 0 && (size_t)proposal < q && rc == 0) {
@@ -514,6 +562,7 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
             break;
     }
     utext_close(ut);
+    free(wraps.at);
     return rc;
 }
 

@@ -18,6 +18,7 @@ typedef struct {
     size_t start, end;  /* byte span of the sentence, whitespace trimmed */
     size_t para;        /* 0-based paragraph index */
     size_t index;       /* 0-based sentence index in the document */
+    size_t wraps;       /* line breaks inside the span that were unwrapped into spaces */
 } sentence_span;
 
 /* Called once per sentence, in order; return non-zero to stop. */

@@ -1,8 +1,9 @@
 /* space.h — whitespace inside a sentence, as users want to see it.
  *
- * A sentence keeps its byte span into the input, but its printed text joins wrapped lines
- * and collapses runs of ASCII whitespace (tabs, CR LF from unwrapping, double spaces) into
- * one space: that is what belongs on one line of output, in a TMX segment or a cue. */
+ * A sentence keeps its byte span into the input, but when it was wrapped over several
+ * lines its printed text collapses runs of ASCII whitespace (CR LF turned into spaces,
+ * indentation) into one space: that is what belongs on one line of output, in a TMX
+ * segment or a cue. Unwrapped sentences keep their spacing as written. */
 #ifndef POLYALIGN_SPACE_H
 #define POLYALIGN_SPACE_H
 
