@@ -20,7 +20,7 @@
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES };
 
-const cli_option segment_options[] = {
+const cli_option segment_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …); required")},
     {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
     {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence")},

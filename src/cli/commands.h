@@ -4,7 +4,10 @@
 
 #include "cli.h"
 
-extern const cli_option segment_options[];
+extern const cli_option segment_cli_options[];
 int cmd_segment(int argc, char **argv);
+
+extern const cli_option align_cli_options[];
+int cmd_align(int argc, char **argv);
 
 #endif

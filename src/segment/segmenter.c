@@ -1,16 +1,21 @@
 /* segmenter.c — ICU sentence breaks, decided by SRX rules.
  *
- * The document is one UTF-8 UText shared by the BreakIterator and every rule regex, so
- * all indices are byte offsets into the caller's buffer and nothing is converted to
- * UTF-16. For each ICU break we step back over trailing whitespace to the SRX position
- * (right after the punctuation), then ask the rules in order. A rule is compiled as
- * `(?<=BEFORE)(?:AFTER)` and tried with lookingAt at the position: one anchored attempt,
- * not a scan. ICU refuses unbounded look-behind (e.g. `\w+`), so such a rule falls back to
- * searching BEFORE`$` in a window before the position.
+ * ICU's BreakIterator walks the document through a UTF-8 UText, so break positions are
+ * byte offsets into the caller's buffer. At each break we step back over trailing
+ * whitespace (and opening quotes, which belong to the next sentence) to the SRX position,
+ * right after the punctuation, and decide:
+ *   1. a paragraph end always breaks;
+ *   2. inside a matched pair of quotes or brackets (pairs.h) never;
+ *   3. otherwise the ordered rules, first match wins; none matching keeps ICU's break.
+ * A rule is compiled as `(?=AFTER)(?<=BEFORE)` and tried with one anchored lookingAt. ICU
+ * refuses unbounded look-behind (`\w+`), so such a rule searches BEFORE`$` in a window
+ * before the position instead. Rules run on UTF-16 windows (window.h), where ICU's regex
+ * engine is several times faster, and each rule is skipped outright when the characters
+ * around the position cannot start AFTER or end BEFORE (rule_filter.h).
  *
- * break="yes" rules may fire where ICU saw no break ("…3 p.m. The next…" with a custom
- * file); one alternation of their patterns scans the text for such places, and the same
- * ordered decision applies there. Breaks at a paragraph end are never vetoed. */
+ * break="yes" rules may also fire where ICU saw no break ("1. The first item 2. The
+ * second"); a scan beforehand tries them wherever their filters allow, and the same
+ * ordered decision applies at the places they match. */
 #include "segmenter.h"
 
 #include <stdio.h>
@@ -19,41 +24,48 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "pairs.h"
+#include "rule_filter.h"
+#include "window.h"
 
 /* the built-in rules, embedded from src/segment/rules.srx at build time */
 extern const char builtin_rules_srx[];
 extern const size_t builtin_rules_srx_len;
 
-enum { LOOKBEHIND_WINDOW = 256 }; /* bytes searched for an unbounded BEFORE */
+enum {
+    LOOKBEHIND_WINDOW = 256,    /* UTF-16 units searched for an unbounded BEFORE */
+    CONTEXT_BEFORE = 4096,      /* bytes of text kept before a position in the window */
+    CONTEXT_AFTER = 8192,       /* … and after it */
+    WINDOW_CHUNK = 1 << 18      /* bytes converted per window refill */
+};
 
-/* Consecutive rules are tried as one regex, (?:(?<=B1)(?:A1)())|(?:(?<=B2)(?:A2)())|…:
- * ICU tries alternatives in order, so the first rule that matches wins exactly as SRX
- * says, and the empty "marker" group at the end of each alternative tells which one it
- * was. One lookingAt per position instead of one per rule. */
 typedef struct {
-    URegularExpression *whole;  /* the alternation, or a single rule's (?<=B)(?:A) */
-    URegularExpression *before; /* unbounded rule: (?:B)$ searched in a window … */
-    URegularExpression *after;  /* … then A at the position */
-    size_t first, count;        /* the rules this unit covers */
-    int32_t *markers;           /* marker group of each covered rule (count > 1) */
-} rule_unit;
+    URegularExpression *whole;  /* (?=A)(?<=B), or NULL when B is unbounded */
+    URegularExpression *before; /* (?:B)$ for the window search, when whole is NULL */
+    URegularExpression *after;  /* A, when whole is NULL */
+    USet *last;                 /* characters that can end B (NULL: any) */
+    USet *first;                /* characters that can start A (NULL: any) */
+    int do_break;
+} compiled_rule;
 
 struct segmenter {
     char lang[LANG_TAG_MAX];
     UBreakIterator *breaks;
-    rule_unit *units;
-    size_t nunits;
-    char *do_break;               /* per rule: 1 break, 0 no break */
+    compiled_rule *rules;
     size_t nrules;
-    URegularExpression *proposer; /* alternation of break="yes" rules, or NULL */
+    int any_break_rule;           /* break="yes" rules exist: scan for their proposals */
+    USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
+    int protect_pairs;            /* quotes and brackets protect (built-in rules) */
+    int no_filter;                /* evaluate every rule (tests compare with and without) */
     srx *builtin;                 /* owned when the built-in rules are used */
 };
 
@@ -83,184 +95,65 @@ static URegularExpression *compile(const char *pattern, const srx *from, int lin
     return re;
 }
 
-/* A growable string for building patterns. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    int failed;
-} pattern_buf;
-
-static void pat_add(pattern_buf *b, const char *part)
+static char *join(const char *a, const char *b, const char *c, const char *d, const char *e)
 {
-    size_t n = strlen(part);
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2;
-        char *bigger = realloc(b->s, cap);
-        if (!bigger) {
-            b->failed = 1;
-            return;
-        }
-        b->s = bigger;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, part, n + 1);
-    b->len += n;
+    size_t n = strlen(a) + strlen(b) + strlen(c) + strlen(d) + strlen(e) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s%s%s%s", a, b, c, d, e);
+    return s;
 }
 
-/* "(?:(?<=B)(?:A)" — without the closing, so callers can add a marker */
-static void pat_add_rule(pattern_buf *b, const srx_rule *r)
+static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
 {
-    pat_add(b, "(?:(?<=");
-    pat_add(b, r->before);
-    pat_add(b, ")(?:");
-    pat_add(b, r->after);
-    pat_add(b, ")");
-}
-
-/* Back-references would be renumbered by merging: such a rule stays on its own. */
-static int has_backreference(const char *p)
-{
-    for (; *p; p++)
-        if (*p == '\\' && p[1] && ((p[1] >= '1' && p[1] <= '9') || p[1] == 'k'))
-            return 1;
-    return 0;
-}
-
-static int add_unit(segmenter *seg, rule_unit u)
-{
-    rule_unit *v = realloc(seg->units, (seg->nunits + 1) * sizeof *v);
-    if (!v)
+    out->do_break = r->do_break;
+    out->last = rule_last_chars(r->before);
+    out->first = rule_first_chars(r->after);
+    /* AFTER first: it usually fails at once, and a long look-behind is the costly part */
+    char *whole = join("(?=(?:", r->after, "))(?<=", r->before, ")");
+    if (!whole)
         return error_set(ERR_IO, _("out of memory"));
-    seg->units = v;
-    seg->units[seg->nunits++] = u;
-    return 0;
-}
-
-/* Merge rules[first..first+count) (all bounded) into one unit. */
-static int flush_group(segmenter *seg, const srx *from, const srx_rule **rules, size_t first, size_t count,
-                       const int32_t *groups)
-{
-    if (count == 0)
+    int unbounded = 0;
+    out->whole = compile(whole, from, r->line, &unbounded);
+    free(whole);
+    if (out->whole)
         return 0;
-    rule_unit u = {0};
-    u.first = first;
-    u.count = count;
-    pattern_buf b = {0};
-    u.markers = malloc(count * sizeof *u.markers);
-    if (!u.markers)
-        return error_set(ERR_IO, _("out of memory"));
-    int32_t group = 0;
-    for (size_t i = 0; i < count; i++) {
-        if (i)
-            pat_add(&b, "|");
-        pat_add_rule(&b, rules[first + i]);
-        pat_add(&b, "())");
-        group += groups[i] + 1;
-        u.markers[i] = group;
-    }
-    if (b.failed) {
-        free(b.s);
-        free(u.markers);
-        return error_set(ERR_IO, _("out of memory"));
-    }
-    u.whole = compile(b.s, from, rules[first]->line, NULL);
-    free(b.s);
-    if (!u.whole) {
-        free(u.markers);
+    if (!unbounded)
         return -ERR_DATA;
-    }
-    return add_unit(seg, u);
+    char *before = join("(?:", r->before, ")$", "", "");
+    if (!before)
+        return error_set(ERR_IO, _("out of memory"));
+    out->before = compile(before, from, r->line, NULL);
+    free(before);
+    out->after = out->before ? compile(r->after, from, r->line, NULL) : NULL;
+    return out->after ? 0 : -ERR_DATA;
 }
 
-static int compile_rules(segmenter *seg, const srx *from, const srx_rule **rules, size_t n)
+/* Union of the first-character sets of the break="yes" rules, or NULL when one of them
+ * can start with anything (every position must then be tried). */
+static int union_break_firsts(segmenter *seg)
 {
-    seg->do_break = malloc(n + 1);
-    int32_t *groups = malloc((n + 1) * sizeof *groups);
-    if (!seg->do_break || !groups) {
-        free(groups);
-        return error_set(ERR_IO, _("out of memory"));
-    }
-    seg->nrules = n;
-    size_t pending = 0; /* first rule of the group being collected */
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        seg->do_break[i] = (char)rules[i]->do_break;
-        pattern_buf b = {0};
-        pat_add_rule(&b, rules[i]);
-        pat_add(&b, ")");
-        if (b.failed) {
-            rc = error_set(ERR_IO, _("out of memory"));
-            break;
-        }
-        int unbounded = 0;
-        URegularExpression *alone = compile(b.s, from, rules[i]->line, &unbounded);
-        free(b.s);
-        if (alone && !has_backreference(rules[i]->before) && !has_backreference(rules[i]->after)) {
-            UErrorCode err = U_ZERO_ERROR;
-            groups[i - pending] = uregex_groupCount(alone, &err);
-            uregex_close(alone);
-            continue; /* joins the current group */
-        }
-        if (!alone && !unbounded) {
-            rc = -ERR_DATA;
-            break;
-        }
-        rc = flush_group(seg, from, rules, pending, i - pending, groups);
-        pending = i + 1;
-        rule_unit u = {.whole = alone, .first = i, .count = 1};
-        if (!alone) { /* unbounded look-behind: window search */
-            pattern_buf wb = {0};
-            pat_add(&wb, "(?:");
-            pat_add(&wb, rules[i]->before);
-            pat_add(&wb, ")$");
-            u.before = wb.failed ? NULL : compile(wb.s, from, rules[i]->line, NULL);
-            free(wb.s);
-            u.after = u.before ? compile(rules[i]->after, from, rules[i]->line, NULL) : NULL;
-            if (!u.after) {
-                if (u.before)
-                    uregex_close(u.before);
-                rc = rc < 0 ? rc : -ERR_DATA;
-                break;
-            }
-        }
-        if (rc == 0)
-            rc = add_unit(seg, u);
-    }
-    if (rc == 0)
-        rc = flush_group(seg, from, rules, pending, n - pending, groups);
-    free(groups);
-    return rc;
-}
-
-/* One regex proposing every position where some break="yes" rule matches. */
-static int compile_proposer(segmenter *seg, const srx *from, const srx_rule **rules, size_t n)
-{
-    size_t len = 1;
-    for (size_t i = 0; i < n; i++)
-        if (rules[i]->do_break)
-            len += strlen(rules[i]->before) + strlen(rules[i]->after) + 16;
-    if (len == 1)
-        return 0;
-    char *alt = malloc(len);
-    if (!alt)
-        return error_set(ERR_IO, _("out of memory"));
-    alt[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        if (!rules[i]->do_break)
+    USet *u = NULL;
+    for (size_t i = 0; i < seg->nrules; i++) {
+        compiled_rule *r = &seg->rules[i];
+        if (!r->do_break)
             continue;
-        if (alt[0])
-            strcat(alt, "|");
-        strcat(alt, "(?:");
-        strcat(alt, rules[i]->before);
-        strcat(alt, ")(?=");
-        strcat(alt, rules[i]->after);
-        strcat(alt, ")");
+        if (!r->first) {
+            if (u)
+                uset_close(u);
+            seg->break_firsts = NULL;
+            seg->any_break_rule = 1;
+            return 0;
+        }
+        if (!u && !(u = uset_openEmpty()))
+            return error_set(ERR_IO, _("out of memory"));
+        uset_addAll(u, r->first);
+        seg->any_break_rule = 1;
     }
-    seg->proposer = compile(alt, from, 0, NULL);
-    free(alt);
-    return seg->proposer ? 0 : -ERR_DATA;
+    if (u)
+        uset_freeze(u);
+    seg->break_firsts = u;
+    return 0;
 }
 
 int segmenter_new(const char *lang, const srx *rules, segmenter **out)
@@ -274,6 +167,7 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
     if (!rules) {
         rc = srx_parse(builtin_rules_srx, builtin_rules_srx_len, "rules.srx (built-in)", &seg->builtin);
         rules = seg->builtin;
+        seg->protect_pairs = 1;
     }
     const srx_rule **list = NULL;
     int n = rc < 0 ? rc : srx_rules_for(rules, lang, &list);
@@ -281,9 +175,13 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
         segmenter_free(seg);
         return n;
     }
-    rc = compile_rules(seg, rules, list, (size_t)n);
+    seg->rules = calloc((size_t)n + 1, sizeof *seg->rules);
+    if (!seg->rules)
+        rc = error_set(ERR_IO, _("out of memory"));
+    for (int i = 0; rc == 0 && i < n; i++, seg->nrules++)
+        rc = compile_rule(rules, list[i], &seg->rules[i]);
     if (rc == 0)
-        rc = compile_proposer(seg, rules, list, (size_t)n);
+        rc = union_break_firsts(seg);
     free(list);
     if (rc == 0) {
         char locale[LANG_TAG_MAX];
@@ -306,22 +204,29 @@ size_t segmenter_rule_count(const segmenter *seg)
     return seg->nrules;
 }
 
+void segmenter_set_filtering(segmenter *seg, int on)
+{
+    seg->no_filter = !on;
+}
+
 void segmenter_free(segmenter *seg)
 {
     if (!seg)
         return;
-    for (size_t i = 0; i < seg->nunits; i++) {
-        rule_unit *u = &seg->units[i];
-        URegularExpression *res[3] = {u->whole, u->before, u->after};
+    for (size_t i = 0; i < seg->nrules; i++) {
+        compiled_rule *r = &seg->rules[i];
+        URegularExpression *res[3] = {r->whole, r->before, r->after};
         for (int k = 0; k < 3; k++)
             if (res[k])
                 uregex_close(res[k]);
-        free(u->markers);
+        if (r->last)
+            uset_close(r->last);
+        if (r->first)
+            uset_close(r->first);
     }
-    free(seg->units);
-    free(seg->do_break);
-    if (seg->proposer)
-        uregex_close(seg->proposer);
+    free(seg->rules);
+    if (seg->break_firsts)
+        uset_close(seg->break_firsts);
     if (seg->breaks)
         ubrk_close(seg->breaks);
     srx_free(seg->builtin);
@@ -337,11 +242,13 @@ static size_t opener_before(const char *t, size_t i)
 {
     if (i == 0)
         return 0;
-    int32_t k = (int32_t)i;
+    int32_t k = (int32_t)(i > 4 ? 4 : i);
+    const uint8_t *s = (const uint8_t *)t + i - (size_t)k;
+    int32_t end = k;
     UChar32 c;
-    U8_PREV((const uint8_t *)t, 0, k, c);
+    U8_PREV(s, 0, k, c);
     int8_t type = c < 0 ? 0 : u_charType(c);
-    return type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ? i - (size_t)k : 0;
+    return type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ? (size_t)(end - k) : 0;
 }
 
 /* Length of the whitespace character ending at text[i] (exclusive end), or 0. */
@@ -382,9 +289,23 @@ static int is_blank_line(const char *t, size_t from, size_t to)
 typedef struct {
     size_t *at;
     size_t n, cap;
-} wrap_list;
+} offset_list;
 
-static int unwrap_lines(char *t, size_t len, wrap_list *wraps)
+static int offsets_add(offset_list *l, size_t v)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        size_t *a = realloc(l->at, cap * sizeof *a);
+        if (!a)
+            return error_set(ERR_IO, _("out of memory"));
+        l->at = a;
+        l->cap = cap;
+    }
+    l->at[l->n++] = v;
+    return 0;
+}
+
+static int unwrap_lines(char *t, size_t len, offset_list *wraps)
 {
     size_t line = 0;
     int prev_nonblank = 0;
@@ -397,15 +318,8 @@ static int unwrap_lines(char *t, size_t len, wrap_list *wraps)
             t[prev_newline] = ' ';
             if (prev_newline > 0 && t[prev_newline - 1] == '\r')
                 t[prev_newline - 1] = ' ';
-            if (wraps->n == wraps->cap) {
-                size_t cap = wraps->cap ? wraps->cap * 2 : 64;
-                size_t *v = realloc(wraps->at, cap * sizeof *v);
-                if (!v)
-                    return error_set(ERR_IO, _("out of memory"));
-                wraps->at = v;
-                wraps->cap = cap;
-            }
-            wraps->at[wraps->n++] = prev_newline;
+            if (offsets_add(wraps, prev_newline) < 0)
+                return -ERR_IO;
         }
         prev_nonblank = nonblank;
         prev_newline = end;
@@ -418,57 +332,132 @@ static int unwrap_lines(char *t, size_t len, wrap_list *wraps)
 
 /* ---- decisions ---- */
 
+/* Rules run on a UTF-16 window of the document. */
 typedef struct {
     segmenter *seg;
-    const char *text;
-    size_t len;
-} run_state;
+    utf16_window w;
+    unsigned generation;    /* window generation the rules were given */
+} rule_runner;
 
-/* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. */
-static int decide(run_state *st, size_t q)
+/* Make sure the window holds the context of byte position q and the rules see it. */
+static int runner_cover(rule_runner *rr, size_t q, size_t chunk)
 {
-    for (size_t i = 0; i < st->seg->nunits; i++) {
-        rule_unit *u = &st->seg->units[i];
-        UErrorCode err = U_ZERO_ERROR;
-        UBool hit;
-        if (u->whole) {
-            uregex_setRegion64(u->whole, (int64_t)q, (int64_t)st->len, &err);
-            hit = uregex_lookingAt64(u->whole, -1, &err);
-        } else {
-            int64_t from = q > LOOKBEHIND_WINDOW ? (int64_t)(q - LOOKBEHIND_WINDOW) : 0;
-            uregex_setRegion64(u->before, from, (int64_t)q, &err);
-            hit = uregex_find64(u->before, -1, &err);
-            if (hit) {
-                uregex_setRegion64(u->after, (int64_t)q, (int64_t)st->len, &err);
-                hit = uregex_lookingAt64(u->after, -1, &err);
-            }
-        }
-        if (U_FAILURE(err) || !hit)
-            continue;
-        if (u->count == 1)
-            return st->seg->do_break[u->first];
-        for (size_t k = 0; k < u->count; k++)
-            if (uregex_start64(u->whole, u->markers[k], &err) >= 0)
-                return st->seg->do_break[u->first + k];
-    }
-    return -1;
-}
-
-static int attach_text(segmenter *seg, UText *ut, UErrorCode *err)
-{
-    ubrk_setUText(seg->breaks, ut, err);
-    for (size_t i = 0; i < seg->nunits && U_SUCCESS(*err); i++) {
-        URegularExpression *res[3] = {seg->units[i].whole, seg->units[i].before, seg->units[i].after};
+    size_t from = q > CONTEXT_BEFORE ? q - CONTEXT_BEFORE : 0;
+    int rc = window_cover(&rr->w, from, q + CONTEXT_AFTER, chunk);
+    if (rc < 0 || rr->generation == rr->w.generation)
+        return rc;
+    UErrorCode err = U_ZERO_ERROR;
+    for (size_t i = 0; i < rr->seg->nrules; i++) {
+        compiled_rule *r = &rr->seg->rules[i];
+        URegularExpression *res[3] = {r->whole, r->before, r->after};
         for (int k = 0; k < 3; k++) {
             if (!res[k])
                 continue;
-            uregex_setUText(res[k], ut, err);
-            uregex_useTransparentBounds(res[k], true, err);
+            uregex_setText(res[k], rr->w.u, rr->w.ulen, &err);
+            uregex_useTransparentBounds(res[k], true, &err);
+            /* ^ in a rule means the start of the text, not the SRX position (the region
+             * start); the window search's (?:B)$ keeps anchoring for its $ */
+            if (k != 1)
+                uregex_useAnchoringBounds(res[k], false, &err);
         }
     }
-    if (seg->proposer && U_SUCCESS(*err))
-        uregex_setUText(seg->proposer, ut, err);
-    return U_SUCCESS(*err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(*err));
+    rr->generation = rr->w.generation;
+    return U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+}
+
+/* The characters around UTF-16 index uq: before it and at it (-1 at the edges). */
+static void chars_around(const utf16_window *w, int32_t uq, UChar32 *before, UChar32 *at)
+{
+    *before = *at = -1;
+    if (uq > 0) {
+        int32_t k = uq;
+        U16_PREV(w->u, 0, k, *before);
+    }
+    if (uq < w->ulen) {
+        int32_t k = uq;
+        U16_NEXT(w->u, k, w->ulen, *at);
+    }
+}
+
+/* Does rule r match at window index uq? */
+static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq, UChar32 before, UChar32 at)
+{
+    if (!rr->seg->no_filter && ((r->last && (before < 0 || !uset_contains(r->last, before))) ||
+                                (r->first && (at < 0 || !uset_contains(r->first, at)))))
+        return 0;
+    UErrorCode err = U_ZERO_ERROR;
+    UBool hit;
+    int32_t ulen = rr->w.ulen;
+    if (r->whole) {
+        uregex_setRegion(r->whole, uq, ulen, &err);
+        hit = uregex_lookingAt(r->whole, -1, &err);
+    } else {
+        uregex_setRegion(r->after, uq, ulen, &err);
+        hit = uregex_lookingAt(r->after, -1, &err);
+        if (hit) {
+            uregex_setRegion(r->before, uq > LOOKBEHIND_WINDOW ? uq - LOOKBEHIND_WINDOW : 0, uq, &err);
+            hit = uregex_find(r->before, -1, &err);
+        }
+    }
+    return U_SUCCESS(err) && hit;
+}
+
+/* Every position where a break="yes" rule matches, sorted: candidates ICU did not
+ * propose ("1. The first item 2. The second item"). Only positions whose character can
+ * start some break rule's AFTER are tried. */
+static int collect_proposals(segmenter *seg, const char *text, size_t len, offset_list *out)
+{
+    if (!seg->any_break_rule)
+        return 0;
+    rule_runner rr = {seg, {0}, 0};
+    window_init(&rr.w, text, len);
+    int rc = 0;
+    for (size_t main = 0; main < len && rc == 0;) {
+        if ((rc = runner_cover(&rr, main, WINDOW_CHUNK + CONTEXT_AFTER)) < 0)
+            break;
+        size_t main_end = rr.w.end == len ? len : rr.w.end - CONTEXT_AFTER;
+        int32_t from = window_index(&rr.w, main), to = window_index(&rr.w, main_end);
+        for (int32_t uq = from; uq < to && rc == 0; uq++) {
+            UChar32 before, at;
+            if (U16_IS_TRAIL(rr.w.u[uq]))
+                continue;
+            chars_around(&rr.w, uq, &before, &at);
+            if (seg->break_firsts && !seg->no_filter && !uset_contains(seg->break_firsts, at))
+                continue;
+            for (size_t i = 0; i < seg->nrules; i++) {
+                if (seg->rules[i].do_break && rule_matches(&rr, &seg->rules[i], uq, before, at)) {
+                    rc = offsets_add(out, window_byte(&rr.w, uq));
+                    break;
+                }
+            }
+        }
+        main = main_end > main ? main_end : len;
+    }
+    window_free(&rr.w);
+    return rc;
+}
+
+typedef struct {
+    rule_runner rr;
+    protected_spans pairs;
+    size_t pair_cursor;
+} decider;
+
+/* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. */
+static int decide(decider *d, size_t q)
+{
+    segmenter *seg = d->rr.seg;
+    if (seg->protect_pairs && pairs_protects(&d->pairs, q, &d->pair_cursor))
+        return 0;
+    if (seg->nrules == 0 || runner_cover(&d->rr, q, WINDOW_CHUNK) < 0)
+        return -1;
+    int32_t uq = window_index(&d->rr.w, q);
+    UChar32 before, at;
+    chars_around(&d->rr.w, uq, &before, &at);
+    for (size_t i = 0; i < seg->nrules; i++)
+        if (rule_matches(&d->rr, &seg->rules[i], uq, before, at))
+            return seg->rules[i].do_break;
+    return -1;
 }
 
 /* Trim [from, to) and emit it as a sentence, tracking paragraphs through the gap since
@@ -478,7 +467,7 @@ typedef struct {
     void *ctx;
     size_t prev_end, para, index;
     int any;
-    const wrap_list *wraps;
+    const offset_list *wraps;
     size_t next_wrap;       /* first wrap position not yet passed */
 } emitter;
 
@@ -505,28 +494,18 @@ static int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t
     return em->emit(t, &s, em->ctx);
 }
 
-int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx)
+static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, const offset_list *proposals,
+                       emitter *em)
 {
-    if (len == 0)
-        return 0;
-    wrap_list wraps = {0};
-    if (!newline_breaks && unwrap_lines(text, len, &wraps) < 0) {
-        free(wraps.at);
-        return -ERR_IO;
-    }
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+    ubrk_setUText(seg->breaks, ut, &err);
     if (U_FAILURE(err)) {
-        free(wraps.at);
+        utext_close(ut);
         return error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
     }
-    int rc = attach_text(seg, ut, &err);
-    run_state st = {seg, text, len};
-    emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
-    size_t start = 0;
-    int64_t proposal = -1; /* next break="yes" match position, or -1 */
-    if (rc == 0 && seg->proposer && uregex_find64(seg->proposer, 0, &err))
-        proposal = uregex_end64(seg->proposer, 0, &err);
+    int rc = 0;
+    size_t start = 0, next_proposal = 0;
     for (int32_t b = ubrk_first(seg->breaks); rc == 0 && b != UBRK_DONE;) {
         b = ubrk_next(seg->breaks);
         size_t p = b == UBRK_DONE ? len : (size_t)b;
@@ -540,29 +519,52 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
         size_t opening = q; /* where the sentence ends if opening marks trail it */
         while (opening > start && (k = opener_before(text, opening)) != 0)
             opening -= k;
+        size_t q_icu = q; /* rules may also speak about ICU's own position: "[?][1]" */
         if (opening > start && opening < q && !hard) {
             q = opening;
             p = opening;
         }
         /* rule-proposed breaks that come before this ICU break */
-        while (proposal >= 0 && (size_t)proposal < q && rc == 0) {
-            if ((size_t)proposal > start && decide(&st, (size_t)proposal) == 1) {
-                rc = emit_span(&em, text, len, start, (size_t)proposal);
-                start = (size_t)proposal;
+        for (; next_proposal < proposals->n && proposals->at[next_proposal] < q && rc == 0; next_proposal++) {
+            size_t at = proposals->at[next_proposal];
+            if (at > start && decide(d, at) == 1) {
+                rc = emit_span(em, text, len, start, at);
+                start = at;
             }
-            proposal = uregex_findNext(seg->proposer, &err) ? uregex_end64(seg->proposer, 0, &err) : -1;
         }
-        if (rc != 0)
-            break;
-        if (p >= len || hard || decide(&st, q) != 0) {
-            rc = emit_span(&em, text, len, start, p);
+        int verdict = p >= len || hard ? 1 : decide(d, q);
+        if (verdict < 0 && q_icu != q)
+            verdict = decide(d, q_icu);
+        if (rc == 0 && verdict != 0) {
+            rc = emit_span(em, text, len, start, p);
             start = p;
         }
         if (b == UBRK_DONE)
             break;
     }
     utext_close(ut);
+    return rc;
+}
+
+int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx)
+{
+    if (len == 0)
+        return 0;
+    offset_list wraps = {0}, proposals = {0};
+    decider d = {{seg, {0}, 0}, {0}, 0};
+    window_init(&d.rr.w, text, len);
+    int rc = newline_breaks ? 0 : unwrap_lines(text, len, &wraps);
+    if (rc == 0 && seg->protect_pairs)
+        rc = pairs_find(text, len, &d.pairs);
+    if (rc == 0)
+        rc = collect_proposals(seg, text, len, &proposals);
+    emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
+    if (rc == 0)
+        rc = walk_breaks(seg, text, len, &d, &proposals, &em);
+    window_free(&d.rr.w);
+    pairs_free(&d.pairs);
     free(wraps.at);
+    free(proposals.at);
     return rc;
 }
 

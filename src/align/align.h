@@ -1,0 +1,38 @@
+/* align.h — sentence alignment of two or three texts.
+ *
+ * align_two finds the beads between a pivot (source) text and one translation: features,
+ * the per-document length ratio, a band (full or coarse-to-fine), then the DP with the
+ * model of scorer.h; the shape priors and length variance are refitted from the output
+ * and the DP rerun, as the document teaches what kind of translation it is.
+ * align_three aligns a pivot with two translations into beads that hold all three. */
+#ifndef POLYALIGN_ALIGN_H
+#define POLYALIGN_ALIGN_H
+
+#include <stddef.h>
+
+#include "dp.h"
+#include "text.h"
+
+typedef struct {
+    int refit_rounds;       /* refits of priors and variance (default 2) */
+} align_options;
+
+typedef struct {
+    double ratio, variance;         /* length model */
+    double prior[16];               /* shape probabilities, like align_shapes */
+    int rounds;
+} align_fit;
+
+int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,
+              align_fit *fit);
+
+typedef struct {
+    size_t start[3], len[3];    /* sentence ranges in pivot, first and second translation */
+    double confidence;
+} bead3;
+
+/* Beads over three texts, consistent across all of them. */
+int align_three(const align_text *pivot, const align_text *a, const align_text *b, const align_options *o,
+                bead3 **out, size_t *nout, align_fit fit[2]);
+
+#endif

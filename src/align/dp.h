@@ -1,0 +1,48 @@
+/* dp.h — dynamic programming over beads, inside a band.
+ *
+ * Nodes (i, j) mean "i source and j target sentences consumed"; a bead of shape (di, dj)
+ * goes from (i, j) to (i+di, j+dj). The band gives, per row i, the columns [lo, hi] that
+ * may be visited: the whole matrix for small documents, a corridor around a coarse path
+ * for big ones (coarse.h), so memory is O(n · band). Directions are stored as one byte per
+ * node. A second, backward pass gives each chosen bead a confidence: how decisively its
+ * shape beats the other shapes leaving the same node, each judged by its best completion. */
+#ifndef POLYALIGN_ALIGN_DP_H
+#define POLYALIGN_ALIGN_DP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint8_t di, dj;
+} bead_shape;
+
+/* The shapes searched: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3, 3-2, 1-5, 5-1 */
+extern const bead_shape align_shapes[];
+extern const size_t align_nshapes;
+
+/* Index of shape (di, dj) in align_shapes, or -1. */
+int align_shape_index(size_t di, size_t dj);
+
+typedef struct {
+    size_t i, di, j, dj;
+    double confidence;  /* in [0, 1] */
+} bead;
+
+typedef struct {
+    size_t n, m;        /* rows 0..n, columns 0..m */
+    size_t *lo, *hi;    /* per row, inclusive */
+} dp_band;
+
+/* The full matrix as a band. */
+int band_full(dp_band *b, size_t n, size_t m);
+void band_free(dp_band *b);
+
+typedef double (*bead_cost_fn)(void *ctx, size_t i, size_t di, size_t j, size_t dj);
+
+/* Best path from (0,0) to (n,m) inside the band. `max_shapes` limits the shapes used to the
+ * first entries of align_shapes. With `confidence`, beads get confidences (a second pass);
+ * otherwise 1. Returns 0, -ERR_IO (memory), or -ERR_FAILED when the band holds no path. */
+int dp_align(const dp_band *band, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
+             size_t *nout);
+
+#endif

@@ -1,0 +1,422 @@
+/* features.c — per-sentence lengths and anchor keys.
+ *
+ * Keys are 32-bit hashes of normalized strings, tagged by what they are, so anchors of
+ * any language meet in one id space:
+ *   numbers      digit runs with thousands separators removed ("1,600" = "1600");
+ *                full-width digits count; Chinese 第 + numeral gives its value.
+ *   Latin words  lower-cased; in English every word, elsewhere only Latin-script words
+ *                (brand names and acronyms left untranslated in Chinese and Russian).
+ *   names        English capitalized words after the first word: the word itself and
+ *                its first five letters; Russian capitalized words through ICU's
+ *                Russian-Latin/BGN, first five letters (Давыдова -> davyd); Chinese
+ *                pinyin of every run of one to four characters through Han-Latin
+ *                (习近平 -> "xi", "jinping", "xijinping").
+ * Han and Cyrillic transliterations are cached per character, so ICU's transliterator
+ * runs once per distinct character, not once per sentence. */
+#include "features.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utrans.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+enum { NAME_PREFIX = 5, MAX_PINYIN = 8, PINYIN_RUN = 4 };
+
+/* hash tag of name prefixes, apart from the anchor kinds */
+enum { TAG_NAME_PREFIX = ANCHOR_KINDS + 1 };
+
+/* FNV-1a, tagged by kind so that "3" the number and "3" the word never meet */
+static uint32_t key_hash(anchor_kind kind, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)(kind + 1) * 16777619u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (uint8_t)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+typedef struct {
+    uint32_t *v;
+    size_t n, cap;
+} key_buf;
+
+static int key_add(key_buf *b, uint32_t k)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        uint32_t *v = realloc(b->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        b->v = v;
+        b->cap = cap;
+    }
+    b->v[b->n++] = k;
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort and dedupe v[from..n); returns the new n. */
+static size_t sort_unique(uint32_t *v, size_t from, size_t n)
+{
+    qsort(v + from, n - from, sizeof *v, cmp_u32);
+    size_t w = from;
+    for (size_t i = from; i < n; i++)
+        if (w == from || v[w - 1] != v[i])
+            v[w++] = v[i];
+    return w;
+}
+
+/* Transliteration of single characters through an ICU transliterator, cached. */
+typedef struct {
+    UTransliterator *trans;
+    UChar32 base;           /* first code point of the cached range */
+    size_t size;
+    char (*cache)[MAX_PINYIN + 1];
+    uint8_t *done;
+} char_translit;
+
+static int translit_open(char_translit *t, const char *id, UChar32 base, size_t size)
+{
+    UChar uid[128];
+    UErrorCode err = U_ZERO_ERROR;
+    u_uastrcpy(uid, id);
+    t->trans = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+    t->base = base;
+    t->size = size;
+    t->cache = calloc(size, sizeof *t->cache);
+    t->done = calloc(size, 1);
+    if (U_FAILURE(err) || !t->cache || !t->done)
+        return error_set(ERR_SOFTWARE, _("ICU transliterator %s is not available: %s"), id, u_errorName(err));
+    return 0;
+}
+
+static void translit_close(char_translit *t)
+{
+    if (t->trans)
+        utrans_close(t->trans);
+    free(t->cache);
+    free(t->done);
+}
+
+/* ASCII lower-case spelling of c (possibly ""), or NULL outside the cached range. */
+static const char *translit_char(char_translit *t, UChar32 c)
+{
+    if (!t->trans || c < t->base || (size_t)(c - t->base) >= t->size)
+        return NULL;
+    size_t k = (size_t)(c - t->base);
+    if (!t->done[k]) {
+        UChar buf[32];
+        int32_t len = 0, limit;
+        U16_APPEND_UNSAFE(buf, len, c);
+        limit = len;
+        UErrorCode err = U_ZERO_ERROR;
+        utrans_transUChars(t->trans, buf, &len, 32, 0, &limit, &err);
+        char *out = t->cache[k];
+        size_t n = 0;
+        for (int32_t i = 0; U_SUCCESS(err) && i < len && n < MAX_PINYIN; i++)
+            if (buf[i] < 128 && ((buf[i] | 32) >= 'a' && (buf[i] | 32) <= 'z'))
+                out[n++] = (char)(buf[i] | 32);
+        out[n] = '\0';
+        t->done[k] = 1;
+    }
+    return t->cache[k];
+}
+
+typedef struct {
+    char_translit han, cyrillic;
+    int is_english, is_chinese, is_russian;
+} extractor;
+
+/* Chinese numerals after 第 (第三届, 第二十一次): a small value parser. */
+static int chinese_digit(UChar32 c)
+{
+    static const UChar32 digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    for (int i = 0; i < 10; i++) /* 零一二三四五六七八九 */
+        if (digits[i] == c)
+            return i;
+    return c == 0x4E24 ? 2 : -1; /* 两 */
+}
+
+static long chinese_number(const uint8_t *s, int64_t *i, int64_t n)
+{
+    long value = 0, section = 0;
+    int any = 0;
+    while (*i < n) {
+        int64_t at = *i;
+        UChar32 c;
+        U8_NEXT(s, at, n, c);
+        int d = chinese_digit(c);
+        if (d >= 0)
+            section = section * 10 + d;
+        else if (c == 0x5341) /* 十 */
+            section = (section ? section : 1) * 10;
+        else if (c == 0x767E) /* 百 */
+            section = (section ? section : 1) * 100;
+        else
+            break;
+        any = 1;
+        *i = at;
+    }
+    value += section;
+    return any ? value : -1;
+}
+
+static int is_letter(UChar32 c)
+{
+    return c >= 0 && u_isalpha(c);
+}
+
+static int extract(extractor *x, const char *text, sentence_features *f, key_buf kb[ANCHOR_KINDS])
+{
+    const uint8_t *s = (const uint8_t *)text;
+    int64_t n = (int64_t)strlen(text), i = 0;
+    int word_index = 0;
+    char word[128], pinyin[PINYIN_RUN][MAX_PINYIN + 1];
+    int han_run = 0;
+    memset(f, 0, sizeof *f);
+    while (i < n) {
+        int64_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0)
+            continue;
+        if (!u_isUWhiteSpace(c))
+            f->chars++;
+        if (c == '?' || c == 0xFF1F)
+            f->questions++;
+        else if (c == '!' || c == 0xFF01)
+            f->exclamations++;
+        else if (c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x300C || c == 0x300D ||
+                 c == 0x201E)
+            f->quotes++;
+
+        /* numbers: digits with inner , or . */
+        if (u_isdigit(c)) {
+            size_t wn = 0;
+            int64_t j = start;
+            while (j < n && wn < sizeof word - 1) {
+                int64_t at = j;
+                UChar32 d;
+                U8_NEXT(s, at, n, d);
+                int v = u_charDigitValue(d);
+                if (v >= 0) {
+                    word[wn++] = (char)('0' + v);
+                } else if ((d == ',' || d == '.' || d == 0x00A0 || d == ' ') && at < n) {
+                    int64_t peek = at;
+                    UChar32 e;
+                    U8_NEXT(s, peek, n, e);
+                    if (e < 0 || u_charDigitValue(e) < 0)
+                        break;
+                    if (d == '.')
+                        word[wn++] = '.';
+                } else {
+                    break;
+                }
+                j = at;
+            }
+            if (key_add(&kb[ANCHOR_NUMBER], key_hash(ANCHOR_NUMBER, word, wn)) < 0)
+                return -1;
+            i = j;
+            han_run = 0;
+            word_index++;
+            continue;
+        }
+        if (c == 0x7B2C && x->is_chinese) { /* 第 */
+            int64_t j = i;
+            long v = chinese_number(s, &j, n);
+            if (v >= 0) {
+                int wn = snprintf(word, sizeof word, "%ld", v);
+                if (key_add(&kb[ANCHOR_NUMBER], key_hash(ANCHOR_NUMBER, word, (size_t)wn)) < 0)
+                    return -1;
+                i = j;
+                han_run = 0;
+                continue;
+            }
+        }
+
+        /* Han characters: pinyin of runs of one to PINYIN_RUN characters */
+        const char *py = x->is_chinese ? translit_char(&x->han, c) : NULL;
+        if (py && *py) {
+            memmove(pinyin[1], pinyin[0], sizeof pinyin[0] * (PINYIN_RUN - 1));
+            snprintf(pinyin[0], sizeof pinyin[0], "%s", py);
+            if (han_run < PINYIN_RUN)
+                han_run++;
+            char joined[PINYIN_RUN * MAX_PINYIN + 1];
+            size_t jn = 0;
+            for (int r = 0; r < han_run; r++) {
+                /* the run ending here: pinyin[r] .. pinyin[0], oldest first */
+                jn = 0;
+                for (int k = r; k >= 0; k--) {
+                    size_t l = strlen(pinyin[k]);
+                    memcpy(joined + jn, pinyin[k], l);
+                    jn += l;
+                }
+                if (key_add(&kb[ANCHOR_NAME], key_hash(ANCHOR_NAME, joined, jn)) < 0)
+                    return -1;
+            }
+            continue;
+        }
+        han_run = 0;
+
+        /* words */
+        if (is_letter(c)) {
+            UErrorCode err = U_ZERO_ERROR;
+            UScriptCode sc = uscript_getScript(c, &err);
+            int capital = u_isupper(c) || u_istitle(c);
+            size_t wn = 0;
+            int64_t j = start;
+            while (j < n) {
+                int64_t at = j;
+                UChar32 d;
+                U8_NEXT(s, at, n, d);
+                if (!is_letter(d))
+                    break; /* apostrophes and hyphens end a word: People's -> People */
+                const char *lat = NULL;
+                if (sc == USCRIPT_LATIN && d < 128) {
+                    if (wn < sizeof word - 1)
+                        word[wn++] = (char)(d | 32);
+                } else if (sc == USCRIPT_CYRILLIC && (lat = translit_char(&x->cyrillic, d)) != NULL) {
+                    size_t l = strlen(lat);
+                    if (wn + l < sizeof word - 1) {
+                        memcpy(word + wn, lat, l);
+                        wn += l;
+                    }
+                } else if (sc == USCRIPT_LATIN) {
+                    UChar32 folded = u_tolower(d);
+                    if (folded < 128 && wn < sizeof word - 1)
+                        word[wn++] = (char)folded;
+                }
+                j = at;
+            }
+            i = j;
+            int first_word = word_index == 0;
+            word_index++;
+            if (wn < 2)
+                continue;
+            if (sc == USCRIPT_LATIN) {
+                if (key_add(&kb[ANCHOR_LATIN], key_hash(ANCHOR_LATIN, word, wn)) < 0)
+                    return -1;
+                if (x->is_english && capital && !first_word) {
+                    if (key_add(&kb[ANCHOR_NAME], key_hash(ANCHOR_NAME, word, wn)) < 0 ||
+                        key_add(&kb[ANCHOR_NAME],
+                                key_hash((anchor_kind)TAG_NAME_PREFIX, word, wn < NAME_PREFIX ? wn : NAME_PREFIX)) < 0)
+                        return -1;
+                }
+            } else if (sc == USCRIPT_CYRILLIC && capital && !first_word && wn >= 3) {
+                if (key_add(&kb[ANCHOR_NAME],
+                            key_hash((anchor_kind)TAG_NAME_PREFIX, word, wn < NAME_PREFIX ? wn : NAME_PREFIX)) < 0)
+                    return -1;
+            }
+            continue;
+        }
+    }
+    return 0;
+}
+
+int features_compute(const align_text *t, text_features *out)
+{
+    memset(out, 0, sizeof *out);
+    extractor x = {0};
+    x.is_english = strcmp(t->base, "en") == 0;
+    x.is_chinese = strcmp(t->base, "zh") == 0 || strcmp(t->base, "ja") == 0;
+    x.is_russian = strcmp(t->base, "ru") == 0 || strcmp(t->base, "uk") == 0 || strcmp(t->base, "be") == 0;
+    int rc = 0;
+    if (x.is_chinese)
+        rc = translit_open(&x.han, "Han-Latin; Latin-ASCII", 0x3400, 0xA000 - 0x3400);
+    if (rc == 0)
+        rc = translit_open(&x.cyrillic, "Russian-Latin/BGN; Latin-ASCII", 0x0400, 0x100);
+    out->s = calloc(t->n + 1, sizeof *out->s);
+    out->n = t->n;
+    key_buf kb[ANCHOR_KINDS] = {{0}};
+    key_buf all = {0};
+    if (!out->s && rc == 0)
+        rc = error_set(ERR_IO, _("out of memory"));
+    for (size_t i = 0; i < t->n && rc == 0; i++) {
+        sentence_features *f = &out->s[i];
+        for (int k = 0; k < ANCHOR_KINDS; k++)
+            kb[k].n = 0;
+        if (extract(&x, t->sent[i], f, kb) < 0) {
+            rc = error_set(ERR_IO, _("out of memory"));
+            break;
+        }
+        out->total_chars += f->chars;
+        for (int k = 0; k < ANCHOR_KINDS && rc == 0; k++) {
+            size_t from = all.n;
+            for (size_t m = 0; m < kb[k].n; m++)
+                if (key_add(&all, kb[k].v[m]) < 0)
+                    rc = error_set(ERR_IO, _("out of memory"));
+            if (rc)
+                break;
+            all.n = sort_unique(all.v, from, all.n);
+            f->first[k] = (uint32_t)from;
+            f->count[k] = (uint16_t)(all.n - from > 65535 ? 65535 : all.n - from);
+            all.n = from + f->count[k];
+        }
+    }
+    for (int k = 0; k < ANCHOR_KINDS; k++)
+        free(kb[k].v);
+    translit_close(&x.han);
+    translit_close(&x.cyrillic);
+    out->keys = all.v;
+    out->nkeys = all.n;
+    if (rc < 0)
+        features_free(out);
+    return rc;
+}
+
+void features_free(text_features *f)
+{
+    free(f->s);
+    free(f->keys);
+    memset(f, 0, sizeof *f);
+}
+
+/* Union of the key sets of sentences [i, i+d) into buf (sorted unique); returns size. */
+static size_t bead_keys(const text_features *t, size_t i, size_t d, anchor_kind k, uint32_t *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t s = i; s < i + d; s++) {
+        const sentence_features *f = &t->s[s];
+        for (size_t m = 0; m < f->count[k] && n < cap; m++)
+            buf[n++] = t->keys[f->first[k] + m];
+    }
+    return d > 1 ? sort_unique(buf, 0, n) : n;
+}
+
+void features_overlap(const text_features *src, size_t i, size_t di, const text_features *tgt, size_t j,
+                      size_t dj, anchor_kind k, int *shared, int *only_src, int *only_tgt)
+{
+    enum { CAP = 1024 };
+    uint32_t a[CAP], b[CAP];
+    size_t na = bead_keys(src, i, di, k, a, CAP), nb = bead_keys(tgt, j, dj, k, b, CAP);
+    size_t x = 0, y = 0;
+    int common = 0;
+    while (x < na && y < nb) {
+        if (a[x] == b[y]) {
+            common++;
+            x++;
+            y++;
+        } else if (a[x] < b[y]) {
+            x++;
+        } else {
+            y++;
+        }
+    }
+    *shared = common;
+    *only_src = (int)na - common;
+    *only_tgt = (int)nb - common;
+}

@@ -1,0 +1,46 @@
+/* features.h — what the bead scores look at, computed once per sentence.
+ *
+ * Every candidate bead in the band is scored, so nothing here may be recomputed per bead:
+ * each sentence gets its length in characters and small sorted sets of anchor keys that
+ * survive translation (numbers, Latin words, transliterated names), plus counts of
+ * question marks, exclamation marks and quotation marks. */
+#ifndef POLYALIGN_ALIGN_FEATURES_H
+#define POLYALIGN_ALIGN_FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+typedef enum {
+    ANCHOR_NUMBER,  /* 1600, 3.5, 第三 -> 3 */
+    ANCHOR_LATIN,   /* words in Latin script, lower-cased: "wic" in Chinese, any word in English */
+    ANCHOR_NAME,    /* names: English capitalized words, Russian ones through BGN, Chinese pinyin */
+    ANCHOR_KINDS
+} anchor_kind;
+
+typedef struct {
+    uint32_t chars;                 /* non-space characters (code points) */
+    uint8_t questions, exclamations, quotes;
+    uint32_t first[ANCHOR_KINDS];   /* offset of the sentence's keys in features.keys */
+    uint16_t count[ANCHOR_KINDS];   /* number of keys (sorted, unique) */
+} sentence_features;
+
+typedef struct {
+    sentence_features *s;   /* one per sentence */
+    uint32_t *keys;         /* all keys */
+    size_t n, nkeys;
+    uint64_t total_chars;
+} text_features;
+
+/* Compute features of every sentence of t. 0 or a negative error code. */
+int features_compute(const align_text *t, text_features *out);
+
+void features_free(text_features *f);
+
+/* Number of keys of kind k shared by the unions of src sentences [i, i+di) and target
+ * sentences [j, j+dj); *only_src / *only_tgt get the keys found on one side only. */
+void features_overlap(const text_features *src, size_t i, size_t di, const text_features *tgt, size_t j,
+                      size_t dj, anchor_kind k, int *shared, int *only_src, int *only_tgt);
+
+#endif

@@ -1,0 +1,202 @@
+/* output.c — the four alignment formats; see output.h. */
+#include "output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../i18n.h"
+#include "../tm/tmx_writer.h"
+#include "../util/error.h"
+
+int align_format_parse(const char *name)
+{
+    static const char *names[] = {"beads", "tsv", "jsonl", "tmx"};
+    for (int k = 0; k < 4; k++)
+        if (strcmp(name, names[k]) == 0)
+            return k;
+    return -1;
+}
+
+int align_format_from_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    if (strcmp(dot, ".align") == 0)
+        return FORMAT_BEADS;
+    return align_format_parse(dot + 1);
+}
+
+void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size)
+{
+    size_t o = 0;
+    for (size_t k = 0; k < a->ntexts && o < size; k++)
+        o += (size_t)snprintf(buf + o, size - o, k ? "-%zu" : "%zu", b->len[k]);
+}
+
+/* The text of sentences [start, start+len) of t: joined by a space, or by nothing for
+ * languages written without spaces. Returns a malloc'd string. */
+static char *side_text(const align_text *t, size_t start, size_t len)
+{
+    int spaced = strcmp(t->base, "zh") != 0 && strcmp(t->base, "ja") != 0;
+    size_t total = 1;
+    for (size_t k = start; k < start + len; k++)
+        total += strlen(t->sent[k]) + 1;
+    char *s = malloc(total), *p = s;
+    if (!s)
+        return NULL;
+    for (size_t k = start; k < start + len; k++) {
+        if (k > start && spaced)
+            *p++ = ' ';
+        size_t l = strlen(t->sent[k]);
+        memcpy(p, t->sent[k], l);
+        p += l;
+    }
+    *p = '\0';
+    return s;
+}
+
+static void write_indices(FILE *f, size_t start, size_t len)
+{
+    fputc('[', f);
+    for (size_t k = 0; k < len; k++)
+        fprintf(f, k ? ",%zu" : "%zu", start + k);
+    fputc(']', f);
+}
+
+static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
+{
+    for (size_t k = 0; k < a->ntexts; k++) {
+        if (k)
+            fputc(':', f);
+        write_indices(f, b->start[k], b->len[k]);
+    }
+    fprintf(f, ":%.4f\n", b->confidence);
+    return 0;
+}
+
+static int write_tsv_line(const alignment *a, const bead3 *b, FILE *f)
+{
+    for (size_t k = 0; k < a->ntexts; k++) {
+        char *s = side_text(a->text[k], b->start[k], b->len[k]);
+        if (!s)
+            return error_set(ERR_IO, _("out of memory"));
+        for (char *p = s; *p; p++)
+            if (*p == '\t')
+                *p = ' ';
+        fputs(s, f);
+        fputc('\t', f);
+        free(s);
+    }
+    fprintf(f, "%.4f\n", b->confidence);
+    return 0;
+}
+
+static int write_jsonl_line(const alignment *a, const bead3 *b, FILE *f)
+{
+    json_t *o = json_object(), *idx = json_array(), *texts = json_array(), *langs = json_array();
+    char shape[64];
+    bead_shape_name(a, b, shape, sizeof shape);
+    int rc = 0;
+    for (size_t k = 0; k < a->ntexts && rc == 0; k++) {
+        json_t *side = json_array();
+        for (size_t s = 0; s < b->len[k]; s++)
+            json_array_append_new(side, json_integer((json_int_t)(b->start[k] + s)));
+        json_array_append_new(idx, side);
+        char *t = side_text(a->text[k], b->start[k], b->len[k]);
+        if (!t)
+            rc = error_set(ERR_IO, _("out of memory"));
+        else
+            json_array_append_new(texts, json_string(t));
+        free(t);
+        json_array_append_new(langs, json_string(a->text[k]->lang));
+    }
+    json_object_set_new(o, "indices", idx);
+    json_object_set_new(o, "shape", json_string(shape));
+    json_object_set_new(o, "score", json_real((double)(long)(b->confidence * 10000 + 0.5) / 10000));
+    json_object_set_new(o, "langs", langs);
+    json_object_set_new(o, "texts", texts);
+    if (rc == 0) {
+        json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
+        fputc('\n', f);
+    }
+    json_decref(o);
+    return rc;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, tmx_writer *w)
+{
+    char tuid[32], shape[64], score[32];
+    snprintf(tuid, sizeof tuid, "%zu", number);
+    bead_shape_name(a, b, shape, sizeof shape);
+    snprintf(score, sizeof score, "%.4f", b->confidence);
+    int rc = tmx_writer_begin_tu(w, tuid);
+    if (rc == 0)
+        rc = tmx_writer_prop(w, "x-polyalign-document", base_name(a->text[0]->name));
+    if (rc == 0)
+        rc = tmx_writer_prop(w, "x-polyalign-shape", shape);
+    if (rc == 0)
+        rc = tmx_writer_prop(w, "x-polyalign-score", score);
+    for (size_t k = 0; k < a->ntexts && rc == 0; k++) {
+        if (!b->len[k])
+            continue;
+        char *s = side_text(a->text[k], b->start[k], b->len[k]);
+        rc = s ? tmx_writer_tuv(w, a->text[k]->lang, s) : error_set(ERR_IO, _("out of memory"));
+        free(s);
+    }
+    return rc ? rc : tmx_writer_end_tu(w);
+}
+
+/* TMX units need the pivot (srclang) and a translation; by default every side. */
+static int tmx_keeps(const alignment *a, const bead3 *b, int keep_partial)
+{
+    size_t present = 0;
+    for (size_t k = 1; k < a->ntexts; k++)
+        present += b->len[k] > 0;
+    return b->len[0] > 0 && (keep_partial ? present > 0 : present == a->ntexts - 1);
+}
+
+int alignment_write(const alignment *a, align_format fmt, FILE *f, const output_options *o, output_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    tmx_writer *w = NULL;
+    int rc = 0;
+    if (fmt == FORMAT_TMX) {
+        tmx_header h = {a->text[0]->lang, NULL, NULL, NULL};
+        rc = tmx_writer_open(&w, f, &h);
+    }
+    for (size_t k = 0; k < a->n && rc == 0; k++) {
+        const bead3 *b = &a->beads[k];
+        if (b->confidence < o->min_score) {
+            st->below_min_score++;
+            continue;
+        }
+        switch (fmt) {
+        case FORMAT_BEADS: rc = write_bead_line(a, b, f); break;
+        case FORMAT_TSV: rc = write_tsv_line(a, b, f); break;
+        case FORMAT_JSONL: rc = write_jsonl_line(a, b, f); break;
+        case FORMAT_TMX:
+            if (!tmx_keeps(a, b, o->keep_partial)) {
+                st->empty_side_left_out++;
+                continue;
+            }
+            rc = write_tmx_unit(a, b, k + 1, w);
+            break;
+        }
+        st->written += rc == 0;
+    }
+    if (w) {
+        st->chars_dropped = tmx_writer_dropped(w);
+        int crc = tmx_writer_close(w);
+        rc = rc ? rc : crc;
+    }
+    return rc;
+}

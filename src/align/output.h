@@ -1,0 +1,42 @@
+/* output.h — writing an alignment: beads, TSV, JSON Lines or TMX.
+ *
+ * Every format carries each bead's confidence. `beads` is exactly the format of the
+ * evaluation sets ([0,1]:[0], []:[5], a trailing :score), so outputs can be scored
+ * directly; TSV and JSON Lines put the texts side by side; TMX is what CAT tools import. */
+#ifndef POLYALIGN_ALIGN_OUTPUT_H
+#define POLYALIGN_ALIGN_OUTPUT_H
+
+#include <stdio.h>
+
+#include "align.h"
+
+typedef enum { FORMAT_BEADS, FORMAT_TSV, FORMAT_JSONL, FORMAT_TMX } align_format;
+
+typedef struct {
+    const align_text *text[3];  /* pivot first */
+    size_t ntexts;              /* 2 or 3 */
+    const bead3 *beads;
+    size_t n;
+} alignment;
+
+typedef struct {
+    double min_score;       /* beads below are not written */
+    int keep_partial;       /* TMX: keep beads with the pivot and at least one translation */
+} output_options;
+
+typedef struct {
+    size_t written, below_min_score, empty_side_left_out, chars_dropped;
+} output_stats;
+
+/* Parse "tmx", "beads", "tsv", "jsonl"; -1 if unknown. */
+int align_format_parse(const char *name);
+
+/* The format an output file name implies (by extension), or -1. */
+int align_format_from_path(const char *path);
+
+int alignment_write(const alignment *a, align_format fmt, FILE *f, const output_options *o, output_stats *st);
+
+/* "2-1" or "2-1-1" */
+void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size);
+
+#endif

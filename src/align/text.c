@@ -1,0 +1,173 @@
+/* text.c — loading an alignment side from a file: segmented or presegmented. */
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "../i18n.h"
+#include "../segment/segmenter.h"
+#include "../text/input.h"
+#include "../text/space.h"
+#include "../util/error.h"
+
+void align_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX])
+{
+    size_t han = 0, cyrillic = 0, latin = 0;
+    const uint8_t *s = (const uint8_t *)text;
+    for (int64_t i = 0, n = (int64_t)len; i < n && han + cyrillic + latin < 20000;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0x41)
+            continue;
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode sc = uscript_getScript(c, &err);
+        han += sc == USCRIPT_HAN;
+        cyrillic += sc == USCRIPT_CYRILLIC;
+        latin += sc == USCRIPT_LATIN;
+    }
+    /* one Chinese character carries what three or four Latin letters do */
+    size_t han_weight = han * 3;
+    if (han_weight >= cyrillic && han_weight >= latin && han)
+        snprintf(out, LANG_TAG_MAX, "zh-CN");
+    else if (cyrillic >= latin && cyrillic)
+        snprintf(out, LANG_TAG_MAX, "ru-RU");
+    else if (latin)
+        snprintf(out, LANG_TAG_MAX, "en-US");
+    else
+        out[0] = '\0';
+}
+
+void align_full_tag(const char *tag, char out[LANG_TAG_MAX])
+{
+    char locale[ULOC_FULLNAME_CAPACITY], country[ULOC_COUNTRY_CAPACITY];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t parsed;
+    snprintf(out, LANG_TAG_MAX, "%s", tag);
+    uloc_forLanguageTag(tag, locale, sizeof locale, &parsed, &err);
+    if (U_FAILURE(err))
+        return;
+    uloc_getCountry(locale, country, sizeof country, &err);
+    if (U_FAILURE(err) || country[0])
+        return; /* already has a region */
+    char likely[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];
+    uloc_addLikelySubtags(locale, likely, sizeof likely, &err);
+    uloc_getCountry(likely, country, sizeof country, &err);
+    uloc_getLanguage(locale, lang, sizeof lang, &err);
+    if (U_SUCCESS(err) && country[0] && lang[0])
+        snprintf(out, LANG_TAG_MAX, "%s-%s", lang, country);
+}
+
+/* Sentences are collected as spans first, then copied (collapsed) into one block. */
+typedef struct {
+    sentence_list spans;
+    size_t para;        /* presegmented: current paragraph */
+} collector;
+
+static int build(align_text *t, const char *bytes, const sentence_span *v, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += v[i].end - v[i].start + 1;
+    t->storage = malloc(total + 1);
+    t->sent = malloc((n + 1) * sizeof *t->sent);
+    t->para = malloc((n + 1) * sizeof *t->para);
+    if (!t->storage || !t->sent || !t->para)
+        return error_set(ERR_IO, _("%s: out of memory"), t->name);
+    char *p = t->storage;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = v[i].end - v[i].start;
+        t->sent[i] = p;
+        t->para[i] = v[i].para;
+        p += space_collapse(bytes + v[i].start, len, p);
+        *p++ = '\0';
+    }
+    t->n = n;
+    return 0;
+}
+
+/* One sentence per line; blank lines separate paragraphs. */
+static int split_lines(const char *bytes, size_t len, sentence_list *out)
+{
+    size_t para = 0, index = 0, line = 0;
+    int blank_seen = 0;
+    while (line < len) {
+        const char *nl = memchr(bytes + line, '\n', len - line);
+        size_t end = nl ? (size_t)(nl - bytes) : len;
+        size_t a = line, b = end;
+        while (a < b && (bytes[a] == ' ' || bytes[a] == '\t' || bytes[a] == '\r'))
+            a++;
+        while (b > a && (bytes[b - 1] == ' ' || bytes[b - 1] == '\t' || bytes[b - 1] == '\r'))
+            b--;
+        if (a == b) {
+            blank_seen = 1;
+        } else {
+            if (blank_seen && index > 0)
+                para++;
+            blank_seen = 0;
+            sentence_span s = {a, b, para, index++, 0};
+            int rc = sentence_list_push(bytes, &s, out);
+            if (rc < 0)
+                return rc;
+        }
+        line = end + 1;
+    }
+    return 0;
+}
+
+int align_text_load(align_text *t, const char *path, const char *lang, int presegmented)
+{
+    memset(t, 0, sizeof *t);
+    text_input in;
+    int rc = text_input_read(path, &in);
+    if (rc < 0)
+        return rc;
+    t->name = strdup(in.name);
+    if (!t->name) {
+        text_input_free(&in);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    if (lang) {
+        snprintf(t->lang, sizeof t->lang, "%s", lang);
+    } else {
+        align_guess_language(in.bytes, in.len, t->lang);
+        if (!t->lang[0] && in.len > 0) {
+            text_input_free(&in);
+            return error_set(ERR_USAGE, _("%s: cannot guess the language; give it with --langs"), t->name);
+        }
+        if (!t->lang[0])
+            snprintf(t->lang, sizeof t->lang, "und");
+    }
+    lang_base(t->lang, t->base);
+    sentence_list spans = {0};
+    if (presegmented) {
+        rc = split_lines(in.bytes, in.len, &spans);
+    } else {
+        segmenter *seg;
+        rc = segmenter_new(t->lang, NULL, &seg);
+        if (rc == 0) {
+            rc = segmenter_run(seg, in.bytes, in.len, 0, sentence_list_push, &spans);
+            segmenter_free(seg);
+        }
+    }
+    if (rc == 0)
+        rc = build(t, in.bytes, spans.v, spans.n);
+    sentence_list_free(&spans);
+    text_input_free(&in);
+    if (rc < 0)
+        align_text_free(t);
+    return rc;
+}
+
+void align_text_free(align_text *t)
+{
+    free(t->storage);
+    free(t->sent);
+    free(t->para);
+    free(t->name);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,37 @@
+/* text.h — one side of an alignment: a document as a list of sentences.
+ *
+ * The aligner needs the sentences of each input, their paragraphs and the language. A
+ * side comes from plain text (segmented with the project's segmenter) or from
+ * presegmented input (one sentence per line, a blank line between paragraphs), which is
+ * how evaluation sets and most corpora are stored. */
+#ifndef POLYALIGN_ALIGN_TEXT_H
+#define POLYALIGN_ALIGN_TEXT_H
+
+#include <stddef.h>
+
+#include "../text/lang.h"
+
+typedef struct {
+    char lang[LANG_TAG_MAX];    /* full BCP 47 tag, e.g. zh-CN */
+    char base[LANG_TAG_MAX];    /* language subtag, e.g. zh */
+    char *name;                 /* file name, for messages and TMX props */
+    const char **sent;          /* sentence texts, NUL-terminated, whitespace collapsed */
+    size_t *para;               /* paragraph index of each sentence */
+    size_t n;
+    char *storage;              /* owns the sentence bytes */
+} align_text;
+
+/* Read `path` as UTF-8. `lang` is a canonical tag, or NULL to guess it from the script
+ * (Han -> zh-CN, Cyrillic -> ru-RU, Latin -> en-US). 0 or a negative error code. */
+int align_text_load(align_text *t, const char *path, const char *lang, int presegmented);
+
+/* Guess a full language tag from the dominant script of text[0..len); "" if no letters. */
+void align_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);
+
+/* Expand a tag to the full form CAT tools match on (en -> en-US, zh -> zh-CN) using ICU's
+ * likely subtags; a tag with a region is kept. */
+void align_full_tag(const char *tag, char out[LANG_TAG_MAX]);
+
+void align_text_free(align_text *t);
+
+#endif

@@ -1,0 +1,190 @@
+/* cmd_align.c — `polyalign align`: align a pivot text with one or two translations.
+ *
+ * Parses options, loads the texts (segmenting them unless --presegmented), runs the
+ * aligner and writes the chosen format through a temporary file. A summary of what was
+ * aligned, and of what was left out of the output, goes to stderr. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../align/align.h"
+#include "../align/output.h"
+#include "../i18n.h"
+#include "../text/lang.h"
+#include "../util/atomic_file.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT_PRESEG, OPT_MIN, OPT_PARTIAL };
+
+const cli_option align_cli_options[] = {
+    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)")},
+    {"presegmented", OPT_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph)")},
+    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
+    {"min-score", OPT_MIN, 1, "X", N_("leave out beads whose confidence is below X (0..1)")},
+    {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
+    {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
+    {0},
+};
+
+typedef struct {
+    const char *langs, *format, *output, *min_score;
+    int presegmented, keep_partial, quiet;
+} align_args;
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    align_args *a = ctx;
+    switch (key) {
+    case OPT_LANGS: a->langs = arg; break;
+    case OPT_FORMAT: a->format = arg; break;
+    case OPT_OUTPUT: a->output = arg; break;
+    case OPT_MIN: a->min_score = arg; break;
+    case OPT_PRESEG: a->presegmented = 1; break;
+    case OPT_PARTIAL: a->keep_partial = 1; break;
+    case OPT_QUIET: a->quiet = 1; break;
+    }
+    return 0;
+}
+
+/* Split and normalize --langs into full tags; returns the count or -1 (message printed). */
+static int parse_langs(const cli_command *self, const char *list, char tags[3][LANG_TAG_MAX])
+{
+    int n = 0;
+    const char *p = list;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        char one[LANG_TAG_MAX], norm[LANG_TAG_MAX];
+        if (n == 3 || len == 0 || len >= sizeof one) {
+            cli_usage_error(self, _("--langs takes two or three language tags separated by commas"));
+            return -1;
+        }
+        memcpy(one, p, len);
+        one[len] = '\0';
+        if (lang_normalize(one, norm) < 0) {
+            cli_usage_error(self, "%s", error_last());
+            return -1;
+        }
+        align_full_tag(norm, tags[n++]);
+        p += len + (p[len] == ',');
+    }
+    return n;
+}
+
+static void print_summary(const alignment *al, const output_stats *st, align_format fmt)
+{
+    size_t counts[64] = {0};
+    char names[64][32];
+    size_t kinds = 0;
+    double sum = 0;
+    for (size_t k = 0; k < al->n; k++) {
+        char shape[32];
+        bead_shape_name(al, &al->beads[k], shape, sizeof shape);
+        size_t s = 0;
+        while (s < kinds && strcmp(names[s], shape) != 0)
+            s++;
+        if (s == kinds && kinds < 64)
+            snprintf(names[kinds++], sizeof names[0], "%s", shape);
+        if (s < 64)
+            counts[s]++;
+        sum += al->beads[k].confidence;
+    }
+    fprintf(stderr, "polyalign: ");
+    for (size_t t = 0; t < al->ntexts; t++)
+        fprintf(stderr, _("%s%s (%s, %zu sentences)"), t ? " + " : "", al->text[t]->name, al->text[t]->lang,
+                al->text[t]->n);
+    fprintf(stderr, _(": %zu beads, mean confidence %.3f\n"), al->n, al->n ? sum / (double)al->n : 0.0);
+    fprintf(stderr, "polyalign:  ");
+    for (size_t s = 0; s < kinds; s++)
+        fprintf(stderr, " %s×%zu", names[s], counts[s]);
+    fputc('\n', stderr);
+    if (st->below_min_score)
+        fprintf(stderr, _("polyalign: %zu beads below --min-score left out\n"), st->below_min_score);
+    if (fmt == FORMAT_TMX)
+        fprintf(stderr, _("polyalign: %zu translation units written, %zu beads with an empty side left out\n"),
+                st->written, st->empty_side_left_out);
+}
+
+int cmd_align(int argc, char **argv)
+{
+    const cli_command *self = cli_find("align");
+    align_args a = {0};
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    if (status)
+        return status < 0 ? 0 : status;
+    int nfiles = argc - first;
+    if (nfiles < 2 || nfiles > 3)
+        return cli_usage_error(self, _("give two or three files: the pivot text first, then its translations"));
+    char tags[3][LANG_TAG_MAX];
+    if (a.langs) {
+        int nl = parse_langs(self, a.langs, tags);
+        if (nl < 0)
+            return ERR_USAGE;
+        if (nl != nfiles)
+            return cli_usage_error(self, _("--langs names %d languages for %d files"), nl, nfiles);
+    }
+    int fmt = a.format ? align_format_parse(a.format) : align_format_from_path(a.output);
+    if (a.format && fmt < 0)
+        return cli_usage_error(self, _("unknown format '%s' (use tmx, beads, tsv or jsonl)"), a.format);
+    if (fmt < 0)
+        fmt = FORMAT_BEADS;
+    output_options oo = {0, a.keep_partial};
+    if (a.min_score) {
+        char *end;
+        oo.min_score = strtod(a.min_score, &end);
+        if (*end || oo.min_score < 0 || oo.min_score > 1)
+            return cli_usage_error(self, _("--min-score takes a number between 0 and 1"));
+    }
+
+    align_text texts[3];
+    memset(texts, 0, sizeof texts);
+    int rc = 0;
+    for (int k = 0; k < nfiles && rc == 0; k++) {
+        rc = align_text_load(&texts[k], argv[first + k], a.langs ? tags[k] : NULL, a.presegmented);
+        if (rc == 0 && !a.langs) {
+            char full[LANG_TAG_MAX];
+            align_full_tag(texts[k].lang, full);
+            snprintf(texts[k].lang, sizeof texts[k].lang, "%s", full);
+        }
+    }
+    for (int k = 0; k < nfiles && rc == 0; k++)
+        if (texts[k].n == 0)
+            cli_warn(_("%s has no sentences: every sentence of the other side stays unaligned"), texts[k].name);
+
+    alignment al = {{&texts[0], &texts[1], nfiles == 3 ? &texts[2] : NULL}, (size_t)nfiles, NULL, 0};
+    bead3 *beads = NULL;
+    if (rc == 0 && nfiles == 2) {
+        bead *two = NULL;
+        size_t n = 0;
+        rc = align_two(&texts[0], &texts[1], NULL, &two, &n, NULL);
+        beads = rc == 0 ? malloc((n + 1) * sizeof *beads) : NULL;
+        if (rc == 0 && !beads)
+            rc = error_set(ERR_IO, _("out of memory"));
+        for (size_t k = 0; rc == 0 && k < n; k++)
+            beads[k] = (bead3){{two[k].i, two[k].j, 0}, {two[k].di, two[k].dj, 0}, two[k].confidence};
+        al.n = n;
+        free(two);
+    } else if (rc == 0) {
+        rc = align_three(&texts[0], &texts[1], &texts[2], NULL, &beads, &al.n, NULL);
+    }
+    al.beads = beads;
+
+    atomic_file out;
+    output_stats st = {0};
+    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
+        rc = alignment_write(&al, (align_format)fmt, out.f, &oo, &st);
+        if (rc == 0)
+            rc = atomic_file_commit(&out);
+        else
+            atomic_file_abort(&out);
+    }
+    if (rc == 0 && st.chars_dropped)
+        cli_warn(_("%zu characters that XML 1.0 forbids were dropped from the TMX"), st.chars_dropped);
+    if (rc == 0 && !a.quiet)
+        print_summary(&al, &st, (align_format)fmt);
+    free(beads);
+    for (int k = 0; k < nfiles; k++)
+        align_text_free(&texts[k]);
+    return cli_report(rc);
+}

@@ -1,0 +1,143 @@
+/* pairs.c — matching quotation marks and brackets in one pass; see pairs.h. */
+#include "pairs.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+/* opening, closing */
+static const UChar32 pair_table[][2] = {
+    {0x0028, 0x0029}, /* ( ) */
+    {0x005B, 0x005D}, /* [ ] */
+    {0xFF08, 0xFF09}, /* （ ） */
+    {0x300A, 0x300B}, /* 《 》 */
+    {0x3008, 0x3009}, /* 〈 〉 */
+    {0x300C, 0x300D}, /* 「 」 */
+    {0x300E, 0x300F}, /* 『 』 */
+    {0x00AB, 0x00BB}, /* « » */
+    {0x201C, 0x201D}, /* “ ” */
+    {0x201E, 0x201C}, /* „ “ (German/Russian inner quotes) */
+};
+enum { NPAIRS = sizeof pair_table / sizeof pair_table[0], MAX_DEPTH = 32 };
+
+typedef struct {
+    int pair;           /* index into pair_table, or NPAIRS for the ASCII " */
+    size_t after;       /* byte offset after the opening mark */
+    size_t chars;       /* character count at the opening mark */
+} open_mark;
+
+static int add_span(protected_spans *s, size_t start, size_t end)
+{
+    /* spans arrive ordered by their end; an enclosing span swallows those inside it */
+    while (s->n && s->v[s->n - 1].start >= start)
+        s->n--;
+    if (s->n && s->v[s->n - 1].end >= start) {
+        if (end > s->v[s->n - 1].end)
+            s->v[s->n - 1].end = end;
+        return 0;
+    }
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        protected_span *v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return error_set(ERR_IO, _("out of memory"));
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n++] = (protected_span){start, end};
+    return 0;
+}
+
+static int is_space_or_edge(UChar32 c)
+{
+    return c < 0 || u_isUWhiteSpace(c);
+}
+
+/* Close the nearest open mark of pair p, dropping unclosed marks above it. 1 if closed. */
+static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t chars, protected_spans *out, int *rc)
+{
+    int k = *depth - 1;
+    while (k >= 0 && stack[k].pair != p)
+        k--;
+    if (k < 0)
+        return 0;
+    *depth = k;
+    if (chars - stack[k].chars <= PAIR_MAX_CHARS && add_span(out, stack[k].after, at) < 0)
+        *rc = -ERR_IO;
+    return 1;
+}
+
+int pairs_find(const char *text, size_t len, protected_spans *out)
+{
+    memset(out, 0, sizeof *out);
+    open_mark stack[MAX_DEPTH];
+    int depth = 0, rc = 0, newlines = 0;
+    size_t chars = 0;
+    UChar32 prev = -1;
+    const uint8_t *s = (const uint8_t *)text;
+    int64_t i = 0, n = (int64_t)len;
+    while (i < n && rc == 0) {
+        int64_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        chars++;
+        if (c == '\n' && ++newlines == 2)
+            depth = 0; /* a blank line ends the paragraph and every open pair */
+        else if (!u_isUWhiteSpace(c))
+            newlines = 0;
+        if (c == '"') {
+            UChar32 next = -1;
+            if (i < n) {
+                int64_t k = i;
+                U8_NEXT(s, k, n, next);
+            }
+            int opening = is_space_or_edge(prev) || u_ispunct(prev);
+            int closing = !is_space_or_edge(prev) && (is_space_or_edge(next) || u_ispunct(next));
+            if (!(closing && depth > 0 && stack[depth - 1].pair == NPAIRS &&
+                  close_pair(stack, &depth, NPAIRS, (size_t)at, chars, out, &rc)) &&
+                opening && !is_space_or_edge(next) && depth < MAX_DEPTH)
+                stack[depth++] = (open_mark){NPAIRS, (size_t)i, chars};
+        } else {
+            int closed = 0;
+            for (int p = 0; p < NPAIRS && !closed; p++)
+                if (c == pair_table[p][1])
+                    closed = close_pair(stack, &depth, p, (size_t)at, chars, out, &rc);
+            for (int p = 0; p < NPAIRS && !closed; p++) {
+                if (c != pair_table[p][0])
+                    continue;
+                if (depth == MAX_DEPTH) {
+                    memmove(stack, stack + 1, sizeof stack[0] * (MAX_DEPTH - 1));
+                    depth--;
+                }
+                stack[depth++] = (open_mark){p, (size_t)i, chars};
+                break;
+            }
+        }
+        /* marks opened too long ago can no longer form a protected pair */
+        while (depth > 0 && chars - stack[0].chars > PAIR_MAX_CHARS) {
+            memmove(stack, stack + 1, sizeof stack[0] * (size_t)(depth - 1));
+            depth--;
+        }
+        prev = c;
+    }
+    return rc;
+}
+
+int pairs_protects(const protected_spans *s, size_t q, size_t *cursor)
+{
+    while (*cursor < s->n && s->v[*cursor].end <= q)
+        (*cursor)++;
+    return *cursor < s->n && s->v[*cursor].start < q && q < s->v[*cursor].end;
+}
+
+void pairs_free(protected_spans *s)
+{
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}

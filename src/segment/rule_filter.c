@@ -1,0 +1,390 @@
+/* rule_filter.c — first/last character sets of ICU regex patterns; see rule_filter.h.
+ *
+ * The pattern is parsed into a small tree: a sequence of items, each an atom with a
+ * minimum repeat count; an atom is a character set, a zero-width assertion, or a group of
+ * alternative sequences. The first set of a sequence is the union of its items' first sets
+ * up to the first item that must match at least once; if every item may be skipped, the
+ * sequence can match the empty string and its set is "any". The last set is the mirror
+ * image. Anything unmodelled makes the whole answer "any". */
+#include "rule_filter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+typedef struct node node;
+
+typedef enum { ATOM_SET, ATOM_ZERO_WIDTH, ATOM_GROUP } atom_kind;
+
+typedef struct {
+    atom_kind kind;
+    USet *set;          /* ATOM_SET */
+    node **alts;        /* ATOM_GROUP: alternatives */
+    int nalts;
+    int min;            /* minimum repetitions */
+} item;
+
+struct node {           /* a sequence */
+    item *items;
+    int n, cap;
+};
+
+typedef struct {
+    const char *p;
+    int failed;
+} parser;
+
+static void node_free(node *s);
+
+static void item_free(item *it)
+{
+    if (it->set)
+        uset_close(it->set);
+    for (int a = 0; a < it->nalts; a++)
+        node_free(it->alts[a]);
+    free(it->alts);
+}
+
+static void node_free(node *s)
+{
+    if (!s)
+        return;
+    for (int k = 0; k < s->n; k++)
+        item_free(&s->items[k]);
+    free(s->items);
+    free(s);
+}
+
+static USet *set_from_pattern(const char *pat)
+{
+    UChar u[1024];
+    int32_t len;
+    UErrorCode err = U_ZERO_ERROR;
+    u_strFromUTF8(u, 1024, &len, pat, -1, &err);
+    if (U_FAILURE(err))
+        return NULL;
+    USet *s = uset_openPattern(u, len, &err);
+    if (U_FAILURE(err)) {
+        if (s)
+            uset_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* ICU regex escapes that UnicodeSet patterns spell differently */
+static const char *class_escape(char c)
+{
+    switch (c) {
+    case 's': return "\\p{White_Space}";
+    case 'S': return "\\P{White_Space}";
+    case 'd': return "\\p{Nd}";
+    case 'D': return "\\P{Nd}";
+    case 'w': return "[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]";
+    case 'n': return "\\n";
+    case 't': return "\\t";
+    case 'r': return "\\r";
+    default: return NULL;
+    }
+}
+
+/* A bracketed class starting at p->p ('['); translated to a UnicodeSet pattern. */
+static USet *parse_class(parser *ps)
+{
+    char out[2048];
+    size_t o = 0;
+    int depth = 0;
+    const char *p = ps->p;
+    do {
+        if (o + 64 >= sizeof out)
+            return NULL;
+        if (*p == '\\' && p[1]) {
+            const char *rep = class_escape(p[1]); /* \w expands to a class: nesting is fine */
+            if (rep) {
+                size_t l = strlen(rep);
+                memcpy(out + o, rep, l);
+                o += l;
+                p += 2;
+            } else if (p[1] == 'p' || p[1] == 'P') {
+                const char *close = strchr(p, '}');
+                if (!close || p[2] != '{')
+                    return NULL;
+                size_t l = (size_t)(close - p + 1);
+                if (o + l >= sizeof out)
+                    return NULL;
+                memcpy(out + o, p, l);
+                o += l;
+                p = close + 1;
+            } else {
+                out[o++] = p[0];
+                out[o++] = p[1];
+                p += 2;
+            }
+            continue;
+        }
+        if (*p == '[')
+            depth++;
+        else if (*p == ']')
+            depth--;
+        else if (*p == '&' || (*p == '-' && p[1] == '-'))
+            return NULL; /* set operations: not modelled */
+        if (!*p)
+            return NULL;
+        out[o++] = *p++;
+    } while (depth > 0);
+    out[o] = '\0';
+    ps->p = p;
+    return set_from_pattern(out);
+}
+
+static node *parse_alternatives(parser *ps, item *group);
+
+static int add_item(node *s, item it)
+{
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 8;
+        item *v = realloc(s->items, (size_t)cap * sizeof *v);
+        if (!v)
+            return -1;
+        s->items = v;
+        s->cap = cap;
+    }
+    s->items[s->n++] = it;
+    return 0;
+}
+
+/* Parse a quantifier after an atom; returns the minimum count (1 when none). */
+static int parse_quantifier(parser *ps)
+{
+    const char *p = ps->p;
+    int min = 1;
+    if (*p == '?' || *p == '*') {
+        min = 0;
+        p++;
+    } else if (*p == '+') {
+        p++;
+    } else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
+        min = atoi(p + 1);
+        const char *close = strchr(p, '}');
+        if (!close) {
+            ps->failed = 1;
+            return 1;
+        }
+        p = close + 1;
+    } else {
+        return 1;
+    }
+    if (*p == '?' || *p == '+')
+        p++; /* lazy or possessive */
+    ps->p = p;
+    return min;
+}
+
+/* One sequence, up to ')' or '|' or the end. */
+static node *parse_sequence(parser *ps)
+{
+    node *s = calloc(1, sizeof *s);
+    if (!s) {
+        ps->failed = 1;
+        return NULL;
+    }
+    while (*ps->p && *ps->p != ')' && *ps->p != '|' && !ps->failed) {
+        item it = {0};
+        const char *p = ps->p;
+        if (*p == '(') {
+            if (p[1] == '?') {
+                if (p[2] == ':') {
+                    ps->p = p + 3;
+                    it.kind = ATOM_GROUP;
+                } else if (p[2] == '=' || p[2] == '!' || (p[2] == '<' && (p[3] == '=' || p[3] == '!'))) {
+                    ps->p = p + (p[2] == '<' ? 4 : 3);
+                    it.kind = ATOM_ZERO_WIDTH;
+                } else {
+                    ps->failed = 1; /* flags such as (?i: change what characters match */
+                    break;
+                }
+            } else {
+                ps->p = p + 1;
+                it.kind = ATOM_GROUP;
+            }
+            item group = {0};
+            node *inner = parse_alternatives(ps, &group);
+            if (!inner || *ps->p != ')') {
+                item_free(&group);
+                ps->failed = 1;
+                break;
+            }
+            ps->p++;
+            if (it.kind == ATOM_ZERO_WIDTH) {
+                item_free(&group);
+            } else {
+                it.alts = group.alts;
+                it.nalts = group.nalts;
+            }
+        } else if (*p == '[') {
+            it.kind = ATOM_SET;
+            it.set = parse_class(ps);
+            if (!it.set) {
+                ps->failed = 1;
+                break;
+            }
+        } else if (*p == '\\') {
+            char c = p[1];
+            if (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' || c == 'G') {
+                it.kind = ATOM_ZERO_WIDTH;
+                ps->p = p + 2;
+            } else if (class_escape(c) && c != 'n' && c != 't' && c != 'r') {
+                char pat[128];
+                snprintf(pat, sizeof pat, c == 'w' ? "%s" : "[%s]", class_escape(c));
+                it.kind = ATOM_SET;
+                it.set = set_from_pattern(pat);
+                ps->p = p + 2;
+            } else if (c == 'p' || c == 'P') {
+                const char *close = strchr(p, '}');
+                if (p[2] != '{' || !close) {
+                    ps->failed = 1;
+                    break;
+                }
+                char pat[128];
+                snprintf(pat, sizeof pat, "[%.*s]", (int)(close - p + 1), p);
+                it.kind = ATOM_SET;
+                it.set = set_from_pattern(pat);
+                ps->p = close + 1;
+            } else if (c && strchr(".\\/?*+()[]{}|^$-!\"'#%&,:;<=>@_`~ ", c)) {
+                it.kind = ATOM_SET;
+                it.set = uset_open(c, c);
+                ps->p = p + 2;
+            } else if (c == 'n' || c == 't' || c == 'r') {
+                UChar32 ch = c == 'n' ? '\n' : c == 't' ? '\t' : '\r';
+                it.kind = ATOM_SET;
+                it.set = uset_open(ch, ch);
+                ps->p = p + 2;
+            } else {
+                ps->failed = 1; /* \x{..}, \Q, back-references, …: not modelled */
+                break;
+            }
+            if (it.kind == ATOM_SET && !it.set) {
+                ps->failed = 1;
+                break;
+            }
+        } else if (*p == '^' || *p == '$') {
+            it.kind = ATOM_ZERO_WIDTH;
+            ps->p = p + 1;
+        } else if (*p == '.' || *p == '*' || *p == '+' || *p == '?' || *p == '{') {
+            ps->failed = 1; /* '.' matches anything; a stray quantifier is not modelled */
+            break;
+        } else {
+            int32_t i = 0, n = (int32_t)strnlen(p, 4);
+            UChar32 c;
+            U8_NEXT((const uint8_t *)p, i, n, c);
+            if (c < 0) {
+                ps->failed = 1;
+                break;
+            }
+            it.kind = ATOM_SET;
+            it.set = uset_open(c, c);
+            ps->p = p + i;
+        }
+        it.min = parse_quantifier(ps);
+        if (add_item(s, it) < 0) {
+            item_free(&it);
+            ps->failed = 1;
+        }
+    }
+    if (ps->failed) {
+        node_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Alternatives separated by '|' into group->alts; returns the first (non-NULL on success). */
+static node *parse_alternatives(parser *ps, item *group)
+{
+    for (;;) {
+        node *alt = parse_sequence(ps);
+        if (!alt)
+            return NULL;
+        node **v = realloc(group->alts, (size_t)(group->nalts + 1) * sizeof *v);
+        if (!v) {
+            node_free(alt);
+            return NULL;
+        }
+        group->alts = v;
+        group->alts[group->nalts++] = alt;
+        if (*ps->p != '|')
+            return group->alts[0];
+        ps->p++;
+    }
+}
+
+/* Union into *acc the chars that can start (dir = +1) or end (dir = -1) a match of
+ * sequence s. Returns 1 when the sequence must consume a character (the set is
+ * complete), 0 when it can match empty, -1 when unknown. */
+static int edge_chars(const node *s, int dir, USet *acc);
+
+static int item_edge(const item *it, int dir, USet *acc)
+{
+    if (it->kind == ATOM_ZERO_WIDTH)
+        return 0;
+    if (it->kind == ATOM_SET) {
+        uset_addAll(acc, it->set);
+        return it->min > 0;
+    }
+    int all_consume = 1;
+    for (int a = 0; a < it->nalts; a++) {
+        int r = edge_chars(it->alts[a], dir, acc);
+        if (r < 0)
+            return -1;
+        all_consume &= r;
+    }
+    return all_consume && it->min > 0;
+}
+
+static int edge_chars(const node *s, int dir, USet *acc)
+{
+    for (int k = 0; k < s->n; k++) {
+        const item *it = &s->items[dir > 0 ? k : s->n - 1 - k];
+        int r = item_edge(it, dir, acc);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+static USet *edge_set(const char *pattern, int dir)
+{
+    if (!pattern || !*pattern)
+        return NULL;
+    parser ps = {pattern, 0};
+    item top = {0};
+    node *first = parse_alternatives(&ps, &top);
+    USet *acc = NULL;
+    if (first && !ps.failed && *ps.p == '\0') {
+        acc = uset_openEmpty();
+        int complete = 1;
+        for (int a = 0; a < top.nalts && complete; a++)
+            complete = edge_chars(top.alts[a], dir, acc) == 1;
+        if (!complete) {
+            uset_close(acc);
+            acc = NULL;
+        } else {
+            uset_freeze(acc);
+        }
+    }
+    item_free(&top);
+    return acc;
+}
+
+USet *rule_last_chars(const char *pattern)
+{
+    return edge_set(pattern, -1);
+}
+
+USet *rule_first_chars(const char *pattern)
+{
+    return edge_set(pattern, +1);
+}

@@ -1,0 +1,21 @@
+/* rule_filter.h — cheap necessary conditions for an SRX rule, read off its regexes.
+ *
+ * Running every rule's regex at every candidate break is what makes rule-based
+ * segmentation slow. Most rules can only match when the character just before the
+ * position is in some set (BEFORE ends in `\.` or `[!?]`), or the character at it is
+ * (AFTER starts with `\s` or `\p{Lu}`). This module parses a pattern just far enough to
+ * find those sets; whenever it is unsure (an optional last atom that could be empty, a
+ * case-insensitive group, syntax it does not model) it says "any character", so the
+ * filter never changes a decision, only skips regexes that cannot match. */
+#ifndef POLYALIGN_RULE_FILTER_H
+#define POLYALIGN_RULE_FILTER_H
+
+#include <unicode/uset.h>
+
+/* The characters that can end a match of `pattern`, or NULL for "any" (caller uset_close). */
+USet *rule_last_chars(const char *pattern);
+
+/* The characters that can start a match of `pattern`, or NULL for "any". */
+USet *rule_first_chars(const char *pattern);
+
+#endif

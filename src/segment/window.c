@@ -1,0 +1,95 @@
+/* window.c — UTF-8 to UTF-16 windows with an offset map; see window.h. */
+#include "window.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+void window_init(utf16_window *w, const char *text, size_t len)
+{
+    memset(w, 0, sizeof *w);
+    w->text = text;
+    w->len = len;
+}
+
+void window_free(utf16_window *w)
+{
+    free(w->u);
+    free(w->byte_at);
+    memset(w, 0, sizeof *w);
+}
+
+static size_t char_start(const char *t, size_t i)
+{
+    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
+{
+    if (to > w->len)
+        to = w->len;
+    if (w->u && from >= w->start && to <= w->end)
+        return 0;
+    from = char_start(w->text, from > w->len ? w->len : from);
+    size_t end = to > from + chunk ? to : from + chunk;
+    end = end > w->len ? w->len : char_start(w->text, end);
+    if (end < to)
+        end = w->len;
+    size_t need = end - from + 1; /* UTF-16 units never outnumber UTF-8 bytes */
+    if (need > (size_t)w->ucap) {
+        UChar *u = realloc(w->u, need * sizeof *u);
+        uint32_t *map = u ? realloc(w->byte_at, (need + 1) * sizeof *map) : NULL;
+        if (u)
+            w->u = u;
+        if (!u || !map)
+            return error_set(ERR_IO, _("out of memory"));
+        w->byte_at = map;
+        w->ucap = (int32_t)need;
+    }
+    const uint8_t *s = (const uint8_t *)w->text + from;
+    int64_t i = 0, n = (int64_t)(end - from);
+    int32_t o = 0;
+    while (i < n) {
+        int64_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0)
+            c = 0xFFFD; /* cannot happen: input is validated */
+        w->byte_at[o] = (uint32_t)at;
+        if (c > 0xFFFF)
+            w->byte_at[o + 1] = (uint32_t)at;
+        U16_APPEND_UNSAFE(w->u, o, c);
+    }
+    w->byte_at[o] = (uint32_t)n;
+    w->ulen = o;
+    w->start = from;
+    w->end = end;
+    w->generation++;
+    return 0;
+}
+
+int32_t window_index(const utf16_window *w, size_t byte)
+{
+    uint32_t rel = (uint32_t)(byte - w->start);
+    int32_t lo = 0, hi = w->ulen;
+    while (lo < hi) { /* first index whose byte offset is >= rel */
+        int32_t mid = lo + (hi - lo) / 2;
+        if (w->byte_at[mid] < rel)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t window_byte(const utf16_window *w, int32_t index)
+{
+    return w->start + w->byte_at[index];
+}

@@ -1,0 +1,183 @@
+/* tmx_writer.c — TMX 1.4b through xmlTextWriter; see tmx_writer.h. */
+#include "tmx_writer.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+#ifndef POLYALIGN_VERSION
+#define POLYALIGN_VERSION "0.0.0"
+#endif
+
+struct tmx_writer {
+    xmlTextWriterPtr xml;
+    size_t dropped;
+    char *clean;        /* scratch for text with forbidden characters removed */
+    size_t clean_cap;
+};
+
+time_t tmx_creation_time(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(epoch, &end, 10);
+        if (!*end && errno == 0 && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+void tmx_format_date(time_t t, char *buf, size_t size)
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y%m%dT%H%M%SZ", &tm);
+}
+
+#define CHECK(call)                                                                                                \
+    do {                                                                                                           \
+        if ((call) < 0)                                                                                            \
+            return error_set(ERR_IO, _("TMX output: write error"));                                                \
+    } while (0)
+
+int tmx_writer_open(tmx_writer **out, FILE *f, const tmx_header *h)
+{
+    *out = NULL;
+    tmx_writer *w = calloc(1, sizeof *w);
+    xmlOutputBufferPtr buf = w ? xmlOutputBufferCreateFile(f, NULL) : NULL;
+    if (buf)
+        w->xml = xmlNewTextWriter(buf);
+    if (!w || !w->xml) {
+        if (buf && w && !w->xml)
+            xmlOutputBufferClose(buf);
+        free(w);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    *out = w;
+    char date[32];
+    tmx_format_date(tmx_creation_time(), date, sizeof date);
+    xmlTextWriterPtr x = w->xml;
+    CHECK(xmlTextWriterSetIndent(x, 1));
+    CHECK(xmlTextWriterSetIndentString(x, BAD_CAST "  "));
+    CHECK(xmlTextWriterStartDocument(x, "1.0", "UTF-8", NULL));
+    CHECK(xmlTextWriterWriteDTD(x, BAD_CAST "tmx", NULL, BAD_CAST "tmx14.dtd", NULL));
+    CHECK(xmlTextWriterStartElement(x, BAD_CAST "tmx"));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "version", BAD_CAST "1.4"));
+    CHECK(xmlTextWriterStartElement(x, BAD_CAST "header"));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "creationtool", BAD_CAST "polyalign"));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "creationtoolversion", BAD_CAST POLYALIGN_VERSION));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "segtype", BAD_CAST(h->segtype ? h->segtype : "sentence")));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "o-tmf", BAD_CAST "polyalign"));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "adminlang", BAD_CAST(h->adminlang ? h->adminlang : "en-US")));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "srclang", BAD_CAST h->srclang));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "datatype", BAD_CAST(h->datatype ? h->datatype : "plaintext")));
+    CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "creationdate", BAD_CAST date));
+    CHECK(xmlTextWriterEndElement(x));
+    CHECK(xmlTextWriterStartElement(x, BAD_CAST "body"));
+    return 0;
+}
+
+/* Copy text without the characters XML 1.0 forbids (C0 controls but tab, LF, CR;
+ * U+FFFE, U+FFFF). The input is valid UTF-8. */
+static const char *xml_clean(tmx_writer *w, const char *text)
+{
+    size_t n = strlen(text);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++)
+        bad += (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') ||
+               (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF));
+    if (!bad)
+        return text;
+    if (n + 1 > w->clean_cap) {
+        char *c = realloc(w->clean, n + 1);
+        if (!c)
+            return NULL;
+        w->clean = c;
+        w->clean_cap = n + 1;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            continue;
+        if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+            i += 2;
+            continue;
+        }
+        w->clean[o++] = (char)s[i];
+    }
+    w->clean[o] = '\0';
+    w->dropped += bad;
+    return w->clean;
+}
+
+int tmx_writer_begin_tu(tmx_writer *w, const char *tuid)
+{
+    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "tu"));
+    if (tuid)
+        CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST "tuid", BAD_CAST tuid));
+    return 0;
+}
+
+int tmx_writer_prop(tmx_writer *w, const char *type, const char *value)
+{
+    const char *v = xml_clean(w, value);
+    if (!v)
+        return error_set(ERR_IO, _("out of memory"));
+    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "prop"));
+    CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST "type", BAD_CAST type));
+    CHECK(xmlTextWriterWriteString(w->xml, BAD_CAST v));
+    CHECK(xmlTextWriterEndElement(w->xml));
+    return 0;
+}
+
+int tmx_writer_note(tmx_writer *w, const char *text)
+{
+    const char *v = xml_clean(w, text);
+    if (!v)
+        return error_set(ERR_IO, _("out of memory"));
+    CHECK(xmlTextWriterWriteElement(w->xml, BAD_CAST "note", BAD_CAST v));
+    return 0;
+}
+
+int tmx_writer_tuv(tmx_writer *w, const char *lang, const char *text)
+{
+    const char *v = xml_clean(w, text);
+    if (!v)
+        return error_set(ERR_IO, _("out of memory"));
+    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "tuv"));
+    CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST "xml:lang", BAD_CAST lang));
+    /* a seg is inline content: no indentation inside it */
+    CHECK(xmlTextWriterWriteElement(w->xml, BAD_CAST "seg", BAD_CAST v));
+    CHECK(xmlTextWriterEndElement(w->xml));
+    return 0;
+}
+
+int tmx_writer_end_tu(tmx_writer *w)
+{
+    CHECK(xmlTextWriterEndElement(w->xml));
+    return 0;
+}
+
+int tmx_writer_close(tmx_writer *w)
+{
+    int rc = 0;
+    if (xmlTextWriterEndDocument(w->xml) < 0 || xmlTextWriterFlush(w->xml) < 0)
+        rc = error_set(ERR_IO, _("TMX output: write error"));
+    xmlFreeTextWriter(w->xml);
+    free(w->clean);
+    free(w);
+    return rc;
+}
+
+size_t tmx_writer_dropped(const tmx_writer *w)
+{
+    return w->dropped;
+}
