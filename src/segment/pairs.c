@@ -54,6 +54,13 @@ static int add_span(protected_spans *s, size_t start, size_t end)
     return 0;
 }
 
+/* Could c be in pair_table? (a quick range test before the table walk) */
+static int is_delimiter(UChar32 c)
+{
+    return c == 0xAB || c == 0xBB || (c >= 0x201C && c <= 0x201E) || (c >= 0x3008 && c <= 0x300F) ||
+           c == 0xFF08 || c == 0xFF09;
+}
+
 static int is_space_or_edge(UChar32 c)
 {
     return c < 0 || u_isUWhiteSpace(c);
@@ -84,9 +91,27 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
     int64_t i = 0, n = (int64_t)len;
     while (i < n && rc == 0) {
         int64_t at = i;
-        UChar32 c;
+        UChar32 c = s[i];
+        if (c < 0x80 && c != '"' && c != '(' && c != ')' && c != '[' && c != ']' && c != '\n') {
+            /* ASCII that is neither a delimiter nor a line break: the common case */
+            i++;
+            chars++;
+            if (c > ' ')
+                newlines = 0;
+            prev = c;
+            goto aged;
+        }
         U8_NEXT(s, i, n, c);
         chars++;
+        if (c >= 0x1100) { /* wide characters (CJK) weigh two, as on screen */
+            int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+            chars += w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+        }
+        if (c >= 0x80 && !is_delimiter(c)) {
+            newlines = 0;
+            prev = c;
+            goto aged;
+        }
         if (c == '\n' && ++newlines == 2)
             depth = 0; /* a blank line ends the paragraph and every open pair */
         else if (!u_isUWhiteSpace(c))
@@ -119,6 +144,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                 break;
             }
         }
+    aged:
         /* marks opened too long ago can no longer form a protected pair */
         while (depth > 0 && chars - stack[0].chars > PAIR_MAX_CHARS) {
             memmove(stack, stack + 1, sizeof stack[0] * (size_t)(depth - 1));

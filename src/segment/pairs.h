@@ -6,14 +6,15 @@
  * pairing (and guessing is slow: a look-behind over hundreds of characters at every
  * candidate); one linear pass with a stack finds the pairs exactly. The delimiters are
  * data: a table of opening and closing characters, plus the ASCII double quote whose
- * direction is read from its neighbours. Pairs longer than PAIR_MAX_CHARS characters
- * (a long quoted speech in a novel) are not protected: their sentences still split. */
+ * direction is read from its neighbours. Pairs wider than PAIR_MAX_CHARS columns (wide
+ * CJK characters count two) are not protected: a quoted speech of several sentences
+ * still splits into them, as translators and aligners need. */
 #ifndef POLYALIGN_PAIRS_H
 #define POLYALIGN_PAIRS_H
 
 #include <stddef.h>
 
-enum { PAIR_MAX_CHARS = 400 };
+enum { PAIR_MAX_CHARS = 120 };
 
 typedef struct {
     size_t start, end;  /* byte offsets: after the opening mark, at the closing mark */

@@ -22,9 +22,14 @@ typedef enum { ATOM_SET, ATOM_ZERO_WIDTH, ATOM_GROUP } atom_kind;
 typedef struct {
     atom_kind kind;
     USet *set;          /* ATOM_SET */
-    node **alts;        /* ATOM_GROUP: alternatives */
+    node **alts;        /* ATOM_GROUP, and look-arounds: alternatives */
     int nalts;
     int min;            /* minimum repetitions */
+    const char *text;   /* the atom as written (sets and anchors), for reversal */
+    size_t text_len;
+    const char *quant;  /* its quantifier as written ("" when none) */
+    size_t quant_len;
+    char look;          /* look-around: '=' '!' (ahead), '<' '>' (behind, positive/negative) */
 } item;
 
 struct node {           /* a sequence */
@@ -35,6 +40,7 @@ struct node {           /* a sequence */
 typedef struct {
     const char *p;
     int failed;
+    int possessive;     /* possessive quantifiers change meaning when reversed */
 } parser;
 
 static void node_free(node *s);
@@ -161,6 +167,8 @@ static int parse_quantifier(parser *ps)
 {
     const char *p = ps->p;
     int min = 1;
+    if ((*p == '?' || *p == '*' || *p == '+' || *p == '}') && p[1] == '+')
+        ps->possessive = 1;
     if (*p == '?' || *p == '*') {
         min = 0;
         p++;
@@ -177,6 +185,8 @@ static int parse_quantifier(parser *ps)
     } else {
         return 1;
     }
+    if (*p == '+')
+        ps->possessive = 1;
     if (*p == '?' || *p == '+')
         p++; /* lazy or possessive */
     ps->p = p;
@@ -194,6 +204,7 @@ static node *parse_sequence(parser *ps)
     while (*ps->p && *ps->p != ')' && *ps->p != '|' && !ps->failed) {
         item it = {0};
         const char *p = ps->p;
+        it.text = p;
         if (*p == '(') {
             if (p[1] == '?') {
                 if (p[2] == ':') {
@@ -202,6 +213,7 @@ static node *parse_sequence(parser *ps)
                 } else if (p[2] == '=' || p[2] == '!' || (p[2] == '<' && (p[3] == '=' || p[3] == '!'))) {
                     ps->p = p + (p[2] == '<' ? 4 : 3);
                     it.kind = ATOM_ZERO_WIDTH;
+                    it.look = p[2] == '<' ? (p[3] == '=' ? '<' : '>') : p[2];
                 } else {
                     ps->failed = 1; /* flags such as (?i: change what characters match */
                     break;
@@ -218,12 +230,8 @@ static node *parse_sequence(parser *ps)
                 break;
             }
             ps->p++;
-            if (it.kind == ATOM_ZERO_WIDTH) {
-                item_free(&group);
-            } else {
-                it.alts = group.alts;
-                it.nalts = group.nalts;
-            }
+            it.alts = group.alts;
+            it.nalts = group.nalts;
         } else if (*p == '[') {
             it.kind = ATOM_SET;
             it.set = parse_class(ps);
@@ -288,7 +296,10 @@ static node *parse_sequence(parser *ps)
             it.set = uset_open(c, c);
             ps->p = p + i;
         }
+        it.text_len = (size_t)(ps->p - it.text);
+        it.quant = ps->p;
         it.min = parse_quantifier(ps);
+        it.quant_len = (size_t)(ps->p - it.quant);
         if (add_item(s, it) < 0) {
             item_free(&it);
             ps->failed = 1;
@@ -328,7 +339,7 @@ static int edge_chars(const node *s, int dir, USet *acc);
 
 static int item_edge(const item *it, int dir, USet *acc)
 {
-    if (it->kind == ATOM_ZERO_WIDTH)
+    if (it->kind == ATOM_ZERO_WIDTH) /* anchors and look-arounds consume nothing */
         return 0;
     if (it->kind == ATOM_SET) {
         uset_addAll(acc, it->set);
@@ -359,7 +370,7 @@ static USet *edge_set(const char *pattern, int dir)
 {
     if (!pattern || !*pattern)
         return NULL;
-    parser ps = {pattern, 0};
+    parser ps = {pattern, 0, 0};
     item top = {0};
     node *first = parse_alternatives(&ps, &top);
     USet *acc = NULL;
@@ -387,4 +398,102 @@ USet *rule_last_chars(const char *pattern)
 USet *rule_first_chars(const char *pattern)
 {
     return edge_set(pattern, +1);
+}
+
+/* ---- reversal ---- */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int failed;
+} out_buf;
+
+static void put(out_buf *b, const char *t, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *v = realloc(b->s, cap);
+        if (!v) {
+            b->failed = 1;
+            return;
+        }
+        b->s = v;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, t, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void put_str(out_buf *b, const char *t)
+{
+    put(b, t, strlen(t));
+}
+
+static void reverse_sequence(const node *s, out_buf *b);
+
+static void reverse_alternatives(const item *it, out_buf *b)
+{
+    for (int a = 0; a < it->nalts; a++) {
+        if (a)
+            put_str(b, "|");
+        reverse_sequence(it->alts[a], b);
+    }
+}
+
+static void reverse_item(const item *it, out_buf *b)
+{
+    if (it->kind == ATOM_SET) {
+        put(b, it->text, it->text_len);
+    } else if (it->kind == ATOM_GROUP) {
+        put_str(b, "(?:");
+        reverse_alternatives(it, b);
+        put_str(b, ")");
+    } else if (it->look) {
+        /* ahead and behind trade places when the text runs backwards */
+        put_str(b, it->look == '=' ? "(?<=" : it->look == '!' ? "(?<!" : it->look == '<' ? "(?=" : "(?!");
+        reverse_alternatives(it, b);
+        put_str(b, ")");
+    } else if (it->text_len == 1 && (*it->text == '^' || *it->text == '$')) {
+        put_str(b, *it->text == '^' ? "$" : "^");
+    } else if (it->text_len == 2 && (it->text[1] == 'b' || it->text[1] == 'B')) {
+        put(b, it->text, 2); /* a word boundary is one either way */
+    } else if (it->text_len == 2 && it->text[1] == 'A') {
+        put_str(b, "\\z");
+    } else if (it->text_len == 2 && (it->text[1] == 'z' || it->text[1] == 'Z')) {
+        put_str(b, "\\A");
+    } else {
+        b->failed = 1; /* \G and the like */
+        return;
+    }
+    put(b, it->quant, it->quant_len);
+}
+
+static void reverse_sequence(const node *s, out_buf *b)
+{
+    for (int k = s->n - 1; k >= 0; k--)
+        reverse_item(&s->items[k], b);
+}
+
+char *rule_reverse(const char *pattern)
+{
+    parser ps = {pattern, 0, 0};
+    item top = {0};
+    node *first = parse_alternatives(&ps, &top);
+    out_buf b = {0};
+    if (!first || ps.failed || ps.possessive || *ps.p != '\0') {
+        b.failed = 1;
+    } else {
+        put_str(&b, "(?:");
+        reverse_alternatives(&top, &b);
+        put_str(&b, ")");
+    }
+    item_free(&top);
+    if (b.failed) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
 }

@@ -6,7 +6,8 @@
  * (AFTER starts with `\s` or `\p{Lu}`). This module parses a pattern just far enough to
  * find those sets; whenever it is unsure (an optional last atom that could be empty, a
  * case-insensitive group, syntax it does not model) it says "any character", so the
- * filter never changes a decision, only skips regexes that cannot match. */
+ * filter never changes a decision, only skips regexes that cannot match.
+ * The same parse also writes a pattern backwards (rule_reverse). */
 #ifndef POLYALIGN_RULE_FILTER_H
 #define POLYALIGN_RULE_FILTER_H
 
@@ -17,5 +18,12 @@ USet *rule_last_chars(const char *pattern);
 
 /* The characters that can start a match of `pattern`, or NULL for "any". */
 USet *rule_first_chars(const char *pattern);
+
+/* The pattern matching the same strings written backwards, for running a BEFORE pattern
+ * forward over reversed text (one anchored attempt instead of ICU's look-behind, which
+ * tries every start position). NULL when the pattern uses what this parser does not
+ * model or what reversal would change (flags, back-references, possessive quantifiers).
+ * The caller frees it. */
+char *rule_reverse(const char *pattern);
 
 #endif

@@ -7,9 +7,11 @@
  *   1. a paragraph end always breaks;
  *   2. inside a matched pair of quotes or brackets (pairs.h) never;
  *   3. otherwise the ordered rules, first match wins; none matching keeps ICU's break.
- * A rule is compiled as `(?=AFTER)(?<=BEFORE)` and tried with one anchored lookingAt. ICU
- * refuses unbounded look-behind (`\w+`), so such a rule searches BEFORE`$` in a window
- * before the position instead. Rules run on UTF-16 windows (window.h), where ICU's regex
+ * A rule is tried as AFTER with an anchored lookingAt at the position, then BEFORE written
+ * backwards (rule_filter.h) with an anchored lookingAt over the reversed text: two single
+ * attempts, where ICU's own look-behind would try every start position. Patterns that
+ * cannot be reversed run as `(?=AFTER)(?<=BEFORE)`, and when ICU refuses an unbounded
+ * look-behind (`\w+`), BEFORE`$` is searched in a window before the position. Rules run on UTF-16 windows (window.h), where ICU's regex
  * engine is several times faster, and each rule is skipped outright when the characters
  * around the position cannot start AFTER or end BEFORE (rule_filter.h).
  *
@@ -49,7 +51,9 @@ enum {
 };
 
 typedef struct {
-    URegularExpression *whole;  /* (?=A)(?<=B), or NULL when B is unbounded */
+    URegularExpression *ahead;  /* A, run forward from the position (NULL: A is empty) */
+    URegularExpression *back;   /* B written backwards, run over the reversed window */
+    URegularExpression *whole;  /* (?=A)(?<=B) when B cannot be reversed */
     URegularExpression *before; /* (?:B)$ for the window search, when whole is NULL */
     URegularExpression *after;  /* A, when whole is NULL */
     USet *last;                 /* characters that can end B (NULL: any) */
@@ -109,7 +113,22 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->do_break = r->do_break;
     out->last = rule_last_chars(r->before);
     out->first = rule_first_chars(r->after);
-    /* AFTER first: it usually fails at once, and a long look-behind is the costly part */
+    /* best: AFTER forward, then BEFORE backwards over reversed text, both anchored */
+    char *rev = *r->before ? rule_reverse(r->before) : NULL;
+    if (rev || !*r->before) {
+        if (*r->after && !(out->ahead = compile(r->after, from, r->line, NULL))) {
+            free(rev);
+            return -ERR_DATA;
+        }
+        if (rev) {
+            out->back = compile(rev, from, r->line, NULL);
+            free(rev);
+            if (!out->back)
+                return -ERR_DATA;
+        }
+        return 0;
+    }
+    /* else ICU's look-behind, AFTER first: it usually fails at once */
     char *whole = join("(?=(?:", r->after, "))(?<=", r->before, ")");
     if (!whole)
         return error_set(ERR_IO, _("out of memory"));
@@ -215,8 +234,8 @@ void segmenter_free(segmenter *seg)
         return;
     for (size_t i = 0; i < seg->nrules; i++) {
         compiled_rule *r = &seg->rules[i];
-        URegularExpression *res[3] = {r->whole, r->before, r->after};
-        for (int k = 0; k < 3; k++)
+        URegularExpression *res[5] = {r->whole, r->before, r->after, r->ahead, r->back};
+        for (int k = 0; k < 5; k++)
             if (res[k])
                 uregex_close(res[k]);
         if (r->last)
@@ -349,11 +368,14 @@ static int runner_cover(rule_runner *rr, size_t q, size_t chunk)
     UErrorCode err = U_ZERO_ERROR;
     for (size_t i = 0; i < rr->seg->nrules; i++) {
         compiled_rule *r = &rr->seg->rules[i];
-        URegularExpression *res[3] = {r->whole, r->before, r->after};
-        for (int k = 0; k < 3; k++) {
+        URegularExpression *res[5] = {r->whole, r->before, r->after, r->ahead, r->back};
+        for (int k = 0; k < 5; k++) {
             if (!res[k])
                 continue;
-            uregex_setText(res[k], rr->w.u, rr->w.ulen, &err);
+            if (k == 4)
+                uregex_setText(res[k], rr->w.rev, rr->w.ulen, &err);
+            else
+                uregex_setText(res[k], rr->w.u, rr->w.ulen, &err);
             uregex_useTransparentBounds(res[k], true, &err);
             /* ^ in a rule means the start of the text, not the SRX position (the region
              * start); the window search's (?:B)$ keeps anchoring for its $ */
@@ -388,7 +410,17 @@ static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t u
     UErrorCode err = U_ZERO_ERROR;
     UBool hit;
     int32_t ulen = rr->w.ulen;
-    if (r->whole) {
+    if (!r->whole && !r->before) {
+        hit = true;
+        if (r->ahead) {
+            uregex_setRegion(r->ahead, uq, ulen, &err);
+            hit = uregex_lookingAt(r->ahead, -1, &err);
+        }
+        if (hit && r->back) {
+            uregex_setRegion(r->back, ulen - uq, ulen, &err);
+            hit = uregex_lookingAt(r->back, -1, &err);
+        }
+    } else if (r->whole) {
         uregex_setRegion(r->whole, uq, ulen, &err);
         hit = uregex_lookingAt(r->whole, -1, &err);
     } else {

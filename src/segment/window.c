@@ -20,6 +20,7 @@ void window_init(utf16_window *w, const char *text, size_t len)
 void window_free(utf16_window *w)
 {
     free(w->u);
+    free(w->rev);
     free(w->byte_at);
     memset(w, 0, sizeof *w);
 }
@@ -45,10 +46,13 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
     size_t need = end - from + 1; /* UTF-16 units never outnumber UTF-8 bytes */
     if (need > (size_t)w->ucap) {
         UChar *u = realloc(w->u, need * sizeof *u);
-        uint32_t *map = u ? realloc(w->byte_at, (need + 1) * sizeof *map) : NULL;
         if (u)
             w->u = u;
-        if (!u || !map)
+        UChar *rev = u ? realloc(w->rev, need * sizeof *rev) : NULL;
+        if (rev)
+            w->rev = rev;
+        uint32_t *map = rev ? realloc(w->byte_at, (need + 1) * sizeof *map) : NULL;
+        if (!map)
             return error_set(ERR_IO, _("out of memory"));
         w->byte_at = map;
         w->ucap = (int32_t)need;
@@ -69,6 +73,11 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
     }
     w->byte_at[o] = (uint32_t)n;
     w->ulen = o;
+    for (int32_t k = 0; k < o;) { /* reverse by code point: surrogate pairs stay in order */
+        int32_t len = U16_IS_LEAD(w->u[k]) && k + 1 < o && U16_IS_TRAIL(w->u[k + 1]) ? 2 : 1;
+        memcpy(w->rev + (o - k - len), w->u + k, (size_t)len * sizeof(UChar));
+        k += len;
+    }
     w->start = from;
     w->end = end;
     w->generation++;

@@ -4,7 +4,7 @@
  * and the SRX rules look only a few hundred characters around a break. So rules run on a
  * window of about 64 K characters, refilled as the segmenter moves on: never a UTF-16 copy
  * of the whole document. Each UTF-16 index knows its byte offset, so positions convert
- * both ways. */
+ * both ways. A reversed copy lets patterns that look backwards run forwards. */
 #ifndef POLYALIGN_WINDOW_H
 #define POLYALIGN_WINDOW_H
 
@@ -19,6 +19,7 @@ typedef struct {
     UChar *u;               /* the window in UTF-16 */
     int32_t ulen, ucap;
     uint32_t *byte_at;      /* byte offset (from start) of each UTF-16 index, ulen + 1 entries */
+    UChar *rev;             /* the window backwards, by code point: index i here is ulen - i there */
     unsigned generation;    /* increases at every refill */
 } utf16_window;
 

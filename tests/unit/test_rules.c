@@ -1,0 +1,168 @@
+/* test_rules.c — unit tests of the segmenter's machinery: rule filters and reversal
+ * (rule_filter.c), UTF-16 windows (window.c), paired delimiters (pairs.c), and a check
+ * that the filters never change a decision. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+
+#include "segment/pairs.h"
+#include "segment/rule_filter.h"
+#include "segment/segmenter.h"
+#include "segment/window.h"
+
+static void filter_sets(void **state)
+{
+    (void)state;
+    USet *s = rule_last_chars("\\b(?:Mr|Dr)\\.");
+    assert_non_null(s);
+    assert_int_equal(uset_size(s), 1);
+    assert_true(uset_contains(s, '.'));
+    uset_close(s);
+    s = rule_last_chars("[!?]{1,3}[\"”]{0,2}"); /* optional quote: ! ? or the quote */
+    assert_non_null(s);
+    assert_true(uset_contains(s, '!') && uset_contains(s, 0x201D) && !uset_contains(s, '.'));
+    uset_close(s);
+    s = rule_first_chars("\\s+\\p{Lu}");
+    assert_non_null(s);
+    assert_true(uset_contains(s, ' ') && !uset_contains(s, 'A'));
+    uset_close(s);
+    s = rule_first_chars("(?:ab|c)d?");
+    assert_true(uset_contains(s, 'a') && uset_contains(s, 'c') && !uset_contains(s, 'd'));
+    uset_close(s);
+    /* "any" whenever unsure: empty match possible, flags, '.', unbalanced */
+    assert_null(rule_first_chars("\\s*"));
+    assert_null(rule_first_chars("(?i:mr)"));
+    assert_null(rule_first_chars(".x"));
+    assert_null(rule_last_chars("(?<=x)"));
+    assert_null(rule_last_chars("(ab"));
+    assert_null(rule_first_chars(""));
+}
+
+/* Does `pattern` match all of `text`? */
+static int matches(const char *pattern, const char *text)
+{
+    UChar up[512], ut[512];
+    int32_t pl, tl;
+    UErrorCode err = U_ZERO_ERROR;
+    u_strFromUTF8(up, 512, &pl, pattern, -1, &err);
+    u_strFromUTF8(ut, 512, &tl, text, -1, &err);
+    UParseError pe;
+    URegularExpression *re = uregex_open(up, pl, 0, &pe, &err);
+    assert_true(U_SUCCESS(err));
+    uregex_setText(re, ut, tl, &err);
+    int m = uregex_matches(re, 0, &err);
+    uregex_close(re);
+    return m;
+}
+
+static void reversal_matches_reversed_strings(void **state)
+{
+    (void)state;
+    char *r = rule_reverse("\\b(?:Mr|Mrs)\\.");
+    assert_non_null(r);
+    assert_true(matches(r, ".rM"));
+    assert_true(matches(r, ".srM"));
+    assert_false(matches(r, "Mr."));
+    free(r);
+    r = rule_reverse("^\\d{1,3}[.)]\\s?x");
+    assert_true(matches(r, "x )21"));
+    assert_false(matches(r, "x ).21"));
+    free(r);
+    r = rule_reverse("(?<![A-Za-z])т\\.\\s?[дп]");
+    assert_non_null(r);
+    assert_true(matches(r, "д .т"));
+    free(r);
+    assert_null(rule_reverse("a++"));       /* possessive */
+    assert_null(rule_reverse("(?i:abc)"));  /* flags */
+    assert_null(rule_reverse("(a)\\1"));    /* back-reference */
+}
+
+static void window_maps_offsets(void **state)
+{
+    (void)state;
+    const char *text = "ab中😀c";
+    utf16_window w;
+    window_init(&w, text, strlen(text));
+    assert_int_equal(window_cover(&w, 0, strlen(text), 4), 0);
+    assert_int_equal(w.ulen, 6);            /* a b 中 (surrogate pair) c */
+    assert_int_equal(window_index(&w, 2), 2);
+    assert_int_equal(window_index(&w, 5), 3); /* after 中 */
+    assert_int_equal(window_index(&w, 9), 5); /* after 😀 */
+    assert_int_equal(window_byte(&w, 5), 9);
+    assert_int_equal(w.rev[0], 'c');
+    assert_int_equal(w.rev[1], w.u[3]);      /* the pair keeps its order */
+    assert_int_equal(w.rev[5], 'a');
+    window_free(&w);
+}
+
+static void pairs_protect_inside(void **state)
+{
+    (void)state;
+    const char *text = "He (said. so) «a. b» and \"c. d\" x.\n\n(open. never closed";
+    protected_spans s;
+    assert_int_equal(pairs_find(text, strlen(text), &s), 0);
+    size_t cursor = 0;
+    const char *in1 = strstr(text, "said.") + 5, *in2 = strstr(text, "a.") + 2, *in3 = strstr(text, "c.") + 2;
+    const char *out1 = strstr(text, "x.") + 2, *out2 = strstr(text, "open.") + 5;
+    assert_true(pairs_protects(&s, (size_t)(in1 - text), &cursor));
+    assert_true(pairs_protects(&s, (size_t)(in2 - text), &cursor));
+    assert_true(pairs_protects(&s, (size_t)(in3 - text), &cursor));
+    assert_false(pairs_protects(&s, (size_t)(out1 - text), &cursor));
+    assert_false(pairs_protects(&s, (size_t)(out2 - text), &cursor));
+    pairs_free(&s);
+}
+
+/* Segment with and without the character-set filters: the sentences must be the same. */
+static void filters_change_no_decision(void **state)
+{
+    (void)state;
+    static const char *texts[][2] = {
+        {"en", "Mr. Smith met Dr. Jones at 5 p.m. He said: \"Hi! How are you?\" she replied. "
+               "1. First item 2. Second item. See p. 55. The U.S. Government. I live in the U.S. How about you? "
+               "e.g. this. Visit www.example.com/a?b=c now. It cost $3.50. Wait... what? (Yes. No.) "
+               "a. here it is b. another. J. R. R. Tolkien wrote it. At 6 a.m. Mr. Smith left."},
+        {"ru", "Это было в 1999 г. в Москве. Л. Н. Толстой писал, т. е. много. «Ты где? — спросила мама. — Дома.» "
+               "См. рис. 5. Он ушёл и т. д. Потом пришёл. — А ты? — Я тоже."},
+        {"zh", "“我们很接近了。”他说。他读了《你好。世界》这本书。「今天先这样。」然后离开。好吗？好！"},
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        sentence_list a = {0}, b = {0};
+        for (int filtered = 0; filtered < 2; filtered++) {
+            segmenter *seg;
+            assert_int_equal(segmenter_new(texts[k][0], NULL, &seg), 0);
+            segmenter_set_filtering(seg, filtered);
+            char *text = strdup(texts[k][1]);
+            assert_int_equal(segmenter_run(seg, text, strlen(text), 0, sentence_list_push, filtered ? &a : &b), 0);
+            free(text);
+            segmenter_free(seg);
+        }
+        assert_int_equal(a.n, b.n);
+        for (size_t i = 0; i < a.n; i++) {
+            assert_int_equal(a.v[i].start, b.v[i].start);
+            assert_int_equal(a.v[i].end, b.v[i].end);
+        }
+        assert_true(a.n > 3);
+        sentence_list_free(&a);
+        sentence_list_free(&b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(filter_sets),
+        cmocka_unit_test(reversal_matches_reversed_strings),
+        cmocka_unit_test(window_maps_offsets),
+        cmocka_unit_test(pairs_protect_inside),
+        cmocka_unit_test(filters_change_no_decision),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
