@@ -180,6 +180,21 @@ static int is_letter(UChar32 c)
     return c >= 0 && u_isalpha(c);
 }
 
+/* Is the ’ at s[at..after) an apostrophe (People’s), not a closing quotation mark? */
+static int apostrophe(const uint8_t *s, int64_t at, int64_t after, int64_t n)
+{
+    UChar32 prev = -1, next = -1;
+    if (at > 0) {
+        int32_t k = (int32_t)at; /* sentences are far below 2 GB */
+        U8_PREV(s, 0, k, prev);
+    }
+    if (after < n) {
+        int64_t k = after;
+        U8_NEXT(s, k, n, next);
+    }
+    return is_letter(prev) && is_letter(next);
+}
+
 static int extract(extractor *x, const char *text, sentence_features *f, key_buf kb[ANCHOR_KINDS])
 {
     const uint8_t *s = (const uint8_t *)text;
@@ -188,20 +203,23 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
     char word[128], pinyin[PINYIN_RUN][MAX_PINYIN + 1];
     int han_run = 0;
     memset(f, 0, sizeof *f);
+    for (int64_t k = 0; k < n;) { /* length: characters other than spaces */
+        UChar32 c;
+        U8_NEXT(s, k, n, c);
+        f->chars += c >= 0 && !u_isUWhiteSpace(c);
+    }
     while (i < n) {
         int64_t start = i;
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (c < 0)
             continue;
-        if (!u_isUWhiteSpace(c))
-            f->chars++;
         if (c == '?' || c == 0xFF1F)
             f->questions++;
         else if (c == '!' || c == 0xFF01)
             f->exclamations++;
         else if (c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x300C || c == 0x300D ||
-                 c == 0x201E)
+                 c == 0x201E || c == 0x2018 || (c == 0x2019 && !apostrophe(s, start, i, n)))
             f->quotes++;
 
         /* numbers: digits with inner , or . */
@@ -385,38 +403,127 @@ void features_free(text_features *f)
     memset(f, 0, sizeof *f);
 }
 
-/* Union of the key sets of sentences [i, i+d) into buf (sorted unique); returns size. */
-static size_t bead_keys(const text_features *t, size_t i, size_t d, anchor_kind k, uint32_t *buf, size_t cap)
+static int contains_key(const uint32_t *v, size_t n, uint32_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo] == key;
+}
+
+static size_t total_keys(const text_features *t, size_t i, size_t d, anchor_kind k)
+{
+    size_t n = 0;
+    for (size_t s = i; s < i + d; s++)
+        n += t->s[s].count[k];
+    return n;
+}
+
+/* Does any sentence of [i, i+d) hold key? Each sentence's keys are sorted. */
+static int bead_has_key(const text_features *t, size_t i, size_t d, anchor_kind k, uint32_t key)
+{
+    for (size_t s = i; s < i + d; s++)
+        if (contains_key(t->keys + t->s[s].first[k], t->s[s].count[k], key))
+            return 1;
+    return 0;
+}
+
+/* The distinct keys of [i, i+d) into buf (up to cap); returns their number. */
+static size_t distinct_keys(const text_features *t, size_t i, size_t d, anchor_kind k, uint32_t *buf, size_t cap)
 {
     size_t n = 0;
     for (size_t s = i; s < i + d; s++) {
         const sentence_features *f = &t->s[s];
-        for (size_t m = 0; m < f->count[k] && n < cap; m++)
-            buf[n++] = t->keys[f->first[k] + m];
+        for (size_t m = 0; m < f->count[k] && n < cap; m++) {
+            uint32_t key = t->keys[f->first[k] + m];
+            if (s == i || !bead_has_key(t, i, s - i, k, key))
+                buf[n++] = key;
+        }
     }
-    return d > 1 ? sort_unique(buf, 0, n) : n;
+    return n;
 }
 
 void features_overlap(const text_features *src, size_t i, size_t di, const text_features *tgt, size_t j,
                       size_t dj, anchor_kind k, int *shared, int *only_src, int *only_tgt)
 {
-    enum { CAP = 1024 };
-    uint32_t a[CAP], b[CAP];
-    size_t na = bead_keys(src, i, di, k, a, CAP), nb = bead_keys(tgt, j, dj, k, b, CAP);
-    size_t x = 0, y = 0;
+    /* walk the side with fewer keys and look its keys up in the other side's sorted
+     * arrays: English has a key per word, its translation only a few Latin words */
+    enum { CAP = 512 };
+    uint32_t keys[CAP];
+    int src_small = total_keys(src, i, di, k) <= total_keys(tgt, j, dj, k);
+    const text_features *small = src_small ? src : tgt, *large = src_small ? tgt : src;
+    size_t si = src_small ? i : j, sd = src_small ? di : dj, li = src_small ? j : i, ld = src_small ? dj : di;
+    size_t n = distinct_keys(small, si, sd, k, keys, CAP);
     int common = 0;
-    while (x < na && y < nb) {
-        if (a[x] == b[y]) {
-            common++;
-            x++;
-            y++;
-        } else if (a[x] < b[y]) {
-            x++;
-        } else {
-            y++;
+    for (size_t m = 0; m < n; m++)
+        common += bead_has_key(large, li, ld, k, keys[m]);
+    /* the large side's distinct count is not needed exactly: its key total stands in */
+    int small_only = (int)n - common, large_only = (int)total_keys(large, li, ld, k) - common;
+    *shared = common;
+    *only_src = src_small ? small_only : (large_only > 0 ? large_only : 0);
+    *only_tgt = src_small ? (large_only > 0 ? large_only : 0) : small_only;
+}
+
+/* All keys of kind k in t, sorted and unique (malloc'd), count in *n. */
+static uint32_t *all_keys(const text_features *t, anchor_kind k, size_t *n)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < t->n; s++)
+        total += t->s[s].count[k];
+    uint32_t *v = malloc((total + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    size_t m = 0;
+    for (size_t s = 0; s < t->n; s++)
+        for (size_t x = 0; x < t->s[s].count[k]; x++)
+            v[m++] = t->keys[t->s[s].first[k] + x];
+    *n = sort_unique(v, 0, m);
+    return v;
+}
+
+/* Keep in t only the keys that `other` holds somewhere, compacting t->keys. */
+static void keep_keys_in(text_features *t, uint32_t *const other[ANCHOR_KINDS], const size_t other_n[ANCHOR_KINDS])
+{
+    size_t w = 0;
+    for (size_t s = 0; s < t->n; s++) {
+        sentence_features *f = &t->s[s];
+        for (int k = 0; k < ANCHOR_KINDS; k++) {
+            size_t first = w;
+            for (size_t x = 0; x < f->count[k]; x++) {
+                uint32_t key = t->keys[f->first[k] + x];
+                if (contains_key(other[k], other_n[k], key))
+                    t->keys[w++] = key;
+            }
+            f->first[k] = (uint32_t)first;
+            f->count[k] = (uint16_t)(w - first);
         }
     }
-    *shared = common;
-    *only_src = (int)na - common;
-    *only_tgt = (int)nb - common;
+    t->nkeys = w;
+}
+
+int features_prune_to_shared(text_features *a, text_features *b)
+{
+    uint32_t *ka[ANCHOR_KINDS] = {0}, *kb[ANCHOR_KINDS] = {0};
+    size_t na[ANCHOR_KINDS] = {0}, nb[ANCHOR_KINDS] = {0};
+    int rc = 0;
+    for (int k = 0; k < ANCHOR_KINDS && rc == 0; k++) {
+        ka[k] = all_keys(a, (anchor_kind)k, &na[k]);
+        kb[k] = all_keys(b, (anchor_kind)k, &nb[k]);
+        if (!ka[k] || !kb[k])
+            rc = error_set(ERR_IO, _("out of memory"));
+    }
+    if (rc == 0) {
+        keep_keys_in(a, kb, nb);
+        keep_keys_in(b, ka, na);
+    }
+    for (int k = 0; k < ANCHOR_KINDS; k++) {
+        free(ka[k]);
+        free(kb[k]);
+    }
+    return rc;
 }

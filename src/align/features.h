@@ -38,8 +38,14 @@ int features_compute(const align_text *t, text_features *out);
 
 void features_free(text_features *f);
 
-/* Number of keys of kind k shared by the unions of src sentences [i, i+di) and target
- * sentences [j, j+dj); *only_src / *only_tgt get the keys found on one side only. */
+/* Drop from each side the keys the other side never has: an anchor without a counterpart
+ * anywhere in the document says nothing about which bead is right (every path must place
+ * its sentence somewhere), and dropping it keeps the sets small and fast to compare. */
+int features_prune_to_shared(text_features *a, text_features *b);
+
+/* Number of distinct keys of kind k shared by source sentences [i, i+di) and target
+ * sentences [j, j+dj); *only_src / *only_tgt get the keys found on one side only (on the
+ * side with more keys, duplicates between its sentences are counted as distinct). */
 void features_overlap(const text_features *src, size_t i, size_t di, const text_features *tgt, size_t j,
                       size_t dj, anchor_kind k, int *shared, int *only_src, int *only_tgt);
 

@@ -4,7 +4,9 @@
  * A shared anchor is a reward (negative cost); an anchor with no counterpart in the bead
  * is a penalty where anchors are reliable (numbers; Latin words outside the English
  * pivot, which CAT users leave untranslated) and nothing where they are not (names,
- * whose transliteration is only a guess). Punctuation counts that differ cost a little. */
+ * whose transliteration is only a guess). Punctuation counts that differ cost a little:
+ * question and exclamation marks, and quotation marks (opening and closing alike, since
+ * languages pair them differently; apostrophes are not counted). */
 #include <stdlib.h>
 
 #include "../i18n.h"
@@ -49,8 +51,8 @@ static double anchor_cost(const void *state, const align_pair *p, const bead_sha
     c += punct_cost(marks(p->fsrc, b->i, b->di, MARK_QUESTION), marks(p->ftgt, b->j, b->dj, MARK_QUESTION));
     c += punct_cost(marks(p->fsrc, b->i, b->di, MARK_EXCLAMATION), marks(p->ftgt, b->j, b->dj, MARK_EXCLAMATION));
     int qs = marks(p->fsrc, b->i, b->di, MARK_QUOTE), qt = marks(p->ftgt, b->j, b->dj, MARK_QUOTE);
-    if ((qs == 0) != (qt == 0))
-        c += quote_penalty;
+    int qdiff = qs > qt ? qs - qt : qt - qs;
+    c += quote_penalty * (qdiff > 4 ? 4 : qdiff);
     return c;
 }
 

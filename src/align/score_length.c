@@ -36,6 +36,8 @@ static double length_cost(const void *state, const align_pair *p, const bead_sha
         ls += p->fsrc->s[k].chars;
     for (size_t k = b->j; k < b->j + b->dj; k++)
         lt += p->ftgt->s[k].chars;
+    if (b->di == 0 || b->dj == 0)
+        return 0; /* a sentence left out: its length says nothing, the prior prices it */
     return length_cost_gc(ls, lt, st->ratio, st->variance);
 }
 
