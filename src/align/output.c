@@ -164,39 +164,73 @@ static int tmx_keeps(const alignment *a, const bead3 *b, int keep_partial)
     return b->len[0] > 0 && (keep_partial ? present > 0 : present == a->ntexts - 1);
 }
 
-int alignment_write(const alignment *a, align_format fmt, FILE *f, const output_options *o, output_stats *st)
+struct output_writer {
+    align_format fmt;
+    FILE *f;
+    output_options opts;
+    tmx_writer *tmx;
+    const char *srclang;    /* the first pivot's language: a TMX has one srclang */
+    size_t next_unit;       /* tuid of the next unit, over all documents */
+};
+
+int output_begin(output_writer **out, align_format fmt, FILE *f, const output_options *o)
+{
+    output_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return error_set(ERR_IO, _("out of memory"));
+    w->fmt = fmt;
+    w->f = f;
+    w->opts = *o;
+    w->next_unit = 1;
+    *out = w;
+    return 0;
+}
+
+int output_add(output_writer *w, const alignment *a, output_stats *st)
 {
     memset(st, 0, sizeof *st);
-    tmx_writer *w = NULL;
     int rc = 0;
-    if (fmt == FORMAT_TMX) {
+    if (w->fmt == FORMAT_TMX && !w->tmx) {
         tmx_header h = {a->text[0]->lang, NULL, NULL, NULL};
-        rc = tmx_writer_open(&w, f, &h);
+        w->srclang = a->text[0]->lang;
+        rc = tmx_writer_open(&w->tmx, w->f, &h);
     }
+    if (rc == 0 && w->fmt == FORMAT_TMX && strcmp(w->srclang, a->text[0]->lang) != 0)
+        rc = error_set(ERR_USAGE, _("%s: pivot language %s differs from the TMX source language %s"),
+                       a->text[0]->name, a->text[0]->lang, w->srclang);
+    size_t dropped_before = w->tmx ? tmx_writer_dropped(w->tmx) : 0;
     for (size_t k = 0; k < a->n && rc == 0; k++) {
         const bead3 *b = &a->beads[k];
-        if (b->confidence < o->min_score) {
+        if (b->confidence < w->opts.min_score) {
             st->below_min_score++;
             continue;
         }
-        switch (fmt) {
-        case FORMAT_BEADS: rc = write_bead_line(a, b, f); break;
-        case FORMAT_TSV: rc = write_tsv_line(a, b, f); break;
-        case FORMAT_JSONL: rc = write_jsonl_line(a, b, f); break;
+        switch (w->fmt) {
+        case FORMAT_BEADS: rc = write_bead_line(a, b, w->f); break;
+        case FORMAT_TSV: rc = write_tsv_line(a, b, w->f); break;
+        case FORMAT_JSONL: rc = write_jsonl_line(a, b, w->f); break;
         case FORMAT_TMX:
-            if (!tmx_keeps(a, b, o->keep_partial)) {
+            if (!tmx_keeps(a, b, w->opts.keep_partial)) {
                 st->empty_side_left_out++;
                 continue;
             }
-            rc = write_tmx_unit(a, b, k + 1, w);
+            rc = write_tmx_unit(a, b, w->next_unit++, w->tmx);
             break;
         }
         st->written += rc == 0;
     }
-    if (w) {
-        st->chars_dropped = tmx_writer_dropped(w);
-        int crc = tmx_writer_close(w);
-        rc = rc ? rc : crc;
+    if (w->tmx)
+        st->chars_dropped = tmx_writer_dropped(w->tmx) - dropped_before;
+    return rc;
+}
+
+int output_end(output_writer *w, output_stats *total)
+{
+    int rc = 0;
+    if (w->tmx) {
+        total->chars_dropped = tmx_writer_dropped(w->tmx);
+        rc = tmx_writer_close(w->tmx);
     }
+    free(w);
     return rc;
 }

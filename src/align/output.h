@@ -34,7 +34,14 @@ int align_format_parse(const char *name);
 /* The format an output file name implies (by extension), or -1. */
 int align_format_from_path(const char *path);
 
-int alignment_write(const alignment *a, align_format fmt, FILE *f, const output_options *o, output_stats *st);
+/* One output holding the alignments of several documents (units numbered throughout). */
+typedef struct output_writer output_writer;
+
+int output_begin(output_writer **w, align_format fmt, FILE *f, const output_options *o);
+/* Write one document's alignment; st gets its own counts. */
+int output_add(output_writer *w, const alignment *a, output_stats *st);
+/* Finish (closes the TMX body) and free; *total gets the dropped-character count. */
+int output_end(output_writer *w, output_stats *total);
 
 /* "2-1" or "2-1-1" */
 void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size);

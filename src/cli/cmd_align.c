@@ -105,6 +105,33 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
                 st->written, st->empty_side_left_out);
 }
 
+/* Align one document group (pivot + translations) into `al`; beads are malloc'd. */
+static int align_group(align_text *texts, int ntexts, alignment *al)
+{
+    for (int k = 0; k < ntexts; k++)
+        if (texts[k].n == 0)
+            cli_warn(_("%s has no sentences: every sentence of the other side stays unaligned"), texts[k].name);
+    *al = (alignment){{&texts[0], &texts[1], ntexts == 3 ? &texts[2] : NULL}, (size_t)ntexts, NULL, 0};
+    bead3 *beads = NULL;
+    int rc;
+    if (ntexts == 2) {
+        bead *two = NULL;
+        size_t n = 0;
+        rc = align_two(&texts[0], &texts[1], NULL, &two, &n, NULL);
+        beads = rc == 0 ? malloc((n + 1) * sizeof *beads) : NULL;
+        if (rc == 0 && !beads)
+            rc = error_set(ERR_IO, _("out of memory"));
+        for (size_t k = 0; rc == 0 && k < n; k++)
+            beads[k] = (bead3){{two[k].i, two[k].j, 0}, {two[k].di, two[k].dj, 0}, two[k].confidence};
+        al->n = n;
+        free(two);
+    } else {
+        rc = align_three(&texts[0], &texts[1], &texts[2], NULL, &beads, &al->n, NULL);
+    }
+    al->beads = beads;
+    return rc;
+}
+
 int cmd_align(int argc, char **argv)
 {
     const cli_command *self = cli_find("align");
@@ -113,16 +140,16 @@ int cmd_align(int argc, char **argv)
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    int nfiles = argc - first;
-    if (nfiles < 2 || nfiles > 3)
-        return cli_usage_error(self, _("give two or three files: the pivot text first, then its translations"));
+    int nfiles = argc - first, per_group = nfiles;
     char tags[3][LANG_TAG_MAX];
     if (a.langs) {
-        int nl = parse_langs(self, a.langs, tags);
-        if (nl < 0)
+        per_group = parse_langs(self, a.langs, tags);
+        if (per_group < 0)
             return ERR_USAGE;
-        if (nl != nfiles)
-            return cli_usage_error(self, _("--langs names %d languages for %d files"), nl, nfiles);
+        if (per_group < 2 || nfiles == 0 || nfiles % per_group != 0)
+            return cli_usage_error(self, _("--langs names %d languages for %d files"), per_group, nfiles);
+    } else if (nfiles < 2 || nfiles > 3) {
+        return cli_usage_error(self, _("give two or three files: the pivot text first, then its translations"));
     }
     int fmt = a.format ? align_format_parse(a.format) : align_format_from_path(a.output);
     if (a.format && fmt < 0)
@@ -137,54 +164,48 @@ int cmd_align(int argc, char **argv)
             return cli_usage_error(self, _("--min-score takes a number between 0 and 1"));
     }
 
-    align_text texts[3];
-    memset(texts, 0, sizeof texts);
-    int rc = 0;
-    for (int k = 0; k < nfiles && rc == 0; k++) {
-        rc = align_text_load(&texts[k], argv[first + k], a.langs ? tags[k] : NULL, a.presegmented);
-        if (rc == 0 && !a.langs) {
-            char full[LANG_TAG_MAX];
-            align_full_tag(texts[k].lang, full);
-            snprintf(texts[k].lang, sizeof texts[k].lang, "%s", full);
-        }
-    }
-    for (int k = 0; k < nfiles && rc == 0; k++)
-        if (texts[k].n == 0)
-            cli_warn(_("%s has no sentences: every sentence of the other side stays unaligned"), texts[k].name);
-
-    alignment al = {{&texts[0], &texts[1], nfiles == 3 ? &texts[2] : NULL}, (size_t)nfiles, NULL, 0};
-    bead3 *beads = NULL;
-    if (rc == 0 && nfiles == 2) {
-        bead *two = NULL;
-        size_t n = 0;
-        rc = align_two(&texts[0], &texts[1], NULL, &two, &n, NULL);
-        beads = rc == 0 ? malloc((n + 1) * sizeof *beads) : NULL;
-        if (rc == 0 && !beads)
-            rc = error_set(ERR_IO, _("out of memory"));
-        for (size_t k = 0; rc == 0 && k < n; k++)
-            beads[k] = (bead3){{two[k].i, two[k].j, 0}, {two[k].di, two[k].dj, 0}, two[k].confidence};
-        al.n = n;
-        free(two);
-    } else if (rc == 0) {
-        rc = align_three(&texts[0], &texts[1], &texts[2], NULL, &beads, &al.n, NULL);
-    }
-    al.beads = beads;
-
+    /* every group of files is one document in every language; all go to one output */
     atomic_file out;
-    output_stats st = {0};
-    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
-        rc = alignment_write(&al, (align_format)fmt, out.f, &oo, &st);
+    int rc = atomic_file_open(&out, a.output);
+    if (rc < 0)
+        return cli_report(rc);
+    output_writer *w = NULL;
+    if (rc == 0)
+        rc = output_begin(&w, (align_format)fmt, out.f, &oo);
+    output_stats total = {0};
+    for (int g = 0; rc == 0 && g < nfiles / per_group; g++) {
+        align_text texts[3];
+        memset(texts, 0, sizeof texts);
+        for (int k = 0; k < per_group && rc == 0; k++) {
+            rc = align_text_load(&texts[k], argv[first + g * per_group + k], a.langs ? tags[k] : NULL,
+                                 a.presegmented);
+            if (rc == 0 && !a.langs) {
+                char full[LANG_TAG_MAX];
+                align_full_tag(texts[k].lang, full);
+                snprintf(texts[k].lang, sizeof texts[k].lang, "%s", full);
+            }
+        }
+        alignment al = {0};
+        output_stats st = {0};
         if (rc == 0)
-            rc = atomic_file_commit(&out);
-        else
-            atomic_file_abort(&out);
+            rc = align_group(texts, per_group, &al);
+        if (rc == 0)
+            rc = output_add(w, &al, &st);
+        if (rc == 0 && !a.quiet)
+            print_summary(&al, &st, (align_format)fmt);
+        total.written += st.written;
+        total.chars_dropped += st.chars_dropped;
+        free((void *)al.beads);
+        for (int k = 0; k < per_group; k++)
+            align_text_free(&texts[k]);
     }
-    if (rc == 0 && st.chars_dropped)
-        cli_warn(_("%zu characters that XML 1.0 forbids were dropped from the TMX"), st.chars_dropped);
-    if (rc == 0 && !a.quiet)
-        print_summary(&al, &st, (align_format)fmt);
-    free(beads);
-    for (int k = 0; k < nfiles; k++)
-        align_text_free(&texts[k]);
+    int end_rc = w ? output_end(w, &total) : 0;
+    rc = rc ? rc : end_rc;
+    if (rc == 0)
+        rc = atomic_file_commit(&out);
+    else
+        atomic_file_abort(&out);
+    if (rc == 0 && total.chars_dropped)
+        cli_warn(_("%zu characters that XML 1.0 forbids were dropped from the TMX"), total.chars_dropped);
     return cli_report(rc);
 }

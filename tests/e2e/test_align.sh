@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# test_align.sh — `polyalign align` end to end: the corpus gold, formats, TMX validity and
+# reproducibility, three-way consistency, bad input.
+source "$(dirname "$0")/lib.sh"
+corpus=$ROOT/corpus/wuzhen
+export SOURCE_DATE_EPOCH=1479254400
+
+# every hand-made gold alignment is found exactly
+for g in "$corpus"/gold/*.align; do
+  name=$(basename "$g" .align) text=${name%%.*} pair=${name#*.}
+  src=${pair%-*} tgt=${pair#*-}
+  run align -q "$corpus/$text.$src.txt" "$corpus/$text.$tgt.txt"
+  got=$(cut -d: -f1,2 <<<"$out")
+  [[ $status -eq 0 && $got == "$(cat "$g")" ]] && ok "gold $name: all beads right" ||
+    not_ok "gold $name: all beads right" "$(diff <(echo "$got") "$g" | head -5)"
+done
+
+# three texts: one bead list covering each text once, in order
+run align -q --langs en,zh,ru "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt"
+printf '%s\n' "$out" >"$SCRATCH/three.align"
+check "three-way beads cover every sentence of all three texts once" python3 - "$SCRATCH/three.align" 21 19 19 <<'PY'
+import re, sys
+path, *counts = sys.argv[1:]
+seen = [[], [], []]
+for line in open(path):
+    sides = re.findall(r"\[([0-9,]*)\]", line)
+    assert len(sides) == 3, line
+    for k in range(3):
+        seen[k] += [int(x) for x in sides[k].split(",") if x]
+for k in range(3):
+    assert seen[k] == list(range(int(counts[k]))), (k, seen[k])
+PY
+
+# formats
+run align -q --format tsv "$corpus/keynote.en.txt" "$corpus/keynote.ru.txt"
+[[ $status -eq 0 && $(awk -F'\t' 'NF != 3' <<<"$out" | wc -l) -eq 0 && $out == *"Давыдов"* || $out == *"государств"* ]] &&
+  ok "tsv: text, text, score" || not_ok "tsv: text, text, score" "$out"
+run align -q --format jsonl "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt"
+check "jsonl: one JSON object per bead with indices, shape, score, texts" python3 -c '
+import json, sys
+for line in sys.argv[1].splitlines():
+    o = json.loads(line)
+    assert set(o) == {"indices", "shape", "score", "langs", "texts"}, o
+    assert 0 <= o["score"] <= 1 and len(o["texts"]) == 2
+' "$out"
+printf 'One.\nTwo.\nThree.\n' >"$SCRATCH/a.en"
+printf 'Один.\nДва.\nТри.\n' >"$SCRATCH/a.ru"
+run align -q --presegmented "$SCRATCH/a.en" "$SCRATCH/a.ru"
+[[ $status -eq 0 && $(cut -d: -f1,2 <<<"$out") == $'[0]:[0]\n[1]:[1]\n[2]:[2]' ]] && ok "presegmented beads" ||
+  not_ok "presegmented beads" "$out" "$err"
+run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru"
+[[ $status -eq 0 && $err == *"below --min-score"* ]] && ok "--min-score leaves beads out and says so" ||
+  not_ok "--min-score leaves beads out and says so" "$out" "$err"
+
+# TMX: valid against the TMX 1.4 DTD, reproducible, the committed demo TMX up to date
+run align -q --langs en-GB,zh-CN,ru-RU "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt" \
+  "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "$corpus/keynote.ru.txt" \
+  "$corpus/address.en.txt" "$corpus/address.zh.txt" "$corpus/address.ru.txt" -o "$SCRATCH/w.tmx"
+[[ $status -eq 0 ]] && ok "align writes a TMX" || not_ok "align writes a TMX" "$err"
+check "the demo TMX rebuilds byte for byte (SOURCE_DATE_EPOCH)" cmp "$SCRATCH/w.tmx" "$ROOT/tmx/wuzhen.tmx"
+grep -q 'creationdate="20161116T000000Z"' "$SCRATCH/w.tmx" && ok "creationdate from SOURCE_DATE_EPOCH" ||
+  not_ok "creationdate from SOURCE_DATE_EPOCH"
+grep -q '<tuv xml:lang="zh-CN">' "$SCRATCH/w.tmx" && grep -q 'srclang="en-GB"' "$SCRATCH/w.tmx" &&
+  ok "full language tags, pivot as srclang" || not_ok "full language tags, pivot as srclang"
+dtd=$SHARED/eval/tmx/fetched/tmx14.dtd
+if [[ -f $dtd ]] && command -v xmllint >/dev/null; then
+  check "TMX valid against the TMX 1.4 DTD" xmllint --noout --nonet --dtdvalid "$dtd" "$SCRATCH/w.tmx"
+else
+  skip "TMX valid against the TMX 1.4 DTD" "no $dtd or xmllint"
+fi
+if [[ -x $SHARED/eval/tmx/check_tmx.sh && -f /usr/share/omegat/OmegaT.jar ]] && /usr/bin/python3 -c 'import translate' 2>/dev/null; then
+  check "check_tmx.sh: DTD, lint, translate-toolkit, OmegaT exact matches" bash "$SHARED/eval/tmx/check_tmx.sh" "$SCRATCH/w.tmx"
+else
+  skip "check_tmx.sh: DTD, lint, translate-toolkit, OmegaT exact matches" "translate-toolkit or OmegaT not installed"
+fi
+printf 'Bad\001char here. Fine.\n' >"$SCRATCH/ctl.en"
+printf 'Плохой символ. Хорошо.\n' >"$SCRATCH/ctl.ru"
+run align -q "$SCRATCH/ctl.en" "$SCRATCH/ctl.ru" -o "$SCRATCH/ctl.tmx"
+[[ $status -eq 0 && $err == *"XML 1.0 forbids"* ]] && xmllint --noout "$SCRATCH/ctl.tmx" 2>/dev/null &&
+  ok "control characters dropped from TMX with a warning" || not_ok "control characters dropped from TMX with a warning" "$err"
+
+# bad input
+run align "$corpus/article.en.txt"
+expect_err "one file: usage error" 2 "two or three files"
+run align --langs en,zh,ru "$corpus/article.en.txt" "$corpus/article.zh.txt"
+expect_err "--langs count does not match the files: exit 2" 2 "--langs names 3 languages for 2 files"
+run align --langs en,xx-bogus-- "$corpus/article.en.txt" "$corpus/article.zh.txt"
+expect_err "bad language tag: exit 2" 2 "language"
+run align --min-score 2 "$corpus/article.en.txt" "$corpus/article.zh.txt"
+expect_err "--min-score out of range: exit 2" 2 "between 0 and 1"
+run align --format doc "$corpus/article.en.txt" "$corpus/article.zh.txt"
+expect_err "unknown format: exit 2" 2 "unknown format"
+: >"$SCRATCH/empty.zh"
+run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/empty.zh"
+[[ $status -eq 0 && $err == *"has no sentences"* && $(grep -c '^\[[0-9]\]:\[\]' <<<"$out") -eq 6 ]] &&
+  ok "empty side: a warning, every sentence unaligned" || not_ok "empty side: a warning, every sentence unaligned" "$out" "$err"
+printf 'Bonjour \xff.\n' >"$SCRATCH/bad.en"
+run align "$SCRATCH/bad.en" "$corpus/keynote.zh.txt"
+expect_err "invalid UTF-8: exit 65 with the byte offset" 65 "bad.en: invalid UTF-8 at byte 8"
+run align "$SCRATCH/missing.en" "$corpus/keynote.zh.txt"
+expect_err "missing file: exit 66" 66 "missing.en"
+run align -q "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" -o "$SCRATCH/nodir/x.tmx"
+expect_err "unwritable output: exit 74" 74 "cannot create output"
+python3 -c 'print("word " * 10000)' >"$SCRATCH/long.en"
+python3 -c 'print("词" * 50000)' >"$SCRATCH/long.zh"
+run align -q --langs en,zh "$SCRATCH/long.en" "$SCRATCH/long.zh"
+[[ $status -eq 0 && $(cut -d: -f1,2 <<<"$out") == "[0]:[0]" ]] && ok "a 50,000-character sentence" ||
+  not_ok "a 50,000-character sentence" "$out" "$err"
+echo 'Just one sentence.' >"$SCRATCH/one.en"
+echo 'Всего одно предложение. И ещё одно.' >"$SCRATCH/one.ru"
+run align -q "$SCRATCH/one.en" "$SCRATCH/one.ru"
+[[ $status -eq 0 && -n $out ]] && ok "a document of one sentence" || not_ok "a document of one sentence" "$out" "$err"
+# a failed run leaves no output file behind
+run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/bad.en" -o "$SCRATCH/fail.tmx"
+[[ $status -eq 65 && ! -e $SCRATCH/fail.tmx && -z $(find "$SCRATCH" -name '.fail.tmx.*') ]] &&
+  ok "a failed run leaves no partial TMX" || not_ok "a failed run leaves no partial TMX" "$status"
+
+done_testing
