@@ -14,7 +14,7 @@ SHARED    ?= ../shared
 
 PKGS      := icu-uc icu-i18n libxml-2.0 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g

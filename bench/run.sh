@@ -31,3 +31,26 @@ for lang in en ru zh; do
   awk -v mb="$mb" -v b="$base" -v o="$ours" -v r="$rss" -v l="$lang" \
     'BEGIN{printf "%-5s %12.1f %12.1f %8.2f %8d MB\n", l, mb/b, mb/o, b/o, r/1024}'
 done
+
+echo
+echo "== Alignment: growth from 10,000 to 100,000 sentences (target ratio <= 15), and the"
+echo "   Gale-Church reference aligner (../shared, Python) on 400 sentences in the same run"
+for n in 400 10000 100000; do
+  [[ -s build/bench/pair$n.en ]] || python3 bench/gen_parallel.py "build/bench/pair$n" "$n"
+done
+printf '%-10s %10s %14s %10s\n' sentences seconds 'sentences/s' 'peak RSS'
+declare -A secs
+for n in 10000 100000; do
+  read -r t kb < <(best_of 1 ./polyalign align -q --presegmented --langs en,zh "build/bench/pair$n.en" "build/bench/pair$n.zh")
+  secs[$n]=$t
+  awk -v n="$n" -v t="$t" -v kb="$kb" 'BEGIN{printf "%-10d %10.2f %14.0f %7d MB\n", n, t, n/t, kb/1024}'
+done
+awk -v a="${secs[10000]}" -v b="${secs[100000]}" 'BEGIN{printf "growth 100k/10k: %.1f\n", b/a}'
+gc=${SHARED}/eval/align/baselines/gale_church.py
+if [[ -f $gc ]]; then
+  read -r base _ < <(best_of 1 python3 "$gc" build/bench/pair400.en build/bench/pair400.zh --estimate)
+  read -r ours _ < <(best_of 3 ./polyalign align -q --presegmented --langs en,zh build/bench/pair400.en build/bench/pair400.zh)
+  awk -v b="$base" -v o="$ours" 'BEGIN{printf "400 sentences: gale_church.py %.2f s, polyalign %.2f s (%.0fx faster, with anchors and confidences)\n", b, o, b/o}'
+else
+  echo "(no $gc: reference aligner skipped)"
+fi

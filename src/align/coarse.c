@@ -9,7 +9,7 @@
 #include "scorer.h"
 
 enum {
-    FULL_CELLS = 4000000,   /* n·m up to this is aligned in full */
+    FULL_CELLS = 20000,     /* n·m up to this is aligned in full */
     HALO = 6,               /* sentences added on each side of the projected path */
     COARSE_SHAPES = 6       /* 1-1, 0-1, 1-0, 1-2, 2-1, 2-2 at coarse levels */
 };

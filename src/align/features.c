@@ -72,6 +72,8 @@ static int cmp_u32(const void *a, const void *b)
 /* Sort and dedupe v[from..n); returns the new n. */
 static size_t sort_unique(uint32_t *v, size_t from, size_t n)
 {
+    if (n - from < 2)
+        return n;
     qsort(v + from, n - from, sizeof *v, cmp_u32);
     size_t w = from;
     for (size_t i = from; i < n; i++)
@@ -455,7 +457,14 @@ void features_overlap(const text_features *src, size_t i, size_t di, const text_
      * arrays: English has a key per word, its translation only a few Latin words */
     enum { CAP = 512 };
     uint32_t keys[CAP];
-    int src_small = total_keys(src, i, di, k) <= total_keys(tgt, j, dj, k);
+    size_t ns = total_keys(src, i, di, k), nt = total_keys(tgt, j, dj, k);
+    if (ns == 0 || nt == 0) { /* the common case once keys are pruned */
+        *shared = 0;
+        *only_src = (int)ns;
+        *only_tgt = (int)nt;
+        return;
+    }
+    int src_small = ns <= nt;
     const text_features *small = src_small ? src : tgt, *large = src_small ? tgt : src;
     size_t si = src_small ? i : j, sd = src_small ? di : dj, li = src_small ? j : i, ld = src_small ? dj : di;
     size_t n = distinct_keys(small, si, sd, k, keys, CAP);
