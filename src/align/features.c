@@ -139,9 +139,29 @@ static const char *translit_char(char_translit *t, UChar32 c)
 }
 
 typedef struct {
-    char_translit han, cyrillic;
+    char_translit han;
+    UTransliterator *cyrillic;      /* Russian-Latin/BGN; Latin-ASCII, on whole words */
     int is_english, is_chinese, is_russian;
 } extractor;
+
+/* A Cyrillic word s[from..to) in lower-case ASCII through BGN (context matters: Денис is
+ * Denis, not Dyenis), into out; returns its length. */
+static size_t translit_word(extractor *x, const uint8_t *s, int64_t from, int64_t to, char *out, size_t cap)
+{
+    UChar u[128];
+    int32_t len = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    if (!x->cyrillic || to - from >= 64)
+        return 0;
+    u_strFromUTF8(u, 64, &len, (const char *)s + from, (int32_t)(to - from), &err);
+    int32_t limit = len;
+    utrans_transUChars(x->cyrillic, u, &len, 128, 0, &limit, &err);
+    size_t n = 0;
+    for (int32_t k = 0; U_SUCCESS(err) && k < len && n + 1 < cap; k++)
+        if (u[k] < 128 && ((u[k] | 32) >= 'a' && (u[k] | 32) <= 'z'))
+            out[n++] = (char)(u[k] | 32);
+    return n;
+}
 
 /* Chinese numerals after 第 (第三届, 第二十一次): a small value parser. */
 static int chinese_digit(UChar32 c)
@@ -305,16 +325,9 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
                 U8_NEXT(s, at, n, d);
                 if (!is_letter(d))
                     break; /* apostrophes and hyphens end a word: People's -> People */
-                const char *lat = NULL;
                 if (sc == USCRIPT_LATIN && d < 128) {
                     if (wn < sizeof word - 1)
                         word[wn++] = (char)(d | 32);
-                } else if (sc == USCRIPT_CYRILLIC && (lat = translit_char(&x->cyrillic, d)) != NULL) {
-                    size_t l = strlen(lat);
-                    if (wn + l < sizeof word - 1) {
-                        memcpy(word + wn, lat, l);
-                        wn += l;
-                    }
                 } else if (sc == USCRIPT_LATIN) {
                     UChar32 folded = u_tolower(d);
                     if (folded < 128 && wn < sizeof word - 1)
@@ -325,9 +338,7 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
             i = j;
             int first_word = word_index == 0;
             word_index++;
-            if (wn < 2)
-                continue;
-            if (sc == USCRIPT_LATIN) {
+            if (sc == USCRIPT_LATIN && wn >= 2) {
                 if (key_add(&kb[ANCHOR_LATIN], key_hash(ANCHOR_LATIN, word, wn)) < 0)
                     return -1;
                 if (x->is_english && capital && !first_word) {
@@ -336,7 +347,8 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
                                 key_hash((anchor_kind)TAG_NAME_PREFIX, word, wn < NAME_PREFIX ? wn : NAME_PREFIX)) < 0)
                         return -1;
                 }
-            } else if (sc == USCRIPT_CYRILLIC && capital && !first_word && wn >= 3) {
+            } else if (sc == USCRIPT_CYRILLIC && capital && !first_word && /* a name, perhaps */
+                       (wn = translit_word(x, s, start, j, word, sizeof word)) >= 3) {
                 if (key_add(&kb[ANCHOR_NAME],
                             key_hash((anchor_kind)TAG_NAME_PREFIX, word, wn < NAME_PREFIX ? wn : NAME_PREFIX)) < 0)
                     return -1;
@@ -357,8 +369,15 @@ int features_compute(const align_text *t, text_features *out)
     int rc = 0;
     if (x.is_chinese)
         rc = translit_open(&x.han, "Han-Latin; Latin-ASCII", 0x3400, 0xA000 - 0x3400);
-    if (rc == 0)
-        rc = translit_open(&x.cyrillic, "Russian-Latin/BGN; Latin-ASCII", 0x0400, 0x100);
+    if (rc == 0 && x.is_russian) {
+        UChar id[64];
+        UErrorCode err = U_ZERO_ERROR;
+        u_uastrcpy(id, "Russian-Latin/BGN; Latin-ASCII");
+        x.cyrillic = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+        if (U_FAILURE(err))
+            rc = error_set(ERR_SOFTWARE, _("ICU transliterator %s is not available: %s"), "Russian-Latin/BGN",
+                           u_errorName(err));
+    }
     out->s = calloc(t->n + 1, sizeof *out->s);
     out->n = t->n;
     key_buf kb[ANCHOR_KINDS] = {{0}};
@@ -390,7 +409,8 @@ int features_compute(const align_text *t, text_features *out)
     for (int k = 0; k < ANCHOR_KINDS; k++)
         free(kb[k].v);
     translit_close(&x.han);
-    translit_close(&x.cyrillic);
+    if (x.cyrillic)
+        utrans_close(x.cyrillic);
     out->keys = all.v;
     out->nkeys = all.n;
     if (rc < 0)

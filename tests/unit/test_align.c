@@ -1,0 +1,216 @@
+/* test_align.c — unit tests of src/align: the bead DP and its band, features and
+ * anchors, the length model, three-way merging, output helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/align.h"
+#include "align/coarse.h"
+#include "align/dp.h"
+#include "align/features.h"
+#include "align/output.h"
+#include "align/scorer.h"
+
+/* A side built in memory: sentences in one paragraph. */
+static align_text make_text(const char *lang, const char **sents, size_t n)
+{
+    align_text t = {0};
+    snprintf(t.lang, sizeof t.lang, "%s", lang);
+    snprintf(t.base, sizeof t.base, "%.2s", lang);
+    t.name = strdup("mem");
+    t.sent = malloc((n + 1) * sizeof *t.sent);
+    t.para = calloc(n + 1, sizeof *t.para);
+    for (size_t k = 0; k < n; k++)
+        t.sent[k] = sents[k];
+    t.n = n;
+    return t;
+}
+
+static void free_text(align_text *t)
+{
+    free(t->sent);
+    free(t->para);
+    free(t->name);
+}
+
+/* costs: 1-1 beads where i == j are free, everything else costs */
+static double diagonal_cost(void *ctx, size_t i, size_t di, size_t j, size_t dj)
+{
+    (void)ctx;
+    return di == 1 && dj == 1 && i == j ? 0 : 1.0 + di + dj;
+}
+
+static void dp_finds_the_cheapest_path(void **state)
+{
+    (void)state;
+    dp_band band;
+    assert_int_equal(band_full(&band, 5, 5), 0);
+    bead *b;
+    size_t n;
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_int_equal(n, 5);
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(b[k].i, k);
+        assert_int_equal(b[k].di, 1);
+        assert_int_equal(b[k].dj, 1);
+        assert_true(b[k].confidence > 0.5 && b[k].confidence <= 1.0);
+    }
+    free(b);
+    band_free(&band);
+}
+
+static void dp_reports_an_empty_band(void **state)
+{
+    (void)state;
+    dp_band band;
+    assert_int_equal(band_full(&band, 4, 4), 0);
+    for (size_t i = 1; i <= 4; i++)
+        band.lo[i] = band.hi[i] = 0; /* (4,4) unreachable */
+    bead *b;
+    size_t n;
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n), -1);
+    band_free(&band);
+}
+
+static void coarse_band_holds_the_diagonal(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    uint32_t *src = malloc(N * sizeof *src), *tgt = malloc(N * sizeof *tgt);
+    for (size_t k = 0; k < N; k++)
+        src[k] = tgt[k] = 20 + (uint32_t)((k * 7919) % 97); /* varied lengths, translated 1:1 */
+    dp_band band;
+    assert_int_equal(coarse_band(src, N, tgt, N, 1.0, 6.8, &band), 0);
+    size_t width = 0;
+    for (size_t i = 0; i <= N; i++) {
+        assert_true(band.lo[i] <= i && i <= band.hi[i]);
+        width += band.hi[i] - band.lo[i] + 1;
+    }
+    assert_true(width / (N + 1) < 64); /* a band, not the full matrix */
+    band_free(&band);
+    free(src);
+    free(tgt);
+}
+
+static void length_cost_is_a_tail(void **state)
+{
+    (void)state;
+    assert_true(length_cost_gc(100, 100, 1.0, 6.8) < 0.01);
+    assert_true(length_cost_gc(100, 130, 1.0, 6.8) > length_cost_gc(100, 110, 1.0, 6.8));
+    assert_true(fabs(length_cost_gc(100, 30, 0.3, 2.0)) < 0.01); /* the ratio is applied */
+    /* continuous where the table ends (z = 25, lt = 4250 here) and the asymptote starts */
+    double below = length_cost_gc(0, 4249, 1.0, 6.8), above = length_cost_gc(0, 4251, 1.0, 6.8);
+    assert_true(isfinite(below) && below > 600 && above > below && above - below < 1.0);
+}
+
+static int shared_keys(const char *en, const char *other, const char *lang, anchor_kind kind)
+{
+    align_text a = make_text("en", &en, 1), b = make_text(lang, &other, 1);
+    text_features fa, fb;
+    assert_int_equal(features_compute(&a, &fa), 0);
+    assert_int_equal(features_compute(&b, &fb), 0);
+    int shared, oa, ob;
+    features_overlap(&fa, 0, 1, &fb, 0, 1, kind, &shared, &oa, &ob);
+    features_free(&fa);
+    features_free(&fb);
+    free_text(&a);
+    free_text(&b);
+    return shared;
+}
+
+static void anchors_survive_translation(void **state)
+{
+    (void)state;
+    assert_int_equal(shared_keys("Some 1,600 people from 110 countries.", "约1600人来自110个国家。", "zh", ANCHOR_NUMBER), 2);
+    assert_int_equal(shared_keys("The 3rd conference.", "第三届大会。", "zh", ANCHOR_NUMBER), 1);
+    assert_int_equal(shared_keys("It was said by President Xi Jinping today.", "习近平主席说。", "zh", ANCHOR_NAME), 2);
+    assert_int_equal(shared_keys("Director Denis Davydov said so.", "Так сказал директор Денис Давыдов.", "ru", ANCHOR_NAME), 2);
+    assert_int_equal(shared_keys("The WIC report.", "WIC报告。", "zh", ANCHOR_LATIN), 1);
+    assert_int_equal(shared_keys("No numbers here.", "这里没有数字。", "zh", ANCHOR_NUMBER), 0);
+}
+
+static void features_count_characters(void **state)
+{
+    (void)state;
+    const char *en = "Hello, big world!", *zh = "你好，世界！";
+    align_text a = make_text("en", &en, 1), b = make_text("zh", &zh, 1);
+    text_features fa, fb;
+    assert_int_equal(features_compute(&a, &fa), 0);
+    assert_int_equal(features_compute(&b, &fb), 0);
+    assert_int_equal(fa.s[0].chars, 15); /* spaces excluded */
+    assert_int_equal(fb.s[0].chars, 6);
+    assert_int_equal(fa.s[0].exclamations, 1);
+    assert_int_equal(fb.s[0].exclamations, 1);
+    features_free(&fa);
+    features_free(&fb);
+    free_text(&a);
+    free_text(&b);
+}
+
+static void three_way_beads_partition_every_text(void **state)
+{
+    (void)state;
+    const char *en[] = {"The meeting opened at 10 a.m. in Geneva.", "Delegates from 45 countries attended.",
+                        "The chair thanked them.", "It closed on 3 May."};
+    const char *zh[] = {"会议于上午10时在日内瓦开幕，来自45个国家的代表出席。", "主席向他们表示感谢。",
+                        "会议于5月3日闭幕。"};
+    const char *ru[] = {"Заседание открылось в 10 часов в Женеве.", "В нём участвовали делегаты из 45 стран.",
+                        "Председатель поблагодарил их.", "Оно закрылось 3 мая."};
+    align_text te = make_text("en", en, 4), tz = make_text("zh", zh, 3), tr = make_text("ru", ru, 4);
+    bead3 *b;
+    size_t n;
+    assert_int_equal(align_three(&te, &tz, &tr, NULL, &b, &n, NULL), 0);
+    size_t next[3] = {0, 0, 0};
+    for (size_t k = 0; k < n; k++)
+        for (int side = 0; side < 3; side++) {
+            assert_int_equal(b[k].start[side], next[side]);
+            next[side] += b[k].len[side];
+        }
+    assert_int_equal(next[0], 4);
+    assert_int_equal(next[1], 3);
+    assert_int_equal(next[2], 4);
+    assert_int_equal(b[0].len[0], 2); /* en 0-1 merge into zh 0, so ru 0-1 go with them */
+    assert_int_equal(b[0].len[2], 2);
+    free(b);
+    free_text(&te);
+    free_text(&tz);
+    free_text(&tr);
+}
+
+static void output_helpers(void **state)
+{
+    (void)state;
+    assert_int_equal(align_format_parse("tmx"), FORMAT_TMX);
+    assert_int_equal(align_format_parse("xml"), -1);
+    assert_int_equal(align_format_from_path("out/a.tmx"), FORMAT_TMX);
+    assert_int_equal(align_format_from_path("a.align"), FORMAT_BEADS);
+    assert_int_equal(align_format_from_path("dir.d/file"), -1);
+    assert_int_equal(align_format_from_path(NULL), -1);
+    align_text t = {0};
+    alignment al = {{&t, &t, &t}, 3, NULL, 0};
+    bead3 b = {{0, 0, 0}, {2, 1, 0}, 1.0};
+    char name[32];
+    bead_shape_name(&al, &b, name, sizeof name);
+    assert_string_equal(name, "2-1-0");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(dp_finds_the_cheapest_path),
+        cmocka_unit_test(dp_reports_an_empty_band),
+        cmocka_unit_test(coarse_band_holds_the_diagonal),
+        cmocka_unit_test(length_cost_is_a_tail),
+        cmocka_unit_test(anchors_survive_translation),
+        cmocka_unit_test(features_count_characters),
+        cmocka_unit_test(three_way_beads_partition_every_text),
+        cmocka_unit_test(output_helpers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
