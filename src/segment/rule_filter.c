@@ -366,8 +366,10 @@ static int edge_chars(const node *s, int dir, USet *acc)
     return 0;
 }
 
-static USet *edge_set(const char *pattern, int dir)
+static USet *edge_set(const char *pattern, int dir, int *exact)
 {
+    if (exact)
+        *exact = 0;
     if (!pattern || !*pattern)
         return NULL;
     parser ps = {pattern, 0, 0};
@@ -375,6 +377,10 @@ static USet *edge_set(const char *pattern, int dir)
     node *first = parse_alternatives(&ps, &top);
     USet *acc = NULL;
     if (first && !ps.failed && *ps.p == '\0') {
+        /* one set, repeated at least once: matching its edge character is the whole test */
+        if (exact && top.nalts == 1 && top.alts[0]->n == 1 && top.alts[0]->items[0].kind == ATOM_SET &&
+            top.alts[0]->items[0].min >= 1)
+            *exact = 1;
         acc = uset_openEmpty();
         int complete = 1;
         for (int a = 0; a < top.nalts && complete; a++)
@@ -390,14 +396,14 @@ static USet *edge_set(const char *pattern, int dir)
     return acc;
 }
 
-USet *rule_last_chars(const char *pattern)
+USet *rule_last_chars(const char *pattern, int *exact)
 {
-    return edge_set(pattern, -1);
+    return edge_set(pattern, -1, exact);
 }
 
-USet *rule_first_chars(const char *pattern)
+USet *rule_first_chars(const char *pattern, int *exact)
 {
-    return edge_set(pattern, +1);
+    return edge_set(pattern, +1, exact);
 }
 
 /* ---- reversal ---- */

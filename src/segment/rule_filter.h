@@ -13,11 +13,13 @@
 
 #include <unicode/uset.h>
 
-/* The characters that can end a match of `pattern`, or NULL for "any" (caller uset_close). */
-USet *rule_last_chars(const char *pattern);
+/* The characters that can end a match of `pattern`, or NULL for "any" (caller uset_close).
+ * *exact (may be NULL) is set when the pattern is one character set repeated (`[!?]`,
+ * `\s+`): then the set test alone decides whether the pattern matches there. */
+USet *rule_last_chars(const char *pattern, int *exact);
 
-/* The characters that can start a match of `pattern`, or NULL for "any". */
-USet *rule_first_chars(const char *pattern);
+/* The characters that can start a match of `pattern`, or NULL for "any"; *exact likewise. */
+USet *rule_first_chars(const char *pattern, int *exact);
 
 /* The pattern matching the same strings written backwards, for running a BEFORE pattern
  * forward over reversed text (one anchored attempt instead of ICU's look-behind, which

@@ -58,6 +58,7 @@ typedef struct {
     URegularExpression *after;  /* A, when whole is NULL */
     USet *last;                 /* characters that can end B (NULL: any) */
     USet *first;                /* characters that can start A (NULL: any) */
+    int last_exact, first_exact; /* the set test is the whole of B / of A */
     int do_break;
 } compiled_rule;
 
@@ -111,8 +112,8 @@ static char *join(const char *a, const char *b, const char *c, const char *d, co
 static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
 {
     out->do_break = r->do_break;
-    out->last = rule_last_chars(r->before);
-    out->first = rule_first_chars(r->after);
+    out->last = rule_last_chars(r->before, &out->last_exact);
+    out->first = rule_first_chars(r->after, &out->first_exact);
     /* best: AFTER forward, then BEFORE backwards over reversed text, both anchored */
     char *rev = *r->before ? rule_reverse(r->before) : NULL;
     if (rev || !*r->before) {
@@ -412,11 +413,11 @@ static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t u
     int32_t ulen = rr->w.ulen;
     if (!r->whole && !r->before) {
         hit = true;
-        if (r->ahead) {
+        if (r->ahead && !(r->first_exact && !rr->seg->no_filter)) {
             uregex_setRegion(r->ahead, uq, ulen, &err);
             hit = uregex_lookingAt(r->ahead, -1, &err);
         }
-        if (hit && r->back) {
+        if (hit && r->back && !(r->last_exact && !rr->seg->no_filter)) {
             uregex_setRegion(r->back, ulen - uq, ulen, &err);
             hit = uregex_lookingAt(r->back, -1, &err);
         }

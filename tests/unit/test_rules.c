@@ -21,29 +21,36 @@
 static void filter_sets(void **state)
 {
     (void)state;
-    USet *s = rule_last_chars("\\b(?:Mr|Dr)\\.");
+    USet *s = rule_last_chars("\\b(?:Mr|Dr)\\.", NULL);
     assert_non_null(s);
     assert_int_equal(uset_size(s), 1);
     assert_true(uset_contains(s, '.'));
     uset_close(s);
-    s = rule_last_chars("[!?]{1,3}[\"”]{0,2}"); /* optional quote: ! ? or the quote */
+    s = rule_last_chars("[!?]{1,3}[\"”]{0,2}", NULL); /* optional quote: ! ? or the quote */
     assert_non_null(s);
     assert_true(uset_contains(s, '!') && uset_contains(s, 0x201D) && !uset_contains(s, '.'));
     uset_close(s);
-    s = rule_first_chars("\\s+\\p{Lu}");
+    s = rule_first_chars("\\s+\\p{Lu}", NULL);
     assert_non_null(s);
     assert_true(uset_contains(s, ' ') && !uset_contains(s, 'A'));
     uset_close(s);
-    s = rule_first_chars("(?:ab|c)d?");
+    s = rule_first_chars("(?:ab|c)d?", NULL);
     assert_true(uset_contains(s, 'a') && uset_contains(s, 'c') && !uset_contains(s, 'd'));
     uset_close(s);
     /* "any" whenever unsure: empty match possible, flags, '.', unbalanced */
-    assert_null(rule_first_chars("\\s*"));
-    assert_null(rule_first_chars("(?i:mr)"));
-    assert_null(rule_first_chars(".x"));
-    assert_null(rule_last_chars("(?<=x)"));
-    assert_null(rule_last_chars("(ab"));
-    assert_null(rule_first_chars(""));
+    assert_null(rule_first_chars("\\s*", NULL));
+    assert_null(rule_first_chars("(?i:mr)", NULL));
+    assert_null(rule_first_chars(".x", NULL));
+    assert_null(rule_last_chars("(?<=x)", NULL));
+    assert_null(rule_last_chars("(ab", NULL));
+    assert_null(rule_first_chars("", NULL));
+    int exact;
+    uset_close(rule_first_chars("\\s+", &exact));
+    assert_true(exact);
+    uset_close(rule_first_chars("\\s+\\p{Lu}", &exact));
+    assert_false(exact);
+    uset_close(rule_last_chars("[!?]", &exact));
+    assert_true(exact);
 }
 
 /* Does `pattern` match all of `text`? */
