@@ -14,3 +14,8 @@ fi
 echo "== Sentence segmentation: cases fully correct (targets: en >= 92%, ru >= 92%, zh >= 90%)"
 python3 "$SHARED/eval/segment/score.py" --jobs 2 "$SHARED/eval/segment/golden-dev.jsonl" -- \
   ./polyalign segment --lang '{lang}'
+
+echo
+echo "== Sentence alignment, strict and lax F1 (../shared/eval/align), beside Gale-Church"
+echo "   targets: en-zh >= 0.55, en-ru >= 0.78 (lax >= 0.96), un3 en-zh and en-ru >= 0.92"
+bash scripts/eval_align.sh
