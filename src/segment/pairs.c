@@ -89,16 +89,21 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
     UChar32 prev = -1;
     const uint8_t *s = (const uint8_t *)text;
     int64_t i = 0, n = (int64_t)len;
+    static const char plain_ascii[] = "\"()[]\n";
     while (i < n && rc == 0) {
         int64_t at = i;
         UChar32 c = s[i];
-        if (c < 0x80 && c != '"' && c != '(' && c != ')' && c != '[' && c != ']' && c != '\n') {
-            /* ASCII that is neither a delimiter nor a line break: the common case */
-            i++;
-            chars++;
-            if (c > ' ')
-                newlines = 0;
-            prev = c;
+        if (c < 0x80 && !memchr(plain_ascii, (int)c, sizeof plain_ascii - 1)) {
+            /* a run of ASCII that is neither a delimiter nor a line break: the common case */
+            int64_t run = i;
+            while (run < n && s[run] < 0x80 && !memchr(plain_ascii, s[run], sizeof plain_ascii - 1)) {
+                if (s[run] > ' ')
+                    newlines = 0;
+                run++;
+            }
+            chars += (size_t)(run - i);
+            prev = s[run - 1];
+            i = run;
             goto aged;
         }
         U8_NEXT(s, i, n, c);

@@ -8,6 +8,7 @@
  * image. Anything unmodelled makes the whole answer "any". */
 #include "rule_filter.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@ typedef struct {
     node **alts;        /* ATOM_GROUP, and look-arounds: alternatives */
     int nalts;
     int min;            /* minimum repetitions */
+    int max;            /* maximum repetitions (INT_MAX: unbounded) */
     const char *text;   /* the atom as written (sets and anchors), for reversal */
     size_t text_len;
     const char *quant;  /* its quantifier as written ("" when none) */
@@ -162,25 +164,30 @@ static int add_item(node *s, item it)
     return 0;
 }
 
-/* Parse a quantifier after an atom; returns the minimum count (1 when none). */
-static int parse_quantifier(parser *ps)
+/* Parse a quantifier after an atom; returns the minimum count (1 when none), *max the
+ * maximum. */
+static int parse_quantifier(parser *ps, int *max)
 {
     const char *p = ps->p;
     int min = 1;
+    *max = 1;
     if ((*p == '?' || *p == '*' || *p == '+' || *p == '}') && p[1] == '+')
         ps->possessive = 1;
     if (*p == '?' || *p == '*') {
         min = 0;
+        *max = *p == '?' ? 1 : INT_MAX;
         p++;
     } else if (*p == '+') {
+        *max = INT_MAX;
         p++;
     } else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
         min = atoi(p + 1);
-        const char *close = strchr(p, '}');
+        const char *close = strchr(p, '}'), *comma = strchr(p, ',');
         if (!close) {
             ps->failed = 1;
             return 1;
         }
+        *max = comma && comma < close ? (comma + 1 == close ? INT_MAX : atoi(comma + 1)) : min;
         p = close + 1;
     } else {
         return 1;
@@ -298,7 +305,7 @@ static node *parse_sequence(parser *ps)
         }
         it.text_len = (size_t)(ps->p - it.text);
         it.quant = ps->p;
-        it.min = parse_quantifier(ps);
+        it.min = parse_quantifier(ps, &it.max);
         it.quant_len = (size_t)(ps->p - it.quant);
         if (add_item(s, it) < 0) {
             item_free(&it);
@@ -404,6 +411,257 @@ USet *rule_last_chars(const char *pattern, int *exact)
 USet *rule_first_chars(const char *pattern, int *exact)
 {
     return edge_set(pattern, +1, exact);
+}
+
+/* ---- the first character after leading spaces ---- */
+
+static int skip_space_chars(const node *s, const USet *ws, USet *acc);
+
+static int item_after_space(const item *it, const USet *ws, USet *acc)
+{
+    if (it->kind == ATOM_ZERO_WIDTH)
+        return 0;
+    if (it->kind == ATOM_SET) {
+        if (uset_containsAll(ws, it->set))
+            return 0;  /* spaces only: skipped, whatever the count */
+        if (uset_containsSome(it->set, ws))
+            return -1; /* spaces and other characters mixed: not modelled */
+        uset_addAll(acc, it->set);
+        return it->min > 0;
+    }
+    int all_consume = 1;
+    for (int a = 0; a < it->nalts; a++) {
+        int r = skip_space_chars(it->alts[a], ws, acc);
+        if (r < 0)
+            return -1;
+        all_consume &= r;
+    }
+    return all_consume && it->min > 0;
+}
+
+static int skip_space_chars(const node *s, const USet *ws, USet *acc)
+{
+    for (int k = 0; k < s->n; k++) {
+        int r = item_after_space(&s->items[k], ws, acc);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+USet *rule_first_chars_after_space(const char *pattern)
+{
+    if (!pattern || !*pattern)
+        return NULL;
+    parser ps = {pattern, 0, 0};
+    item top = {0};
+    node *first = parse_alternatives(&ps, &top);
+    USet *acc = NULL, *ws = set_from_pattern("[\\p{White_Space}]");
+    if (first && ws && !ps.failed && *ps.p == '\0') {
+        acc = uset_openEmpty();
+        int complete = 1;
+        for (int a = 0; a < top.nalts && complete; a++)
+            complete = skip_space_chars(top.alts[a], ws, acc) == 1;
+        if (!complete) {
+            uset_close(acc);
+            acc = NULL;
+        } else {
+            uset_freeze(acc);
+        }
+    }
+    if (ws)
+        uset_close(ws);
+    item_free(&top);
+    return acc;
+}
+
+/* ---- literal endings ---- */
+
+enum { SUFFIX_MAX = 4, SUFFIX_SET_MAX = 4096, SMALL_SET = 64 };
+
+typedef struct {
+    UChar32 c[SUFFIX_MAX]; /* c[0] is the last character */
+    int len;
+} suffix;
+
+typedef struct {
+    suffix *v;
+    size_t n, cap;
+    int overflow;
+} suffix_list;
+
+static void suffix_add(suffix_list *l, const suffix *x)
+{
+    if (l->overflow)
+        return;
+    if (l->n == SUFFIX_SET_MAX || x->len == 0) {
+        l->overflow = 1; /* too many endings, or one that constrains nothing */
+        return;
+    }
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        suffix *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            l->overflow = 1;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *x;
+}
+
+/* Extend `cur` leftwards through todo[0..nt) (items from the end of the pattern backwards)
+ * while the items are single characters from small sets or groups of them; wherever that
+ * stops, the ending found so far is recorded (a shorter ending is a weaker but true test). */
+static void walk_endings(const item *const *todo, int nt, suffix cur, suffix_list *out, int depth)
+{
+    if (out->overflow)
+        return;
+    if (cur.len == SUFFIX_MAX || nt == 0 || depth > 32) {
+        suffix_add(out, &cur);
+        return;
+    }
+    const item *it = todo[0];
+    if (it->kind != ATOM_ZERO_WIDTH && it->min == 0) {
+        /* optional: the ending may skip it … */
+        walk_endings(todo + 1, nt - 1, cur, out, depth + 1);
+        if (it->max != 1) {
+            suffix_add(out, &cur); /* … or end inside its repeats: stop here */
+            return;
+        }
+        item once = *it; /* … or hold it exactly once */
+        once.min = 1;
+        const item **next = malloc((size_t)nt * sizeof *next);
+        if (!next) {
+            out->overflow = 1;
+            return;
+        }
+        next[0] = &once;
+        for (int k = 1; k < nt; k++)
+            next[k] = todo[k];
+        walk_endings(next, nt, cur, out, depth + 1);
+        free(next);
+    } else if (it->kind == ATOM_ZERO_WIDTH) {
+        walk_endings(todo + 1, nt - 1, cur, out, depth + 1);
+    } else if (it->kind == ATOM_SET && it->min == 1 && it->max == 1 && uset_size(it->set) <= SMALL_SET) {
+        for (int32_t r = 0; r < uset_getItemCount(it->set) && !out->overflow; r++) {
+            UChar32 a, b;
+            UErrorCode err = U_ZERO_ERROR;
+            if (uset_getItem(it->set, r, &a, &b, NULL, 0, &err) != 0) {
+                out->overflow = 1; /* a string item: not modelled */
+                return;
+            }
+            for (UChar32 c = a; c <= b && !out->overflow; c++) {
+                suffix next = cur;
+                next.c[next.len++] = c;
+                walk_endings(todo + 1, nt - 1, next, out, depth + 1);
+            }
+        }
+    } else if (it->kind == ATOM_GROUP && it->min == 1 && it->max == 1) {
+        for (int a = 0; a < it->nalts && !out->overflow; a++) {
+            const node *alt = it->alts[a];
+            const item **next = malloc((size_t)(alt->n + nt) * sizeof *next);
+            if (!next) {
+                out->overflow = 1;
+                return;
+            }
+            for (int k = 0; k < alt->n; k++)
+                next[k] = &alt->items[alt->n - 1 - k];
+            for (int k = 1; k < nt; k++)
+                next[alt->n + k - 1] = todo[k];
+            walk_endings(next, alt->n + nt - 1, cur, out, depth + 1);
+            free(next);
+        }
+    } else {
+        suffix_add(out, &cur);
+    }
+}
+
+static uint64_t hash_chars(const UChar32 *c, int len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int k = 0; k < len; k++) {
+        h ^= (uint64_t)c[k];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+struct rule_endings {
+    uint64_t *hash[SUFFIX_MAX + 1];  /* by length, sorted */
+    size_t count[SUFFIX_MAX + 1];
+};
+
+rule_endings *rule_endings_new(const char *pattern)
+{
+    if (!pattern || !*pattern)
+        return NULL;
+    parser ps = {pattern, 0, 0};
+    item top = {0};
+    node *first = parse_alternatives(&ps, &top);
+    suffix_list l = {0};
+    if (first && !ps.failed && *ps.p == '\0') {
+        item group = top; /* the pattern as one group */
+        group.kind = ATOM_GROUP;
+        group.min = group.max = 1;
+        const item *todo[1] = {&group};
+        suffix none = {{0}, 0};
+        walk_endings(todo, 1, none, &l, 0);
+    } else {
+        l.overflow = 1;
+    }
+    item_free(&top);
+    rule_endings *e = l.overflow ? NULL : calloc(1, sizeof *e);
+    for (int len = 1; e && len <= SUFFIX_MAX; len++) {
+        e->hash[len] = malloc((l.n + 1) * sizeof *e->hash[len]);
+        if (!e->hash[len]) {
+            rule_endings_free(e);
+            e = NULL;
+            break;
+        }
+        for (size_t k = 0; k < l.n; k++)
+            if (l.v[k].len == len)
+                e->hash[len][e->count[len]++] = hash_chars(l.v[k].c, len);
+        qsort(e->hash[len], e->count[len], sizeof *e->hash[len], cmp_u64);
+    }
+    free(l.v);
+    return e;
+}
+
+int rule_endings_match(const rule_endings *e, const UChar32 *last, int nlast)
+{
+    for (int len = 1; len <= SUFFIX_MAX; len++) {
+        if (!e->count[len] || len > nlast)
+            continue;
+        uint64_t h = hash_chars(last, len), *v = e->hash[len];
+        size_t lo = 0, hi = e->count[len];
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (v[mid] < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < e->count[len] && v[lo] == h)
+            return 1;
+    }
+    return 0;
+}
+
+void rule_endings_free(rule_endings *e)
+{
+    if (!e)
+        return;
+    for (int len = 0; len <= SUFFIX_MAX; len++)
+        free(e->hash[len]);
+    free(e);
 }
 
 /* ---- reversal ---- */

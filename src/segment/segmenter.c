@@ -59,6 +59,8 @@ typedef struct {
     USet *last;                 /* characters that can end B (NULL: any) */
     USet *first;                /* characters that can start A (NULL: any) */
     int last_exact, first_exact; /* the set test is the whole of B / of A */
+    USet *next_word;            /* first non-space character A can consume (NULL: any) */
+    rule_endings *endings;      /* literal endings of B (NULL: not a small literal set) */
     int do_break;
 } compiled_rule;
 
@@ -114,6 +116,8 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->do_break = r->do_break;
     out->last = rule_last_chars(r->before, &out->last_exact);
     out->first = rule_first_chars(r->after, &out->first_exact);
+    out->next_word = rule_first_chars_after_space(r->after);
+    out->endings = rule_endings_new(r->before);
     /* best: AFTER forward, then BEFORE backwards over reversed text, both anchored */
     char *rev = *r->before ? rule_reverse(r->before) : NULL;
     if (rev || !*r->before) {
@@ -243,6 +247,9 @@ void segmenter_free(segmenter *seg)
             uset_close(r->last);
         if (r->first)
             uset_close(r->first);
+        if (r->next_word)
+            uset_close(r->next_word);
+        rule_endings_free(r->endings);
     }
     free(seg->rules);
     if (seg->break_firsts)
@@ -388,25 +395,46 @@ static int runner_cover(rule_runner *rr, size_t q, size_t chunk)
     return U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
 }
 
-/* The characters around UTF-16 index uq: before it and at it (-1 at the edges). */
-static void chars_around(const utf16_window *w, int32_t uq, UChar32 *before, UChar32 *at)
+/* The characters around a position that the rule filters look at. */
+typedef struct {
+    UChar32 before, at;     /* just before and at the position (-1 at the edges) */
+    UChar32 next_word;      /* the first non-space character from the position on */
+    UChar32 last[4];        /* the characters before the position, nearest first */
+    int nlast;
+} surroundings;
+
+/* The characters around UTF-16 index uq. */
+static void chars_around(const utf16_window *w, int32_t uq, surroundings *sr)
 {
-    *before = *at = -1;
-    if (uq > 0) {
-        int32_t k = uq;
-        U16_PREV(w->u, 0, k, *before);
+    sr->before = sr->at = sr->next_word = -1;
+    sr->nlast = 0;
+    for (int32_t k = uq; k > 0 && sr->nlast < 4;) {
+        UChar32 c;
+        U16_PREV(w->u, 0, k, c);
+        sr->last[sr->nlast++] = c;
     }
-    if (uq < w->ulen) {
-        int32_t k = uq;
-        U16_NEXT(w->u, k, w->ulen, *at);
+    if (sr->nlast)
+        sr->before = sr->last[0];
+    for (int32_t k = uq, first = 1; k < w->ulen;) {
+        UChar32 c;
+        U16_NEXT(w->u, k, w->ulen, c);
+        if (first)
+            sr->at = c;
+        first = 0;
+        if (!u_isUWhiteSpace(c)) {
+            sr->next_word = c;
+            break;
+        }
     }
 }
 
 /* Does rule r match at window index uq? */
-static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq, UChar32 before, UChar32 at)
+static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq, const surroundings *sr)
 {
-    if (!rr->seg->no_filter && ((r->last && (before < 0 || !uset_contains(r->last, before))) ||
-                                (r->first && (at < 0 || !uset_contains(r->first, at)))))
+    if (!rr->seg->no_filter && ((r->last && (sr->before < 0 || !uset_contains(r->last, sr->before))) ||
+                                (r->first && (sr->at < 0 || !uset_contains(r->first, sr->at))) ||
+                                (r->next_word && (sr->next_word < 0 || !uset_contains(r->next_word, sr->next_word))) ||
+                                (r->endings && !rule_endings_match(r->endings, sr->last, sr->nlast))))
         return 0;
     UErrorCode err = U_ZERO_ERROR;
     UBool hit;
@@ -451,14 +479,16 @@ static int collect_proposals(segmenter *seg, const char *text, size_t len, offse
         size_t main_end = rr.w.end == len ? len : rr.w.end - CONTEXT_AFTER;
         int32_t from = window_index(&rr.w, main), to = window_index(&rr.w, main_end);
         for (int32_t uq = from; uq < to && rc == 0; uq++) {
-            UChar32 before, at;
             if (U16_IS_TRAIL(rr.w.u[uq]))
                 continue;
-            chars_around(&rr.w, uq, &before, &at);
-            if (seg->break_firsts && !seg->no_filter && !uset_contains(seg->break_firsts, at))
+            if (seg->break_firsts && !seg->no_filter && !uset_contains(seg->break_firsts, rr.w.u[uq]))
+                continue; /* (a trail unit is never in a set of code points) */
+            surroundings sr;
+            chars_around(&rr.w, uq, &sr);
+            if (seg->break_firsts && !seg->no_filter && !uset_contains(seg->break_firsts, sr.at))
                 continue;
             for (size_t i = 0; i < seg->nrules; i++) {
-                if (seg->rules[i].do_break && rule_matches(&rr, &seg->rules[i], uq, before, at)) {
+                if (seg->rules[i].do_break && rule_matches(&rr, &seg->rules[i], uq, &sr)) {
                     rc = offsets_add(out, window_byte(&rr.w, uq));
                     break;
                 }
@@ -485,10 +515,10 @@ static int decide(decider *d, size_t q)
     if (seg->nrules == 0 || runner_cover(&d->rr, q, WINDOW_CHUNK) < 0)
         return -1;
     int32_t uq = window_index(&d->rr.w, q);
-    UChar32 before, at;
-    chars_around(&d->rr.w, uq, &before, &at);
+    surroundings sr;
+    chars_around(&d->rr.w, uq, &sr);
     for (size_t i = 0; i < seg->nrules; i++)
-        if (rule_matches(&d->rr, &seg->rules[i], uq, before, at))
+        if (rule_matches(&d->rr, &seg->rules[i], uq, &sr))
             return seg->rules[i].do_break;
     return -1;
 }

@@ -61,6 +61,11 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
     int64_t i = 0, n = (int64_t)(end - from);
     int32_t o = 0;
     while (i < n) {
+        if (s[i] < 0x80) { /* ASCII, the common case: one byte, one unit */
+            w->byte_at[o] = (uint32_t)i;
+            w->u[o++] = s[i++];
+            continue;
+        }
         int64_t at = i;
         UChar32 c;
         U8_NEXT(s, i, n, c);

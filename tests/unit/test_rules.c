@@ -92,6 +92,30 @@ static void reversal_matches_reversed_strings(void **state)
     assert_null(rule_reverse("(a)\\1"));    /* back-reference */
 }
 
+static void endings_and_next_word(void **state)
+{
+    (void)state;
+    rule_endings *e = rule_endings_new("\\b(?:Mr|Mrs|Dr)\\.");
+    assert_non_null(e);
+    UChar32 mrs[] = {'.', 's', 'r', 'M'}, the[] = {'.', 'e', 'h', 't'}, dr[] = {'.', 'r', 'D'};
+    assert_true(rule_endings_match(e, mrs, 4));
+    assert_true(rule_endings_match(e, dr, 3));
+    assert_false(rule_endings_match(e, the, 4));
+    rule_endings_free(e);
+    e = rule_endings_new("\\w+\\.");                /* open-ended: only the full stop is certain */
+    UChar32 bang[] = {'!', 'a'};
+    assert_true(rule_endings_match(e, the, 4));
+    assert_false(rule_endings_match(e, bang, 2));
+    rule_endings_free(e);
+    assert_null(rule_endings_new("[.!?]\\s{1,3}")); /* a repeat at the end */
+    USet *s = rule_first_chars_after_space("\\s+\\p{Lu}");
+    assert_non_null(s);
+    assert_true(uset_contains(s, 'A') && !uset_contains(s, ' ') && !uset_contains(s, 'a'));
+    uset_close(s);
+    assert_null(rule_first_chars_after_space("\\s*"));     /* may be all spaces */
+    assert_null(rule_first_chars_after_space("[\\s,]x"));  /* spaces mixed with others */
+}
+
 static void window_maps_offsets(void **state)
 {
     (void)state;
@@ -167,6 +191,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(filter_sets),
         cmocka_unit_test(reversal_matches_reversed_strings),
+        cmocka_unit_test(endings_and_next_word),
         cmocka_unit_test(window_maps_offsets),
         cmocka_unit_test(pairs_protect_inside),
         cmocka_unit_test(filters_change_no_decision),
