@@ -67,7 +67,7 @@ build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
 
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
-	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=polyalign --package-version=$(VERSION) \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -c/ --package-name=polyalign --package-version=$(VERSION) \
 	  --msgid-bugs-address=polyalign@users.noreply -o $@.tmp $(sort $^) && mv $@.tmp $@
 pot: po/polyalign.pot
 	for l in $(PO_LANGS); do msgmerge -q -U --backup=none po/$$l.po po/polyalign.pot; done

@@ -10,6 +10,7 @@
 #define PACKAGE "polyalign"
 #define _(s) dgettext(PACKAGE, s)
 #define N_(s) (s)
+#define P_(singular, plural, n) dngettext(PACKAGE, singular, plural, n)
 
 /* Bind the message catalog: the build tree's locale/ next to the executable when it
  * exists (running from a checkout), else the install prefix's share/locale. */

@@ -8,5 +8,11 @@ const cli_command cli_commands[] = {
      cmd_segment},
     {"align", N_("[OPTIONS] PIVOT_FILE TRANSLATION_FILE [TRANSLATION_FILE]"),
      N_("align a text with its translations (beads, TSV, JSON Lines or TMX)"), align_cli_options, cmd_align},
+    {"tmx validate", N_("[--dtd FILE] FILE.tmx..."), N_("check TMX files: TMX 1.4b structure and CAT-tool lint"),
+     tmx_validate_cli_options, cmd_tmx_validate},
+    {"tmx stats", N_("[--format jsonl] FILE.tmx..."), N_("units, languages, duplicates and suspect units of TMX files"),
+     tmx_stats_cli_options, cmd_tmx_stats},
+    {"tmx extract", N_("--langs SRC,TGT [--moses PREFIX] FILE.tmx..."),
+     N_("export a bitext from TMX files (TSV or line-parallel files)"), tmx_extract_cli_options, cmd_tmx_extract},
     {0},
 };

@@ -1,0 +1,256 @@
+/* cmd_tmx_stats.c — `polyalign tmx stats FILE…`: what a memory holds, in one streaming pass:
+ * units, languages and their counts, duplicate units, empty and untranslated segments,
+ * and units whose target/source length ratio is far from the memory's median (a sign of
+ * misalignment). Text or JSON Lines, one report per file. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../i18n.h"
+#include "../tm/tmx_reader.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum { OPT_FORMAT = 'f', MAX_LANGS = 64, OUTLIER_FACTOR = 3 };
+
+const cli_option tmx_stats_cli_options[] = {
+    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
+    {0},
+};
+
+typedef struct {
+    char tag[32];
+    size_t tuvs, empty, untranslated, outliers;
+    float *ratio;           /* length ratio to the source, per unit that has both */
+    size_t nratio, cap;
+} lang_stats;
+
+typedef struct {
+    size_t units, duplicates;
+    lang_stats lang[MAX_LANGS];
+    size_t nlang;
+    uint64_t *seen;         /* open-addressing set of unit hashes (0 = empty) */
+    size_t seen_cap, seen_n;
+} tmx_stats;
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    if (key == OPT_FORMAT)
+        *(const char **)ctx = arg;
+    return 0;
+}
+
+static lang_stats *lang_of(tmx_stats *s, const char *tag)
+{
+    for (size_t k = 0; k < s->nlang; k++)
+        if (strcasecmp(s->lang[k].tag, tag) == 0)
+            return &s->lang[k];
+    if (s->nlang == MAX_LANGS)
+        return NULL;
+    lang_stats *l = &s->lang[s->nlang++];
+    snprintf(l->tag, sizeof l->tag, "%s", tag);
+    return l;
+}
+
+/* FNV-1a over the text with whitespace runs collapsed and the ends trimmed */
+static uint64_t hash_text(uint64_t h, const char *t)
+{
+    int space = 0, any = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = any;
+            continue;
+        }
+        if (space) {
+            h = (h ^ ' ') * 1099511628211ULL;
+            space = 0;
+        }
+        h = (h ^ *p) * 1099511628211ULL;
+        any = 1;
+    }
+    return (h ^ 0xff) * 1099511628211ULL;
+}
+
+/* Insert h; returns 1 when it was already there. */
+static int seen_before(tmx_stats *s, uint64_t h)
+{
+    h = h ? h : 1;
+    if ((s->seen_n + 1) * 2 > s->seen_cap) {
+        size_t cap = s->seen_cap ? s->seen_cap * 2 : 1024;
+        uint64_t *v = calloc(cap, sizeof *v);
+        if (!v)
+            return 0; /* out of memory: duplicates are undercounted, never wrong */
+        for (size_t k = 0; k < s->seen_cap; k++) {
+            if (!s->seen[k])
+                continue;
+            size_t at = s->seen[k] & (cap - 1);
+            while (v[at])
+                at = (at + 1) & (cap - 1);
+            v[at] = s->seen[k];
+        }
+        free(s->seen);
+        s->seen = v;
+        s->seen_cap = cap;
+    }
+    size_t at = h & (s->seen_cap - 1);
+    while (s->seen[at]) {
+        if (s->seen[at] == h)
+            return 1;
+        at = (at + 1) & (s->seen_cap - 1);
+    }
+    s->seen[at] = h;
+    s->seen_n++;
+    return 0;
+}
+
+static size_t chars(const char *t)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        n += (*p & 0xC0) != 0x80 && *p != ' ';
+    return n;
+}
+
+static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
+{
+    s->units++;
+    const tmx_tuv *src = NULL;
+    for (size_t k = 0; k < u->ntuv; k++)
+        if (srclang && tmx_tuv_lang(&u->tuv[k]) && strcasecmp(tmx_tuv_lang(&u->tuv[k]), srclang) == 0)
+            src = &u->tuv[k];
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < u->ntuv; k++) {
+        const tmx_tuv *t = &u->tuv[k];
+        const char *tag = tmx_tuv_lang(t);
+        lang_stats *l = lang_of(s, tag ? tag : "?");
+        if (!l)
+            continue;
+        l->tuvs++;
+        const char *text = t->text ? t->text : "";
+        h = hash_text(hash_text(h, tag ? tag : "?"), text);
+        if (!*text) {
+            l->empty++;
+            continue;
+        }
+        if (!src || t == src)
+            continue;
+        if (src->text && strcmp(src->text, text) == 0)
+            l->untranslated++;
+        size_t a = chars(src->text ? src->text : ""), b = chars(text);
+        if (a && l->nratio == l->cap) {
+            size_t cap = l->cap ? l->cap * 2 : 1024;
+            float *v = realloc(l->ratio, cap * sizeof *v);
+            if (!v)
+                continue;
+            l->ratio = v;
+            l->cap = cap;
+        }
+        if (a)
+            l->ratio[l->nratio++] = (float)b / (float)a;
+    }
+    if (src && u->ntuv == 1) {
+        lang_stats *l = lang_of(s, tmx_tuv_lang(src));
+        if (l)
+            l->untranslated++;
+    }
+    s->duplicates += seen_before(s, h);
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void count_outliers(tmx_stats *s)
+{
+    for (size_t k = 0; k < s->nlang; k++) {
+        lang_stats *l = &s->lang[k];
+        if (l->nratio < 10)
+            continue;
+        float *sorted = malloc(l->nratio * sizeof *sorted);
+        if (!sorted)
+            continue;
+        memcpy(sorted, l->ratio, l->nratio * sizeof *sorted);
+        qsort(sorted, l->nratio, sizeof *sorted, cmp_float);
+        float median = sorted[l->nratio / 2];
+        for (size_t i = 0; i < l->nratio; i++)
+            l->outliers += l->ratio[i] > median * OUTLIER_FACTOR || l->ratio[i] * OUTLIER_FACTOR < median;
+        free(sorted);
+    }
+}
+
+static void print_text(const char *file, const tmx_stats *s, const char *srclang)
+{
+    printf(_("%s: %zu units, %zu duplicates, source language %s\n"), file, s->units, s->duplicates,
+           srclang ? srclang : "?");
+    printf("  %-10s %10s %8s %13s %9s\n", _("language"), _("segments"), _("empty"), _("untranslated"),
+           _("outliers"));
+    for (size_t k = 0; k < s->nlang; k++)
+        printf("  %-10s %10zu %8zu %13zu %9zu\n", s->lang[k].tag, s->lang[k].tuvs, s->lang[k].empty,
+               s->lang[k].untranslated, s->lang[k].outliers);
+}
+
+static void print_json(const char *file, const tmx_stats *s, const char *srclang)
+{
+    json_t *langs = json_object();
+    for (size_t k = 0; k < s->nlang; k++)
+        json_object_set_new(langs, s->lang[k].tag,
+                            json_pack("{s:I,s:I,s:I,s:I}", "segments", (json_int_t)s->lang[k].tuvs, "empty",
+                                      (json_int_t)s->lang[k].empty, "untranslated",
+                                      (json_int_t)s->lang[k].untranslated, "outliers",
+                                      (json_int_t)s->lang[k].outliers));
+    json_t *o = json_pack("{s:s,s:I,s:I,s:s?,s:o}", "file", file, "units", (json_int_t)s->units, "duplicates",
+                          (json_int_t)s->duplicates, "srclang", srclang, "languages", langs);
+    json_dumpf(o, stdout, JSON_COMPACT);
+    fputc('\n', stdout);
+    json_decref(o);
+}
+
+int cmd_tmx_stats(int argc, char **argv)
+{
+    const cli_command *self = cli_find("tmx stats");
+    const char *format = NULL;
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, &format, &first);
+    if (status)
+        return status < 0 ? 0 : status;
+    int jsonl = format && strcmp(format, "jsonl") == 0;
+    if (format && !jsonl && strcmp(format, "text") != 0)
+        return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), format);
+    if (first >= argc)
+        return cli_usage_error(self, _("give the TMX files to describe"));
+    int worst = 0;
+    for (int i = first; i < argc; i++) {
+        tmx_reader *r;
+        int rc = tmx_reader_open(argv[i], &r);
+        tmx_stats s;
+        memset(&s, 0, sizeof s);
+        char *srclang = NULL;
+        if (rc == 0) {
+            const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
+            srclang = src ? strdup(src) : NULL;
+            tmx_unit u = {0};
+            while ((rc = tmx_reader_next(r, &u)) == 1)
+                add_unit(&s, &u, srclang);
+            tmx_unit_free(&u);
+            tmx_reader_close(r);
+        }
+        if (rc == 0) {
+            count_outliers(&s);
+            (jsonl ? print_json : print_text)(argv[i], &s, srclang);
+        } else {
+            int e = cli_report(rc);
+            worst = e > worst ? e : worst;
+        }
+        for (size_t k = 0; k < s.nlang; k++)
+            free(s.lang[k].ratio);
+        free(s.seen);
+        free(srclang);
+    }
+    fflush(stdout);
+    return worst;
+}

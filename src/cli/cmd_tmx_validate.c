@@ -1,0 +1,68 @@
+/* cmd_tmx_validate.c — `polyalign tmx validate FILE…`: one line per problem
+ * (FILE:LINE:COL: message), exit 1 when any file has one. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../tm/tmx_check.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum { OPT_DTD = 256, OPT_QUIET = 'q' };
+
+const cli_option tmx_validate_cli_options[] = {
+    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (loads each file whole)")},
+    {"quiet", OPT_QUIET, 0, NULL, N_("print problems only, no summary")},
+    {0},
+};
+
+typedef struct {
+    const char *dtd;
+    int quiet;
+} validate_args;
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    validate_args *a = ctx;
+    if (key == OPT_DTD)
+        a->dtd = arg;
+    else if (key == OPT_QUIET)
+        a->quiet = 1;
+    return 0;
+}
+
+static void print_problem(void *ctx, const char *file, int line, int col, const char *message)
+{
+    (void)ctx;
+    printf("%s:%d:%d: %s\n", file, line, col, message);
+}
+
+int cmd_tmx_validate(int argc, char **argv)
+{
+    const cli_command *self = cli_find("tmx validate");
+    validate_args a = {0};
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    if (status)
+        return status < 0 ? 0 : status;
+    if (first >= argc)
+        return cli_usage_error(self, _("give the TMX files to validate"));
+    int worst = 0;
+    for (int i = first; i < argc; i++) {
+        int n = tmx_check_file(argv[i], a.dtd, print_problem, NULL);
+        if (n < 0) {
+            int rc = cli_report(n);
+            worst = rc > worst ? rc : worst;
+        } else {
+            if (!a.quiet && n)
+                fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)n),
+                        argv[i], n);
+            else if (!a.quiet)
+                fprintf(stderr, _("polyalign: %s: valid\n"), argv[i]);
+            if (n && worst < ERR_FAILED)
+                worst = ERR_FAILED;
+        }
+    }
+    fflush(stdout);
+    return worst;
+}

@@ -1,0 +1,419 @@
+/* tmx_reader.c — streaming TMX reading; see tmx_reader.h.
+ *
+ * The reader walks the document with xmlTextReader; each <tu> is expanded on its own
+ * (xmlTextReaderExpand) into a small tree that is read and then released, so memory
+ * follows the largest unit, not the file. */
+#include "tmx_reader.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlreader.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+struct tmx_reader {
+    xmlTextReaderPtr xml;
+    char *name;
+    tmx_attrs header;
+    int header_line;
+    int at_unit;            /* positioned on a <tu> start tag */
+    int done;
+    char error[512];        /* first parser error, "LINE:COL: message" */
+    char root[32];          /* name of the root element */
+    tmx_warn_fn warn;
+    void *warn_ctx;
+};
+
+static char *dup_or_null(const xmlChar *s)
+{
+    return s ? strdup((const char *)s) : NULL;
+}
+
+static int attrs_add(tmx_attrs *a, const char *name, const char *value)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 8;
+        tmx_attr *v = realloc(a->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n].name = strdup(name);
+    a->v[a->n].value = strdup(value ? value : "");
+    if (!a->v[a->n].name || !a->v[a->n].value)
+        return -1;
+    a->n++;
+    return 0;
+}
+
+static void attrs_free(tmx_attrs *a)
+{
+    for (size_t k = 0; k < a->n; k++) {
+        free(a->v[k].name);
+        free(a->v[k].value);
+    }
+    free(a->v);
+    memset(a, 0, sizeof *a);
+}
+
+const char *tmx_attr_get(const tmx_attrs *a, const char *name)
+{
+    for (size_t k = 0; k < a->n; k++)
+        if (strcmp(a->v[k].name, name) == 0)
+            return a->v[k].value;
+    return NULL;
+}
+
+const char *tmx_tuv_lang(const tmx_tuv *t)
+{
+    const char *l = tmx_attr_get(&t->attrs, "xml:lang");
+    return l ? l : tmx_attr_get(&t->attrs, "lang");
+}
+
+static void on_parser_error(void *arg, const char *msg, xmlParserSeverities severity, xmlTextReaderLocatorPtr loc)
+{
+    tmx_reader *r = arg;
+    if (r->error[0] || (severity != XML_PARSER_SEVERITY_ERROR && severity != XML_PARSER_SEVERITY_VALIDITY_ERROR))
+        return;
+    int line = xmlTextReaderLocatorLineNumber(loc);
+    int col = xmlTextReaderGetParserColumnNumber(r->xml);
+    if (line <= 0) /* errors inside entity declarations have no locator line */
+        line = xmlTextReaderGetParserLineNumber(r->xml);
+    line = line > 0 ? line : 1;
+    snprintf(r->error, sizeof r->error, "%d:%d: %s", line, col, msg ? msg : "");
+    size_t n = strlen(r->error);
+    while (n && (r->error[n - 1] == '\n' || r->error[n - 1] == ' '))
+        r->error[--n] = '\0';
+}
+
+static int fail(tmx_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int fail(tmx_reader *r, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return error_set(ERR_DATA, "%s:%d:%d: %s", r->name, xmlTextReaderGetParserLineNumber(r->xml),
+                     xmlTextReaderGetParserColumnNumber(r->xml), msg);
+}
+
+static int parse_failed(tmx_reader *r)
+{
+    if (r->error[0])
+        return error_set(ERR_DATA, _("%s:%s"), r->name, r->error);
+    return fail(r, _("malformed XML"));
+}
+
+static int is_element(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Read on until a <tu> start tag (1), the end of the document (0) or an error. */
+static int advance(tmx_reader *r)
+{
+    for (;;) {
+        int ret = xmlTextReaderRead(r->xml);
+        if (ret == 0)
+            return 0;
+        if (ret < 0)
+            return parse_failed(r);
+        int type = xmlTextReaderNodeType(r->xml);
+        const char *name = (const char *)xmlTextReaderConstLocalName(r->xml);
+        if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+            return fail(r, _("entity reference &%s; refused (entities are not expanded)"), name ? name : "");
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE && r->warn) {
+            xmlNodePtr n = xmlTextReaderCurrentNode(r->xml);
+            xmlDtdPtr dtd = n && n->type == XML_DTD_NODE ? (xmlDtdPtr)n : NULL;
+            if (dtd && dtd->SystemID)
+                r->warn(r->warn_ctx, xmlTextReaderGetParserLineNumber(r->xml), 1,
+                        _("the DOCTYPE's external DTD is not loaded"));
+        }
+        if (type != XML_READER_TYPE_ELEMENT || !name)
+            continue;
+        if (!r->root[0])
+            snprintf(r->root, sizeof r->root, "%s", name);
+        if (strcmp(name, "tu") == 0)
+            return 1;
+        if (strcmp(name, "header") == 0) {
+            xmlNodePtr node = xmlTextReaderCurrentNode(r->xml);
+            r->header_line = node ? (int)xmlGetLineNo(node) : xmlTextReaderGetParserLineNumber(r->xml);
+            while (xmlTextReaderMoveToNextAttribute(r->xml) == 1)
+                if (attrs_add(&r->header, (const char *)xmlTextReaderConstName(r->xml),
+                              (const char *)xmlTextReaderConstValue(r->xml)) < 0)
+                    return error_set(ERR_IO, _("out of memory"));
+            xmlTextReaderMoveToElement(r->xml);
+        }
+    }
+}
+
+int tmx_reader_open(const char *path, tmx_reader **out)
+{
+    *out = NULL;
+    FILE *probe = fopen(path, "rb");
+    if (!probe)
+        return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
+    int empty = fgetc(probe) == EOF;
+    fclose(probe);
+    if (empty)
+        return error_set(ERR_DATA, _("%s:1:1: empty file, not a TMX document"), path);
+    tmx_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->name = strdup(path))) {
+        free(r);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    /* no NOENT (no entity substitution), no DTDLOAD, no network */
+    r->xml = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r->xml) {
+        tmx_reader_close(r);
+        return error_set(ERR_DATA, _("%s: cannot be read as XML"), path);
+    }
+    xmlTextReaderSetErrorHandler(r->xml, on_parser_error, r);
+    int rc = advance(r);
+    if (rc < 0) {
+        tmx_reader_close(r);
+        return rc;
+    }
+    r->at_unit = rc == 1;
+    r->done = rc == 0;
+    *out = r;
+    return 0;
+}
+
+void tmx_reader_on_warning(tmx_reader *r, tmx_warn_fn fn, void *ctx)
+{
+    r->warn = fn;
+    r->warn_ctx = ctx;
+}
+
+const tmx_attrs *tmx_reader_header(const tmx_reader *r)
+{
+    return &r->header;
+}
+
+int tmx_reader_header_line(const tmx_reader *r)
+{
+    return r->header_line;
+}
+
+const char *tmx_reader_root(const tmx_reader *r)
+{
+    return r->root;
+}
+
+const char *tmx_reader_name(const tmx_reader *r)
+{
+    return r->name;
+}
+
+static int copy_attrs(xmlNodePtr n, tmx_attrs *a)
+{
+    for (xmlAttrPtr at = n->properties; at; at = at->next) {
+        xmlChar *v = xmlNodeListGetString(n->doc, at->children, 1);
+        char name[128];
+        if (at->ns && at->ns->prefix)
+            snprintf(name, sizeof name, "%s:%s", at->ns->prefix, at->name);
+        else
+            snprintf(name, sizeof name, "%s", at->name);
+        int rc = attrs_add(a, name, (const char *)v);
+        xmlFree(v);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int add_annotation(tmx_annotation **v, size_t *n, xmlNodePtr node, int is_prop)
+{
+    tmx_annotation *bigger = realloc(*v, (*n + 1) * sizeof **v);
+    if (!bigger)
+        return -1;
+    *v = bigger;
+    xmlChar *type = is_prop ? xmlGetProp(node, BAD_CAST "type") : NULL;
+    xmlChar *text = xmlNodeGetContent(node);
+    (*v)[*n].type = is_prop ? strdup(type ? (const char *)type : "") : NULL;
+    (*v)[*n].text = dup_or_null(text ? text : BAD_CAST "");
+    xmlFree(type);
+    xmlFree(text);
+    (*n)++;
+    return 0;
+}
+
+/* Inline elements whose content is native code, not text (TMX 1.4b, 3.7) */
+static int is_code(xmlNodePtr n)
+{
+    static const char *codes[] = {"bpt", "ept", "ph", "it", "ut"};
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++)
+        if (is_element(n, codes[k]))
+            return 1;
+    return 0;
+}
+
+static int segment_text(xmlNodePtr n, xmlBufferPtr text)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+            xmlBufferCat(text, c->content);
+        else if (c->type == XML_ENTITY_REF_NODE)
+            return -1;
+        else if (c->type == XML_ELEMENT_NODE && !is_code(c) && segment_text(c, text) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* <bpt i="n"> and <ept i="n"> must pair up inside a segment: count those that do not. */
+static int unpaired_codes(xmlNodePtr seg)
+{
+    enum { MAX_OPEN = 256 };
+    xmlChar *open[MAX_OPEN];
+    int nopen = 0, bad = 0;
+    for (xmlNodePtr c = seg->children; c; c = c->next) {
+        if (is_element(c, "bpt") && nopen < MAX_OPEN) {
+            open[nopen++] = xmlGetProp(c, BAD_CAST "i");
+        } else if (is_element(c, "ept")) {
+            xmlChar *i = xmlGetProp(c, BAD_CAST "i");
+            int k = nopen - 1;
+            while (k >= 0 && !(i && open[k] && xmlStrEqual(open[k], i)))
+                k--;
+            if (k < 0) {
+                bad++;
+            } else {
+                xmlFree(open[k]);
+                memmove(open + k, open + k + 1, (size_t)(nopen - k - 1) * sizeof open[0]);
+                nopen--;
+            }
+            xmlFree(i);
+        }
+    }
+    for (int k = 0; k < nopen; k++)
+        xmlFree(open[k]);
+    return bad + nopen;
+}
+
+static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
+{
+    memset(t, 0, sizeof *t);
+    t->line = (int)xmlGetLineNo(n);
+    if (copy_attrs(n, &t->attrs) < 0)
+        return error_set(ERR_IO, _("out of memory"));
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (is_element(c, "prop") || is_element(c, "note")) {
+            if (add_annotation(&t->notes, &t->nnotes, c, is_element(c, "prop")) < 0)
+                return error_set(ERR_IO, _("out of memory"));
+        } else if (is_element(c, "seg")) {
+            if (t->segs++)
+                continue;
+            xmlBufferPtr text = xmlBufferCreate(), xml = xmlBufferCreate();
+            int bad = !text || !xml || segment_text(c, text) < 0;
+            for (xmlNodePtr k = c->children; !bad && k; k = k->next)
+                bad = xmlNodeDump(xml, c->doc, k, 0, 0) < 0;
+            if (!bad) {
+                t->unpaired = unpaired_codes(c);
+                t->text = strdup((const char *)xmlBufferContent(text));
+                t->xml = strdup((const char *)xmlBufferContent(xml));
+            }
+            xmlBufferFree(text);
+            xmlBufferFree(xml);
+            if (bad)
+                return error_set(ERR_DATA, _("%s:%d:1: entity reference in a segment refused"), r->name,
+                                 (int)xmlGetLineNo(c));
+        } else if (c->type == XML_ENTITY_REF_NODE) {
+            return error_set(ERR_DATA, _("%s:%d:1: entity reference refused"), r->name, (int)xmlGetLineNo(c));
+        }
+    }
+    return 0;
+}
+
+int tmx_reader_next(tmx_reader *r, tmx_unit *u)
+{
+    tmx_unit_free(u);
+    if (r->done || !r->at_unit)
+        return 0;
+    u->line = xmlTextReaderGetParserLineNumber(r->xml);
+    u->col = xmlTextReaderGetParserColumnNumber(r->xml);
+    xmlNodePtr tu = xmlTextReaderExpand(r->xml);
+    if (!tu)
+        return parse_failed(r);
+    u->line = (int)xmlGetLineNo(tu);
+    int rc = copy_attrs(tu, &u->attrs) < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+    for (xmlNodePtr c = tu->children; c && rc == 0; c = c->next) {
+        if (is_element(c, "prop") || is_element(c, "note")) {
+            if (add_annotation(&u->notes, &u->nnotes, c, is_element(c, "prop")) < 0)
+                rc = error_set(ERR_IO, _("out of memory"));
+        } else if (is_element(c, "tuv")) {
+            if (u->ntuv == u->cap) {
+                size_t cap = u->cap ? u->cap * 2 : 4;
+                tmx_tuv *v = realloc(u->tuv, cap * sizeof *v);
+                if (!v) {
+                    rc = error_set(ERR_IO, _("out of memory"));
+                    break;
+                }
+                u->tuv = v;
+                u->cap = cap;
+            }
+            rc = read_tuv(r, c, &u->tuv[u->ntuv++]);
+        } else if (c->type == XML_ENTITY_REF_NODE) {
+            rc = error_set(ERR_DATA, _("%s:%d:1: entity reference refused"), r->name, (int)xmlGetLineNo(c));
+        }
+    }
+    if (rc < 0)
+        return rc;
+    /* past this unit: the reader frees the expanded tree as it moves on */
+    if (xmlTextReaderNext(r->xml) < 0)
+        return parse_failed(r);
+    int type = xmlTextReaderNodeType(r->xml);
+    const char *name = (const char *)xmlTextReaderConstLocalName(r->xml);
+    if (type == XML_READER_TYPE_ELEMENT && name && strcmp(name, "tu") == 0) {
+        r->at_unit = 1;
+    } else {
+        int more = advance(r);
+        if (more < 0)
+            return more;
+        r->at_unit = more == 1;
+        r->done = more == 0;
+    }
+    return 1;
+}
+
+void tmx_reader_close(tmx_reader *r)
+{
+    if (!r)
+        return;
+    if (r->xml)
+        xmlFreeTextReader(r->xml);
+    attrs_free(&r->header);
+    free(r->name);
+    free(r);
+}
+
+static void annotations_free(tmx_annotation *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        free(v[k].type);
+        free(v[k].text);
+    }
+    free(v);
+}
+
+void tmx_unit_free(tmx_unit *u)
+{
+    for (size_t k = 0; k < u->ntuv; k++) {
+        attrs_free(&u->tuv[k].attrs);
+        annotations_free(u->tuv[k].notes, u->tuv[k].nnotes);
+        free(u->tuv[k].text);
+        free(u->tuv[k].xml);
+    }
+    free(u->tuv);
+    attrs_free(&u->attrs);
+    annotations_free(u->notes, u->nnotes);
+    memset(u, 0, sizeof *u);
+}

@@ -1,0 +1,84 @@
+/* tmx_reader.h — a streaming TMX reader on libxml2's xmlTextReader.
+ *
+ * Translation memories run to millions of units and gigabytes, so units are handed out
+ * one at a time and memory stays constant. A unit keeps everything a round trip needs:
+ * its attributes, props and notes, and for each tuv its attributes, the segment's text
+ * (inline markup left out, for comparing and exporting) and the segment's inner XML as
+ * written (bpt/ept/ph/it/hi/sub/ut kept, for merging and converting without loss).
+ *
+ * Hostile XML is refused: no network, no entity substitution, no external DTD or entity
+ * loading; an entity reference in the document is an error, so a billion-laughs file
+ * fails at its first reference and an XXE attempt reads nothing. */
+#ifndef POLYALIGN_TMX_READER_H
+#define POLYALIGN_TMX_READER_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *name, *value;
+} tmx_attr;
+
+typedef struct {
+    tmx_attr *v;
+    size_t n, cap;
+} tmx_attrs;
+
+typedef struct {
+    char *type;     /* prop type, or NULL for a note */
+    char *text;
+} tmx_annotation;
+
+typedef struct {
+    tmx_attrs attrs;            /* xml:lang is attrs' "xml:lang" (or "lang") */
+    tmx_annotation *notes;      /* props and notes of the tuv */
+    size_t nnotes;
+    char *text;                 /* segment text without inline markup */
+    char *xml;                  /* segment content as written */
+    int segs;                   /* number of <seg> elements seen (1 when valid) */
+    int unpaired;               /* <bpt>/<ept> without a partner (same i) in the segment */
+    int line, col;
+} tmx_tuv;
+
+typedef struct {
+    tmx_attrs attrs;
+    tmx_annotation *notes;
+    size_t nnotes;
+    tmx_tuv *tuv;
+    size_t ntuv, cap;
+    int line, col;
+} tmx_unit;
+
+typedef struct tmx_reader tmx_reader;
+
+/* Open a TMX file and read up to the first unit; the header is available at once.
+ * 0, -ERR_NOINPUT, or -ERR_DATA with "FILE:LINE:COL: message". */
+int tmx_reader_open(const char *path, tmx_reader **out);
+
+/* Header attributes (empty when the file has none). */
+const tmx_attrs *tmx_reader_header(const tmx_reader *r);
+int tmx_reader_header_line(const tmx_reader *r);
+
+/* The next unit into *u (its previous content is freed). 1: a unit, 0: the end,
+ * negative: an error with "FILE:LINE:COL: message" in error_last(). */
+int tmx_reader_next(tmx_reader *r, tmx_unit *u);
+
+/* Problems found while reading that do not stop it (e.g. a DOCTYPE pointing at a file,
+ * which is ignored): called back as they are met; NULL to ignore. */
+typedef void (*tmx_warn_fn)(void *ctx, int line, int col, const char *message);
+void tmx_reader_on_warning(tmx_reader *r, tmx_warn_fn fn, void *ctx);
+
+const char *tmx_reader_name(const tmx_reader *r);
+
+/* The root element's name as far as read ("tmx" in a TMX file; "" before any element). */
+const char *tmx_reader_root(const tmx_reader *r);
+void tmx_reader_close(tmx_reader *r);
+
+void tmx_unit_free(tmx_unit *u);
+
+/* The value of attribute `name` or NULL. */
+const char *tmx_attr_get(const tmx_attrs *a, const char *name);
+
+/* A tuv's language: xml:lang, or TMX 1.1's lang. */
+const char *tmx_tuv_lang(const tmx_tuv *t);
+
+#endif

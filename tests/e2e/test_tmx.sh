@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# test_tmx.sh — `polyalign tmx validate|stats|extract` end to end, with hostile and broken
+# inputs (empty, not XML, truncated, XXE, billion laughs, a 10,000-tuv unit).
+source "$(dirname "$0")/lib.sh"
+tmx=$ROOT/tmx/wuzhen.tmx
+samples=$SHARED/eval/tmx/samples
+
+run tmx validate "$tmx"
+[[ $status -eq 0 && -z $out && $err == *valid* ]] && ok "the demo TMX validates" || not_ok "the demo TMX validates" "$out" "$err"
+
+# a broken memory: every problem on its own line with file, line and column
+cat >"$SCRATCH/broken.tmx" <<'TMX'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="t" creationtoolversion="1" segtype="sentences" adminlang="en" srclang="en" datatype="plaintext" creationdate="2025-01-01"/>
+  <body>
+    <tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="en"><seg>Two</seg></tuv></tu>
+    <tu><tuv xml:lang="ru"><seg></seg></tuv><tuv xml:lang="qq"><seg>x</seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>A <bpt i="1">&lt;b&gt;</bpt>b</seg></tuv><tuv><seg>x</seg><seg>y</seg></tuv></tu>
+  </body>
+</tmx>
+TMX
+run tmx validate -q "$SCRATCH/broken.tmx"
+expect_problem() {
+  grep -Eq -- "$1" <<<"$out" && ok "validate: $2" || not_ok "validate: $2" "$out"
+}
+[[ $status -eq 1 ]] && ok "validate exits 1 on problems" || not_ok "validate exits 1 on problems" "$status"
+expect_problem 'broken.tmx:3:1: header lacks the required attribute o-tmf' "missing header attribute"
+expect_problem 'segtype "sentences"' "bad segtype"
+expect_problem 'creationdate "2025-01-01" is not YYYYMMDDThhmmssZ' "date format"
+expect_problem 'broken.tmx:5:1: language en appears twice' "duplicate language in a unit"
+expect_problem 'broken.tmx:6:1: empty segment' "empty segment"
+expect_problem 'unknown language tag "qq"' "unknown language tag"
+expect_problem 'broken.tmx:6:1: no tuv in the source language en' "source language missing"
+expect_problem 'without a partner' "bpt without ept"
+expect_problem 'tuv without xml:lang' "tuv without xml:lang"
+expect_problem '2 <seg> elements' "two segs"
+[[ $(grep -c . <<<"$out") -ge 10 ]] && ok "one line per problem" || not_ok "one line per problem" "$out"
+
+dtd=$SHARED/eval/tmx/fetched/tmx14.dtd
+if [[ -f $dtd ]]; then
+  run tmx validate -q --dtd "$dtd" "$tmx"
+  expect "--dtd: the demo TMX is valid" 0 ""
+  run tmx validate -q --dtd "$dtd" "$SCRATCH/broken.tmx"
+  expect_problem 'DTD: ' "--dtd reports DTD violations"
+  for f in "$samples"/*.tmx; do
+    run tmx validate -q "$f"
+    case $(basename "$f") in
+      good-*) [[ $status -eq 0 ]] && ok "shared sample $(basename "$f") is valid" || not_ok "shared sample $(basename "$f") is valid" "$out" ;;
+      *) [[ $status -eq 1 ]] && ok "shared sample $(basename "$f") has problems" || not_ok "shared sample $(basename "$f") has problems" "$out" ;;
+    esac
+  done
+else
+  skip "--dtd checks and shared samples" "no $dtd"
+fi
+
+# stats and extract
+run tmx stats "$tmx"
+[[ $status -eq 0 && $out == *"24 units, 0 duplicates"* && $out == *"zh-CN"* ]] && ok "stats: units and languages" ||
+  not_ok "stats: units and languages" "$out"
+cat "$tmx" >"$SCRATCH/dup.tmx"
+sed -n '/<tu tuid="1">/,/<\/tu>/p' "$tmx" >"$SCRATCH/unit1"
+python3 - "$SCRATCH/dup.tmx" "$SCRATCH/unit1" <<'PY'
+import sys
+path, unit = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+s = open(path, encoding="utf-8").read().replace("</body>", unit + "</body>")
+open(path, "w", encoding="utf-8").write(s)
+PY
+run tmx stats --format jsonl "$SCRATCH/dup.tmx"
+check "stats --format jsonl counts a duplicate" python3 -c '
+import json, sys
+o = json.loads(sys.argv[1])
+assert o["units"] == 25 and o["duplicates"] == 1 and o["languages"]["ru-RU"]["segments"] == 25, o' "$out"
+run tmx extract --langs en,zh "$tmx"
+[[ $status -eq 0 && $(wc -l <<<"$out") -eq 24 && $(awk -F'\t' 'NF != 2' <<<"$out" | wc -l) -eq 0 ]] &&
+  ok "extract: 24 TSV pairs" || not_ok "extract: 24 TSV pairs" "$out"
+run tmx extract --langs en,ru --moses "$SCRATCH/bitext" "$tmx"
+[[ $status -eq 0 && $(wc -l <"$SCRATCH/bitext.en") -eq 24 && $(wc -l <"$SCRATCH/bitext.ru") -eq 24 ]] &&
+  ok "extract --moses: line-parallel files" || not_ok "extract --moses: line-parallel files" "$err"
+run tmx extract "$tmx"
+expect_err "extract without --langs: usage error" 2 "--langs"
+
+# bad and hostile input, for every command
+: >"$SCRATCH/empty.tmx"
+echo 'not xml at all' >"$SCRATCH/text.tmx"
+head -c 700 "$tmx" >"$SCRATCH/trunc.tmx"
+cat >"$SCRATCH/xxe.tmx" <<'TMX'
+<?xml version="1.0"?>
+<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<tmx version="1.4"><header creationtool="a" creationtoolversion="1" segtype="sentence" o-tmf="a" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>&x;</seg></tuv><tuv xml:lang="ru"><seg>x</seg></tuv></tu></body></tmx>
+TMX
+printf '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "/etc/passwd">\n' >"$SCRATCH/doctype.tmx"
+sed -n '/^<tmx /,$p' "$tmx" >>"$SCRATCH/doctype.tmx"
+{
+  echo '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa">'
+  prev=a
+  for k in 1 2 3 4 5 6 7 8 9; do
+    echo "<!ENTITY e$k \"$(printf "&$prev;%.0s" 1 2 3 4 5 6 7 8 9 10)\">"
+    prev=e$k
+  done
+  echo ']><tmx version="1.4"><header creationtool="a" creationtoolversion="1" segtype="sentence" o-tmf="a" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>&e9;</seg></tuv><tuv xml:lang="ru"><seg>x</seg></tuv></tu></body></tmx>'
+} >"$SCRATCH/lol.tmx"
+for cmd in "stats" "extract --langs en,ru"; do
+  for f in empty text trunc xxe lol; do
+    run tmx $cmd "$SCRATCH/$f.tmx"
+    [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: ]] && ok "tmx ${cmd%% *} on $f.tmx: exit 65 with line and column" ||
+      not_ok "tmx ${cmd%% *} on $f.tmx: exit 65 with line and column" "status $status" "$err"
+  done
+done
+run tmx validate -q "$SCRATCH/lol.tmx"
+[[ $status -eq 1 && $out == *"lol.tmx:"* ]] && ok "validate: billion laughs refused" || not_ok "validate: billion laughs refused" "$out"
+run tmx extract --langs en,ru "$SCRATCH/xxe.tmx"
+[[ $out != *"root:"* ]] && ok "XXE reads nothing" || not_ok "XXE reads nothing" "$out"
+run tmx stats "$SCRATCH/doctype.tmx"
+[[ $status -eq 0 && $out == *"24 units"* ]] && ok "a DOCTYPE naming a local file is not loaded" || not_ok "a DOCTYPE naming a local file is not loaded" "$err"
+run tmx stats "$SCRATCH/missing.tmx"
+expect_err "missing file: exit 66" 66 "missing.tmx"
+python3 - "$SCRATCH/big.tmx" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0"?><tmx version="1.4"><header creationtool="a" creationtoolversion="1" segtype="sentence" o-tmf="a" adminlang="en" srclang="en" datatype="plaintext"/><body><tu>')
+    for k in range(10000):
+        f.write(f'<tuv xml:lang="x-l{k}"><seg>segment {k}</seg></tuv>')
+    f.write('</tu></body></tmx>')
+PY
+run tmx stats "$SCRATCH/big.tmx"
+[[ $status -eq 0 && $out == *"1 units"* ]] && ok "a unit of 10,000 tuvs" || not_ok "a unit of 10,000 tuvs" "$status" "$err"
+run tmx extract --langs en,ru "$SCRATCH/trunc.tmx" -o "$SCRATCH/out.tsv"
+[[ $status -eq 65 && ! -e $SCRATCH/out.tsv ]] && ok "a failed extract leaves no output file" || not_ok "a failed extract leaves no output file"
+
+done_testing
