@@ -54,3 +54,20 @@ if [[ -f $gc ]]; then
 else
   echo "(no $gc: reference aligner skipped)"
 fi
+
+echo
+echo "== TMX: polyalign tmx stats vs xmllint --stream --noout on a generated TMX of >= 100 MB"
+echo "   (targets: throughput >= 0.7 of xmllint's, peak RSS <= 32 MB)"
+gen=${SHARED}/eval/tmx/gen_large_tmx.py
+if [[ -f $gen ]]; then
+  [[ -s build/bench/large.tmx ]] || /usr/bin/python3 "$gen" build/bench/large.tmx 220000 2>/dev/null ||
+    python3 "$gen" build/bench/large.tmx 220000
+  mb=$(awk -v b="$(stat -c %s build/bench/large.tmx)" 'BEGIN{printf "%.1f", b/1048576}')
+  read -r base base_kb < <(best_of 3 xmllint --stream --noout build/bench/large.tmx)
+  read -r ours ours_kb < <(best_of 3 ./polyalign tmx stats build/bench/large.tmx)
+  awk -v mb="$mb" -v b="$base" -v o="$ours" -v bk="$base_kb" -v ok="$ours_kb" 'BEGIN{
+    printf "%s MB: xmllint %.2f s (%.0f MB/s, %d MB), polyalign %.2f s (%.0f MB/s, %d MB), ratio %.2f\n",
+      mb, b, mb/b, bk/1024, o, mb/o, ok/1024, b/o}'
+else
+  echo "(no $gen: TMX benchmark skipped)"
+fi

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "../i18n.h"
 #include "../tm/tmx_reader.h"
@@ -122,6 +124,7 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
         if (srclang && tmx_tuv_lang(&u->tuv[k]) && strcasecmp(tmx_tuv_lang(&u->tuv[k]), srclang) == 0)
             src = &u->tuv[k];
     uint64_t h = 1469598103934665603ULL;
+    size_t src_chars = src && src->text ? chars(src->text) : 0;
     for (size_t k = 0; k < u->ntuv; k++) {
         const tmx_tuv *t = &u->tuv[k];
         const char *tag = tmx_tuv_lang(t);
@@ -139,7 +142,7 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
             continue;
         if (src->text && strcmp(src->text, text) == 0)
             l->untranslated++;
-        size_t a = chars(src->text ? src->text : ""), b = chars(text);
+        size_t a = src_chars, b = chars(text);
         if (a && l->nratio == l->cap) {
             size_t cap = l->cap ? l->cap * 2 : 1024;
             float *v = realloc(l->ratio, cap * sizeof *v);
@@ -183,14 +186,39 @@ static void count_outliers(tmx_stats *s)
     }
 }
 
+/* Print s right-aligned (left when width < 0) in |width| screen columns: translated
+ * headers hold wide (CJK) and multi-byte characters, which printf's widths miscount. */
+static void print_column(const char *s, int width)
+{
+    int cols = 0, left = width < 0;
+    const uint8_t *p = (const uint8_t *)s;
+    for (int32_t i = 0, n = (int32_t)strlen(s); i < n;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        cols += w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+    }
+    int pad = (left ? -width : width) - cols;
+    if (!left)
+        printf("%*s", pad > 0 ? pad : 0, "");
+    fputs(s, stdout);
+    if (left)
+        printf("%*s", pad > 0 ? pad : 0, "");
+}
+
 static void print_text(const char *file, const tmx_stats *s, const char *srclang)
 {
     printf(_("%s: %zu units, %zu duplicates, source language %s\n"), file, s->units, s->duplicates,
            srclang ? srclang : "?");
-    printf("  %-10s %10s %8s %13s %9s\n", _("language"), _("segments"), _("empty"), _("untranslated"),
-           _("outliers"));
+    fputs("  ", stdout);
+    print_column(_("language"), -10);
+    static const char *heads[] = {N_("segments"), N_("empty"), N_("untranslated"), N_("outliers")};
+    static const int widths[] = {11, 9, 14, 10};
+    for (int k = 0; k < 4; k++)
+        print_column(_(heads[k]), widths[k]);
+    fputc('\n', stdout);
     for (size_t k = 0; k < s->nlang; k++)
-        printf("  %-10s %10zu %8zu %13zu %9zu\n", s->lang[k].tag, s->lang[k].tuvs, s->lang[k].empty,
+        printf("  %-10s %11zu %9zu %14zu %10zu\n", s->lang[k].tag, s->lang[k].tuvs, s->lang[k].empty,
                s->lang[k].untranslated, s->lang[k].outliers);
 }
 

@@ -27,7 +27,13 @@ struct tmx_reader {
     char root[32];          /* name of the root element */
     tmx_warn_fn warn;
     void *warn_ctx;
+    int keep_markup;
 };
+
+void tmx_reader_keep_markup(tmx_reader *r, int on)
+{
+    r->keep_markup = on;
+}
 
 static char *dup_or_null(const xmlChar *s)
 {
@@ -217,14 +223,19 @@ const char *tmx_reader_name(const tmx_reader *r)
 static int copy_attrs(xmlNodePtr n, tmx_attrs *a)
 {
     for (xmlAttrPtr at = n->properties; at; at = at->next) {
-        xmlChar *v = xmlNodeListGetString(n->doc, at->children, 1);
+        /* a plain value is one text node: read it in place, without an allocation */
+        xmlNodePtr only = at->children;
+        int plain = only && !only->next && only->type == XML_TEXT_NODE;
+        xmlChar *v = plain ? only->content : xmlNodeListGetString(n->doc, at->children, 1);
         char name[128];
-        if (at->ns && at->ns->prefix)
+        const char *full = (const char *)at->name;
+        if (at->ns && at->ns->prefix) {
             snprintf(name, sizeof name, "%s:%s", at->ns->prefix, at->name);
-        else
-            snprintf(name, sizeof name, "%s", at->name);
-        int rc = attrs_add(a, name, (const char *)v);
-        xmlFree(v);
+            full = name;
+        }
+        int rc = attrs_add(a, full, (const char *)v);
+        if (!plain)
+            xmlFree(v);
         if (rc < 0)
             return -1;
     }
@@ -312,17 +323,18 @@ static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
         } else if (is_element(c, "seg")) {
             if (t->segs++)
                 continue;
-            xmlBufferPtr text = xmlBufferCreate(), xml = xmlBufferCreate();
-            int bad = !text || !xml || segment_text(c, text) < 0;
-            for (xmlNodePtr k = c->children; !bad && k; k = k->next)
+            xmlBufferPtr text = xmlBufferCreate(), xml = r->keep_markup ? xmlBufferCreate() : NULL;
+            int bad = !text || (r->keep_markup && !xml) || segment_text(c, text) < 0;
+            for (xmlNodePtr k = c->children; !bad && xml && k; k = k->next)
                 bad = xmlNodeDump(xml, c->doc, k, 0, 0) < 0;
             if (!bad) {
                 t->unpaired = unpaired_codes(c);
                 t->text = strdup((const char *)xmlBufferContent(text));
-                t->xml = strdup((const char *)xmlBufferContent(xml));
+                t->xml = xml ? strdup((const char *)xmlBufferContent(xml)) : NULL;
             }
             xmlBufferFree(text);
-            xmlBufferFree(xml);
+            if (xml)
+                xmlBufferFree(xml);
             if (bad)
                 return error_set(ERR_DATA, _("%s:%d:1: entity reference in a segment refused"), r->name,
                                  (int)xmlGetLineNo(c));

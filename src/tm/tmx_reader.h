@@ -33,7 +33,7 @@ typedef struct {
     tmx_annotation *notes;      /* props and notes of the tuv */
     size_t nnotes;
     char *text;                 /* segment text without inline markup */
-    char *xml;                  /* segment content as written */
+    char *xml;                  /* segment content as written (tmx_reader_keep_markup) */
     int segs;                   /* number of <seg> elements seen (1 when valid) */
     int unpaired;               /* <bpt>/<ept> without a partner (same i) in the segment */
     int line, col;
@@ -53,6 +53,10 @@ typedef struct tmx_reader tmx_reader;
 /* Open a TMX file and read up to the first unit; the header is available at once.
  * 0, -ERR_NOINPUT, or -ERR_DATA with "FILE:LINE:COL: message". */
 int tmx_reader_open(const char *path, tmx_reader **out);
+
+/* Also keep each segment's inner XML (tmx_tuv.xml; NULL otherwise): needed to write a
+ * unit back unchanged, not to read its text. Off by default, because it costs time. */
+void tmx_reader_keep_markup(tmx_reader *r, int on);
 
 /* Header attributes (empty when the file has none). */
 const tmx_attrs *tmx_reader_header(const tmx_reader *r);
