@@ -12,6 +12,8 @@ const cli_command cli_commands[] = {
      tmx_validate_cli_options, cmd_tmx_validate},
     {"tmx stats", N_("[--format jsonl] FILE.tmx..."), N_("units, languages, duplicates and suspect units of TMX files"),
      tmx_stats_cli_options, cmd_tmx_stats},
+    {"tmx merge", N_("-o OUT.tmx A.tmx B.tmx..."), N_("merge TMX files: duplicates once, conflicts kept and listed"),
+     tmx_merge_cli_options, cmd_tmx_merge},
     {"tmx extract", N_("--langs SRC,TGT [--moses PREFIX] FILE.tmx..."),
      N_("export a bitext from TMX files (TSV or line-parallel files)"), tmx_extract_cli_options, cmd_tmx_extract},
     {0},

@@ -39,7 +39,7 @@ typedef struct {
     int line, col;
 } tmx_tuv;
 
-typedef struct {
+typedef struct tmx_unit_s {
     tmx_attrs attrs;
     tmx_annotation *notes;
     size_t nnotes;

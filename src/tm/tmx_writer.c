@@ -9,6 +9,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "tmx_reader.h"
 
 #ifndef POLYALIGN_VERSION
 #define POLYALIGN_VERSION "0.0.0"
@@ -164,6 +165,48 @@ int tmx_writer_end_tu(tmx_writer *w)
 {
     CHECK(xmlTextWriterEndElement(w->xml));
     return 0;
+}
+
+static int write_attrs(tmx_writer *w, const tmx_attrs *a)
+{
+    for (size_t k = 0; k < a->n; k++)
+        CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST a->v[k].name, BAD_CAST a->v[k].value));
+    return 0;
+}
+
+static int write_annotations(tmx_writer *w, const tmx_annotation *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        int rc = v[k].type ? tmx_writer_prop(w, v[k].type, v[k].text) : tmx_writer_note(w, v[k].text);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+int tmx_writer_copy_unit(tmx_writer *w, const tmx_unit *u)
+{
+    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "tu"));
+    int rc = write_attrs(w, &u->attrs);
+    if (rc == 0)
+        rc = write_annotations(w, u->notes, u->nnotes);
+    for (size_t k = 0; k < u->ntuv && rc == 0; k++) {
+        const tmx_tuv *t = &u->tuv[k];
+        CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "tuv"));
+        rc = write_attrs(w, &t->attrs);
+        if (rc == 0)
+            rc = write_annotations(w, t->notes, t->nnotes);
+        if (rc == 0) {
+            CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "seg"));
+            /* the markup as read: already well-formed, escaped XML */
+            CHECK(xmlTextWriterWriteRaw(w->xml, BAD_CAST(t->xml ? t->xml : "")));
+            CHECK(xmlTextWriterEndElement(w->xml));
+            CHECK(xmlTextWriterEndElement(w->xml));
+        }
+    }
+    if (rc == 0)
+        CHECK(xmlTextWriterEndElement(w->xml));
+    return rc;
 }
 
 int tmx_writer_close(tmx_writer *w)

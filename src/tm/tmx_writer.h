@@ -36,6 +36,11 @@ int tmx_writer_note(tmx_writer *w, const char *text);
 int tmx_writer_tuv(tmx_writer *w, const char *lang, const char *text);
 int tmx_writer_end_tu(tmx_writer *w);
 
+/* A unit read by tmx_reader.h written back as it was: attributes, props and notes, and
+ * each segment's markup (the reader must have kept it: tmx_reader_keep_markup). */
+struct tmx_unit_s;
+int tmx_writer_copy_unit(tmx_writer *w, const struct tmx_unit_s *u);
+
 /* Finish the document and flush. 0 or -ERR_IO. The writer is freed either way. */
 int tmx_writer_close(tmx_writer *w);
 

@@ -129,4 +129,40 @@ run tmx stats "$SCRATCH/big.tmx"
 run tmx extract --langs en,ru "$SCRATCH/trunc.tmx" -o "$SCRATCH/out.tsv"
 [[ $status -eq 65 && ! -e $SCRATCH/out.tsv ]] && ok "a failed extract leaves no output file" || not_ok "a failed extract leaves no output file"
 
+
+
+# merge: duplicates once (newest changedate wins), conflicts kept and listed, markup kept
+python3 - "$tmx" "$SCRATCH" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+newer = s.replace('<tu tuid="5">', '<tu tuid="5" changedate="20250101T000000Z">')
+conflict = s.replace('Интернету необходимы новые принципы управления', 'Интернет нуждается в новых принципах управления')
+open(sys.argv[2] + "/newer.tmx", "w", encoding="utf-8").write(newer)
+open(sys.argv[2] + "/conflict.tmx", "w", encoding="utf-8").write(conflict)
+PY
+run tmx merge -o "$SCRATCH/merged.tmx" "$tmx" "$SCRATCH/newer.tmx" "$SCRATCH/conflict.tmx"
+[[ $status -eq 0 && $err == *"72 units read, 25 written, 47 duplicates dropped, 1 conflicts kept"* ]] &&
+  ok "merge: counts" || not_ok "merge: counts" "$err"
+[[ $err =~ conflict\.tmx:[0-9]+:1:\ another\ translation ]] && ok "merge: conflicts listed with file and line" ||
+  not_ok "merge: conflicts listed with file and line" "$err"
+grep -q '<tu tuid="5" changedate="20250101T000000Z">' "$SCRATCH/merged.tmx" && ok "merge: the newest changedate wins" ||
+  not_ok "merge: the newest changedate wins"
+run tmx validate -q "$SCRATCH/merged.tmx"
+expect "merge: the result validates" 0 ""
+if [[ -f $samples/good-en-zh-ru.tmx ]]; then
+  run tmx merge -o "$SCRATCH/good2.tmx" "$samples/good-en-zh-ru.tmx" "$samples/good-en-zh-ru.tmx"
+  grep -q 'Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept> to continue.' "$SCRATCH/good2.tmx" &&
+    ok "merge keeps inline markup unchanged" || not_ok "merge keeps inline markup unchanged" "$(grep Press "$SCRATCH/good2.tmx")"
+  if [[ -f /usr/share/omegat/OmegaT.jar ]] && /usr/bin/python3 -c 'import translate' 2>/dev/null; then
+    check "check_tmx.sh accepts a merged memory" bash "$SHARED/eval/tmx/check_tmx.sh" "$SCRATCH/merged.tmx"
+  else
+    skip "check_tmx.sh accepts a merged memory" "translate-toolkit or OmegaT not installed"
+  fi
+else
+  skip "merge keeps inline markup unchanged" "no shared samples"
+fi
+run tmx merge -o "$SCRATCH/bad.tmx" "$tmx" "$SCRATCH/trunc.tmx"
+[[ $status -eq 65 && ! -e $SCRATCH/bad.tmx ]] && ok "merge: a broken input leaves no output" || not_ok "merge: a broken input leaves no output" "$err"
+run tmx merge "$tmx"
+expect_err "merge without -o: usage error" 2 "-o OUT.tmx is required"
 done_testing

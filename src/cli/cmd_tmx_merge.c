@@ -1,0 +1,66 @@
+/* cmd_tmx_merge.c — `polyalign tmx merge A.tmx B.tmx … -o OUT.tmx`: one memory from many,
+ * duplicates kept once (newest changedate wins), conflicting translations kept and
+ * listed on stderr. */
+#include <stdio.h>
+
+#include "../i18n.h"
+#include "../tm/tmx_merge.h"
+#include "../util/atomic_file.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q' };
+
+const cli_option tmx_merge_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the merged TMX (required)")},
+    {"quiet", OPT_QUIET, 0, NULL, N_("do not list conflicts, only count them")},
+    {0},
+};
+
+typedef struct {
+    const char *output;
+    int quiet;
+} merge_args;
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    merge_args *a = ctx;
+    if (key == OPT_OUTPUT)
+        a->output = arg;
+    else if (key == OPT_QUIET)
+        a->quiet = 1;
+    return 0;
+}
+
+static void print_conflict(void *ctx, const char *file, int line, const char *source)
+{
+    if (!*(int *)ctx)
+        fprintf(stderr, _("%s:%d:1: another translation of \"%.80s\" (both kept)\n"), file, line, source);
+}
+
+int cmd_tmx_merge(int argc, char **argv)
+{
+    const cli_command *self = cli_find("tmx merge");
+    merge_args a = {0};
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    if (status)
+        return status < 0 ? 0 : status;
+    if (!a.output)
+        return cli_usage_error(self, _("-o OUT.tmx is required"));
+    if (first >= argc)
+        return cli_usage_error(self, _("give the TMX files to merge"));
+    atomic_file out;
+    int rc = atomic_file_open(&out, a.output);
+    tmx_merge_stats st;
+    if (rc == 0)
+        rc = tmx_merge((const char *const *)argv + first, (size_t)(argc - first), out.f, print_conflict, &a.quiet, &st);
+    if (rc == 0)
+        rc = atomic_file_commit(&out);
+    else
+        atomic_file_abort(&out);
+    if (rc == 0)
+        fprintf(stderr, _("polyalign: %zu units read, %zu written, %zu duplicates dropped, %zu conflicts kept\n"),
+                st.units, st.kept, st.duplicates, st.conflicts);
+    return cli_report(rc);
+}
