@@ -14,7 +14,7 @@ SHARED    ?= ../shared
 
 PKGS      := icu-uc icu-i18n libxml-2.0 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lpthread  # libgettextpo ships no .pc on Debian
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g

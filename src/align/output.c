@@ -191,7 +191,7 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
     memset(st, 0, sizeof *st);
     int rc = 0;
     if (w->fmt == FORMAT_TMX && !w->tmx) {
-        tmx_header h = {a->text[0]->lang, NULL, NULL, NULL};
+        tmx_header h = {.srclang = a->text[0]->lang};
         w->srclang = a->text[0]->lang;
         rc = tmx_writer_open(&w->tmx, w->f, &h);
     }

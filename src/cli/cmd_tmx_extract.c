@@ -38,12 +38,6 @@ static int handle_option(int key, const char *arg, void *ctx)
     return 0;
 }
 
-/* Does a tuv's tag belong to the wanted language (same subtags as far as given)? */
-static int lang_matches(const char *tag, const char *want)
-{
-    size_t n = strlen(want);
-    return tag && strncasecmp(tag, want, n) == 0 && (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_');
-}
 
 static void put_line(FILE *f, const char *text)
 {
@@ -86,9 +80,9 @@ int cmd_tmx_extract(int argc, char **argv)
         while ((rc = tmx_reader_next(r, &u)) == 1) {
             const char *s = NULL, *t = NULL;
             for (size_t k = 0; k < u.ntuv; k++) {
-                if (!s && lang_matches(tmx_tuv_lang(&u.tuv[k]), src))
+                if (!s && lang_tags_match(tmx_tuv_lang(&u.tuv[k]), src))
                     s = u.tuv[k].text;
-                else if (!t && lang_matches(tmx_tuv_lang(&u.tuv[k]), tgt))
+                else if (!t && lang_tags_match(tmx_tuv_lang(&u.tuv[k]), tgt))
                     t = u.tuv[k].text;
             }
             if (!s || !t || !*s || !*t)

@@ -20,4 +20,9 @@ int cmd_tmx_extract(int argc, char **argv);
 extern const cli_option tmx_merge_cli_options[];
 int cmd_tmx_merge(int argc, char **argv);
 
+extern const cli_option po2tmx_cli_options[];
+int cmd_po2tmx(int argc, char **argv);
+extern const cli_option tmx2po_cli_options[];
+int cmd_tmx2po(int argc, char **argv);
+
 #endif

@@ -2,6 +2,7 @@
 #include "lang.h"
 
 #include <string.h>
+#include <strings.h>
 #include <unicode/uloc.h>
 
 #include "../i18n.h"
@@ -52,4 +53,19 @@ void lang_base(const char *tag, char out[LANG_TAG_MAX])
         n = LANG_TAG_MAX - 1;
     memcpy(out, tag, n);
     out[n] = '\0';
+}
+
+int lang_tags_match(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    size_t i = 0;
+    for (; a[i] && b[i]; i++) {
+        char x = a[i] == '_' ? '-' : a[i], y = b[i] == '_' ? '-' : b[i];
+        if ((x | 0x20) != (y | 0x20))
+            return 0;
+    }
+    /* one ran out: it must end at a subtag boundary of the other */
+    char rest = a[i] ? a[i] : b[i];
+    return rest == '\0' || rest == '-' || rest == '_';
 }

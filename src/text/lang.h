@@ -20,4 +20,8 @@ void lang_to_locale(const char *tag, char out[LANG_TAG_MAX]);
 /* The language subtag alone ("zh-CN" -> "zh"). */
 void lang_base(const char *tag, char out[LANG_TAG_MAX]);
 
+/* Do two tags name the same language as far as both go? ("ru" and "ru-RU" do, "zh-CN"
+ * and "zh-TW" do not; case is ignored.) */
+int lang_tags_match(const char *a, const char *b);
+
 #endif

@@ -190,7 +190,7 @@ static int write_kept(const char *const *paths, size_t npaths, merge_tables *t, 
                       tmx_merge_stats *st)
 {
     tmx_writer *w;
-    tmx_header h = {srclang ? srclang : "*all*", NULL, NULL, NULL};
+    tmx_header h = {.srclang = srclang ? srclang : "*all*"};
     int rc = tmx_writer_open(&w, out, &h);
     for (size_t f = 0; f < npaths && rc == 0; f++) {
         tmx_reader *r;

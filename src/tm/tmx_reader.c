@@ -20,6 +20,7 @@ struct tmx_reader {
     xmlTextReaderPtr xml;
     char *name;
     tmx_attrs header;
+    tmx_attrs header_props;     /* type -> text of the header's props */
     int header_line;
     int at_unit;            /* positioned on a <tu> start tag */
     int done;
@@ -157,6 +158,17 @@ static int advance(tmx_reader *r)
                               (const char *)xmlTextReaderConstValue(r->xml)) < 0)
                     return error_set(ERR_IO, _("out of memory"));
             xmlTextReaderMoveToElement(r->xml);
+            xmlNodePtr h = xmlTextReaderIsEmptyElement(r->xml) ? NULL : xmlTextReaderExpand(r->xml);
+            for (xmlNodePtr c = h ? h->children : NULL; c; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "prop") != 0)
+                    continue;
+                xmlChar *ptype = xmlGetProp(c, BAD_CAST "type"), *text = xmlNodeGetContent(c);
+                int bad = attrs_add(&r->header_props, ptype ? (const char *)ptype : "", text ? (const char *)text : "");
+                xmlFree(ptype);
+                xmlFree(text);
+                if (bad < 0)
+                    return error_set(ERR_IO, _("out of memory"));
+            }
         }
     }
 }
@@ -208,6 +220,11 @@ const tmx_attrs *tmx_reader_header(const tmx_reader *r)
 int tmx_reader_header_line(const tmx_reader *r)
 {
     return r->header_line;
+}
+
+const char *tmx_reader_header_prop(const tmx_reader *r, const char *type)
+{
+    return tmx_attr_get(&r->header_props, type);
 }
 
 const char *tmx_reader_root(const tmx_reader *r)
@@ -403,6 +420,7 @@ void tmx_reader_close(tmx_reader *r)
     if (r->xml)
         xmlFreeTextReader(r->xml);
     attrs_free(&r->header);
+    attrs_free(&r->header_props);
     free(r->name);
     free(r);
 }

@@ -60,6 +60,9 @@ void tmx_reader_keep_markup(tmx_reader *r, int on);
 
 /* Header attributes (empty when the file has none). */
 const tmx_attrs *tmx_reader_header(const tmx_reader *r);
+
+/* The value of the header's first <prop type="…">, or NULL. */
+const char *tmx_reader_header_prop(const tmx_reader *r, const char *type);
 int tmx_reader_header_line(const tmx_reader *r);
 
 /* The next unit into *u (its previous content is freed). 1: a unit, 0: the end,

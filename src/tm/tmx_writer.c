@@ -42,6 +42,8 @@ void tmx_format_date(time_t t, char *buf, size_t size)
     strftime(buf, size, "%Y%m%dT%H%M%SZ", &tm);
 }
 
+int tmx_writer_prop(tmx_writer *w, const char *type, const char *value);
+
 #define CHECK(call)                                                                                                \
     do {                                                                                                           \
         if ((call) < 0)                                                                                            \
@@ -80,6 +82,11 @@ int tmx_writer_open(tmx_writer **out, FILE *f, const tmx_header *h)
     CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "srclang", BAD_CAST h->srclang));
     CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "datatype", BAD_CAST(h->datatype ? h->datatype : "plaintext")));
     CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "creationdate", BAD_CAST date));
+    for (size_t k = 0; k < h->nprops; k++) {
+        int rc = tmx_writer_prop(w, h->prop_types[k], h->prop_values[k]);
+        if (rc < 0)
+            return rc;
+    }
     CHECK(xmlTextWriterEndElement(x));
     CHECK(xmlTextWriterStartElement(x, BAD_CAST "body"));
     return 0;

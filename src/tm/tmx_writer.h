@@ -18,6 +18,9 @@ typedef struct {
     const char *adminlang;      /* NULL: en-US */
     const char *datatype;       /* NULL: plaintext */
     const char *segtype;        /* NULL: sentence */
+    const char *const *prop_types;  /* header props, e.g. x-po-header (may be NULL) */
+    const char *const *prop_values;
+    size_t nprops;
 } tmx_header;
 
 /* The creation time: $SOURCE_DATE_EPOCH when set, else now. */

@@ -1,0 +1,324 @@
+/* po_bridge.c — PO ⇄ TMX; see po_bridge.h.
+ *
+ * Props used: x-context (msgctxt; the name OmegaT and Okapi read), x-po-flags (c-format
+ * and friends), x-po-extracted (comments for translators from the source code),
+ * x-po-msgid / x-po-msgid-plural / x-po-plural-form (plural messages), x-po-header (the
+ * PO header, in the TMX header). Translator comments are <note>s. */
+#include "po_bridge.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gettext-po.h>
+
+#include "../i18n.h"
+#include "../text/lang.h"
+#include "../util/error.h"
+#include "tmx_reader.h"
+#include "tmx_writer.h"
+
+/* libgettextpo reports problems through a callback that must not return on fatal ones:
+ * the callback records the first problem and jumps back to the caller. */
+typedef struct {
+    jmp_buf back;
+    char message[512];
+    int failed;
+} po_errors;
+
+static _Thread_local po_errors *current_errors;
+
+static void on_po_error(int severity, po_message_t message, const char *filename, size_t lineno, size_t column,
+                        int multiline, const char *text)
+{
+    (void)message;
+    (void)multiline;
+    po_errors *e = current_errors;
+    if (severity == PO_SEVERITY_WARNING || !e)
+        return;
+    if (!e->failed) {
+        e->failed = 1;
+        snprintf(e->message, sizeof e->message, "%s:%zu:%zu: %s", filename ? filename : "?",
+                 lineno == (size_t)-1 ? 1 : lineno, column == (size_t)-1 ? 1 : column, text ? text : "");
+        size_t n = strlen(e->message);
+        while (n && e->message[n - 1] == '\n')
+            e->message[--n] = '\0';
+    }
+    if (severity == PO_SEVERITY_FATAL_ERROR)
+        longjmp(e->back, 1);
+}
+
+static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int ml1,
+                         const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int ml2, const char *t2)
+{
+    (void)m2, (void)f2, (void)l2, (void)c2, (void)ml2, (void)t2;
+    on_po_error(severity, m1, f1, l1, c1, ml1, t1);
+}
+
+static const struct po_xerror_handler handler = {on_po_error, on_po_error2};
+
+/* The format flags a message carries, as a space-separated list ("c-format"). */
+static void format_flags(po_message_t m, char *out, size_t size)
+{
+    static const char *types[] = {"c-format", "python-format", "python-brace-format", "sh-format", "java-format",
+                                  "qt-format", "kde-format", "boost-format", "php-format", "perl-format"};
+    out[0] = '\0';
+    size_t o = 0;
+    for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+        if (po_message_is_format(m, types[k]) && o + strlen(types[k]) + 2 < size)
+            o += (size_t)snprintf(out + o, size - o, o ? " %s" : "%s", types[k]);
+}
+
+/* The "Language:" field of a PO header, or "" (copied into out). */
+static void header_field(const char *header, const char *field, char *out, size_t size)
+{
+    out[0] = '\0';
+    const char *p = header ? strstr(header, field) : NULL;
+    if (!p)
+        return;
+    p += strlen(field);
+    while (*p == ' ')
+        p++;
+    size_t n = strcspn(p, "\n");
+    snprintf(out, size, "%.*s", (int)n, p);
+}
+
+typedef struct {
+    tmx_writer *w;
+    const char *srclang;
+    char tgtlang[64];
+    size_t unit;
+} unit_out;
+
+static int write_unit(unit_out *o, po_message_t m, const char *src, const char *tgt, int form)
+{
+    char tuid[32], flags[128], n[16];
+    snprintf(tuid, sizeof tuid, "%zu", ++o->unit);
+    int rc = tmx_writer_begin_tu(o->w, tuid);
+    const char *ctxt = po_message_msgctxt(m), *extracted = po_message_extracted_comments(m);
+    const char *comments = po_message_comments(m);
+    format_flags(m, flags, sizeof flags);
+    if (rc == 0 && ctxt)
+        rc = tmx_writer_prop(o->w, "x-context", ctxt);
+    if (rc == 0 && flags[0])
+        rc = tmx_writer_prop(o->w, "x-po-flags", flags);
+    if (rc == 0 && po_message_is_fuzzy(m))
+        rc = tmx_writer_prop(o->w, "x-po-fuzzy", "yes");
+    if (rc == 0 && form >= 0) {
+        snprintf(n, sizeof n, "%d", form);
+        rc = tmx_writer_prop(o->w, "x-po-msgid", po_message_msgid(m));
+        if (rc == 0)
+            rc = tmx_writer_prop(o->w, "x-po-msgid-plural", po_message_msgid_plural(m));
+        if (rc == 0)
+            rc = tmx_writer_prop(o->w, "x-po-plural-form", n);
+    }
+    if (rc == 0 && extracted && *extracted)
+        rc = tmx_writer_prop(o->w, "x-po-extracted", extracted);
+    if (rc == 0 && comments && *comments) {
+        char *note = strdup(comments);
+        if (!note)
+            return error_set(ERR_IO, _("out of memory"));
+        size_t len = strlen(note);
+        while (len && note[len - 1] == '\n')
+            note[--len] = '\0'; /* libgettextpo ends each comment line with one */
+        rc = tmx_writer_note(o->w, note);
+        free(note);
+    }
+    if (rc == 0)
+        rc = tmx_writer_tuv(o->w, o->srclang, src);
+    if (rc == 0)
+        rc = tmx_writer_tuv(o->w, o->tgtlang, tgt);
+    return rc ? rc : tmx_writer_end_tu(o->w);
+}
+
+int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int include_fuzzy, FILE *out,
+              po_bridge_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    po_errors errors = {0};
+    po_errors *saved = current_errors;
+    current_errors = &errors;
+    unit_out o = {NULL, srclang, "", 0};
+    po_file_t *files = calloc(npaths + 1, sizeof *files);
+    int rc = files ? 0 : error_set(ERR_IO, _("out of memory"));
+    /* read everything first: the TMX header carries the first catalog's header */
+    for (size_t f = 0; f < npaths && rc == 0; f++) {
+        if (setjmp(errors.back) == 0)
+            files[f] = po_file_read(paths[f], &handler);
+        if (!files[f] || errors.failed) {
+            FILE *probe = fopen(paths[f], "rb");
+            if (!probe)
+                rc = error_set(ERR_NOINPUT, "%s: %s", paths[f], strerror(errno));
+            else
+                rc = error_set(ERR_DATA, "%s", errors.failed ? errors.message : paths[f]);
+            if (probe)
+                fclose(probe);
+        }
+    }
+    const char *header = rc == 0 && npaths ? po_file_domain_header(files[0], NULL) : NULL;
+    char lang[64];
+    header_field(header, "Language:", lang, sizeof lang);
+    snprintf(o.tgtlang, sizeof o.tgtlang, "%s", lang[0] ? lang : "und");
+    for (char *p = o.tgtlang; *p; p++)
+        *p = *p == '_' ? '-' : *p; /* zh_CN -> zh-CN */
+    const char *types[] = {"x-po-header"}, *values[] = {header ? header : ""};
+    tmx_header h = {.srclang = srclang, .prop_types = types, .prop_values = values, .nprops = header ? 1 : 0};
+    if (rc == 0)
+        rc = tmx_writer_open(&o.w, out, &h);
+    for (size_t f = 0; f < npaths && rc == 0; f++) {
+        po_message_iterator_t it = po_message_iterator(files[f], NULL);
+        for (po_message_t m; rc == 0 && (m = po_next_message(it)) != NULL;) {
+            if (po_message_is_obsolete(m) || !*po_message_msgid(m))
+                continue; /* the header and obsolete entries */
+            st->messages++;
+            if (po_message_is_fuzzy(m) && !include_fuzzy) {
+                st->skipped_fuzzy++;
+                continue;
+            }
+            if (po_message_msgid_plural(m)) {
+                for (int form = 0; rc == 0 && po_message_msgstr_plural(m, form); form++) {
+                    rc = write_unit(&o, m, form ? po_message_msgid_plural(m) : po_message_msgid(m),
+                                    po_message_msgstr_plural(m, form), form);
+                    st->units++;
+                }
+            } else if (*po_message_msgstr(m)) {
+                rc = write_unit(&o, m, po_message_msgid(m), po_message_msgstr(m), -1);
+                st->units++;
+            }
+        }
+        po_message_iterator_free(it);
+    }
+    if (o.w) {
+        int crc = tmx_writer_close(o.w);
+        rc = rc ? rc : crc;
+    }
+    for (size_t f = 0; f < npaths; f++)
+        if (files && files[f])
+            po_file_free(files[f]);
+    free(files);
+    current_errors = saved;
+    return rc;
+}
+
+/* Plural-Forms for languages whose catalogs come without a header */
+static const char *default_plural_forms(const char *lang)
+{
+    if (!strncasecmp(lang, "ru", 2) || !strncasecmp(lang, "uk", 2))
+        return "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
+    if (!strncasecmp(lang, "zh", 2) || !strncasecmp(lang, "ja", 2) || !strncasecmp(lang, "ko", 2))
+        return "nplurals=1; plural=0;";
+    return "nplurals=2; plural=(n != 1);";
+}
+
+
+static const char *prop_of(const tmx_unit *u, const char *type)
+{
+    for (size_t k = 0; k < u->nnotes; k++)
+        if (u->notes[k].type && strcmp(u->notes[k].type, type) == 0)
+            return u->notes[k].text;
+    return NULL;
+}
+
+int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_bridge_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    tmx_reader *r;
+    int rc = tmx_reader_open(tmx_path, &r);
+    if (rc < 0)
+        return rc;
+    po_errors errors = {0};
+    po_errors *saved = current_errors;
+    current_errors = &errors;
+    po_file_t po = po_file_create();
+    po_message_iterator_t it = po_message_iterator(po, NULL);
+    const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
+    char *srclang = src ? strdup(src) : NULL;
+    /* the header: the original catalog's when it is for this language */
+    const char *old = tmx_reader_header_prop(r, "x-po-header");
+    char old_lang[64], header[1024];
+    header_field(old, "Language:", old_lang, sizeof old_lang);
+    for (char *p = old_lang; *p; p++)
+        *p = *p == '_' ? '-' : *p;
+    if (old && old_lang[0] && lang_tags_match(lang, old_lang))
+        snprintf(header, sizeof header, "%s", old);
+    else
+        snprintf(header, sizeof header,
+                 "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\nLanguage: %s\n"
+                 "Plural-Forms: %s\n",
+                 lang, default_plural_forms(lang));
+    po_message_t head = po_message_create();
+    po_message_set_msgid(head, "");
+    po_message_set_msgstr(head, header);
+    po_message_insert(it, head);
+    po_message_t plural = NULL; /* the plural message being rebuilt */
+    tmx_unit u = {0};
+    int more;
+    while (rc == 0 && (more = tmx_reader_next(r, &u)) != 0) {
+        if (more < 0) {
+            rc = more;
+            break;
+        }
+        const char *s = NULL, *t = NULL;
+        for (size_t k = 0; k < u.ntuv; k++) {
+            const char *l = tmx_tuv_lang(&u.tuv[k]);
+            if (!s && srclang && l && strcasecmp(l, srclang) == 0)
+                s = u.tuv[k].text;
+            else if (!t && lang_tags_match(l, lang))
+                t = u.tuv[k].text;
+        }
+        if (!s || !t)
+            continue;
+        const char *form = prop_of(&u, "x-po-plural-form"), *ctxt = prop_of(&u, "x-context");
+        const char *flags = prop_of(&u, "x-po-flags"), *extracted = prop_of(&u, "x-po-extracted");
+        po_message_t m = NULL;
+        if (form && atoi(form) > 0 && plural) {
+            po_message_set_msgstr_plural(plural, atoi(form), t);
+            continue;
+        }
+        m = po_message_create();
+        if (form) {
+            po_message_set_msgid(m, prop_of(&u, "x-po-msgid") ? prop_of(&u, "x-po-msgid") : s);
+            po_message_set_msgid_plural(m, prop_of(&u, "x-po-msgid-plural") ? prop_of(&u, "x-po-msgid-plural") : s);
+            po_message_set_msgstr_plural(m, 0, t);
+            plural = m;
+        } else {
+            po_message_set_msgid(m, s);
+            po_message_set_msgstr(m, t);
+            plural = NULL;
+        }
+        if (ctxt)
+            po_message_set_msgctxt(m, ctxt);
+        if (extracted)
+            po_message_set_extracted_comments(m, extracted);
+        for (size_t k = 0; k < u.nnotes; k++)
+            if (!u.notes[k].type)
+                po_message_set_comments(m, u.notes[k].text);
+        if (prop_of(&u, "x-po-fuzzy"))
+            po_message_set_fuzzy(m, 1);
+        for (const char *f = flags; f && *f;) {
+            size_t n = strcspn(f, " ");
+            char one[64];
+            snprintf(one, sizeof one, "%.*s", (int)(n < 63 ? n : 63), f);
+            po_message_set_format(m, one, 1);
+            f += n + (f[n] == ' ');
+        }
+        po_message_insert(it, m);
+        st->messages++;
+    }
+    tmx_unit_free(&u);
+    po_message_iterator_free(it);
+    if (rc == 0) {
+        if (setjmp(errors.back) == 0)
+            po_file_write(po, out_path, &handler);
+        if (errors.failed)
+            rc = error_set(ERR_IO, "%s", errors.message);
+    }
+    po_file_free(po);
+    free(srclang);
+    tmx_reader_close(r);
+    current_errors = saved;
+    return rc;
+}

@@ -1,0 +1,26 @@
+/* po_bridge.h — gettext PO catalogs to and from TMX, through libgettextpo.
+ *
+ * Software translators keep their work in PO files and their memories in TMX; the bridge
+ * lets one feed the other. Each message becomes one unit (each plural form one unit,
+ * tied together by props so that the way back rebuilds the plural message); msgctxt,
+ * flags and comments travel as props and notes; the PO header rides in the TMX header,
+ * so Plural-Forms survive. Fuzzy messages are left out unless asked for. */
+#ifndef POLYALIGN_PO_BRIDGE_H
+#define POLYALIGN_PO_BRIDGE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct {
+    size_t messages, units, skipped_fuzzy;
+} po_bridge_stats;
+
+/* Units from PO files into a TMX written to `out`; `srclang` is the msgid language. */
+int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int include_fuzzy, FILE *out,
+              po_bridge_stats *st);
+
+/* A PO catalog for target language `lang` from a TMX, written to `out_path` (which the
+ * caller renames into place). */
+int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_bridge_stats *st);
+
+#endif

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# test_po.sh — `polyalign po2tmx` and `tmx2po`: plural forms, msgctxt, flags, comments,
+# fuzzy entries, msgfmt --check on every PO written, and bad PO input.
+source "$(dirname "$0")/lib.sh"
+
+cat >"$SCRATCH/app.ru.po" <<'PO'
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: ru\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"
+
+# Shown on the toolbar.
+#. TRANSLATORS: a verb
+msgctxt "toolbar"
+msgid "Open"
+msgstr "Открыть"
+
+msgctxt "state"
+msgid "Open"
+msgstr "Открыт"
+
+#, c-format
+msgid "%d file"
+msgid_plural "%d files"
+msgstr[0] "%d файл"
+msgstr[1] "%d файла"
+msgstr[2] "%d файлов"
+
+#, fuzzy
+msgid "Close"
+msgstr "Закрыть"
+
+msgid "Untranslated"
+msgstr ""
+PO
+
+run po2tmx "$SCRATCH/app.ru.po" -o "$SCRATCH/app.tmx"
+[[ $status -eq 0 && $err == *"5 messages, 5 translation units, 1 fuzzy messages left out"* ]] &&
+  ok "po2tmx: messages, plural forms as units, fuzzy left out" || not_ok "po2tmx: counts" "$err"
+grep -q '<prop type="x-context">toolbar</prop>' "$SCRATCH/app.tmx" && ok "msgctxt kept as a prop" || not_ok "msgctxt kept as a prop"
+grep -q '<note>Shown on the toolbar.</note>' "$SCRATCH/app.tmx" && ok "comments carried as notes" || not_ok "comments carried as notes"
+run tmx validate -q "$SCRATCH/app.tmx"
+expect "po2tmx output validates" 0 ""
+
+run tmx2po --lang ru-RU "$SCRATCH/app.tmx" -o "$SCRATCH/back.po"
+[[ $status -eq 0 ]] && ok "tmx2po runs" || not_ok "tmx2po runs" "$err"
+check "tmx2po output passes msgfmt --check" msgfmt --check -o /dev/null "$SCRATCH/back.po"
+norm() { msgattrib --no-fuzzy --no-obsolete "$1" 2>/dev/null | msgattrib --translated | msgcat --no-location --no-wrap --sort-output - | grep -v '^"' | grep -v '^#'; }
+[[ "$(norm "$SCRATCH/app.ru.po")" == "$(norm "$SCRATCH/back.po")" ]] && ok "PO -> TMX -> PO gives the same messages" ||
+  not_ok "PO -> TMX -> PO gives the same messages" "$(diff <(norm "$SCRATCH/app.ru.po") <(norm "$SCRATCH/back.po"))"
+grep -q '#, c-format' "$SCRATCH/back.po" && ok "format flags survive" || not_ok "format flags survive"
+
+run po2tmx --include-fuzzy "$SCRATCH/app.ru.po" -o "$SCRATCH/fuzzy.tmx"
+grep -q '<prop type="x-po-fuzzy">yes</prop>' "$SCRATCH/fuzzy.tmx" && ok "--include-fuzzy marks fuzzy units" ||
+  not_ok "--include-fuzzy marks fuzzy units"
+
+# the project's own catalogs
+for po in "$ROOT"/po/*.po; do
+  l=$(basename "$po" .po)
+  run po2tmx "$po" -o "$SCRATCH/$l.tmx"
+  run tmx2po --lang "${l/_/-}" "$SCRATCH/$l.tmx" -o "$SCRATCH/$l.back.po"
+  check "po/$l.po round trip passes msgfmt --check" msgfmt --check -o /dev/null "$SCRATCH/$l.back.po"
+  [[ "$(norm "$po")" == "$(norm "$SCRATCH/$l.back.po")" ]] && ok "po/$l.po -> TMX -> PO gives the same messages" ||
+    not_ok "po/$l.po -> TMX -> PO gives the same messages" "$(diff <(norm "$po") <(norm "$SCRATCH/$l.back.po") | head)"
+done
+
+# bad input
+printf 'msgid "broken \\q escape"\nmsgstr "x"\n' >"$SCRATCH/broken.po"
+run po2tmx "$SCRATCH/broken.po" -o "$SCRATCH/broken.tmx"
+[[ $status -eq 65 && $err =~ broken\.po:[0-9]+: && ! -e $SCRATCH/broken.tmx ]] &&
+  ok "a PO with a broken escape: exit 65 naming file and line, no output" || not_ok "a PO with a broken escape" "$status" "$err"
+run po2tmx "$SCRATCH/nothere.po" -o "$SCRATCH/x.tmx"
+expect_err "missing PO: exit 66" 66 "nothere.po"
+run tmx2po --lang ru "$SCRATCH/nothere.tmx" -o "$SCRATCH/x.po"
+expect_err "missing TMX: exit 66" 66 "nothere.tmx"
+run tmx2po "$SCRATCH/app.tmx" -o "$SCRATCH/x.po"
+expect_err "tmx2po without --lang: exit 2" 2 "--lang"
+
+done_testing
