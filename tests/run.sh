@@ -10,6 +10,7 @@ export POLYALIGN=${POLYALIGN:-./polyalign}
 export POLYALIGN_LOCALEDIR=${POLYALIGN_LOCALEDIR:-$PWD/locale}
 export SHARED=${SHARED:-../shared}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LC_ALL=C.UTF-8
 

@@ -158,7 +158,8 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
                 fclose(probe);
         }
     }
-    const char *header = rc == 0 && npaths ? po_file_domain_header(files[0], NULL) : NULL;
+    /* po_file_domain_header returns a copy, which is ours to free */
+    char *header = rc == 0 && npaths ? (char *)po_file_domain_header(files[0], NULL) : NULL;
     char lang[64];
     header_field(header, "Language:", lang, sizeof lang);
     snprintf(o.tgtlang, sizeof o.tgtlang, "%s", lang[0] ? lang : "und");
@@ -199,6 +200,7 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
         if (files && files[f])
             po_file_free(files[f]);
     free(files);
+    free(header);
     current_errors = saved;
     return rc;
 }
