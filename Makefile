@@ -65,6 +65,10 @@ build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $^ $(PKG_LIBS) -lcmocka
 
+build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -c/ --package-name=polyalign --package-version=$(VERSION) \
@@ -88,7 +92,7 @@ demo: setup
 eval: all
 	SHARED=$(SHARED) bash scripts/eval.sh
 
-bench: all
+bench: all build/bench/tm_lookup_bench
 	SHARED=$(SHARED) bash bench/run.sh
 
 install: all

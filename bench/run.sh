@@ -71,3 +71,8 @@ if [[ -f $gen ]]; then
 else
   echo "(no $gen: TMX benchmark skipped)"
 fi
+
+echo
+echo "== Fuzzy lookup: a 1,000,000-unit memory, 1,000 queries (a source with one word changed)"
+[[ -s build/bench/million.tmx ]] || python3 bench/gen_memory.py build/bench/million.tmx 1000000
+/usr/bin/time -f "peak RSS %M KB" build/bench/tm_lookup_bench build/bench/million.tmx en zh-CN 1000 build/bench/million.idx

@@ -16,6 +16,8 @@ const cli_command cli_commands[] = {
      tmx_merge_cli_options, cmd_tmx_merge},
     {"tmx extract", N_("--langs SRC,TGT [--moses PREFIX] FILE.tmx..."),
      N_("export a bitext from TMX files (TSV or line-parallel files)"), tmx_extract_cli_options, cmd_tmx_extract},
+    {"tmx lookup", N_("--tm FILE.tmx --src LANG --tgt LANG [TEXT...]"),
+     N_("fuzzy matches from a translation memory, with percentages"), tmx_lookup_cli_options, cmd_tmx_lookup},
     {"po2tmx", N_("[--include-fuzzy] FILE.po... -o OUT.tmx"), N_("gettext PO catalogs to a TMX memory"),
      po2tmx_cli_options, cmd_po2tmx},
     {"tmx2po", N_("--lang LANG FILE.tmx -o OUT.po"), N_("a TMX memory to a gettext PO catalog"), tmx2po_cli_options,

@@ -25,4 +25,7 @@ int cmd_po2tmx(int argc, char **argv);
 extern const cli_option tmx2po_cli_options[];
 int cmd_tmx2po(int argc, char **argv);
 
+extern const cli_option tmx_lookup_cli_options[];
+int cmd_tmx_lookup(int argc, char **argv);
+
 #endif

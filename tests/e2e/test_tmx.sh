@@ -165,4 +165,30 @@ run tmx merge -o "$SCRATCH/bad.tmx" "$tmx" "$SCRATCH/trunc.tmx"
 [[ $status -eq 65 && ! -e $SCRATCH/bad.tmx ]] && ok "merge: a broken input leaves no output" || not_ok "merge: a broken input leaves no output" "$err"
 run tmx merge "$tmx"
 expect_err "merge without -o: usage error" 2 "-o OUT.tmx is required"
+
+# lookup: fuzzy matches with percentages, a saved index, bad input
+run tmx lookup --tm "$tmx" --src en --tgt zh "The role of the state in Internet regulation must be key."
+[[ $status -eq 0 && $out == *"84%"*"国家"* ]] && ok "lookup: a fuzzy match with its percentage" || not_ok "lookup: a fuzzy match with its percentage" "$out" "$err"
+run tmx lookup --tm "$tmx" --src en --tgt ru "Wuzhen summit: states must play leading role in Internet governance"
+[[ $out == *"100%"*"Саммит в Учжэне"* ]] && ok "lookup: an exact match is 100%" || not_ok "lookup: an exact match is 100%" "$out"
+run tmx lookup --tm "$tmx" --src en --tgt ru "WUZHEN summit -- states must play leading role in Internet governance!"
+[[ $out == *"100%"* ]] && ok "lookup: case and punctuation do not count" || not_ok "lookup: case and punctuation do not count" "$out"
+run tmx lookup --tm "$tmx" --src en --tgt ru "Nothing like anything in the memory at all."
+[[ $status -eq 0 && $(wc -l <<<"$out") -eq 1 ]] && ok "lookup: no match below --min" || not_ok "lookup: no match below --min" "$out"
+printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit: states must play leading role in Internet governance\n' |
+  "$POLYALIGN" tmx lookup --tm "$tmx" --src en --tgt zh-CN --index "$SCRATCH/w.idx" >"$SCRATCH/q1" 2>&1
+printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit: states must play leading role in Internet governance\n' |
+  "$POLYALIGN" tmx lookup --index "$SCRATCH/w.idx" --src en --tgt zh-CN >"$SCRATCH/q2" 2>&1
+[[ -s $SCRATCH/w.idx ]] && cmp -s "$SCRATCH/q1" "$SCRATCH/q2" && grep -q '%' "$SCRATCH/q2" &&
+  ok "lookup: stdin queries, a saved index gives the same answers" || not_ok "lookup: saved index" "$(cat "$SCRATCH/q1" "$SCRATCH/q2")"
+head -c 2000 "$SCRATCH/w.idx" >"$SCRATCH/cut.idx"
+run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh x
+expect_err "lookup: a truncated index is refused" 65 "cut.idx: (truncated|damaged|not a polyalign)"
+run tmx lookup --index "$tmx" --src en --tgt zh x
+expect_err "lookup: a file that is not an index is refused" 65 "not a polyalign memory index"
+run tmx lookup --tm "$tmx" --src en x
+expect_err "lookup without --tgt: usage error" 2 "--src and --tgt"
+run tmx lookup --tm "$tmx" --src en --tgt zh --min 120 x
+expect_err "lookup --min out of range: usage error" 2 "percentage"
+
 done_testing

@@ -1,0 +1,39 @@
+/* tm_index.h — fuzzy lookup in a translation memory, as CAT tools show it.
+ *
+ * A match percentage is 100 × (1 − edit distance / length of the longer segment), counted
+ * in words for languages written with spaces and in characters for Chinese and Japanese,
+ * after normalizing case, punctuation and numbers (so "Open 3 files." and "open 12
+ * files" are a 100% match, as translators expect). Comparing a query with a million
+ * segments one by one would take seconds; the index keeps, for every pair of neighbouring
+ * normalized words (characters, for Chinese) of the sources, the units that contain it, so
+ * a query only scores the few units that share the most with it. It can be saved and
+ * loaded.
+ * Lookups on one index are not thread-safe (the index keeps a scratch counter). */
+#ifndef POLYALIGN_TM_INDEX_H
+#define POLYALIGN_TM_INDEX_H
+
+#include <stddef.h>
+
+typedef struct tm_index tm_index;
+
+typedef struct {
+    const char *source;     /* the memory's source segment */
+    const char *target;     /* its translation */
+    int score;              /* 0..100 */
+} tm_match;
+
+/* Build from the units of a TMX holding both languages (tags match by prefix). */
+int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_index **out);
+
+/* Save to / load from a file written by tm_index_save. */
+int tm_index_save(const tm_index *ix, const char *path);
+int tm_index_load(const char *path, tm_index **out);
+
+size_t tm_index_units(const tm_index *ix);
+
+/* The best matches of `query` scoring at least min_score, best first (at most max). */
+size_t tm_index_lookup(const tm_index *ix, const char *query, int min_score, tm_match *out, size_t max);
+
+void tm_index_free(tm_index *ix);
+
+#endif
