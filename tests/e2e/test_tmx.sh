@@ -108,6 +108,17 @@ for cmd in "stats" "extract --langs en,ru"; do
       not_ok "tmx ${cmd%% *} on $f.tmx: exit 65 with line and column" "status $status" "$err"
   done
 done
+for f in empty text trunc xxe lol; do
+  run tmx merge -o "$SCRATCH/m-$f.tmx" "$SCRATCH/$f.tmx"
+  [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: && ! -e $SCRATCH/m-$f.tmx ]] &&
+    ok "tmx merge on $f.tmx: exit 65, no output" || not_ok "tmx merge on $f.tmx: exit 65, no output" "$err"
+  run tmx lookup --tm "$SCRATCH/$f.tmx" --src en --tgt ru x
+  [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: ]] && ok "tmx lookup on $f.tmx: exit 65" ||
+    not_ok "tmx lookup on $f.tmx: exit 65" "$err"
+  run tmx2po --lang ru "$SCRATCH/$f.tmx" -o "$SCRATCH/p-$f.po"
+  [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: && ! -e $SCRATCH/p-$f.po ]] &&
+    ok "tmx2po on $f.tmx: exit 65, no output" || not_ok "tmx2po on $f.tmx: exit 65, no output" "$err"
+done
 run tmx validate -q "$SCRATCH/lol.tmx"
 [[ $status -eq 1 && $out == *"lol.tmx:"* ]] && ok "validate: billion laughs refused" || not_ok "validate: billion laughs refused" "$out"
 run tmx extract --langs en,ru "$SCRATCH/xxe.tmx"

@@ -1,0 +1,128 @@
+/* test_tm.c — unit tests of src/tm: the streaming reader (text versus markup), dates,
+ * language-tag matching, the writer's copy of a unit, and the fuzzy index. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text/lang.h"
+#include "tm/tm_index.h"
+#include "tm/tmx_check.h"
+#include "tm/tmx_reader.h"
+#include "tm/tmx_writer.h"
+
+static const char *sample =
+    "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+    "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\">"
+    "<prop type=\"x-po-header\">Language: ru</prop></header><body>\n"
+    "<tu tuid=\"7\"><prop type=\"x-context\">menu</prop><tuv xml:lang=\"en\"><seg>Press <bpt i=\"1\">&lt;b&gt;</bpt>OK"
+    "<ept i=\"1\">&lt;/b&gt;</ept> now</seg></tuv><tuv xml:lang=\"ru-RU\"><seg>Нажмите ОК</seg></tuv></tu>\n"
+    "<tu><tuv xml:lang=\"en\"><seg>Open 3 files.</seg></tuv><tuv xml:lang=\"ru-RU\"><seg>Откройте 3 файла.</seg>"
+    "</tuv></tu>\n</body></tmx>\n";
+
+static char *write_temp(const char *content)
+{
+    char *path = strdup("/tmp/polyalign-test-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, content, strlen(content)), (ssize_t)strlen(content));
+    close(fd);
+    return path;
+}
+
+static void reader_gives_text_and_markup(void **state)
+{
+    (void)state;
+    char *path = write_temp(sample);
+    tmx_reader *r;
+    assert_int_equal(tmx_reader_open(path, &r), 0);
+    tmx_reader_keep_markup(r, 1);
+    assert_string_equal(tmx_attr_get(tmx_reader_header(r), "srclang"), "en");
+    assert_string_equal(tmx_reader_header_prop(r, "x-po-header"), "Language: ru");
+    tmx_unit u = {0};
+    assert_int_equal(tmx_reader_next(r, &u), 1);
+    assert_string_equal(tmx_attr_get(&u.attrs, "tuid"), "7");
+    assert_int_equal(u.ntuv, 2);
+    assert_string_equal(u.tuv[0].text, "Press OK now"); /* codes left out of the text */
+    assert_non_null(strstr(u.tuv[0].xml, "<bpt i=\"1\">&lt;b&gt;</bpt>"));
+    assert_int_equal(u.tuv[0].unpaired, 0);
+    assert_string_equal(tmx_tuv_lang(&u.tuv[1]), "ru-RU");
+    assert_string_equal(u.notes[0].type, "x-context");
+    /* the unit written back keeps its markup */
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    tmx_writer *w;
+    tmx_header h = {.srclang = "en"};
+    assert_int_equal(tmx_writer_open(&w, f, &h), 0);
+    assert_int_equal(tmx_writer_copy_unit(w, &u), 0);
+    assert_int_equal(tmx_writer_close(w), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "<seg>Press <bpt i=\"1\">&lt;b&gt;</bpt>OK<ept i=\"1\">&lt;/b&gt;</ept> now</seg>"));
+    free(buf);
+    assert_int_equal(tmx_reader_next(r, &u), 1);
+    assert_int_equal(tmx_reader_next(r, &u), 0);
+    tmx_unit_free(&u);
+    tmx_reader_close(r);
+    unlink(path);
+    free(path);
+}
+
+static void dates_and_tags(void **state)
+{
+    (void)state;
+    assert_true(tmx_date_ok("20161116T093000Z"));
+    assert_false(tmx_date_ok("2016-11-16"));
+    assert_false(tmx_date_ok("20161316T093000Z"));
+    assert_false(tmx_date_ok("20161116T093000"));
+    assert_true(lang_tags_match("ru", "ru-RU"));
+    assert_true(lang_tags_match("zh_CN", "zh-cn"));
+    assert_false(lang_tags_match("zh-CN", "zh-TW"));
+    assert_false(lang_tags_match("en", "eng"));
+}
+
+static void fuzzy_index_scores_like_cat_tools(void **state)
+{
+    (void)state;
+    char *path = write_temp(sample);
+    tm_index *ix;
+    assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
+    assert_int_equal(tm_index_units(ix), 2);
+    tm_match m[4];
+    /* numbers and case normalized: a 100% match */
+    assert_int_equal(tm_index_lookup(ix, "open 12 FILES", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 100);
+    assert_string_equal(m[0].target, "Откройте 3 файла.");
+    /* one word of four changed: 75% */
+    assert_int_equal(tm_index_lookup(ix, "Press OK later", 70, m, 4), 0);
+    assert_int_equal(tm_index_lookup(ix, "Press OK now please", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 75);
+    /* saved and loaded: the same answers */
+    char idx[] = "/tmp/polyalign-idx-XXXXXX";
+    int fd = mkstemp(idx);
+    close(fd);
+    assert_int_equal(tm_index_save(ix, idx), 0);
+    tm_index *again;
+    assert_int_equal(tm_index_load(idx, &again), 0);
+    assert_int_equal(tm_index_lookup(again, "open 12 FILES", 70, m, 4), 1);
+    tm_index_free(again);
+    tm_index_free(ix);
+    unlink(idx);
+    unlink(path);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reader_gives_text_and_markup),
+        cmocka_unit_test(dates_and_tags),
+        cmocka_unit_test(fuzzy_index_scores_like_cat_tools),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
