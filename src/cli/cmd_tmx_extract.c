@@ -78,14 +78,8 @@ int cmd_tmx_extract(int argc, char **argv)
             break;
         tmx_unit u = {0};
         while ((rc = tmx_reader_next(r, &u)) == 1) {
-            const char *s = NULL, *t = NULL;
-            for (size_t k = 0; k < u.ntuv; k++) {
-                if (!s && lang_tags_match(tmx_tuv_lang(&u.tuv[k]), src))
-                    s = u.tuv[k].text;
-                else if (!t && lang_tags_match(tmx_tuv_lang(&u.tuv[k]), tgt))
-                    t = u.tuv[k].text;
-            }
-            if (!s || !t || !*s || !*t)
+            const char *s, *t;
+            if (!tmx_unit_pair(&u, src, tgt, &s, &t))
                 continue;
             put_line(out[0].f, s);
             fputc(a.moses ? '\n' : '\t', out[0].f);

@@ -57,25 +57,6 @@ static lang_stats *lang_of(tmx_stats *s, const char *tag)
     return l;
 }
 
-/* FNV-1a over the text with whitespace runs collapsed and the ends trimmed */
-static uint64_t hash_text(uint64_t h, const char *t)
-{
-    int space = 0, any = 0;
-    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-            space = any;
-            continue;
-        }
-        if (space) {
-            h = (h ^ ' ') * 1099511628211ULL;
-            space = 0;
-        }
-        h = (h ^ *p) * 1099511628211ULL;
-        any = 1;
-    }
-    return (h ^ 0xff) * 1099511628211ULL;
-}
-
 /* Insert h; returns 1 when it was already there. */
 static int seen_before(tmx_stats *s, uint64_t h)
 {
@@ -133,7 +114,7 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
             continue;
         l->tuvs++;
         const char *text = t->text ? t->text : "";
-        h = hash_text(hash_text(h, tag ? tag : "?"), text);
+        h = tmx_text_hash(tmx_text_hash(h, tag ? tag : "?"), text);
         if (!*text) {
             l->empty++;
             continue;

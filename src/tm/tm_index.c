@@ -200,14 +200,8 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
     tmx_unit u = {0};
     int more = 0;
     while (rc == 0 && (more = tmx_reader_next(r, &u)) == 1) {
-        const char *s = NULL, *t = NULL;
-        for (size_t k = 0; k < u.ntuv; k++) {
-            if (!s && lang_tags_match(tmx_tuv_lang(&u.tuv[k]), src))
-                s = u.tuv[k].text;
-            else if (!t && lang_tags_match(tmx_tuv_lang(&u.tuv[k]), tgt))
-                t = u.tuv[k].text;
-        }
-        if (!s || !t || !*s || !*t)
+        const char *s, *t;
+        if (!tmx_unit_pair(&u, src, tgt, &s, &t))
             continue;
         unit_entry e = {0};
         uint32_t tok[MAX_TOKENS];

@@ -31,24 +31,6 @@ typedef struct {
     size_t scap, sn;
 } merge_tables;
 
-static uint64_t hash_norm(uint64_t h, const char *t)
-{
-    int space = 0, any = 0;
-    for (const unsigned char *p = (const unsigned char *)(t ? t : ""); *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-            space = any;
-            continue;
-        }
-        if (space) {
-            h = (h ^ ' ') * 1099511628211ULL;
-            space = 0;
-        }
-        h = (h ^ *p) * 1099511628211ULL;
-        any = 1;
-    }
-    return (h ^ 0x1f) * 1099511628211ULL;
-}
-
 /* The unit's content key: languages and normalized texts, in a fixed language order. */
 static uint64_t unit_key(const tmx_unit *u)
 {
@@ -61,7 +43,7 @@ static uint64_t unit_key(const tmx_unit *u)
             lower[n] = (char)(lang[n] | 0x20);
         lower[n] = '\0';
         /* order-independent: the sum of per-tuv hashes */
-        acc += hash_norm(hash_norm(1469598103934665603ULL, lower), u->tuv[k].xml ? u->tuv[k].xml : u->tuv[k].text);
+        acc += tmx_text_hash(tmx_text_hash(1469598103934665603ULL, lower), u->tuv[k].xml ? u->tuv[k].xml : u->tuv[k].text);
     }
     return acc ? acc : 1;
 }
@@ -168,7 +150,7 @@ static int decide(const char *const *paths, size_t npaths, merge_tables *t, char
             const tmx_tuv *s = source_tuv(&u, *srclang);
             if (!s)
                 continue;
-            uint64_t sk = hash_norm(1469598103934665603ULL, s->xml ? s->xml : s->text);
+            uint64_t sk = tmx_text_hash(1469598103934665603ULL, s->xml ? s->xml : s->text);
             source_slot *ss = find_source(t, sk ? sk : 1);
             if (!ss->source) {
                 *ss = (source_slot){sk ? sk : 1, key};

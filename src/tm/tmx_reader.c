@@ -14,6 +14,7 @@
 #include <libxml/xmlreader.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 
 struct tmx_reader {
@@ -446,4 +447,34 @@ void tmx_unit_free(tmx_unit *u)
     attrs_free(&u->attrs);
     annotations_free(u->notes, u->nnotes);
     memset(u, 0, sizeof *u);
+}
+
+int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t)
+{
+    *s = *t = NULL;
+    for (size_t k = 0; k < u->ntuv; k++) {
+        if (!*s && lang_tags_match(tmx_tuv_lang(&u->tuv[k]), src))
+            *s = u->tuv[k].text;
+        else if (!*t && lang_tags_match(tmx_tuv_lang(&u->tuv[k]), tgt))
+            *t = u->tuv[k].text;
+    }
+    return *s && *t && **s && **t;
+}
+
+uint64_t tmx_text_hash(uint64_t h, const char *text)
+{
+    int space = 0, any = 0;
+    for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = any;
+            continue;
+        }
+        if (space) {
+            h = (h ^ ' ') * 1099511628211ULL;
+            space = 0;
+        }
+        h = (h ^ *p) * 1099511628211ULL;
+        any = 1;
+    }
+    return (h ^ 0x1f) * 1099511628211ULL;
 }

@@ -13,6 +13,7 @@
 #define POLYALIGN_TMX_READER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     char *name, *value;
@@ -87,5 +88,13 @@ const char *tmx_attr_get(const tmx_attrs *a, const char *name);
 
 /* A tuv's language: xml:lang, or TMX 1.1's lang. */
 const char *tmx_tuv_lang(const tmx_tuv *t);
+
+/* The texts of the first tuvs in languages src and tgt (tags match by prefix: en matches
+ * en-GB). 1 when both exist and are not empty. */
+int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t);
+
+/* FNV-1a over text with whitespace runs collapsed and the ends trimmed, continuing h:
+ * units that differ only in spacing hash alike. */
+uint64_t tmx_text_hash(uint64_t h, const char *text);
 
 #endif
