@@ -35,3 +35,12 @@ echo "  tmx/wuzhen.tmx: $units translation units in en-GB, zh-CN and ru-RU"
 echo
 echo "A unit of it:"
 awk '/<tu tuid="9"/,/<\/tu>/' tmx/wuzhen.tmx | sed 's/^/  /'
+
+echo
+echo "Subtitles of the video address (Chinese, the language spoken): subtitles/address.zh.srt and .vtt"
+echo "  timed with --duration 55 (a speaking-rate model): there is no recording to time them from yet"
+mkdir -p subtitles
+for fmt in srt vtt; do
+  ./polyalign subtitle --lang zh-CN --duration 55 "$corpus/address.zh.txt" -o "subtitles/address.zh.$fmt" 2>/dev/null
+done
+sed -n '1,8p' subtitles/address.zh.srt | sed 's/^/  /'

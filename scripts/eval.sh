@@ -19,3 +19,16 @@ echo
 echo "== Sentence alignment, strict and lax F1 (../shared/eval/align), beside Gale-Church"
 echo "   targets: en-zh >= 0.55, en-ru >= 0.78 (lax >= 0.96), un3 en-zh and en-ru >= 0.92"
 bash scripts/eval_align.sh
+
+echo
+echo "== Subtitle timing with --duration (no audio) against the proportional baseline, median errors"
+S=$SHARED/eval/subtitles
+printf '%-22s %-22s %-22s\n' recording 'polyalign start/end' 'baseline start/end'
+for ref in "$S"/dev/ref/*.ref.json; do
+  read -r lang duration < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["lang"], d["duration"])' "$ref")
+  ./polyalign subtitle --lang "$lang" --duration "$duration" "$S/dev/text/$lang.txt" -o build/eval/sub.srt 2>/dev/null
+  python3 "$S/baseline_proportional.py" "$ref" >build/eval/base.srt
+  ours=$(python3 "$S/check_srt.py" build/eval/sub.srt --lang "$lang" --ref "$ref" --fps 25 | awk '/start_abs_err|end_abs_err/{printf "%s ", $3}')
+  base=$(python3 "$S/check_srt.py" build/eval/base.srt --lang "$lang" --ref "$ref" --fps 25 | awk '/start_abs_err|end_abs_err/{printf "%s ", $3}')
+  printf '%-22s %-22s %-22s\n' "$(basename "$ref" .ref.json)" "$ours" "$base"
+done

@@ -8,6 +8,8 @@ const cli_command cli_commands[] = {
      cmd_segment},
     {"align", N_("[OPTIONS] PIVOT_FILE TRANSLATION_FILE [TRANSLATION_FILE]"),
      N_("align a text with its translations (beads, TSV, JSON Lines or TMX)"), align_cli_options, cmd_align},
+    {"subtitle", N_("--lang LANG --duration SECONDS TRANSCRIPT [-o OUT.srt]"),
+     N_("cut a transcript into timed subtitle cues (SRT or WebVTT)"), subtitle_cli_options, cmd_subtitle},
     {"tmx validate", N_("[--dtd FILE] FILE.tmx..."), N_("check TMX files: TMX 1.4b structure and CAT-tool lint"),
      tmx_validate_cli_options, cmd_tmx_validate},
     {"tmx stats", N_("[--format jsonl] FILE.tmx..."), N_("units, languages, duplicates and suspect units of TMX files"),

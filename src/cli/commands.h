@@ -28,4 +28,7 @@ int cmd_tmx2po(int argc, char **argv);
 extern const cli_option tmx_lookup_cli_options[];
 int cmd_tmx_lookup(int argc, char **argv);
 
+extern const cli_option subtitle_cli_options[];
+int cmd_subtitle(int argc, char **argv);
+
 #endif

@@ -1,0 +1,140 @@
+/* cmd_subtitle.c — `polyalign subtitle --lang LANG TRANSCRIPT --duration S -o OUT.srt`:
+ * the transcript's sentences cut into cues under a style profile, timed by a timing
+ * source, written as SRT or WebVTT through a temporary file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../align/text.h"
+#include "../i18n.h"
+#include "../subtitle/cues.h"
+#include "../subtitle/profile.h"
+#include "../subtitle/srt.h"
+#include "../subtitle/timing.h"
+#include "../text/lang.h"
+#include "../util/atomic_file.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum {
+    OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
+    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR
+};
+
+const cli_option subtitle_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
+    {"duration", OPT_DURATION, 1, "SECONDS", N_("length of the recording the speech is spread over (required)")},
+    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
+    {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
+    {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
+    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
+    {"max-chars", OPT_MAX_CHARS, 1, "N", N_("override the characters per line")},
+    {"max-cps", OPT_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)")},
+    {"min-duration", OPT_MIN_DUR, 1, "SECONDS", N_("override the shortest cue")},
+    {"max-duration", OPT_MAX_DUR, 1, "SECONDS", N_("override the longest cue")},
+    {0},
+};
+
+typedef struct {
+    const char *lang, *output, *format, *profile;
+    double duration, start, fps, max_chars, max_cps, min_dur, max_dur;
+    int bad;
+} subtitle_args;
+
+static int number(const char *arg, double *out, double min)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (*end || !(v >= min))
+        return cli_usage_error(cli_find("subtitle"), _("'%s' is not a valid number here"), arg);
+    *out = v;
+    return 0;
+}
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    subtitle_args *a = ctx;
+    switch (key) {
+    case OPT_LANG: a->lang = arg; return 0;
+    case OPT_OUTPUT: a->output = arg; return 0;
+    case OPT_FORMAT: a->format = arg; return 0;
+    case OPT_PROFILE: a->profile = arg; return 0;
+    case OPT_DURATION: return number(arg, &a->duration, 0.001);
+    case OPT_START: return number(arg, &a->start, 0);
+    case OPT_FPS: return number(arg, &a->fps, 1);
+    case OPT_MAX_CHARS: return number(arg, &a->max_chars, 1);
+    case OPT_MAX_CPS: return number(arg, &a->max_cps, 0.1);
+    case OPT_MIN_DUR: return number(arg, &a->min_dur, 0);
+    case OPT_MAX_DUR: return number(arg, &a->max_dur, 0.1);
+    }
+    return 0;
+}
+
+int cmd_subtitle(int argc, char **argv)
+{
+    const cli_command *self = cli_find("subtitle");
+    subtitle_args a = {NULL, NULL, NULL, "netflix", 0, 0, 25, 0, 0, 0, 0, 0};
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    if (status)
+        return status < 0 ? 0 : status;
+    if (!a.lang || argc - first != 1)
+        return cli_usage_error(self, _("give --lang and one transcript file"));
+    if (a.duration <= 0)
+        return cli_usage_error(self, _("give a timing source: --duration SECONDS"));
+    char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
+    if (lang_normalize(a.lang, lang) < 0)
+        return cli_usage_error(self, "%s", error_last());
+    lang_base(lang, base);
+    const subtitle_profile *found = subtitle_profile_find(a.profile, base);
+    if (!found)
+        return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), a.profile);
+    subtitle_profile p = *found;
+    if (a.max_chars)
+        p.max_chars = a.max_chars;
+    if (a.max_cps)
+        p.max_cps = a.max_cps;
+    if (a.min_dur)
+        p.min_duration = a.min_dur;
+    if (a.max_dur)
+        p.max_duration = a.max_dur;
+    const char *ext = a.output ? strrchr(a.output, '.') : NULL;
+    const char *fmt_name = a.format ? a.format : ext && strcmp(ext, ".vtt") == 0 ? "vtt" : "srt";
+    if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)
+        return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
+
+    align_text t;
+    int rc = align_text_load(&t, argv[first], lang, 0);
+    if (rc < 0)
+        return cli_report(rc);
+    cue_list cues = {0};
+    rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
+    timing_source src = timing_from_duration(a.start, a.duration);
+    if (rc == 0)
+        rc = src.assign(&src, &cues);
+    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps) : 0;
+    atomic_file out;
+    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
+        if (subtitle_write(out.f, &cues, strcmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
+            atomic_file_abort(&out);
+            rc = error_set(ERR_IO, _("%s: write error"), a.output ? a.output : "<stdout>");
+        } else {
+            rc = atomic_file_commit(&out);
+        }
+    }
+    if (rc == 0) {
+        fprintf(stderr, _("polyalign: %zu sentences, %zu cues (%s, %s)\n"), t.n, cues.n, p.name, base);
+        for (size_t k = 0; k < cues.n && too_fast; k++) {
+            cue *c = &cues.v[k];
+            if (c->chars / (c->end - c->start) > p.max_cps + 1e-9)
+                fprintf(stderr, _("polyalign: cue %zu reads at %.1f characters per second (limit %.0f)\n"), k + 1,
+                        c->chars / (c->end - c->start), p.max_cps);
+        }
+        if (t.n == 0)
+            cli_warn(_("%s has no sentences: the subtitles are empty"), t.name);
+    }
+    cues_free(&cues);
+    align_text_free(&t);
+    return cli_report(rc);
+}

@@ -1,0 +1,41 @@
+/* cues.h — a transcript's sentences cut into subtitle cues of at most two lines.
+ *
+ * Lines break only where ICU's line breaker (UAX #14) allows, which also keeps CJK
+ * punctuation rules; among those places the cutter picks by a small cost minimization,
+ * not a greedy fill: one line when the text fits; balanced lines, the lower one rather
+ * longer; breaks after punctuation preferred; never after an article, preposition or
+ * pronoun of the profile's list, nor between two capitalized words (a first and last
+ * name). A long sentence continues over several cues, each ending where it reads best.
+ * Widths are grapheme clusters (ICU character breaks), half-width ones counting 0.5 in
+ * Chinese, as the style guides count them. */
+#ifndef POLYALIGN_SUBTITLE_CUES_H
+#define POLYALIGN_SUBTITLE_CUES_H
+
+#include <stddef.h>
+
+#include "profile.h"
+
+typedef struct {
+    char *text;             /* one or two lines joined by '\n' */
+    size_t sentence, para;  /* where it comes from */
+    int ends_sentence;      /* the last cue of its sentence */
+    double weight;          /* how long it takes to say: syllables, or characters in Chinese */
+    double chars;           /* how long it takes to read: display characters */
+    double start, end;      /* seconds, set by a timing source */
+} cue;
+
+typedef struct {
+    cue *v;
+    size_t n, cap;
+} cue_list;
+
+/* Cut sentences[0..n) (with their paragraph numbers) into cues for `lang`. */
+int cues_build(const char *lang, const subtitle_profile *p, const char *const *sentences, const size_t *para,
+               size_t n, cue_list *out);
+
+/* Display width of a UTF-8 line under the profile. */
+double cue_text_width(const char *text, const subtitle_profile *p);
+
+void cues_free(cue_list *l);
+
+#endif

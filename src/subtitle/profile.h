@@ -1,0 +1,26 @@
+/* profile.h — subtitle style limits per profile and language, as data.
+ *
+ * Broadcasters and streaming services publish style guides; the numbers here are those
+ * of Netflix's Timed Text Style Guides (adult programmes) and the BBC's subtitle
+ * guidelines. Words that must not end a line (articles, prepositions, conjunctions) are
+ * data too: the line breaker reads them from here. */
+#ifndef POLYALIGN_SUBTITLE_PROFILE_H
+#define POLYALIGN_SUBTITLE_PROFILE_H
+
+typedef struct {
+    const char *name;           /* "netflix", "bbc" */
+    const char *lang;           /* "en", "ru", "zh" */
+    double max_chars;           /* per line; in zh half-width characters count 0.5 */
+    int max_lines;
+    double max_cps;             /* reading speed, characters per second */
+    double min_duration, max_duration; /* seconds */
+    int min_gap_frames;
+    int half_width_half;        /* half-width characters count 0.5 (CJK profiles) */
+    const char *const *no_line_end; /* words that must not end a line (lower case) */
+} subtitle_profile;
+
+/* The profile for a name and a language (base subtag); NULL when unknown. Languages
+ * without their own entry get the English limits of the profile. */
+const subtitle_profile *subtitle_profile_find(const char *name, const char *lang);
+
+#endif

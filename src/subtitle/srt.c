@@ -1,0 +1,28 @@
+/* srt.c — SRT and WebVTT output: UTF-8 without BOM, LF line ends, times to the millisecond. */
+#include "srt.h"
+
+#include <math.h>
+
+static void timestamp(FILE *f, double t, char sep)
+{
+    long ms = lround(t * 1000);
+    if (ms < 0)
+        ms = 0;
+    fprintf(f, "%02ld:%02ld:%02ld%c%03ld", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, sep, ms % 1000);
+}
+
+int subtitle_write(FILE *f, const cue_list *cues, subtitle_format fmt)
+{
+    char sep = fmt == SUBTITLE_VTT ? '.' : ',';
+    if (fmt == SUBTITLE_VTT)
+        fputs("WEBVTT\n\n", f);
+    for (size_t k = 0; k < cues->n; k++) {
+        if (fmt == SUBTITLE_SRT)
+            fprintf(f, "%zu\n", k + 1);
+        timestamp(f, cues->v[k].start, sep);
+        fputs(" --> ", f);
+        timestamp(f, cues->v[k].end, sep);
+        fprintf(f, "\n%s\n\n", cues->v[k].text);
+    }
+    return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,14 @@
+/* srt.h — writing cues as SRT or WebVTT. */
+#ifndef POLYALIGN_SUBTITLE_SRT_H
+#define POLYALIGN_SUBTITLE_SRT_H
+
+#include <stdio.h>
+
+#include "cues.h"
+
+typedef enum { SUBTITLE_SRT, SUBTITLE_VTT } subtitle_format;
+
+/* Write all cues, numbered from 1 (SRT), or with a WEBVTT header (VTT). */
+int subtitle_write(FILE *f, const cue_list *cues, subtitle_format fmt);
+
+#endif

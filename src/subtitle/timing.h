@@ -1,0 +1,30 @@
+/* timing.h — when each cue appears: timing sources behind one interface.
+ *
+ * A timing source fills in the speech interval of every cue; the display rules of the
+ * style profile then apply the same way whatever the source: minimum duration, reading
+ * speed (a cue too fast to read is extended into the following gap), maximum duration,
+ * the minimum gap between cues. Sources: a duration to spread the speech over (a speaking
+ * rate model with pauses at sentence and paragraph ends); later, the recording itself. */
+#ifndef POLYALIGN_SUBTITLE_TIMING_H
+#define POLYALIGN_SUBTITLE_TIMING_H
+
+#include <stddef.h>
+
+#include "cues.h"
+#include "profile.h"
+
+typedef struct timing_source {
+    const char *name;
+    /* set cues[k].start/end to the speech of each cue; 0 or a negative error code */
+    int (*assign)(const struct timing_source *self, cue_list *cues);
+    double start, duration;     /* the span: --start, --duration */
+} timing_source;
+
+/* Speech spread over [start, start + duration] by a speaking-rate model. */
+timing_source timing_from_duration(double start, double duration);
+
+/* Apply the display rules; returns how many cues still read faster than the profile
+ * allows (listed in the summary by the caller). */
+size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps);
+
+#endif

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# test_subtitle.sh — `polyalign subtitle`: cues within the style limits (checked by the
+# shared SRT checker), text equal to the transcript, WebVTT, hard inputs, bad input.
+source "$(dirname "$0")/lib.sh"
+S=$SHARED/eval/subtitles
+
+if [[ -d $S/dev ]]; then
+  for ref in "$S"/dev/ref/*.ref.json; do
+    name=$(basename "$ref" .ref.json)
+    read -r lang duration < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["lang"], d["duration"])' "$ref")
+    run subtitle --lang "$lang" --duration "$duration" "$S/dev/text/$lang.txt" -o "$SCRATCH/$name.srt"
+    check "$name: SRT passes check_srt.py --fail-on-style, text equals the transcript" \
+      python3 "$S/check_srt.py" "$SCRATCH/$name.srt" --lang "$lang" --ref "$ref" --fps 25 --fail-on-style
+  done
+else
+  skip "subtitles of the shared dev transcripts" "no $S/dev"
+fi
+
+cat >"$SCRATCH/t.en.txt" <<'TXT'
+The Internet is now the fastest growing industry sector that has changed the lives of all peoples and formed the basis of economic development. Its influence can hardly be overestimated.
+
+We need new international treaties on the future of the Internet.
+TXT
+run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/t.vtt"
+[[ $status -eq 0 && $(head -1 "$SCRATCH/t.vtt") == WEBVTT && $(grep -c -- '-->' "$SCRATCH/t.vtt") -ge 3 ]] &&
+  grep -q '^00:00:0[0-9]\.[0-9][0-9][0-9] --> ' "$SCRATCH/t.vtt" && ok "WebVTT from the -o extension" || not_ok "WebVTT" "$(cat "$SCRATCH/t.vtt")"
+run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt"
+check "no line ends with an article or preposition" python3 -c '
+import sys
+bad = {"a","an","the","of","to","in","on","at","by","for","with","from","and","or"}
+for line in sys.argv[1].splitlines():
+    words = line.split()
+    if words and "-->" not in line and not line.isdigit() and words[-1].lower() in bad:
+        sys.exit("bad line end: " + line)' "$out"
+check "every line within 42 characters, at most two lines per cue" python3 -c '
+import sys
+for block in sys.argv[1].strip().split("\n\n"):
+    lines = block.split("\n")[2:]
+    assert 1 <= len(lines) <= 2 and all(len(l) <= 42 for l in lines), block' "$out"
+
+# hard inputs: a 600-character sentence without punctuation, Chinese without punctuation
+python3 -c 'print(" ".join(["word%d" % k for k in range(100)]))' >"$SCRATCH/long.txt"
+run subtitle --lang en --duration 60 "$SCRATCH/long.txt" -o "$SCRATCH/long.srt"
+if [[ -f $S/check_srt.py ]]; then
+  check "a 600-character sentence is cut within the limits" python3 "$S/check_srt.py" "$SCRATCH/long.srt" --lang en \
+    --transcript "$SCRATCH/long.txt" --fps 25 --fail-on-style
+fi
+python3 -c 'print("互联网是当今发展最快的产业领域它改变了各国人民的生活构成了经济发展的基础互联网现在和将来的影响怎么评价都不为过")' >"$SCRATCH/nopunct.zh"
+run subtitle --lang zh --duration 30 "$SCRATCH/nopunct.zh" -o "$SCRATCH/nopunct.srt"
+check "Chinese without punctuation: lines of at most 16 characters" python3 -c '
+import sys
+for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    lines = block.split("\n")[2:]
+    assert 1 <= len(lines) <= 2 and all(len(l) <= 16 for l in lines), block' "$SCRATCH/nopunct.srt"
+run subtitle --lang zh --duration 60 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/address.srt"
+if command -v ffmpeg >/dev/null; then
+  check "ffmpeg converts the SRT" ffmpeg -v error -y -i "$SCRATCH/address.srt" "$SCRATCH/address.ass"
+else
+  skip "ffmpeg converts the SRT" "ffmpeg not installed"
+fi
+
+# bad input
+: >"$SCRATCH/empty.txt"
+run subtitle --lang en --duration 10 "$SCRATCH/empty.txt" -o "$SCRATCH/empty.srt"
+[[ $status -eq 0 && ! -s $SCRATCH/empty.srt && $err == *"no sentences"* ]] && ok "empty transcript: empty file and a warning" ||
+  not_ok "empty transcript" "$status" "$err"
+printf 'Bad \xff text.\n' >"$SCRATCH/bad.txt"
+run subtitle --lang en --duration 10 "$SCRATCH/bad.txt" -o "$SCRATCH/bad.srt"
+[[ $status -eq 65 && $err == *"bad.txt: invalid UTF-8 at byte 4"* && ! -e $SCRATCH/bad.srt ]] &&
+  ok "invalid UTF-8: exit 65, no output" || not_ok "invalid UTF-8: exit 65, no output" "$err"
+run subtitle --lang en "$SCRATCH/t.en.txt"
+expect_err "no timing source: usage error" 2 "--duration"
+run subtitle --lang en --duration -3 "$SCRATCH/t.en.txt"
+expect_err "negative duration: usage error" 2 "not a valid number"
+run subtitle --lang en --duration 10 --profile tv "$SCRATCH/t.en.txt"
+expect_err "unknown profile: usage error" 2 "unknown profile"
+run subtitle --lang en --duration 10 "$SCRATCH/missing.txt"
+expect_err "missing transcript: exit 66" 66 "missing.txt"
+
+done_testing
