@@ -31,4 +31,9 @@ int cmd_tmx_lookup(int argc, char **argv);
 extern const cli_option subtitle_cli_options[];
 int cmd_subtitle(int argc, char **argv);
 
+extern const cli_option srt_check_cli_options[];
+int cmd_srt_check(int argc, char **argv);
+extern const cli_option srt_fix_cli_options[];
+int cmd_srt_fix(int argc, char **argv);
+
 #endif

@@ -1,0 +1,278 @@
+/* cmd_srt.c — `polyalign srt check FILE --lang L` (format errors, then style problems, one
+ * line each, exit 1 when anything is wrong) and `polyalign srt fix FILE -o OUT` (what
+ * subtitle editors call "fix common errors": renumber, drop empty cues, order by time,
+ * resolve overlaps, keep the minimum gap, re-break over-long lines, plain UTF-8 and LF). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../subtitle/cues.h"
+#include "../subtitle/profile.h"
+#include "../subtitle/srt.h"
+#include "../subtitle/srt_read.h"
+#include "../text/lang.h"
+#include "../util/atomic_file.h"
+#include "../util/error.h"
+#include "commands.h"
+
+enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_PROFILE = 256, OPT_FPS };
+
+const cli_option srt_check_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (required)")},
+    {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
+    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
+    {0},
+};
+
+const cli_option srt_fix_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)")},
+    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default en)")},
+    {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
+    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
+    {0},
+};
+
+typedef struct {
+    const char *lang, *output, *profile;
+    double fps;
+    const char *file;
+    int problems;
+} srt_args;
+
+static int handle_option(int key, const char *arg, void *ctx)
+{
+    srt_args *a = ctx;
+    switch (key) {
+    case OPT_LANG: a->lang = arg; break;
+    case OPT_OUTPUT: a->output = arg; break;
+    case OPT_PROFILE: a->profile = arg; break;
+    case OPT_FPS:
+        a->fps = atof(arg);
+        if (a->fps < 1)
+            return cli_usage_error(NULL, _("--fps takes a frame rate of 1 or more"));
+        break;
+    }
+    return 0;
+}
+
+static void print_problem(void *ctx, srt_severity sev, int line, const char *message)
+{
+    srt_args *a = ctx;
+    a->problems++;
+    printf("%s:%d: %s: %s\n", a->file, line, sev == SRT_ERROR ? _("error") : _("warning"), message);
+}
+
+static int setup(const cli_command *self, int argc, char **argv, srt_args *a, const subtitle_profile **p,
+                 char base[LANG_TAG_MAX])
+{
+    int first;
+    int status = cli_parse(self, argc, argv, handle_option, a, &first);
+    if (status)
+        return status < 0 ? -1 : status;
+    if (argc - first != 1)
+        return cli_usage_error(self, _("give one subtitle file"));
+    a->file = argv[first];
+    if (!a->lang)
+        return cli_usage_error(self, _("give the language with --lang"));
+    char lang[LANG_TAG_MAX];
+    if (lang_normalize(a->lang, lang) < 0)
+        return cli_usage_error(self, "%s", error_last());
+    lang_base(lang, base);
+    *p = subtitle_profile_find(a->profile, base);
+    if (!*p)
+        return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), a->profile);
+    return 0;
+}
+
+static void style(srt_args *a, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void style(srt_args *a, int line, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    a->problems++;
+    printf("%s:%d: %s: %s\n", a->file, line, _("style"), msg);
+}
+
+/* Characters per line (reported) and in all, and the number of lines, of one cue. */
+static double check_lines(srt_args *a, const subtitle_profile *p, char *text, int line, int *nlines)
+{
+    double chars = 0;
+    *nlines = 0;
+    for (char *t = text, *nl; t; t = nl ? nl + 1 : NULL) {
+        nl = strchr(t, '\n');
+        if (nl)
+            *nl = '\0';
+        double w = cue_text_width(t, p);
+        chars += w;
+        if (w > p->max_chars)
+            style(a, line, _("line of %.1f characters (limit %.0f)"), w, p->max_chars);
+        if (nl)
+            *nl = '\n';
+        (*nlines)++;
+    }
+    return chars;
+}
+
+int cmd_srt_check(int argc, char **argv)
+{
+    const cli_command *self = cli_find("srt check");
+    srt_args a = {NULL, NULL, "netflix", 25, NULL, 0};
+    const subtitle_profile *p;
+    char base[LANG_TAG_MAX];
+    int st = setup(self, argc, argv, &a, &p, base);
+    if (st)
+        return st < 0 ? 0 : st;
+    cue_list cues;
+    srt_cue_info *info;
+    int rc = srt_read(a.file, &cues, &info, print_problem, &a);
+    if (rc < 0)
+        return cli_report(rc);
+    double gap = p->min_gap_frames / a.fps;
+    for (size_t k = 0; k < cues.n; k++) {
+        cue *c = &cues.v[k];
+        int line = info[k].line, nlines;
+        double chars = check_lines(&a, p, c->text, line, &nlines);
+        if (!*c->text)
+            style(&a, line, _("empty cue"));
+        if (nlines > p->max_lines)
+            style(&a, line, _("%d lines (at most %d)"), nlines, p->max_lines);
+        double d = c->end - c->start;
+        if (d > 0 && chars / d > p->max_cps + 1e-9)
+            style(&a, line, _("reading speed %.1f characters per second (limit %.0f)"), chars / d, p->max_cps);
+        if (d > 0 && d + 1e-9 < p->min_duration)
+            style(&a, line, _("shown %.3f s, less than %.3f s"), d, p->min_duration);
+        if (d > p->max_duration + 1e-9)
+            style(&a, line, _("shown %.3f s, more than %.0f s"), d, p->max_duration);
+        if (k + 1 < cues.n) {
+            double next = cues.v[k + 1].start;
+            if (next < c->start)
+                style(&a, info[k + 1].line, _("out of order: starts before the previous cue"));
+            else if (next < c->end)
+                style(&a, info[k + 1].line, _("overlaps the previous cue"));
+            else if (next - c->end + 1e-9 < gap)
+                style(&a, info[k + 1].line, _("less than %d frames after the previous cue"), p->min_gap_frames);
+        }
+    }
+    fflush(stdout);
+    cues_free(&cues);
+    free(info);
+    if (a.problems)
+        fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)a.problems),
+                a.file, a.problems);
+    return a.problems ? ERR_FAILED : 0;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const cue *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+int cmd_srt_fix(int argc, char **argv)
+{
+    const cli_command *self = cli_find("srt fix");
+    srt_args a = {"en", NULL, "netflix", 25, NULL, 0};
+    const subtitle_profile *p;
+    char base[LANG_TAG_MAX];
+    int st = setup(self, argc, argv, &a, &p, base);
+    if (st)
+        return st < 0 ? 0 : st;
+    if (!a.output)
+        return cli_usage_error(self, _("-o FILE is required"));
+    cue_list in, out = {0};
+    int rc = srt_read(a.file, &in, NULL, NULL, NULL);
+    if (rc < 0)
+        return cli_report(rc);
+    qsort(in.v, in.n, sizeof *in.v, by_start); /* out of order: by time */
+    size_t dropped = 0, rebroken = 0;
+    int spaced = !p->half_width_half;
+    for (size_t k = 0; k < in.n && rc == 0; k++) {
+        cue *c = &in.v[k];
+        /* the text on one line, then cut again under the profile; Chinese lines join
+         * without a space where both sides are Chinese */
+        char *w = c->text;
+        for (char *t = c->text; *t; t++) {
+            if (*t != '\n') {
+                *w++ = *t;
+                continue;
+            }
+            int cjk = !spaced && w > c->text && (unsigned char)w[-1] >= 0x80 && (unsigned char)t[1] >= 0x80;
+            if (!cjk)
+                *w++ = ' ';
+        }
+        *w = '\0';
+        char *text = c->text;
+        while (*text == ' ')
+            text++;
+        if (!*text) {
+            dropped++;
+            continue;
+        }
+        cue_list parts;
+        const char *one[1] = {text};
+        size_t para[1] = {0};
+        if ((rc = cues_build(base, p, one, para, 1, &parts)) < 0)
+            break;
+        rebroken += parts.n > 1;
+        double total = 0, at = c->start, span = c->end > c->start ? c->end - c->start : p->min_duration;
+        for (size_t j = 0; j < parts.n; j++)
+            total += parts.v[j].chars;
+        for (size_t j = 0; j < parts.n && rc == 0; j++) {
+            cue part = parts.v[j];
+            part.start = at;
+            part.end = at + span * (total > 0 ? part.chars / total : 1.0 / (double)parts.n);
+            at = part.end;
+            if (out.n == out.cap) {
+                size_t cap = out.cap ? out.cap * 2 : 64;
+                cue *v = realloc(out.v, cap * sizeof *v);
+                if (!v) {
+                    rc = error_set(ERR_IO, _("out of memory"));
+                    break;
+                }
+                out.v = v;
+                out.cap = cap;
+            }
+            out.v[out.n++] = part;
+            parts.v[j].text = NULL; /* now owned by out */
+        }
+        cues_free(&parts);
+    }
+    /* overlaps and gaps: end each cue the minimum gap before the next one */
+    double gap = p->min_gap_frames / a.fps + 0.0005;
+    for (size_t k = 0; k + 1 < out.n; k++)
+        if (out.v[k].end > out.v[k + 1].start - gap)
+            out.v[k].end = out.v[k + 1].start - gap;
+    /* too short to see: longer, as far as the next cue allows */
+    for (size_t k = 0; k < out.n; k++) {
+        cue *c = &out.v[k];
+        double want = c->start + fmax(p->min_duration, c->chars / p->max_cps) + 0.002;
+        double limit = k + 1 < out.n ? out.v[k + 1].start - gap : want;
+        if (c->end < want)
+            c->end = fmin(want, limit);
+        if (c->end <= c->start)
+            c->end = c->start + 0.001;
+    }
+    atomic_file f;
+    if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0) {
+        const char *ext = strrchr(a.output, '.');
+        if (subtitle_write(f.f, &out, ext && !strcmp(ext, ".vtt") ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
+            atomic_file_abort(&f);
+            rc = error_set(ERR_IO, _("%s: write error"), a.output);
+        } else {
+            rc = atomic_file_commit(&f);
+        }
+    }
+    if (rc == 0)
+        fprintf(stderr, _("polyalign: %zu cues read, %zu written, %zu empty ones dropped, %zu re-cut\n"), in.n, out.n,
+                dropped, rebroken);
+    cues_free(&in);
+    cues_free(&out);
+    return cli_report(rc);
+}

@@ -1,0 +1,288 @@
+/* srt_read.c — the lenient SRT/WebVTT reader; see srt_read.h. */
+#include "srt_read.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../text/input.h"
+#include "../util/error.h"
+
+typedef struct {
+    srt_problem_fn report;
+    void *ctx;
+} reporter;
+
+static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ...)
+{
+    if (!r->report)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    r->report(r->ctx, sev, line, msg);
+}
+
+/* Parse "H:MM:SS,mmm" (any number of hour digits, ',' or '.') at *p; strict is cleared
+ * when the form is not exactly SRT's. */
+static int parse_time(const char **p, double *t, int *strict, int vtt)
+{
+    const char *s = *p;
+    int digits = 0;
+    long h = 0;
+    while (isdigit((unsigned char)*s)) {
+        h = h * 10 + (*s++ - '0');
+        digits++;
+    }
+    if (!digits || *s++ != ':' || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != ':')
+        return -1;
+    long m = (s[0] - '0') * 10 + s[1] - '0';
+    s += 3;
+    if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || (s[2] != ',' && s[2] != '.'))
+        return -1;
+    long sec = (s[0] - '0') * 10 + s[1] - '0';
+    if (s[2] != (vtt ? '.' : ','))
+        *strict = 0;
+    s += 3;
+    int msd = 0;
+    long ms = 0;
+    while (isdigit((unsigned char)*s) && msd < 3) {
+        ms = ms * 10 + (*s++ - '0');
+        msd++;
+    }
+    if (msd != 3 || m > 59 || sec > 59)
+        return -1;
+    if (digits < 2)
+        *strict = 0;
+    *t = (double)h * 3600 + (double)m * 60 + (double)sec + (double)ms / 1000;
+    *p = s;
+    return 0;
+}
+
+/* A timing line: 0, and its start and end times, when it is one (strict set when it is
+ * exactly in SRT's form). */
+static int parse_timing(const char *line, double *start, double *end, int *strict, int vtt)
+{
+    const char *p = line;
+    *strict = 1;
+    while (*p == ' ')
+        p++, *strict = 0;
+    if (parse_time(&p, start, strict, vtt) < 0)
+        return -1;
+    if (strncmp(p, " --> ", 5) == 0) {
+        p += 5;
+    } else {
+        *strict = 0;
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "-->", 3) != 0)
+            return -1;
+        p += 3;
+        while (*p == ' ')
+            p++;
+    }
+    if (parse_time(&p, end, strict, vtt) < 0)
+        return -1;
+    if (*p && !vtt) /* SRT allows position coordinates after the times; keep it strict */
+        *strict = 0;
+    return 0;
+}
+
+static int is_blank(const char *l)
+{
+    for (; *l; l++)
+        if (!isspace((unsigned char)*l))
+            return 0;
+    return 1;
+}
+
+static int is_number(const char *l)
+{
+    if (!*l)
+        return 0;
+    for (; *l; l++)
+        if (!isdigit((unsigned char)*l))
+            return 0;
+    return 1;
+}
+
+static int push(cue_list *l, srt_cue_info **info, size_t *icap, cue c, int line)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        cue *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return error_set(ERR_IO, _("out of memory"));
+        l->v = v;
+        l->cap = cap;
+    }
+    if (info) {
+        if (l->n == *icap) {
+            size_t cap = *icap ? *icap * 2 : 64;
+            srt_cue_info *v = realloc(*info, cap * sizeof *v);
+            if (!v)
+                return error_set(ERR_IO, _("out of memory"));
+            *info = v;
+            *icap = cap;
+        }
+        (*info)[l->n].line = line;
+    }
+    l->v[l->n++] = c;
+    return 0;
+}
+
+int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_fn report, void *ctx)
+{
+    memset(out, 0, sizeof *out);
+    if (info)
+        *info = NULL;
+    size_t icap = 0;
+    reporter r = {report, ctx};
+    text_input in;
+    int rc = text_input_read(path, &in);
+    if (rc < 0)
+        return rc;
+    if (in.offset)
+        problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
+    if (strstr(in.bytes, "\r\n"))
+        problem(&r, SRT_WARNING, 0, _("CRLF line endings"));
+    int vtt = strncmp(in.bytes, "WEBVTT", 6) == 0;
+    /* split into lines in place */
+    char *p = in.bytes;
+    int lineno = 0, blanks = 0, expected = 1;
+    cue cur = {0};
+    int in_cue = 0, cue_line = 0;
+    size_t text_len = 0;
+    char *text = NULL;
+    while (rc == 0 && p && *p) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t len = strlen(p);
+        if (len && p[len - 1] == '\r')
+            p[--len] = '\0';
+        lineno++;
+        char *line = p;
+        p = nl ? nl + 1 : NULL;
+        if (vtt && lineno == 1)
+            continue;
+        double s, e;
+        int strict;
+        int timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
+        int next_is_timing = 0;
+        if (p && is_number(line)) {
+            char *nl2 = strchr(p, '\n');
+            char save = nl2 ? *nl2 : 0;
+            if (nl2)
+                *nl2 = '\0';
+            double s2, e2;
+            int st2;
+            next_is_timing = parse_timing(p, &s2, &e2, &st2, vtt) == 0;
+            if (nl2)
+                *nl2 = save;
+        }
+        if (is_blank(line)) {
+            if (in_cue) {
+                cur.text = text ? text : strdup("");
+                rc = push(out, info, &icap, cur, cue_line);
+                in_cue = 0;
+                text = NULL;
+                text_len = 0;
+                blanks = 0;
+            }
+            blanks++;
+            continue;
+        }
+        if (in_cue && !(timing || next_is_timing)) {
+            /* a text line */
+            size_t l = strlen(line);
+            char *t = realloc(text, text_len + l + 2);
+            if (!t) {
+                rc = error_set(ERR_IO, _("out of memory"));
+                break;
+            }
+            text = t;
+            if (text_len)
+                text[text_len++] = '\n';
+            memcpy(text + text_len, line, l + 1);
+            text_len += l;
+            continue;
+        }
+        if (in_cue) { /* a new cue without a blank line before it */
+            problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
+            cur.text = text ? text : strdup("");
+            rc = push(out, info, &icap, cur, cue_line);
+            in_cue = 0;
+            text = NULL;
+            text_len = 0;
+            blanks = 1;
+            if (rc < 0)
+                break;
+        }
+        if (blanks > 1 && out->n)
+            problem(&r, SRT_WARNING, lineno, _("%d blank lines between cues (expected 1)"), blanks);
+        blanks = 0;
+        cur = (cue){0};
+        cue_line = lineno;
+        if (is_number(line)) {
+            long number = strtol(line, NULL, 10);
+            if (!vtt && number != expected)
+                problem(&r, SRT_WARNING, lineno, _("cue number %ld, expected %d"), number, expected);
+            cur.sentence = (size_t)number;
+            expected = (int)number + 1;
+            if (!p)
+                break;
+            /* the timing line follows */
+            char *nl2 = strchr(p, '\n');
+            if (nl2)
+                *nl2 = '\0';
+            size_t l2 = strlen(p);
+            if (l2 && p[l2 - 1] == '\r')
+                p[--l2] = '\0';
+            lineno++;
+            line = p;
+            p = nl2 ? nl2 + 1 : NULL;
+            timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
+        } else if (!vtt) {
+            problem(&r, SRT_ERROR, lineno, _("cue without a number"));
+            expected++;
+        }
+        if (!timing) {
+            problem(&r, SRT_ERROR, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"), line);
+            continue;
+        }
+        if (!strict)
+            problem(&r, SRT_ERROR, lineno,
+                    vtt ? _("timing line '%s' is not HH:MM:SS.mmm --> HH:MM:SS.mmm")
+                        : _("bad timing line '%s' (needs exactly HH:MM:SS,mmm --> HH:MM:SS,mmm; '.' before the "
+                            "milliseconds is WebVTT)"),
+                    line);
+        if (e <= s)
+            problem(&r, SRT_ERROR, lineno, _("end time is not after the start time"));
+        cur.start = s;
+        cur.end = e;
+        in_cue = 1;
+    }
+    if (rc == 0 && in_cue) {
+        cur.text = text ? text : strdup("");
+        rc = push(out, info, &icap, cur, cue_line);
+        text = NULL;
+    }
+    free(text);
+    text_input_free(&in);
+    if (rc < 0) {
+        cues_free(out);
+        if (info) {
+            free(*info);
+            *info = NULL;
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# test_srt.sh — `polyalign srt check` and `srt fix` on broken and good subtitle files.
+source "$(dirname "$0")/lib.sh"
+S=$SHARED/eval/subtitles
+
+printf '\xef\xbb\xbf1\r\n00:00:01.000 --> 00:00:02,000\r\nDot instead of comma.\r\n\r\n3\r\n00:00:02,500 --> 00:00:02,400\r\nEnd before start, wrong number.\r\n4\r\n00:00:03,000 --> 00:00:04,000\r\n\r\n\r\n\r\n5\r\n0:00:05,000 --> 00:00:06,000\r\nShort hour field.\r\n' >"$SCRATCH/broken.srt"
+run srt check --lang en "$SCRATCH/broken.srt"
+[[ $status -eq 1 ]] && ok "srt check: exit 1 on a broken file" || not_ok "srt check: exit 1" "$status"
+has() { grep -Eq -- "$1" <<<"$out" && ok "srt check: $2" || not_ok "srt check: $2" "$out"; }
+has 'broken.srt:2: error: bad timing line .*WebVTT' "'.' before the milliseconds (line 2)"
+has 'broken.srt:6: error: end time is not after the start time' "end before start (line 6)"
+has 'broken.srt:8: error: cue starts without a blank line separator' "missing blank line (line 8)"
+has 'broken.srt:14: error: bad timing line' "one-digit hour field (line 14)"
+has 'broken.srt:0: warning: UTF-8 BOM' "BOM"
+has 'broken.srt:5: warning: cue number 3, expected 2' "numbering"
+has 'broken.srt:13: warning: 3 blank lines between cues' "extra blank lines"
+if [[ -f $S/samples/zh_handmade.srt ]]; then
+  run srt check --lang zh "$S/samples/zh_handmade.srt"
+  expect "srt check: the shared hand-made Chinese SRT is clean" 0 ""
+fi
+
+run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
+[[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
+run srt check --lang en "$SCRATCH/fixed.srt"
+expect "srt fix: the result checks clean" 0 ""
+[[ $(head -c 3 "$SCRATCH/fixed.srt") != $'\xef\xbb\xbf' ]] && ! grep -q $'\r' "$SCRATCH/fixed.srt" &&
+  ok "srt fix: no BOM, LF line ends" || not_ok "srt fix: no BOM, LF line ends"
+if [[ -f $S/check_srt.py ]]; then
+  check "srt fix: check_srt.py accepts the result" python3 "$S/check_srt.py" "$SCRATCH/fixed.srt" --lang en --fps 25 --fail-on-style
+fi
+printf '1\n00:00:01,000 --> 00:00:09,000\nThis line is far too long for any subtitle style guide to accept it on one line\n\n2\n00:00:05,000 --> 00:00:12,000\nOverlapping.\n\n3\n00:00:03,000 --> 00:00:04,000\nOut of order.\n' >"$SCRATCH/messy.srt"
+run srt check --lang en "$SCRATCH/messy.srt"
+[[ $status -eq 1 && $out == *"line of"* && $out == *"overlaps"* && $out == *"out of order"* ]] &&
+  ok "srt check: long lines, overlaps, order" || not_ok "srt check: long lines, overlaps, order" "$out"
+run srt fix "$SCRATCH/messy.srt" --lang en -o "$SCRATCH/messy.fixed.srt"
+run srt check --lang en "$SCRATCH/messy.fixed.srt"
+[[ -z $(grep -v 'reading speed' <<<"$out") ]] && ok "srt fix: re-broken, reordered, overlaps resolved (reading speed may stay)" ||
+  not_ok "srt fix: re-broken, reordered, overlaps resolved" "$out"
+
+run srt check --lang en "$SCRATCH/missing.srt"
+expect_err "srt check: missing file, exit 66" 66 "missing.srt"
+printf '1\n00:00:01,000 --> 00:00:02,000\nBad \xff\n' >"$SCRATCH/bad.srt"
+run srt check --lang en "$SCRATCH/bad.srt"
+expect_err "srt check: invalid UTF-8, exit 65" 65 "invalid UTF-8 at byte"
+run srt check "$SCRATCH/fixed.srt"
+expect_err "srt check without --lang: usage error" 2 "language"
+run srt fix "$SCRATCH/broken.srt"
+expect_err "srt fix without -o: usage error" 2 "-o FILE"
+
+done_testing
