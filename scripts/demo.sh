@@ -37,10 +37,21 @@ echo "A unit of it:"
 awk '/<tu tuid="9"/,/<\/tu>/' tmx/wuzhen.tmx | sed 's/^/  /'
 
 echo
-echo "Subtitles of the video address (Chinese, the language spoken): subtitles/address.zh.srt and .vtt"
-echo "  timed with --duration 55 (a speaking-rate model): there is no recording to time them from yet"
+echo "Subtitles of the video address: subtitles/address.{zh,en,ru}.{srt,vtt}"
+echo "  Chinese (the language spoken) timed with --duration 55, a speaking-rate model: there is"
+echo "  no recording to time them from yet; English and Russian take their timing from the"
+echo "  Chinese cues through the sentence alignment of the transcripts"
 mkdir -p subtitles
 for fmt in srt vtt; do
   ./polyalign subtitle --lang zh-CN --duration 55 "$corpus/address.zh.txt" -o "subtitles/address.zh.$fmt" 2>/dev/null
 done
-sed -n '1,8p' subtitles/address.zh.srt | sed 's/^/  /'
+for lang in en ru; do
+  for fmt in srt vtt; do
+    ./polyalign subtitle --from subtitles/address.zh.srt --align "$corpus/address.zh.txt" --lang "$lang" \
+      "$corpus/address.$lang.txt" -o "subtitles/address.$lang.$fmt" 2>/dev/null
+  done
+done
+for lang in zh en; do
+  echo "  [$lang]"
+  sed -n '1,4p' "subtitles/address.$lang.srt" | sed 's/^/    /'
+done

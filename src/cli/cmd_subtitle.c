@@ -5,11 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../align/align.h"
 #include "../align/text.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/profile.h"
 #include "../subtitle/srt.h"
+#include "../subtitle/srt_read.h"
+#include "../subtitle/translate.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
@@ -18,12 +21,14 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
-    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR
+    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN
 };
 
 const cli_option subtitle_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
-    {"duration", OPT_DURATION, 1, "SECONDS", N_("length of the recording the speech is spread over (required)")},
+    {"duration", OPT_DURATION, 1, "SECONDS", N_("length of the recording the speech is spread over")},
+    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
+    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
     {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
@@ -37,7 +42,7 @@ const cli_option subtitle_cli_options[] = {
 };
 
 typedef struct {
-    const char *lang, *output, *format, *profile;
+    const char *lang, *output, *format, *profile, *from, *align;
     double duration, start, fps, max_chars, max_cps, min_dur, max_dur;
     int bad;
 } subtitle_args;
@@ -60,6 +65,8 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_OUTPUT: a->output = arg; return 0;
     case OPT_FORMAT: a->format = arg; return 0;
     case OPT_PROFILE: a->profile = arg; return 0;
+    case OPT_FROM: a->from = arg; return 0;
+    case OPT_ALIGN: a->align = arg; return 0;
     case OPT_DURATION: return number(arg, &a->duration, 0.001);
     case OPT_START: return number(arg, &a->start, 0);
     case OPT_FPS: return number(arg, &a->fps, 1);
@@ -71,18 +78,43 @@ static int handle_option(int key, const char *arg, void *ctx)
     return 0;
 }
 
+/* A translated track: the source subtitles' timing, the alignment of the two transcripts. */
+static int translated_cues(const subtitle_args *a, const align_text *t, const char *base, const subtitle_profile *p,
+                           cue_list *out)
+{
+    cue_list source;
+    int rc = srt_read(a->from, &source, NULL, NULL, NULL);
+    if (rc < 0)
+        return rc;
+    align_text src;
+    rc = align_text_load(&src, a->align, NULL, 0);
+    bead *beads = NULL;
+    size_t n = 0;
+    if (rc == 0) {
+        rc = align_two(&src, t, NULL, &beads, &n, NULL);
+        if (rc == 0)
+            rc = subtitle_translate(&source, &src, t, beads, n, base, p, out);
+        free(beads);
+        align_text_free(&src);
+    }
+    cues_free(&source);
+    return rc;
+}
+
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {NULL, NULL, NULL, "netflix", 0, 0, 25, 0, 0, 0, 0, 0};
+    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.lang || argc - first != 1)
         return cli_usage_error(self, _("give --lang and one transcript file"));
-    if (a.duration <= 0)
-        return cli_usage_error(self, _("give a timing source: --duration SECONDS"));
+    if (a.duration <= 0 && !a.from)
+        return cli_usage_error(self, _("give a timing source: --duration SECONDS, or --from SOURCE.srt --align SOURCE_TEXT"));
+    if (!a.from != !a.align)
+        return cli_usage_error(self, _("--from and --align go together"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
     if (lang_normalize(a.lang, lang) < 0)
         return cli_usage_error(self, "%s", error_last());
@@ -109,9 +141,12 @@ int cmd_subtitle(int argc, char **argv)
     if (rc < 0)
         return cli_report(rc);
     cue_list cues = {0};
-    rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
+    if (a.from)
+        rc = translated_cues(&a, &t, base, &p, &cues);
+    else
+        rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
     timing_source src = timing_from_duration(a.start, a.duration);
-    if (rc == 0)
+    if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps) : 0;
     atomic_file out;

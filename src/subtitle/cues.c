@@ -122,7 +122,9 @@ static double break_cost(const sentence_cut *sc, size_t m)
         int32_t i = (int32_t)wl;
         UChar32 last;
         U8_PREV((const uint8_t *)w, 0, i, last);
-        if (last >= 0 && u_ispunct(last))
+        if (last == '-' || last == 0x2010)
+            c += bad_end_cost; /* inside a hyphenated word: fastest-|growing */
+        else if (last >= 0 && u_ispunct(last))
             c -= punct_bonus;
         if (!sc->p->half_width_half && !(last >= 0 && u_ispunct(last)) && starts_upper(sc->s, m, sc->len)) {
             /* two capitalized words side by side: a name, keep it together */

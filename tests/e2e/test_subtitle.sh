@@ -59,6 +59,27 @@ else
   skip "ffmpeg converts the SRT" "ffmpeg not installed"
 fi
 
+# translated tracks: timing from the source cues, through the alignment
+C=$ROOT/corpus/wuzhen
+for lang in en ru; do
+  run subtitle --from "$SCRATCH/address.srt" --align "$C/address.zh.txt" --lang "$lang" "$C/address.$lang.txt" -o "$SCRATCH/address.$lang.srt"
+  if [[ -f $S/check_srt.py ]]; then
+    check "translated $lang track: within the $lang limits, text equals the $lang transcript" python3 "$S/check_srt.py" \
+      "$SCRATCH/address.$lang.srt" --lang "$lang" --transcript "$C/address.$lang.txt" --fps 25 --fail-on-style
+  fi
+done
+python3 - "$SCRATCH/address.srt" "$SCRATCH/address.en.srt" <<'PY' && ok "translated track spans the source track" || not_ok "translated track spans the source track"
+import re, sys
+def span(p):
+    t = re.findall(r"(\d\d):(\d\d):(\d\d),(\d\d\d)", open(p, encoding="utf-8").read())
+    s = [int(h) * 3600 + int(m) * 60 + int(x) + int(ms) / 1000 for h, m, x, ms in t]
+    return s[0], s[-1]
+a, b = span(sys.argv[1]), span(sys.argv[2])
+assert abs(a[0] - b[0]) < 0.5 and abs(a[1] - b[1]) < 2.0, (a, b)
+PY
+run subtitle --from "$SCRATCH/address.srt" --lang en "$C/address.en.txt"
+expect_err "--from without --align: usage error" 2 "go together"
+
 # bad input
 : >"$SCRATCH/empty.txt"
 run subtitle --lang en --duration 10 "$SCRATCH/empty.txt" -o "$SCRATCH/empty.srt"

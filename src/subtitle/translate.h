@@ -1,0 +1,19 @@
+/* translate.h — subtitles in another language, timed by the original's cues.
+ *
+ * The source track's cues say when each source sentence is spoken (their text is the
+ * source transcript, cue by cue); the sentence alignment says which target sentences
+ * translate which source sentences. Each bead's target text is cut into cues under the
+ * target language's profile and shown over the time its source sentences take, shared in
+ * proportion to the target cues' lengths. */
+#ifndef POLYALIGN_SUBTITLE_TRANSLATE_H
+#define POLYALIGN_SUBTITLE_TRANSLATE_H
+
+#include "../align/dp.h"
+#include "../align/text.h"
+#include "cues.h"
+#include "profile.h"
+
+int subtitle_translate(const cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
+                       size_t nbeads, const char *tgt_base, const subtitle_profile *p, cue_list *out);
+
+#endif
