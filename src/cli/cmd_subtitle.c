@@ -14,6 +14,7 @@
 #include "../subtitle/srt_read.h"
 #include "../subtitle/translate.h"
 #include "../subtitle/timing.h"
+#include "../text/input.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
@@ -21,7 +22,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
-    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN
+    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN, OPT_TIMES
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -30,6 +31,7 @@ const cli_option subtitle_cli_options[] = {
     {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
     {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
     {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
+    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>first words of a sentence'")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
     {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
@@ -42,7 +44,7 @@ const cli_option subtitle_cli_options[] = {
 };
 
 typedef struct {
-    const char *lang, *output, *format, *profile, *from, *align;
+    const char *lang, *output, *format, *profile, *from, *align, *times;
     double duration, start, fps, max_chars, max_cps, min_dur, max_dur;
     int bad;
 } subtitle_args;
@@ -67,6 +69,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_PROFILE: a->profile = arg; return 0;
     case OPT_FROM: a->from = arg; return 0;
     case OPT_ALIGN: a->align = arg; return 0;
+    case OPT_TIMES: a->times = arg; return 0;
     case OPT_DURATION: return number(arg, &a->duration, 0.001);
     case OPT_START: return number(arg, &a->start, 0);
     case OPT_FPS: return number(arg, &a->fps, 1);
@@ -75,6 +78,77 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_MIN_DUR: return number(arg, &a->min_dur, 0);
     case OPT_MAX_DUR: return number(arg, &a->max_dur, 0.1);
     }
+    return 0;
+}
+
+/* The text with its whitespace removed (for matching a time-coded line to a sentence). */
+static void squeeze(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *in && n + 1 < size; in++)
+        if (*in != ' ' && *in != '\t' && *in != '\r' && *in != '\n')
+            out[n++] = *in;
+    out[n] = '\0';
+}
+
+/* --times FILE: "HH:MM:SS.mmm<TAB>text" per line; each text is matched, in order, to the
+ * sentence it begins. */
+static int read_times(const char *path, const align_text *t, time_anchor **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    text_input in;
+    int rc = text_input_read(path, &in);
+    if (rc < 0)
+        return rc;
+    time_anchor *v = malloc((t->n + 1) * sizeof *v);
+    if (!v) {
+        text_input_free(&in);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    size_t next = 0;
+    int lineno = 0;
+    for (char *line = in.bytes, *nl; rc == 0 && line && *line; line = nl ? nl + 1 : NULL) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        unsigned h, m, sec, ms;
+        int used = 0;
+        if (!line[0] || (line[0] == '\r' && !line[1]))
+            continue;
+        if (sscanf(line, "%u:%u:%u%*[.,]%3u%n", &h, &m, &sec, &ms, &used) != 4 || m > 59 || sec > 59 ||
+            line[used] != '\t') {
+            rc = error_set(ERR_DATA, _("%s:%d: expected HH:MM:SS.mmm, a tab, then the first words of a sentence"),
+                           path, lineno);
+            break;
+        }
+        char want[256], have[256];
+        squeeze(line + used + 1, want, sizeof want);
+        size_t wl = strlen(want) > 24 ? 24 : strlen(want);
+        size_t s = next;
+        for (; s < t->n; s++) {
+            squeeze(t->sent[s], have, sizeof have);
+            if (wl && strncmp(have, want, wl) == 0)
+                break;
+        }
+        if (s == t->n) {
+            rc = error_set(ERR_DATA, _("%s:%d: no sentence of the transcript (after the previous one) begins so"),
+                           path, lineno);
+            break;
+        }
+        v[(*n)++] = (time_anchor){s, h * 3600.0 + m * 60.0 + sec + ms / 1000.0};
+        next = s + 1;
+    }
+    text_input_free(&in);
+    if (rc == 0 && *n == 0)
+        rc = error_set(ERR_DATA, _("%s: no times in the file"), path);
+    if (rc < 0) {
+        free(v);
+        *n = 0;
+        return rc;
+    }
+    *out = v;
     return 0;
 }
 
@@ -104,15 +178,16 @@ static int translated_cues(const subtitle_args *a, const align_text *t, const ch
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
+    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.lang || argc - first != 1)
         return cli_usage_error(self, _("give --lang and one transcript file"));
-    if (a.duration <= 0 && !a.from)
-        return cli_usage_error(self, _("give a timing source: --duration SECONDS, or --from SOURCE.srt --align SOURCE_TEXT"));
+    if (a.duration <= 0 && !a.from && !a.times)
+        return cli_usage_error(self, _("give a timing source: --duration SECONDS, --times FILE, or --from SOURCE.srt "
+                                       "--align SOURCE_TEXT"));
     if (!a.from != !a.align)
         return cli_usage_error(self, _("--from and --align go together"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
@@ -145,9 +220,14 @@ int cmd_subtitle(int argc, char **argv)
         rc = translated_cues(&a, &t, base, &p, &cues);
     else
         rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
-    timing_source src = timing_from_duration(a.start, a.duration);
+    time_anchor *anchors = NULL;
+    size_t nanchors = 0;
+    if (rc == 0 && a.times)
+        rc = read_times(a.times, &t, &anchors, &nanchors);
+    timing_source src = a.times ? timing_from_anchors(anchors, nanchors) : timing_from_duration(a.start, a.duration);
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
+    free(anchors);
     size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps) : 0;
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {

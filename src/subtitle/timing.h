@@ -4,7 +4,8 @@
  * style profile then apply the same way whatever the source: minimum duration, reading
  * speed (a cue too fast to read is extended into the following gap), maximum duration,
  * the minimum gap between cues. Sources: a duration to spread the speech over (a speaking
- * rate model with pauses at sentence and paragraph ends); later, the recording itself. */
+ * rate model with pauses at sentence and paragraph ends), known times of some sentences
+ * (a time-coded transcript); later, the recording itself. */
 #ifndef POLYALIGN_SUBTITLE_TIMING_H
 #define POLYALIGN_SUBTITLE_TIMING_H
 
@@ -13,15 +14,27 @@
 #include "cues.h"
 #include "profile.h"
 
+/* A known time: sentence `sentence` starts at `time` seconds. */
+typedef struct time_anchor {
+    size_t sentence;
+    double time;
+} time_anchor;
+
 typedef struct timing_source {
     const char *name;
     /* set cues[k].start/end to the speech of each cue; 0 or a negative error code */
     int (*assign)(const struct timing_source *self, cue_list *cues);
     double start, duration;     /* the span: --start, --duration */
+    const time_anchor *anchors; /* --times */
+    size_t nanchors;
 } timing_source;
 
 /* Speech spread over [start, start + duration] by a speaking-rate model. */
 timing_source timing_from_duration(double start, double duration);
+
+/* Known start times of some sentences (sorted by sentence): the same model, stretched
+ * piece by piece between them and extended past the first and last at their pace. */
+timing_source timing_from_anchors(const time_anchor *anchors, size_t n);
 
 /* Apply the display rules; returns how many cues still read faster than the profile
  * allows (listed in the summary by the caller). */

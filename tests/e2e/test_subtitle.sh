@@ -59,6 +59,18 @@ else
   skip "ffmpeg converts the SRT" "ffmpeg not installed"
 fi
 
+# --times: known start times of some sentences (a time-coded transcript)
+printf '00:00:10.000\tThe Internet is now\n00:00:30.500\tWe need new international\n' >"$SCRATCH/t.times"
+run subtitle --lang en --times "$SCRATCH/t.times" "$SCRATCH/t.en.txt" -o "$SCRATCH/times.srt"
+grep -q '^00:00:10,000 --> ' "$SCRATCH/times.srt" && grep -q '^00:00:30,500 --> ' "$SCRATCH/times.srt" &&
+  ok "--times: the known sentences start at their times" || not_ok "--times: the known sentences start at their times" "$(cat "$SCRATCH/times.srt")" "$err"
+printf 'ten seconds\tThe Internet\n' >"$SCRATCH/bad.times"
+run subtitle --lang en --times "$SCRATCH/bad.times" "$SCRATCH/t.en.txt"
+expect_err "--times: a malformed line names file and line, exit 65" 65 "bad.times:1: expected HH:MM:SS.mmm"
+printf '00:00:01.000\tNothing like this\n' >"$SCRATCH/nomatch.times"
+run subtitle --lang en --times "$SCRATCH/nomatch.times" "$SCRATCH/t.en.txt"
+expect_err "--times: text not in the transcript, exit 65" 65 "nomatch.times:1: no sentence"
+
 # translated tracks: timing from the source cues, through the alignment
 C=$ROOT/corpus/wuzhen
 for lang in en ru; do
