@@ -35,7 +35,7 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 PO_LANGS  := zh_CN ru
 MO_FILES  := $(foreach l,$(PO_LANGS),locale/$(l)/LC_MESSAGES/polyalign.mo)
 
-.PHONY: all setup check demo eval bench install clean pot
+.PHONY: all setup check demo eval bench install clean pot preview
 all: polyalign $(MO_FILES)
 
 setup:
@@ -88,6 +88,10 @@ check: setup
 demo: setup
 	$(MAKE) all
 	bash scripts/demo.sh
+
+preview: setup
+	$(MAKE) all
+	bash scripts/preview.sh
 
 eval: all
 	SHARED=$(SHARED) bash scripts/eval.sh

@@ -16,6 +16,7 @@ packages=(
   libjansson-dev                    # JSON Lines output
   libcmocka-dev                     # unit tests
   python3 time                      # the evaluation scorers in ../shared; /usr/bin/time for benchmarks
+  ffmpeg fonts-noto-cjk             # subtitles: conversion checks, make preview (burn-in with a CJK font)
 )
 
 missing=()

@@ -54,9 +54,18 @@ for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
     assert 1 <= len(lines) <= 2 and all(len(l) <= 16 for l in lines), block' "$SCRATCH/nopunct.srt"
 run subtitle --lang zh --duration 60 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/address.srt"
 if command -v ffmpeg >/dev/null; then
-  check "ffmpeg converts the SRT" ffmpeg -v error -y -i "$SCRATCH/address.srt" "$SCRATCH/address.ass"
+  check "ffmpeg converts the SRT" ffmpeg -nostdin -v error -y -i "$SCRATCH/address.srt" "$SCRATCH/address.ass"
+  for f in "$ROOT"/subtitles/*.srt "$ROOT"/subtitles/*.vtt; do
+    check "ffmpeg converts subtitles/$(basename "$f")" ffmpeg -nostdin -v error -y -i "$f" "$SCRATCH/conv.ass"
+  done
 else
-  skip "ffmpeg converts the SRT" "ffmpeg not installed"
+  skip "ffmpeg converts the SRT and VTT files" "ffmpeg not installed"
+fi
+if [[ -f $S/check_srt.py ]]; then
+  for lang in zh en ru; do
+    check "subtitles/address.$lang.srt passes check_srt.py, text intact" python3 "$S/check_srt.py" \
+      "$ROOT/subtitles/address.$lang.srt" --lang "$lang" --transcript "$ROOT/corpus/wuzhen/address.$lang.txt" --fps 25 --fail-on-style
+  done
 fi
 
 # --times: known start times of some sentences (a time-coded transcript)
