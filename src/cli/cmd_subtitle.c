@@ -22,7 +22,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
-    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN, OPT_TIMES
+    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN, OPT_TIMES, OPT_TMX
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -30,6 +30,7 @@ const cli_option subtitle_cli_options[] = {
     {"duration", OPT_DURATION, 1, "SECONDS", N_("length of the recording the speech is spread over")},
     {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
     {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
+    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead")},
     {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
     {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>first words of a sentence'")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
@@ -44,7 +45,7 @@ const cli_option subtitle_cli_options[] = {
 };
 
 typedef struct {
-    const char *lang, *output, *format, *profile, *from, *align, *times;
+    const char *lang, *output, *format, *profile, *from, *align, *times, *tmx;
     double duration, start, fps, max_chars, max_cps, min_dur, max_dur;
     int bad;
 } subtitle_args;
@@ -70,6 +71,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_FROM: a->from = arg; return 0;
     case OPT_ALIGN: a->align = arg; return 0;
     case OPT_TIMES: a->times = arg; return 0;
+    case OPT_TMX: a->tmx = arg; return 0;
     case OPT_DURATION: return number(arg, &a->duration, 0.001);
     case OPT_START: return number(arg, &a->start, 0);
     case OPT_FPS: return number(arg, &a->fps, 1);
@@ -175,21 +177,54 @@ static int translated_cues(const subtitle_args *a, const align_text *t, const ch
     return rc;
 }
 
+/* A translated track from a memory: units whose source segment is in the source track. */
+static int memory_cues(const subtitle_args *a, const char *lang, const char *base, const subtitle_profile *p,
+                       cue_list *out)
+{
+    cue_list source;
+    int rc = srt_read(a->from, &source, NULL, NULL, NULL);
+    if (rc < 0)
+        return rc;
+    /* the source track's language, from its script */
+    size_t total = 1;
+    for (size_t k = 0; k < source.n; k++)
+        total += strlen(source.v[k].text) + 1;
+    char *all = malloc(total), src[LANG_TAG_MAX];
+    if (!all) {
+        cues_free(&source);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    all[0] = '\0';
+    for (size_t k = 0; k < source.n; k++)
+        strcat(strcat(all, source.v[k].text), " ");
+    align_guess_language(all, strlen(all), src);
+    free(all);
+    size_t found, units;
+    lang_base(src, src);
+    rc = subtitle_translate_tmx(&source, a->tmx, src, lang, base, p, out, &found, &units);
+    if (rc == 0)
+        fprintf(stderr, _("polyalign: %zu of %zu %s-%s units of %s found in %s\n"), found, units, src, base, a->tmx,
+                a->from);
+    cues_free(&source);
+    return rc;
+}
+
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
+    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    if (!a.lang || argc - first != 1)
-        return cli_usage_error(self, _("give --lang and one transcript file"));
+    if (!a.lang || argc - first != (a.tmx ? 0 : 1))
+        return cli_usage_error(self, a.tmx ? _("with --tmx, give --lang and no transcript")
+                                           : _("give --lang and one transcript file"));
     if (a.duration <= 0 && !a.from && !a.times)
         return cli_usage_error(self, _("give a timing source: --duration SECONDS, --times FILE, or --from SOURCE.srt "
                                        "--align SOURCE_TEXT"));
-    if (!a.from != !a.align)
-        return cli_usage_error(self, _("--from and --align go together"));
+    if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
+        return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
     if (lang_normalize(a.lang, lang) < 0)
         return cli_usage_error(self, "%s", error_last());
@@ -211,12 +246,14 @@ int cmd_subtitle(int argc, char **argv)
     if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
 
-    align_text t;
-    int rc = align_text_load(&t, argv[first], lang, 0);
+    align_text t = {0};
+    int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);
     if (rc < 0)
         return cli_report(rc);
     cue_list cues = {0};
-    if (a.from)
+    if (a.tmx)
+        rc = memory_cues(&a, lang, base, &p, &cues);
+    else if (a.from)
         rc = translated_cues(&a, &t, base, &p, &cues);
     else
         rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
@@ -239,14 +276,15 @@ int cmd_subtitle(int argc, char **argv)
         }
     }
     if (rc == 0) {
-        fprintf(stderr, _("polyalign: %zu sentences, %zu cues (%s, %s)\n"), t.n, cues.n, p.name, base);
+        if (!a.tmx)
+            fprintf(stderr, _("polyalign: %zu sentences, %zu cues (%s, %s)\n"), t.n, cues.n, p.name, base);
         for (size_t k = 0; k < cues.n && too_fast; k++) {
             cue *c = &cues.v[k];
             if (c->chars / (c->end - c->start) > p.max_cps + 1e-9)
                 fprintf(stderr, _("polyalign: cue %zu reads at %.1f characters per second (limit %.0f)\n"), k + 1,
                         c->chars / (c->end - c->start), p.max_cps);
         }
-        if (t.n == 0)
+        if (t.n == 0 && !a.tmx)
             cli_warn(_("%s has no sentences: the subtitles are empty"), t.name);
     }
     cues_free(&cues);

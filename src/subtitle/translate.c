@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../tm/tmx_reader.h"
 #include "../util/error.h"
 
 static size_t visible_chars(const char *s)
@@ -50,6 +51,32 @@ static int append(cue_list *out, cue c)
     }
     out->v[out->n++] = c;
     return 0;
+}
+
+/* Cut `text` into cues under the profile and share [t0, t1] among them by length. */
+static int cut_over(const char *text, size_t para_no, size_t unit, double t0, double t1, const char *tgt_base,
+                    const subtitle_profile *p, cue_list *out)
+{
+    cue_list parts;
+    const char *one[1] = {text};
+    size_t para[1] = {para_no};
+    int rc = cues_build(tgt_base, p, one, para, 1, &parts);
+    if (rc < 0)
+        return rc;
+    double total = 0, at = t0;
+    for (size_t k = 0; k < parts.n; k++)
+        total += parts.v[k].chars;
+    for (size_t k = 0; k < parts.n && rc == 0; k++) {
+        cue c = parts.v[k];
+        c.sentence = unit;
+        c.start = at;
+        c.end = at + (t1 - t0) * (total > 0 ? c.chars / total : 1.0 / (double)parts.n);
+        at = c.end;
+        if ((rc = append(out, c)) == 0)
+            parts.v[k].text = NULL;
+    }
+    cues_free(&parts);
+    return rc;
 }
 
 int subtitle_translate(const cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
@@ -97,29 +124,87 @@ int subtitle_translate(const cue_list *source, const align_text *src, const alig
                 strcat(text, " ");
             strcat(text, tgt->sent[s]);
         }
-        cue_list parts;
-        const char *one[1] = {text};
-        size_t para[1] = {tgt->para[bd->j]};
-        rc = cues_build(tgt_base, p, one, para, 1, &parts);
+        rc = cut_over(text, tgt->para[bd->j], b, t0, t1, tgt_base, p, out);
         free(text);
-        if (rc < 0)
-            break;
-        double total = 0, at = t0;
-        for (size_t k = 0; k < parts.n; k++)
-            total += parts.v[k].chars;
-        for (size_t k = 0; k < parts.n && rc == 0; k++) {
-            cue c = parts.v[k];
-            c.sentence = b;
-            c.start = at;
-            c.end = at + (t1 - t0) * (total > 0 ? c.chars / total : 1.0 / (double)parts.n);
-            at = c.end;
-            if ((rc = append(out, c)) == 0)
-                parts.v[k].text = NULL;
-        }
-        cues_free(&parts);
     }
     free(cum);
     free(sent_at);
+    if (rc < 0)
+        cues_free(out);
+    return rc;
+}
+
+/* The text without whitespace, appended to buf (grown as needed); returns its length. */
+static size_t squeeze_into(char **buf, size_t *len, size_t *cap, const char *s)
+{
+    size_t need = *len + strlen(s) + 1;
+    if (need > *cap) {
+        size_t c = need * 2;
+        char *b = realloc(*buf, c);
+        if (!b)
+            return (size_t)-1;
+        *buf = b;
+        *cap = c;
+    }
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            (*buf)[(*len)++] = *s;
+    (*buf)[*len] = '\0';
+    return *len;
+}
+
+int subtitle_translate_tmx(const cue_list *source, const char *tmx_path, const char *src, const char *tgt,
+                           const char *tgt_base, const subtitle_profile *p, cue_list *out, size_t *found,
+                           size_t *units)
+{
+    memset(out, 0, sizeof *out);
+    *found = *units = 0;
+    /* the track as one string without spaces; cum[k] = its length before cue k (bytes) */
+    char *track = NULL, *seg = NULL;
+    size_t len = 0, cap = 0, slen = 0, scap = 0;
+    size_t *cum = malloc((source->n + 1) * sizeof *cum);
+    int rc = cum ? 0 : error_set(ERR_IO, _("out of memory"));
+    for (size_t k = 0; rc == 0 && k < source->n; k++) {
+        cum[k] = len;
+        if (squeeze_into(&track, &len, &cap, source->v[k].text) == (size_t)-1)
+            rc = error_set(ERR_IO, _("out of memory"));
+    }
+    if (rc == 0)
+        cum[source->n] = len;
+    tmx_reader *r = NULL;
+    if (rc == 0)
+        rc = tmx_reader_open(tmx_path, &r);
+    tmx_unit u = {0};
+    size_t from = 0;
+    int more;
+    while (rc == 0 && track && (more = tmx_reader_next(r, &u)) != 0) {
+        if (more < 0) {
+            rc = more;
+            break;
+        }
+        const char *s, *t;
+        if (!tmx_unit_pair(&u, src, tgt, &s, &t))
+            continue;
+        (*units)++;
+        slen = 0;
+        if (squeeze_into(&seg, &slen, &scap, s) == (size_t)-1) {
+            rc = error_set(ERR_IO, _("out of memory"));
+            break;
+        }
+        const char *at = slen ? strstr(track + from, seg) : NULL;
+        if (!at)
+            continue;
+        size_t a = (size_t)(at - track);
+        from = a + slen;
+        (*found)++;
+        double t0 = time_of(source, cum, (double)a), t1 = time_of(source, cum, (double)from - 0.5);
+        rc = cut_over(t, 0, *units, t0, t1 > t0 ? t1 : t0 + 1.0, tgt_base, p, out);
+    }
+    tmx_unit_free(&u);
+    tmx_reader_close(r);
+    free(track);
+    free(seg);
+    free(cum);
     if (rc < 0)
         cues_free(out);
     return rc;
