@@ -27,6 +27,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/vec.h"
 
 enum { NAME_PREFIX = 5, MAX_PINYIN = 8, PINYIN_RUN = 4 };
 
@@ -51,14 +52,8 @@ typedef struct {
 
 static int key_add(key_buf *b, uint32_t k)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        uint32_t *v = realloc(b->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        b->v = v;
-        b->cap = cap;
-    }
+    if (vec_reserve(&b->v, &b->cap, b->n + 1, sizeof *b->v) < 0)
+        return -1;
     b->v[b->n++] = k;
     return 0;
 }

@@ -229,18 +229,8 @@ int cmd_srt_fix(int argc, char **argv)
             part.start = at;
             part.end = at + span * (total > 0 ? part.chars / total : 1.0 / (double)parts.n);
             at = part.end;
-            if (out.n == out.cap) {
-                size_t cap = out.cap ? out.cap * 2 : 64;
-                cue *v = realloc(out.v, cap * sizeof *v);
-                if (!v) {
-                    rc = error_set(ERR_IO, _("out of memory"));
-                    break;
-                }
-                out.v = v;
-                out.cap = cap;
-            }
-            out.v[out.n++] = part;
-            parts.v[j].text = NULL; /* now owned by out */
+            if ((rc = cue_list_add(&out, part)) == 0)
+                parts.v[j].text = NULL; /* now owned by out */
         }
         cues_free(&parts);
     }

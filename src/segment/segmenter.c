@@ -35,6 +35,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "../util/vec.h"
 #include "pairs.h"
 #include "rule_filter.h"
 #include "window.h"
@@ -320,16 +321,10 @@ typedef struct {
 
 static int offsets_add(offset_list *l, size_t v)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        size_t *a = realloc(l->at, cap * sizeof *a);
-        if (!a)
-            return error_set(ERR_IO, _("out of memory"));
-        l->at = a;
-        l->cap = cap;
-    }
-    l->at[l->n++] = v;
-    return 0;
+    int rc = vec_reserve(&l->at, &l->cap, l->n + 1, sizeof *l->at);
+    if (rc == 0)
+        l->at[l->n++] = v;
+    return rc;
 }
 
 static int unwrap_lines(char *t, size_t len, offset_list *wraps)
@@ -635,16 +630,10 @@ int sentence_list_push(const char *text, const sentence_span *s, void *list)
 {
     (void)text;
     sentence_list *l = list;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        sentence_span *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return error_set(ERR_IO, _("out of memory"));
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *s;
-    return 0;
+    int rc = vec_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+    if (rc == 0)
+        l->v[l->n++] = *s;
+    return rc;
 }
 
 void sentence_list_free(sentence_list *l)

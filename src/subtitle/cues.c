@@ -17,6 +17,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/vec.h"
 
 enum { MAX_WORD = 64 };
 
@@ -207,18 +208,12 @@ static double speech_weight(const char *t, int by_char)
     return w > 0 ? w : 0.5;
 }
 
-static int add_cue(cue_list *l, cue c)
+int cue_list_add(cue_list *l, cue c)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        cue *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return error_set(ERR_IO, _("out of memory"));
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = c;
-    return 0;
+    int rc = vec_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+    if (rc == 0)
+        l->v[l->n++] = c;
+    return rc;
 }
 
 /* Candidate cut points: ICU line breaks, or every grapheme boundary as a fallback. */
@@ -341,7 +336,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             continue;
         }
         cue c = {t, sentence, para, k == 0, speech_weight(t, by_char), cue_text_width(t, p), 0, 0};
-        if ((rc = add_cue(out, c)) < 0)
+        if ((rc = cue_list_add(out, c)) < 0)
             free(t);
     }
     free(chain);

@@ -33,6 +33,9 @@ typedef struct {
 int cues_build(const char *lang, const subtitle_profile *p, const char *const *sentences, const size_t *para,
                size_t n, cue_list *out);
 
+/* Append a cue (the list takes its text). 0 or -ERR_IO. */
+int cue_list_add(cue_list *l, cue c);
+
 /* Display width of a UTF-8 line under the profile. */
 double cue_text_width(const char *text, const subtitle_profile *p);
 

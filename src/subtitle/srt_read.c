@@ -10,6 +10,7 @@
 #include "../i18n.h"
 #include "../text/input.h"
 #include "../util/error.h"
+#include "../util/vec.h"
 
 typedef struct {
     srt_problem_fn report;
@@ -115,27 +116,25 @@ static int is_number(const char *l)
 
 static int push(cue_list *l, srt_cue_info **info, size_t *icap, cue c, int line)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        cue *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return error_set(ERR_IO, _("out of memory"));
-        l->v = v;
-        l->cap = cap;
-    }
-    if (info) {
-        if (l->n == *icap) {
-            size_t cap = *icap ? *icap * 2 : 64;
-            srt_cue_info *v = realloc(*info, cap * sizeof *v);
-            if (!v)
-                return error_set(ERR_IO, _("out of memory"));
-            *info = v;
-            *icap = cap;
-        }
+    int rc = info ? vec_reserve(info, icap, l->n + 1, sizeof **info) : 0;
+    if (rc == 0 && info)
         (*info)[l->n].line = line;
-    }
-    l->v[l->n++] = c;
-    return 0;
+    return rc ? rc : cue_list_add(l, c);
+}
+
+/* The cue being read is complete: add it with its text (owned from here on). */
+static int finish_cue(cue_list *out, srt_cue_info **info, size_t *icap, cue *cur, char **text, size_t *text_len,
+                      int line)
+{
+    cur->text = *text ? *text : strdup("");
+    *text = NULL;
+    *text_len = 0;
+    if (!cur->text)
+        return error_set(ERR_IO, _("out of memory"));
+    int rc = push(out, info, icap, *cur, line);
+    if (rc < 0)
+        free(cur->text);
+    return rc;
 }
 
 int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_fn report, void *ctx)
@@ -190,11 +189,8 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         }
         if (is_blank(line)) {
             if (in_cue) {
-                cur.text = text ? text : strdup("");
-                rc = push(out, info, &icap, cur, cue_line);
+                rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
                 in_cue = 0;
-                text = NULL;
-                text_len = 0;
                 blanks = 0;
             }
             blanks++;
@@ -217,11 +213,8 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         }
         if (in_cue) { /* a new cue without a blank line before it */
             problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
-            cur.text = text ? text : strdup("");
-            rc = push(out, info, &icap, cur, cue_line);
+            rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
             in_cue = 0;
-            text = NULL;
-            text_len = 0;
             blanks = 1;
             if (rc < 0)
                 break;
@@ -270,11 +263,8 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         cur.end = e;
         in_cue = 1;
     }
-    if (rc == 0 && in_cue) {
-        cur.text = text ? text : strdup("");
-        rc = push(out, info, &icap, cur, cue_line);
-        text = NULL;
-    }
+    if (rc == 0 && in_cue)
+        rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
     free(text);
     text_input_free(&in);
     if (rc < 0) {

@@ -39,20 +39,6 @@ static double time_of(const cue_list *src, const size_t *cum, double at)
     return src->v[k].start + f * (src->v[k].end - src->v[k].start);
 }
 
-static int append(cue_list *out, cue c)
-{
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        cue *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return error_set(ERR_IO, _("out of memory"));
-        out->v = v;
-        out->cap = cap;
-    }
-    out->v[out->n++] = c;
-    return 0;
-}
-
 /* Cut `text` into cues under the profile and share [t0, t1] among them by length. */
 static int cut_over(const char *text, size_t para_no, size_t unit, double t0, double t1, const char *tgt_base,
                     const subtitle_profile *p, cue_list *out)
@@ -72,7 +58,7 @@ static int cut_over(const char *text, size_t para_no, size_t unit, double t0, do
         c.start = at;
         c.end = at + (t1 - t0) * (total > 0 ? c.chars / total : 1.0 / (double)parts.n);
         at = c.end;
-        if ((rc = append(out, c)) == 0)
+        if ((rc = cue_list_add(out, c)) == 0)
             parts.v[k].text = NULL;
     }
     cues_free(&parts);

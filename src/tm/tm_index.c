@@ -23,6 +23,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "../util/vec.h"
 #include "tmx_reader.h"
 
 enum { BUCKETS = 1 << 20, CANDIDATES = 256, MAX_TOKENS = 512 };
@@ -131,25 +132,10 @@ static size_t keys_of(const uint32_t *tok, size_t n, int by_char, uint32_t *out)
     return w;
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 1024;
-    while (c < need)
-        c *= 2;
-    void *b = realloc(*v, c * size);
-    if (!b)
-        return error_set(ERR_IO, _("out of memory"));
-    *v = b;
-    *cap = c;
-    return 0;
-}
-
 static int add_text(tm_index *ix, const char *s, uint32_t *at)
 {
     size_t n = strlen(s) + 1;
-    if (grow((void **)&ix->text, &ix->tcap, ix->ntext + n, 1) < 0)
+    if (vec_reserve(&ix->text, &ix->tcap, ix->ntext + n, 1) < 0)
         return -ERR_IO;
     memcpy(ix->text + ix->ntext, s, n);
     *at = (uint32_t)ix->ntext;
@@ -207,8 +193,8 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
         uint32_t tok[MAX_TOKENS];
         e.ntok = (uint32_t)tokenize(s, ix->by_char, tok, MAX_TOKENS);
         e.tok = (uint32_t)ix->ntokens;
-        if ((rc = grow((void **)&ix->units, &ix->ucap, ix->nunits + 1, sizeof *ix->units)) < 0 ||
-            (rc = grow((void **)&ix->tokens, &ix->kcap, ix->ntokens + e.ntok, sizeof *ix->tokens)) < 0 ||
+        if ((rc = vec_reserve(&ix->units, &ix->ucap, ix->nunits + 1, sizeof *ix->units)) < 0 ||
+            (rc = vec_reserve(&ix->tokens, &ix->kcap, ix->ntokens + e.ntok, sizeof *ix->tokens)) < 0 ||
             (rc = add_text(ix, s, &e.src)) < 0 || (rc = add_text(ix, t, &e.tgt)) < 0)
             break;
         memcpy(ix->tokens + ix->ntokens, tok, e.ntok * sizeof *tok);
