@@ -104,9 +104,8 @@ static size_t tokenize(const char *s, int by_char, uint32_t *out, size_t max)
 
 /* The index keys of a token sequence: pairs of neighbouring tokens (words or characters),
  * far more selective than single ones; a one-token segment is its own key. */
-static size_t keys_of(const uint32_t *tok, size_t n, int by_char, uint32_t *out)
+static size_t keys_of(const uint32_t *tok, size_t n, uint32_t *out)
 {
-    (void)by_char;
     size_t k = 0;
     if (n < 2) {
         for (size_t i = 0; i < n; i++)
@@ -151,7 +150,7 @@ static int build_postings(tm_index *ix)
         return error_set(ERR_IO, _("out of memory"));
     uint32_t keys[MAX_TOKENS];
     for (size_t u = 0; u < ix->nunits; u++) {
-        size_t nk = keys_of(ix->tokens + ix->units[u].tok, ix->units[u].ntok, ix->by_char, keys);
+        size_t nk = keys_of(ix->tokens + ix->units[u].tok, ix->units[u].ntok, keys);
         for (size_t k = 0; k < nk; k++)
             ix->head[keys[k] + 1]++;
     }
@@ -166,7 +165,7 @@ static int build_postings(tm_index *ix)
     }
     memcpy(fill, ix->head, BUCKETS * sizeof *fill);
     for (size_t u = 0; u < ix->nunits; u++) {
-        size_t nk = keys_of(ix->tokens + ix->units[u].tok, ix->units[u].ntok, ix->by_char, keys);
+        size_t nk = keys_of(ix->tokens + ix->units[u].tok, ix->units[u].ntok, keys);
         for (size_t k = 0; k < nk; k++)
             ix->post[fill[keys[k]]++] = (uint32_t)u;
     }
@@ -251,7 +250,7 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
     tm_index *ix = (tm_index *)cix; /* the hit counters are scratch, zero again on return */
     uint32_t q[MAX_TOKENS], keys[MAX_TOKENS];
     size_t nq = tokenize(query, ix->by_char, q, MAX_TOKENS);
-    size_t nk = keys_of(q, nq, ix->by_char, keys);
+    size_t nk = keys_of(q, nq, keys);
     if (!nq || !ix->nunits)
         return 0;
     /* units sharing n-grams; n-grams in more than 2% of units select nothing */
