@@ -255,8 +255,9 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
         return 0;
     /* units sharing n-grams; n-grams in more than 2% of units select nothing */
     size_t common = ix->nunits / 50 > 1000 ? ix->nunits / 50 : 1000;
-    uint32_t *touched = malloc(sizeof *touched * 65536);
-    size_t ntouched = 0;
+    uint32_t *touched = NULL; /* every unit counted, so that all counters go back to zero */
+    size_t ntouched = 0, tcap = 0;
+    int failed = 0;
     /* rarest n-grams first; the three rarest are used even when common (a memory with a
      * small vocabulary has only common words) */
     for (size_t i = 1; i < nk; i++) {
@@ -268,14 +269,21 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
         }
         keys[j] = v;
     }
-    for (size_t k = 0; k < nk && touched; k++) {
+    for (size_t k = 0; k < nk && !failed; k++) {
         uint32_t from = ix->head[keys[k]], to = ix->head[keys[k] + 1];
         if (to - from > common && k >= 3)
             break;
         for (uint32_t p = from; p < to; p++) {
             uint32_t u = ix->post[p];
-            if (ix->hits[u]++ == 0 && ntouched < 65536)
+            if (ix->hits[u] == 0) {
+                if (vec_reserve(&touched, &tcap, ntouched + 1, sizeof *touched) < 0) {
+                    failed = 1;
+                    break;
+                }
                 touched[ntouched++] = u;
+            }
+            if (ix->hits[u] < UINT16_MAX)
+                ix->hits[u]++;
         }
     }
     /* the best-sharing candidates (a partial selection by hit count) */
