@@ -15,6 +15,29 @@
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
 
+/* Source cues in time order, never overlapping: a track edited by hand may have neither,
+ * and the character-to-time mapping needs both. Sorts and trims a copy's times in place. */
+static void order_source(cue_list *src)
+{
+    for (size_t i = 1; i < src->n; i++) { /* insertion sort: tracks are nearly sorted */
+        cue c = src->v[i];
+        size_t j = i;
+        while (j > 0 && src->v[j - 1].start > c.start) {
+            src->v[j] = src->v[j - 1];
+            j--;
+        }
+        src->v[j] = c;
+    }
+    for (size_t k = 0; k < src->n; k++) {
+        if (src->v[k].start < 0)
+            src->v[k].start = 0;
+        if (k + 1 < src->n && src->v[k].end > src->v[k + 1].start)
+            src->v[k].end = src->v[k + 1].start;
+        if (src->v[k].end < src->v[k].start)
+            src->v[k].end = src->v[k].start;
+    }
+}
+
 static size_t visible_chars(const char *s)
 {
     size_t n = 0;
@@ -65,10 +88,11 @@ static int cut_over(const char *text, size_t para_no, size_t unit, double t0, do
     return rc;
 }
 
-int subtitle_translate(const cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
+int subtitle_translate(cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
                        size_t nbeads, const char *tgt_base, const subtitle_profile *p, cue_list *out)
 {
     memset(out, 0, sizeof *out);
+    order_source(source);
     if (!source->n)
         return 0;
     size_t *cum = malloc((source->n + 1) * sizeof *cum), *sent_at = malloc((src->n + 1) * sizeof *sent_at);
@@ -139,11 +163,12 @@ static size_t squeeze_into(char **buf, size_t *len, size_t *cap, const char *s)
     return *len;
 }
 
-int subtitle_translate_tmx(const cue_list *source, const char *tmx_path, const char *src, const char *tgt,
+int subtitle_translate_tmx(cue_list *source, const char *tmx_path, const char *src, const char *tgt,
                            const char *tgt_base, const subtitle_profile *p, cue_list *out, size_t *found,
                            size_t *units)
 {
     memset(out, 0, sizeof *out);
+    order_source(source);
     *found = *units = 0;
     /* the track as one string without spaces; cum[k] = its length before cue k (bytes) */
     char *track = NULL, *seg = NULL;

@@ -13,13 +13,14 @@
 #include "cues.h"
 #include "profile.h"
 
-int subtitle_translate(const cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
+/* The source cues are put in time order and overlaps trimmed first (in place). */
+int subtitle_translate(cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
                        size_t nbeads, const char *tgt_base, const subtitle_profile *p, cue_list *out);
 
 /* The same with the translation units of a memory instead of an alignment: each unit
  * whose source segment (language src) is found in the track, in order, is shown in
  * language tgt over the time of that stretch. *found / *units count them. */
-int subtitle_translate_tmx(const cue_list *source, const char *tmx_path, const char *src, const char *tgt,
+int subtitle_translate_tmx(cue_list *source, const char *tmx_path, const char *src, const char *tgt,
                            const char *tgt_base, const subtitle_profile *p, cue_list *out, size_t *found,
                            size_t *units);
 

@@ -105,6 +105,20 @@ if [[ -f $S/check_srt.py ]]; then
   check "--tmx: the Russian track is within limits, text intact" python3 "$S/check_srt.py" "$SCRATCH/tmx.ru.srt" \
     --lang ru --transcript "$C/address.ru.txt" --fps 25 --fail-on-style
 fi
+# a source track edited by hand: cues out of order and overlapping
+python3 - "$SCRATCH/address.srt" "$SCRATCH/messy.zh.srt" <<'PY'
+import sys
+blocks = open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")
+blocks[1], blocks[2] = blocks[2], blocks[1]                              # out of order
+lines = blocks[3].split("\n"); a, b = lines[1].split(" --> ")
+lines[1] = a + " --> " + "00:00:59,000"; blocks[3] = "\n".join(lines)  # overlaps all that follow
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(blocks) + "\n")
+PY
+run subtitle --from "$SCRATCH/messy.zh.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/messy.en.srt"
+run srt check --lang en "$SCRATCH/messy.en.srt"
+[[ $status -eq 0 || -z $(grep -v 'reading speed' <<<"$out") ]] &&
+  ok "--from a track out of order and overlapping: an ordered, non-overlapping translation" ||
+  not_ok "--from a messy track" "$out"
 run subtitle --from "$SCRATCH/address.srt" --lang en "$C/address.en.txt"
 expect_err "--from without --align or --tmx: usage error" 2 "either --align or --tmx"
 
