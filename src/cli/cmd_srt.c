@@ -234,11 +234,20 @@ int cmd_srt_fix(int argc, char **argv)
         }
         cues_free(&parts);
     }
-    /* overlaps and gaps: end each cue the minimum gap before the next one */
+    /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
+     * that starts (almost) with this one is moved after its minimum duration */
     double gap = p->min_gap_frames / a.fps + 0.0005;
-    for (size_t k = 0; k + 1 < out.n; k++)
-        if (out.v[k].end > out.v[k + 1].start - gap)
-            out.v[k].end = out.v[k + 1].start - gap;
+    for (size_t k = 0; k + 1 < out.n; k++) {
+        cue *c = &out.v[k], *next = &out.v[k + 1];
+        double earliest = c->start + p->min_duration + 0.002 + gap;
+        if (next->start < earliest) {
+            double shift = earliest - next->start;
+            next->start += shift;
+            next->end = fmax(next->end, next->start + p->min_duration + 0.002);
+        }
+        if (c->end > next->start - gap)
+            c->end = next->start - gap;
+    }
     /* too short to see: longer, as far as the next cue allows */
     for (size_t k = 0; k < out.n; k++) {
         cue *c = &out.v[k];

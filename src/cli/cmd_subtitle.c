@@ -119,8 +119,9 @@ static int read_times(const char *path, const align_text *t, time_anchor **out, 
         int used = 0;
         if (!line[0] || (line[0] == '\r' && !line[1]))
             continue;
-        if (sscanf(line, "%u:%u:%u%*[.,]%3u%n", &h, &m, &sec, &ms, &used) != 4 || m > 59 || sec > 59 ||
-            line[used] != '\t') {
+        int ms_at = 0;
+        if (sscanf(line, "%u:%u:%u%*[.,]%n%3u%n", &h, &m, &sec, &ms_at, &ms, &used) != 4 || m > 59 || sec > 59 ||
+            used - ms_at != 3 || line[used] != '\t') {
             rc = error_set(ERR_DATA, _("%s:%d: expected HH:MM:SS.mmm, a tab, then the first words of a sentence"),
                            path, lineno);
             break;
@@ -139,7 +140,12 @@ static int read_times(const char *path, const align_text *t, time_anchor **out, 
                            path, lineno);
             break;
         }
-        v[(*n)++] = (time_anchor){s, h * 3600.0 + m * 60.0 + sec + ms / 1000.0};
+        double at = h * 3600.0 + m * 60.0 + sec + ms / 1000.0;
+        if (*n && at <= v[*n - 1].time) {
+            rc = error_set(ERR_DATA, _("%s:%d: this time is not after the previous one"), path, lineno);
+            break;
+        }
+        v[(*n)++] = (time_anchor){s, at};
         next = s + 1;
     }
     text_input_free(&in);

@@ -102,7 +102,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                 run++;
             }
             chars += (size_t)(run - i);
-            prev = s[run - 1];
+            c = s[run - 1]; /* the last character of the run precedes what follows */
             i = run;
             goto aged;
         }

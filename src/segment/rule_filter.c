@@ -386,7 +386,7 @@ static USet *edge_set(const char *pattern, int dir, int *exact)
     if (first && !ps.failed && *ps.p == '\0') {
         /* one set, repeated at least once: matching its edge character is the whole test */
         if (exact && top.nalts == 1 && top.alts[0]->n == 1 && top.alts[0]->items[0].kind == ATOM_SET &&
-            top.alts[0]->items[0].min >= 1)
+            top.alts[0]->items[0].min == 1)
             *exact = 1;
         acc = uset_openEmpty();
         int complete = 1;

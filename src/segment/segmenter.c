@@ -79,6 +79,8 @@ struct segmenter {
 
 static URegularExpression *compile(const char *pattern, const srx *from, int line, int *unbounded)
 {
+    if (!*pattern)
+        pattern = "(?:)"; /* an empty side matches anywhere; ICU refuses an empty pattern */
     UErrorCode err = U_ZERO_ERROR;
     int32_t ulen = 0;
     u_strFromUTF8(NULL, 0, &ulen, pattern, -1, &err);
@@ -127,12 +129,20 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
             return -ERR_DATA;
         }
         if (rev) {
-            out->back = compile(rev, from, r->line, NULL);
+            /* a look-ahead in BEFORE becomes a look-behind ICU may refuse: then the
+             * rule runs unreversed below */
+            int refused = 0;
+            out->back = compile(rev, from, r->line, &refused);
             free(rev);
-            if (!out->back)
-                return -ERR_DATA;
+            if (out->back)
+                return 0;
+            if (out->ahead) {
+                uregex_close(out->ahead);
+                out->ahead = NULL;
+            }
+        } else {
+            return 0;
         }
-        return 0;
     }
     /* else ICU's look-behind, AFTER first: it usually fails at once */
     char *whole = join("(?=(?:", r->after, "))(?<=", r->before, ")");
@@ -361,11 +371,12 @@ typedef struct {
     unsigned generation;    /* window generation the rules were given */
 } rule_runner;
 
-/* Make sure the window holds the context of byte position q and the rules see it. */
-static int runner_cover(rule_runner *rr, size_t q, size_t chunk)
+/* Make sure the window holds byte positions q..until with their context, and the rules
+ * see it. */
+static int runner_cover(rule_runner *rr, size_t q, size_t until, size_t chunk)
 {
     size_t from = q > CONTEXT_BEFORE ? q - CONTEXT_BEFORE : 0;
-    int rc = window_cover(&rr->w, from, q + CONTEXT_AFTER, chunk);
+    int rc = window_cover(&rr->w, from, until + CONTEXT_AFTER, chunk);
     if (rc < 0 || rr->generation == rr->w.generation)
         return rc;
     UErrorCode err = U_ZERO_ERROR;
@@ -469,7 +480,9 @@ static int collect_proposals(segmenter *seg, const char *text, size_t len, offse
     window_init(&rr.w, text, len);
     int rc = 0;
     for (size_t main = 0; main < len && rc == 0;) {
-        if ((rc = runner_cover(&rr, main, WINDOW_CHUNK + CONTEXT_AFTER)) < 0)
+        /* ask for the whole next stretch, so that a window holding only its start refills */
+        size_t want = main + WINDOW_CHUNK < len ? main + WINDOW_CHUNK : len;
+        if ((rc = runner_cover(&rr, main, want, WINDOW_CHUNK + CONTEXT_AFTER)) < 0)
             break;
         size_t main_end = rr.w.end == len ? len : rr.w.end - CONTEXT_AFTER;
         int32_t from = window_index(&rr.w, main), to = window_index(&rr.w, main_end);
@@ -507,7 +520,7 @@ static int decide(decider *d, size_t q)
     segmenter *seg = d->rr.seg;
     if (seg->protect_pairs && pairs_protects(&d->pairs, q, &d->pair_cursor))
         return 0;
-    if (seg->nrules == 0 || runner_cover(&d->rr, q, WINDOW_CHUNK) < 0)
+    if (seg->nrules == 0 || runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
         return -1;
     int32_t uq = window_index(&d->rr.w, q);
     surroundings sr;

@@ -55,6 +55,7 @@ typedef struct {
     size_t len;
     const subtitle_profile *p;
     size_t *pos;            /* cut candidates (byte offsets), pos[0] = 0, pos[n-1] = len */
+    double *cost;           /* break_cost at each candidate, computed once */
     size_t n;
     double *width;          /* display width from 0 to each byte offset (len + 1 entries) */
 } sentence_cut;
@@ -81,8 +82,10 @@ static void word_before(const sentence_cut *sc, size_t m, char *w, size_t size)
     while (b > 0 && is_space(sc->s[b - 1]))
         b--;
     size_t a = b;
-    while (a > 0 && !is_space(sc->s[a - 1]))
-        a--;
+    while (a > 0 && b - a < MAX_WORD * 4 && !is_space(sc->s[a - 1]))
+        a--; /* the weak words are short: a longer word is never one of them */
+    while (a < b && ((unsigned char)sc->s[a] & 0xC0) == 0x80)
+        a++; /* start on a character boundary */
     size_t n = 0;
     for (int32_t i = (int32_t)a; i < (int32_t)b && n + 4 < size;) {
         UChar32 c;
@@ -132,9 +135,14 @@ static double break_cost(const sentence_cut *sc, size_t m)
             size_t a = m;
             while (a > 0 && is_space(sc->s[a - 1]))
                 a--;
-            while (a > 0 && !is_space(sc->s[a - 1]))
+            size_t end = a;
+            while (a > 0 && end - a < MAX_WORD * 4 && !is_space(sc->s[a - 1]))
                 a--;
-            if (starts_upper(sc->s, a, sc->len))
+            if (a > 0 && !is_space(sc->s[a - 1]))
+                a = end; /* a very long word: not a name */
+            while (a < end && ((unsigned char)sc->s[a] & 0xC0) == 0x80)
+                a++;
+            if (a < end && starts_upper(sc->s, a, sc->len))
                 c += name_split_cost;
         }
     }
@@ -155,7 +163,7 @@ static double layout(const sentence_cut *sc, size_t ia, size_t ib, size_t *split
         double w1 = span_width(sc, a, m), w2 = span_width(sc, m, b);
         if (w1 > max || w2 > max)
             continue;
-        double c = fabs(w1 - w2) / max + (w1 > w2 ? top_longer_cost * (w1 - w2) / max : 0) + break_cost(sc, m);
+        double c = fabs(w1 - w2) / max + (w1 > w2 ? top_longer_cost * (w1 - w2) / max : 0) + sc->cost[im];
         if (c < best) {
             best = c;
             *split = im;
@@ -271,13 +279,20 @@ static int widths(sentence_cut *sc)
 static int cut_sentence(const char *lang, const subtitle_profile *p, const char *text, size_t sentence, size_t para,
                         cue_list *out)
 {
-    sentence_cut sc = {text, strlen(text), p, NULL, 0, NULL};
+    sentence_cut sc = {text, strlen(text), p, NULL, NULL, 0, NULL};
     int rc = widths(&sc);
     double *best = NULL;
     size_t *from = NULL, *split = NULL;
     for (int graphemes = 0; rc == 0 && graphemes < 2; graphemes++) {
         if ((rc = candidates(&sc, lang, graphemes)) < 0)
             break;
+        free(sc.cost);
+        if (!(sc.cost = malloc((sc.n + 1) * sizeof *sc.cost))) {
+            rc = error_set(ERR_IO, _("out of memory"));
+            break;
+        }
+        for (size_t k = 0; k < sc.n; k++)
+            sc.cost[k] = break_cost(&sc, sc.pos[k]);
         free(best);
         free(from);
         free(split);
@@ -295,7 +310,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
                 if (span_width(&sc, sc.pos[i], sc.pos[j]) > p->max_chars * p->max_lines)
                     break; /* earlier starts only make the cue longer */
                 size_t s;
-                double c = best[i] + 1 + layout(&sc, i, j, &s) + break_cost(&sc, sc.pos[j]);
+                double c = best[i] + 1 + layout(&sc, i, j, &s) + sc.cost[j];
                 if (c < best[j]) {
                     best[j] = c;
                     from[j] = i;
@@ -344,6 +359,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     free(from);
     free(split);
     free(sc.pos);
+    free(sc.cost);
     free(sc.width);
     return rc;
 }

@@ -39,8 +39,9 @@ static int parse_time(const char **p, double *t, int *strict, int vtt)
     int digits = 0;
     long h = 0;
     while (isdigit((unsigned char)*s)) {
+        if (++digits > 6)
+            return -1; /* a million hours is not a subtitle */
         h = h * 10 + (*s++ - '0');
-        digits++;
     }
     if (!digits || *s++ != ':' || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != ':')
         return -1;
@@ -225,11 +226,11 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         cur = (cue){0};
         cue_line = lineno;
         if (is_number(line)) {
-            long number = strtol(line, NULL, 10);
+            long number = strlen(line) > 9 ? -1 : strtol(line, NULL, 10);
             if (!vtt && number != expected)
                 problem(&r, SRT_WARNING, lineno, _("cue number %ld, expected %d"), number, expected);
-            cur.sentence = (size_t)number;
-            expected = (int)number + 1;
+            cur.sentence = number < 0 ? 0 : (size_t)number;
+            expected = number < 0 ? expected + 1 : (int)number + 1;
             if (!p)
                 break;
             /* the timing line follows */

@@ -134,6 +134,8 @@ static size_t keys_of(const uint32_t *tok, size_t n, uint32_t *out)
 static int add_text(tm_index *ix, const char *s, uint32_t *at)
 {
     size_t n = strlen(s) + 1;
+    if (ix->ntext + n > UINT32_MAX)
+        return error_set(ERR_DATA, _("memory too large for the index (over 4 GB of text)"));
     if (vec_reserve(&ix->text, &ix->tcap, ix->ntext + n, 1) < 0)
         return -ERR_IO;
     memcpy(ix->text + ix->ntext, s, n);
@@ -315,6 +317,8 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
             continue; /* the length difference alone rules it out */
         size_t d = edit_distance(q, nq, ix->tokens + e->tok, e->ntok, row);
         int score = (int)(100.0 * (1.0 - (double)d / (double)longer) + 1e-9);
+        if (score == 100 && (nq == MAX_TOKENS || e->ntok == MAX_TOKENS))
+            score = 99; /* only the first MAX_TOKENS tokens were compared */
         if (score >= min_score)
             all[nout++] = (tm_match){ix->text + e->src, ix->text + e->tgt, score};
     }
@@ -352,8 +356,12 @@ int tm_index_save(const tm_index *ix, const char *path)
     return 0;
 }
 
-static int read_array(FILE *f, void **v, size_t size, size_t n)
+/* Read n elements; n comes from the file, so it must fit in what the file still holds. */
+static int read_array(FILE *f, void **v, size_t size, size_t n, size_t file_size)
 {
+    long at = ftell(f);
+    if (at < 0 || n > (file_size - (size_t)at) / size)
+        return -1;
     *v = malloc(size * (n + 1));
     return *v && fread(*v, size, n, f) == n ? 0 : -1;
 }
@@ -365,6 +373,9 @@ int tm_index_load(const char *path, tm_index **out)
     if (!f)
         return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
     saved_header h;
+    fseek(f, 0, SEEK_END);
+    size_t file_size = (size_t)ftell(f);
+    fseek(f, 0, SEEK_SET);
     tm_index *ix = calloc(1, sizeof *ix);
     int rc = ix && fread(&h, sizeof h, 1, f) == 1 && memcmp(h.magic, MAGIC, sizeof MAGIC) == 0 &&
                      h.buckets == BUCKETS
@@ -376,11 +387,11 @@ int tm_index_load(const char *path, tm_index **out)
         ix->ntext = h.ntext;
         ix->ntokens = h.ntokens;
         ix->npost = h.npost;
-        if (read_array(f, (void **)&ix->units, sizeof *ix->units, ix->nunits) < 0 ||
-            read_array(f, (void **)&ix->text, 1, ix->ntext) < 0 ||
-            read_array(f, (void **)&ix->tokens, sizeof *ix->tokens, ix->ntokens) < 0 ||
-            read_array(f, (void **)&ix->head, sizeof *ix->head, BUCKETS + 1) < 0 ||
-            read_array(f, (void **)&ix->post, sizeof *ix->post, ix->npost) < 0 ||
+        if (read_array(f, (void **)&ix->units, sizeof *ix->units, ix->nunits, file_size) < 0 ||
+            read_array(f, (void **)&ix->text, 1, ix->ntext, file_size) < 0 ||
+            read_array(f, (void **)&ix->tokens, sizeof *ix->tokens, ix->ntokens, file_size) < 0 ||
+            read_array(f, (void **)&ix->head, sizeof *ix->head, BUCKETS + 1, file_size) < 0 ||
+            read_array(f, (void **)&ix->post, sizeof *ix->post, ix->npost, file_size) < 0 ||
             !(ix->hits = calloc(ix->nunits + 1, sizeof *ix->hits)))
             rc = error_set(ERR_DATA, _("%s: truncated memory index"), path);
     }

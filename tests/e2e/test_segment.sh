@@ -21,6 +21,7 @@ seg "Russian abbreviation г." ru 'Это было в 1999 г. в Москве. 
 seg "Russian initials" ru 'Писатель Л. Н. Толстой родился в Ясной Поляне. Он много писал.' $'Писатель Л. Н. Толстой родился в Ясной Поляне.\nОн много писал.'
 seg "Russian т. е." ru 'Это важно, т. е. необходимо. Да.' $'Это важно, т. е. необходимо.\nДа.'
 seg "question inside quotes, lower-case continuation" en '"Are you sure?" she asked. He nodded.' $'"Are you sure?" she asked.\nHe nodded.'
+seg "ASCII quotes protect their sentences" en 'He said "Stop. Go home." and left.' 'He said "Stop. Go home." and left.'
 seg "decimal number" en 'It costs 3.50 dollars. Cheap.' $'It costs 3.50 dollars.\nCheap.'
 
 run_in '' segment --lang en
@@ -73,6 +74,15 @@ run segment --lang en "$SCRATCH/huge.txt"
 yes 'Short one. ' | head -n 50000 | tr -d '\n' >"$SCRATCH/many.txt"
 run segment --lang en "$SCRATCH/many.txt"
 [[ $status -eq 0 && $(wc -l <"$SCRATCH/out") -eq 50000 ]] && ok "50,000 sentences on one line" || not_ok "50,000 sentences on one line" "status $status"
+
+# rules still propose breaks far into a big file (past the first 256 KB window)
+{ head -c 330000 /dev/zero | tr '\0' 'a'; printf '\n\nThe cat sat on the mat.12 The dog ran away.\n'; } >"$SCRATCH/far.txt"
+run segment --lang en "$SCRATCH/far.txt"
+[[ $(tail -2 <<<"$out") == $'The cat sat on the mat.12\nThe dog ran away.' ]] && ok "break rules apply past the first window" ||
+  not_ok "break rules apply past the first window" "$(tail -3 <<<"$out")"
+printf '<srx version="2.0"><header cascade="no"/><body><languagerules><languagerule languagerulename="x"><rule break="no"><beforebreak>\\.{3}</beforebreak><afterbreak>\\s</afterbreak></rule><rule break="no"><beforebreak>Mr\\.(?=\\s+\\p{Lu})</beforebreak><afterbreak></afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="x"/></maprules></body></srx>' >"$SCRATCH/rep.srx"
+run_in 'He waited. Then he left... Ask Mr. Smith. Fine.' segment --lang en --rules "$SCRATCH/rep.srx"
+expect "repeat counts and look-aheads in user rules" 0 $'He waited.\nThen he left... Ask Mr. Smith.\nFine.'
 
 # output file: written through a temporary file, never half-written
 run_in 'One. Two.' segment --lang en -o "$SCRATCH/o.txt"

@@ -37,6 +37,14 @@ run srt check --lang en "$SCRATCH/messy.fixed.srt"
 [[ -z $(grep -v 'reading speed' <<<"$out") ]] && ok "srt fix: re-broken, reordered, overlaps resolved (reading speed may stay)" ||
   not_ok "srt fix: re-broken, reordered, overlaps resolved" "$out"
 
+printf '99999999999999999999:00:00,000 --> 00:00:01,000\nx\n\n2147483647\n00:00:01,000 --> 00:00:02,000\ny\n' >"$SCRATCH/huge.srt"
+run srt check --lang en "$SCRATCH/huge.srt"
+[[ $status -eq 1 && $err != *"runtime error"* ]] && ok "srt check: absurd hours and cue numbers are errors, not overflows" ||
+  not_ok "srt check: absurd numbers" "$err"
+printf '1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:01,000 --> 00:00:03,000\nTwo.\n' >"$SCRATCH/same.srt"
+run srt fix "$SCRATCH/same.srt" -o "$SCRATCH/same.fixed.srt"
+run srt check --lang en "$SCRATCH/same.fixed.srt"
+expect "srt fix: two cues at the same time are laid one after the other" 0 ""
 run srt check --lang en "$SCRATCH/missing.srt"
 expect_err "srt check: missing file, exit 66" 66 "missing.srt"
 printf '1\n00:00:01,000 --> 00:00:02,000\nBad \xff\n' >"$SCRATCH/bad.srt"

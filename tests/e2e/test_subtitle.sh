@@ -73,6 +73,12 @@ printf '00:00:10.000\tThe Internet is now\n00:00:30.500\tWe need new internation
 run subtitle --lang en --times "$SCRATCH/t.times" "$SCRATCH/t.en.txt" -o "$SCRATCH/times.srt"
 grep -q '^00:00:10,000 --> ' "$SCRATCH/times.srt" && grep -q '^00:00:30,500 --> ' "$SCRATCH/times.srt" &&
   ok "--times: the known sentences start at their times" || not_ok "--times: the known sentences start at their times" "$(cat "$SCRATCH/times.srt")" "$err"
+printf '00:00:10.5\tThe Internet is now\n' >"$SCRATCH/short.times"
+run subtitle --lang en --times "$SCRATCH/short.times" "$SCRATCH/t.en.txt"
+expect_err "--times: milliseconds need three digits" 65 "short.times:1: expected"
+printf '00:01:00.000\tThe Internet is now\n00:00:10.000\tWe need new international\n' >"$SCRATCH/back.times"
+run subtitle --lang en --times "$SCRATCH/back.times" "$SCRATCH/t.en.txt"
+expect_err "--times: times must increase" 65 "back.times:2: this time is not after"
 printf 'ten seconds\tThe Internet\n' >"$SCRATCH/bad.times"
 run subtitle --lang en --times "$SCRATCH/bad.times" "$SCRATCH/t.en.txt"
 expect_err "--times: a malformed line names file and line, exit 65" 65 "bad.times:1: expected HH:MM:SS.mmm"

@@ -195,6 +195,9 @@ printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit:
 head -c 2000 "$SCRATCH/w.idx" >"$SCRATCH/cut.idx"
 run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh x
 expect_err "lookup: a truncated index is refused" 65 "cut.idx: (truncated|damaged|not a polyalign)"
+python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX1\0'+struct.pack('<6Q',0,2**60-1,0,0,0,2**20)+b'A'*4096)" "$SCRATCH/crafted.idx"
+run tmx lookup --index "$SCRATCH/crafted.idx" --src en --tgt zh x
+expect_err "lookup: an index whose counts exceed the file is refused" 65 "crafted.idx"
 run tmx lookup --index "$tmx" --src en --tgt zh x
 expect_err "lookup: a file that is not an index is refused" 65 "not a polyalign memory index"
 run tmx lookup --tm "$tmx" --src en x
