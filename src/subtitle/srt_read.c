@@ -33,26 +33,48 @@ static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ..
 
 /* Parse "H:MM:SS,mmm" (any number of hour digits, ',' or '.') at *p; strict is cleared
  * when the form is not exactly SRT's. */
+static int two_digits(const char *s, long *v)
+{
+    if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+        return -1;
+    *v = (s[0] - '0') * 10 + s[1] - '0';
+    return 0;
+}
+
+/* Parse "H:MM:SS,mmm" (any number of hour digits, ',' or '.') at *p, or WebVTT's
+ * "MM:SS.mmm" without hours; strict is cleared when the form is not exactly the
+ * format's own. */
 static int parse_time(const char **p, double *t, int *strict, int vtt)
 {
     const char *s = *p;
     int digits = 0;
-    long h = 0;
+    long h = 0, m, sec;
     while (isdigit((unsigned char)*s)) {
         if (++digits > 6)
             return -1; /* a million hours is not a subtitle */
         h = h * 10 + (*s++ - '0');
     }
-    if (!digits || *s++ != ':' || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != ':')
+    if (!digits || *s++ != ':' || two_digits(s, &m) < 0)
         return -1;
-    long m = (s[0] - '0') * 10 + s[1] - '0';
-    s += 3;
-    if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || (s[2] != ',' && s[2] != '.'))
+    if (s[2] == ':') { /* hours, minutes, seconds */
+        s += 3;
+        if (two_digits(s, &sec) < 0)
+            return -1;
+        s += 2;
+    } else if (vtt && digits == 2 && s[2] == '.') { /* WebVTT without hours: MM:SS.mmm */
+        sec = m;
+        m = h;
+        h = 0;
+        digits = 2;
+        s += 2;
+    } else {
         return -1;
-    long sec = (s[0] - '0') * 10 + s[1] - '0';
-    if (s[2] != (vtt ? '.' : ','))
+    }
+    if (*s != ',' && *s != '.')
+        return -1;
+    if (*s != (vtt ? '.' : ','))
         *strict = 0;
-    s += 3;
+    s++;
     int msd = 0;
     long ms = 0;
     while (isdigit((unsigned char)*s) && msd < 3) {
@@ -156,7 +178,7 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
     int vtt = strncmp(in.bytes, "WEBVTT", 6) == 0;
     /* split into lines in place */
     char *p = in.bytes;
-    int lineno = 0, blanks = 0, expected = 1;
+    int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0;
     cue cur = {0};
     int in_cue = 0, cue_line = 0;
     size_t text_len = 0;
@@ -171,13 +193,22 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         lineno++;
         char *line = p;
         p = nl ? nl + 1 : NULL;
-        if (vtt && lineno == 1)
+        if (vtt && (lineno == 1 || vtt_skip)) {
+            /* the header block, and NOTE / STYLE / REGION blocks, end at a blank line */
+            vtt_skip = lineno == 1 || !is_blank(line);
             continue;
+        }
+        if (vtt && !in_cue && (!strncmp(line, "NOTE", 4) || !strncmp(line, "STYLE", 5) || !strncmp(line, "REGION", 6)) &&
+            (line[4] == '\0' || line[4] == ' ' || line[4] == '\t' || line[5] == '\0' || line[6] == '\0' ||
+             line[5] == ' ' || line[6] == ' ')) {
+            vtt_skip = 1;
+            continue;
+        }
         double s, e;
         int strict;
         int timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
         int next_is_timing = 0;
-        if (p && is_number(line)) {
+        if (p && (is_number(line) || (vtt && !timing))) {
             char *nl2 = strchr(p, '\n');
             char save = nl2 ? *nl2 : 0;
             if (nl2)
@@ -225,7 +256,19 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         blanks = 0;
         cur = (cue){0};
         cue_line = lineno;
-        if (is_number(line)) {
+        if (vtt && !timing && next_is_timing && !is_number(line)) {
+            /* a WebVTT cue identifier: the timing line follows */
+            char *nl2 = strchr(p, '\n');
+            if (nl2)
+                *nl2 = '\0';
+            size_t l2 = strlen(p);
+            if (l2 && p[l2 - 1] == '\r')
+                p[--l2] = '\0';
+            lineno++;
+            line = p;
+            p = nl2 ? nl2 + 1 : NULL;
+            timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
+        } else if (is_number(line)) {
             long number = strlen(line) > 9 ? -1 : strtol(line, NULL, 10);
             if (!vtt && number != expected)
                 problem(&r, SRT_WARNING, lineno, _("cue number %ld, expected %d"), number, expected);

@@ -45,6 +45,12 @@ printf '1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:01,000 --> 00:00:03,0
 run srt fix "$SCRATCH/same.srt" -o "$SCRATCH/same.fixed.srt"
 run srt check --lang en "$SCRATCH/same.fixed.srt"
 expect "srt fix: two cues at the same time are laid one after the other" 0 ""
+printf 'WEBVTT\nKind: captions\n\nNOTE a comment\nspanning lines\n\nintro\n00:01.000 --> 00:02.000\nHello.\n\n2\n00:00:03.000 --> 00:00:04.500 align:start\nWorld.\n' >"$SCRATCH/t.vtt"
+run srt check --lang en "$SCRATCH/t.vtt"
+expect "WebVTT: header, NOTE block, identifiers, MM:SS.mmm and cue settings are valid" 0 ""
+run srt fix "$SCRATCH/t.vtt" --lang en -o "$SCRATCH/t2.vtt"
+[[ $(grep -c -- '-->' "$SCRATCH/t2.vtt") -eq 2 ]] && grep -q Hello "$SCRATCH/t2.vtt" && ok "WebVTT: srt fix keeps every cue" ||
+  not_ok "WebVTT: srt fix keeps every cue" "$(cat "$SCRATCH/t2.vtt")"
 run srt check --lang en "$SCRATCH/missing.srt"
 expect_err "srt check: missing file, exit 66" 66 "missing.srt"
 printf '1\n00:00:01,000 --> 00:00:02,000\nBad \xff\n' >"$SCRATCH/bad.srt"
