@@ -161,57 +161,59 @@ static int read_times(const char *path, const align_text *t, time_anchor **out, 
 }
 
 /* A translated track: the source subtitles' timing, the alignment of the two transcripts. */
-static int translated_cues(const subtitle_args *a, const align_text *t, const char *base, const subtitle_profile *p,
-                           cue_list *out)
+static int translated_cues(cue_list *source, const char *source_text, const align_text *t, const char *base,
+                           const subtitle_profile *p, cue_list *out)
 {
-    cue_list source;
-    int rc = srt_read(a->from, &source, NULL, NULL, NULL);
+    align_text src;
+    int rc = align_text_load(&src, source_text, NULL, 0);
     if (rc < 0)
         return rc;
-    align_text src;
-    rc = align_text_load(&src, a->align, NULL, 0);
     bead *beads = NULL;
     size_t n = 0;
-    if (rc == 0) {
-        rc = align_two(&src, t, NULL, &beads, &n, NULL);
-        if (rc == 0)
-            rc = subtitle_translate(&source, &src, t, beads, n, base, p, out);
-        free(beads);
-        align_text_free(&src);
-    }
-    cues_free(&source);
+    rc = align_two(&src, t, NULL, &beads, &n, NULL);
+    if (rc == 0)
+        rc = subtitle_translate(source, &src, t, beads, n, base, p, out);
+    free(beads);
+    align_text_free(&src);
     return rc;
 }
 
-/* A translated track from a memory: units whose source segment is in the source track. */
-static int memory_cues(const subtitle_args *a, const char *lang, const char *base, const subtitle_profile *p,
-                       cue_list *out)
+/* The language of a subtitle track, guessed from the script of all its text. */
+static int track_language(const cue_list *track, char lang[LANG_TAG_MAX])
 {
-    cue_list source;
-    int rc = srt_read(a->from, &source, NULL, NULL, NULL);
+    size_t total = 1;
+    for (size_t k = 0; k < track->n; k++)
+        total += strlen(track->v[k].text) + 1;
+    char *all = malloc(total);
+    if (!all)
+        return error_set(ERR_IO, _("out of memory"));
+    size_t len = 0;
+    for (size_t k = 0; k < track->n; k++) {
+        size_t l = strlen(track->v[k].text);
+        memcpy(all + len, track->v[k].text, l);
+        len += l;
+        all[len++] = ' ';
+    }
+    all[len] = '\0';
+    align_guess_language(all, len, lang);
+    free(all);
+    lang_base(lang, lang);
+    return 0;
+}
+
+/* A translated track from a memory: units whose source segment is in the source track. */
+static int memory_cues(cue_list *source, const subtitle_args *a, const char *lang, const char *base,
+                       const subtitle_profile *p, cue_list *out)
+{
+    char src[LANG_TAG_MAX];
+    int rc = track_language(source, src);
     if (rc < 0)
         return rc;
-    /* the source track's language, from its script */
-    size_t total = 1;
-    for (size_t k = 0; k < source.n; k++)
-        total += strlen(source.v[k].text) + 1;
-    char *all = malloc(total), src[LANG_TAG_MAX];
-    if (!all) {
-        cues_free(&source);
-        return error_set(ERR_IO, _("out of memory"));
-    }
-    all[0] = '\0';
-    for (size_t k = 0; k < source.n; k++)
-        strcat(strcat(all, source.v[k].text), " ");
-    align_guess_language(all, strlen(all), src);
-    free(all);
     size_t found, units;
-    lang_base(src, src);
-    rc = subtitle_translate_tmx(&source, a->tmx, src, lang, base, p, out, &found, &units);
+    rc = subtitle_translate_tmx(source, a->tmx, src, lang, base, p, out, &found, &units);
     if (rc == 0)
         fprintf(stderr, _("polyalign: %zu of %zu %s-%s units of %s found in %s\n"), found, units, src, base, a->tmx,
                 a->from);
-    cues_free(&source);
     return rc;
 }
 
@@ -256,13 +258,13 @@ int cmd_subtitle(int argc, char **argv)
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);
     if (rc < 0)
         return cli_report(rc);
-    cue_list cues = {0};
-    if (a.tmx)
-        rc = memory_cues(&a, lang, base, &p, &cues);
-    else if (a.from)
-        rc = translated_cues(&a, &t, base, &p, &cues);
-    else
+    cue_list cues = {0}, source = {0};
+    if (a.from && (rc = srt_read(a.from, &source, NULL, NULL, NULL)) == 0)
+        rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)
+                   : translated_cues(&source, a.align, &t, base, &p, &cues);
+    else if (!a.from)
         rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
+    cues_free(&source);
     time_anchor *anchors = NULL;
     size_t nanchors = 0;
     if (rc == 0 && a.times)

@@ -31,8 +31,7 @@ static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ..
     r->report(r->ctx, sev, line, msg);
 }
 
-/* Parse "H:MM:SS,mmm" (any number of hour digits, ',' or '.') at *p; strict is cleared
- * when the form is not exactly SRT's. */
+/* Two ASCII digits at s, as a number in *v. */
 static int two_digits(const char *s, long *v)
 {
     if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
@@ -160,6 +159,29 @@ static int finish_cue(cue_list *out, srt_cue_info **info, size_t *icap, cue *cur
     return rc;
 }
 
+/* A WebVTT block that is not a cue: the keyword alone, or followed by a space or tab. */
+static int starts_block(const char *line, const char *keyword)
+{
+    size_t n = strlen(keyword);
+    return strncmp(line, keyword, n) == 0 && (line[n] == '\0' || line[n] == ' ' || line[n] == '\t');
+}
+
+/* Cut the next line off the text at *p in place (without its '\n' or '\r'), count
+ * it, and move *p past it (NULL after the last line). */
+static char *take_line(char **p, int *lineno)
+{
+    char *line = *p;
+    char *nl = strchr(line, '\n');
+    if (nl)
+        *nl = '\0';
+    size_t len = strlen(line);
+    if (len && line[len - 1] == '\r')
+        line[--len] = '\0';
+    ++*lineno;
+    *p = nl ? nl + 1 : NULL;
+    return line;
+}
+
 int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_fn report, void *ctx)
 {
     memset(out, 0, sizeof *out);
@@ -184,23 +206,14 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
     size_t text_len = 0;
     char *text = NULL;
     while (rc == 0 && p && *p) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        size_t len = strlen(p);
-        if (len && p[len - 1] == '\r')
-            p[--len] = '\0';
-        lineno++;
-        char *line = p;
-        p = nl ? nl + 1 : NULL;
+        char *line = take_line(&p, &lineno);
         if (vtt && (lineno == 1 || vtt_skip)) {
             /* the header block, and NOTE / STYLE / REGION blocks, end at a blank line */
             vtt_skip = lineno == 1 || !is_blank(line);
             continue;
         }
-        if (vtt && !in_cue && (!strncmp(line, "NOTE", 4) || !strncmp(line, "STYLE", 5) || !strncmp(line, "REGION", 6)) &&
-            (line[4] == '\0' || line[4] == ' ' || line[4] == '\t' || line[5] == '\0' || line[6] == '\0' ||
-             line[5] == ' ' || line[6] == ' ')) {
+        if (vtt && !in_cue &&
+            (starts_block(line, "NOTE") || starts_block(line, "STYLE") || starts_block(line, "REGION"))) {
             vtt_skip = 1;
             continue;
         }
@@ -258,15 +271,7 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         cue_line = lineno;
         if (vtt && !timing && next_is_timing && !is_number(line)) {
             /* a WebVTT cue identifier: the timing line follows */
-            char *nl2 = strchr(p, '\n');
-            if (nl2)
-                *nl2 = '\0';
-            size_t l2 = strlen(p);
-            if (l2 && p[l2 - 1] == '\r')
-                p[--l2] = '\0';
-            lineno++;
-            line = p;
-            p = nl2 ? nl2 + 1 : NULL;
+            line = take_line(&p, &lineno);
             timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
         } else if (is_number(line)) {
             long number = strlen(line) > 9 ? -1 : strtol(line, NULL, 10);
@@ -277,15 +282,7 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
             if (!p)
                 break;
             /* the timing line follows */
-            char *nl2 = strchr(p, '\n');
-            if (nl2)
-                *nl2 = '\0';
-            size_t l2 = strlen(p);
-            if (l2 && p[l2 - 1] == '\r')
-                p[--l2] = '\0';
-            lineno++;
-            line = p;
-            p = nl2 ? nl2 + 1 : NULL;
+            line = take_line(&p, &lineno);
             timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
         } else if (!vtt) {
             problem(&r, SRT_ERROR, lineno, _("cue without a number"));

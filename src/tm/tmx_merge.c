@@ -104,9 +104,14 @@ static source_slot *find_source(merge_tables *t, uint64_t source)
     return &t->sources[at];
 }
 
-/* Pass one: decide which unit represents each content, and find conflicts. */
-static int decide(const char *const *paths, size_t npaths, merge_tables *t, char **srclang,
-                  tmx_conflict_fn on_conflict, void *ctx, tmx_merge_stats *st)
+/* Read every unit of every file in order, calling on_file when a file is opened and
+ * on_unit for each of its units (numbered from 0 within the file); the first negative
+ * return stops the walk. Both passes see the files the same way, so (file, ordinal)
+ * names the same unit in each. */
+typedef int (*file_fn)(void *ctx, size_t file, tmx_reader *r);
+typedef int (*unit_fn)(void *ctx, size_t file, uint32_t ordinal, const tmx_unit *u);
+
+static int for_each_unit(const char *const *paths, size_t npaths, file_fn on_file, unit_fn on_unit, void *ctx)
 {
     int rc = 0;
     for (size_t f = 0; f < npaths && rc == 0; f++) {
@@ -114,89 +119,93 @@ static int decide(const char *const *paths, size_t npaths, merge_tables *t, char
         if ((rc = tmx_reader_open(paths[f], &r)) < 0)
             break;
         tmx_reader_keep_markup(r, 1);
-        const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
-        if (!*srclang && src)
-            *srclang = strdup(src);
-        else if (src && *srclang && strcasecmp(src, *srclang) != 0)
-            rc = error_set(ERR_DATA, _("%s: source language %s differs from %s in %s"), paths[f], src, *srclang,
-                           paths[0]);
+        if (on_file)
+            rc = on_file(ctx, f, r);
         tmx_unit u = {0};
         int more;
-        for (uint32_t ordinal = 0; rc == 0 && (more = tmx_reader_next(r, &u)) != 0; ordinal++) {
-            if (more < 0) {
-                rc = more;
-                break;
-            }
-            st->units++;
-            if ((rc = grow((void **)&t->units, &t->ucap, t->un, sizeof *t->units)) < 0 ||
-                (rc = grow((void **)&t->sources, &t->scap, t->sn, sizeof *t->sources)) < 0)
-                break;
-            uint64_t key = unit_key(&u);
-            const char *date = unit_date(&u);
-            unit_slot *slot = find_unit(t, key);
-            if (!slot->key) {
-                *slot = (unit_slot){key, (uint32_t)f, ordinal, ""};
-                snprintf(slot->date, sizeof slot->date, "%s", date ? date : "");
-                t->un++;
-            } else {
-                st->duplicates++;
-                if (date && strcmp(date, slot->date) > 0) { /* YYYYMMDDThhmmssZ sorts by time */
-                    slot->file = (uint32_t)f;
-                    slot->ordinal = ordinal;
-                    snprintf(slot->date, sizeof slot->date, "%s", date);
-                }
-                continue;
-            }
-            const tmx_tuv *s = source_tuv(&u, *srclang);
-            if (!s)
-                continue;
-            uint64_t sk = tmx_text_hash(1469598103934665603ULL, s->xml ? s->xml : s->text);
-            source_slot *ss = find_source(t, sk ? sk : 1);
-            if (!ss->source) {
-                *ss = (source_slot){sk ? sk : 1, key};
-                t->sn++;
-            } else if (ss->key != key) {
-                st->conflicts++;
-                if (on_conflict)
-                    on_conflict(ctx, paths[f], u.line, s->text ? s->text : "");
-            }
-        }
+        for (uint32_t ordinal = 0; rc == 0 && (more = tmx_reader_next(r, &u)) != 0; ordinal++)
+            rc = more < 0 ? more : on_unit(ctx, f, ordinal, &u);
         tmx_unit_free(&u);
         tmx_reader_close(r);
     }
     return rc;
 }
 
-/* Pass two: stream the representatives out. */
-static int write_kept(const char *const *paths, size_t npaths, merge_tables *t, FILE *out, const char *srclang,
-                      tmx_merge_stats *st)
-{
+typedef struct {
+    const char *const *paths;
+    merge_tables *t;
+    char *srclang;
+    tmx_conflict_fn on_conflict;
+    void *conflict_ctx;
+    tmx_merge_stats *st;
     tmx_writer *w;
-    tmx_header h = {.srclang = srclang ? srclang : "*all*"};
-    int rc = tmx_writer_open(&w, out, &h);
-    for (size_t f = 0; f < npaths && rc == 0; f++) {
-        tmx_reader *r;
-        if ((rc = tmx_reader_open(paths[f], &r)) < 0)
-            break;
-        tmx_reader_keep_markup(r, 1);
-        tmx_unit u = {0};
-        int more;
-        for (uint32_t ordinal = 0; rc == 0 && (more = tmx_reader_next(r, &u)) != 0; ordinal++) {
-            if (more < 0) {
-                rc = more;
-                break;
-            }
-            unit_slot *slot = find_unit(t, unit_key(&u));
-            if (slot->file == f && slot->ordinal == ordinal) {
-                rc = tmx_writer_copy_unit(w, &u);
-                st->kept++;
-            }
+} merge_pass;
+
+/* Pass one, per file: every file must share the first file's source language. */
+static int check_srclang(void *ctx, size_t f, tmx_reader *r)
+{
+    merge_pass *m = ctx;
+    const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
+    if (!src)
+        return 0;
+    if (!m->srclang)
+        return (m->srclang = strdup(src)) ? 0 : error_set(ERR_IO, _("out of memory"));
+    if (strcasecmp(src, m->srclang) != 0)
+        return error_set(ERR_DATA, _("%s: source language %s differs from %s in %s"), m->paths[f], src, m->srclang,
+                         m->paths[0]);
+    return 0;
+}
+
+/* Pass one, per unit: decide which unit represents each content, and find conflicts. */
+static int decide_unit(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
+{
+    merge_pass *m = ctx;
+    merge_tables *t = m->t;
+    m->st->units++;
+    int rc;
+    if ((rc = grow((void **)&t->units, &t->ucap, t->un, sizeof *t->units)) < 0 ||
+        (rc = grow((void **)&t->sources, &t->scap, t->sn, sizeof *t->sources)) < 0)
+        return rc;
+    uint64_t key = unit_key(u);
+    const char *date = unit_date(u);
+    unit_slot *slot = find_unit(t, key);
+    if (slot->key) {
+        m->st->duplicates++;
+        if (date && strcmp(date, slot->date) > 0) { /* YYYYMMDDThhmmssZ sorts by time */
+            slot->file = (uint32_t)f;
+            slot->ordinal = ordinal;
+            snprintf(slot->date, sizeof slot->date, "%s", date);
         }
-        tmx_unit_free(&u);
-        tmx_reader_close(r);
+        return 0;
     }
-    int crc = tmx_writer_close(w);
-    return rc ? rc : crc;
+    *slot = (unit_slot){key, (uint32_t)f, ordinal, ""};
+    snprintf(slot->date, sizeof slot->date, "%s", date ? date : "");
+    t->un++;
+    const tmx_tuv *s = source_tuv(u, m->srclang);
+    if (!s)
+        return 0;
+    uint64_t sk = tmx_text_hash(1469598103934665603ULL, s->xml ? s->xml : s->text);
+    source_slot *ss = find_source(t, sk ? sk : 1);
+    if (!ss->source) {
+        *ss = (source_slot){sk ? sk : 1, key};
+        t->sn++;
+    } else if (ss->key != key) {
+        m->st->conflicts++;
+        if (m->on_conflict)
+            m->on_conflict(m->conflict_ctx, m->paths[f], u->line, s->text ? s->text : "");
+    }
+    return 0;
+}
+
+/* Pass two, per unit: stream the representatives out. */
+static int write_kept(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
+{
+    merge_pass *m = ctx;
+    unit_slot *slot = find_unit(m->t, unit_key(u));
+    if (slot->file != f || slot->ordinal != ordinal)
+        return 0;
+    m->st->kept++;
+    return tmx_writer_copy_unit(m->w, u);
 }
 
 int tmx_merge(const char *const *paths, size_t npaths, FILE *out, tmx_conflict_fn on_conflict, void *ctx,
@@ -204,12 +213,19 @@ int tmx_merge(const char *const *paths, size_t npaths, FILE *out, tmx_conflict_f
 {
     memset(stats, 0, sizeof *stats);
     merge_tables t = {0};
-    char *srclang = NULL;
-    int rc = decide(paths, npaths, &t, &srclang, on_conflict, ctx, stats);
-    if (rc == 0)
-        rc = write_kept(paths, npaths, &t, out, srclang, stats);
+    merge_pass m = {paths, &t, NULL, on_conflict, ctx, stats, NULL};
+    int rc = for_each_unit(paths, npaths, check_srclang, decide_unit, &m);
+    if (rc == 0) {
+        tmx_header h = {.srclang = m.srclang ? m.srclang : "*all*"};
+        rc = tmx_writer_open(&m.w, out, &h);
+        if (rc == 0) {
+            rc = for_each_unit(paths, npaths, NULL, write_kept, &m);
+            int crc = tmx_writer_close(m.w);
+            rc = rc ? rc : crc;
+        }
+    }
     free(t.units);
     free(t.sources);
-    free(srclang);
+    free(m.srclang);
     return rc;
 }
