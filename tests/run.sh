@@ -14,7 +14,7 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_supp
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LC_ALL=C.UTF-8
 
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -22,12 +22,13 @@ tally() { # name, exit status; TAP in $log
   local name=$1 status=$2 ok notok
   ok=$(grep -c '^ok ' "$log")
   notok=$(grep -c '^not ok ' "$log")
-  grep -E '^(not ok|#)' "$log" | sed "s|^|[$name] |"
+  grep -E '^(not ok|#)|# SKIP' "$log" | sed "s|^|[$name] |"
   if [[ $status -ne 0 && $notok -eq 0 ]]; then
     echo "[$name] exited with status $status without a failing test:"
     tail -n 20 "$log" | sed 's/^/    /'
     notok=1
   fi
+  skipped=$((skipped + $(grep -c '^ok .*# SKIP' "$log")))
   passed=$((passed + ok))
   failed=$((failed + notok))
 }
@@ -40,5 +41,6 @@ for script in tests/e2e/test_*.sh; do
   bash "$script" >"$log" 2>&1
   tally "$(basename "$script")" $?
 done
+[[ $skipped -eq 0 ]] || echo "($skipped of the passed checks were skipped; the lines above say why)"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

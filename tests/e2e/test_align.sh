@@ -71,7 +71,7 @@ fi
 if [[ -x $SHARED/eval/tmx/check_tmx.sh && -f /usr/share/omegat/OmegaT.jar ]] && /usr/bin/python3 -c 'import translate' 2>/dev/null; then
   check "check_tmx.sh: DTD, lint, translate-toolkit, OmegaT exact matches" bash "$SHARED/eval/tmx/check_tmx.sh" "$SCRATCH/w.tmx"
 else
-  skip "check_tmx.sh: DTD, lint, translate-toolkit, OmegaT exact matches" "translate-toolkit or OmegaT not installed"
+  skip "check_tmx.sh: DTD, lint, translate-toolkit, OmegaT exact matches" "needs $SHARED/eval/tmx/check_tmx.sh, translate-toolkit and OmegaT"
 fi
 printf 'Bad\001char here. Fine.\n' >"$SCRATCH/ctl.en"
 printf 'Плохой символ. Хорошо.\n' >"$SCRATCH/ctl.ru"
