@@ -12,7 +12,7 @@ PREFIX    ?= /usr/local
 LOCALEDIR := $(PREFIX)/share/locale
 SHARED    ?= ../shared
 
-PKGS      := icu-uc icu-i18n libxml-2.0 jansson
+PKGS      := icu-uc icu-i18n libxml-2.0 jansson libavformat libavcodec libswresample libavutil espeak-ng fftw3f
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lpthread  # libgettextpo ships no .pc on Debian
 

@@ -19,7 +19,7 @@ packages=(
   ffmpeg fonts-noto-cjk             # subtitles: conversion checks, make preview (burn-in with a CJK font)
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev  # --audio: decode any recording
   libespeak-ng-dev libfftw3-dev     # --audio: synthesize the transcript, MFCCs for the alignment
-  flite                             # tests: recordings in a voice unlike the aligner's
+  espeak-ng flite                   # demo and tests: recordings in voices unlike the aligner's
   libstemmer-dev dict-freedict-eng-rus  # lexical alignment en-ru: stemming, FreeDict eng-rus
 )
 

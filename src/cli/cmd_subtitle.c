@@ -7,6 +7,7 @@
 
 #include "../align/align.h"
 #include "../align/text.h"
+#include "../audio/sync.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/profile.h"
@@ -22,11 +23,12 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
-    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN, OPT_TIMES, OPT_TMX
+    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN, OPT_TIMES, OPT_TMX, OPT_AUDIO
 };
 
 const cli_option subtitle_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)")},
     {"duration", OPT_DURATION, 1, "SECONDS", N_("length of the recording the speech is spread over")},
     {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
     {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
@@ -45,7 +47,7 @@ const cli_option subtitle_cli_options[] = {
 };
 
 typedef struct {
-    const char *lang, *output, *format, *profile, *from, *align, *times, *tmx;
+    const char *lang, *output, *format, *profile, *from, *align, *times, *tmx, *audio;
     double duration, start, fps, max_chars, max_cps, min_dur, max_dur;
     int bad;
 } subtitle_args;
@@ -72,6 +74,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_ALIGN: a->align = arg; return 0;
     case OPT_TIMES: a->times = arg; return 0;
     case OPT_TMX: a->tmx = arg; return 0;
+    case OPT_AUDIO: a->audio = arg; return 0;
     case OPT_DURATION: return number(arg, &a->duration, 0.001);
     case OPT_START: return number(arg, &a->start, 0);
     case OPT_FPS: return number(arg, &a->fps, 1);
@@ -220,7 +223,7 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
+    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, NULL, NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
@@ -228,9 +231,9 @@ int cmd_subtitle(int argc, char **argv)
     if (!a.lang || argc - first != (a.tmx ? 0 : 1))
         return cli_usage_error(self, a.tmx ? _("with --tmx, give --lang and no transcript")
                                            : _("give --lang and one transcript file"));
-    if (a.duration <= 0 && !a.from && !a.times)
-        return cli_usage_error(self, _("give a timing source: --duration SECONDS, --times FILE, or --from SOURCE.srt "
-                                       "--align SOURCE_TEXT"));
+    if ((a.duration > 0) + !!a.from + !!a.times + !!a.audio != 1)
+        return cli_usage_error(self, _("give one timing source: --audio RECORDING, --duration SECONDS, --times FILE, "
+                                       "or --from SOURCE.srt --align SOURCE_TEXT"));
     if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
         return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
@@ -269,7 +272,10 @@ int cmd_subtitle(int argc, char **argv)
     size_t nanchors = 0;
     if (rc == 0 && a.times)
         rc = read_times(a.times, &t, &anchors, &nanchors);
-    timing_source src = a.times ? timing_from_anchors(anchors, nanchors) : timing_from_duration(a.start, a.duration);
+    sync_map map = {0};
+    timing_source src = a.times   ? timing_from_anchors(anchors, nanchors)
+                        : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)
+                                  : timing_from_duration(a.start, a.duration);
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
@@ -294,7 +300,10 @@ int cmd_subtitle(int argc, char **argv)
         }
         if (t.n == 0 && !a.tmx)
             cli_warn(_("%s has no sentences: the subtitles are empty"), t.name);
+        if (a.audio)
+            sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
     }
+    sync_map_free(&map);
     cues_free(&cues);
     align_text_free(&t);
     return cli_report(rc);

@@ -31,6 +31,12 @@ int cmd_tmx_lookup(int argc, char **argv);
 extern const cli_option subtitle_cli_options[];
 int cmd_subtitle(int argc, char **argv);
 
+extern const cli_option sync_cli_options[];
+int cmd_sync(int argc, char **argv);
+struct sync_map;
+/* Warnings after a forced alignment: speech/transcript mismatch, low-confidence sentences. */
+void sync_report_warnings(const struct sync_map *m, const char *audio, const char *const *sentences);
+
 extern const cli_option srt_check_cli_options[];
 int cmd_srt_check(int argc, char **argv);
 extern const cli_option srt_fix_cli_options[];

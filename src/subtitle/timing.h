@@ -5,7 +5,7 @@
  * speed (a cue too fast to read is extended into the following gap), maximum duration,
  * the minimum gap between cues. Sources: a duration to spread the speech over (a speaking
  * rate model with pauses at sentence and paragraph ends), known times of some sentences
- * (a time-coded transcript); later, the recording itself. */
+ * (a time-coded transcript), or the recording itself (forced alignment, timing_audio.c). */
 #ifndef POLYALIGN_SUBTITLE_TIMING_H
 #define POLYALIGN_SUBTITLE_TIMING_H
 
@@ -13,6 +13,8 @@
 
 #include "cues.h"
 #include "profile.h"
+
+struct sync_map;
 
 /* A known time: sentence `sentence` starts at `time` seconds. */
 typedef struct time_anchor {
@@ -27,6 +29,10 @@ typedef struct timing_source {
     double start, duration;     /* the span: --start, --duration */
     const time_anchor *anchors; /* --times */
     size_t nanchors;
+    const char *audio, *lang;   /* --audio: the recording and the transcript's language */
+    const char *const *sentences;
+    size_t nsentences;
+    struct sync_map *map;       /* --audio: filled with the sync map, for the summary */
 } timing_source;
 
 /* Speech spread over [start, start + duration] by a speaking-rate model. */
@@ -35,6 +41,11 @@ timing_source timing_from_duration(double start, double duration);
 /* Known start times of some sentences (sorted by sentence): the same model, stretched
  * piece by piece between them and extended past the first and last at their pace. */
 timing_source timing_from_anchors(const time_anchor *anchors, size_t n);
+
+/* Each cue when it is spoken in the recording `audio` of `sentences` (forced alignment);
+ * `map` receives the per-sentence times and confidences. */
+timing_source timing_from_audio(const char *audio, const char *lang, const char *const *sentences, size_t n,
+                                struct sync_map *map);
 
 /* Apply the display rules; returns how many cues still read faster than the profile
  * allows (listed in the summary by the caller). */

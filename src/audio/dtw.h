@@ -1,0 +1,31 @@
+/* dtw.h — dynamic time warping of two feature sequences, banded and coarse-to-fine.
+ *
+ * The synthetic speech (rows) is warped onto the recording (columns). Each row may only
+ * visit a window of columns; the windows come from the pass before: the top pass, on
+ * frames averaged 16 to one, searches a wide band around the diagonal; each finer pass
+ * (4×, then the full 10 ms frames) searches a narrow band around the path above it.
+ * Time and memory grow linearly with the length: directions are kept as two bits per
+ * visited cell and costs as two rows. */
+#ifndef POLYALIGN_AUDIO_DTW_H
+#define POLYALIGN_AUDIO_DTW_H
+
+#include <stddef.h>
+
+typedef struct {
+    const float *v; /* n × dim, row-major */
+    size_t n;
+    int dim;
+} feature_seq;
+
+typedef struct {
+    size_t *col;  /* col[j]: the first recording frame matched with synthetic frame j */
+    float *cost;  /* cost[j]: the mean distance of row j's path cells */
+} dtw_path;
+
+/* Warp `rows` onto `cols`, comparing dimensions [first_dim, dim). `band_seconds` is the
+ * top pass's half-width (frames are 10 ms). */
+int dtw_align(const feature_seq *rows, const feature_seq *cols, int first_dim, double band_seconds, dtw_path *out);
+
+void dtw_path_free(dtw_path *p);
+
+#endif

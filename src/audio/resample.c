@@ -1,0 +1,67 @@
+/* resample.c — PCM to 16 kHz mono float with libswresample; see resample.h. */
+#include "resample.h"
+
+#include <libavutil/mem.h>
+#include <libswresample/swresample.h>
+#include <stdlib.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+struct resampler {
+    SwrContext *swr;
+    int in_rate;
+    float *buf;
+    int cap;
+    audio_sink sink;
+    void *ctx;
+};
+
+int resampler_new(int in_rate, enum AVSampleFormat in_format, const AVChannelLayout *in_layout, audio_sink sink,
+                  void *ctx, resampler **out)
+{
+    *out = NULL;
+    resampler *r = calloc(1, sizeof *r);
+    if (!r)
+        return error_set(ERR_IO, _("out of memory"));
+    AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
+    if (swr_alloc_set_opts2(&r->swr, &mono, AV_SAMPLE_FMT_FLT, AUDIO_RATE, (AVChannelLayout *)in_layout, in_format, in_rate, 0, NULL) <
+            0 ||
+        swr_init(r->swr) < 0) {
+        resampler_free(r);
+        return error_set(ERR_SOFTWARE, _("cannot convert audio of %d Hz to %d Hz mono"), in_rate, AUDIO_RATE);
+    }
+    r->in_rate = in_rate;
+    r->sink = sink;
+    r->ctx = ctx;
+    *out = r;
+    return 0;
+}
+
+int resampler_push(resampler *r, const unsigned char *const *planes, int n)
+{
+    int need = swr_get_out_samples(r->swr, n);
+    if (need < 0)
+        return error_set(ERR_SOFTWARE, _("audio conversion failed"));
+    if (need > r->cap) {
+        float *b = realloc(r->buf, (size_t)need * sizeof *b);
+        if (!b)
+            return error_set(ERR_IO, _("out of memory"));
+        r->buf = b;
+        r->cap = need;
+    }
+    unsigned char *outp = (unsigned char *)r->buf;
+    int got = swr_convert(r->swr, &outp, r->cap, (const unsigned char **)planes, n);
+    if (got < 0)
+        return error_set(ERR_SOFTWARE, _("audio conversion failed"));
+    return got ? r->sink(r->buf, (size_t)got, r->ctx) : 0;
+}
+
+void resampler_free(resampler *r)
+{
+    if (!r)
+        return;
+    swr_free(&r->swr);
+    free(r->buf);
+    free(r);
+}

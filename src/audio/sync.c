@@ -1,0 +1,214 @@
+/* sync.c — the forced aligner; see sync.h for the method. */
+#include "sync.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+#include "decode.h"
+#include "dtw.h"
+#include "vad.h"
+
+enum { KEEP_PAUSE = 10 };                /* frames a collapsed pause keeps (100 ms) */
+static const double band_seconds = 30.0; /* the top DTW pass: drift allowed from the diagonal */
+static const int first_dim = 1;          /* c0 (loudness) left out of the comparison */
+
+/* The kept frames of a sequence: all speech, and at most KEEP_PAUSE frames of each pause
+ * (its first and last halves, so both edges of the pause stay). */
+typedef struct {
+    size_t *orig;   /* kept index → original frame */
+    size_t *kept;   /* original frame → first kept index at or after it */
+    size_t n;
+    float *v;       /* kept frames' MFCCs, normalized */
+} collapsed;
+
+static int collapse(const audio_features *f, const unsigned char *speech, collapsed *c)
+{
+    *c = (collapsed){0};
+    c->orig = malloc((f->n + 1) * sizeof *c->orig);
+    c->kept = malloc((f->n + 1) * sizeof *c->kept);
+    if (!c->orig || !c->kept)
+        return error_set(ERR_IO, _("out of memory"));
+    for (size_t k = 0; k < f->n;) {
+        size_t end = k;
+        while (end < f->n && speech[end] == speech[k])
+            end++;
+        for (size_t t = k; t < end; t++) {
+            c->kept[t] = c->n;
+            if (speech[k] || end - k <= KEEP_PAUSE || t < k + KEEP_PAUSE / 2 || t >= end - KEEP_PAUSE / 2)
+                c->orig[c->n++] = t;
+        }
+        k = end;
+    }
+    c->kept[f->n] = c->n;
+    c->v = malloc((c->n ? c->n : 1) * MFCC_DIM * sizeof *c->v);
+    if (!c->v)
+        return error_set(ERR_IO, _("out of memory"));
+    for (size_t k = 0; k < c->n; k++)
+        memcpy(c->v + k * MFCC_DIM, f->mfcc + c->orig[k] * MFCC_DIM, MFCC_DIM * sizeof *c->v);
+    audio_features view = {c->v, NULL, c->n, 0, 0};
+    audio_features_normalize(&view);
+    return 0;
+}
+
+static void collapsed_free(collapsed *c)
+{
+    free(c->orig);
+    free(c->kept);
+    free(c->v);
+}
+
+static int to_features(const float *samples, size_t n, void *ctx)
+{
+    return feature_extractor_push(ctx, samples, n);
+}
+
+/* Mean distance between frames at random, the scale against which a match is judged. */
+static double chance_distance(const collapsed *a, const collapsed *b)
+{
+    if (!a->n || !b->n)
+        return 1;
+    double sum = 0;
+    unsigned seed = 12345;
+    int samples = 4000;
+    for (int k = 0; k < samples; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t x = (seed >> 8) % a->n;
+        seed = seed * 1103515245u + 12345u;
+        size_t y = (seed >> 8) % b->n;
+        double s = 0;
+        for (int d = first_dim; d < MFCC_DIM; d++) {
+            double t = a->v[x * MFCC_DIM + d] - b->v[y * MFCC_DIM + d];
+            s += t * t;
+        }
+        sum += sqrt(s);
+    }
+    return sum / samples;
+}
+
+/* The recording frame matched with synthetic frame f. */
+static size_t real_frame(const collapsed *syn, const collapsed *rec, const dtw_path *p, size_t f)
+{
+    size_t k = syn->kept[f];
+    if (k >= syn->n)
+        k = syn->n - 1;
+    return rec->orig[p->col[k]];
+}
+
+/* A start on the recording: the path's frame, moved to where speech resumes when the
+ * path put it inside a pause of the recording. */
+static size_t refine_start(const unsigned char *speech, size_t n, size_t r)
+{
+    size_t k = r;
+    while (k < n && !speech[k])
+        k++;
+    return k < n ? k : r;
+}
+
+static size_t refine_end(const unsigned char *speech, size_t r)
+{
+    size_t k = r;
+    while (k > 0 && !speech[k])
+        k--;
+    return speech[k] ? k + 1 : r + 1;
+}
+
+int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
+               size_t nmarks, sync_map *out)
+{
+    *out = (sync_map){0};
+    audio_features rec = {0}, syn = {0};
+    unsigned char *rec_speech = NULL, *syn_speech = NULL;
+    synth_span *spans = calloc(n ? n : 1, sizeof *spans);
+    collapsed crec = {0}, csyn = {0};
+    dtw_path path = {0};
+    feature_extractor *ex = NULL;
+    decode_report report;
+    int rc = spans ? feature_extractor_new(&rec, &ex) : error_set(ERR_IO, _("out of memory"));
+    if (rc == 0)
+        rc = audio_decode(audio_path, to_features, ex, &report);
+    feature_extractor_free(ex);
+    if (rc == 0)
+        rc = synth_transcript(lang, sentences, n, spans, marks, nmarks, &syn);
+    vad_levels levels = {0}, syn_levels;
+    if (rc == 0 && (!(rec_speech = malloc(rec.n + 1)) || !(syn_speech = malloc(syn.n + 1))))
+        rc = error_set(ERR_IO, _("out of memory"));
+    if (rc == 0)
+        rc = vad_detect(rec.energy, rec.n, rec_speech, &levels);
+    if (rc == 0 && levels.speech_db - levels.floor_db < 10)
+        rc = error_set(ERR_DATA, _("%s: no speech found (the loud and quiet parts differ by only %.1f dB)"),
+                       audio_path, levels.speech_db - levels.floor_db);
+    if (rc == 0)
+        rc = vad_detect(syn.energy, syn.n, syn_speech, &syn_levels);
+    if (rc == 0)
+        rc = collapse(&rec, rec_speech, &crec);
+    if (rc == 0)
+        rc = collapse(&syn, syn_speech, &csyn);
+    if (rc == 0) {
+        feature_seq rows = {csyn.v, csyn.n, MFCC_DIM}, cols = {crec.v, crec.n, MFCC_DIM};
+        rc = dtw_align(&rows, &cols, first_dim, band_seconds, &path);
+    }
+    if (rc == 0 && (!(out->sentence = calloc(n ? n : 1, sizeof *out->sentence)) ||
+                    !(out->mark_time = calloc(nmarks ? nmarks : 1, sizeof *out->mark_time))))
+        rc = error_set(ERR_IO, _("out of memory"));
+    if (rc == 0) {
+        out->n = n;
+        out->audio_seconds = report.seconds;
+        size_t speech = 0, first = rec.n;
+        for (size_t k = 0; k < rec.n; k++) {
+            speech += rec_speech[k];
+            if (rec_speech[k] && first == rec.n)
+                first = k;
+        }
+        out->speech_seconds = (double)speech / FRAMES_PER_SECOND;
+        out->leading_silence = (double)first / FRAMES_PER_SECOND;
+        size_t syn_speech_frames = 0;
+        for (size_t k = 0; k < syn.n; k++)
+            syn_speech_frames += syn_speech[k];
+        out->synth_seconds = (double)syn_speech_frames / FRAMES_PER_SECOND;
+        double chance = chance_distance(&csyn, &crec);
+        for (size_t s = 0; s < n; s++) {
+            synth_span *sp = &spans[s];
+            size_t a = refine_start(rec_speech, rec.n, real_frame(&csyn, &crec, &path, sp->speech_start));
+            size_t last = sp->speech_end > sp->speech_start ? sp->speech_end - 1 : sp->speech_start;
+            size_t b = refine_end(rec_speech, real_frame(&csyn, &crec, &path, last));
+            if (b <= a)
+                b = a + 1;
+            double cost = 0;
+            size_t from = csyn.kept[sp->speech_start], to = csyn.kept[sp->speech_end];
+            for (size_t k = from; k < to; k++)
+                cost += path.cost[k];
+            cost = to > from ? cost / (to - from) : chance;
+            double conf = 1.0 - cost / chance;
+            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND,
+                                               conf < 0 ? 0 : conf > 1 ? 1 : conf};
+        }
+        for (size_t m = 0; m < nmarks; m++)
+            out->mark_time[m] = (double)refine_start(rec_speech, rec.n, real_frame(&csyn, &crec, &path, marks[m].frame)) /
+                                FRAMES_PER_SECOND;
+        if (getenv("POLYALIGN_SYNC_DEBUG"))
+            fprintf(stderr, "sync: chance %.3f floor %.1f speech %.1f thr %.1f frames rec %zu/%zu syn %zu/%zu\n",
+                    chance, levels.floor_db, levels.speech_db, levels.threshold_db, crec.n, rec.n, csyn.n, syn.n);
+    }
+    dtw_path_free(&path);
+    collapsed_free(&crec);
+    collapsed_free(&csyn);
+    free(rec_speech);
+    free(syn_speech);
+    free(spans);
+    audio_features_free(&rec);
+    audio_features_free(&syn);
+    if (rc < 0)
+        sync_map_free(out);
+    return rc;
+}
+
+void sync_map_free(sync_map *m)
+{
+    free(m->sentence);
+    free(m->mark_time);
+    *m = (sync_map){0};
+}

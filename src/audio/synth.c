@@ -1,0 +1,179 @@
+/* synth.c — espeak-ng synthesis into the feature extractor; see synth.h. */
+#include "synth.h"
+
+#include <espeak-ng/speak_lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+#include "resample.h"
+
+static const struct {
+    const char *lang, *voice;
+} voices[] = {{"en", "en-us"}, {"ru", "ru"}, {"zh", "cmn-latn-pinyin"}};
+
+static const double pause_after_sentence = 0.30; /* seconds of silence between sentences */
+
+const char *synth_voice_for(const char *lang)
+{
+    for (size_t k = 0; k < sizeof voices / sizeof *voices; k++)
+        if (strcmp(voices[k].lang, lang) == 0)
+            return voices[k].voice;
+    return NULL;
+}
+
+const char *synth_languages(void) { return "en, ru, zh"; }
+
+typedef struct {
+    resampler *rs;
+    feature_extractor *ex;
+    int rc, rate;
+    size_t samples; /* 16 kHz samples produced so far */
+    /* word events of the current sentence: character position, sample at 22,050 Hz */
+    int *word_char, *word_ms;
+    size_t nwords, capwords;
+} synth_state;
+
+static synth_state *current; /* espeak-ng's callback has no context of its own here */
+
+static int to_features(const float *samples, size_t n, void *ctx)
+{
+    synth_state *s = ctx;
+    s->samples += n;
+    return feature_extractor_push(s->ex, samples, n);
+}
+
+static int on_speech(short *wav, int numsamples, espeak_EVENT *events)
+{
+    synth_state *s = current;
+    for (espeak_EVENT *e = events; e && e->type != espeakEVENT_LIST_TERMINATED; e++) {
+        if (e->type != espeakEVENT_WORD)
+            continue;
+        if (s->nwords == s->capwords) {
+            size_t cap = s->capwords ? 2 * s->capwords : 64;
+            int *c = realloc(s->word_char, cap * sizeof *c);
+            if (c)
+                s->word_char = c;
+            int *m = c ? realloc(s->word_ms, cap * sizeof *m) : NULL;
+            if (!c || !m) {
+                s->rc = error_set(ERR_IO, _("out of memory"));
+                return 1;
+            }
+            s->word_ms = m;
+            s->capwords = cap;
+        }
+        s->word_char[s->nwords] = e->text_position - 1;
+        s->word_ms[s->nwords++] = e->audio_position;
+    }
+    if (wav && numsamples > 0 && s->rc == 0) {
+        const unsigned char *plane = (const unsigned char *)wav;
+        s->rc = resampler_push(s->rs, &plane, numsamples);
+    }
+    return s->rc != 0;
+}
+
+/* Code points in the first `bytes` bytes of a UTF-8 string. */
+static int chars_before(const char *s, size_t bytes)
+{
+    int n = 0;
+    for (size_t i = 0; i < bytes && s[i]; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The first and last voiced frames of [from, to): energy within 35 dB of the loudest. */
+static void find_speech(const audio_features *f, synth_span *sp)
+{
+    if (sp->seg_end > f->n)
+        sp->seg_end = f->n;
+    if (sp->seg_start > sp->seg_end)
+        sp->seg_start = sp->seg_end;
+    float peak = -1e9f;
+    for (size_t k = sp->seg_start; k < sp->seg_end; k++)
+        if (f->energy[k] > peak)
+            peak = f->energy[k];
+    sp->speech_start = sp->seg_start;
+    sp->speech_end = sp->seg_start;
+    for (size_t k = sp->seg_start; k < sp->seg_end; k++)
+        if (f->energy[k] > peak - 35.0f) {
+            if (sp->speech_end == sp->seg_start)
+                sp->speech_start = k;
+            sp->speech_end = k + 1;
+        }
+}
+
+/* Silence through the resampler, so it follows the speech still in its buffer. */
+static int push_silence(synth_state *s, double seconds)
+{
+    short zeros[512] = {0};
+    const unsigned char *plane = (const unsigned char *)zeros;
+    for (int left = (int)(seconds * s->rate); left > 0 && s->rc == 0; left -= 512)
+        s->rc = resampler_push(s->rs, &plane, left < 512 ? left : 512);
+    return s->rc;
+}
+
+static int synth_sentence(synth_state *s, const char *text, size_t index, synth_span *sp, synth_mark *marks,
+                          size_t nmarks, size_t *next_mark)
+{
+    sp->seg_start = s->samples / FRAME_HOP;
+    s->nwords = 0;
+    unsigned uid = 0;
+    espeak_ERROR err = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, &uid, NULL);
+    if (s->rc == 0 && err != EE_OK)
+        s->rc = error_set(ERR_SOFTWARE, _("espeak-ng could not synthesize sentence %zu"), index + 1);
+    for (; s->rc == 0 && *next_mark < nmarks && marks[*next_mark].sentence == index; ++*next_mark) {
+        int want = chars_before(text, marks[*next_mark].byte);
+        int ms = 0;
+        for (size_t w = 0; w < s->nwords; w++) {
+            ms = s->word_ms[w];
+            if (s->word_char[w] >= want)
+                break;
+        }
+        marks[*next_mark].frame = sp->seg_start + (size_t)(ms * FRAMES_PER_SECOND / 1000);
+    }
+    if (s->rc == 0)
+        push_silence(s, pause_after_sentence);
+    sp->seg_end = s->samples / FRAME_HOP;
+    return s->rc;
+}
+
+int synth_transcript(const char *lang, const char *const *sentences, size_t n, synth_span *spans,
+                     synth_mark *marks, size_t nmarks, audio_features *out)
+{
+    const char *voice = synth_voice_for(lang);
+    if (!voice)
+        return error_set(ERR_USAGE, _("no synthesizer voice for '%s' (available: %s)"), lang, synth_languages());
+    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, 0);
+    if (rate <= 0)
+        return error_set(ERR_SOFTWARE, _("espeak-ng could not start (is espeak-ng-data installed?)"));
+    if (espeak_SetVoiceByName(voice) != EE_OK) {
+        espeak_Terminate();
+        return error_set(ERR_SOFTWARE, _("espeak-ng has no voice '%s'"), voice);
+    }
+    synth_state s = {0};
+    AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
+    s.rc = feature_extractor_new(out, &s.ex);
+    if (s.rc == 0)
+        s.rc = resampler_new(rate, AV_SAMPLE_FMT_S16, &mono, to_features, &s, &s.rs);
+    s.rate = rate;
+    current = &s;
+    espeak_SetSynthCallback(on_speech);
+    size_t next_mark = 0;
+    for (size_t k = 0; k < n && s.rc == 0; k++)
+        synth_sentence(&s, sentences[k], k, &spans[k], marks, nmarks, &next_mark);
+    if (s.rc == 0)
+        s.rc = resampler_push(s.rs, NULL, 0);
+    for (size_t k = 0; k < n && s.rc == 0; k++)
+        find_speech(out, &spans[k]);
+    for (size_t m = 0; m < nmarks; m++)
+        if (marks[m].frame >= out->n)
+            marks[m].frame = out->n ? out->n - 1 : 0;
+    current = NULL;
+    espeak_Terminate();
+    resampler_free(s.rs);
+    feature_extractor_free(s.ex);
+    free(s.word_char);
+    free(s.word_ms);
+    return s.rc;
+}

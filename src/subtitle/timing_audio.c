@@ -1,0 +1,85 @@
+/* timing_audio.c — the recording as a timing source: cues start when their words are
+ * spoken. The transcript's sentences are force-aligned to the recording (audio/sync.h);
+ * a cue that opens a sentence takes the sentence's start, one that continues it the time
+ * of its first word, and each cue's speech ends where the next cue of its sentence
+ * starts, or with the sentence. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../audio/sync.h"
+#include "../i18n.h"
+#include "../util/error.h"
+#include "timing.h"
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* Code points of `text` that are not whitespace. */
+static size_t visible_chars(const char *text)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        n += !is_space(*p) && (*p & 0xC0) != 0x80;
+    return n;
+}
+
+/* The byte of `sentence` where its visible character number `nth` (0-based) starts. */
+static size_t byte_of_visible(const char *sentence, size_t nth)
+{
+    size_t seen = 0, k = 0;
+    for (; sentence[k]; k++) {
+        unsigned char c = (unsigned char)sentence[k];
+        if (is_space(c) || (c & 0xC0) == 0x80)
+            continue;
+        if (seen++ == nth)
+            return k;
+    }
+    return k;
+}
+
+static int assign_by_audio(const timing_source *self, cue_list *cues)
+{
+    synth_mark *marks = calloc(cues->n ? cues->n : 1, sizeof *marks);
+    size_t *mark_of = calloc(cues->n ? cues->n : 1, sizeof *mark_of);
+    if (!marks || !mark_of) {
+        free(marks);
+        free(mark_of);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    size_t nmarks = 0, done_in_sentence = 0;
+    for (size_t k = 0; k < cues->n; k++) {
+        cue *c = &cues->v[k];
+        if (k == 0 || cues->v[k - 1].sentence != c->sentence) {
+            done_in_sentence = 0;
+        } else if (c->sentence < self->nsentences) {
+            mark_of[k] = nmarks + 1;
+            marks[nmarks++] = (synth_mark){c->sentence, byte_of_visible(self->sentences[c->sentence], done_in_sentence), 0};
+        }
+        done_in_sentence += visible_chars(c->text);
+    }
+    int rc = sync_align(self->audio, self->lang, self->sentences, self->nsentences, marks, nmarks, self->map);
+    for (size_t k = 0; rc == 0 && k < cues->n; k++) {
+        cue *c = &cues->v[k];
+        const sync_sentence *s = &self->map->sentence[c->sentence];
+        c->start = mark_of[k] ? self->map->mark_time[mark_of[k] - 1] : s->start;
+        if (c->start < s->start)
+            c->start = s->start;
+        if (c->start > s->end)
+            c->start = s->end;
+    }
+    for (size_t k = 0; rc == 0 && k < cues->n; k++) {
+        cue *c = &cues->v[k];
+        int continues = k + 1 < cues->n && cues->v[k + 1].sentence == c->sentence;
+        c->end = continues ? cues->v[k + 1].start : self->map->sentence[c->sentence].end;
+        if (c->end <= c->start)
+            c->end = c->start + 0.001;
+    }
+    free(marks);
+    free(mark_of);
+    return rc;
+}
+
+timing_source timing_from_audio(const char *audio, const char *lang, const char *const *sentences, size_t n,
+                                struct sync_map *map)
+{
+    return (timing_source){"audio", assign_by_audio, 0, 0, NULL, 0, audio, lang, sentences, n, map};
+}
