@@ -13,8 +13,10 @@
 #include "vad.h"
 
 enum { KEEP_PAUSE = 10 };                /* frames a collapsed pause keeps (100 ms) */
+enum { DIM = MFCC_DIM + 1 };             /* the MFCCs and the speech/pause evidence */
 static const double band_seconds = 30.0; /* the top DTW pass: drift allowed from the diagonal */
 static const int first_dim = 1;          /* c0 (loudness) left out of the comparison */
+static float pause_weight = 3.0f;        /* distance between a speech and a pause frame, besides MFCCs */
 
 /* The kept frames of a sequence: all speech, and at most KEEP_PAUSE frames of each pause
  * (its first and last halves, so both edges of the pause stay). */
@@ -44,13 +46,21 @@ static int collapse(const audio_features *f, const unsigned char *speech, collap
         k = end;
     }
     c->kept[f->n] = c->n;
-    c->v = malloc((c->n ? c->n : 1) * MFCC_DIM * sizeof *c->v);
-    if (!c->v)
+    float *mfcc = malloc((c->n ? c->n : 1) * MFCC_DIM * sizeof *mfcc);
+    c->v = malloc((c->n ? c->n : 1) * DIM * sizeof *c->v);
+    if (!c->v || !mfcc) {
+        free(mfcc);
         return error_set(ERR_IO, _("out of memory"));
+    }
     for (size_t k = 0; k < c->n; k++)
-        memcpy(c->v + k * MFCC_DIM, f->mfcc + c->orig[k] * MFCC_DIM, MFCC_DIM * sizeof *c->v);
-    audio_features view = {c->v, NULL, c->n, 0, 0};
+        memcpy(mfcc + k * MFCC_DIM, f->mfcc + c->orig[k] * MFCC_DIM, MFCC_DIM * sizeof *mfcc);
+    audio_features view = {mfcc, NULL, c->n, 0, 0};
     audio_features_normalize(&view);
+    for (size_t k = 0; k < c->n; k++) {
+        memcpy(c->v + k * DIM, mfcc + k * MFCC_DIM, MFCC_DIM * sizeof *mfcc);
+        c->v[k * DIM + MFCC_DIM] = speech[c->orig[k]] ? pause_weight : 0.0f;
+    }
+    free(mfcc);
     return 0;
 }
 
@@ -80,8 +90,8 @@ static double chance_distance(const collapsed *a, const collapsed *b)
         seed = seed * 1103515245u + 12345u;
         size_t y = (seed >> 8) % b->n;
         double s = 0;
-        for (int d = first_dim; d < MFCC_DIM; d++) {
-            double t = a->v[x * MFCC_DIM + d] - b->v[y * MFCC_DIM + d];
+        for (int d = first_dim; d < DIM; d++) {
+            double t = a->v[x * DIM + d] - b->v[y * DIM + d];
             s += t * t;
         }
         sum += sqrt(s);
@@ -108,18 +118,22 @@ static size_t refine_start(const unsigned char *speech, size_t n, size_t r)
     return k < n ? k : r;
 }
 
-static size_t refine_end(const unsigned char *speech, size_t r)
+/* An end on the recording (one past the last frame): the path's frame for the pause
+ * after the speech, moved back to where speech stopped when that is in a pause. */
+static size_t refine_end(const unsigned char *speech, size_t from, size_t r)
 {
     size_t k = r;
-    while (k > 0 && !speech[k])
+    while (k > from + 1 && !speech[k - 1])
         k--;
-    return speech[k] ? k + 1 : r + 1;
+    return k;
 }
 
 int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
                size_t nmarks, sync_map *out)
 {
     *out = (sync_map){0};
+    if (getenv("POLYALIGN_PAUSE_WEIGHT"))
+        pause_weight = (float)atof(getenv("POLYALIGN_PAUSE_WEIGHT"));
     audio_features rec = {0}, syn = {0};
     unsigned char *rec_speech = NULL, *syn_speech = NULL;
     synth_span *spans = calloc(n ? n : 1, sizeof *spans);
@@ -148,7 +162,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     if (rc == 0)
         rc = collapse(&syn, syn_speech, &csyn);
     if (rc == 0) {
-        feature_seq rows = {csyn.v, csyn.n, MFCC_DIM}, cols = {crec.v, crec.n, MFCC_DIM};
+        feature_seq rows = {csyn.v, csyn.n, DIM}, cols = {crec.v, crec.n, DIM};
         rc = dtw_align(&rows, &cols, first_dim, band_seconds, &path);
     }
     if (rc == 0 && (!(out->sentence = calloc(n ? n : 1, sizeof *out->sentence)) ||
@@ -173,10 +187,15 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         for (size_t s = 0; s < n; s++) {
             synth_span *sp = &spans[s];
             size_t a = refine_start(rec_speech, rec.n, real_frame(&csyn, &crec, &path, sp->speech_start));
-            size_t last = sp->speech_end > sp->speech_start ? sp->speech_end - 1 : sp->speech_start;
-            size_t b = refine_end(rec_speech, real_frame(&csyn, &crec, &path, last));
+            size_t b = refine_end(rec_speech, a, real_frame(&csyn, &crec, &path, sp->speech_end));
             if (b <= a)
                 b = a + 1;
+            if (getenv("POLYALIGN_SYNC_DEBUG")) {
+                fprintf(stderr, "s%zu syn %zu-%zu (seg %zu-%zu) kept %zu-%zu |", s, sp->speech_start, sp->speech_end, sp->seg_start, sp->seg_end, csyn.kept[sp->speech_start], csyn.kept[sp->speech_end]);
+                for (size_t q = csyn.kept[sp->speech_end] - 3; q < csyn.kept[sp->speech_end] + 14 && q < csyn.n; q++)
+                    fprintf(stderr, " %zu:%d>%zu:%d", csyn.orig[q], syn_speech[csyn.orig[q]], crec.orig[path.col[q]], rec_speech[crec.orig[path.col[q]]]);
+                fprintf(stderr, "\n");
+            }
             double cost = 0;
             size_t from = csyn.kept[sp->speech_start], to = csyn.kept[sp->speech_end];
             for (size_t k = from; k < to; k++)

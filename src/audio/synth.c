@@ -29,7 +29,7 @@ typedef struct {
     resampler *rs;
     feature_extractor *ex;
     int rc, rate;
-    size_t samples; /* 16 kHz samples produced so far */
+    size_t samples; /* samples at the synthesizer's rate pushed so far */
     /* word events of the current sentence: character position, sample at 22,050 Hz */
     int *word_char, *word_ms;
     size_t nwords, capwords;
@@ -40,7 +40,6 @@ static synth_state *current; /* espeak-ng's callback has no context of its own h
 static int to_features(const float *samples, size_t n, void *ctx)
 {
     synth_state *s = ctx;
-    s->samples += n;
     return feature_extractor_push(s->ex, samples, n);
 }
 
@@ -68,6 +67,7 @@ static int on_speech(short *wav, int numsamples, espeak_EVENT *events)
     }
     if (wav && numsamples > 0 && s->rc == 0) {
         const unsigned char *plane = (const unsigned char *)wav;
+        s->samples += (size_t)numsamples;
         s->rc = resampler_push(s->rs, &plane, numsamples);
     }
     return s->rc != 0;
@@ -89,13 +89,16 @@ static void find_speech(const audio_features *f, synth_span *sp)
         sp->seg_end = f->n;
     if (sp->seg_start > sp->seg_end)
         sp->seg_start = sp->seg_end;
+    /* a frame's window reaches FRAME_LEN / FRAME_HOP frames ahead: the segment's last
+     * frames hear the next sentence begin */
+    size_t end = sp->seg_end - sp->seg_start > FRAME_LEN / FRAME_HOP ? sp->seg_end - FRAME_LEN / FRAME_HOP : sp->seg_end;
     float peak = -1e9f;
-    for (size_t k = sp->seg_start; k < sp->seg_end; k++)
+    for (size_t k = sp->seg_start; k < end; k++)
         if (f->energy[k] > peak)
             peak = f->energy[k];
     sp->speech_start = sp->seg_start;
     sp->speech_end = sp->seg_start;
-    for (size_t k = sp->seg_start; k < sp->seg_end; k++)
+    for (size_t k = sp->seg_start; k < end; k++)
         if (f->energy[k] > peak - 35.0f) {
             if (sp->speech_end == sp->seg_start)
                 sp->speech_start = k;
@@ -103,20 +106,28 @@ static void find_speech(const audio_features *f, synth_span *sp)
         }
 }
 
+/* The 10 ms frame that the next synthesized sample falls in. */
+static size_t frame_at(const synth_state *s)
+{
+    return (size_t)((double)s->samples * FRAMES_PER_SECOND / s->rate + 0.5);
+}
+
 /* Silence through the resampler, so it follows the speech still in its buffer. */
 static int push_silence(synth_state *s, double seconds)
 {
     short zeros[512] = {0};
     const unsigned char *plane = (const unsigned char *)zeros;
-    for (int left = (int)(seconds * s->rate); left > 0 && s->rc == 0; left -= 512)
+    for (int left = (int)(seconds * s->rate); left > 0 && s->rc == 0; left -= 512) {
+        s->samples += (size_t)(left < 512 ? left : 512);
         s->rc = resampler_push(s->rs, &plane, left < 512 ? left : 512);
+    }
     return s->rc;
 }
 
 static int synth_sentence(synth_state *s, const char *text, size_t index, synth_span *sp, synth_mark *marks,
                           size_t nmarks, size_t *next_mark)
 {
-    sp->seg_start = s->samples / FRAME_HOP;
+    sp->seg_start = frame_at(s);
     s->nwords = 0;
     unsigned uid = 0;
     espeak_ERROR err = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, &uid, NULL);
@@ -134,7 +145,7 @@ static int synth_sentence(synth_state *s, const char *text, size_t index, synth_
     }
     if (s->rc == 0)
         push_silence(s, pause_after_sentence);
-    sp->seg_end = s->samples / FRAME_HOP;
+    sp->seg_end = frame_at(s);
     return s->rc;
 }
 
