@@ -22,7 +22,7 @@ t = json.load(sys.stdin)["timing"]
 print("%5.2f %5.2f  %5.2f %5.2f  %4.0f%%" % (t["start_abs_err"]["median"], t["start_abs_err"]["p90"],
       t["end_abs_err"]["median"], t["end_abs_err"]["p90"], 100 * t["netflix_sync_ok_share"]))'
 }
-printf '%-20s %-29s %-29s\n' recording 'sync map: start  end  netflix' 'subtitles: start  end  netflix'
+printf "%-20s %-32s %-32s\n" recording "sync map: start  end  netflix" "subtitles: start  end  netflix"
 for set in dev dev-hard; do
   for ref in "$S/$set"/ref/*.ref.json; do
     name=$(basename "$ref" .ref.json)
@@ -31,7 +31,7 @@ for set in dev dev-hard; do
     text=$S/$set/text/$lang.txt
     ./polyalign sync --lang "$lang" --audio "$audio" "$text" --format srt -o build/eval/sync.srt 2>/dev/null
     ./polyalign subtitle --lang "$lang" --audio "$audio" "$text" -o build/eval/sub.srt 2>/dev/null
-    printf '%-20s %-29s %-29s\n' "$set/$name" "$(score build/eval/sync.srt "$lang" "$ref")" \
+    printf '%-20s %-32s %-32s\n' "$set/$name" "$(score build/eval/sync.srt "$lang" "$ref")" \
       "$(score build/eval/sub.srt "$lang" "$ref")"
   done
 done
