@@ -1,9 +1,9 @@
 /* dtw.h — dynamic time warping of two feature sequences, banded and coarse-to-fine.
  *
  * The synthetic speech (rows) is warped onto the recording (columns). Each row may only
- * visit a window of columns; the windows come from the pass before: the top pass, on
- * frames averaged 16 to one, searches a wide band around the diagonal; each finer pass
- * (4×, then the full 10 ms frames) searches a narrow band around the path above it.
+ * visit a window of columns: the top pass, on frames averaged 4 to one, searches a wide
+ * band around the diagonal; the fine pass on the 10 ms frames searches a narrow band
+ * around the path above it.
  * Time and memory grow linearly with the length: directions are kept as two bits per
  * visited cell and costs as two rows. */
 #ifndef POLYALIGN_AUDIO_DTW_H

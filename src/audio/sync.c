@@ -112,23 +112,56 @@ static size_t real_frame(const collapsed *syn, const collapsed *rec, const dtw_p
     return rec->orig[p->col[k]];
 }
 
+/* The recording's frame-level evidence for refining boundaries. */
+typedef struct {
+    const unsigned char *speech;
+    const float *energy;
+    size_t n;
+    float quiet_db; /* frames above it are heard, even those the detector's smoothing dropped */
+} recording_evidence;
+
+/* How far a boundary may move over a word's soft onset or fading tail, next to a pause.
+ * Walking only next to a pause matters: on run-on sentences (dev-hard) it moved starts
+ * into the previous sentence's reverberation (ru: 100% -> 60% within tolerance). */
+enum { MAX_EDGE_FRAMES = 20 };
+
+/* Whether frames [from, to) include a pause. */
+static int pause_within(const recording_evidence *e, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (!e->speech[k])
+            return 1;
+    return 0;
+}
+
 /* A start on the recording: the path's frame, moved to where speech resumes when the
- * path put it inside a pause of the recording. */
-static size_t refine_start(const unsigned char *speech, size_t n, size_t r)
+ * path put it inside a pause, then back over the word's soft onset. */
+static size_t refine_start(const recording_evidence *e, size_t r)
 {
     size_t k = r;
-    while (k < n && !speech[k])
+    while (k < e->n && !e->speech[k])
         k++;
-    return k < n ? k : r;
+    if (k == e->n)
+        k = r;
+    if (!pause_within(e, k > MAX_EDGE_FRAMES ? k - MAX_EDGE_FRAMES : 0, k))
+        return k; /* run on from the sentence before: no onset to find */
+    for (int moved = 0; k > 0 && e->energy[k - 1] > e->quiet_db && moved < MAX_EDGE_FRAMES; moved++)
+        k--;
+    return k;
 }
 
 /* An end on the recording (one past the last frame): the path's frame for the pause
- * after the speech, moved back to where speech stopped when that is in a pause. */
-static size_t refine_end(const unsigned char *speech, size_t from, size_t r)
+ * after the speech, moved back to where speech stopped when that is in a pause, then on
+ * over the word's fading tail. */
+static size_t refine_end(const recording_evidence *e, size_t from, size_t r)
 {
     size_t k = r;
-    while (k > from + 1 && !speech[k - 1])
+    while (k > from + 1 && !e->speech[k - 1])
         k--;
+    if (!pause_within(e, k, k + MAX_EDGE_FRAMES < e->n ? k + MAX_EDGE_FRAMES : e->n))
+        return k;
+    for (int moved = 0; k < e->n && e->energy[k] > e->quiet_db && moved < MAX_EDGE_FRAMES; moved++)
+        k++;
     return k;
 }
 
@@ -186,10 +219,11 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
             syn_speech_frames += syn_speech[k];
         out->synth_seconds = (double)syn_speech_frames / FRAMES_PER_SECOND;
         double chance = chance_distance(&csyn, &crec);
+        recording_evidence ev = {rec_speech, rec.energy, rec.n, levels.threshold_db};
         for (size_t s = 0; s < n; s++) {
             synth_span *sp = &spans[s];
-            size_t a = refine_start(rec_speech, rec.n, real_frame(&csyn, &crec, &path, sp->speech_start));
-            size_t b = refine_end(rec_speech, a, real_frame(&csyn, &crec, &path, sp->speech_end));
+            size_t a = refine_start(&ev, real_frame(&csyn, &crec, &path, sp->speech_start));
+            size_t b = refine_end(&ev, a, real_frame(&csyn, &crec, &path, sp->speech_end));
             if (b <= a)
                 b = a + 1;
             if (getenv("POLYALIGN_SYNC_DEBUG")) {
@@ -208,7 +242,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
                                                conf < 0 ? 0 : conf > 1 ? 1 : conf};
         }
         for (size_t m = 0; m < nmarks; m++)
-            out->mark_time[m] = (double)refine_start(rec_speech, rec.n, real_frame(&csyn, &crec, &path, marks[m].frame)) /
+            out->mark_time[m] = (double)refine_start(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
                                 FRAMES_PER_SECOND;
         if (getenv("POLYALIGN_SYNC_DEBUG"))
             fprintf(stderr, "sync: chance %.3f floor %.1f speech %.1f thr %.1f frames rec %zu/%zu syn %zu/%zu\n",
