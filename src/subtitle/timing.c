@@ -93,24 +93,32 @@ timing_source timing_from_duration(double start, double duration)
 
 size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps)
 {
-    /* one forward pass: a cue starts with its speech, or after the previous cue and the
-     * minimum gap; it stays up long enough to be read (and at least the minimum duration),
-     * borrowing from the pause that follows; a later cue is pushed back only as much as
-     * that takes, so the delay disappears in the next pause */
+    /* Starts follow the speech: a viewer notices a late subtitle at once, a lingering one
+     * hardly. So each cue starts with its speech and stays up long enough to be read
+     * (and at least the minimum duration), borrowing from the pause that follows, but
+     * ends the minimum gap before the next cue begins. Only a cue that would otherwise
+     * fall under the minimum duration pushes the next one back, and only as far as that
+     * takes; the delay disappears in the next pause. */
     double gap = p->min_gap_frames / fps + 0.0005;
     size_t too_fast = 0;
     for (size_t k = 0; k < cues->n; k++) {
         cue *c = &cues->v[k];
-        double speech_end = c->end;
         if (k > 0 && c->start < cues->v[k - 1].end + gap) {
             double shift = cues->v[k - 1].end + gap - c->start;
             c->start += shift;
-            speech_end += shift;
+            if (c->end < c->start)
+                c->end = c->start;
         }
         double need = fmax(c->chars / p->max_cps, p->min_duration) + 0.002; /* ms rounding */
-        c->end = fmax(speech_end, c->start + need);
+        c->end = fmax(c->end, c->start + need);
         if (c->end - c->start > p->max_duration)
             c->end = c->start + p->max_duration;
+        if (k + 1 < cues->n) {
+            double limit = cues->v[k + 1].start - gap;
+            double shortest = c->start + p->min_duration + 0.002;
+            if (c->end > limit)
+                c->end = fmax(limit, shortest);
+        }
         too_fast += c->chars / (c->end - c->start) > p->max_cps + 1e-9;
     }
     return too_fast;
