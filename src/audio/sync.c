@@ -80,27 +80,41 @@ static int to_features(const float *samples, size_t n, void *ctx)
     return feature_extractor_push(ctx, samples, n);
 }
 
-/* Mean distance between frames at random, the scale against which a match is judged. */
-static double chance_distance(const collapsed *a, const collapsed *b)
+static float frame_distance(const collapsed *a, size_t x, const collapsed *b, size_t y)
 {
-    if (!a->n || !b->n)
-        return 1;
-    double sum = 0;
-    unsigned seed = 12345;
-    int samples = 4000;
-    for (int k = 0; k < samples; k++) {
-        seed = seed * 1103515245u + 12345u;
-        size_t x = (seed >> 8) % a->n;
-        seed = seed * 1103515245u + 12345u;
-        size_t y = (seed >> 8) % b->n;
-        double s = 0;
-        for (int d = first_dim; d < DIM; d++) {
-            double t = a->v[x * DIM + d] - b->v[y * DIM + d];
-            s += t * t;
-        }
-        sum += sqrt(s);
+    double s = 0;
+    for (int d = first_dim; d < DIM; d++) {
+        double t = a->v[x * DIM + d] - b->v[y * DIM + d];
+        s += t * t;
     }
-    return sum / samples;
+    return (float)sqrt(s);
+}
+
+/* How much better the sentence's synthetic frames [from, to) match where the path put
+ * them than the same speech a few seconds away: near 1 when the words were found, near
+ * 0 when any stretch of the recording matches as well (wrong text, noise, music). */
+static double sentence_confidence(const collapsed *syn, const collapsed *rec, const dtw_path *p, size_t from,
+                                  size_t to)
+{
+    static const long offsets[] = {-400, -250, -150, 150, 250, 400}; /* frames of the collapsed recording */
+    double on_path = 0, away = 0;
+    size_t n_on = 0, n_away = 0;
+    for (size_t k = from; k < to && k < syn->n; k++) {
+        on_path += p->cost[k];
+        n_on++;
+        for (size_t o = 0; o < sizeof offsets / sizeof *offsets; o++) {
+            long c = (long)p->col[k] + offsets[o];
+            if (c >= 0 && c < (long)rec->n) {
+                away += frame_distance(syn, k, rec, (size_t)c);
+                n_away++;
+            }
+        }
+    }
+    if (!n_on || !n_away)
+        return 0;
+    double ratio = (on_path / n_on) / (away / n_away);
+    double conf = (1.0 - ratio) / 0.25;
+    return conf < 0 ? 0 : conf > 1 ? 1 : conf;
 }
 
 /* The recording frame matched with synthetic frame f. */
@@ -206,6 +220,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     if (rc == 0) {
         out->n = n;
         out->audio_seconds = report.seconds;
+        out->header_seconds = report.header_seconds;
         size_t speech = 0, first = rec.n;
         for (size_t k = 0; k < rec.n; k++) {
             speech += rec_speech[k];
@@ -218,7 +233,6 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         for (size_t k = 0; k < syn.n; k++)
             syn_speech_frames += syn_speech[k];
         out->synth_seconds = (double)syn_speech_frames / FRAMES_PER_SECOND;
-        double chance = chance_distance(&csyn, &crec);
         recording_evidence ev = {rec_speech, rec.energy, rec.n, levels.threshold_db};
         for (size_t s = 0; s < n; s++) {
             synth_span *sp = &spans[s];
@@ -226,27 +240,13 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
             size_t b = refine_end(&ev, a, real_frame(&csyn, &crec, &path, sp->speech_end));
             if (b <= a)
                 b = a + 1;
-            if (getenv("POLYALIGN_SYNC_DEBUG")) {
-                fprintf(stderr, "s%zu syn %zu-%zu (seg %zu-%zu) kept %zu-%zu |", s, sp->speech_start, sp->speech_end, sp->seg_start, sp->seg_end, csyn.kept[sp->speech_start], csyn.kept[sp->speech_end]);
-                for (size_t q = csyn.kept[sp->speech_end] - 3; q < csyn.kept[sp->speech_end] + 14 && q < csyn.n; q++)
-                    fprintf(stderr, " %zu:%d>%zu:%d", csyn.orig[q], syn_speech[csyn.orig[q]], crec.orig[path.col[q]], rec_speech[crec.orig[path.col[q]]]);
-                fprintf(stderr, "\n");
-            }
-            double cost = 0;
-            size_t from = csyn.kept[sp->speech_start], to = csyn.kept[sp->speech_end];
-            for (size_t k = from; k < to; k++)
-                cost += path.cost[k];
-            cost = to > from ? cost / (to - from) : chance;
-            double conf = 1.0 - cost / chance;
-            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND,
-                                               conf < 0 ? 0 : conf > 1 ? 1 : conf};
+            double conf = sentence_confidence(&csyn, &crec, &path, csyn.kept[sp->speech_start],
+                                              csyn.kept[sp->speech_end]);
+            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, conf};
         }
         for (size_t m = 0; m < nmarks; m++)
             out->mark_time[m] = (double)refine_start(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
                                 FRAMES_PER_SECOND;
-        if (getenv("POLYALIGN_SYNC_DEBUG"))
-            fprintf(stderr, "sync: chance %.3f floor %.1f speech %.1f thr %.1f frames rec %zu/%zu syn %zu/%zu\n",
-                    chance, levels.floor_db, levels.speech_db, levels.threshold_db, crec.n, rec.n, csyn.n, syn.n);
     }
     dtw_path_free(&path);
     collapsed_free(&crec);

@@ -23,6 +23,7 @@ typedef struct sync_map {
     size_t n;
     double *mark_time;       /* per mark: when that word is spoken */
     double audio_seconds;    /* decoded */
+    double header_seconds;   /* what the file's header announced (0: nothing) */
     double speech_seconds;   /* of the recording that is speech */
     double synth_seconds;    /* the synthetic speech, pauses collapsed */
     double leading_silence;  /* before the first speech */

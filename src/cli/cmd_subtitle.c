@@ -279,7 +279,7 @@ int cmd_subtitle(int argc, char **argv)
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
-    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps) : 0;
+    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, a.audio != NULL) : 0;
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
         if (subtitle_write(out.f, &cues, strcmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {

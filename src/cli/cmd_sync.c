@@ -58,12 +58,20 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     if (ratio > 1.6 || ratio < 0.6)
         cli_warn(_("%s holds %.1f s of speech but the transcript takes about %.1f s to say: do they match?"), audio,
                  m->speech_seconds, m->synth_seconds);
+    if (m->header_seconds > 0 && fabs(m->header_seconds - m->audio_seconds) > 1.0)
+        cli_warn(_("%s: its header announces %.1f s of audio but %.1f s could be decoded (truncated or damaged?)"),
+                 audio, m->header_seconds, m->audio_seconds);
     size_t low = 0;
     for (size_t k = 0; k < m->n; k++)
         if (m->sentence[k].confidence < SYNC_LOW_CONFIDENCE) {
+            int shown = 40; /* bytes of the sentence quoted, cut at a character boundary */
+            if (strlen(sentences[k]) > (size_t)shown)
+                while (shown > 0 && ((unsigned char)sentences[k][shown] & 0xC0) == 0x80)
+                    shown--;
             if (low++ < 10)
-                cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%.40s\""), k + 1,
-                         m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence, sentences[k]);
+                cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%.*s\""),
+                         k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence, shown,
+                         sentences[k]);
         }
     if (low > 10)
         cli_warn(_("%zu more sentences with low confidence"), low - 10);

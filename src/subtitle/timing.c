@@ -91,14 +91,15 @@ timing_source timing_from_duration(double start, double duration)
     return (timing_source){"duration", assign_by_duration, start, duration, NULL, 0, NULL, NULL, NULL, 0, NULL};
 }
 
-size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps)
+size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int measured_starts)
 {
-    /* Starts follow the speech: a viewer notices a late subtitle at once, a lingering one
-     * hardly. So each cue starts with its speech and stays up long enough to be read
-     * (and at least the minimum duration), borrowing from the pause that follows, but
-     * ends the minimum gap before the next cue begins. Only a cue that would otherwise
-     * fall under the minimum duration pushes the next one back, and only as far as that
-     * takes; the delay disappears in the next pause. */
+    /* Each cue starts with its speech and stays up long enough to be read (and at least
+     * the minimum duration), borrowing from the pause that follows. When the next cue
+     * starts too soon for that: with estimated times, the next cue is pushed back only
+     * as far as it takes, and the delay disappears in the next pause; with starts
+     * measured on the recording, starts stay (a viewer notices a late subtitle at once,
+     * a short one hardly): the cue ends the minimum gap before the next, and only a cue
+     * that would fall under the minimum duration pushes the next one back. */
     double gap = p->min_gap_frames / fps + 0.0005;
     size_t too_fast = 0;
     for (size_t k = 0; k < cues->n; k++) {
@@ -113,7 +114,7 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps)
         c->end = fmax(c->end, c->start + need);
         if (c->end - c->start > p->max_duration)
             c->end = c->start + p->max_duration;
-        if (k + 1 < cues->n) {
+        if (measured_starts && k + 1 < cues->n) {
             double limit = cues->v[k + 1].start - gap;
             double shortest = c->start + p->min_duration + 0.002;
             if (c->end > limit)

@@ -47,8 +47,9 @@ timing_source timing_from_anchors(const time_anchor *anchors, size_t n);
 timing_source timing_from_audio(const char *audio, const char *lang, const char *const *sentences, size_t n,
                                 struct sync_map *map);
 
-/* Apply the display rules; returns how many cues still read faster than the profile
+/* Apply the display rules (measured_starts: the starts come from the recording and
+ * stay where they are whenever the style limits allow); returns how many cues still read faster than the profile
  * allows (listed in the summary by the caller). */
-size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps);
+size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int measured_starts);
 
 #endif
