@@ -115,10 +115,13 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
         if (c->end - c->start > p->max_duration)
             c->end = c->start + p->max_duration;
         if (measured_starts && k + 1 < cues->n) {
-            double limit = cues->v[k + 1].start - gap;
+            /* the next start may slip by the sync tolerance (3 frames) for this one to be read */
+            double limit = cues->v[k + 1].start - gap + 3 / fps;
             double shortest = c->start + p->min_duration + 0.002;
             if (c->end > limit)
                 c->end = fmax(limit, shortest);
+            if (c->end > cues->v[k + 1].start - gap)
+                c->end = fmax(cues->v[k + 1].start - gap, fmin(c->end, c->start + need));
         }
         too_fast += c->chars / (c->end - c->start) > p->max_cps + 1e-9;
     }
