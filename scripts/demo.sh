@@ -38,13 +38,22 @@ awk '/<tu tuid="9"/,/<\/tu>/' tmx/wuzhen.tmx | sed 's/^/  /'
 
 echo
 echo "Subtitles of the video address: subtitles/address.{zh,en,ru}.{srt,vtt}"
-echo "  Chinese (the language spoken) timed with --duration 55, a speaking-rate model: there is"
-echo "  no recording to time them from yet; English and Russian take their timing from the"
-echo "  Chinese cues through the sentence alignment of the transcripts"
-mkdir -p subtitles
+echo "  The real recording of the address is not ours to ship: a stand-in Chinese recording is"
+echo "  synthesized with espeak-ng (voice cmn-latn-pinyin+f3, 150 words a minute, pitch 60: not"
+echo "  the voice or speed the aligner synthesizes with) into build/demo/address.zh.wav, and the"
+echo "  Chinese cues are timed from it (--audio; a real one works the same: --audio address.mp4)."
+echo "  English and Russian take their timing from the Chinese cues through the sentence"
+echo "  alignment of the transcripts."
+mkdir -p subtitles build/demo
+espeak-ng -v cmn-latn-pinyin+f3 -s 150 -p 60 -f "$corpus/address.zh.txt" -w build/demo/address.zh.wav
+./polyalign sync --lang zh-CN --audio build/demo/address.zh.wav "$corpus/address.zh.txt" --format tsv \
+  -o build/demo/address.zh.sync.tsv
 for fmt in srt vtt; do
-  ./polyalign subtitle --lang zh-CN --duration 55 "$corpus/address.zh.txt" -o "subtitles/address.zh.$fmt" 2>/dev/null
+  ./polyalign subtitle --lang zh-CN --audio build/demo/address.zh.wav "$corpus/address.zh.txt" \
+    -o "subtitles/address.zh.$fmt" 2>/dev/null
 done
+echo "  Sync map (build/demo/address.zh.sync.tsv):"
+cut -f1-6 build/demo/address.zh.sync.tsv | head -5 | sed 's/^/    /'
 for lang in en ru; do
   for fmt in srt vtt; do
     ./polyalign subtitle --from subtitles/address.zh.srt --align "$corpus/address.zh.txt" --lang "$lang" \
