@@ -76,3 +76,7 @@ echo
 echo "== Fuzzy lookup: a 1,000,000-unit memory, 1,000 queries (a source with one word changed)"
 [[ -s build/bench/million.tmx ]] || python3 bench/gen_memory.py build/bench/million.tmx 1000000
 /usr/bin/time -f "peak RSS %M KB" build/bench/tm_lookup_bench build/bench/million.tmx en zh-CN 1000 build/bench/million.idx
+
+echo
+echo "== Forced alignment: polyalign sync on long recordings (targets: real-time factor <= 0.02, 1 h in <= 200 MB)"
+SHARED=$SHARED bash bench/sync_bench.sh
