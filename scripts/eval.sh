@@ -32,3 +32,9 @@ for ref in "$S"/dev/ref/*.ref.json; do
   base=$(python3 "$S/check_srt.py" build/eval/base.srt --lang "$lang" --ref "$ref" --fps 25 | awk '/start_abs_err|end_abs_err/{printf "%s ", $3}')
   printf '%-22s %-22s %-22s\n' "$(basename "$ref" .ref.json)" "$ours" "$base"
 done
+
+echo
+echo "== Subtitle timing from the recording (--audio), forced alignment on dev and dev-hard"
+echo "   targets: dev start median <= 0.05 s, p90 <= 0.25 s, >= 85% within Netflix sync;"
+echo "   dev-hard <= 0.08 s, <= 0.35 s, >= 70%"
+bash scripts/eval_sync.sh
