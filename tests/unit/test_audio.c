@@ -1,0 +1,190 @@
+/* test_audio.c — unit tests of src/audio: MFCC frames and normalization, the speech
+ * detector, banded DTW on a known warp, espeak-ng synthesis spans and word marks, and
+ * decoding a WAV written here (and refusing what is not audio). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audio/decode.h"
+#include "audio/dtw.h"
+#include "audio/features.h"
+#include "audio/synth.h"
+#include "audio/vad.h"
+#include "util/error.h"
+
+static void mfcc_frames_energy_and_normalization(void **state)
+{
+    (void)state;
+    audio_features f = {0};
+    feature_extractor *ex;
+    assert_int_equal(feature_extractor_new(&f, &ex), 0);
+    float *x = calloc(AUDIO_RATE, sizeof *x); /* 0.5 s of silence, then 0.5 s of a 440 Hz tone */
+    for (int i = AUDIO_RATE / 2; i < AUDIO_RATE; i++)
+        x[i] = 0.3f * sinf(2 * (float)M_PI * 440 * i / AUDIO_RATE);
+    assert_int_equal(feature_extractor_push(ex, x, 1000), 0); /* in pieces of any size */
+    assert_int_equal(feature_extractor_push(ex, x + 1000, AUDIO_RATE - 1000), 0);
+    feature_extractor_free(ex);
+    assert_int_equal(f.n, (AUDIO_RATE - FRAME_LEN) / FRAME_HOP + 1);
+    assert_true(f.energy[5] < -90);
+    assert_true(f.energy[f.n - 5] > -40); /* pre-emphasis damps a low tone */
+    audio_features_normalize(&f);
+    for (int c = 0; c < MFCC_DIM; c++) {
+        double sum = 0;
+        for (size_t k = 0; k < f.n; k++)
+            sum += f.mfcc[k * MFCC_DIM + c];
+        assert_true(fabs(sum / f.n) < 1e-3);
+    }
+    audio_features_free(&f);
+    free(x);
+}
+
+static void vad_bridges_dips_and_drops_blips(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    float e[N];
+    unsigned char speech[N];
+    for (int k = 0; k < N; k++)
+        e[k] = k >= 50 && k < 250 ? -20.0f : -70.0f; /* speech 50..250 */
+    for (int k = 120; k < 126; k++)
+        e[k] = -70.0f; /* a 60 ms dip inside a word */
+    for (int k = 10; k < 13; k++)
+        e[k] = -20.0f; /* a 30 ms click in the lead-in */
+    vad_levels lv;
+    assert_int_equal(vad_detect(e, N, speech, &lv), 0);
+    assert_true(lv.threshold_db > -70 && lv.threshold_db < -20);
+    assert_int_equal(speech[11], 0);
+    assert_int_equal(speech[49], 0);
+    assert_int_equal(speech[50], 1);
+    assert_int_equal(speech[122], 1);
+    assert_int_equal(speech[249], 1);
+    assert_int_equal(speech[250], 0);
+}
+
+/* rows: a random walk; cols: the same, every frame of rows' second half said twice */
+static void dtw_recovers_a_known_warp(void **state)
+{
+    (void)state;
+    enum { M = 600, DIMS = 4 };
+    float *rows = malloc(M * DIMS * sizeof *rows), *cols = malloc(2 * M * DIMS * sizeof *cols);
+    size_t *truth = malloc(M * sizeof *truth);
+    unsigned seed = 1;
+    float v[DIMS] = {0};
+    size_t n = 0;
+    for (int j = 0; j < M; j++) {
+        for (int d = 0; d < DIMS; d++) {
+            seed = seed * 1103515245u + 12345u;
+            v[d] = 0.7f * v[d] + ((float)((seed >> 8) % 1000) / 500.0f - 1.0f);
+            rows[j * DIMS + d] = v[d];
+        }
+        truth[j] = n;
+        for (int r = 0; r < (j >= M / 2 ? 2 : 1); r++, n++)
+            memcpy(cols + n * DIMS, rows + j * DIMS, sizeof v);
+    }
+    feature_seq a = {rows, M, DIMS}, b = {cols, n, DIMS};
+    dtw_path p;
+    assert_int_equal(dtw_align(&a, &b, 0, 30.0, &p), 0);
+    for (int j = 0; j < M; j++)
+        assert_int_equal(p.col[j], truth[j]);
+    assert_true(p.cost[M / 2] < 1e-6);
+    dtw_path_free(&p);
+    feature_seq empty = {rows, 0, DIMS};
+    assert_true(dtw_align(&empty, &b, 0, 30.0, &p) < 0);
+    free(rows);
+    free(cols);
+    free(truth);
+}
+
+static void synth_spans_and_word_marks(void **state)
+{
+    (void)state;
+    const char *sentences[] = {"Good morning.", "Minutes matter, and the work starts now."};
+    synth_span spans[2];
+    synth_mark marks[] = {{1, strlen("Minutes matter, and the "), 0}};
+    audio_features f = {0};
+    assert_int_equal(synth_transcript("en", sentences, 2, spans, marks, 1, &f), 0);
+    assert_true(f.n > 100);
+    assert_true(spans[0].seg_start == 0 && spans[0].seg_end == spans[1].seg_start && spans[1].seg_end <= f.n);
+    for (int s = 0; s < 2; s++) {
+        assert_true(spans[s].speech_start < spans[s].speech_end);
+        assert_true(spans[s].speech_start >= spans[s].seg_start && spans[s].speech_end <= spans[s].seg_end);
+    }
+    /* "work" is spoken well inside the second sentence */
+    assert_true(marks[0].frame > spans[1].speech_start + 50 && marks[0].frame < spans[1].speech_end - 20);
+    audio_features_free(&f);
+    assert_int_equal(synth_transcript("de", sentences, 2, spans, NULL, 0, &f), -ERR_USAGE);
+    assert_non_null(strstr(error_last(), "en, ru, zh"));
+    assert_string_equal(synth_voice_for("zh"), "cmn-latn-pinyin");
+}
+
+static int count_samples(const float *samples, size_t n, void *ctx)
+{
+    (void)samples;
+    *(size_t *)ctx += n;
+    return 0;
+}
+
+static void write_le(FILE *f, uint32_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        fputc((int)(v >> (8 * i)) & 0xFF, f);
+}
+
+static void decode_wav_and_refuse_text(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/polyalign_test_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    uint32_t rate = 44100, n = 44100; /* one second of stereo 44.1 kHz s16 */
+    fputs("RIFF", f);
+    write_le(f, 36 + n * 4, 4);
+    fputs("WAVEfmt ", f);
+    write_le(f, 16, 4);
+    write_le(f, 1, 2);
+    write_le(f, 2, 2);
+    write_le(f, rate, 4);
+    write_le(f, rate * 4, 4);
+    write_le(f, 4, 2);
+    write_le(f, 16, 2);
+    fputs("data", f);
+    write_le(f, n * 4, 4);
+    for (uint32_t i = 0; i < n; i++) {
+        int16_t s = (int16_t)(8000 * sin(2 * M_PI * 300 * i / rate));
+        write_le(f, (uint16_t)s, 2);
+        write_le(f, (uint16_t)s, 2);
+    }
+    fclose(f);
+    size_t got = 0;
+    decode_report r;
+    assert_int_equal(audio_decode(path, count_samples, &got, &r), 0);
+    assert_true(got > AUDIO_RATE - 200 && got < AUDIO_RATE + 200); /* resampled to 16 kHz mono */
+    assert_true(fabs(r.seconds - 1.0) < 0.02);
+    f = fopen(path, "w");
+    fputs("this is not audio\n", f);
+    fclose(f);
+    assert_true(audio_decode(path, count_samples, &got, &r) < 0);
+    assert_non_null(strstr(error_last(), path));
+    unlink(path);
+    assert_int_equal(audio_decode("/nonexistent/x.wav", count_samples, &got, &r), -ERR_NOINPUT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(mfcc_frames_energy_and_normalization),
+        cmocka_unit_test(vad_bridges_dips_and_drops_blips),
+        cmocka_unit_test(dtw_recovers_a_known_warp),
+        cmocka_unit_test(synth_spans_and_word_marks),
+        cmocka_unit_test(decode_wav_and_refuse_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
