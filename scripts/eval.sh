@@ -38,3 +38,7 @@ echo "== Subtitle timing from the recording (--audio), forced alignment on dev a
 echo "   targets: dev start median <= 0.05 s, p90 <= 0.25 s, >= 85% within Netflix sync;"
 echo "   dev-hard <= 0.08 s, <= 0.35 s, >= 70%"
 bash scripts/eval_sync.sh
+
+echo
+echo "== The same on recordings of our own making (voices and rates unlike the dev sets')"
+bash scripts/eval_voices.sh

@@ -14,6 +14,7 @@ static const struct {
 } voices[] = {{"en", "en-us"}, {"ru", "ru"}, {"zh", "cmn-latn-pinyin"}};
 
 static const double pause_after_sentence = 0.30; /* seconds of silence between sentences */
+static const float noise_floor = 0.001f;          /* -60 dBFS */
 
 const char *synth_voice_for(const char *lang)
 {
@@ -29,6 +30,7 @@ typedef struct {
     resampler *rs;
     feature_extractor *ex;
     int rc, rate;
+    unsigned noise_seed;
     size_t samples; /* samples at the synthesizer's rate pushed so far */
     /* word events of the current sentence: character position, sample at 22,050 Hz */
     int *word_char, *word_ms;
@@ -37,10 +39,24 @@ typedef struct {
 
 static synth_state *current; /* espeak-ng's callback has no context of its own here */
 
+/* A faint noise floor under the synthetic speech, as every recording has one: digital
+ * silence has no spectrum at all, and its log-mel outliers skew the normalization. */
 static int to_features(const float *samples, size_t n, void *ctx)
 {
     synth_state *s = ctx;
-    return feature_extractor_push(s->ex, samples, n);
+    float noisy[512];
+    for (size_t done = 0; done < n;) {
+        size_t m = n - done < 512 ? n - done : 512;
+        for (size_t i = 0; i < m; i++) {
+            s->noise_seed = s->noise_seed * 1103515245u + 12345u;
+            noisy[i] = samples[done + i] + noise_floor * ((float)(s->noise_seed >> 9) / 4194304.0f - 1.0f);
+        }
+        int rc = feature_extractor_push(s->ex, noisy, m);
+        if (rc < 0)
+            return rc;
+        done += m;
+    }
+    return 0;
 }
 
 static int on_speech(short *wav, int numsamples, espeak_EVENT *events)
@@ -171,6 +187,7 @@ int synth_transcript(const char *lang, const char *const *sentences, size_t n, s
     current = &s;
     espeak_SetSynthCallback(on_speech);
     size_t next_mark = 0;
+    push_silence(&s, pause_after_sentence); /* a recording starts with a pause too */
     for (size_t k = 0; k < n && s.rc == 0; k++)
         synth_sentence(&s, sentences[k], k, &spans[k], marks, nmarks, &next_mark);
     if (s.rc == 0)

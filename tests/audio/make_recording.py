@@ -15,7 +15,7 @@ import argparse, math, os, random, struct, subprocess, sys, tempfile, wave
 RATE = 16000
 
 
-def synthesize(engine, voice, rate, text, path):
+def synthesize(engine, voice, rate, text, path, floor):
     if engine == "flite":
         subprocess.run(["flite", "-voice", voice, "--setf", "duration_stretch=%s" % rate, "-t", text, "-o", path],
                        check=True)
@@ -28,10 +28,11 @@ def synthesize(engine, voice, rate, text, path):
     with wave.open(out) as w:
         data = w.readframes(w.getnframes())
     samples = list(struct.unpack("<%dh" % (len(data) // 2), data))
-    # trim to frames (10 ms) whose RMS exceeds 200, as the shared references do
+    # trim to frames (10 ms) whose RMS exceeds 200, as the shared references do, or 6 dB
+    # over the noise floor when that is higher: what lies below the noise is not heard
     hop = RATE // 100
     active = [k for k in range(len(samples) // hop)
-              if math.sqrt(sum(v * v for v in samples[k * hop:(k + 1) * hop]) / hop) > 200]
+              if math.sqrt(sum(v * v for v in samples[k * hop:(k + 1) * hop]) / hop) > max(200, 2 * floor)]
     if not active:
         return []
     return samples[active[0] * hop:(active[-1] + 1) * hop]
@@ -62,7 +63,8 @@ def main():
                 parts = [s[:cut], s[cut:].strip()]
             start = None
             for p, part in enumerate(parts):
-                clip = synthesize(a.engine, a.voice, a.rate, part, os.path.join(tmp, "s.wav"))
+                clip = synthesize(a.engine, a.voice, a.rate, part, os.path.join(tmp, "s.wav"),
+                                  32767 * 10 ** (a.noise / 20))
                 if start is None:
                     start = len(timeline)
                 timeline += clip
