@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sync_bench.sh — forced alignment speed: real-time factor and peak memory of
 # `polyalign sync` on long recordings built at bench time by concatenating the shared
-# English dev recordings (12.5 min, then about an hour), beside two baselines timed in the
+# English dev recordings (12.5 min, about an hour, about two hours), beside two baselines timed in the
 # same run on the same input: FFmpeg decoding the recording, espeak-ng speaking the
 # transcript. Targets: real-time factor <= 0.02, memory for an hour <= 200 MB.
 set -euo pipefail
@@ -32,7 +32,7 @@ measure() { # → "seconds peak_kb"
   /usr/bin/time -f "%e %M" -o build/bench/time.txt "$@" >/dev/null 2>&1
   cat build/bench/time.txt
 }
-for copies in 2 10; do
+for copies in 2 10 20; do
   build $copies
   wav=build/bench/long$copies.wav txt=build/bench/long$copies.txt
   secs=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$wav")

@@ -216,6 +216,11 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         rc = collapse(&rec, rec_speech, &crec);
     if (rc == 0)
         rc = collapse(&syn, syn_speech, &csyn);
+    /* the collapsed copies hold what the warping needs: the full MFCCs can go (a third of
+     * the memory on long recordings) */
+    free(rec.mfcc);
+    free(syn.mfcc);
+    rec.mfcc = syn.mfcc = NULL;
     if (rc == 0) {
         feature_seq rows = {csyn.v, csyn.n, DIM}, cols = {crec.v, crec.n, DIM};
         rc = dtw_align(&rows, &cols, first_dim, band_seconds, &path);
