@@ -10,6 +10,7 @@
 #include "../audio/sync.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
+#include "../subtitle/merge.h"
 #include "../subtitle/profile.h"
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
@@ -280,6 +281,10 @@ int cmd_subtitle(int argc, char **argv)
         rc = src.assign(&src, &cues);
     free(anchors);
     size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, a.audio != NULL) : 0;
+    if (too_fast && (rc = cues_merge_too_fast(&cues, base, &p, a.audio != NULL)) > 0)
+        too_fast = timing_display(&cues, &p, a.fps, a.audio != NULL);
+    if (rc > 0)
+        rc = 0;
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
         if (subtitle_write(out.f, &cues, strcmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {

@@ -1,0 +1,89 @@
+/* merge.c — merging a too-fast cue with a neighbour; see merge.h. */
+#include "merge.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+static int reads_too_fast(const cue *c, const subtitle_profile *p)
+{
+    return c->end > c->start && c->chars / (c->end - c->start) > p->max_cps + 1e-9;
+}
+
+/* The two cues' text as one line of running text (line breaks undone: a space in
+ * languages that separate words, nothing in Chinese). */
+static char *joined(const cue *a, const cue *b, int spaced)
+{
+    size_t la = strlen(a->text), lb = strlen(b->text);
+    char *t = malloc(la + lb + 2);
+    if (!t)
+        return NULL;
+    size_t n = 0;
+    for (int part = 0; part < 2; part++) {
+        const char *s = part ? b->text : a->text;
+        if (part && spaced)
+            t[n++] = ' ';
+        for (; *s; s++)
+            if (*s != '\n')
+                t[n++] = *s;
+            else if (spaced)
+                t[n++] = ' ';
+    }
+    t[n] = '\0';
+    return t;
+}
+
+/* Merge cues k and k+1 when their text fits one cue: 1 merged, 0 not, or an error. */
+static int try_merge(cue_list *cues, size_t k, const char *lang, const subtitle_profile *p, int same_sentence)
+{
+    cue *a = &cues->v[k], *b = &cues->v[k + 1];
+    if (same_sentence && a->sentence != b->sentence)
+        return 0;
+    char *text = joined(a, b, strcmp(lang, "zh") != 0);
+    if (!text)
+        return error_set(ERR_IO, _("out of memory"));
+    const char *one[] = {text};
+    size_t para = a->para;
+    cue_list cut;
+    int rc = cues_build(lang, p, one, &para, 1, &cut);
+    free(text);
+    if (rc < 0)
+        return rc;
+    if (cut.n != 1) {
+        cues_free(&cut);
+        return 0;
+    }
+    cue merged = cut.v[0];
+    cut.v[0].text = NULL;
+    cues_free(&cut);
+    merged.sentence = a->sentence;
+    merged.para = a->para;
+    merged.ends_sentence = b->ends_sentence;
+    merged.weight = a->weight + b->weight;
+    merged.start = a->start;
+    merged.end = b->end;
+    free(a->text);
+    free(b->text);
+    *a = merged;
+    memmove(b, b + 1, (cues->n - k - 2) * sizeof *b);
+    cues->n--;
+    return 1;
+}
+
+int cues_merge_too_fast(cue_list *cues, const char *lang, const subtitle_profile *p, int same_sentence)
+{
+    int merges = 0;
+    for (size_t k = 0; k < cues->n; k++) {
+        if (!reads_too_fast(&cues->v[k], p))
+            continue;
+        int rc = k + 1 < cues->n ? try_merge(cues, k, lang, p, same_sentence) : 0;
+        if (rc == 0 && k > 0 && (rc = try_merge(cues, k - 1, lang, p, same_sentence)) == 1)
+            k--;
+        if (rc < 0)
+            return rc;
+        merges += rc;
+    }
+    return merges;
+}

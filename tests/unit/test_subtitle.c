@@ -1,0 +1,99 @@
+/* test_subtitle.c — unit tests of the subtitle display rules (estimated vs measured
+ * starts), the merging of too-fast cues, and the audio timing source's refusal of a
+ * language without a voice. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audio/sync.h"
+#include "subtitle/cues.h"
+#include "subtitle/merge.h"
+#include "subtitle/profile.h"
+#include "subtitle/timing.h"
+#include "util/error.h"
+
+static void two_cues(cue_list *l, const char *a, const char *b, double a_start, double a_end, double b_start,
+                     double b_end, size_t b_sentence)
+{
+    memset(l, 0, sizeof *l);
+    assert_int_equal(cue_list_add(l, (cue){strdup(a), 0, 0, b_sentence != 0, 1, (double)strlen(a), a_start, a_end}), 0);
+    assert_int_equal(cue_list_add(l, (cue){strdup(b), b_sentence, 0, 1, 1, (double)strlen(b), b_start, b_end}), 0);
+}
+
+static void display_keeps_measured_starts(void **state)
+{
+    (void)state;
+    const subtitle_profile *p = subtitle_profile_find("netflix", "en");
+    cue_list l;
+    /* 30 characters said in 0.5 s, the next cue 1 s later: too little time to read */
+    two_cues(&l, "Thirty characters of a caption", "Next.", 10.0, 10.5, 11.0, 11.5, 1);
+    timing_display(&l, p, 25, 1);
+    assert_true(l.v[1].start <= 11.0 + 3 / 25.0 + 1e-9); /* slips by the sync tolerance at most */
+    assert_true(l.v[0].end <= l.v[1].start);
+    cues_free(&l);
+    two_cues(&l, "Thirty characters of a caption", "Next.", 10.0, 10.5, 11.0, 11.5, 1);
+    size_t too_fast = timing_display(&l, p, 25, 0);
+    assert_int_equal(too_fast, 0);
+    assert_true(l.v[0].end - l.v[0].start >= 30 / p->max_cps); /* estimated: the next one waits */
+    assert_true(l.v[1].start > 11.0);
+    cues_free(&l);
+}
+
+static void merge_joins_a_too_fast_cue_with_its_neighbour(void **state)
+{
+    (void)state;
+    const subtitle_profile *p = subtitle_profile_find("netflix", "en");
+    cue_list l;
+    two_cues(&l, "It started with\na single box.", "Of books.", 5.0, 5.6, 5.64, 6.5, 0);
+    assert_int_equal(cues_merge_too_fast(&l, "en", p, 1), 1);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].text, "It started with a single box. Of books."); /* fits one line */
+    assert_true(l.v[0].start == 5.0 && l.v[0].end == 6.5);
+    cues_free(&l);
+    /* two sentences with measured starts stay apart; with estimated ones they merge */
+    two_cues(&l, "It started with\na single box.", "Of books.", 5.0, 5.6, 5.64, 6.5, 1);
+    assert_int_equal(cues_merge_too_fast(&l, "en", p, 1), 0);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(cues_merge_too_fast(&l, "en", p, 0), 1);
+    cues_free(&l);
+    /* text that cannot fit one cue is left as it is */
+    two_cues(&l, "A rather long first line of text here\nand a second one just as long as it",
+             "and more words that will never fit", 1.0, 1.5, 1.6, 2.0, 0);
+    assert_int_equal(cues_merge_too_fast(&l, "en", p, 1), 0);
+    assert_int_equal(l.n, 2);
+    cues_free(&l);
+    /* Chinese lines join without a space */
+    p = subtitle_profile_find("netflix", "zh");
+    two_cues(&l, "时间就是安全。", "我们开始。", 1.0, 1.3, 1.35, 1.6, 0);
+    assert_int_equal(cues_merge_too_fast(&l, "zh", p, 1), 1);
+    assert_string_equal(l.v[0].text, "时间就是安全。我们开始。");
+    cues_free(&l);
+}
+
+static void audio_source_refuses_unknown_language(void **state)
+{
+    (void)state;
+    const char *sentences[] = {"Guten Tag."};
+    sync_map map;
+    timing_source src = timing_from_audio("/nonexistent.wav", "de", sentences, 1, &map);
+    cue_list l;
+    two_cues(&l, "Guten", "Tag.", 0, 1, 1, 2, 0);
+    assert_true(src.assign(&src, &l) < 0);
+    assert_non_null(strstr(error_last(), "/nonexistent.wav"));
+    cues_free(&l);
+    sync_map_free(&map);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(display_keeps_measured_starts),
+        cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
+        cmocka_unit_test(audio_source_refuses_unknown_language),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
