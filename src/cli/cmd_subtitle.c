@@ -10,8 +10,8 @@
 #include "../audio/sync.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
-#include "../subtitle/merge.h"
 #include "../subtitle/profile.h"
+#include "../subtitle/reshape.h"
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
 #include "../subtitle/translate.h"
@@ -280,6 +280,8 @@ int cmd_subtitle(int argc, char **argv)
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
+    if (rc == 0 && !a.from && (rc = cues_split_too_long(&cues, &p)) > 0)
+        rc = 0;
     size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, a.audio != NULL) : 0;
     if (too_fast && (rc = cues_merge_too_fast(&cues, base, &p, a.audio != NULL)) > 0)
         too_fast = timing_display(&cues, &p, a.fps, a.audio != NULL);

@@ -101,6 +101,7 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
      * a short one hardly): the cue ends the minimum gap before the next, and only a cue
      * that would fall under the minimum duration pushes the next one back. */
     double gap = p->min_gap_frames / fps + 0.0005;
+    double tolerance = 3 / fps; /* Netflix sync tolerance: a start may be 3 frames off */
     size_t too_fast = 0;
     for (size_t k = 0; k < cues->n; k++) {
         cue *c = &cues->v[k];
@@ -116,7 +117,7 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
             c->end = c->start + p->max_duration;
         if (measured_starts && k + 1 < cues->n) {
             /* the next start may slip by the sync tolerance (3 frames) for this one to be read */
-            double limit = cues->v[k + 1].start - gap + 3 / fps;
+            double limit = cues->v[k + 1].start - gap + tolerance;
             double shortest = c->start + p->min_duration + 0.002;
             if (c->end > limit)
                 c->end = fmax(limit, shortest);

@@ -11,8 +11,8 @@
 
 #include "audio/sync.h"
 #include "subtitle/cues.h"
-#include "subtitle/merge.h"
 #include "subtitle/profile.h"
+#include "subtitle/reshape.h"
 #include "subtitle/timing.h"
 #include "util/error.h"
 
@@ -74,6 +74,23 @@ static void merge_joins_a_too_fast_cue_with_its_neighbour(void **state)
     cues_free(&l);
 }
 
+static void split_a_cue_that_outlasts_the_longest(void **state)
+{
+    (void)state;
+    const subtitle_profile *p = subtitle_profile_find("netflix", "en");
+    cue_list l;
+    two_cues(&l, "A first line of some length\nand a second", "Next.", 0.0, 9.0, 9.5, 10.5, 1);
+    assert_int_equal(cues_split_too_long(&l, p), 1);
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.v[0].text, "A first line of some length");
+    assert_string_equal(l.v[1].text, "and a second");
+    assert_true(l.v[0].end > 5.0 && l.v[0].end < 7.0 && l.v[1].start == l.v[0].end && l.v[1].end == 9.0);
+    assert_int_equal(l.v[0].ends_sentence, 0);
+    assert_string_equal(l.v[2].text, "Next.");
+    assert_int_equal(cues_split_too_long(&l, p), 0); /* one-line cues stay */
+    cues_free(&l);
+}
+
 static void audio_source_refuses_unknown_language(void **state)
 {
     (void)state;
@@ -93,6 +110,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(display_keeps_measured_starts),
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
+        cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
         cmocka_unit_test(audio_source_refuses_unknown_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

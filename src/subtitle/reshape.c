@@ -1,5 +1,6 @@
-/* merge.c — merging a too-fast cue with a neighbour; see merge.h. */
-#include "merge.h"
+/* reshape.c — splitting cues that last too long, merging cues too fast to read; see
+ * reshape.h. */
+#include "reshape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,4 +87,34 @@ int cues_merge_too_fast(cue_list *cues, const char *lang, const subtitle_profile
         merges += rc;
     }
     return merges;
+}
+
+int cues_split_too_long(cue_list *cues, const subtitle_profile *p)
+{
+    int splits = 0;
+    for (size_t k = 0; k < cues->n; k++) {
+        cue *c = &cues->v[k];
+        char *nl = strchr(c->text, '\n');
+        if (c->end - c->start <= p->max_duration || !nl)
+            continue;
+        char *second = strdup(nl + 1);
+        if (!second)
+            return error_set(ERR_IO, _("out of memory"));
+        *nl = '\0';
+        double w1 = cue_text_width(c->text, p), w2 = cue_text_width(second, p);
+        double at = c->start + (c->end - c->start) * (w1 + w2 > 0 ? w1 / (w1 + w2) : 0.5);
+        cue tail = {second, c->sentence, c->para, c->ends_sentence, c->weight * w2 / (w1 + w2), w2, at, c->end};
+        c->ends_sentence = 0;
+        c->weight -= tail.weight;
+        c->chars = w1;
+        c->end = at;
+        if (cue_list_add(cues, tail) < 0) { /* appended, then moved into place */
+            free(second);
+            return error_set(ERR_IO, _("out of memory"));
+        }
+        memmove(&cues->v[k + 2], &cues->v[k + 1], (cues->n - k - 2) * sizeof *cues->v);
+        cues->v[k + 1] = tail;
+        splits++;
+    }
+    return splits;
 }
