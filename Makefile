@@ -12,18 +12,23 @@ PREFIX    ?= /usr/local
 LOCALEDIR := $(PREFIX)/share/locale
 SHARED    ?= ../shared
 
-PKGS      := icu-uc icu-i18n libxml-2.0 jansson libavformat libavcodec libswresample libavutil espeak-ng fftw3f
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS      := icu-uc icu-i18n libxml-2.0 jansson
+# the forced aligner is a module loaded on demand (src/audio/backend.h): only it links these
+AUDIO_PKGS := libavformat libavcodec libswresample libavutil espeak-ng fftw3f
+AUDIO_LIBS := $(shell pkg-config --libs $(AUDIO_PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(AUDIO_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lpthread  # libgettextpo ships no .pc on Debian
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
-CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"'
+LIBDIR    := $(PREFIX)/lib/polyalign
+CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -DAUDIO_MODULE_DIR='"$(LIBDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-LIB_SRC   := $(filter-out src/cli/main.c,$(wildcard src/*.c src/*/*.c))
+AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
+LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c))
 CLI_SRC   := src/cli/main.c
 GEN_SRC   := build/gen/rules_srx.c
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
@@ -31,6 +36,9 @@ UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 REL_OBJ   := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(GEN_SRC))
 SAN_OBJ   := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(GEN_SRC))
 UNIT_BIN  := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
+AUDIO_REL := $(patsubst %.c,build/rel/pic/%.o,$(AUDIO_SRC))
+AUDIO_SAN := $(patsubst %.c,build/san/pic/%.o,$(AUDIO_SRC))
+AUDIO_MOD := polyalign-audio.so
 
 PO_LANGS  := zh_CN ru
 MO_FILES  := $(foreach l,$(PO_LANGS),locale/$(l)/LC_MESSAGES/polyalign.mo)
@@ -41,11 +49,28 @@ all: polyalign $(MO_FILES)
 setup:
 	@bash scripts/setup.sh
 
-polyalign: $(REL_OBJ) build/rel/$(CLI_SRC:.c=.o)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+# -rdynamic: the audio module uses the program's error and array helpers
+polyalign: $(REL_OBJ) build/rel/$(CLI_SRC:.c=.o) | build/rel/lib/$(AUDIO_MOD)
+	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $^ $(PKG_LIBS)
 
-build/san/polyalign: $(SAN_OBJ) build/san/$(CLI_SRC:.c=.o)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+build/san/polyalign: $(SAN_OBJ) build/san/$(CLI_SRC:.c=.o) | build/san/lib/$(AUDIO_MOD)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -rdynamic -o $@ $^ $(PKG_LIBS)
+
+build/rel/lib/$(AUDIO_MOD): $(AUDIO_REL)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(AUDIO_LIBS)
+
+build/san/lib/$(AUDIO_MOD): $(AUDIO_SAN)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -shared -o $@ $^ $(AUDIO_LIBS)
+
+build/rel/pic/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+build/san/pic/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -fPIC -MMD -MP -c -o $@ $<
 
 build/rel/%.o: %.c
 	@mkdir -p $(@D)
@@ -61,9 +86,9 @@ build/gen/rules_srx.c: src/segment/rules.srx scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< builtin_rules_srx > $@.tmp && mv $@.tmp $@
 
-build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
+build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDIO_MOD)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $^ $(PKG_LIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -rdynamic -Isrc -o $@ $^ $(PKG_LIBS) $(AUDIO_LIBS) -lcmocka
 
 build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	@mkdir -p $(@D)
@@ -102,6 +127,8 @@ bench: all build/bench/tm_lookup_bench
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 polyalign $(DESTDIR)$(PREFIX)/bin/polyalign
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 644 build/rel/lib/$(AUDIO_MOD) $(DESTDIR)$(LIBDIR)/$(AUDIO_MOD)
 	for l in $(PO_LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 locale/$$l/LC_MESSAGES/polyalign.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 

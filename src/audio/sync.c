@@ -272,10 +272,3 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         sync_map_free(out);
     return rc;
 }
-
-void sync_map_free(sync_map *m)
-{
-    free(m->sentence);
-    free(m->mark_time);
-    *m = (sync_map){0};
-}

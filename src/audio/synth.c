@@ -9,22 +9,8 @@
 #include "../util/error.h"
 #include "resample.h"
 
-static const struct {
-    const char *lang, *voice;
-} voices[] = {{"en", "en-us"}, {"ru", "ru"}, {"zh", "cmn-latn-pinyin"}};
-
 static const double pause_after_sentence = 0.30; /* seconds of silence between sentences */
 static const float noise_floor = 0.001f;          /* -60 dBFS */
-
-const char *synth_voice_for(const char *lang)
-{
-    for (size_t k = 0; k < sizeof voices / sizeof *voices; k++)
-        if (strcmp(voices[k].lang, lang) == 0)
-            return voices[k].voice;
-    return NULL;
-}
-
-const char *synth_languages(void) { return "en, ru, zh"; }
 
 typedef struct {
     resampler *rs;

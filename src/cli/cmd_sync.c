@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../align/text.h"
-#include "../audio/sync.h"
+#include "../audio/backend.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/srt.h"
@@ -180,7 +180,7 @@ int cmd_sync(int argc, char **argv)
             rc = src.assign(&src, &cues);
         nrows = cues.n;
     } else {
-        rc = sync_align(a.audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
+        rc = audio_sync_align(a.audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
         nrows = t.n;
     }
     if (rc == 0 && !(rows = calloc(nrows ? nrows : 1, sizeof *rows)))

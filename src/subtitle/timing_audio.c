@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../audio/sync.h"
+#include "../audio/backend.h"
 #include "../i18n.h"
 #include "../util/error.h"
 #include "timing.h"
@@ -56,7 +56,7 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
         }
         done_in_sentence += visible_chars(c->text);
     }
-    int rc = sync_align(self->audio, self->lang, self->sentences, self->nsentences, marks, nmarks, self->map);
+    int rc = audio_sync_align(self->audio, self->lang, self->sentences, self->nsentences, marks, nmarks, self->map);
     for (size_t k = 0; rc == 0 && k < cues->n; k++) {
         cue *c = &cues->v[k];
         const sync_sentence *s = &self->map->sentence[c->sentence];

@@ -134,6 +134,10 @@ expect_err "an empty transcript: named, exit 65" 65 "empty.txt: no sentences"
 printf 'bad \xff byte\n' >"$SCRATCH/bad.txt"
 run sync --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/bad.txt"
 expect_err "invalid UTF-8 in the transcript: file and position, exit 65" 65 "bad.txt"
+POLYALIGN_AUDIO_MODULE=$SCRATCH/nowhere.so; export POLYALIGN_AUDIO_MODULE; run sync --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt"
+expect_err "the audio module missing: a clear error naming where it was looked for, exit 70" 70 \
+  "cannot load the audio module \(tried .*nowhere.so\)"
+unset POLYALIGN_AUDIO_MODULE
 run subtitle --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt" -o "$SCRATCH/none.srt"
 check "no output file is left after a failed alignment" test ! -e "$SCRATCH/none.srt"
 

@@ -1,0 +1,73 @@
+/* backend.c — finding and opening polyalign-audio.so; see backend.h. */
+#include "backend.h"
+
+#include <dlfcn.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+#ifndef AUDIO_MODULE_DIR
+#define AUDIO_MODULE_DIR "/usr/local/lib/polyalign"
+#endif
+
+#define MODULE_NAME "polyalign-audio.so"
+
+typedef int (*sync_align_fn)(const char *, const char *, const char *const *, size_t, synth_mark *, size_t,
+                             sync_map *);
+
+static sync_align_fn loaded;
+
+static void *try_open(const char *dir, const char *rel, char *tried, size_t size)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s%s%s", dir, rel, MODULE_NAME);
+    size_t used = strlen(tried);
+    snprintf(tried + used, size - used, "%s%s", used ? ", " : "", path);
+    return access(path, R_OK) == 0 ? dlopen(path, RTLD_NOW | RTLD_LOCAL) : NULL;
+}
+
+static int load(void)
+{
+    if (loaded)
+        return 0;
+    char tried[4 * PATH_MAX] = "";
+    void *h = NULL;
+    const char *env = getenv("POLYALIGN_AUDIO_MODULE");
+    if (env && *env) {
+        h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
+        snprintf(tried, sizeof tried, "%s", env);
+    } else {
+        char exe[PATH_MAX];
+        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (len > 0) {
+            exe[len] = '\0';
+            const char *dir = dirname(exe);
+            static const char *const rel[] = {"/lib/", "/../lib/", "/build/rel/lib/", "/../lib/polyalign/"};
+            for (size_t k = 0; !h && k < sizeof rel / sizeof *rel; k++)
+                h = try_open(dir, rel[k], tried, sizeof tried);
+        }
+        if (!h)
+            h = try_open(AUDIO_MODULE_DIR, "/", tried, sizeof tried);
+    }
+    if (!h)
+        return error_set(ERR_SOFTWARE, _("cannot load the audio module (tried %s): %s"), tried,
+                         dlerror() ? dlerror() : _("not found"));
+    loaded = (sync_align_fn)dlsym(h, "sync_align");
+    if (!loaded)
+        return error_set(ERR_SOFTWARE, _("the audio module has no sync_align: %s"), dlerror());
+    return 0;
+}
+
+int audio_sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n,
+                     synth_mark *marks, size_t nmarks, sync_map *out)
+{
+    *out = (sync_map){0};
+    int rc = load();
+    return rc < 0 ? rc : loaded(audio_path, lang, sentences, n, marks, nmarks, out);
+}
