@@ -1,5 +1,6 @@
 /* tmx_check.c — structure and lint checks of TMX files; see tmx_check.h. */
 #include "tmx_check.h"
+#include "tmx_dtd.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -142,46 +143,6 @@ static void check_unit(checker *c, const tmx_unit *u, const char *srclang)
         problem(c, line, 1, _("no tuv in the source language %s"), want);
 }
 
-static void dtd_errors(void *ctx, const char *fmt, ...)
-{
-    checker *c = ctx;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    size_t n = strlen(msg);
-    while (n && msg[n - 1] == '\n')
-        msg[--n] = '\0';
-    if (n)
-        problem(c, xmlLastError.line ? xmlLastError.line : 1, xmlLastError.int2 ? xmlLastError.int2 : 1,
-                _("DTD: %s"), msg);
-}
-
-static int check_dtd(checker *c, const char *path, const char *dtd_path)
-{
-    xmlDtdPtr dtd = xmlParseDTD(NULL, BAD_CAST dtd_path);
-    if (!dtd)
-        return error_set(ERR_NOINPUT, _("%s: cannot read the DTD"), dtd_path);
-    /* validation needs the whole tree: memory grows with the file (opt-in) */
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-        xmlFreeDtd(dtd);
-        return 0; /* not well-formed: the streaming pass reports it */
-    }
-    xmlValidCtxtPtr v = xmlNewValidCtxt();
-    if (v) {
-        v->userData = c;
-        v->error = dtd_errors;
-        v->warning = NULL;
-        xmlValidateDtd(v, doc, dtd);
-        xmlFreeValidCtxt(v);
-    }
-    xmlFreeDoc(doc);
-    xmlFreeDtd(dtd);
-    return 0;
-}
-
 /* The reader's last error, "FILE:LINE:COL: message", reported as a problem of the file. */
 static void report_read_error(checker *c, const char *path)
 {
@@ -215,7 +176,7 @@ int tmx_check_file(const char *path, const char *dtd, tmx_problem_fn report, voi
     tmx_unit_free(&u);
     free(srclang);
     tmx_reader_close(r);
-    if (dtd && (rc = check_dtd(&c, path, dtd)) < 0)
+    if (dtd && (rc = tmx_dtd_validate(path, dtd, report, ctx)) < 0)
         return rc;
-    return c.count;
+    return c.count + (dtd ? rc : 0);
 }

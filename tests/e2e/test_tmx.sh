@@ -43,6 +43,17 @@ if [[ -f $dtd ]]; then
   expect "--dtd: the demo TMX is valid" 0 ""
   run tmx validate -q --dtd "$dtd" "$SCRATCH/broken.tmx"
   expect_problem 'DTD: ' "--dtd reports DTD violations"
+  # a unit broken in the middle of a valid memory: found, with its line, once
+  python3 - "$tmx" "$SCRATCH/mid.tmx" <<'PY'
+import sys
+src = open(sys.argv[1], encoding="utf-8").read()
+i = src.index("<tu ", src.index("<tu ") + 10)
+open(sys.argv[2], "w", encoding="utf-8").write(src[:i] + '<tu><tuv xml:lang="en"><seg>x</seg><bogus/></tuv></tu>\n' + src[i:])
+PY
+  line=$(grep -n '<bogus/>' "$SCRATCH/mid.tmx" | cut -d: -f1)
+  run tmx validate -q --dtd "$dtd" "$SCRATCH/mid.tmx"
+  check "--dtd streams unit by unit: the bad unit's two problems at its line, nothing else" \
+    test "$(grep -c 'DTD: ' <<<"$out")" = 2 -a "$(grep -c ":$line:1: DTD: " <<<"$out")" = 2
   for f in "$samples"/*.tmx; do
     run tmx validate -q "$f"
     case $(basename "$f") in
