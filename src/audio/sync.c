@@ -90,31 +90,80 @@ static float frame_distance(const collapsed *a, size_t x, const collapsed *b, si
     return (float)sqrt(s);
 }
 
-/* How much better the sentence's synthetic frames [from, to) match where the path put
- * them than the same speech a few seconds away: near 1 when the words were found, near
- * 0 when any stretch of the recording matches as well (wrong text, noise, music). */
-static double sentence_confidence(const collapsed *syn, const collapsed *rec, const dtw_path *p, size_t from,
-                                  size_t to)
+/* Mean distance between frames taken at random from the two sides: what a match worth
+ * nothing costs. */
+static double chance_distance(const collapsed *syn, const collapsed *rec)
 {
-    static const long offsets[] = {-400, -250, -150, 150, 250, 400}; /* frames of the collapsed recording */
-    double on_path = 0, away = 0;
-    size_t n_on = 0, n_away = 0;
-    for (size_t k = from; k < to && k < syn->n; k++) {
-        on_path += p->cost[k];
-        n_on++;
-        for (size_t o = 0; o < sizeof offsets / sizeof *offsets; o++) {
-            long c = (long)p->col[k] + offsets[o];
-            if (c >= 0 && c < (long)rec->n) {
-                away += frame_distance(syn, k, rec, (size_t)c);
-                n_away++;
-            }
-        }
+    if (!syn->n || !rec->n)
+        return 1;
+    double sum = 0;
+    unsigned seed = 12345;
+    enum { SAMPLES = 4000 };
+    for (int k = 0; k < SAMPLES; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t x = (seed >> 8) % syn->n;
+        seed = seed * 1103515245u + 12345u;
+        size_t y = (seed >> 8) % rec->n;
+        sum += frame_distance(syn, x, rec, y);
     }
-    if (!n_on || !n_away)
+    return sum / SAMPLES;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(const double *v, size_t n)
+{
+    double *s = malloc((n ? n : 1) * sizeof *s);
+    if (!s || !n) {
+        free(s);
         return 0;
-    double ratio = (on_path / n_on) / (away / n_away);
-    double conf = (1.0 - ratio) / 0.25;
-    return conf < 0 ? 0 : conf > 1 ? 1 : conf;
+    }
+    memcpy(s, v, n * sizeof *s);
+    qsort(s, n, sizeof *s, by_value);
+    double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    free(s);
+    return m;
+}
+
+/* Confidences from two pieces of evidence, each judged against the recording itself:
+ * how well a sentence's synthetic speech matches where the path put it (its mean frame
+ * distance, between the recording's typical sentence, 1, and frames at random, 0), and
+ * whether it takes a plausible time there (its duration against the synthetic one,
+ * beside the recording's typical ratio: a sentence squeezed into a fraction of a second
+ * or stretched over a long stretch was not found). The lower of the two counts. */
+static void sentence_confidences(const collapsed *syn, const collapsed *rec, const dtw_path *p,
+                                 const synth_span *spans, sync_sentence *out, size_t n)
+{
+    double *cost = calloc(n ? n : 1, sizeof *cost), *rate = calloc(n ? n : 1, sizeof *rate);
+    if (!cost || !rate) {
+        free(cost);
+        free(rate);
+        return; /* confidences stay 0: flagged, never wrongly trusted */
+    }
+    double chance = chance_distance(syn, rec);
+    for (size_t s = 0; s < n; s++) {
+        size_t from = syn->kept[spans[s].speech_start], to = syn->kept[spans[s].speech_end], rows = 0;
+        for (size_t k = from; k < to && k < syn->n; k++, rows++)
+            cost[s] += p->cost[k];
+        cost[s] = rows ? cost[s] / rows : chance;
+        double said = (double)(spans[s].speech_end - spans[s].speech_start) / FRAMES_PER_SECOND;
+        rate[s] = log(fmax(out[s].end - out[s].start, 0.01) / fmax(said, 0.01));
+    }
+    double typical_cost = median(cost, n), typical_rate = median(rate, n);
+    for (size_t s = 0; s < n; s++) {
+        double acoustic = chance - typical_cost > 1e-6 ? (chance - cost[s]) / (chance - typical_cost) : 0;
+        /* within 1.5x of the typical pace: fully plausible; at 4x: not at all */
+        double off = fabs(rate[s] - typical_rate);
+        double pace = 1.0 - (off - log(1.5)) / (log(4.0) - log(1.5));
+        double conf = fmin(fmin(acoustic, pace), 1.0);
+        out[s].confidence = conf < 0 ? 0 : conf;
+    }
+    free(cost);
+    free(rate);
 }
 
 /* The recording frame matched with synthetic frame f. */
@@ -252,10 +301,9 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
             size_t b = refine_end(&ev, a, real_frame(&csyn, &crec, &path, sp->speech_end));
             if (b <= a)
                 b = a + 1;
-            double conf = sentence_confidence(&csyn, &crec, &path, csyn.kept[sp->speech_start],
-                                              csyn.kept[sp->speech_end]);
-            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, conf};
+            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, 0};
         }
+        sentence_confidences(&csyn, &crec, &path, spans, out->sentence, n);
         for (size_t m = 0; m < nmarks; m++)
             out->mark_time[m] = (double)refine_start(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
                                 FRAMES_PER_SECOND;

@@ -68,6 +68,24 @@ found = re.findall(r"style: reading speed", open(sys.argv[2]).read())
 assert len(found) <= len(listed), (listed, found)' "$SCRATCH/err" "$SCRATCH/awb.check"
   fi
 
+  # a sentence the recording does not say, in place of one it does, or added: flagged
+  python3 - "$SCRATCH/en_rp.tsv" "$SCRATCH" <<'PY'
+import sys
+s = [l.rstrip("\n").split("\t")[2] for l in open(sys.argv[1], encoding="utf-8")]
+swap = s[:4] + ["The weather in the mountains was cold and rainy for most of the long winter."] + s[5:]
+extra = s[:6] + ["Please remember to switch off your mobile phones before the session begins."] + s[6:]
+open(sys.argv[2] + "/swap.txt", "w").write(" ".join(swap) + "\n")
+open(sys.argv[2] + "/extra.txt", "w").write(" ".join(extra) + "\n")
+PY
+  for t in swap:5 extra:7; do
+    run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/${t%%:*}.txt" --format tsv
+    check "${t%%:*}: the sentence not spoken (${t#*:}) is flagged low, and only it" python3 -c '
+import sys
+rows = [l.split("\t") for l in sys.argv[1].split("\n")[1:] if l]
+low = [r[0] for r in rows if r[5] == "low"]
+assert low == [sys.argv[2]], low' "$out" "${t#*:}"
+  done
+
   # mismatched transcript: much longer than the speech
   for k in 1 2 3 4; do cat "$SCRATCH/en_rp.txt"; done >"$SCRATCH/long.txt"
   run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/long.txt" --format tsv
