@@ -14,12 +14,13 @@ SHARED    ?= ../shared
 
 PKGS      := icu-uc icu-i18n libxml-2.0 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lpthread  # libgettextpo ships no .pc on Debian
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lstemmer -lm -lpthread  # libgettextpo and libstemmer ship no .pc on Debian
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
-CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"'
+LEXICONDIR := $(PREFIX)/share/polyalign/lexicons
+CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -DLEXICONDIR='"$(LEXICONDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -40,6 +41,7 @@ all: polyalign $(MO_FILES)
 
 setup:
 	@bash scripts/setup.sh
+	@bash scripts/fetch_lexicons.sh
 
 polyalign: $(REL_OBJ) build/rel/$(CLI_SRC:.c=.o)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -68,6 +70,25 @@ build/san/tests/%: tests/unit/%.c $(SAN_OBJ)
 build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
+# --- lexicons (issue 7): fetched by scripts/fetch_lexicons.sh, compiled here, mapped at run time ---
+LEXDIR    := build/lexicons
+CEDICT    := $(LEXDIR)/src/cedict_ts.u8
+FREEDICT  := /usr/share/dictd/freedict-eng-rus
+LEXICONS  := $(if $(wildcard $(CEDICT)),$(LEXDIR)/en-zh.lex) $(if $(wildcard $(FREEDICT).index),$(LEXDIR)/en-ru.lex)
+all: $(LEXICONS)
+
+build/tools/lexicon_build: tools/lexicon_build.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
+$(LEXDIR)/en-zh.lex: $(CEDICT) build/tools/lexicon_build
+	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
+
+$(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz build/tools/lexicon_build
+	@mkdir -p $(LEXDIR)/src
+	gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict
+	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index
 
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
@@ -104,6 +125,7 @@ install: all
 	install -m 755 polyalign $(DESTDIR)$(PREFIX)/bin/polyalign
 	for l in $(PO_LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 locale/$$l/LC_MESSAGES/polyalign.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+	$(if $(LEXICONS),install -d $(DESTDIR)$(LEXICONDIR) && install -m 644 $(LEXICONS) $(DESTDIR)$(LEXICONDIR)/)
 
 clean:
 	rm -rf build polyalign locale

@@ -1,0 +1,46 @@
+/* lexmodel.h — the per-document state of the lexical score (score_lexical.c).
+ *
+ * Built once per document pair from the words of each side (lexset.h), refitted from
+ * each pass of the aligner (the rate at which a word is covered in the beads it chose),
+ * read by the scorer for every candidate bead. */
+#ifndef POLYALIGN_ALIGN_LEXMODEL_H
+#define POLYALIGN_ALIGN_LEXMODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dp.h"
+#include "lexset.h"
+
+enum { LEX_MAX_SPAN = 5 };  /* the largest side of a bead shape (dp.h) */
+
+/* The starting rate of coverage in right beads, before the first pass has taught one;
+ * and the pseudo-beads pulling each word's rate toward its side's. Set on the dev sets
+ * (weights.h). */
+#define LEX_Q_START 0.5
+#define LEX_Q_PRIOR_BEADS 2.0
+
+typedef struct lexmodel {
+    size_t n[2];                /* sentences per side */
+    size_t nv[2];               /* words (vocabulary) per side */
+    uint32_t *ws[2], *w[2];     /* per sentence: word ids, offsets [n+1] */
+    uint32_t *ts[2], *t[2];     /* per sentence: ids of the other side's words it covers */
+    double *chance[2];          /* per word: share of other-side sentences covering it */
+    double *q[2];               /* per word: rate of coverage in right beads */
+    double q_side[2];           /* the fitted rate over all words of a side */
+    float *cost[2];             /* per word, per other-side span 0..5: covered, not covered */
+} lexmodel;
+
+int lexmodel_new(const lex_side sides[2], lexmodel **out);
+void lexmodel_free(lexmodel *m);
+
+/* Learn each word's coverage rate from an alignment of the document. */
+void lexmodel_fit(lexmodel *m, const bead *b, size_t nb);
+
+/* Recompute the per-word costs from the rates (after changing q or chance). */
+void lexmodel_update_costs(lexmodel *m);
+
+/* Cost of the bead source [i, i+di) with target [j, j+dj), in nats. */
+double lexmodel_cost(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj);
+
+#endif
