@@ -142,6 +142,8 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     lexmodel *lex = NULL;
     if (rc == 0)
         rc = lexical_model(src, tgt, o, &f, &lex);
+    if (rc == 0 && lex)
+        rc = lexmodel_set_band(lex, &band);
     int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : 2;
     unsigned disabled = o ? o->disabled : 0;
     bead *beads = NULL;
@@ -156,6 +158,8 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
             if (rc != -ERR_FAILED || tries == 4)
                 break;
             band_widen(&band, 32u << tries);
+            if (lex && (rc = lexmodel_set_band(lex, &band)) < 0)
+                break;
         }
         if (rc == -ERR_FAILED)
             rc = error_set(ERR_SOFTWARE, _("no alignment path found"));

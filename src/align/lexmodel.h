@@ -13,6 +13,7 @@
 #include "lexset.h"
 
 enum { LEX_MAX_SPAN = 5 };  /* the largest side of a bead shape (dp.h) */
+enum { LEX_MAX_WORDS = 64 }; /* content words per sentence that count (one bit each) */
 
 /* The starting rate of coverage in right beads, before the first pass has taught one;
  * and the pseudo-beads pulling each word's rate toward its side's. Set on the dev sets
@@ -29,10 +30,19 @@ typedef struct lexmodel {
     double *q[2];               /* per word: rate of coverage in right beads */
     double q_side[2];           /* the fitted rate over all words of a side */
     float *cost[2];             /* per word, per other-side span 0..5: covered, not covered */
+    float *base[2];             /* per sentence, per span: the cost if no word were covered */
+    /* coverage masks of sentence pairs inside the DP band: cell (x, l) of source sentence
+     * x and target sentence l holds the bits of x's words covered by l, and of l's words
+     * covered by x; rows span columns [lo[x], lo[x] + len[x]) from cell offset off[x] */
+    uint64_t (*cell)[2];
+    size_t *lo, *len, *off;
 } lexmodel;
 
 int lexmodel_new(const lex_side sides[2], lexmodel **out);
 void lexmodel_free(lexmodel *m);
+
+/* Precompute the coverage masks of the cells of band b (and a margin around it). */
+int lexmodel_set_band(lexmodel *m, const dp_band *b);
 
 /* Learn each word's coverage rate from an alignment of the document. */
 void lexmodel_fit(lexmodel *m, const bead *b, size_t nb);

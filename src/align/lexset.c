@@ -260,7 +260,7 @@ int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out)
         else
             rc = lexwords_each(ls->w[side], t->sent[k], strlen(t->sent[k]), add_key, &c);
         words.n = sort_unique_from(words.v, w0, words.n);
-        trans.n = sort_unique_from(trans.v, t0, trans.n);
+        (void)t0; /* translations stay unsorted: the caller filters them first (far fewer) */
     }
     if (rc == 0) {
         out->wstart[t->n] = (uint32_t)words.n;

@@ -32,8 +32,9 @@ void lexset_free(lexset *ls);
 /* Number of lexicons in the set. */
 size_t lexset_count(const lexset *ls);
 
-/* Words of the sentences of one side (0: source, 1: target): per sentence, sorted unique
- * hashes of its content words and of their translations. */
+/* Words of the sentences of one side (0: source, 1: target): per sentence, the sorted
+ * unique hashes of its content words, and the hashes of their translations (unsorted,
+ * with repeats: most are of words the other text never has, and are dropped first). */
 typedef struct {
     size_t n;
     uint32_t *wstart, *tstart;  /* [n+1] offsets into words, trans */

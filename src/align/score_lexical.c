@@ -14,8 +14,11 @@
  * technical term that meets its translation weighs a lot. Beads with an empty side cost
  * nothing, as with the length score.
  *
- * Words and translations are dense per-document ids in sorted per-sentence arrays, so a
- * coverage test is a binary search in at most five short arrays. */
+ * Words and translations are dense per-document ids in sorted per-sentence arrays. The
+ * DP asks for every shape at every cell of its band, in every refit round, so coverage
+ * is computed once per pair of sentences in the band, as bit masks over the words of
+ * each (lexmodel_set_band); a bead's cost is then an OR of at most five masks and a sum
+ * over the set bits. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,11 +105,13 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
             m->ts[s][k] = (uint32_t)w;
             for (uint32_t x = sides[s].tstart[k]; x < sides[s].tstart[k + 1]; x++) {
                 long id = vocab_id(vocab[1 - s], nvocab[1 - s], sides[s].trans[x]);
-                if (id >= 0) {
-                    m->t[s][w++] = (uint32_t)id; /* ascending: hashes were sorted */
-                    coverable[1 - s][id] = 1;
-                    m->chance[1 - s][id] += 1;
-                }
+                if (id >= 0)
+                    m->t[s][w++] = (uint32_t)id;
+            }
+            w = m->ts[s][k] + sort_unique(m->t[s] + m->ts[s][k], w - m->ts[s][k]);
+            for (size_t x = m->ts[s][k]; x < w; x++) {
+                coverable[1 - s][m->t[s][x]] = 1;
+                m->chance[1 - s][m->t[s][x]] += 1;
             }
         }
         m->ts[s][sides[s].n] = (uint32_t)w;
@@ -117,7 +122,8 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         m->w[s] = malloc((sides[s].wstart[sides[s].n] + 1) * sizeof *m->w[s]);
         m->q[s] = malloc((nvocab[s] + 1) * sizeof *m->q[s]);
         m->cost[s] = malloc((nvocab[s] + 1) * 2 * (LEX_MAX_SPAN + 1) * sizeof *m->cost[s]);
-        if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->cost[s]) {
+        m->base[s] = malloc((sides[s].n + 1) * (LEX_MAX_SPAN + 1) * sizeof *m->base[s]);
+        if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->cost[s] || !m->base[s]) {
             rc = error_set(ERR_IO, _("out of memory"));
             break;
         }
@@ -126,7 +132,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
             m->ws[s][k] = (uint32_t)w;
             for (uint32_t x = sides[s].wstart[k]; x < sides[s].wstart[k + 1]; x++) {
                 long id = vocab_id(vocab[s], nvocab[s], sides[s].words[x]);
-                if (id >= 0 && coverable[s][id])
+                if (id >= 0 && coverable[s][id] && w - m->ws[s][k] < LEX_MAX_WORDS)
                     m->w[s][w++] = (uint32_t)id;
             }
         }
@@ -163,7 +169,12 @@ void lexmodel_free(lexmodel *m)
         free(m->chance[s]);
         free(m->q[s]);
         free(m->cost[s]);
+        free(m->base[s]);
     }
+    free(m->cell);
+    free(m->lo);
+    free(m->len);
+    free(m->off);
     free(m);
 }
 
@@ -175,6 +186,68 @@ static int covered(const lexmodel *m, int s, uint32_t w, size_t j, size_t d)
         if (find_u32(t + ts[l], ts[l + 1] - ts[l], w))
             return 1;
     return 0;
+}
+
+/* Bits of the words of sentence x (side s) covered by sentence l of the other side. */
+static uint64_t cover_mask(const lexmodel *m, int s, size_t x, size_t l)
+{
+    uint64_t bits = 0;
+    for (uint32_t y = m->ws[s][x]; y < m->ws[s][x + 1]; y++)
+        if (covered(m, s, m->w[s][y], l, 1))
+            bits |= (uint64_t)1 << (y - m->ws[s][x]);
+    return bits;
+}
+
+enum { BAND_MARGIN = LEX_MAX_SPAN };
+
+int lexmodel_set_band(lexmodel *m, const dp_band *b)
+{
+    free(m->cell);
+    free(m->lo);
+    free(m->len);
+    free(m->off);
+    m->cell = NULL;
+    size_t n = m->n[0], cols = m->n[1];
+    m->lo = malloc((n + 1) * sizeof *m->lo);
+    m->len = malloc((n + 1) * sizeof *m->len);
+    m->off = malloc((n + 1) * sizeof *m->off);
+    if (!m->lo || !m->len || !m->off)
+        return error_set(ERR_IO, _("out of memory"));
+    size_t total = 0;
+    for (size_t x = 0; x < n; x++) {
+        /* sentence x is in beads leaving rows x-4..x; their columns start in those rows' bands */
+        size_t lo = SIZE_MAX, hi = 0;
+        for (size_t r = x >= LEX_MAX_SPAN - 1 ? x - (LEX_MAX_SPAN - 1) : 0; r <= x && r <= b->n; r++) {
+            if (b->lo[r] < lo)
+                lo = b->lo[r];
+            if (b->hi[r] > hi)
+                hi = b->hi[r];
+        }
+        lo = lo > BAND_MARGIN ? lo - BAND_MARGIN : 0;
+        hi = hi + BAND_MARGIN < cols ? hi + BAND_MARGIN : cols;
+        m->lo[x] = lo;
+        m->len[x] = hi > lo ? hi - lo : 0;
+        m->off[x] = total;
+        total += m->len[x];
+    }
+    m->cell = malloc((total + 1) * sizeof *m->cell);
+    if (!m->cell)
+        return error_set(ERR_IO, _("out of memory"));
+    for (size_t x = 0; x < n; x++)
+        for (size_t c = 0; c < m->len[x]; c++) {
+            size_t l = m->lo[x] + c;
+            m->cell[m->off[x] + c][0] = cover_mask(m, 0, x, l);
+            m->cell[m->off[x] + c][1] = cover_mask(m, 1, l, x);
+        }
+    return 0;
+}
+
+/* Mask of side s's sentence (x on side 0, or l on side 1) for the pair (x, l). */
+static uint64_t pair_mask(const lexmodel *m, int s, size_t x, size_t l)
+{
+    if (m->cell && l >= m->lo[x] && l - m->lo[x] < m->len[x])
+        return m->cell[m->off[x] + l - m->lo[x]][s];
+    return s == 0 ? cover_mask(m, 0, x, l) : cover_mask(m, 1, l, x);
 }
 
 void lexmodel_update_costs(lexmodel *m)
@@ -197,6 +270,14 @@ void lexmodel_update_costs(lexmodel *m)
                 }
             }
         }
+    for (int s = 0; s < 2; s++)
+        for (size_t x = 0; x < m->n[s]; x++)
+            for (int d = 0; d <= LEX_MAX_SPAN; d++) {
+                double sum = 0;
+                for (uint32_t y = m->ws[s][x]; y < m->ws[s][x + 1]; y++)
+                    sum += m->cost[s][((size_t)m->w[s][y] * (LEX_MAX_SPAN + 1) + (size_t)d) * 2 + 1];
+                m->base[s][x * (LEX_MAX_SPAN + 1) + (size_t)d] = (float)sum;
+            }
 }
 
 void lexmodel_fit(lexmodel *m, const bead *b, size_t nb)
@@ -241,14 +322,19 @@ double lexmodel_cost(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj
     double c = 0;
     for (int s = 0; s < 2; s++) {
         size_t a = s == 0 ? i : j, da = s == 0 ? di : dj, o = s == 0 ? j : i, d_other = s == 0 ? dj : di;
-        for (size_t x = a; x < a + da; x++)
-            for (uint32_t y = m->ws[s][x]; y < m->ws[s][x + 1]; y++) {
-                uint32_t w = m->w[s][y];
-                const float *cc = &m->cost[s][((size_t)w * (LEX_MAX_SPAN + 1) + d_other) * 2];
-                if (cc[0] == 0 && cc[1] == 0)
-                    continue;
-                c += covered(m, s, w, o, d_other) ? cc[0] : cc[1];
+        for (size_t x = a; x < a + da; x++) {
+            uint64_t bits = 0;
+            for (size_t l = o; l < o + d_other; l++)
+                bits |= s == 0 ? pair_mask(m, 0, x, l) : pair_mask(m, 1, l, x);
+            c += m->base[s][x * (LEX_MAX_SPAN + 1) + d_other];
+            const uint32_t *w = m->w[s] + m->ws[s][x];
+            while (bits) {
+                int b = __builtin_ctzll(bits);
+                bits &= bits - 1;
+                const float *cc = &m->cost[s][((size_t)w[b] * (LEX_MAX_SPAN + 1) + d_other) * 2];
+                c += cc[0] - cc[1];
             }
+        }
     }
     return c;
 }
