@@ -144,7 +144,7 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         rc = lexical_model(src, tgt, o, &f, &lex);
     if (rc == 0 && lex)
         rc = lexmodel_set_band(lex, &band);
-    int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : 2;
+    int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : REFIT_ROUNDS;
     unsigned disabled = o ? o->disabled : 0;
     bead *beads = NULL;
     size_t n = 0;

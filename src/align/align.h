@@ -26,7 +26,7 @@ typedef enum { SCORE_PRIOR, SCORE_LENGTH, SCORE_ANCHORS, SCORE_PARAGRAPHS, SCORE
 int align_score_kind(const char *name);
 
 typedef struct {
-    int refit_rounds;       /* refits of priors and lexical rates; -1: the default (2) */
+    int refit_rounds;       /* refits of priors and lexical rates; -1: the default (weights.h) */
     unsigned disabled;      /* bit (1u << score_kind) per scorer left out */
     lexset_config lexicons; /* where the lexicons are, and the user's */
 } align_options;

@@ -15,12 +15,6 @@
 enum { LEX_MAX_SPAN = 5 };  /* the largest side of a bead shape (dp.h) */
 enum { LEX_MAX_WORDS = 64 }; /* content words per sentence that count (one bit each) */
 
-/* The starting rate of coverage in right beads, before the first pass has taught one;
- * and the pseudo-beads pulling each word's rate toward its side's. Set on the dev sets
- * (weights.h). */
-#define LEX_Q_START 0.5
-#define LEX_Q_PRIOR_BEADS 2.0
-
 typedef struct lexmodel {
     size_t n[2];                /* sentences per side */
     size_t nv[2];               /* words (vocabulary) per side */

@@ -27,6 +27,7 @@
 #include "../util/error.h"
 #include "lexmodel.h"
 #include "scorer.h"
+#include "weights.h"
 
 static const uint32_t *find_u32(const uint32_t *v, size_t n, uint32_t x)
 {
@@ -41,11 +42,48 @@ static const uint32_t *find_u32(const uint32_t *v, size_t n, uint32_t x)
     return lo < n && v[lo] == x ? v + lo : NULL;
 }
 
-/* Local id of hash h among the sorted vocabulary v[0..n), or -1. */
-static long vocab_id(const uint32_t *v, size_t n, uint32_t h)
+/* The vocabulary of a side as an open-addressing table: word hash -> local id (its index
+ * in the sorted vocabulary). Translations are looked up here by the thousand per
+ * sentence, most of them absent, so a probe or two beats a binary search. */
+typedef struct {
+    uint32_t *key;
+    int32_t *id;    /* -1: empty slot */
+    size_t mask;
+} vocab_table;
+
+static int vocab_table_new(vocab_table *t, const uint32_t *v, size_t n)
 {
-    const uint32_t *p = find_u32(v, n, h);
-    return p ? p - v : -1;
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    t->key = malloc(size * sizeof *t->key);
+    t->id = malloc(size * sizeof *t->id);
+    t->mask = size - 1;
+    if (!t->key || !t->id)
+        return error_set(ERR_IO, _("out of memory"));
+    memset(t->id, 0xff, size * sizeof *t->id);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = (v[i] * 2654435761u) & t->mask;
+        while (t->id[k] >= 0)
+            k = (k + 1) & t->mask;
+        t->key[k] = v[i];
+        t->id[k] = (int32_t)i;
+    }
+    return 0;
+}
+
+static long vocab_id(const vocab_table *t, uint32_t h)
+{
+    for (size_t k = (h * 2654435761u) & t->mask; t->id[k] >= 0; k = (k + 1) & t->mask)
+        if (t->key[k] == h)
+            return t->id[k];
+    return -1;
+}
+
+static void vocab_table_free(vocab_table *t)
+{
+    free(t->key);
+    free(t->id);
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -74,6 +112,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         return error_set(ERR_IO, _("out of memory"));
     uint32_t *vocab[2] = {NULL, NULL};
     size_t nvocab[2] = {0, 0};
+    vocab_table table[2] = {{0}, {0}};
     int rc = 0;
     /* vocabularies: every word hash of each side */
     for (int s = 0; s < 2 && rc == 0; s++) {
@@ -86,6 +125,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         if (nw)
             memcpy(vocab[s], sides[s].words, nw * sizeof *vocab[s]);
         nvocab[s] = sort_unique(vocab[s], nw);
+        rc = vocab_table_new(&table[s], vocab[s], nvocab[s]);
     }
     /* translations as local ids of the other side's vocabulary; words that no sentence of
      * the other side could ever cover are dropped (they say nothing about any bead) */
@@ -104,7 +144,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         for (size_t k = 0; k < sides[s].n; k++) {
             m->ts[s][k] = (uint32_t)w;
             for (uint32_t x = sides[s].tstart[k]; x < sides[s].tstart[k + 1]; x++) {
-                long id = vocab_id(vocab[1 - s], nvocab[1 - s], sides[s].trans[x]);
+                long id = vocab_id(&table[1 - s], sides[s].trans[x]);
                 if (id >= 0)
                     m->t[s][w++] = (uint32_t)id;
             }
@@ -131,7 +171,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         for (size_t k = 0; k < sides[s].n; k++) {
             m->ws[s][k] = (uint32_t)w;
             for (uint32_t x = sides[s].wstart[k]; x < sides[s].wstart[k + 1]; x++) {
-                long id = vocab_id(vocab[s], nvocab[s], sides[s].words[x]);
+                long id = vocab_id(&table[s], sides[s].words[x]);
                 if (id >= 0 && coverable[s][id] && w - m->ws[s][k] < LEX_MAX_WORDS)
                     m->w[s][w++] = (uint32_t)id;
             }
@@ -145,6 +185,8 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
     }
     free(vocab[0]);
     free(vocab[1]);
+    vocab_table_free(&table[0]);
+    vocab_table_free(&table[1]);
     free(coverable[0]);
     free(coverable[1]);
     if (rc == 0)
