@@ -296,7 +296,8 @@ void lexmodel_update_costs(lexmodel *m)
 {
     for (int s = 0; s < 2; s++)
         for (size_t v = 0; v < m->nv[s]; v++) {
-            double q = m->q[s][v], c1 = m->chance[s][v];
+            /* rates of 0 or 1 (a tiny document covers every word) would make costs infinite */
+            double q = m->q[s][v] < 0.01 ? 0.01 : m->q[s][v] > 0.99 ? 0.99 : m->q[s][v], c1 = m->chance[s][v];
             for (int d = 0; d <= LEX_MAX_SPAN; d++) {
                 double c = 1 - pow(1 - c1, d > 0 ? d : 1);
                 if (c < 1e-4)
