@@ -90,6 +90,10 @@ $(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz build/tools/lexicon_b
 	gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict
 	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index
 
+build/bench/lexicon_load_bench: bench/lexicon_load_bench.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -c/ --package-name=polyalign --package-version=$(VERSION) \
@@ -117,7 +121,7 @@ preview: setup
 eval: all
 	SHARED=$(SHARED) bash scripts/eval.sh
 
-bench: all build/bench/tm_lookup_bench
+bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench
 	SHARED=$(SHARED) bash bench/run.sh
 
 install: all
