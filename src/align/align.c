@@ -9,6 +9,7 @@
 #include "../util/error.h"
 #include "coarse.h"
 #include "features.h"
+#include "lexlearn.h"
 #include "lexmodel.h"
 #include "scorer.h"
 #include "weights.h"
@@ -61,11 +62,12 @@ static int build_model(align_model *m, const align_fit *fit, const lexmodel *lex
     return rc;
 }
 
-/* The lexical model of a document pair, or NULL (no lexicon for the pair, or disabled). */
+/* The words of a document pair per the lexicons, and its lexical model; *lex stays NULL
+ * when no lexicon applies to the pair or the score is disabled. */
 static int lexical_model(const align_text *src, const align_text *tgt, const align_options *o, align_fit *f,
-                         lexmodel **out)
+                         lex_side sides[2], lexmodel **lex)
 {
-    *out = NULL;
+    *lex = NULL;
     if (o && (o->disabled & (1u << SCORE_LEXICON)))
         return 0;
     lexset *ls;
@@ -73,18 +75,37 @@ static int lexical_model(const align_text *src, const align_text *tgt, const ali
     if (rc < 0)
         return rc;
     f->lexicons = lexset_count(ls);
-    lex_side sides[2] = {{0}, {0}};
     if (f->lexicons) {
-        rc = lexset_side(ls, 0, src, &sides[0]);
+        rc = lexset_side_all(ls, 0, src, &sides[0]);
         if (rc == 0)
-            rc = lexset_side(ls, 1, tgt, &sides[1]);
+            rc = lexset_side_all(ls, 1, tgt, &sides[1]);
         if (rc == 0)
-            rc = lexmodel_new(sides, out);
+            rc = lexmodel_new(sides, lex);
     }
-    lex_side_free(&sides[0]);
-    lex_side_free(&sides[1]);
     lexset_free(ls);
     return rc;
+}
+
+/* After the first pass: the model rebuilt with the word pairs the pass teaches. */
+static int learn_pairs(const lex_side sides[2], const bead *b, size_t n, const dp_band *band, align_fit *f,
+                       lexmodel **lex)
+{
+    lex_side more[2];
+    int rc = lexlearn_pairs(sides, b, n, more, &f->learned_pairs);
+    lexmodel *m = NULL;
+    if (rc == 0)
+        rc = lexmodel_new(more, &m);
+    if (rc == 0)
+        rc = lexmodel_set_band(m, band);
+    lex_side_free(&more[0]);
+    lex_side_free(&more[1]);
+    if (rc < 0) {
+        lexmodel_free(m);
+        return rc;
+    }
+    lexmodel_free(*lex);
+    *lex = m;
+    return 0;
 }
 
 /* Refit the shape priors from an alignment: counts smoothed toward the defaults, so a
@@ -140,8 +161,10 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     free(lt);
 
     lexmodel *lex = NULL;
+    lex_side sides[2];
+    memset(sides, 0, sizeof sides);
     if (rc == 0)
-        rc = lexical_model(src, tgt, o, &f, &lex);
+        rc = lexical_model(src, tgt, o, &f, sides, &lex);
     if (rc == 0 && lex)
         rc = lexmodel_set_band(lex, &band);
     int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : REFIT_ROUNDS;
@@ -165,7 +188,9 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
             rc = error_set(ERR_SOFTWARE, _("no alignment path found"));
         if (rc == 0 && round < rounds) {
             refit(&f, beads, n);
-            if (lex)
+            if (lex && round == 0 && LEARN_PAIRS)
+                rc = learn_pairs(sides, beads, n, &band, &f, &lex);
+            if (lex && rc == 0)
                 lexmodel_fit(lex, beads, n);
         }
         f.rounds = round;
@@ -176,6 +201,8 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         f.lexical_rate[1] = lex->q_side[1];
     }
     lexmodel_free(lex);
+    lex_side_free(&sides[0]);
+    lex_side_free(&sides[1]);
     band_free(&band);
     features_free(&fs);
     features_free(&ft);

@@ -38,6 +38,7 @@ typedef struct {
     size_t lexicons;                /* lexicons used (built-in and the user's) */
     int lexicon_missing;            /* the built-in lexicon of this pair was not found */
     double lexical_rate[2];         /* fitted share of words covered in the beads, per side */
+    size_t learned_pairs;           /* word pairs learned from the first pass */
 } align_fit;
 
 int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,

@@ -32,7 +32,9 @@ typedef struct lexmodel {
     size_t *lo, *len, *off;
 } lexmodel;
 
-int lexmodel_new(const lex_side sides[2], lexmodel **out);
+/* The model of a document pair. The sides' translation lists are pruned in place to the
+ * words the other side has (all the model reads), sorted unique per sentence. */
+int lexmodel_new(lex_side sides[2], lexmodel **out);
 void lexmodel_free(lexmodel *m);
 
 /* Precompute the coverage masks of the cells of band b (and a margin around it). */

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "../i18n.h"
 #include "../util/error.h"
 #include "../util/vec.h"
@@ -190,7 +193,7 @@ static size_t sort_unique_from(uint32_t *v, size_t from, size_t n)
 typedef struct {
     const lexset *ls;
     int side;
-    u32_buf *words, *trans;
+    u32_buf *words, *trans, *all;   /* all: NULL unless every word is wanted */
 } word_ctx;
 
 /* A key of our side: when some lexicon knows it, add it and its translations. */
@@ -211,7 +214,10 @@ static int add_key(void *ctx, const char *key, size_t n)
                 return -ERR_IO;
         known = 1;
     }
-    return known ? u32_push(c->words, lexicon_hash(key, n)) : 0;
+    uint32_t h = lexicon_hash(key, n);
+    if (c->all && u32_push(c->all, h) < 0)
+        return -ERR_IO;
+    return known ? u32_push(c->words, h) : 0;
 }
 
 /* Greedy longest match of the lexicons' headwords over unspaced text. */
@@ -232,27 +238,33 @@ static int headwords_each(word_ctx *c, const char *s, size_t len)
                 return rc;
             pos += best;
         } else {
-            pos++;
-            while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
-                pos++;
+            /* a character no lexicon knows: a word of its own, for learning only */
+            size_t from = pos;
+            UChar32 ch;
+            U8_NEXT_UNSAFE(s, pos, ch);
+            if (c->all && u_isalpha(ch) && u32_push(c->all, lexicon_hash(s + from, pos - from)) < 0)
+                return -ERR_IO;
         }
     }
     return 0;
 }
 
-int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out)
+static int side_words(const lexset *ls, int side, const align_text *t, lex_side *out, int want_all)
 {
     memset(out, 0, sizeof *out);
-    u32_buf words = {0}, trans = {0};
+    u32_buf words = {0}, trans = {0}, all = {0};
     out->n = t->n;
     out->wstart = malloc((t->n + 1) * sizeof *out->wstart);
     out->tstart = malloc((t->n + 1) * sizeof *out->tstart);
-    int rc = out->wstart && out->tstart ? 0 : error_set(ERR_IO, _("out of memory"));
-    word_ctx c = {ls, side, &words, &trans};
+    out->astart = want_all ? malloc((t->n + 1) * sizeof *out->astart) : NULL;
+    int rc = out->wstart && out->tstart && (out->astart || !want_all) ? 0 : error_set(ERR_IO, _("out of memory"));
+    word_ctx c = {ls, side, &words, &trans, want_all ? &all : NULL};
     for (size_t k = 0; k < t->n && rc == 0; k++) {
-        size_t w0 = words.n, t0 = trans.n;
+        size_t w0 = words.n, a0 = all.n;
         out->wstart[k] = (uint32_t)w0;
-        out->tstart[k] = (uint32_t)t0;
+        out->tstart[k] = (uint32_t)trans.n;
+        if (want_all)
+            out->astart[k] = (uint32_t)a0;
         if (ls->n == 0)
             continue;
         if (ls->unspaced[side])
@@ -260,14 +272,18 @@ int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out)
         else
             rc = lexwords_each(ls->w[side], t->sent[k], strlen(t->sent[k]), add_key, &c);
         words.n = sort_unique_from(words.v, w0, words.n);
-        (void)t0; /* translations stay unsorted: the caller filters them first (far fewer) */
+        all.n = sort_unique_from(all.v, a0, all.n);
+        /* translations stay unsorted: the caller filters them first (far fewer) */
     }
     if (rc == 0) {
         out->wstart[t->n] = (uint32_t)words.n;
         out->tstart[t->n] = (uint32_t)trans.n;
+        if (want_all)
+            out->astart[t->n] = (uint32_t)all.n;
     }
     out->words = words.v;
     out->trans = trans.v;
+    out->all = all.v;
     if (rc < 0) {
         if (rc == -ERR_IO)
             error_set(ERR_IO, _("out of memory"));
@@ -276,11 +292,23 @@ int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out)
     return rc;
 }
 
+int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out)
+{
+    return side_words(ls, side, t, out, 0);
+}
+
+int lexset_side_all(const lexset *ls, int side, const align_text *t, lex_side *out)
+{
+    return side_words(ls, side, t, out, 1);
+}
+
 void lex_side_free(lex_side *s)
 {
     free(s->wstart);
     free(s->tstart);
     free(s->words);
     free(s->trans);
+    free(s->astart);
+    free(s->all);
     memset(s, 0, sizeof *s);
 }

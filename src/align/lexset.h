@@ -39,9 +39,14 @@ typedef struct {
     size_t n;
     uint32_t *wstart, *tstart;  /* [n+1] offsets into words, trans */
     uint32_t *words, *trans;
+    uint32_t *astart, *all;     /* every content word, known to a lexicon or not (sorted
+                                 * unique per sentence; NULL when not asked for) */
 } lex_side;
 
 int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out);
+
+/* The same, also filling `all` (for learning word pairs from the document, lexlearn.h). */
+int lexset_side_all(const lexset *ls, int side, const align_text *t, lex_side *out);
 void lex_side_free(lex_side *s);
 
 /* The built-in lexicon directory the search found, or NULL. */

@@ -104,7 +104,7 @@ static size_t sort_unique(uint32_t *v, size_t n)
     return w;
 }
 
-int lexmodel_new(const lex_side sides[2], lexmodel **out)
+int lexmodel_new(lex_side sides[2], lexmodel **out)
 {
     *out = NULL;
     lexmodel *m = calloc(1, sizeof *m);
@@ -155,6 +155,12 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
             }
         }
         m->ts[s][sides[s].n] = (uint32_t)w;
+        /* the sides keep only these translations too (sorted unique hashes): a model
+         * built again from them (with learned pairs) need not filter them again */
+        for (size_t k = 0; k <= sides[s].n; k++)
+            sides[s].tstart[k] = m->ts[s][k];
+        for (size_t x = 0; x < w; x++)
+            sides[s].trans[x] = vocab[1 - s][m->t[s][x]];
     }
     for (int s = 0; s < 2 && rc == 0; s++) {
         m->nv[s] = nvocab[s];
@@ -275,13 +281,51 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
     m->cell = malloc((total + 1) * sizeof *m->cell);
     if (!m->cell)
         return error_set(ERR_IO, _("out of memory"));
-    for (size_t x = 0; x < n; x++)
-        for (size_t c = 0; c < m->len[x]; c++) {
-            size_t l = m->lo[x] + c;
-            m->cell[m->off[x] + c][0] = cover_mask(m, 0, x, l);
-            m->cell[m->off[x] + c][1] = cover_mask(m, 1, l, x);
+    memset(m->cell, 0, (total + 1) * sizeof *m->cell);
+    /* from postings (which sentences of the other side cover each word), so the work is
+     * the number of coverages in the band, not cells × words */
+    uint32_t *pstart[2] = {NULL, NULL}, *post[2] = {NULL, NULL};
+    int rc = 0;
+    for (int s = 0; s < 2 && rc == 0; s++) {
+        const uint32_t *ts = m->ts[1 - s], *t = m->t[1 - s];
+        size_t nt = ts[m->n[1 - s]];
+        pstart[s] = calloc(m->nv[s] + 2, sizeof *pstart[s]);
+        post[s] = malloc((nt + 1) * sizeof *post[s]);
+        if (!pstart[s] || !post[s]) {
+            rc = error_set(ERR_IO, _("out of memory"));
+            break;
         }
-    return 0;
+        for (size_t k = 0; k < nt; k++)
+            pstart[s][t[k] + 2]++;
+        for (size_t v = 0; v < m->nv[s]; v++)
+            pstart[s][v + 2] += pstart[s][v + 1];
+        for (size_t l = 0; l < m->n[1 - s]; l++) /* ascending l: each posting list sorted */
+            for (uint32_t k = ts[l]; k < ts[l + 1]; k++)
+                post[s][pstart[s][t[k] + 1]++] = (uint32_t)l;
+    }
+    for (size_t x = 0; x < n && rc == 0; x++) /* source words: cells (x, l) of row x */
+        for (uint32_t y = m->ws[0][x]; y < m->ws[0][x + 1]; y++) {
+            uint32_t w = m->w[0][y];
+            for (uint32_t k = pstart[0][w]; k < pstart[0][w + 1]; k++) {
+                size_t l = post[0][k];
+                if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
+                    m->cell[m->off[x] + l - m->lo[x]][0] |= (uint64_t)1 << (y - m->ws[0][x]);
+            }
+        }
+    for (size_t l = 0; l < cols && rc == 0; l++) /* target words: cells (x, l) of rows x */
+        for (uint32_t y = m->ws[1][l]; y < m->ws[1][l + 1]; y++) {
+            uint32_t w = m->w[1][y];
+            for (uint32_t k = pstart[1][w]; k < pstart[1][w + 1]; k++) {
+                size_t x = post[1][k];
+                if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
+                    m->cell[m->off[x] + l - m->lo[x]][1] |= (uint64_t)1 << (y - m->ws[1][l]);
+            }
+        }
+    for (int s = 0; s < 2; s++) {
+        free(pstart[s]);
+        free(post[s]);
+    }
+    return rc;
 }
 
 /* Mask of side s's sentence (x on side 0, or l on side 1) for the pair (x, l). */

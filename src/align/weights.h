@@ -22,7 +22,12 @@
  *   LEX_Q_PRIOR_BEADS 0.5 → .870 en-zh, 5 → .867, 10 → .865.
  *   LEX_Q_START 0.3 → .858 en-zh, 0.7 → .870.
  *   REFIT_ROUNDS 2 (three passes) with weight 0.5: .855 against .857 for one refit, at
- *     1.5× the time; one refit already lands on the priors' fixed point within ±.002. */
+ *     1.5× the time; one refit already lands on the priors' fixed point within ±.002.
+ * Then word pairs learned from the first pass (LEARN_PAIRS, lexlearn.c), count 3, Dice .5:
+ *   .880 / .829 / .978 / .963 (lax .993 / .997 / .998 / .995); halves of en-zh .852 / .916,
+ *   of en-ru .844 / .816 (documents in name order).
+ *   count 2, Dice .5 → .879/.830/.977/.961; 2, .4 → .873/.828/.976/.958;
+ *   2, .6 → .884/.827/.978/.965; without learning .870/.822/.978/.953. */
 #ifndef POLYALIGN_ALIGN_WEIGHTS_H
 #define POLYALIGN_ALIGN_WEIGHTS_H
 
@@ -38,6 +43,13 @@
  * pseudo-beads pulling each word's learned rate toward the rate of its whole side. */
 #define LEX_Q_START 0.5
 #define LEX_Q_PRIOR_BEADS 2.0
+
+/* Word pairs learned from the first pass (lexlearn.c): pairs meeting in at least
+ * LEARN_MIN_COUNT beads of up to two sentences a side, with a Dice coefficient of at
+ * least LEARN_MIN_DICE. LEARN_PAIRS 0 turns the learning off. */
+#define LEARN_PAIRS 1
+#define LEARN_MIN_COUNT 3
+#define LEARN_MIN_DICE 0.5
 
 /* Alignment passes after the first: each refits the bead priors and the words' coverage
  * rates from the previous pass's beads. */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "align/lexicon.h"
+#include "align/lexlearn.h"
 #include "align/lexmodel.h"
 #include "align/lexset.h"
 #include "align/lexsource.h"
@@ -279,7 +280,7 @@ static void coverage_is_weighed_against_chance(void **state)
     /* hashes must be sorted per sentence: C < R is false, so sort sentence 0 by hand */
     sw[0] = R, sw[1] = C;
     tw[0] = RT, tw[1] = CT;
-    lex_side sides[2] = {{4, sws, sts, sw, st}, {4, tws, tts, tw, tt}};
+    lex_side sides[2] = {{4, sws, sts, sw, st, NULL, NULL}, {4, tws, tts, tw, tt, NULL, NULL}};
     lexmodel *m;
     assert_int_equal(lexmodel_new(sides, &m), 0);
     assert_int_equal(m->nv[0], 2);
@@ -296,6 +297,40 @@ static void coverage_is_weighed_against_chance(void **state)
     lexmodel_free(m);
 }
 
+/* Words that keep meeting in the first pass's beads become translations of each other. */
+static void pairs_are_learned_from_beads(void **state)
+{
+    (void)state;
+    /* six 1-1 beads; X (source) and Y (target) meet in beads 0, 2 and 4, the other
+     * words are each in one bead only; no dictionary word at all */
+    enum { X = 10, Y = 20 };
+    uint32_t sall[] = {X, 101, 102, X, 103, X}, sast[] = {0, 1, 2, 3, 4, 5, 6};
+    uint32_t tall[] = {Y, 201, 202, Y, 203, Y}, tast[] = {0, 1, 2, 3, 4, 5, 6};
+    sall[0] = X, sall[2] = X, sall[4] = X, sall[1] = 101, sall[3] = 103, sall[5] = 105;
+    tall[0] = Y, tall[2] = Y, tall[4] = Y, tall[1] = 201, tall[3] = 203, tall[5] = 205;
+    uint32_t zero[7] = {0};
+    lex_side in[2] = {{6, zero, zero, NULL, NULL, sast, sall}, {6, zero, zero, NULL, NULL, tast, tall}};
+    bead b[6];
+    for (size_t k = 0; k < 6; k++)
+        b[k] = (bead){k, 1, k, 1, 1};
+    lex_side out[2];
+    size_t learned;
+    assert_int_equal(lexlearn_pairs(in, b, 6, out, &learned), 0);
+    assert_int_equal(learned, 1);
+    /* sentence 0 of each side now has X (Y) as a word, translated by Y (X) */
+    assert_int_equal(out[0].wstart[1] - out[0].wstart[0], 1);
+    assert_int_equal(out[0].words[0], X);
+    assert_int_equal(out[0].trans[out[0].tstart[0]], Y);
+    assert_int_equal(out[1].trans[out[1].tstart[0]], X);
+    assert_int_equal(out[0].wstart[2] - out[0].wstart[1], 0); /* 101: met nothing twice */
+    lexmodel *m;
+    assert_int_equal(lexmodel_new(out, &m), 0);
+    assert_true(lexmodel_cost(m, 0, 1, 0, 1) < lexmodel_cost(m, 0, 1, 2, 1) + 1e-9);
+    lexmodel_free(m);
+    lex_side_free(&out[0]);
+    lex_side_free(&out[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +342,7 @@ int main(void)
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(greedy_match_over_user_lexicon),
         cmocka_unit_test(coverage_is_weighed_against_chance),
+        cmocka_unit_test(pairs_are_learned_from_beads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
