@@ -11,6 +11,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/u32set.h"
 #include "../util/vec.h"
 #include "weights.h"
 
@@ -98,18 +99,7 @@ static size_t bead_words(const lex_side *s, size_t i, size_t d, uint32_t *buf, s
     for (size_t k = i; k < i + d; k++)
         for (uint32_t x = s->astart[k]; x < s->astart[k + 1] && n < cap; x++)
             buf[n++] = s->all[x];
-    /* insertion sort and dedupe: a bead has a few dozen words */
-    for (size_t a = 1; a < n; a++)
-        for (size_t b = a; b > 0 && buf[b - 1] > buf[b]; b--) {
-            uint32_t t = buf[b];
-            buf[b] = buf[b - 1];
-            buf[b - 1] = t;
-        }
-    size_t w = 0;
-    for (size_t a = 0; a < n; a++)
-        if (w == 0 || buf[w - 1] != buf[a])
-            buf[w++] = buf[a];
-    return w;
+    return u32_sort_unique(buf, n);
 }
 
 typedef struct {
@@ -167,18 +157,7 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
                 out->trans[nt++] = p[lo].to;
             }
         }
-        /* keep words sorted unique: insertion sort of the short tail */
-        for (size_t a = w0 + 1; a < nw; a++)
-            for (size_t b = a; b > w0 && out->words[b - 1] > out->words[b]; b--) {
-                uint32_t t = out->words[b];
-                out->words[b] = out->words[b - 1];
-                out->words[b - 1] = t;
-            }
-        size_t w = w0;
-        for (size_t a = w0; a < nw; a++)
-            if (w == w0 || out->words[w - 1] != out->words[a])
-                out->words[w++] = out->words[a];
-        nw = w;
+        nw = w0 + u32_sort_unique(out->words + w0, nw - w0);
     }
     out->wstart[in->n] = (uint32_t)nw;
     out->tstart[in->n] = (uint32_t)nt;

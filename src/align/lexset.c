@@ -12,6 +12,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/u32set.h"
 #include "../util/vec.h"
 #include "lexicon.h"
 #include "lexsource.h"
@@ -172,22 +173,9 @@ static int u32_push(u32_buf *b, uint32_t x)
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static size_t sort_unique_from(uint32_t *v, size_t from, size_t n)
 {
-    if (n - from < 2)
-        return n;
-    qsort(v + from, n - from, sizeof *v, cmp_u32);
-    size_t w = from;
-    for (size_t i = from; i < n; i++)
-        if (w == from || v[w - 1] != v[i])
-            v[w++] = v[i];
-    return w;
+    return from + u32_sort_unique(v + from, n - from);
 }
 
 typedef struct {

@@ -25,22 +25,10 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/u32set.h"
 #include "lexmodel.h"
 #include "scorer.h"
 #include "weights.h"
-
-static const uint32_t *find_u32(const uint32_t *v, size_t n, uint32_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo] == x ? v + lo : NULL;
-}
 
 /* The vocabulary of a side as an open-addressing table: word hash -> local id (its index
  * in the sorted vocabulary). Translations are looked up here by the thousand per
@@ -86,24 +74,6 @@ static void vocab_table_free(vocab_table *t)
     free(t->id);
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
-static size_t sort_unique(uint32_t *v, size_t n)
-{
-    if (n < 2)
-        return n;
-    qsort(v, n, sizeof *v, cmp_u32);
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (w == 0 || v[w - 1] != v[i])
-            v[w++] = v[i];
-    return w;
-}
-
 int lexmodel_new(lex_side sides[2], lexmodel **out)
 {
     *out = NULL;
@@ -124,7 +94,7 @@ int lexmodel_new(lex_side sides[2], lexmodel **out)
         }
         if (nw)
             memcpy(vocab[s], sides[s].words, nw * sizeof *vocab[s]);
-        nvocab[s] = sort_unique(vocab[s], nw);
+        nvocab[s] = u32_sort_unique(vocab[s], nw);
         rc = vocab_table_new(&table[s], vocab[s], nvocab[s]);
     }
     /* translations as local ids of the other side's vocabulary; words that no sentence of
@@ -148,7 +118,7 @@ int lexmodel_new(lex_side sides[2], lexmodel **out)
                 if (id >= 0)
                     m->t[s][w++] = (uint32_t)id;
             }
-            w = m->ts[s][k] + sort_unique(m->t[s] + m->ts[s][k], w - m->ts[s][k]);
+            w = m->ts[s][k] + u32_sort_unique(m->t[s] + m->ts[s][k], w - m->ts[s][k]);
             for (size_t x = m->ts[s][k]; x < w; x++) {
                 coverable[1 - s][m->t[s][x]] = 1;
                 m->chance[1 - s][m->t[s][x]] += 1;
@@ -231,7 +201,7 @@ static int covered(const lexmodel *m, int s, uint32_t w, size_t j, size_t d)
 {
     const uint32_t *ts = m->ts[1 - s], *t = m->t[1 - s];
     for (size_t l = j; l < j + d; l++)
-        if (find_u32(t + ts[l], ts[l + 1] - ts[l], w))
+        if (u32_find(t + ts[l], ts[l + 1] - ts[l], w))
             return 1;
     return 0;
 }
