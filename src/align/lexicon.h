@@ -9,8 +9,9 @@
  *   header | per side: key offsets[n+1], key hashes[n], link starts[n+1], links[…] | strings
  *
  * Keys are sorted bytewise, so lookup is a binary search and greedy longest match walks
- * a narrowing range of keys sharing a prefix. Links are key indexes of the other side;
- * hashes (lexicon_hash) let several lexicons meet in one id space per document. Every
+ * a narrowing range of keys sharing a prefix. Links are the hashes (lexicon_hash) of the
+ * other side's keys, the id space in which several lexicons meet per document, stored in
+ * place so that a word's translations are read in one sequential run. Every
  * offset is checked when a file is opened: a damaged file is an error, never a crash. */
 #ifndef POLYALIGN_ALIGN_LEXICON_H
 #define POLYALIGN_ALIGN_LEXICON_H
@@ -59,7 +60,7 @@ long lexicon_find(const lexicon *lx, int side, const char *s, size_t n);
  * index in *key; 0 when none. */
 size_t lexicon_longest_prefix(const lexicon *lx, int side, const char *s, size_t n, long *key);
 
-/* The keys of the other side linked to key `k` of `side`: *n indexes. */
+/* The keys of the other side linked to key `k` of `side`: *n hashes (lexicon_hash). */
 const uint32_t *lexicon_links(const lexicon *lx, int side, long k, size_t *n);
 
 /* Hash of key `k` of `side` (lexicon_hash of its bytes, stored in the file). */

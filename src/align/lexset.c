@@ -198,7 +198,7 @@ static int add_key(void *ctx, const char *key, size_t n)
         size_t nl;
         const uint32_t *links = lexicon_links(lx, s, id, &nl);
         for (size_t l = 0; l < nl; l++)
-            if (u32_push(c->trans, lexicon_key_hash(lx, 1 - s, (long)links[l])) < 0)
+            if (u32_push(c->trans, links[l]) < 0)
                 return -ERR_IO;
         known = 1;
     }

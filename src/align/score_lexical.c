@@ -299,7 +299,7 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
 }
 
 /* Mask of side s's sentence (x on side 0, or l on side 1) for the pair (x, l). */
-static uint64_t pair_mask(const lexmodel *m, int s, size_t x, size_t l)
+static inline uint64_t pair_mask(const lexmodel *m, int s, size_t x, size_t l)
 {
     if (m->cell && l >= m->lo[x] && l - m->lo[x] < m->len[x])
         return m->cell[m->off[x] + l - m->lo[x]][s];
@@ -381,8 +381,14 @@ double lexmodel_cost(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj
         size_t a = s == 0 ? i : j, da = s == 0 ? di : dj, o = s == 0 ? j : i, d_other = s == 0 ? dj : di;
         for (size_t x = a; x < a + da; x++) {
             uint64_t bits = 0;
-            for (size_t l = o; l < o + d_other; l++)
-                bits |= s == 0 ? pair_mask(m, 0, x, l) : pair_mask(m, 1, l, x);
+            if (s == 0 && m->cell && o >= m->lo[x] && o + d_other <= m->lo[x] + m->len[x]) {
+                const uint64_t(*row)[2] = m->cell + m->off[x] + (o - m->lo[x]); /* the usual case */
+                for (size_t l = 0; l < d_other; l++)
+                    bits |= row[l][0];
+            } else {
+                for (size_t l = o; l < o + d_other; l++)
+                    bits |= s == 0 ? pair_mask(m, 0, x, l) : pair_mask(m, 1, l, x);
+            }
             c += m->base[s][x * (LEX_MAX_SPAN + 1) + d_other];
             const uint32_t *w = m->w[s] + m->ws[s][x];
             while (bits) {
