@@ -92,6 +92,8 @@ static int learn_pairs(const lex_side sides[2], const bead *b, size_t n, const d
 {
     lex_side more[2];
     int rc = lexlearn_pairs(sides, b, n, more, &f->learned_pairs);
+    lexmodel_free(*lex); /* first, so that two models never take memory at once */
+    *lex = NULL;
     lexmodel *m = NULL;
     if (rc == 0)
         rc = lexmodel_new(more, &m);
@@ -103,7 +105,6 @@ static int learn_pairs(const lex_side sides[2], const bead *b, size_t n, const d
         lexmodel_free(m);
         return rc;
     }
-    lexmodel_free(*lex);
     *lex = m;
     return 0;
 }

@@ -112,55 +112,70 @@ static int pair_cmp(const void *a, const void *b)
     return x->from != y->from ? (x->from > y->from) - (x->from < y->from) : (x->to > y->to) - (x->to < y->to);
 }
 
-/* Append to `out` side s: words plus learned ones, translations plus learned ones. */
+/* First of the pairs p[0..np) (sorted) learned for word `from`, or np. */
+static size_t first_pair(const pair *p, size_t np, uint32_t from)
+{
+    pair key = {from, 0};
+    size_t lo = 0, hi = np;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pair_cmp(&p[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < np && p[lo].from == from ? lo : np;
+}
+
+/* `out`: side `in` with the learned pairs p (sorted by source word): words that gained a
+ * translation join each sentence's words and the vocabulary, with their translations. */
 static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
 {
     memset(out, 0, sizeof *out);
     out->n = in->n;
-    size_t wcap = 0, tcap = 0, nw = 0, nt = 0;
+    size_t wcap = 0, nw = 0;
     out->wstart = malloc((in->n + 1) * sizeof *out->wstart);
-    out->tstart = malloc((in->n + 1) * sizeof *out->tstart);
-    if (!out->wstart || !out->tstart)
+    if (!out->wstart)
         return -ERR_IO;
     for (size_t k = 0; k < in->n; k++) {
         out->wstart[k] = (uint32_t)nw;
-        out->tstart[k] = (uint32_t)nt;
-        for (uint32_t x = in->wstart[k]; x < in->wstart[k + 1]; x++) {
-            if (vec_reserve(&out->words, &wcap, nw + 1, sizeof *out->words) < 0)
-                return -ERR_IO;
+        size_t w0 = nw, most = (in->wstart[k + 1] - in->wstart[k]) + (in->astart[k + 1] - in->astart[k]);
+        if (vec_reserve(&out->words, &wcap, nw + most + 1, sizeof *out->words) < 0)
+            return -ERR_IO;
+        for (uint32_t x = in->wstart[k]; x < in->wstart[k + 1]; x++)
             out->words[nw++] = in->words[x];
-        }
-        for (uint32_t x = in->tstart[k]; x < in->tstart[k + 1]; x++) {
-            if (vec_reserve(&out->trans, &tcap, nt + 1, sizeof *out->trans) < 0)
-                return -ERR_IO;
-            out->trans[nt++] = in->trans[x];
-        }
-        size_t w0 = out->wstart[k];
-        for (uint32_t x = in->astart[k]; x < in->astart[k + 1]; x++) {
-            pair key = {in->all[x], 0};
-            size_t lo = 0, hi = np;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (pair_cmp(&p[mid], &key) < 0)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo == np || p[lo].from != in->all[x])
-                continue;
-            if (vec_reserve(&out->words, &wcap, nw + 1, sizeof *out->words) < 0)
-                return -ERR_IO;
-            out->words[nw++] = in->all[x];
-            for (; lo < np && p[lo].from == in->all[x]; lo++) {
-                if (vec_reserve(&out->trans, &tcap, nt + 1, sizeof *out->trans) < 0)
-                    return -ERR_IO;
-                out->trans[nt++] = p[lo].to;
-            }
-        }
+        for (uint32_t x = in->astart[k]; x < in->astart[k + 1]; x++)
+            if (first_pair(p, np, in->all[x]) < np)
+                out->words[nw++] = in->all[x];
         nw = w0 + u32_sort_unique(out->words + w0, nw - w0);
     }
     out->wstart[in->n] = (uint32_t)nw;
-    out->tstart[in->n] = (uint32_t)nt;
+    if (!out->words && !(out->words = malloc(sizeof *out->words)))
+        return -ERR_IO;
+    /* the vocabulary: the lexicons' words and the learned ones, merged in order */
+    size_t nv = 0, nt = 0;
+    out->vocab = malloc((in->nvocab + np + 1) * sizeof *out->vocab);
+    out->vstart = malloc((in->nvocab + np + 1) * sizeof *out->vstart);
+    out->vtrans = malloc((in->vstart[in->nvocab] + np + 1) * sizeof *out->vtrans);
+    if (!out->vocab || !out->vstart || !out->vtrans)
+        return -ERR_IO;
+    for (size_t v = 0, q = 0; v < in->nvocab || q < np;) {
+        uint32_t h = v < in->nvocab && (q == np || in->vocab[v] <= p[q].from) ? in->vocab[v] : p[q].from;
+        out->vocab[nv] = h;
+        out->vstart[nv] = (uint32_t)nt;
+        size_t t0 = nt;
+        if (v < in->nvocab && in->vocab[v] == h) {
+            for (uint32_t x = in->vstart[v]; x < in->vstart[v + 1]; x++)
+                out->vtrans[nt++] = in->vtrans[x];
+            v++;
+        }
+        for (; q < np && p[q].from == h; q++)
+            out->vtrans[nt++] = p[q].to;
+        nt = t0 + u32_sort_unique(out->vtrans + t0, nt - t0);
+        nv++;
+    }
+    out->nvocab = nv;
+    out->vstart[nv] = (uint32_t)nt;
     return 0;
 }
 

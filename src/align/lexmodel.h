@@ -19,7 +19,8 @@ typedef struct lexmodel {
     size_t n[2];                /* sentences per side */
     size_t nv[2];               /* words (vocabulary) per side */
     uint32_t *ws[2], *w[2];     /* per sentence: word ids, offsets [n+1] */
-    uint32_t *ts[2], *t[2];     /* per sentence: ids of the other side's words it covers */
+    uint32_t *vs[2], *v[2];     /* per word: ids of the other side's words translating it,
+                                 * offsets [nv+1] (sorted) */
     double *chance[2];          /* per word: share of other-side sentences covering it */
     double *q[2];               /* per word: rate of coverage in right beads */
     double q_side[2];           /* the fitted rate over all words of a side */
@@ -32,9 +33,8 @@ typedef struct lexmodel {
     size_t *lo, *len, *off;
 } lexmodel;
 
-/* The model of a document pair. The sides' translation lists are pruned in place to the
- * words the other side has (all the model reads), sorted unique per sentence. */
-int lexmodel_new(lex_side sides[2], lexmodel **out);
+/* The model of a document pair. */
+int lexmodel_new(const lex_side sides[2], lexmodel **out);
 void lexmodel_free(lexmodel *m);
 
 /* Precompute the coverage masks of the cells of band b (and a margin around it). */

@@ -178,17 +178,32 @@ static size_t sort_unique_from(uint32_t *v, size_t from, size_t n)
     return from + u32_sort_unique(v + from, n - from);
 }
 
+/* a distinct word met while reading: its hash and its translations in the buffer */
+typedef struct {
+    uint32_t hash, first, count;
+} seen_word;
+
 typedef struct {
     const lexset *ls;
     int side;
     u32_buf *words, *trans, *all;   /* all: NULL unless every word is wanted */
+    u32_map seen;                   /* word hash -> index in `met` */
+    seen_word *met;
+    size_t nmet, met_cap;
 } word_ctx;
 
-/* A key of our side: when some lexicon knows it, add it and its translations. */
+/* A key of our side: when some lexicon knows it, add it (and, the first time, its
+ * translations). */
 static int add_key(void *ctx, const char *key, size_t n)
 {
     word_ctx *c = ctx;
-    int known = 0;
+    uint32_t h = lexicon_hash(key, n);
+    if (c->all && u32_push(c->all, h) < 0)
+        return -ERR_IO;
+    uint32_t at = u32_map_get(&c->seen, h);
+    if (at != U32_MAP_NONE)
+        return c->met[at].count ? u32_push(c->words, h) : 0;
+    seen_word w = {h, (uint32_t)c->trans->n, 0};
     for (size_t k = 0; k < c->ls->n; k++) {
         const lexicon *lx = c->ls->lx[k];
         int s = c->side ^ c->ls->swap[k];
@@ -200,12 +215,47 @@ static int add_key(void *ctx, const char *key, size_t n)
         for (size_t l = 0; l < nl; l++)
             if (u32_push(c->trans, links[l]) < 0)
                 return -ERR_IO;
-        known = 1;
     }
-    uint32_t h = lexicon_hash(key, n);
-    if (c->all && u32_push(c->all, h) < 0)
+    w.count = (uint32_t)(c->trans->n - w.first);
+    if (vec_reserve(&c->met, &c->met_cap, c->nmet + 1, sizeof *c->met) < 0 ||
+        u32_map_put(&c->seen, h, (uint32_t)c->nmet) < 0)
         return -ERR_IO;
-    return known ? u32_push(c->words, h) : 0;
+    c->met[c->nmet++] = w;
+    return w.count ? u32_push(c->words, h) : 0;
+}
+
+static int seen_cmp(const void *a, const void *b)
+{
+    const seen_word *x = a, *y = b;
+    return (x->hash > y->hash) - (x->hash < y->hash);
+}
+
+/* The vocabulary of the words known to a lexicon, sorted, with their translations. */
+static int make_vocab(word_ctx *c, const uint32_t *trans, lex_side *out)
+{
+    size_t nk = 0, nt = 0;
+    for (size_t i = 0; i < c->nmet; i++)
+        if (c->met[i].count) {
+            c->met[nk++] = c->met[i];
+            nt += c->met[i].count;
+        }
+    if (nk > 1)
+        qsort(c->met, nk, sizeof *c->met, seen_cmp);
+    out->nvocab = nk;
+    out->vocab = malloc((nk + 1) * sizeof *out->vocab);
+    out->vstart = malloc((nk + 1) * sizeof *out->vstart);
+    out->vtrans = malloc((nt + 1) * sizeof *out->vtrans);
+    if (!out->vocab || !out->vstart || !out->vtrans)
+        return -ERR_IO;
+    size_t w = 0;
+    for (size_t i = 0; i < nk; i++) {
+        out->vocab[i] = c->met[i].hash;
+        out->vstart[i] = (uint32_t)w;
+        memcpy(out->vtrans + w, trans + c->met[i].first, c->met[i].count * sizeof *trans);
+        w += u32_sort_unique(out->vtrans + w, c->met[i].count);
+    }
+    out->vstart[nk] = (uint32_t)w;
+    return 0;
 }
 
 /* Greedy longest match of the lexicons' headwords over unspaced text. */
@@ -243,14 +293,12 @@ static int side_words(const lexset *ls, int side, const align_text *t, lex_side 
     u32_buf words = {0}, trans = {0}, all = {0};
     out->n = t->n;
     out->wstart = malloc((t->n + 1) * sizeof *out->wstart);
-    out->tstart = malloc((t->n + 1) * sizeof *out->tstart);
     out->astart = want_all ? malloc((t->n + 1) * sizeof *out->astart) : NULL;
-    int rc = out->wstart && out->tstart && (out->astart || !want_all) ? 0 : error_set(ERR_IO, _("out of memory"));
-    word_ctx c = {ls, side, &words, &trans, want_all ? &all : NULL};
+    word_ctx c = {ls, side, &words, &trans, want_all ? &all : NULL, {0}, NULL, 0, 0};
+    int rc = out->wstart && (out->astart || !want_all) ? u32_map_init(&c.seen, 1024) : -ERR_IO;
     for (size_t k = 0; k < t->n && rc == 0; k++) {
         size_t w0 = words.n, a0 = all.n;
         out->wstart[k] = (uint32_t)w0;
-        out->tstart[k] = (uint32_t)trans.n;
         if (want_all)
             out->astart[k] = (uint32_t)a0;
         if (ls->n == 0)
@@ -261,17 +309,18 @@ static int side_words(const lexset *ls, int side, const align_text *t, lex_side 
             rc = lexwords_each(ls->w[side], t->sent[k], strlen(t->sent[k]), add_key, &c);
         words.n = sort_unique_from(words.v, w0, words.n);
         all.n = sort_unique_from(all.v, a0, all.n);
-        /* translations stay unsorted: the caller filters them first (far fewer) */
     }
     if (rc == 0) {
         out->wstart[t->n] = (uint32_t)words.n;
-        out->tstart[t->n] = (uint32_t)trans.n;
         if (want_all)
             out->astart[t->n] = (uint32_t)all.n;
+        rc = make_vocab(&c, trans.v, out);
     }
     out->words = words.v;
-    out->trans = trans.v;
     out->all = all.v;
+    free(trans.v);
+    free(c.met);
+    u32_map_free(&c.seen);
     if (rc < 0) {
         if (rc == -ERR_IO)
             error_set(ERR_IO, _("out of memory"));
@@ -293,10 +342,11 @@ int lexset_side_all(const lexset *ls, int side, const align_text *t, lex_side *o
 void lex_side_free(lex_side *s)
 {
     free(s->wstart);
-    free(s->tstart);
     free(s->words);
-    free(s->trans);
     free(s->astart);
     free(s->all);
+    free(s->vocab);
+    free(s->vstart);
+    free(s->vtrans);
     memset(s, 0, sizeof *s);
 }

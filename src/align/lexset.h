@@ -33,14 +33,17 @@ void lexset_free(lexset *ls);
 size_t lexset_count(const lexset *ls);
 
 /* Words of the sentences of one side (0: source, 1: target): per sentence, the sorted
- * unique hashes of its content words, and the hashes of their translations (unsorted,
- * with repeats: most are of words the other text never has, and are dropped first). */
+ * unique hashes of its content words a lexicon knows; and once per distinct word, the
+ * hashes of its translations (a common English word has hundreds in CC-CEDICT: kept per
+ * word, not per occurrence, they cost memory in the vocabulary's size, not the text's). */
 typedef struct {
     size_t n;
-    uint32_t *wstart, *tstart;  /* [n+1] offsets into words, trans */
-    uint32_t *words, *trans;
+    uint32_t *wstart, *words;   /* [n+1] offsets into words */
     uint32_t *astart, *all;     /* every content word, known to a lexicon or not (sorted
                                  * unique per sentence; NULL when not asked for) */
+    size_t nvocab;
+    uint32_t *vocab;            /* the distinct words, sorted */
+    uint32_t *vstart, *vtrans;  /* [nvocab+1] offsets into vtrans: each word's translations */
 } lex_side;
 
 int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out);

@@ -26,148 +26,145 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
+#include "../util/vec.h"
 #include "lexmodel.h"
 #include "scorer.h"
 #include "weights.h"
 
-/* The vocabulary of a side as an open-addressing table: word hash -> local id (its index
- * in the sorted vocabulary). Translations are looked up here by the thousand per
- * sentence, most of them absent, so a probe or two beats a binary search. */
-typedef struct {
-    uint32_t *key;
-    int32_t *id;    /* -1: empty slot */
-    size_t mask;
-} vocab_table;
-
-static int vocab_table_new(vocab_table *t, const uint32_t *v, size_t n)
+/* Per word of side s, the ids of its translations that the other side has (sorted). */
+static int filter_translations(const lex_side *side, const u32_map *other, uint32_t **start, uint32_t **ids)
 {
-    size_t size = 16;
-    while (size < 2 * n)
-        size *= 2;
-    t->key = malloc(size * sizeof *t->key);
-    t->id = malloc(size * sizeof *t->id);
-    t->mask = size - 1;
-    if (!t->key || !t->id)
+    *start = malloc((side->nvocab + 1) * sizeof **start);
+    *ids = malloc((side->vstart[side->nvocab] + 1) * sizeof **ids);
+    if (!*start || !*ids)
         return error_set(ERR_IO, _("out of memory"));
-    memset(t->id, 0xff, size * sizeof *t->id);
-    for (size_t i = 0; i < n; i++) {
-        size_t k = (v[i] * 2654435761u) & t->mask;
-        while (t->id[k] >= 0)
-            k = (k + 1) & t->mask;
-        t->key[k] = v[i];
-        t->id[k] = (int32_t)i;
+    size_t w = 0;
+    for (size_t v = 0; v < side->nvocab; v++) {
+        (*start)[v] = (uint32_t)w;
+        size_t w0 = w;
+        for (uint32_t x = side->vstart[v]; x < side->vstart[v + 1]; x++) {
+            uint32_t id = u32_map_get(other, side->vtrans[x]);
+            if (id != U32_MAP_NONE)
+                (*ids)[w++] = id;
+        }
+        w = w0 + u32_sort_unique(*ids + w0, w - w0);
     }
+    (*start)[side->nvocab] = (uint32_t)w;
     return 0;
 }
 
-static long vocab_id(const vocab_table *t, uint32_t h)
+/* T(l): the ids of the other side's words that sentence l of side s covers (the union of
+ * its words' translations), unique, in no order, into *buf; returns the count or
+ * SIZE_MAX (out of memory). `stamp` (one per word of the other side, zeroed before the
+ * first call, for calls in increasing l) marks the ids already taken, so no sort is
+ * needed. Computed when needed, never stored for the whole text: on long texts the cover
+ * sets would be most of the model's size. */
+static size_t sentence_cover(const lexmodel *m, int s, size_t l, uint32_t *stamp, uint32_t **buf, size_t *cap)
 {
-    for (size_t k = (h * 2654435761u) & t->mask; t->id[k] >= 0; k = (k + 1) & t->mask)
-        if (t->key[k] == h)
-            return t->id[k];
-    return -1;
+    size_t n = 0;
+    for (uint32_t y = m->ws[s][l]; y < m->ws[s][l + 1]; y++) {
+        uint32_t u = m->w[s][y];
+        size_t k = m->vs[s][u + 1] - m->vs[s][u];
+        if (vec_reserve(buf, cap, n + k + 1, sizeof **buf) < 0)
+            return SIZE_MAX;
+        for (const uint32_t *t = m->v[s] + m->vs[s][u], *end = t + k; t < end; t++)
+            if (stamp[*t] != l + 1) {
+                stamp[*t] = (uint32_t)(l + 1);
+                (*buf)[n++] = *t;
+            }
+    }
+    return n;
 }
 
-static void vocab_table_free(vocab_table *t)
-{
-    free(t->key);
-    free(t->id);
-}
-
-int lexmodel_new(lex_side sides[2], lexmodel **out)
+int lexmodel_new(const lex_side sides[2], lexmodel **out)
 {
     *out = NULL;
     lexmodel *m = calloc(1, sizeof *m);
     if (!m)
         return error_set(ERR_IO, _("out of memory"));
-    uint32_t *vocab[2] = {NULL, NULL};
-    size_t nvocab[2] = {0, 0};
-    vocab_table table[2] = {{0}, {0}};
-    int rc = 0;
-    /* vocabularies: every word hash of each side */
-    for (int s = 0; s < 2 && rc == 0; s++) {
-        size_t nw = sides[s].wstart[sides[s].n];
-        vocab[s] = malloc((nw + 1) * sizeof *vocab[s]);
-        if (!vocab[s]) {
-            rc = error_set(ERR_IO, _("out of memory"));
-            break;
-        }
-        if (nw)
-            memcpy(vocab[s], sides[s].words, nw * sizeof *vocab[s]);
-        nvocab[s] = u32_sort_unique(vocab[s], nw);
-        rc = vocab_table_new(&table[s], vocab[s], nvocab[s]);
-    }
-    /* translations as local ids of the other side's vocabulary; words that no sentence of
-     * the other side could ever cover are dropped (they say nothing about any bead) */
+    u32_map table[2] = {{0}, {0}};
     uint8_t *coverable[2] = {NULL, NULL};
+    uint32_t *buf = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    /* the vocabularies: word hash -> local id (its index in the sorted vocabulary) */
     for (int s = 0; s < 2 && rc == 0; s++) {
-        m->n[s] = sides[s].n;
-        m->ts[s] = malloc((sides[s].n + 1) * sizeof *m->ts[s]);
-        m->t[s] = malloc((sides[s].tstart[sides[s].n] + 1) * sizeof *m->t[s]);
-        coverable[1 - s] = calloc(nvocab[1 - s] + 1, 1);
-        m->chance[1 - s] = calloc(nvocab[1 - s] + 1, sizeof *m->chance[1 - s]);
-        if (!m->ts[s] || !m->t[s] || !coverable[1 - s] || !m->chance[1 - s]) {
-            rc = error_set(ERR_IO, _("out of memory"));
-            break;
-        }
-        size_t w = 0;
-        for (size_t k = 0; k < sides[s].n; k++) {
-            m->ts[s][k] = (uint32_t)w;
-            for (uint32_t x = sides[s].tstart[k]; x < sides[s].tstart[k + 1]; x++) {
-                long id = vocab_id(&table[1 - s], sides[s].trans[x]);
-                if (id >= 0)
-                    m->t[s][w++] = (uint32_t)id;
-            }
-            w = m->ts[s][k] + u32_sort_unique(m->t[s] + m->ts[s][k], w - m->ts[s][k]);
-            for (size_t x = m->ts[s][k]; x < w; x++) {
-                coverable[1 - s][m->t[s][x]] = 1;
-                m->chance[1 - s][m->t[s][x]] += 1;
-            }
-        }
-        m->ts[s][sides[s].n] = (uint32_t)w;
-        /* the sides keep only these translations too (sorted unique hashes): a model
-         * built again from them (with learned pairs) need not filter them again */
-        for (size_t k = 0; k <= sides[s].n; k++)
-            sides[s].tstart[k] = m->ts[s][k];
-        for (size_t x = 0; x < w; x++)
-            sides[s].trans[x] = vocab[1 - s][m->t[s][x]];
+        rc = u32_map_init(&table[s], sides[s].nvocab);
+        for (size_t v = 0; v < sides[s].nvocab && rc == 0; v++)
+            rc = u32_map_put(&table[s], sides[s].vocab[v], (uint32_t)v);
     }
+    for (int s = 0; s < 2 && rc == 0; s++)
+        rc = filter_translations(&sides[s], &table[1 - s], &m->vs[s], &m->v[s]);
+    /* each sentence's words as ids (at most LEX_MAX_WORDS) */
     for (int s = 0; s < 2 && rc == 0; s++) {
-        m->nv[s] = nvocab[s];
+        size_t nv = sides[s].nvocab;
+        m->n[s] = sides[s].n;
+        m->nv[s] = nv;
         m->ws[s] = malloc((sides[s].n + 1) * sizeof *m->ws[s]);
         m->w[s] = malloc((sides[s].wstart[sides[s].n] + 1) * sizeof *m->w[s]);
-        m->q[s] = malloc((nvocab[s] + 1) * sizeof *m->q[s]);
-        m->cost[s] = malloc((nvocab[s] + 1) * 2 * (LEX_MAX_SPAN + 1) * sizeof *m->cost[s]);
+        m->q[s] = malloc((nv + 1) * sizeof *m->q[s]);
+        m->chance[s] = calloc(nv + 1, sizeof *m->chance[s]);
+        coverable[s] = calloc(nv + 1, 1);
+        m->cost[s] = malloc((nv + 1) * 2 * (LEX_MAX_SPAN + 1) * sizeof *m->cost[s]);
         m->base[s] = malloc((sides[s].n + 1) * (LEX_MAX_SPAN + 1) * sizeof *m->base[s]);
-        if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->cost[s] || !m->base[s]) {
-            rc = error_set(ERR_IO, _("out of memory"));
+        if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->chance[s] || !coverable[s] || !m->cost[s] || !m->base[s]) {
+            rc = -ERR_IO;
             break;
         }
         size_t w = 0;
         for (size_t k = 0; k < sides[s].n; k++) {
             m->ws[s][k] = (uint32_t)w;
             for (uint32_t x = sides[s].wstart[k]; x < sides[s].wstart[k + 1]; x++) {
-                long id = vocab_id(&table[s], sides[s].words[x]);
-                if (id >= 0 && coverable[s][id] && w - m->ws[s][k] < LEX_MAX_WORDS)
-                    m->w[s][w++] = (uint32_t)id;
+                uint32_t id = u32_map_get(&table[s], sides[s].words[x]);
+                if (id != U32_MAP_NONE && w - m->ws[s][k] < LEX_MAX_WORDS)
+                    m->w[s][w++] = id;
             }
         }
         m->ws[s][sides[s].n] = (uint32_t)w;
-        double n_other = sides[1 - s].n ? (double)sides[1 - s].n : 1;
-        for (size_t v = 0; v < nvocab[s]; v++) {
+    }
+    /* chance: the share of the other side's sentences that cover each word */
+    for (int s = 0; s < 2 && rc == 0; s++) {
+        uint32_t *stamp = calloc(m->nv[1 - s] + 1, sizeof *stamp);
+        if (!stamp)
+            rc = -ERR_IO;
+        for (size_t l = 0; l < m->n[s] && rc == 0; l++) {
+            size_t nt = sentence_cover(m, s, l, stamp, &buf, &cap);
+            if (nt == SIZE_MAX)
+                rc = -ERR_IO;
+            for (size_t x = 0; rc == 0 && x < nt; x++) {
+                coverable[1 - s][buf[x]] = 1;
+                m->chance[1 - s][buf[x]] += 1;
+            }
+        }
+        free(stamp);
+    }
+    /* words that no sentence of the other side could ever cover say nothing about any bead */
+    for (int s = 0; s < 2 && rc == 0; s++) {
+        size_t w = 0;
+        for (size_t k = 0; k < m->n[s]; k++) {
+            uint32_t from = m->ws[s][k], to = m->ws[s][k + 1];
+            m->ws[s][k] = (uint32_t)w;
+            for (uint32_t y = from; y < to; y++)
+                if (coverable[s][m->w[s][y]])
+                    m->w[s][w++] = m->w[s][y];
+        }
+        m->ws[s][m->n[s]] = (uint32_t)w;
+        double n_other = m->n[1 - s] ? (double)m->n[1 - s] : 1;
+        for (size_t v = 0; v < m->nv[s]; v++) {
             m->chance[s][v] /= n_other;
             m->q[s][v] = LEX_Q_START;
         }
     }
-    free(vocab[0]);
-    free(vocab[1]);
-    vocab_table_free(&table[0]);
-    vocab_table_free(&table[1]);
-    free(coverable[0]);
-    free(coverable[1]);
+    for (int s = 0; s < 2; s++) {
+        u32_map_free(&table[s]);
+        free(coverable[s]);
+    }
+    free(buf);
     if (rc == 0)
         lexmodel_update_costs(m);
     if (rc < 0) {
+        if (rc == -ERR_IO)
+            error_set(ERR_IO, _("out of memory"));
         lexmodel_free(m);
         return rc;
     }
@@ -182,8 +179,8 @@ void lexmodel_free(lexmodel *m)
     for (int s = 0; s < 2; s++) {
         free(m->ws[s]);
         free(m->w[s]);
-        free(m->ts[s]);
-        free(m->t[s]);
+        free(m->vs[s]);
+        free(m->v[s]);
         free(m->chance[s]);
         free(m->q[s]);
         free(m->cost[s]);
@@ -196,13 +193,16 @@ void lexmodel_free(lexmodel *m)
     free(m);
 }
 
-/* Whether word id w of side s is covered by sentences [j, j+d) of the other side. */
+/* Whether word id w of side s is covered by sentences [j, j+d) of the other side: one of
+ * their words among w's translations. */
 static int covered(const lexmodel *m, int s, uint32_t w, size_t j, size_t d)
 {
-    const uint32_t *ts = m->ts[1 - s], *t = m->t[1 - s];
+    const uint32_t *tr = m->v[s] + m->vs[s][w];
+    size_t nt = m->vs[s][w + 1] - m->vs[s][w];
     for (size_t l = j; l < j + d; l++)
-        if (u32_find(t + ts[l], ts[l + 1] - ts[l], w))
-            return 1;
+        for (uint32_t y = m->ws[1 - s][l]; y < m->ws[1 - s][l + 1]; y++)
+            if (u32_find(tr, nt, m->w[1 - s][y]))
+                return 1;
     return 0;
 }
 
@@ -253,44 +253,82 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
         return error_set(ERR_IO, _("out of memory"));
     memset(m->cell, 0, (total + 1) * sizeof *m->cell);
     /* from postings (which sentences of the other side cover each word), so the work is
-     * the number of coverages in the band, not cells × words */
-    uint32_t *pstart[2] = {NULL, NULL}, *post[2] = {NULL, NULL};
+     * the number of coverages in the band, not cells × words; the postings are built in
+     * two passes (count, fill) so that the cover sets are never all held at once */
+    uint32_t *pstart[2] = {NULL, NULL}, *post[2] = {NULL, NULL}, *buf = NULL;
+    size_t cap = 0;
     int rc = 0;
     for (int s = 0; s < 2 && rc == 0; s++) {
-        const uint32_t *ts = m->ts[1 - s], *t = m->t[1 - s];
-        size_t nt = ts[m->n[1 - s]];
         pstart[s] = calloc(m->nv[s] + 2, sizeof *pstart[s]);
-        post[s] = malloc((nt + 1) * sizeof *post[s]);
-        if (!pstart[s] || !post[s]) {
-            rc = error_set(ERR_IO, _("out of memory"));
+        if (!pstart[s]) {
+            rc = -ERR_IO;
             break;
         }
-        for (size_t k = 0; k < nt; k++)
-            pstart[s][t[k] + 2]++;
-        for (size_t v = 0; v < m->nv[s]; v++)
-            pstart[s][v + 2] += pstart[s][v + 1];
-        for (size_t l = 0; l < m->n[1 - s]; l++) /* ascending l: each posting list sorted */
-            for (uint32_t k = ts[l]; k < ts[l + 1]; k++)
-                post[s][pstart[s][t[k] + 1]++] = (uint32_t)l;
+        for (int pass = 0; pass < 2 && rc == 0; pass++) {
+            uint32_t *stamp = calloc(m->nv[s] + 1, sizeof *stamp);
+            if (!stamp)
+                rc = -ERR_IO;
+            for (size_t l = 0; l < m->n[1 - s] && rc == 0; l++) { /* ascending l: lists sorted */
+                size_t nt = sentence_cover(m, 1 - s, l, stamp, &buf, &cap);
+                if (nt == SIZE_MAX)
+                    rc = -ERR_IO;
+                for (size_t k = 0; rc == 0 && k < nt; k++) {
+                    if (pass == 0)
+                        pstart[s][buf[k] + 2]++;
+                    else
+                        post[s][pstart[s][buf[k] + 1]++] = (uint32_t)l;
+                }
+            }
+            free(stamp);
+            if (pass == 0 && rc == 0) {
+                for (size_t v = 0; v < m->nv[s]; v++)
+                    pstart[s][v + 2] += pstart[s][v + 1];
+                if (!(post[s] = malloc((pstart[s][m->nv[s] + 1] + 1) * sizeof *post[s])))
+                    rc = -ERR_IO;
+            }
+        }
     }
+    free(buf);
+    if (rc < 0)
+        rc = error_set(ERR_IO, _("out of memory"));
+    /* rows whose window holds column l: [xmin[l], xmax[l]] (a superset when the band is
+     * not monotone; the window test below stays exact) */
+    size_t *xmin = rc == 0 ? malloc((cols + 1) * sizeof *xmin) : NULL, *xmax = xmin ? calloc(cols + 1, sizeof *xmax) : NULL;
+    if (rc == 0 && (!xmin || !xmax))
+        rc = error_set(ERR_IO, _("out of memory"));
+    for (size_t l = 0; rc == 0 && l <= cols; l++)
+        xmin[l] = SIZE_MAX;
+    for (size_t x = 0; rc == 0 && x < n; x++)
+        for (size_t l = m->lo[x]; l < m->lo[x] + m->len[x]; l++) {
+            if (x < xmin[l])
+                xmin[l] = x;
+            if (x > xmax[l])
+                xmax[l] = x;
+        }
     for (size_t x = 0; x < n && rc == 0; x++) /* source words: cells (x, l) of row x */
         for (uint32_t y = m->ws[0][x]; y < m->ws[0][x + 1]; y++) {
             uint32_t w = m->w[0][y];
-            for (uint32_t k = pstart[0][w]; k < pstart[0][w + 1]; k++) {
-                size_t l = post[0][k];
-                if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
-                    m->cell[m->off[x] + l - m->lo[x]][0] |= (uint64_t)1 << (y - m->ws[0][x]);
-            }
+            const uint32_t *p = post[0] + pstart[0][w], *end = post[0] + pstart[0][w + 1];
+            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)m->lo[x]);
+            for (; p < end && *p < m->lo[x] + m->len[x]; p++)
+                m->cell[m->off[x] + *p - m->lo[x]][0] |= (uint64_t)1 << (y - m->ws[0][x]);
         }
-    for (size_t l = 0; l < cols && rc == 0; l++) /* target words: cells (x, l) of rows x */
+    for (size_t l = 0; l < cols && rc == 0; l++) { /* target words: cells (x, l) of rows x */
+        if (xmin[l] == SIZE_MAX)
+            continue;
         for (uint32_t y = m->ws[1][l]; y < m->ws[1][l + 1]; y++) {
             uint32_t w = m->w[1][y];
-            for (uint32_t k = pstart[1][w]; k < pstart[1][w + 1]; k++) {
-                size_t x = post[1][k];
+            const uint32_t *p = post[1] + pstart[1][w], *end = post[1] + pstart[1][w + 1];
+            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)xmin[l]);
+            for (; p < end && *p <= xmax[l]; p++) {
+                size_t x = *p;
                 if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
                     m->cell[m->off[x] + l - m->lo[x]][1] |= (uint64_t)1 << (y - m->ws[1][l]);
             }
         }
+    }
+    free(xmin);
+    free(xmax);
     for (int s = 0; s < 2; s++) {
         free(pstart[s]);
         free(post[s]);
@@ -352,15 +390,18 @@ void lexmodel_fit(lexmodel *m, const bead *b, size_t nb)
                 continue;
             size_t i = s == 0 ? b[k].i : b[k].j, di = s == 0 ? b[k].di : b[k].dj;
             size_t j = s == 0 ? b[k].j : b[k].i, dj = s == 0 ? b[k].dj : b[k].di;
-            for (size_t x = i; x < i + di; x++)
+            for (size_t x = i; x < i + di; x++) {
+                uint64_t bits = 0;
+                for (size_t l = j; l < j + dj; l++)
+                    bits |= s == 0 ? pair_mask(m, 0, x, l) : pair_mask(m, 1, l, x);
                 for (uint32_t y = m->ws[s][x]; y < m->ws[s][x + 1]; y++) {
-                    uint32_t w = m->w[s][y];
-                    int c = covered(m, s, w, j, dj);
-                    cov[w] += c;
-                    occ[w] += 1;
+                    int c = (int)(bits >> (y - m->ws[s][x]) & 1);
+                    cov[m->w[s][y]] += c;
+                    occ[m->w[s][y]] += 1;
                     all_cov += c;
                     all_occ += 1;
                 }
+            }
         }
         double q0 = all_occ > 0 ? all_cov / all_occ : LEX_Q_START;
         for (size_t v = 0; v < m->nv[s]; v++)

@@ -19,6 +19,7 @@
 #include "align/lexsource.h"
 #include "align/lexwords.h"
 #include "util/error.h"
+#include "util/u32set.h"
 
 static char tmpdir[] = "/tmp/polyalign-lexXXXXXX";
 
@@ -268,20 +269,47 @@ static void greedy_match_over_user_lexicon(void **state)
 }
 
 /* A word covered by chance everywhere weighs less than one covered only where aligned. */
+/* The id sets: sorted unique, found, and mapped. */
+static void id_sets_sort_and_map(void **state)
+{
+    (void)state;
+    uint32_t v[1000];
+    uint32_t seed = 12345;
+    for (size_t k = 0; k < 1000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        v[k] = (seed >> 8) % 300;
+    }
+    size_t n = u32_sort_unique(v, 1000);
+    assert_true(n > 250 && n <= 300);
+    for (size_t k = 1; k < n; k++)
+        assert_true(v[k - 1] < v[k]);
+    assert_non_null(u32_find(v, n, v[17]));
+    assert_null(u32_find(v, n, 301));
+    uint32_t same[40];
+    for (size_t k = 0; k < 40; k++)
+        same[k] = 7;
+    assert_int_equal(u32_sort_unique(same, 40), 1);
+    u32_map m;
+    assert_int_equal(u32_map_init(&m, 2), 0);
+    for (uint32_t k = 0; k < 5000; k++)
+        assert_int_equal(u32_map_put(&m, k * 7919u, k), 0);
+    assert_int_equal(u32_map_get(&m, 7919u * 4321u), 4321);
+    assert_int_equal(u32_map_get(&m, 1), U32_MAP_NONE);
+    u32_map_free(&m);
+}
+
 static void coverage_is_weighed_against_chance(void **state)
 {
     (void)state;
     /* source: 4 sentences; word R (rare) in sentence 0, word C (common) in every one.
      * target: 4 sentences; R's translation only in target 0, C's in every one. */
     enum { R = 100, C = 200, RT = 300, CT = 400 };
-    uint32_t sw[] = {C, R, C, C, C}, sws[] = {0, 2, 3, 4, 5};
-    uint32_t st[] = {CT, RT, CT, CT, CT}, sts[] = {0, 2, 3, 4, 5};
-    uint32_t tw[] = {CT, RT, CT, CT, CT}, tws[] = {0, 2, 3, 4, 5};
-    uint32_t tt[] = {C, R, C, C, C}, tts[] = {0, 2, 3, 4, 5};
-    /* hashes must be sorted per sentence: C < R is false, so sort sentence 0 by hand */
-    sw[0] = R, sw[1] = C;
-    tw[0] = RT, tw[1] = CT;
-    lex_side sides[2] = {{4, sws, sts, sw, st, NULL, NULL}, {4, tws, tts, tw, tt, NULL, NULL}};
+    uint32_t sw[] = {R, C, C, C, C}, sws[] = {0, 2, 3, 4, 5};
+    uint32_t tw[] = {RT, CT, CT, CT, CT}, tws[] = {0, 2, 3, 4, 5};
+    /* the vocabularies (sorted) and each word's translations */
+    uint32_t sv[] = {R, C}, svs[] = {0, 1, 2}, svt[] = {RT, CT};
+    uint32_t tv[] = {RT, CT}, tvs[] = {0, 1, 2}, tvt[] = {R, C};
+    lex_side sides[2] = {{4, sws, sw, NULL, NULL, 2, sv, svs, svt}, {4, tws, tw, NULL, NULL, 2, tv, tvs, tvt}};
     lexmodel *m;
     assert_int_equal(lexmodel_new(sides, &m), 0);
     assert_int_equal(m->nv[0], 2);
@@ -310,7 +338,7 @@ static void pairs_are_learned_from_beads(void **state)
     sall[0] = X, sall[2] = X, sall[4] = X, sall[1] = 101, sall[3] = 103, sall[5] = 105;
     tall[0] = Y, tall[2] = Y, tall[4] = Y, tall[1] = 201, tall[3] = 203, tall[5] = 205;
     uint32_t zero[7] = {0};
-    lex_side in[2] = {{6, zero, zero, NULL, NULL, sast, sall}, {6, zero, zero, NULL, NULL, tast, tall}};
+    lex_side in[2] = {{6, zero, NULL, sast, sall, 0, NULL, zero, NULL}, {6, zero, NULL, tast, tall, 0, NULL, zero, NULL}};
     bead b[6];
     for (size_t k = 0; k < 6; k++)
         b[k] = (bead){k, 1, k, 1, 1};
@@ -321,8 +349,10 @@ static void pairs_are_learned_from_beads(void **state)
     /* sentence 0 of each side now has X (Y) as a word, translated by Y (X) */
     assert_int_equal(out[0].wstart[1] - out[0].wstart[0], 1);
     assert_int_equal(out[0].words[0], X);
-    assert_int_equal(out[0].trans[out[0].tstart[0]], Y);
-    assert_int_equal(out[1].trans[out[1].tstart[0]], X);
+    assert_int_equal(out[0].nvocab, 1);
+    assert_int_equal(out[0].vocab[0], X);
+    assert_int_equal(out[0].vtrans[out[0].vstart[0]], Y);
+    assert_int_equal(out[1].vtrans[out[1].vstart[0]], X);
     assert_int_equal(out[0].wstart[2] - out[0].wstart[1], 0); /* 101: met nothing twice */
     lexmodel *m;
     assert_int_equal(lexmodel_new(out, &m), 0);
@@ -342,6 +372,7 @@ int main(void)
         cmocka_unit_test(user_lexicons_parse_and_fail_loudly),
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(greedy_match_over_user_lexicon),
+        cmocka_unit_test(id_sets_sort_and_map),
         cmocka_unit_test(coverage_is_weighed_against_chance),
         cmocka_unit_test(pairs_are_learned_from_beads),
     };
