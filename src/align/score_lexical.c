@@ -14,11 +14,13 @@
  * technical term that meets its translation weighs a lot. Beads with an empty side cost
  * nothing, as with the length score.
  *
- * Words and translations are dense per-document ids in sorted per-sentence arrays. The
- * DP asks for every shape at every cell of its band, in every refit round, so coverage
- * is computed once per pair of sentences in the band, as bit masks over the words of
- * each (lexmodel_set_band); a bead's cost is then an OR of at most five masks and a sum
- * over the set bits. */
+ * Words are dense per-document ids: per sentence a short sorted list, per word the ids of
+ * its translations on the other side. The DP asks for every shape at every cell of its
+ * band, in every refit round, so coverage is computed once per pair of sentences in the
+ * band, as bit masks over the words of each (lexmodel_set_band, from postings: which
+ * sentences cover each word); a bead's cost is then an OR of at most five masks and a
+ * sum over the set bits. The per-sentence cover sets are never stored whole: on long
+ * texts they would be most of the memory. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
