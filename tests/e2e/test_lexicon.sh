@@ -40,6 +40,26 @@ else
   skip "the built-in en-zh lexicon is found in the build tree" "build/lexicons/en-zh.lex not built (offline?)"
 fi
 
+# the lexical score earns its place on real literary text (a MAC chapter of ../shared)
+A=$SHARED/eval/align/en-zh/dev
+if ! have_shared; then
+  skip "lexicons raise strict F1 on a MAC chapter" "no $SHARED/eval"
+elif [[ ! -f $ROOT/build/lexicons/en-zh.lex ]]; then
+  skip "lexicons raise strict F1 on a MAC chapter" "build/lexicons/en-zh.lex not built"
+else
+  f1() { python3 "$SHARED/eval/align/score.py" -g "$A/gold/mac-dev-002.en-zh.align" -t "$1" --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["f1_strict"])'; }
+  "$POLYALIGN" align -q --presegmented --langs en,zh "$A/docs/mac-dev-002.en" "$A/docs/mac-dev-002.zh" >"$SCRATCH/lex.align"
+  "$POLYALIGN" align -q --presegmented --langs en,zh --no-score lexicon "$A/docs/mac-dev-002.en" \
+    "$A/docs/mac-dev-002.zh" >"$SCRATCH/nolex.align"
+  with=$(f1 "$SCRATCH/lex.align") without=$(f1 "$SCRATCH/nolex.align")
+  if awk -v a="$with" -v b="$without" 'BEGIN{exit !(a >= b + 0.1)}'; then
+    ok "lexicons raise strict F1 on a MAC chapter"
+  else
+    not_ok "lexicons raise strict F1 on a MAC chapter" "with $with, without $without"
+  fi
+fi
+
 # the jsonl summary reports the fitted bead priors, up to 5-1 and 1-5
 run align -q --format jsonl --lexicon-dir "$empty" "$en" "$zh"
 check "jsonl summary: fitted priors of every shape" python3 -c '
