@@ -14,13 +14,12 @@ SHARED    ?= ../shared
 
 PKGS      := icu-uc icu-i18n libxml-2.0 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lstemmer -lm -lpthread  # libgettextpo and libstemmer ship no .pc on Debian
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lpthread  # libgettextpo ships no .pc on Debian
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
-LEXICONDIR := $(PREFIX)/share/polyalign/lexicons
-CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -DLEXICONDIR='"$(LEXICONDIR)"'
+CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -72,6 +71,9 @@ build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
 # --- lexicons (issue 7): fetched by scripts/fetch_lexicons.sh, compiled here, mapped at run time ---
+PKG_LIBS  += -lstemmer  # Snowball stemmers; libstemmer ships no .pc on Debian
+LEXICONDIR := $(PREFIX)/share/polyalign/lexicons
+CPPFLAGS  += -DLEXICONDIR='"$(LEXICONDIR)"'
 LEXDIR    := build/lexicons
 CEDICT    := $(LEXDIR)/src/cedict_ts.u8
 FREEDICT  := /usr/share/dictd/freedict-eng-rus
