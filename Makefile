@@ -82,7 +82,8 @@ all: $(LEXICONS)
 .PHONY: lexicons
 lexicons: $(LEXICONS)
 
-build/tools/lexicon_build: tools/lexicon_build.c $(REL_OBJ)
+# the dictionary compiler and the load-time benchmark: programs on the library
+build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
@@ -93,10 +94,6 @@ $(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz build/tools/lexicon_b
 	@mkdir -p $(LEXDIR)/src
 	gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict
 	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index
-
-build/bench/lexicon_load_bench: bench/lexicon_load_bench.c $(REL_OBJ)
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
