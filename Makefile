@@ -48,6 +48,7 @@ all: polyalign $(MO_FILES)
 
 setup:
 	@bash scripts/setup.sh
+	@bash scripts/fetch_lexicons.sh
 
 # -rdynamic: the audio module uses the program's error and array helpers
 polyalign: $(REL_OBJ) build/rel/$(CLI_SRC:.c=.o) | build/rel/lib/$(AUDIO_MOD)
@@ -94,6 +95,31 @@ build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
+# --- lexicons (issue 7): fetched by scripts/fetch_lexicons.sh, compiled here, mapped at run time ---
+PKG_LIBS  += -lstemmer  # Snowball stemmers; libstemmer ships no .pc on Debian
+LEXICONDIR := $(PREFIX)/share/polyalign/lexicons
+CPPFLAGS  += -DLEXICONDIR='"$(LEXICONDIR)"'
+LEXDIR    := build/lexicons
+CEDICT    := $(LEXDIR)/src/cedict_ts.u8
+FREEDICT  := /usr/share/dictd/freedict-eng-rus
+LEXICONS  := $(if $(wildcard $(CEDICT)),$(LEXDIR)/en-zh.lex) $(if $(wildcard $(FREEDICT).index),$(LEXDIR)/en-ru.lex)
+all: $(LEXICONS)
+.PHONY: lexicons
+lexicons: $(LEXICONS)
+
+# the dictionary compiler and the load-time benchmark: programs on the library
+build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
+$(LEXDIR)/en-zh.lex: $(CEDICT) build/tools/lexicon_build
+	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
+
+$(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz build/tools/lexicon_build
+	@mkdir -p $(LEXDIR)/src
+	gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict
+	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index
+
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(CLI_SRC)
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -c/ --package-name=polyalign --package-version=$(VERSION) \
@@ -107,7 +133,7 @@ locale/%/LC_MESSAGES/polyalign.mo: po/%.po
 
 # --- the two commands of the README ---
 check: setup
-	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons
 	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
 
 demo: setup
@@ -121,7 +147,7 @@ preview: setup
 eval: all
 	SHARED=$(SHARED) bash scripts/eval.sh
 
-bench: all build/bench/tm_lookup_bench
+bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench
 	SHARED=$(SHARED) bash bench/run.sh
 
 install: all
@@ -131,6 +157,7 @@ install: all
 	install -m 644 build/rel/lib/$(AUDIO_MOD) $(DESTDIR)$(LIBDIR)/$(AUDIO_MOD)
 	for l in $(PO_LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 locale/$$l/LC_MESSAGES/polyalign.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+	$(if $(LEXICONS),install -d $(DESTDIR)$(LEXICONDIR) && install -m 644 $(LEXICONS) $(DESTDIR)$(LEXICONDIR)/)
 
 clean:
 	rm -rf build polyalign locale

@@ -77,6 +77,39 @@ echo "== Fuzzy lookup: a 1,000,000-unit memory, 1,000 queries (a source with one
 [[ -s build/bench/million.tmx ]] || python3 bench/gen_memory.py build/bench/million.tmx 1000000
 /usr/bin/time -f "peak RSS %M KB" build/bench/tm_lookup_bench build/bench/million.tmx en zh-CN 1000 build/bench/million.idx
 
+# --- lexical alignment (issue 7) ---
+echo
+echo "== Lexicons: load time (target <= 50 ms), and alignment with lexicons against length"
+echo "   and anchors only on the same documents (targets: ratio <= 3, six en-zh dev docs < 1 s)"
+for lex in build/lexicons/en-zh.lex build/lexicons/en-ru.lex; do
+  if [[ -f $lex ]]; then
+    read -r open_ms bare_ms < <(build/bench/lexicon_load_bench "$lex" 5)
+    printf '%-26s %6.1f MB: lexicon_open %.1f ms (bare mmap + page walk %.1f ms)\n' "$lex" \
+      "$(awk -v b="$(stat -c %s "$lex")" 'BEGIN{print b/1048576}')" "$open_ms" "$bare_ms"
+  else
+    echo "$lex: not built (scripts/fetch_lexicons.sh, then make)"
+  fi
+done
+A=$SHARED/eval/align
+if [[ -d $A ]]; then
+  printf '%-12s %5s %14s %14s %7s\n' set docs 'length+anch s' 'lexicon s' ratio
+  for set in en-zh en-ru un3; do
+    for pair in $(ls "$A/$set/dev/gold" | sed -E 's/.*\.([a-z]+-[a-z]+)\.align$/\1/' | sort -u); do
+      src=${pair%-*} tgt=${pair#*-} files=()
+      for g in "$A/$set/dev/gold"/*."$pair".align; do
+        doc=$(basename "$g" ".$pair.align")
+        files+=("$A/$set/dev/docs/$doc.$src" "$A/$set/dev/docs/$doc.$tgt")
+      done
+      # one process per set: the ICU start-up (about 0.2 s) is paid once, in both runs
+      read -r base _ < <(best_of 3 ./polyalign align -q --presegmented --langs "$src,$tgt" --no-score lexicon "${files[@]}")
+      read -r lex _ < <(best_of 3 ./polyalign align -q --presegmented --langs "$src,$tgt" "${files[@]}")
+      awk -v s="$set $pair" -v n=$((${#files[@]} / 2)) -v b="$base" -v l="$lex" \
+        'BEGIN{printf "%-12s %5d %14.2f %14.2f %7.2f\n", s, n, b, l, l/b}'
+    done
+  done
+else
+  echo "(no $A: alignment timing skipped)"
+fi
 echo
 echo "== Forced alignment: polyalign sync on long recordings (targets: real-time factor <= 0.02, 1 h in <= 200 MB)"
 SHARED=$SHARED bash bench/sync_bench.sh

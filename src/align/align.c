@@ -9,20 +9,10 @@
 #include "../util/error.h"
 #include "coarse.h"
 #include "features.h"
+#include "lexlearn.h"
+#include "lexmodel.h"
 #include "scorer.h"
-
-/* The model's settings, all in one place, with what they gave on the dev sets
- * (strict F1: en-zh MAC / en-ru Gospels / un3 en-zh / un3 en-ru, `make eval`):
- *   LENGTH_VARIANCE 6.8 × ratio (Gale & Church's, scaled to the document's character
- *     ratio): 4 gave .700/.787/.925/.883, 10 gave .599/.793/.928/.934;
- *   ANCHOR_WEIGHT 1.5: 0.5 → .635/.787/.879/.894 (with the older model), 2 → .685/.799/.937/.932;
- *   PRIOR_STRENGTH 20 pseudo-beads toward the default priors: 5 and 80 within ±.006;
- *   no length cost for 1-0 and 0-1 beads (score_length.c): +.05 on un3, which drops
- *     sentences at random.
- * Together: .698 / .803 / .936 / .933. */
-#define LENGTH_VARIANCE 6.8
-#define ANCHOR_WEIGHT 1.5
-#define PRIOR_STRENGTH 20.0
+#include "weights.h"
 
 static double bead_cost(void *ctx, size_t i, size_t di, size_t j, size_t dj)
 {
@@ -30,21 +20,93 @@ static double bead_cost(void *ctx, size_t i, size_t di, size_t j, size_t dj)
     return model_cost(ctx, &b);
 }
 
-static int build_model(align_model *m, const align_fit *fit)
+static const char *const score_names[SCORE_KINDS] = {"prior", "length", "anchors", "paragraphs", "lexicon"};
+
+int align_score_kind(const char *name)
+{
+    for (int k = 0; k < SCORE_KINDS; k++)
+        if (strcmp(name, score_names[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* Add scorer s unless its kind is disabled (its state is then freed). */
+static int add_scorer(align_model *m, unsigned disabled, score_kind kind, align_scorer s)
+{
+    if (disabled & (1u << kind)) {
+        if (s.free_state)
+            s.free_state(s.state);
+        return 0;
+    }
+    return model_add(m, s);
+}
+
+static int build_model(align_model *m, const align_fit *fit, const lexmodel *lex, unsigned disabled)
 {
     align_scorer s;
     int rc = prior_scorer_new(fit->prior, &s);
     if (rc == 0)
-        rc = model_add(m, s);
+        rc = add_scorer(m, disabled, SCORE_PRIOR, s);
     if (rc == 0 && (rc = length_scorer_new(&m->pair, fit->ratio, fit->variance, &s)) == 0)
-        rc = model_add(m, s);
+        rc = add_scorer(m, disabled, SCORE_LENGTH, s);
     if (rc == 0 && (rc = anchor_scorer_new(&m->pair, &s)) == 0) {
         s.weight = ANCHOR_WEIGHT;
-        rc = model_add(m, s);
+        rc = add_scorer(m, disabled, SCORE_ANCHORS, s);
     }
     if (rc == 0 && (rc = paragraph_scorer_new(&m->pair, &s)) == 0)
-        rc = model_add(m, s);
+        rc = add_scorer(m, disabled, SCORE_PARAGRAPHS, s);
+    if (rc == 0 && lex && (rc = lexical_scorer_new(lex, &s)) == 0) {
+        s.weight = LEXICON_WEIGHT;
+        rc = add_scorer(m, disabled, SCORE_LEXICON, s);
+    }
     return rc;
+}
+
+/* The words of a document pair per the lexicons, and its lexical model; *lex stays NULL
+ * when no lexicon applies to the pair or the score is disabled. */
+static int lexical_model(const align_text *src, const align_text *tgt, const align_options *o, align_fit *f,
+                         lex_side sides[2], lexmodel **lex)
+{
+    *lex = NULL;
+    if (o && (o->disabled & (1u << SCORE_LEXICON)))
+        return 0;
+    lexset *ls;
+    int rc = lexset_open(src->base, tgt->base, o ? &o->lexicons : NULL, &ls, &f->lexicon_missing);
+    if (rc < 0)
+        return rc;
+    f->lexicons = lexset_count(ls);
+    if (f->lexicons) {
+        rc = lexset_side_all(ls, 0, src, &sides[0]);
+        if (rc == 0)
+            rc = lexset_side_all(ls, 1, tgt, &sides[1]);
+        if (rc == 0)
+            rc = lexmodel_new(sides, lex);
+    }
+    lexset_free(ls);
+    return rc;
+}
+
+/* After the first pass: the model rebuilt with the word pairs the pass teaches. */
+static int learn_pairs(const lex_side sides[2], const bead *b, size_t n, const dp_band *band, align_fit *f,
+                       lexmodel **lex)
+{
+    lex_side more[2];
+    int rc = lexlearn_pairs(sides, b, n, more, &f->learned_pairs);
+    lexmodel_free(*lex); /* first, so that two models never take memory at once */
+    *lex = NULL;
+    lexmodel *m = NULL;
+    if (rc == 0)
+        rc = lexmodel_new(more, &m);
+    if (rc == 0)
+        rc = lexmodel_set_band(m, band);
+    lex_side_free(&more[0]);
+    lex_side_free(&more[1]);
+    if (rc < 0) {
+        lexmodel_free(m);
+        return rc;
+    }
+    *lex = m;
+    return 0;
 }
 
 /* Refit the shape priors from an alignment: counts smoothed toward the defaults, so a
@@ -99,12 +161,20 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     free(ls);
     free(lt);
 
-    int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : 2;
+    lexmodel *lex = NULL;
+    lex_side sides[2];
+    memset(sides, 0, sizeof sides);
+    if (rc == 0)
+        rc = lexical_model(src, tgt, o, &f, sides, &lex);
+    if (rc == 0 && lex)
+        rc = lexmodel_set_band(lex, &band);
+    int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : REFIT_ROUNDS;
+    unsigned disabled = o ? o->disabled : 0;
     bead *beads = NULL;
     size_t n = 0;
     for (int round = 0; rc == 0 && round <= rounds; round++) {
         align_model m = {.pair = {src, tgt, &fs, &ft}};
-        rc = build_model(&m, &f);
+        rc = build_model(&m, &f, lex, disabled);
         free(beads);
         beads = NULL;
         for (int tries = 0; rc == 0; tries++) {
@@ -112,14 +182,28 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
             if (rc != -ERR_FAILED || tries == 4)
                 break;
             band_widen(&band, 32u << tries);
+            if (lex && (rc = lexmodel_set_band(lex, &band)) < 0)
+                break;
         }
         if (rc == -ERR_FAILED)
             rc = error_set(ERR_SOFTWARE, _("no alignment path found"));
-        if (rc == 0 && round < rounds)
+        if (rc == 0 && round < rounds) {
             refit(&f, beads, n);
+            if (lex && round == 0 && LEARN_PAIRS)
+                rc = learn_pairs(sides, beads, n, &band, &f, &lex);
+            if (lex && rc == 0)
+                lexmodel_fit(lex, beads, n);
+        }
         f.rounds = round;
         model_free(&m);
     }
+    if (lex) {
+        f.lexical_rate[0] = lex->q_side[0];
+        f.lexical_rate[1] = lex->q_side[1];
+    }
+    lexmodel_free(lex);
+    lex_side_free(&sides[0]);
+    lex_side_free(&sides[1]);
     band_free(&band);
     features_free(&fs);
     features_free(&ft);

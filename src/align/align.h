@@ -16,16 +16,29 @@
 #include <stddef.h>
 
 #include "dp.h"
+#include "lexset.h"
 #include "text.h"
 
+/* The scorers of the bead cost, by name, for align_options.disabled (an ablation). */
+typedef enum { SCORE_PRIOR, SCORE_LENGTH, SCORE_ANCHORS, SCORE_PARAGRAPHS, SCORE_LEXICON, SCORE_KINDS } score_kind;
+
+/* "prior", "length", "anchors", "paragraphs", "lexicon" -> kind, or -1. */
+int align_score_kind(const char *name);
+
 typedef struct {
-    int refit_rounds;       /* refits of priors and variance (default 2) */
+    int refit_rounds;       /* refits of priors and lexical rates; -1: the default (weights.h) */
+    unsigned disabled;      /* bit (1u << score_kind) per scorer left out */
+    lexset_config lexicons; /* where the lexicons are, and the user's */
 } align_options;
 
 typedef struct {
     double ratio, variance;         /* length model */
     double prior[16];               /* shape probabilities, like align_shapes */
     int rounds;
+    size_t lexicons;                /* lexicons used (built-in and the user's) */
+    int lexicon_missing;            /* the built-in lexicon of this pair was not found */
+    double lexical_rate[2];         /* fitted share of words covered in the beads, per side */
+    size_t learned_pairs;           /* word pairs learned from the first pass */
 } align_fit;
 
 int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,

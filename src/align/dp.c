@@ -80,8 +80,32 @@ static inline size_t cell(const band_index *ix, size_t i, size_t j)
     return ix->row_start[i] + (j - b->lo[i]);
 }
 
+/* Bead costs kept from the forward pass for the backward one, by start cell and shape:
+ * the backward pass and the confidences ask for the same beads again, and a bead's cost
+ * (a sum of scorers) is most of the time. NaN: not computed. Only when it fits in
+ * COST_CACHE_MAX bytes; long documents recompute. */
+enum { COST_CACHE_MAX = 64 << 20 };
+
+typedef struct {
+    float *v;       /* [cells × max_shapes] or NULL */
+    size_t shapes;
+} cost_cache;
+
+static double cached_cost(const cost_cache *cc, size_t c, size_t s, bead_cost_fn cost, void *ctx, size_t i,
+                          size_t j)
+{
+    if (cc->v) {
+        float *slot = &cc->v[c * cc->shapes + s];
+        if (isnan(*slot))
+            *slot = (float)cost(ctx, i, align_shapes[s].di, j, align_shapes[s].dj);
+        return *slot;
+    }
+    return cost(ctx, i, align_shapes[s].di, j, align_shapes[s].dj);
+}
+
 /* backward[c]: cost of the best path from node c to (n, m) */
-static void backward_pass(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, float *backward)
+static void backward_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
+                          size_t max_shapes, float *backward)
 {
     const dp_band *b = ix->band;
     for (size_t i = b->n + 1; i-- > 0;) {
@@ -96,7 +120,7 @@ static void backward_pass(const band_index *ix, bead_cost_fn cost, void *ctx, si
                 size_t e = cell(ix, i + align_shapes[s].di, j + align_shapes[s].dj);
                 if (e == SIZE_MAX || !isfinite(backward[e]))
                     continue;
-                double v = backward[e] + cost(ctx, i, align_shapes[s].di, j, align_shapes[s].dj);
+                double v = backward[e] + cached_cost(cc, c, s, cost, ctx, i, j);
                 if (v < best)
                     best = v;
             }
@@ -105,9 +129,10 @@ static void backward_pass(const band_index *ix, bead_cost_fn cost, void *ctx, si
     }
 }
 
-static double confidence_at(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes,
-                            const float *backward, const bead *bd)
+static double confidence_at(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
+                            size_t max_shapes, const float *backward, const bead *bd)
 {
+    size_t c = cell(ix, bd->i, bd->j);
     double chosen = INFINITY, sum = 0;
     double m[64];
     size_t k = 0;
@@ -115,7 +140,7 @@ static double confidence_at(const band_index *ix, bead_cost_fn cost, void *ctx, 
         size_t e = cell(ix, bd->i + align_shapes[s].di, bd->j + align_shapes[s].dj);
         if (e == SIZE_MAX || !isfinite(backward[e]))
             continue;
-        double v = backward[e] + cost(ctx, bd->i, align_shapes[s].di, bd->j, align_shapes[s].dj);
+        double v = backward[e] + cached_cost(cc, c, s, cost, ctx, bd->i, bd->j);
         if (align_shapes[s].di == bd->di && align_shapes[s].dj == bd->dj)
             chosen = v;
         m[k++] = v;
@@ -140,7 +165,13 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         return rc;
     float *forward = malloc(ix.cells * sizeof *forward);
     uint8_t *back = malloc(ix.cells);
+    cost_cache cc = {NULL, max_shapes};
+    if (confidence && ix.cells <= COST_CACHE_MAX / sizeof(float) / (max_shapes ? max_shapes : 1) &&
+        (cc.v = malloc(ix.cells * max_shapes * sizeof *cc.v)) != NULL)
+        for (size_t k = 0; k < ix.cells * max_shapes; k++)
+            cc.v[k] = NAN; /* without the cache, only slower */
     if (!forward || !back) {
+        free(cc.v);
         free(forward);
         free(back);
         free(ix.row_start);
@@ -163,7 +194,10 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
                 size_t p = cell(&ix, i - di, j - dj);
                 if (p == SIZE_MAX || !isfinite(forward[p]))
                     continue;
-                double v = forward[p] + cost(ctx, i - di, di, j - dj, dj);
+                double bc = cost(ctx, i - di, di, j - dj, dj);
+                if (cc.v)
+                    cc.v[p * max_shapes + s] = (float)bc;
+                double v = forward[p] + bc;
                 if (v < best) {
                     best = v;
                     arg = (uint8_t)s;
@@ -175,6 +209,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
     }
     size_t end = cell(&ix, b->n, b->m);
     if (end == SIZE_MAX || !isfinite(forward[end])) {
+        free(cc.v);
         free(forward);
         free(back);
         free(ix.row_start);
@@ -190,6 +225,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
     }
     bead *beads = malloc((count + 1) * sizeof *beads);
     if (!beads) {
+        free(cc.v);
         free(forward);
         free(back);
         free(ix.row_start);
@@ -205,10 +241,11 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
     free(back);
     if (confidence) {
         float *backward = forward; /* the forward costs are no longer needed */
-        backward_pass(&ix, cost, ctx, max_shapes, backward);
+        backward_pass(&ix, &cc, cost, ctx, max_shapes, backward);
         for (size_t t = 0; t < count; t++)
-            beads[t].confidence = confidence_at(&ix, cost, ctx, max_shapes, backward, &beads[t]);
+            beads[t].confidence = confidence_at(&ix, &cc, cost, ctx, max_shapes, backward, &beads[t]);
     }
+    free(cc.v);
     free(forward);
     free(ix.row_start);
     *out = beads;

@@ -27,6 +27,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/u32set.h"
 #include "../util/vec.h"
 
 enum { NAME_PREFIX = 5, MAX_PINYIN = 8, PINYIN_RUN = 4 };
@@ -58,23 +59,10 @@ static int key_add(key_buf *b, uint32_t k)
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Sort and dedupe v[from..n); returns the new n. */
 static size_t sort_unique(uint32_t *v, size_t from, size_t n)
 {
-    if (n - from < 2)
-        return n;
-    qsort(v + from, n - from, sizeof *v, cmp_u32);
-    size_t w = from;
-    for (size_t i = from; i < n; i++)
-        if (w == from || v[w - 1] != v[i])
-            v[w++] = v[i];
-    return w;
+    return from + u32_sort_unique(v + from, n - from);
 }
 
 /* Transliteration of single characters through an ICU transliterator, cached. */

@@ -126,6 +126,47 @@ static int write_jsonl_line(const alignment *a, const bead3 *b, FILE *f)
     return rc;
 }
 
+/* {"summary":{"files":[…],"langs":[…],"beads":N,"pairs":[{"prior":{"1-1":p,…},…}]}} */
+static int write_jsonl_summary(const alignment *a, FILE *f)
+{
+    json_t *sum = json_object(), *files = json_array(), *langs = json_array(), *pairs = json_array();
+    for (size_t k = 0; k < a->ntexts; k++) {
+        json_array_append_new(files, json_string(a->text[k]->name));
+        json_array_append_new(langs, json_string(a->text[k]->lang));
+    }
+    for (size_t p = 0; a->fit && p + 1 < a->ntexts; p++) {
+        const align_fit *fit = &a->fit[p];
+        json_t *pair = json_object(), *prior = json_object(), *rate = json_array();
+        for (size_t s = 0; s < align_nshapes; s++) {
+            char name[16];
+            snprintf(name, sizeof name, "%u-%u", align_shapes[s].di, align_shapes[s].dj);
+            json_object_set_new(prior, name, json_real((double)(long)(fit->prior[s] * 1e5 + 0.5) / 1e5));
+        }
+        for (int s = 0; s < 2; s++)
+            json_array_append_new(rate, json_real((double)(long)(fit->lexical_rate[s] * 1e4 + 0.5) / 1e4));
+        json_object_set_new(pair, "langs", json_pack("[ss]", a->text[0]->lang, a->text[p + 1]->lang));
+        json_object_set_new(pair, "prior", prior);
+        json_object_set_new(pair, "refits", json_integer(fit->rounds));
+        json_object_set_new(pair, "length_ratio", json_real((double)(long)(fit->ratio * 1e4 + 0.5) / 1e4));
+        json_object_set_new(pair, "lexicons", json_integer((json_int_t)fit->lexicons));
+        json_object_set_new(pair, "lexical_coverage", rate);
+        json_object_set_new(pair, "learned_pairs", json_integer((json_int_t)fit->learned_pairs));
+        json_array_append_new(pairs, pair);
+    }
+    json_object_set_new(sum, "files", files);
+    json_object_set_new(sum, "langs", langs);
+    json_object_set_new(sum, "beads", json_integer((json_int_t)a->n));
+    json_object_set_new(sum, "pairs", pairs);
+    json_t *o = json_pack("{so}", "summary", sum);
+    int rc = o ? 0 : error_set(ERR_IO, _("out of memory"));
+    if (rc == 0) {
+        json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
+        fputc('\n', f);
+    }
+    json_decref(o);
+    return rc;
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -219,6 +260,8 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
         }
         st->written += rc == 0;
     }
+    if (rc == 0 && w->fmt == FORMAT_JSONL)
+        rc = write_jsonl_summary(a, w->f);
     if (w->tmx)
         st->chars_dropped = tmx_writer_dropped(w->tmx) - dropped_before;
     return rc;

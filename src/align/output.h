@@ -1,6 +1,7 @@
 /* output.h — writing an alignment: beads, TSV, JSON Lines or TMX.
  *
- * Every format carries each bead's confidence. `beads` is exactly the format of the
+ * Every format carries each bead's confidence; JSON Lines ends each
+ * document with a summary line holding the model fitted to it (bead priors, lexicons). `beads` is exactly the format of the
  * evaluation sets ([0,1]:[0], []:[5], a trailing :score), so outputs can be scored
  * directly; TSV and JSON Lines put the texts side by side; TMX is what CAT tools import. */
 #ifndef POLYALIGN_ALIGN_OUTPUT_H
@@ -17,6 +18,7 @@ typedef struct {
     size_t ntexts;              /* 2 or 3 */
     const bead3 *beads;
     size_t n;
+    const align_fit *fit;       /* the fitted model per pair (ntexts - 1), or NULL */
 } alignment;
 
 typedef struct {

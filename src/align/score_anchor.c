@@ -12,12 +12,14 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "scorer.h"
+#include "weights.h"
 
-/* weights in nats; set on the dev sets (see scripts/eval.sh) */
-static const double number_reward = 1.5, number_penalty = 0.7;
-static const double latin_reward = 1.0, latin_penalty = 0.4;
-static const double name_reward = 0.8;
-static const double punct_reward = 0.4, punct_penalty = 0.6, quote_penalty = 0.3;
+/* weights in nats, set on the dev sets: weights.h */
+static const double number_reward = ANCHOR_NUMBER_REWARD, number_penalty = ANCHOR_NUMBER_PENALTY;
+static const double latin_reward = ANCHOR_LATIN_REWARD, latin_penalty = ANCHOR_LATIN_PENALTY;
+static const double name_reward = ANCHOR_NAME_REWARD;
+static const double punct_reward = ANCHOR_PUNCT_REWARD, punct_penalty = ANCHOR_PUNCT_PENALTY;
+static const double quote_penalty = ANCHOR_QUOTE_PENALTY;
 
 typedef enum { MARK_QUESTION, MARK_EXCLAMATION, MARK_QUOTE } mark_kind;
 

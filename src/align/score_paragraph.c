@@ -9,8 +9,9 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "scorer.h"
+#include "weights.h"
 
-static const double crossing_cost = 4.0, misaligned_start_cost = 1.5;
+static const double crossing_cost = PARAGRAPH_CROSSING_COST, misaligned_start_cost = PARAGRAPH_START_COST;
 
 static size_t crossings(const align_text *t, size_t i, size_t d)
 {

@@ -63,6 +63,10 @@ int length_scorer_new(const align_pair *p, double ratio, double variance, align_
 /* Numbers, Latin words, names, ?, !, quotation marks. */
 int anchor_scorer_new(const align_pair *p, align_scorer *out);
 
+/* Dictionary coverage, weighed per word (score_lexical.c); the model stays the caller's. */
+struct lexmodel;
+int lexical_scorer_new(const struct lexmodel *m, align_scorer *out);
+
 /* Paragraph boundaries as soft anchors. */
 int paragraph_scorer_new(const align_pair *p, align_scorer *out);
 

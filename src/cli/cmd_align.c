@@ -14,7 +14,20 @@
 #include "../util/error.h"
 #include "commands.h"
 
-enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT_PRESEG, OPT_MIN, OPT_PARTIAL };
+enum {
+    OPT_FORMAT = 'f',
+    OPT_OUTPUT = 'o',
+    OPT_QUIET = 'q',
+    OPT_LANGS = 256,
+    OPT_PRESEG,
+    OPT_MIN,
+    OPT_PARTIAL,
+    OPT_LEXICON,
+    OPT_LEXDIR,
+    OPT_NO_SCORE
+};
+
+enum { MAX_USER_LEXICONS = 4 };
 
 const cli_option align_cli_options[] = {
     {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)")},
@@ -23,6 +36,9 @@ const cli_option align_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("leave out beads whose confidence is below X (0..1)")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
+    {"lexicon", OPT_LEXICON, 1, "FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable)")},
+    {"lexicon-dir", OPT_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, the install prefix)")},
+    {"no-score", OPT_NO_SCORE, 1, "NAME", N_("leave a scorer out of the bead cost: prior, length, anchors, paragraphs or lexicon (for ablations; repeatable)")},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
     {0},
 };
@@ -30,12 +46,30 @@ const cli_option align_cli_options[] = {
 typedef struct {
     const char *langs, *format, *output, *min_score;
     int presegmented, keep_partial, quiet;
+    const char *lexicon[MAX_USER_LEXICONS];
+    size_t nlexicons;
+    align_options opts;
 } align_args;
 
 static int handle_option(int key, const char *arg, void *ctx)
 {
     align_args *a = ctx;
+    const cli_command *self = cli_find("align");
     switch (key) {
+    case OPT_LEXICON:
+        if (a->nlexicons == MAX_USER_LEXICONS)
+            return cli_usage_error(self, _("at most %d --lexicon files"), MAX_USER_LEXICONS);
+        a->lexicon[a->nlexicons++] = arg;
+        break;
+    case OPT_LEXDIR: a->opts.lexicons.dir = arg; break;
+    case OPT_NO_SCORE: {
+        int k = align_score_kind(arg);
+        if (k < 0)
+            return cli_usage_error(self, _("unknown scorer '%s' (use prior, length, anchors, paragraphs or lexicon)"),
+                                   arg);
+        a->opts.disabled |= 1u << k;
+        break;
+    }
     case OPT_LANGS: a->langs = arg; break;
     case OPT_FORMAT: a->format = arg; break;
     case OPT_OUTPUT: a->output = arg; break;
@@ -106,18 +140,18 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
 }
 
 /* Align one document group (pivot + translations) into `al`; beads are malloc'd. */
-static int align_group(align_text *texts, int ntexts, alignment *al)
+static int align_group(align_text *texts, int ntexts, const align_options *o, alignment *al, align_fit fit[2])
 {
     for (int k = 0; k < ntexts; k++)
         if (texts[k].n == 0)
             cli_warn(_("%s has no sentences: every sentence of the other side stays unaligned"), texts[k].name);
-    *al = (alignment){{&texts[0], &texts[1], ntexts == 3 ? &texts[2] : NULL}, (size_t)ntexts, NULL, 0};
+    *al = (alignment){{&texts[0], &texts[1], ntexts == 3 ? &texts[2] : NULL}, (size_t)ntexts, NULL, 0, fit};
     bead3 *beads = NULL;
     int rc;
     if (ntexts == 2) {
         bead *two = NULL;
         size_t n = 0;
-        rc = align_two(&texts[0], &texts[1], NULL, &two, &n, NULL);
+        rc = align_two(&texts[0], &texts[1], o, &two, &n, &fit[0]);
         beads = rc == 0 ? malloc((n + 1) * sizeof *beads) : NULL;
         if (rc == 0 && !beads)
             rc = error_set(ERR_IO, _("out of memory"));
@@ -126,7 +160,7 @@ static int align_group(align_text *texts, int ntexts, alignment *al)
         al->n = n;
         free(two);
     } else {
-        rc = align_three(&texts[0], &texts[1], &texts[2], NULL, &beads, &al->n, NULL);
+        rc = align_three(&texts[0], &texts[1], &texts[2], o, &beads, &al->n, fit);
     }
     al->beads = beads;
     return rc;
@@ -157,6 +191,14 @@ int cmd_align(int argc, char **argv)
     if (fmt < 0)
         fmt = FORMAT_BEADS;
     output_options oo = {0, a.keep_partial};
+    a.opts.refit_rounds = -1;
+    a.opts.lexicons.user = a.lexicon;
+    a.opts.lexicons.nuser = a.nlexicons;
+    if (!a.opts.lexicons.dir)
+        a.opts.lexicons.dir = getenv("POLYALIGN_LEXICONS");
+    if (a.opts.lexicons.dir && !*a.opts.lexicons.dir)
+        a.opts.lexicons.dir = NULL;
+    int said_missing = 0;
     if (a.min_score) {
         char *end;
         oo.min_score = strtod(a.min_score, &end);
@@ -187,8 +229,17 @@ int cmd_align(int argc, char **argv)
         }
         alignment al = {0};
         output_stats st = {0};
+        align_fit fit[2];
+        memset(fit, 0, sizeof fit);
         if (rc == 0)
-            rc = align_group(texts, per_group, &al);
+            rc = align_group(texts, per_group, &a.opts, &al, fit);
+        for (int p = 0; rc == 0 && p + 1 < per_group && !said_missing; p++)
+            if (fit[p].lexicon_missing) {
+                cli_warn(_("no built-in %s-%s lexicon found (build it with make; see --lexicon-dir): aligning with "
+                           "sentence lengths and anchors only, less accurately"),
+                         texts[0].base, texts[p + 1].base);
+                said_missing = 1;
+            }
         if (rc == 0)
             rc = output_add(w, &al, &st);
         if (rc == 0 && !a.quiet)

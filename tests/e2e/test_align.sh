@@ -36,9 +36,11 @@ run align -q --format tsv "$corpus/keynote.en.txt" "$corpus/keynote.ru.txt"
 [[ $status -eq 0 && $(awk -F'\t' 'NF != 3' <<<"$out" | wc -l) -eq 0 && $out == *"Давыдов"* || $out == *"государств"* ]] &&
   ok "tsv: text, text, score" || not_ok "tsv: text, text, score" "$out"
 run align -q --format jsonl "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt"
-check "jsonl: one JSON object per bead with indices, shape, score, texts" python3 -c '
+check "jsonl: one JSON object per bead with indices, shape, score, texts, then a summary" python3 -c '
 import json, sys
-for line in sys.argv[1].splitlines():
+lines = sys.argv[1].splitlines()
+assert "summary" in json.loads(lines[-1])
+for line in lines[:-1]:
     o = json.loads(line)
     assert set(o) == {"indices", "shape", "score", "langs", "texts"}, o
     assert 0 <= o["score"] <= 1 and len(o["texts"]) == 2
@@ -57,7 +59,12 @@ run align -q --langs en-GB,zh-CN,ru-RU "$corpus/article.en.txt" "$corpus/article
   "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "$corpus/keynote.ru.txt" \
   "$corpus/address.en.txt" "$corpus/address.zh.txt" "$corpus/address.ru.txt" -o "$SCRATCH/w.tmx"
 [[ $status -eq 0 ]] && ok "align writes a TMX" || not_ok "align writes a TMX" "$err"
-check "the demo TMX rebuilds byte for byte (SOURCE_DATE_EPOCH)" cmp "$SCRATCH/w.tmx" "$ROOT/tmx/wuzhen.tmx"
+# (the committed TMX was made with the built-in lexicons, whose scores it carries)
+if [[ -f $ROOT/build/lexicons/en-zh.lex && -f $ROOT/build/lexicons/en-ru.lex ]]; then
+  check "the demo TMX rebuilds byte for byte (SOURCE_DATE_EPOCH)" cmp "$SCRATCH/w.tmx" "$ROOT/tmx/wuzhen.tmx"
+else
+  skip "the demo TMX rebuilds byte for byte (SOURCE_DATE_EPOCH)" "built-in lexicons not built (scripts/fetch_lexicons.sh)"
+fi
 grep -q 'creationdate="20161116T000000Z"' "$SCRATCH/w.tmx" && ok "creationdate from SOURCE_DATE_EPOCH" ||
   not_ok "creationdate from SOURCE_DATE_EPOCH"
 grep -q '<tuv xml:lang="zh-CN">' "$SCRATCH/w.tmx" && grep -q 'srclang="en-GB"' "$SCRATCH/w.tmx" &&

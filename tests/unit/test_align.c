@@ -193,7 +193,7 @@ static void output_helpers(void **state)
     assert_int_equal(align_format_from_path("dir.d/file"), -1);
     assert_int_equal(align_format_from_path(NULL), -1);
     align_text t = {0};
-    alignment al = {{&t, &t, &t}, 3, NULL, 0};
+    alignment al = {{&t, &t, &t}, 3, NULL, 0, NULL};
     bead3 b = {{0, 0, 0}, {2, 1, 0}, 1.0};
     char name[32];
     bead_shape_name(&al, &b, name, sizeof name);

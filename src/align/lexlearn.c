@@ -1,0 +1,241 @@
+/* lexlearn.c — learning document-specific word pairs; see lexlearn.h.
+ *
+ * Counts live in one open-addressing table keyed by 64 bits: (s << 32 | t) for a pair,
+ * and the marginals under keys no pair can take (side tag in the top bits of a key
+ * whose low half is the 0xffffffff marker). Only beads of one to two sentences a side
+ * are counted: bigger beads pair too many words with too many. */
+#include "lexlearn.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+#include "../util/u32set.h"
+#include "../util/vec.h"
+#include "weights.h"
+
+typedef struct {
+    uint64_t *key;
+    uint32_t *count;    /* 0: empty slot */
+    size_t mask, used;
+} count_map;
+
+static uint64_t mix(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+}
+
+static int map_init(count_map *m, size_t size)
+{
+    m->key = malloc(size * sizeof *m->key);
+    m->count = calloc(size, sizeof *m->count);
+    m->mask = size - 1;
+    m->used = 0;
+    return m->key && m->count ? 0 : -ERR_IO;
+}
+
+static void map_free(count_map *m)
+{
+    free(m->key);
+    free(m->count);
+}
+
+static uint32_t *map_slot(count_map *m, uint64_t k)
+{
+    size_t i = mix(k) & m->mask;
+    while (m->count[i] && m->key[i] != k)
+        i = (i + 1) & m->mask;
+    m->key[i] = k;
+    return &m->count[i];
+}
+
+static int map_add(count_map *m, uint64_t k)
+{
+    if ((m->used + 1) * 2 > m->mask + 1) {
+        count_map bigger;
+        if (map_init(&bigger, (m->mask + 1) * 2) < 0) {
+            map_free(&bigger);
+            return -ERR_IO;
+        }
+        for (size_t i = 0; i <= m->mask; i++)
+            if (m->count[i]) {
+                *map_slot(&bigger, m->key[i]) = m->count[i];
+                bigger.used++;
+            }
+        map_free(m);
+        *m = bigger;
+    }
+    uint32_t *c = map_slot(m, k);
+    if (*c == 0)
+        m->used++;
+    ++*c;
+    return 0;
+}
+
+static uint32_t map_get(const count_map *m, uint64_t k)
+{
+    size_t i = mix(k) & m->mask;
+    while (m->count[i]) {
+        if (m->key[i] == k)
+            return m->count[i];
+        i = (i + 1) & m->mask;
+    }
+    return 0;
+}
+
+static uint64_t marginal_key(int side, uint32_t w)
+{
+    return (uint64_t)w << 32 | (side ? 0xfffffffeu : 0xffffffffu);
+}
+
+/* The sorted unique words of sentences [i, i+d) of a side, into buf; returns the count. */
+static size_t bead_words(const lex_side *s, size_t i, size_t d, uint32_t *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = i; k < i + d; k++)
+        for (uint32_t x = s->astart[k]; x < s->astart[k + 1] && n < cap; x++)
+            buf[n++] = s->all[x];
+    return u32_sort_unique(buf, n);
+}
+
+typedef struct {
+    uint32_t from, to;
+} pair;
+
+static int pair_cmp(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    return x->from != y->from ? (x->from > y->from) - (x->from < y->from) : (x->to > y->to) - (x->to < y->to);
+}
+
+/* First of the pairs p[0..np) (sorted) learned for word `from`, or np. */
+static size_t first_pair(const pair *p, size_t np, uint32_t from)
+{
+    pair key = {from, 0};
+    size_t lo = 0, hi = np;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pair_cmp(&p[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < np && p[lo].from == from ? lo : np;
+}
+
+/* `out`: side `in` with the learned pairs p (sorted by source word): words that gained a
+ * translation join each sentence's words and the vocabulary, with their translations. */
+static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = in->n;
+    size_t wcap = 0, nw = 0;
+    out->wstart = malloc((in->n + 1) * sizeof *out->wstart);
+    if (!out->wstart)
+        return -ERR_IO;
+    for (size_t k = 0; k < in->n; k++) {
+        out->wstart[k] = (uint32_t)nw;
+        size_t w0 = nw, most = (in->wstart[k + 1] - in->wstart[k]) + (in->astart[k + 1] - in->astart[k]);
+        if (vec_reserve(&out->words, &wcap, nw + most + 1, sizeof *out->words) < 0)
+            return -ERR_IO;
+        for (uint32_t x = in->wstart[k]; x < in->wstart[k + 1]; x++)
+            out->words[nw++] = in->words[x];
+        for (uint32_t x = in->astart[k]; x < in->astart[k + 1]; x++)
+            if (first_pair(p, np, in->all[x]) < np)
+                out->words[nw++] = in->all[x];
+        nw = w0 + u32_sort_unique(out->words + w0, nw - w0);
+    }
+    out->wstart[in->n] = (uint32_t)nw;
+    if (!out->words && !(out->words = malloc(sizeof *out->words)))
+        return -ERR_IO;
+    /* the vocabulary: the lexicons' words and the learned ones, merged in order */
+    size_t nv = 0, nt = 0;
+    out->vocab = malloc((in->nvocab + np + 1) * sizeof *out->vocab);
+    out->vstart = malloc((in->nvocab + np + 1) * sizeof *out->vstart);
+    out->vtrans = malloc((in->vstart[in->nvocab] + np + 1) * sizeof *out->vtrans);
+    if (!out->vocab || !out->vstart || !out->vtrans)
+        return -ERR_IO;
+    for (size_t v = 0, q = 0; v < in->nvocab || q < np;) {
+        uint32_t h = v < in->nvocab && (q == np || in->vocab[v] <= p[q].from) ? in->vocab[v] : p[q].from;
+        out->vocab[nv] = h;
+        out->vstart[nv] = (uint32_t)nt;
+        size_t t0 = nt;
+        if (v < in->nvocab && in->vocab[v] == h) {
+            for (uint32_t x = in->vstart[v]; x < in->vstart[v + 1]; x++)
+                out->vtrans[nt++] = in->vtrans[x];
+            v++;
+        }
+        for (; q < np && p[q].from == h; q++)
+            out->vtrans[nt++] = p[q].to;
+        nt = t0 + u32_sort_unique(out->vtrans + t0, nt - t0);
+        nv++;
+    }
+    out->nvocab = nv;
+    out->vstart[nv] = (uint32_t)nt;
+    return 0;
+}
+
+enum { BEAD_WORDS = 256 };
+
+int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[2], size_t *learned)
+{
+    *learned = 0;
+    memset(out, 0, 2 * sizeof *out);
+    count_map m;
+    pair *p[2] = {NULL, NULL};
+    size_t np[2] = {0, 0}, cap[2] = {0, 0};
+    uint32_t *ws = malloc(BEAD_WORDS * sizeof *ws), *wt = malloc(BEAD_WORDS * sizeof *wt);
+    int rc = map_init(&m, 1 << 16);
+    if (!ws || !wt)
+        rc = -ERR_IO;
+    for (size_t k = 0; k < nb && rc == 0; k++) {
+        if (b[k].di == 0 || b[k].dj == 0 || b[k].di > 2 || b[k].dj > 2)
+            continue;
+        size_t ns = bead_words(&in[0], b[k].i, b[k].di, ws, BEAD_WORDS);
+        size_t nt = bead_words(&in[1], b[k].j, b[k].dj, wt, BEAD_WORDS);
+        for (size_t x = 0; x < ns && rc == 0; x++)
+            rc = map_add(&m, marginal_key(0, ws[x]));
+        for (size_t y = 0; y < nt && rc == 0; y++)
+            rc = map_add(&m, marginal_key(1, wt[y]));
+        for (size_t x = 0; x < ns && rc == 0; x++)
+            for (size_t y = 0; y < nt && rc == 0; y++)
+                rc = map_add(&m, (uint64_t)ws[x] << 32 | wt[y]);
+    }
+    /* keep the pairs that meet often and rarely apart */
+    for (size_t i = 0; rc == 0 && i <= m.mask; i++) {
+        uint32_t low = (uint32_t)m.key[i];
+        if (!m.count[i] || m.count[i] < LEARN_MIN_COUNT || low >= 0xfffffffeu)
+            continue;
+        uint32_t s = (uint32_t)(m.key[i] >> 32), t = low;
+        double cs = map_get(&m, marginal_key(0, s)), ct = map_get(&m, marginal_key(1, t));
+        if (2.0 * m.count[i] / (cs + ct) < LEARN_MIN_DICE)
+            continue;
+        for (int side = 0; side < 2 && rc == 0; side++) {
+            if (vec_reserve(&p[side], &cap[side], np[side] + 1, sizeof *p[side]) < 0)
+                rc = -ERR_IO;
+            else
+                p[side][np[side]++] = side == 0 ? (pair){s, t} : (pair){t, s};
+        }
+        *learned += rc == 0;
+    }
+    for (int side = 0; side < 2 && rc == 0; side++) {
+        if (np[side] > 1)
+            qsort(p[side], np[side], sizeof *p[side], pair_cmp);
+        rc = augment(&in[side], p[side], np[side], &out[side]);
+    }
+    map_free(&m);
+    free(ws);
+    free(wt);
+    free(p[0]);
+    free(p[1]);
+    if (rc < 0) {
+        lex_side_free(&out[0]);
+        lex_side_free(&out[1]);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    return 0;
+}

@@ -1,0 +1,357 @@
+/* lexsource.c — TSV, hunalign .dic, CC-CEDICT and dictd/FreeDict into a builder; see
+ * lexsource.h.
+ *
+ * CC-CEDICT glosses are cleaned before their words are taken: parenthesized notes go, and
+ * glosses that are cross-references rather than translations ("variant of 說", "see 看",
+ * "CL:個", "surname Li") are skipped, since their words are not the headword's meaning. */
+#include "lexsource.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../text/utf8.h"
+#include "../util/error.h"
+#include "../util/vec.h"
+#include "lexwords.h"
+
+enum { MAX_KEYS = 64 };
+
+typedef struct {
+    lexicon_builder *b;
+    lexwords *w[2];
+    int unspaced[2];
+    /* keys of the phrase being read, per side */
+    char buf[2][4096];
+    size_t used[2];
+    const char *key[2][MAX_KEYS];
+    size_t klen[2][MAX_KEYS], nkeys[2];
+} reader;
+
+typedef struct {
+    reader *r;
+    int side;
+} collect_ctx;
+
+static int collect(void *ctx, const char *key, size_t n)
+{
+    collect_ctx *c = ctx;
+    reader *r = c->r;
+    int s = c->side;
+    if (r->nkeys[s] == MAX_KEYS || r->used[s] + n > sizeof r->buf[s])
+        return 0; /* a phrase this long is a definition; its first words are enough */
+    memcpy(r->buf[s] + r->used[s], key, n);
+    r->key[s][r->nkeys[s]] = r->buf[s] + r->used[s];
+    r->klen[s][r->nkeys[s]++] = n;
+    r->used[s] += n;
+    return 0;
+}
+
+/* Keys of phrase p[0..n) on `side`, appended to r->key[side]. */
+static int phrase_keys(reader *r, int side, const char *p, size_t n)
+{
+    while (n && (*p == ' ' || *p == '\t'))
+        p++, n--;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+        n--;
+    if (n == 0)
+        return 0;
+    if (r->unspaced[side]) {
+        /* a headword: the phrase itself, spaces removed */
+        collect_ctx c = {r, side};
+        char tmp[512];
+        size_t k = 0;
+        for (size_t i = 0; i < n && k < sizeof tmp; i++)
+            if (p[i] != ' ')
+                tmp[k++] = p[i];
+        return k < sizeof tmp ? collect(&c, tmp, k) : 0;
+    }
+    collect_ctx c = {r, side};
+    return lexwords_each(r->w[side], p, n, collect, &c);
+}
+
+static void keys_reset(reader *r, int side)
+{
+    r->used[side] = r->nkeys[side] = 0;
+}
+
+/* Link every collected key of side 0 with every one of side 1. */
+static int link_keys(reader *r)
+{
+    for (size_t a = 0; a < r->nkeys[0]; a++)
+        for (size_t c = 0; c < r->nkeys[1]; c++) {
+            int rc = lexicon_builder_link(r->b, r->key[0][a], r->klen[0][a], r->key[1][c], r->klen[1][c]);
+            if (rc < 0)
+                return rc;
+        }
+    return 0;
+}
+
+static int link_phrases(reader *r, const char *p0, size_t n0, const char *p1, size_t n1)
+{
+    keys_reset(r, 0);
+    keys_reset(r, 1);
+    int rc = phrase_keys(r, 0, p0, n0);
+    if (rc == 0)
+        rc = phrase_keys(r, 1, p1, n1);
+    return rc ? rc : link_keys(r);
+}
+
+lexsource_format lexsource_guess(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcmp(path + n - 4, ".dic") == 0 ? LEXSRC_DIC : LEXSRC_TSV;
+}
+
+/* ---- user formats: one entry per line ---- */
+
+/* Split a line at `sep`; the left part is side `left_side`. */
+static int user_line(reader *r, const char *path, size_t lineno, const char *line, size_t len, const char *sep,
+                     int left_side)
+{
+    const char *at = NULL;
+    size_t seplen = strlen(sep);
+    for (size_t i = 0; i + seplen <= len && !at; i++)
+        if (memcmp(line + i, sep, seplen) == 0)
+            at = line + i;
+    if (!at)
+        return error_set(ERR_DATA, left_side == 0 ? _("%s:%zu: expected source<TAB>target")
+                                                  : _("%s:%zu: expected 'target @ source'"),
+                         path, lineno);
+    const char *left = line, *right = at + seplen;
+    size_t nl = (size_t)(at - line), nr = len - nl - seplen;
+    if (left_side == 0)
+        return link_phrases(r, left, nl, right, nr);
+    return link_phrases(r, right, nr, left, nl);
+}
+
+/* ---- CC-CEDICT ---- */
+
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* One gloss, cleaned, linked with the headwords. */
+static int cedict_gloss(reader *r, const char *g, size_t n)
+{
+    static const char *const skip[] = {"variant of", "old variant of", "see ", "see also", "used in", "CL:",
+                                       "abbr. for", "surname ", "also written", "erhua variant", "pr. ",
+                                       "Taiwan pr.", "archaic variant", "Japanese variant", "(Tw)"};
+    for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
+        if (starts_with(g, n, skip[k]))
+            return 0;
+    char clean[1024];
+    size_t c = 0;
+    int depth = 0;
+    for (size_t i = 0; i < n && c < sizeof clean; i++) {
+        if (g[i] == '(')
+            depth++;
+        else if (g[i] == ')' && depth)
+            depth--;
+        else if (!depth)
+            clean[c++] = g[i];
+    }
+    keys_reset(r, 0);
+    int rc = phrase_keys(r, 0, clean, c);
+    return rc ? rc : link_keys(r);
+}
+
+/* "TRAD SIMP [pinyin] /g1/g2/"; returns 1 when the line is not an entry. */
+static int cedict_line(reader *r, const char *line, size_t len)
+{
+    const char *sp1 = memchr(line, ' ', len);
+    const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', len - (size_t)(sp1 + 1 - line)) : NULL;
+    const char *slash = sp2 ? memchr(sp2, '/', len - (size_t)(sp2 - line)) : NULL;
+    if (!slash || sp1 == line)
+        return 1;
+    keys_reset(r, 1);
+    int rc = phrase_keys(r, 1, line, (size_t)(sp1 - line));
+    if (rc == 0 && (sp2 - sp1 - 1 != sp1 - line || memcmp(line, sp1 + 1, (size_t)(sp1 - line)) != 0))
+        rc = phrase_keys(r, 1, sp1 + 1, (size_t)(sp2 - sp1 - 1));
+    const char *end = line + len;
+    for (const char *g = slash + 1; rc == 0 && g < end;) {
+        const char *e = memchr(g, '/', (size_t)(end - g));
+        if (!e)
+            e = end;
+        if (e > g)
+            rc = cedict_gloss(r, g, (size_t)(e - g));
+        g = e + 1;
+    }
+    return rc;
+}
+
+/* ---- line-oriented reading ---- */
+
+static int read_lines(reader *r, lexsource_format fmt, const char *path, size_t *skipped)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return error_set(ERR_NOINPUT, _("%s: cannot open lexicon: %m"), path);
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, before = lexicon_builder_count(r->b);
+    ssize_t got;
+    int rc = 0;
+    while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
+        size_t len = (size_t)got, bad;
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        if (utf8_validate(line, len, &bad) != UTF8_OK) {
+            rc = error_set(ERR_DATA, _("%s:%zu:%zu: invalid UTF-8"), path, lineno, bad + 1);
+            break;
+        }
+        size_t start = lineno == 1 ? utf8_bom_length(line, len) : 0;
+        const char *l = line + start;
+        len -= start;
+        if (len == 0 || l[0] == '#')
+            continue;
+        if (fmt == LEXSRC_CEDICT) {
+            rc = cedict_line(r, l, len);
+            if (rc == 1) {
+                rc = 0;
+                if (skipped)
+                    ++*skipped;
+            }
+        } else {
+            rc = user_line(r, path, lineno, l, len, fmt == LEXSRC_TSV ? "\t" : " @ ", fmt == LEXSRC_TSV ? 0 : 1);
+        }
+    }
+    if (rc == 0 && ferror(f))
+        rc = error_set(ERR_IO, _("%s: read error"), path);
+    free(line);
+    fclose(f);
+    if (rc == 0 && lexicon_builder_count(r->b) == before)
+        rc = error_set(ERR_DATA, _("%s: no lexicon entries with words in both languages"), path);
+    return rc;
+}
+
+/* ---- dictd (FreeDict) ---- */
+
+static long b64_value(const char *s, size_t n)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = memchr(alphabet, s[i], 64);
+        if (!p || v > (1L << 40))
+            return -1;
+        v = v * 64 + (p - alphabet);
+    }
+    return v;
+}
+
+/* An entry: a headword line, then translations, possibly numbered "1. ", comma-separated. */
+static int dictd_entry(reader *r, const char *head, size_t nhead, const char *body, size_t n)
+{
+    const char *nl = memchr(body, '\n', n);
+    if (!nl)
+        return 1;
+    keys_reset(r, 0);
+    int rc = phrase_keys(r, 0, head, nhead);
+    for (const char *p = nl + 1, *end = body + n; rc == 0 && p < end;) {
+        const char *e = p;
+        while (e < end && *e != '\n' && *e != ',' && *e != ';')
+            e++;
+        const char *q = p;
+        while (q < e && ((*q >= '0' && *q <= '9') || *q == '.' || *q == ' '))
+            q++;
+        if (e > q) {
+            keys_reset(r, 1);
+            rc = phrase_keys(r, 1, q, (size_t)(e - q));
+            if (rc == 0)
+                rc = link_keys(r);
+        }
+        p = e + 1;
+    }
+    return rc;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (vec_reserve(&buf, &cap, n + 65536, 1) < 0)
+            break;
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f) || !buf;
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static int read_dictd(reader *r, const char *dict, const char *index, size_t *skipped)
+{
+    size_t dlen = 0;
+    char *text = slurp(dict, &dlen);
+    if (!text)
+        return error_set(ERR_NOINPUT, _("%s: cannot read dictionary: %m"), dict);
+    FILE *f = fopen(index, "r");
+    if (!f) {
+        free(text);
+        return error_set(ERR_NOINPUT, _("%s: cannot open dictionary index: %m"), index);
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    int rc = 0;
+    while (rc == 0 && (got = getline(&line, &cap, f)) > 0) {
+        char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (!t2 || strncmp(line, "00", 2) == 0) {
+            if (skipped)
+                ++*skipped;
+            continue;
+        }
+        size_t l3 = strcspn(t2 + 1, "\r\n");
+        long off = b64_value(t1 + 1, (size_t)(t2 - t1 - 1)), len = b64_value(t2 + 1, l3);
+        if (off < 0 || len <= 0 || (size_t)off > dlen || (size_t)len > dlen - (size_t)off) {
+            if (skipped)
+                ++*skipped;
+            continue;
+        }
+        rc = dictd_entry(r, line, (size_t)(t1 - line), text + off, (size_t)len);
+        if (rc == 1) {
+            rc = 0;
+            if (skipped)
+                ++*skipped;
+        }
+    }
+    free(line);
+    fclose(f);
+    free(text);
+    return rc;
+}
+
+int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,
+                   const char *path, const char *index, size_t *skipped)
+{
+    reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return error_set(ERR_IO, _("out of memory"));
+    r->b = b;
+    r->unspaced[0] = lexwords_unspaced(lang0);
+    r->unspaced[1] = lexwords_unspaced(lang1);
+    int rc = lexwords_new(lang0, &r->w[0]);
+    if (rc == 0)
+        rc = lexwords_new(lang1, &r->w[1]);
+    if (rc == 0)
+        rc = fmt == LEXSRC_FREEDICT ? read_dictd(r, path, index, skipped) : read_lines(r, fmt, path, skipped);
+    lexwords_free(r->w[0]);
+    lexwords_free(r->w[1]);
+    free(r);
+    return rc;
+}

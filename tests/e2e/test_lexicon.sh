@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# test_lexicon.sh — the lexical alignment score end to end: where the built-in lexicons
+# are found, the one clear note when they are missing, --lexicon files (TSV and hunalign
+# .dic) and their loud errors, --no-score, and the fitted model in the jsonl summary.
+source "$(dirname "$0")/lib.sh"
+corpus=$ROOT/corpus/wuzhen
+empty=$SCRATCH/no-lexicons
+mkdir -p "$empty"
+en=$corpus/keynote.en.txt zh=$corpus/keynote.zh.txt ru=$corpus/keynote.ru.txt
+
+# summary FIELD : the value of pairs[0].FIELD in the jsonl summary line of $out
+summary() {
+  python3 -c 'import json,sys
+for l in sys.argv[1].splitlines():
+    o = json.loads(l)
+    if "summary" in o: print(json.dumps(o["summary"]["pairs"][0][sys.argv[2]]))' "$out" "$1"
+}
+
+# without lexicons: aligns, and says so once for the whole run
+run align -q --lexicon-dir "$empty" --langs en,zh "$en" "$zh" "$en" "$zh"
+if [[ $status -eq 0 && $(grep -c 'no built-in en-zh lexicon' <<<"$err") -eq 1 && -n $out ]]; then
+  ok "missing lexicons: alignment still made, said once"
+else
+  not_ok "missing lexicons: alignment still made, said once" "status $status" "$err"
+fi
+POLYALIGN_LEXICONS=$empty run align -q "$en" "$ru"
+expect_err "POLYALIGN_LEXICONS points the search elsewhere" 0 'no built-in en-ru lexicon'
+run align -q --lexicon-dir "$empty" --no-score lexicon "$en" "$zh"
+[[ $status -eq 0 && -z $err ]] && ok "--no-score lexicon: no lexicon wanted, no note" ||
+  not_ok "--no-score lexicon: no lexicon wanted, no note" "$err"
+run align --no-score words "$en" "$zh"
+expect_err "--no-score with an unknown scorer is a usage error" 2 "unknown scorer 'words'"
+
+# built-in lexicons from the build tree
+if [[ -f $ROOT/build/lexicons/en-zh.lex ]]; then
+  run align -q --format jsonl "$en" "$zh"
+  [[ $status -eq 0 && -z $err && $(summary lexicons) == 1 ]] && ok "the built-in en-zh lexicon is found in the build tree" ||
+    not_ok "the built-in en-zh lexicon is found in the build tree" "$err" "$(summary lexicons)"
+else
+  skip "the built-in en-zh lexicon is found in the build tree" "build/lexicons/en-zh.lex not built (offline?)"
+fi
+
+# the lexical score earns its place on real literary text (a MAC chapter of ../shared)
+A=$SHARED/eval/align/en-zh/dev
+if ! have_shared; then
+  skip "lexicons raise strict F1 on a MAC chapter" "no $SHARED/eval"
+elif [[ ! -f $ROOT/build/lexicons/en-zh.lex ]]; then
+  skip "lexicons raise strict F1 on a MAC chapter" "build/lexicons/en-zh.lex not built"
+else
+  f1() { python3 "$SHARED/eval/align/score.py" -g "$A/gold/mac-dev-002.en-zh.align" -t "$1" --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["f1_strict"])'; }
+  "$POLYALIGN" align -q --presegmented --langs en,zh "$A/docs/mac-dev-002.en" "$A/docs/mac-dev-002.zh" >"$SCRATCH/lex.align"
+  "$POLYALIGN" align -q --presegmented --langs en,zh --no-score lexicon "$A/docs/mac-dev-002.en" \
+    "$A/docs/mac-dev-002.zh" >"$SCRATCH/nolex.align"
+  with=$(f1 "$SCRATCH/lex.align") without=$(f1 "$SCRATCH/nolex.align")
+  if awk -v a="$with" -v b="$without" 'BEGIN{exit !(a >= b + 0.1)}'; then
+    ok "lexicons raise strict F1 on a MAC chapter"
+  else
+    not_ok "lexicons raise strict F1 on a MAC chapter" "with $with, without $without"
+  fi
+fi
+
+# the jsonl summary reports the fitted bead priors, up to 5-1 and 1-5
+run align -q --format jsonl --lexicon-dir "$empty" "$en" "$zh"
+check "jsonl summary: fitted priors of every shape" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in sys.argv[1].splitlines()]
+s = lines[-1]["summary"]
+p = s["pairs"][0]["prior"]
+assert {"1-1", "2-1", "2-2", "3-2", "5-1", "1-5"} <= set(p), p
+assert abs(sum(p.values()) - 1) < 0.02, sum(p.values())
+assert s["beads"] == len(lines) - 1 and s["pairs"][0]["refits"] >= 1
+' "$out"
+
+# user lexicons
+printf 'Internet\t互联网\n# a comment\n\nWorld Internet Conference\t世界互联网大会\n' >"$SCRATCH/terms.tsv"
+run align -q --format jsonl --lexicon-dir "$empty" --lexicon "$SCRATCH/terms.tsv" "$en" "$zh"
+[[ $status -eq 0 && $(summary lexicons) == 1 ]] && ok "--lexicon TSV is used" || not_ok "--lexicon TSV is used" "$err"
+printf '互联网 @ Internet\n网络空间 @ cyberspace\n' >"$SCRATCH/terms.dic"
+run align -q --format jsonl --lexicon-dir "$empty" --lexicon "$SCRATCH/terms.dic" --lexicon "$SCRATCH/terms.tsv" "$en" "$zh"
+[[ $status -eq 0 && $(summary lexicons) == 2 ]] && ok "--lexicon hunalign .dic, twice" || not_ok "--lexicon hunalign .dic, twice" "$err"
+
+# a lexicon that fails to load is an error naming file and line, never a fallback
+printf 'Internet\t互联网\nno tab on this line\n' >"$SCRATCH/bad.tsv"
+run align -q --lexicon "$SCRATCH/bad.tsv" "$en" "$zh"
+[[ $status -eq 65 && -z $out && $err == *"bad.tsv:2"* ]] && ok "malformed TSV lexicon: file and line, exit 65" ||
+  not_ok "malformed TSV lexicon: file and line, exit 65" "status $status" "$err"
+printf '互联网 Internet\n' >"$SCRATCH/bad.dic"
+run align -q --lexicon "$SCRATCH/bad.dic" "$en" "$zh"
+expect_err "malformed .dic lexicon" 65 "bad\.dic:1: expected 'target @ source'"
+printf 'Internet\t\xe4\xba\n' >"$SCRATCH/utf8.tsv"
+run align -q --lexicon "$SCRATCH/utf8.tsv" "$en" "$zh"
+expect_err "lexicon with invalid UTF-8" 65 'utf8\.tsv:1:[0-9]+: invalid UTF-8'
+: >"$SCRATCH/empty.tsv"
+run align -q --lexicon "$SCRATCH/empty.tsv" "$en" "$zh"
+expect_err "empty lexicon" 65 'empty\.tsv: no lexicon entries'
+run align -q --lexicon "$SCRATCH/absent.tsv" "$en" "$zh"
+expect_err "missing lexicon file" 66 'absent\.tsv: cannot open lexicon'
+printf 'not a lexicon' >"$SCRATCH/en-zh.lex"
+run align -q --lexicon-dir "$SCRATCH" "$en" "$zh"
+expect_err "damaged built-in lexicon" 65 'en-zh\.lex: not a polyalign lexicon'
+
+done_testing
