@@ -16,7 +16,8 @@ static const float silence_db = -100.0f;
 
 struct feature_extractor {
     audio_features *out;
-    float pending[FRAME_LEN]; /* samples not yet in a full frame */
+    float pending[FRAME_LEN]; /* samples not yet in a full frame, pre-emphasized */
+    float raw[FRAME_LEN];     /* the same as they came: loudness is measured on these */
     size_t npending;
     float window[FRAME_LEN];
     float mel[MEL_BANDS][BINS]; /* triangular filters */
@@ -89,7 +90,7 @@ static int emit_frame(feature_extractor *ex)
         return rc;
     double energy = 0;
     for (int i = 0; i < FRAME_LEN; i++) {
-        energy += (double)ex->pending[i] * ex->pending[i];
+        energy += (double)ex->raw[i] * ex->raw[i];
         ex->fft_in[i] = ex->pending[i] * ex->window[i];
     }
     memset(ex->fft_in + FRAME_LEN, 0, (FFT_SIZE - FRAME_LEN) * sizeof *ex->fft_in);
@@ -118,6 +119,7 @@ int feature_extractor_push(feature_extractor *ex, const float *samples, size_t n
 {
     for (size_t i = 0; i < n; i++) {
         float s = samples[i];
+        ex->raw[ex->npending] = s;
         ex->pending[ex->npending++] = s - 0.97f * ex->prev_sample;
         ex->prev_sample = s;
         if (ex->npending == FRAME_LEN) {
@@ -125,6 +127,7 @@ int feature_extractor_push(feature_extractor *ex, const float *samples, size_t n
             if (rc < 0)
                 return rc;
             memmove(ex->pending, ex->pending + FRAME_HOP, (FRAME_LEN - FRAME_HOP) * sizeof *ex->pending);
+            memmove(ex->raw, ex->raw + FRAME_HOP, (FRAME_LEN - FRAME_HOP) * sizeof *ex->raw);
             ex->npending -= FRAME_HOP;
         }
     }
