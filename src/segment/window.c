@@ -40,8 +40,11 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
         return 0;
     from = char_start(w->text, from > w->len ? w->len : from);
     size_t end = to > from + chunk ? to : from + chunk;
-    end = end > w->len ? w->len : char_start(w->text, end);
-    if (end < to)
+    /* on to the next character boundary: rounding down inside a multi-byte character
+     * fell short of `to`, and the window then took the whole rest of the document */
+    while (end < w->len && ((const uint8_t *)w->text)[end] >= 0x80 && ((const uint8_t *)w->text)[end] < 0xC0)
+        end++;
+    if (end > w->len)
         end = w->len;
     size_t need = end - from + 1; /* UTF-16 units never outnumber UTF-8 bytes */
     if (need > (size_t)w->ucap) {

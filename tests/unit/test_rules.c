@@ -134,6 +134,27 @@ static void window_maps_offsets(void **state)
     window_free(&w);
 }
 
+/* A window asked to reach into the middle of a multi-byte character stays a window: it
+ * once rounded down, fell short, and took the whole rest of the document. */
+static void window_stays_bounded_at_multibyte_ends(void **state)
+{
+    (void)state;
+    size_t n = 300000; /* 100,000 Cyrillic letters of 2 bytes, some 3-byte Han */
+    char *text = malloc(n + 1);
+    for (size_t k = 0; k < n; k += 2)
+        memcpy(text + k, "ж", 2);
+    text[n] = '\0';
+    utf16_window w;
+    window_init(&w, text, n);
+    assert_int_equal(window_cover(&w, 1000, 2001, 100), 0); /* 2001: inside a letter */
+    assert_true(w.end >= 2001 && w.end <= 2004);
+    assert_true(w.ulen < 1100);
+    assert_int_equal(window_cover(&w, 150000, 150001, 64), 0);
+    assert_true(w.end - w.start < 200);
+    window_free(&w);
+    free(text);
+}
+
 static void pairs_protect_inside(void **state)
 {
     (void)state;
@@ -193,6 +214,7 @@ int main(void)
         cmocka_unit_test(reversal_matches_reversed_strings),
         cmocka_unit_test(endings_and_next_word),
         cmocka_unit_test(window_maps_offsets),
+        cmocka_unit_test(window_stays_bounded_at_multibyte_ends),
         cmocka_unit_test(pairs_protect_inside),
         cmocka_unit_test(filters_change_no_decision),
     };
