@@ -89,14 +89,6 @@ static int seen_before(tmx_stats *s, uint64_t h)
     return 0;
 }
 
-static size_t chars(const char *t)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
-        n += (*p & 0xC0) != 0x80 && *p != ' ';
-    return n;
-}
-
 static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
 {
     s->units++;
@@ -105,7 +97,9 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
         if (srclang && tmx_tuv_lang(&u->tuv[k]) && strcasecmp(tmx_tuv_lang(&u->tuv[k]), srclang) == 0)
             src = &u->tuv[k];
     uint64_t h = 1469598103934665603ULL;
-    size_t src_chars = src && src->text ? chars(src->text) : 0;
+    size_t src_chars = 0;
+    if (src && src->text)
+        tmx_text_hash_count(0, src->text, &src_chars);
     for (size_t k = 0; k < u->ntuv; k++) {
         const tmx_tuv *t = &u->tuv[k];
         const char *tag = tmx_tuv_lang(t);
@@ -114,7 +108,8 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
             continue;
         l->tuvs++;
         const char *text = t->text ? t->text : "";
-        h = tmx_text_hash(tmx_text_hash(h, tag ? tag : "?"), text);
+        size_t text_chars;
+        h = tmx_text_hash_count(tmx_text_hash(h, tag ? tag : "?"), text, &text_chars);
         if (!*text) {
             l->empty++;
             continue;
@@ -123,7 +118,7 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
             continue;
         if (src->text && strcmp(src->text, text) == 0)
             l->untranslated++;
-        size_t a = src_chars, b = chars(text);
+        size_t a = src_chars, b = text_chars;
         if (a && l->nratio == l->cap) {
             size_t cap = l->cap ? l->cap * 2 : 1024;
             float *v = realloc(l->ratio, cap * sizeof *v);

@@ -247,9 +247,14 @@ static int copy_attrs(xmlNodePtr n, tmx_attrs *a)
         xmlChar *v = plain ? only->content : xmlNodeListGetString(n->doc, at->children, 1);
         char name[128];
         const char *full = (const char *)at->name;
-        if (at->ns && at->ns->prefix) {
-            snprintf(name, sizeof name, "%s:%s", at->ns->prefix, at->name);
-            full = name;
+        if (at->ns && at->ns->prefix) { /* "xml:lang" on every tuv: no printf here */
+            size_t lp = strlen((const char *)at->ns->prefix), ln = strlen((const char *)at->name);
+            if (lp + ln + 2 <= sizeof name) {
+                memcpy(name, at->ns->prefix, lp);
+                name[lp] = ':';
+                memcpy(name + lp + 1, at->name, ln + 1);
+                full = name;
+            }
         }
         int rc = attrs_add(a, full, (const char *)v);
         if (!plain)
@@ -463,12 +468,20 @@ int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const cha
 
 uint64_t tmx_text_hash(uint64_t h, const char *text)
 {
+    return tmx_text_hash_count(h, text, NULL);
+}
+
+uint64_t tmx_text_hash_count(uint64_t h, const char *text, size_t *chars)
+{
     int space = 0, any = 0;
-    for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)(text ? text : "");
+    for (; *p; p++) {
         if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
             space = any;
             continue;
         }
+        n += (*p & 0xC0) != 0x80;
         if (space) {
             h = (h ^ ' ') * 1099511628211ULL;
             space = 0;
@@ -476,5 +489,7 @@ uint64_t tmx_text_hash(uint64_t h, const char *text)
         h = (h ^ *p) * 1099511628211ULL;
         any = 1;
     }
+    if (chars)
+        *chars = n;
     return (h ^ 0x1f) * 1099511628211ULL;
 }

@@ -97,4 +97,8 @@ int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const cha
  * units that differ only in spacing hash alike. */
 uint64_t tmx_text_hash(uint64_t h, const char *text);
 
+/* The same, also counting the text's characters other than whitespace into *chars
+ * (when not NULL): one pass where a caller needs both. */
+uint64_t tmx_text_hash_count(uint64_t h, const char *text, size_t *chars);
+
 #endif
