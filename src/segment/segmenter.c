@@ -63,6 +63,7 @@ typedef struct {
     USet *next_word;            /* first non-space character A can consume (NULL: any) */
     rule_endings *endings;      /* literal endings of B (NULL: not a small literal set) */
     int do_break;
+    uint8_t last_ascii[16], first_ascii[16], next_word_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
 
 struct segmenter {
@@ -72,10 +73,26 @@ struct segmenter {
     size_t nrules;
     int any_break_rule;           /* break="yes" rules exist: scan for their proposals */
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
+    uint8_t break_firsts_ascii[16];
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
     srx *builtin;                 /* owned when the built-in rules are used */
 };
+
+/* The ASCII members of a set as 128 bits: most tests are of ASCII characters (full
+ * stops, spaces, capitals), and a bit test is far cheaper than a set lookup. */
+static void ascii_bits(const USet *set, uint8_t bits[16])
+{
+    memset(bits, 0, 16);
+    for (UChar32 c = 0; set && c < 128; c++)
+        if (uset_contains(set, c))
+            bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static int set_has(const USet *set, const uint8_t bits[16], UChar32 c)
+{
+    return c >= 0 && c < 128 ? bits[c >> 3] >> (c & 7) & 1 : uset_contains(set, c);
+}
 
 static URegularExpression *compile(const char *pattern, const srx *from, int line, int *unbounded)
 {
@@ -121,6 +138,9 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->first = rule_first_chars(r->after, &out->first_exact);
     out->next_word = rule_first_chars_after_space(r->after);
     out->endings = rule_endings_new(r->before);
+    ascii_bits(out->last, out->last_ascii);
+    ascii_bits(out->first, out->first_ascii);
+    ascii_bits(out->next_word, out->next_word_ascii);
     /* best: AFTER forward, then BEFORE backwards over reversed text, both anchored */
     char *rev = *r->before ? rule_reverse(r->before) : NULL;
     if (rev || !*r->before) {
@@ -188,6 +208,7 @@ static int union_break_firsts(segmenter *seg)
     if (u)
         uset_freeze(u);
     seg->break_firsts = u;
+    ascii_bits(u, seg->break_firsts_ascii);
     return 0;
 }
 
@@ -437,9 +458,10 @@ static void chars_around(const utf16_window *w, int32_t uq, surroundings *sr)
 /* Does rule r match at window index uq? */
 static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq, const surroundings *sr)
 {
-    if (!rr->seg->no_filter && ((r->last && (sr->before < 0 || !uset_contains(r->last, sr->before))) ||
-                                (r->first && (sr->at < 0 || !uset_contains(r->first, sr->at))) ||
-                                (r->next_word && (sr->next_word < 0 || !uset_contains(r->next_word, sr->next_word))) ||
+    if (!rr->seg->no_filter && ((r->last && (sr->before < 0 || !set_has(r->last, r->last_ascii, sr->before))) ||
+                                (r->first && (sr->at < 0 || !set_has(r->first, r->first_ascii, sr->at))) ||
+                                (r->next_word && (sr->next_word < 0 ||
+                                                  !set_has(r->next_word, r->next_word_ascii, sr->next_word))) ||
                                 (r->endings && !rule_endings_match(r->endings, sr->last, sr->nlast))))
         return 0;
     UErrorCode err = U_ZERO_ERROR;
@@ -489,11 +511,11 @@ static int collect_proposals(segmenter *seg, const char *text, size_t len, offse
         for (int32_t uq = from; uq < to && rc == 0; uq++) {
             if (U16_IS_TRAIL(rr.w.u[uq]))
                 continue;
-            if (seg->break_firsts && !seg->no_filter && !uset_contains(seg->break_firsts, rr.w.u[uq]))
+            if (seg->break_firsts && !seg->no_filter && !set_has(seg->break_firsts, seg->break_firsts_ascii, rr.w.u[uq]))
                 continue; /* (a trail unit is never in a set of code points) */
             surroundings sr;
             chars_around(&rr.w, uq, &sr);
-            if (seg->break_firsts && !seg->no_filter && !uset_contains(seg->break_firsts, sr.at))
+            if (seg->break_firsts && !seg->no_filter && !set_has(seg->break_firsts, seg->break_firsts_ascii, sr.at))
                 continue;
             for (size_t i = 0; i < seg->nrules; i++) {
                 if (seg->rules[i].do_break && rule_matches(&rr, &seg->rules[i], uq, &sr)) {
