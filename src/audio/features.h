@@ -6,7 +6,7 @@
  * deep flite voice read 3 dB over the floor), which the speech/non-speech detector reads. After the last sample,
  * audio_features_normalize applies cepstral mean and variance normalization over the file,
  * so a recording's microphone, room and level and a synthesizer's timbre weigh less
- * in the comparison. Ten frames a second of 14 floats: an hour is 20 MB. */
+ * in the comparison. A hundred frames a second of 14 floats: an hour is 20 MB. */
 #ifndef POLYALIGN_AUDIO_FEATURES_H
 #define POLYALIGN_AUDIO_FEATURES_H
 

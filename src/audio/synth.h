@@ -1,7 +1,8 @@
 /* synth.h — the transcript spoken by espeak-ng, as features to align the recording with.
  *
  * Each sentence is synthesized on its own (so its start and end in the synthetic speech
- * are known exactly), followed by a short pause. Marks ask where a given byte of a
+ * are known exactly), after a lead-in pause and each followed by a short pause, over a
+ * faint noise floor as a recording has. Marks ask where a given byte of a
  * sentence is spoken (cue boundaries inside a sentence): espeak-ng's word events give
  * the time of each word. The voice is chosen per language; Chinese uses
  * `cmn-latn-pinyin`, since espeak-ng 1.51's plain `cmn` reads its pinyin as English.
