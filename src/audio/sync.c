@@ -156,9 +156,13 @@ static void sentence_confidences(const collapsed *syn, const collapsed *rec, con
     double typical_cost = median(cost, n), typical_rate = median(rate, n);
     for (size_t s = 0; s < n; s++) {
         double acoustic = chance - typical_cost > 1e-6 ? (chance - cost[s]) / (chance - typical_cost) : 0;
-        /* within 1.5x of the typical pace: fully plausible; at 4x: not at all */
-        double off = fabs(rate[s] - typical_rate);
-        double pace = 1.0 - (off - log(1.5)) / (log(4.0) - log(1.5));
+        /* within 1.5x of the recording's typical pace: fully plausible; at 4x: not at all;
+         * and the same against the synthesizer's own pace, with 2x and 6x (speakers are
+         * slower or faster than it, but a whole transcript said in a quarter of the
+         * recording, or stretched over four times its length, was not found there) */
+        double off = fabs(rate[s] - typical_rate), off_synth = fabs(rate[s]);
+        double pace = fmin(1.0 - (off - log(1.5)) / (log(4.0) - log(1.5)),
+                           1.0 - (off_synth - log(2.0)) / (log(6.0) - log(2.0)));
         double conf = fmin(fmin(acoustic, pace), 1.0);
         out[s].confidence = conf < 0 ? 0 : conf;
     }

@@ -91,6 +91,17 @@ assert low == [sys.argv[2]], low' "$out" "${t#*:}"
   run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/long.txt" --format tsv
   expect_err "a transcript 4x longer than the speech: a warning with the measured mismatch, exit 0" 0 \
     "s of speech but the transcript takes about"
+  # a transcript of only the first third of the speech: the mismatch is reported and the
+  # stretched sentences are flagged, not silently timed
+  head -n 3 "$SCRATCH/en_rp.tsv" | cut -f3 | tr '\n' ' ' >"$SCRATCH/third.txt"
+  run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/third.txt" --format tsv
+  check "a transcript of the first three sentences: warning; they are found, the last one, stretched over the rest, flagged" python3 -c '
+import sys
+out, err, truth = sys.argv[1], sys.argv[2], [l.split("\t") for l in open(sys.argv[3])]
+rows = [l.split("\t") for l in out.split("\n")[1:] if l]
+assert "s of speech but the transcript takes about" in err, err
+assert rows[2][5] == "low", rows
+assert all(abs(float(r[2]) - float(t[0])) <= 0.12 for r, t in zip(rows[:2], truth)), rows' "$out" "$err" "$SCRATCH/en_rp.tsv"
   # a WAV whose header lies about its length (cut short)
   head -c 200000 "$SCRATCH/en_rp.wav" >"$SCRATCH/cut.wav"
   run sync --lang en --audio "$SCRATCH/cut.wav" "$SCRATCH/en_rp.txt" --format tsv
