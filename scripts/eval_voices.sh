@@ -18,11 +18,10 @@ voices=(
 for spec in "${voices[@]}"; do
   set -- $spec
   name="$1_$3_$4"
-  if [[ ! -s $D/$name.wav ]]; then
+  if [[ ! -s $D/$name.wav || ! -s $D/$name.txt ]]; then
     python3 $A/make_recording.py "$D/$name.wav" "$2" "$3" "$4" "$A/sentences.$1.txt" 0.6,0.02,1.2,0.3,0.02 \
-      --inner-pause 0.8 --noise -45 >"$D/$name.tsv"
+      --inner-pause 0.8 --noise -45 --transcript "$D/$name.txt" >"$D/$name.tsv"
   fi
-  cut -f3 "$D/$name.tsv" | tr '\n' ' ' >"$D/$name.txt"
   ./polyalign sync --lang "$1" --audio "$D/$name.wav" "$D/$name.txt" --format tsv -o "$D/$name.out.tsv" 2>/dev/null
   printf '%-34s %s\n' "$name" "$(python3 $A/score_sync.py "$D/$name.tsv" "$D/$name.out.tsv" 0.08 0.35 0.7 || true)"
 done

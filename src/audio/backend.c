@@ -55,9 +55,10 @@ static int load(void)
         if (!h)
             h = try_open(AUDIO_MODULE_DIR, "/", tried, sizeof tried);
     }
-    if (!h)
-        return error_set(ERR_SOFTWARE, _("cannot load the audio module (tried %s): %s"), tried,
-                         dlerror() ? dlerror() : _("not found"));
+    if (!h) {
+        const char *why = dlerror(); /* NULL when no candidate existed to be opened */
+        return error_set(ERR_SOFTWARE, _("cannot load the audio module (tried %s): %s"), tried, why ? why : _("not found"));
+    }
     loaded = (sync_align_fn)dlsym(h, "sync_align");
     if (!loaded)
         return error_set(ERR_SOFTWARE, _("the audio module has no sync_align: %s"), dlerror());

@@ -36,10 +36,10 @@ static int downsample(const feature_seq *in, size_t factor, feature_seq *out, fl
     return 0;
 }
 
-static float distance(const float *a, const float *b, int first, int dim)
+float dtw_distance(const float *a, const float *b, int dim)
 {
     float s = 0;
-    for (int d = first; d < dim; d++) {
+    for (int d = 0; d < dim; d++) {
         float x = a[d] - b[d];
         s += x * x;
     }
@@ -69,7 +69,7 @@ static void repair_windows(size_t *lo, size_t *hi, size_t nrows, size_t ncols)
 }
 
 /* One DTW pass within the windows; fills col[]/cost[] per row. */
-static int dtw_pass(const feature_seq *rows, const feature_seq *cols, int first_dim, const size_t *lo,
+static int dtw_pass(const feature_seq *rows, const feature_seq *cols, const size_t *lo,
                     const size_t *hi, size_t *col, float *cost)
 {
     size_t nrows = rows->n, ncols = cols->n;
@@ -92,7 +92,7 @@ static int dtw_pass(const feature_seq *rows, const feature_seq *cols, int first_
     for (size_t j = 0; j < nrows; j++) {
         const float *r = rows->v + j * rows->dim;
         for (size_t i = lo[j]; i < hi[j]; i++) {
-            double d = distance(r, cols->v + i * cols->dim, first_dim, rows->dim);
+            double d = dtw_distance(r, cols->v + i * cols->dim, rows->dim);
             double best = DBL_MAX;
             int step = STEP_DIAG;
             if (j == 0 && i == 0)
@@ -125,7 +125,7 @@ static int dtw_pass(const feature_seq *rows, const feature_seq *cols, int first_
     }
     for (;;) {
         col[j] = i;
-        cost[j] += distance(rows->v + j * rows->dim, cols->v + i * cols->dim, first_dim, rows->dim);
+        cost[j] += dtw_distance(rows->v + j * rows->dim, cols->v + i * cols->dim, rows->dim);
         cells[j]++;
         if (i == 0 && j == 0)
             break;
@@ -167,7 +167,7 @@ static void windows_from_coarse(const size_t *col_coarse, size_t ncoarse, size_t
     repair_windows(lo, hi, nrows, ncols);
 }
 
-int dtw_align(const feature_seq *rows, const feature_seq *cols, int first_dim, double band_seconds, dtw_path *out)
+int dtw_align(const feature_seq *rows, const feature_seq *cols, double band_seconds, dtw_path *out)
 {
     *out = (dtw_path){0};
     if (rows->n == 0 || cols->n == 0)
@@ -207,7 +207,7 @@ int dtw_align(const feature_seq *rows, const feature_seq *cols, int first_dim, d
         } else {
             windows_from_coarse(col, r[l + 1].n, nr, nc, nlo, nhi);
         }
-        rc = dtw_pass(&r[l], &c[l], first_dim, nlo, nhi, ncol, ncost);
+        rc = dtw_pass(&r[l], &c[l], nlo, nhi, ncol, ncost);
         free(col), free(cost), free(nlo), free(nhi);
         col = ncol;
         cost = ncost;

@@ -22,9 +22,12 @@ typedef struct {
     float *cost;  /* cost[j]: the mean distance of row j's path cells */
 } dtw_path;
 
-/* Warp `rows` onto `cols`, comparing dimensions [first_dim, dim). `band_seconds` is the
- * top pass's half-width (frames are 10 ms). */
-int dtw_align(const feature_seq *rows, const feature_seq *cols, int first_dim, double band_seconds, dtw_path *out);
+/* Euclidean distance between two frames of `dim` values. */
+float dtw_distance(const float *a, const float *b, int dim);
+
+/* Warp `rows` onto `cols` (frames of equal dim). `band_seconds` is the top pass's
+ * half-width (frames are 10 ms). */
+int dtw_align(const feature_seq *rows, const feature_seq *cols, double band_seconds, dtw_path *out);
 
 void dtw_path_free(dtw_path *p);
 

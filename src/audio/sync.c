@@ -15,11 +15,11 @@
 enum { KEEP_PAUSE = 10 };                /* frames a collapsed pause keeps (100 ms) */
 enum { DIM = MFCC_DIM + 1 };             /* the MFCCs and the speech/pause evidence */
 static const double band_seconds = 30.0; /* the top DTW pass: drift allowed from the diagonal */
-/* Set on ../shared/eval/subtitles (scripts/eval_sync.sh). Leaving c0 (normalized
- * loudness) out cost en_flite 17 points of Netflix sync share on dev-hard; the pause
- * feature fixed a 2 s misplacement of a short sentence before a long gap on dev (flite:
- * start p90 2.02 -> 0.15 s); weights 1 and 2 gave the same figures, 4 hurt run-on Russian. */
-static const int first_dim = 0;
+/* Set on ../shared/eval/subtitles (scripts/eval_sync.sh). All 13 cepstra are compared:
+ * leaving c0 (normalized loudness) out cost en_flite 17 points of Netflix sync share on
+ * dev-hard. The pause feature fixed a 2 s misplacement of a short sentence before a long
+ * gap on dev (flite: start p90 2.02 -> 0.15 s); weights 1 and 2 gave the same figures, 4
+ * hurt run-on Russian. */
 static const float pause_weight = 1.5f; /* distance between a speech and a pause frame, besides MFCCs */
 
 /* The kept frames of a sequence: all speech, and at most KEEP_PAUSE frames of each pause
@@ -82,12 +82,7 @@ static int to_features(const float *samples, size_t n, void *ctx)
 
 static float frame_distance(const collapsed *a, size_t x, const collapsed *b, size_t y)
 {
-    double s = 0;
-    for (int d = first_dim; d < DIM; d++) {
-        double t = a->v[x * DIM + d] - b->v[y * DIM + d];
-        s += t * t;
-    }
-    return (float)sqrt(s);
+    return dtw_distance(a->v + x * DIM, b->v + y * DIM, DIM);
 }
 
 /* Mean distance between frames taken at random from the two sides: what a match worth
@@ -307,7 +302,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     rec.mfcc = syn.mfcc = NULL;
     if (rc == 0) {
         feature_seq rows = {csyn.v, csyn.n, DIM}, cols = {crec.v, crec.n, DIM};
-        rc = dtw_align(&rows, &cols, first_dim, band_seconds, &path);
+        rc = dtw_align(&rows, &cols, band_seconds, &path);
     }
     if (rc == 0 && (!(out->sentence = calloc(n ? n : 1, sizeof *out->sentence)) ||
                     !(out->mark_time = calloc(nmarks ? nmarks : 1, sizeof *out->mark_time))))

@@ -280,13 +280,14 @@ int cmd_subtitle(int argc, char **argv)
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
-    if (rc == 0 && !a.from && (rc = cues_split_too_long(&cues, &p)) > 0)
-        rc = 0;
-    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, a.audio != NULL) : 0;
-    if (too_fast && (rc = cues_merge_too_fast(&cues, base, &p, a.audio != NULL)) > 0)
-        too_fast = timing_display(&cues, &p, a.fps, a.audio != NULL);
-    if (rc > 0)
-        rc = 0;
+    int measured = a.audio != NULL, reshaped = 0;
+    if (rc == 0 && !a.from && (reshaped = cues_split_too_long(&cues, &p)) < 0)
+        rc = reshaped;
+    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, measured) : 0;
+    if (too_fast && (reshaped = cues_merge_too_fast(&cues, base, &p, measured)) < 0)
+        rc = reshaped;
+    else if (too_fast && reshaped > 0)
+        too_fast = timing_display(&cues, &p, a.fps, measured);
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
         if (subtitle_write(out.f, &cues, strcmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {

@@ -8,8 +8,10 @@ deterministic noise floor. Writes RECORDING.wav (16 kHz mono) and prints the tru
 and end of every sentence as TSV. Standard library only, plus the synthesizer programs.
 
 usage: make_recording.py OUT.wav ENGINE VOICE RATE SENTENCES.txt PAUSES [--inner-pause S] [--noise DB] [--lead S]
+                         [--transcript OUT.txt]
   ENGINE flite|espeak-ng; RATE: words per minute for espeak-ng, duration stretch for flite;
-  PAUSES: comma-separated seconds after each sentence (cycled)."""
+  PAUSES: comma-separated seconds after each sentence (cycled); --transcript also writes the
+  sentences as one running text, as a subtitle tool is given it."""
 import argparse, math, os, random, struct, subprocess, sys, tempfile, wave
 
 RATE = 16000
@@ -49,6 +51,7 @@ def main():
     ap.add_argument("--inner-pause", type=float, default=0.0)
     ap.add_argument("--noise", type=float, default=-58.0)
     ap.add_argument("--lead", type=float, default=0.8)
+    ap.add_argument("--transcript")
     a = ap.parse_args()
     sentences = [l.strip() for l in open(a.sentences, encoding="utf-8") if l.strip()]
     pauses = [float(p) for p in a.pauses.split(",")]
@@ -83,6 +86,9 @@ def main():
         w.writeframes(struct.pack("<%dh" % len(samples), *samples))
     for start, end, s in rows:
         print("%.2f\t%.2f\t%s" % (start, end, s))
+    if a.transcript:
+        with open(a.transcript, "w", encoding="utf-8") as f:
+            f.write(" ".join(s for _, _, s in rows) + "\n")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,7 @@ A=$ROOT/tests/audio
 # kind: long, run-on, at paragraph-like breaks, and one inside a sentence; a noise floor)
 recording() {
   python3 "$A/make_recording.py" "$SCRATCH/$5.wav" "$2" "$3" "$4" "$A/sentences.$1.txt" 0.6,0.02,1.2,0.3,0.02 \
-    --inner-pause 0.8 --noise -45 >"$SCRATCH/$5.tsv" || return 1
-  cut -f3 "$SCRATCH/$5.tsv" | tr '\n' ' ' >"$SCRATCH/$5.txt"
+    --inner-pause 0.8 --noise -45 --transcript "$SCRATCH/$5.txt" >"$SCRATCH/$5.tsv"
 }
 
 # Bounds of the issue for the hard recordings (start median <= 0.08 s, p90 <= 0.35 s,
