@@ -12,6 +12,7 @@
 #include "align/lexicon.h"
 #include "align/lexsource.h"
 #include "i18n.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 int main(int argc, char **argv)
@@ -41,11 +42,15 @@ int main(int argc, char **argv)
     if (rc == 0)
         rc = lexicon_builder_compile(b, &bytes, &len);
     lexicon_builder_free(b);
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp", out);
-    FILE *f = rc == 0 ? fopen(tmp, "wb") : NULL;
-    if (rc == 0 && (!f || fwrite(bytes, 1, len, f) != len || fclose(f) != 0 || rename(tmp, out) != 0))
-        rc = error_set(ERR_IO, "%s: cannot write", out);
+    atomic_file af;
+    if (rc == 0 && (rc = atomic_file_open(&af, out)) == 0) {
+        if (fwrite(bytes, 1, len, af.f) != len) {
+            atomic_file_abort(&af);
+            rc = error_set(ERR_IO, _("%s: write error"), out);
+        } else {
+            rc = atomic_file_commit(&af);
+        }
+    }
     free(bytes);
     if (rc < 0) {
         fprintf(stderr, "%s: %s\n", argv[0], error_last());
@@ -54,6 +59,7 @@ int main(int argc, char **argv)
     lexicon *lx;
     if ((rc = lexicon_open(out, &lx)) < 0) {
         fprintf(stderr, "%s: %s\n", argv[0], error_last());
+        remove(out); /* a lexicon that does not check out must not look up to date to make */
         return error_exit_status(rc);
     }
     fprintf(stderr, "%s: %s-%s, %zu + %zu keys, %zu links, %zu bytes (%zu lines skipped)\n", out, argv[2], argv[3],

@@ -248,9 +248,7 @@ int align_three(const align_text *pivot, const align_text *a, const align_text *
         if (y < nb && bb[y].i < at)
             at = bb[y].i;
         if (x < na && ba[x].di == 0 && ba[x].i == at) {
-            v[n++] = (bead3){{at, ba[x].j, bb[y < nb ? y : nb - 1].j}, {0, ba[x].dj, 0}, ba[x].confidence};
-            if (y >= nb)
-                v[n - 1].start[2] = b->n;
+            v[n++] = (bead3){{at, ba[x].j, y < nb ? bb[y].j : b->n}, {0, ba[x].dj, 0}, ba[x].confidence};
             x++;
             continue;
         }

@@ -117,8 +117,9 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
             if (path[0] && (rc = lexicon_open(path, &lx)) == 0)
                 rc = add_lexicon(ls, lx, src);
         }
-        /* only the pairs we ship lexicons for can be missing */
-        if (!ls->n && rc == 0 && strcmp(src, "en") == 0 && (strcmp(tgt, "zh") == 0 || strcmp(tgt, "ru") == 0))
+        /* only the pairs we ship lexicons for can be missing, whichever side is the pivot */
+        const char *other = strcmp(src, "en") == 0 ? tgt : strcmp(tgt, "en") == 0 ? src : "";
+        if (!ls->n && rc == 0 && (strcmp(other, "zh") == 0 || strcmp(other, "ru") == 0))
             *builtin_missing = 1;
     }
     for (size_t u = 0; cfg && u < cfg->nuser && rc == 0; u++)

@@ -276,15 +276,18 @@ static char *slurp(const char *path, size_t *len)
     size_t cap = 0, n = 0;
     if (!f)
         return NULL;
+    int bad = 0;
     for (;;) {
-        if (vec_reserve(&buf, &cap, n + 65536, 1) < 0)
+        if (vec_reserve(&buf, &cap, n + 65536, 1) < 0) {
+            bad = 1; /* out of memory: never a dictionary cut short */
             break;
+        }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
         if (got == 0)
             break;
     }
-    int bad = ferror(f) || !buf;
+    bad = bad || ferror(f) || !buf;
     fclose(f);
     if (bad) {
         free(buf);

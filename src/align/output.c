@@ -210,7 +210,6 @@ struct output_writer {
     FILE *f;
     output_options opts;
     tmx_writer *tmx;
-    const char *srclang;    /* the first pivot's language: a TMX has one srclang */
     size_t next_unit;       /* tuid of the next unit, over all documents */
 };
 
@@ -232,13 +231,10 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
     memset(st, 0, sizeof *st);
     int rc = 0;
     if (w->fmt == FORMAT_TMX && !w->tmx) {
+        /* every group shares the pivot's language (one --langs for all), so one srclang */
         tmx_header h = {.srclang = a->text[0]->lang};
-        w->srclang = a->text[0]->lang;
         rc = tmx_writer_open(&w->tmx, w->f, &h);
     }
-    if (rc == 0 && w->fmt == FORMAT_TMX && strcmp(w->srclang, a->text[0]->lang) != 0)
-        rc = error_set(ERR_USAGE, _("%s: pivot language %s differs from the TMX source language %s"),
-                       a->text[0]->name, a->text[0]->lang, w->srclang);
     size_t dropped_before = w->tmx ? tmx_writer_dropped(w->tmx) : 0;
     for (size_t k = 0; k < a->n && rc == 0; k++) {
         const bead3 *b = &a->beads[k];

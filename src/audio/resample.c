@@ -10,7 +10,6 @@
 
 struct resampler {
     SwrContext *swr;
-    int in_rate;
     float *buf;
     int cap;
     audio_sink sink;
@@ -31,7 +30,6 @@ int resampler_new(int in_rate, enum AVSampleFormat in_format, const AVChannelLay
         resampler_free(r);
         return error_set(ERR_SOFTWARE, _("cannot convert audio of %d Hz to %d Hz mono"), in_rate, AUDIO_RATE);
     }
-    r->in_rate = in_rate;
     r->sink = sink;
     r->ctx = ctx;
     *out = r;

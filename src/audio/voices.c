@@ -3,6 +3,7 @@
  * Kept apart from the synthesis itself (synth.c, in the loadable audio backend) so that
  * commands can check a language before anything is loaded. Chinese uses
  * `cmn-latn-pinyin`: espeak-ng 1.51's plain `cmn` reads its pinyin as English. */
+#include <stdio.h>
 #include <string.h>
 
 #include "synth.h"
@@ -19,4 +20,11 @@ const char *synth_voice_for(const char *lang)
     return NULL;
 }
 
-const char *synth_languages(void) { return "en, ru, zh"; }
+const char *synth_languages(void)
+{
+    static char list[64]; /* the table's languages, "en, ru, zh" */
+    if (!list[0])
+        for (size_t k = 0, n = 0; k < sizeof voices / sizeof *voices; k++)
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? ", " : "", voices[k].lang);
+    return list;
+}

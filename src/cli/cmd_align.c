@@ -202,7 +202,7 @@ int cmd_align(int argc, char **argv)
     if (a.min_score) {
         char *end;
         oo.min_score = strtod(a.min_score, &end);
-        if (*end || oo.min_score < 0 || oo.min_score > 1)
+        if (end == a.min_score || *end || !(oo.min_score >= 0 && oo.min_score <= 1))
             return cli_usage_error(self, _("--min-score takes a number between 0 and 1"));
     }
 
@@ -234,7 +234,7 @@ int cmd_align(int argc, char **argv)
         if (rc == 0)
             rc = align_group(texts, per_group, &a.opts, &al, fit);
         for (int p = 0; rc == 0 && p + 1 < per_group && !said_missing; p++)
-            if (fit[p].lexicon_missing) {
+            if (fit[p].lexicon_missing && a.nlexicons == 0) {
                 cli_warn(_("no built-in %s-%s lexicon found (build it with make; see --lexicon-dir): aligning with "
                            "sentence lengths and anchors only, less accurately"),
                          texts[0].base, texts[p + 1].base);
@@ -244,8 +244,6 @@ int cmd_align(int argc, char **argv)
             rc = output_add(w, &al, &st);
         if (rc == 0 && !a.quiet)
             print_summary(&al, &st, (align_format)fmt);
-        total.written += st.written;
-        total.chars_dropped += st.chars_dropped;
         free((void *)al.beads);
         for (int k = 0; k < per_group; k++)
             align_text_free(&texts[k]);

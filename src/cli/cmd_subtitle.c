@@ -241,6 +241,8 @@ int cmd_subtitle(int argc, char **argv)
     if (lang_normalize(a.lang, lang) < 0)
         return cli_usage_error(self, "%s", error_last());
     lang_base(lang, base);
+    if (a.audio && !synth_voice_for(base)) /* before loading and decoding anything */
+        return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
     const subtitle_profile *found = subtitle_profile_find(a.profile, base);
     if (!found)
         return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), a.profile);
@@ -302,7 +304,7 @@ int cmd_subtitle(int argc, char **argv)
             fprintf(stderr, _("polyalign: %zu sentences, %zu cues (%s, %s)\n"), t.n, cues.n, p.name, base);
         for (size_t k = 0; k < cues.n && too_fast; k++) {
             cue *c = &cues.v[k];
-            if (c->chars / (c->end - c->start) > p.max_cps + 1e-9)
+            if (cue_reads_too_fast(c, &p))
                 fprintf(stderr, _("polyalign: cue %zu reads at %.1f characters per second (limit %.0f)\n"), k + 1,
                         c->chars / (c->end - c->start), p.max_cps);
         }

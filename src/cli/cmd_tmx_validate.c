@@ -11,7 +11,7 @@
 enum { OPT_DTD = 256, OPT_QUIET = 'q' };
 
 const cli_option tmx_validate_cli_options[] = {
-    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (loads each file whole)")},
+    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)")},
     {"quiet", OPT_QUIET, 0, NULL, N_("print problems only, no summary")},
     {0},
 };

@@ -376,6 +376,12 @@ int cues_build(const char *lang, const subtitle_profile *p, const char *const *s
     return rc;
 }
 
+int cue_reads_too_fast(const cue *c, const subtitle_profile *p)
+{
+    double shown = c->end - c->start;
+    return c->chars > 0 && (shown <= 0 || c->chars / shown > p->max_cps + 1e-9);
+}
+
 void cues_free(cue_list *l)
 {
     for (size_t k = 0; k < l->n; k++)

@@ -36,6 +36,9 @@ int cues_build(const char *lang, const subtitle_profile *p, const char *const *s
 /* Append a cue (the list takes its text). 0 or -ERR_IO. */
 int cue_list_add(cue_list *l, cue c);
 
+/* Whether the cue is up too briefly to be read at the profile's reading speed. */
+int cue_reads_too_fast(const cue *c, const subtitle_profile *p);
+
 /* Display width of a UTF-8 line under the profile. */
 double cue_text_width(const char *text, const subtitle_profile *p);
 

@@ -8,11 +8,6 @@
 #include "../i18n.h"
 #include "../util/error.h"
 
-static int reads_too_fast(const cue *c, const subtitle_profile *p)
-{
-    return c->end > c->start && c->chars / (c->end - c->start) > p->max_cps + 1e-9;
-}
-
 /* The two cues' text as one line of running text (line breaks undone: a space in
  * languages that separate words, nothing in Chinese). */
 static char *joined(const cue *a, const cue *b, int spaced)
@@ -77,7 +72,7 @@ int cues_merge_too_fast(cue_list *cues, const char *lang, const subtitle_profile
 {
     int merges = 0;
     for (size_t k = 0; k < cues->n; k++) {
-        if (!reads_too_fast(&cues->v[k], p))
+        if (!cue_reads_too_fast(&cues->v[k], p))
             continue;
         int rc = k + 1 < cues->n ? try_merge(cues, k, lang, p, same_sentence) : 0;
         if (rc == 0 && k > 0 && (rc = try_merge(cues, k - 1, lang, p, same_sentence)) == 1)

@@ -124,7 +124,7 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
             if (c->end > cues->v[k + 1].start - gap)
                 c->end = fmax(cues->v[k + 1].start - gap, fmin(c->end, c->start + need));
         }
-        too_fast += c->chars / (c->end - c->start) > p->max_cps + 1e-9;
+        too_fast += cue_reads_too_fast(c, p);
     }
     return too_fast;
 }

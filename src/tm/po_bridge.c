@@ -72,18 +72,30 @@ static void format_flags(po_message_t m, char *out, size_t size)
             o += (size_t)snprintf(out + o, size - o, o ? " %s" : "%s", types[k]);
 }
 
-/* The "Language:" field of a PO header, or "" (copied into out). */
+/* A field of a PO header ("Language:"), or "" (copied into out). Only a field that
+ * starts a line: "X-Poedit-Language: Russian" is not the language. */
 static void header_field(const char *header, const char *field, char *out, size_t size)
 {
     out[0] = '\0';
-    const char *p = header ? strstr(header, field) : NULL;
-    if (!p)
+    size_t flen = strlen(field);
+    for (const char *line = header; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (strncmp(line, field, flen) != 0)
+            continue;
+        const char *p = line + flen;
+        while (*p == ' ')
+            p++;
+        snprintf(out, size, "%.*s", (int)strcspn(p, "\n"), p);
         return;
-    p += strlen(field);
-    while (*p == ' ')
-        p++;
-    size_t n = strcspn(p, "\n");
-    snprintf(out, size, "%.*s", (int)n, p);
+    }
+}
+
+/* The catalog's language as a BCP 47 tag (zh_CN -> zh-CN), "" when absent or not a tag. */
+static void header_language(const char *header, char out[LANG_TAG_MAX])
+{
+    char raw[64];
+    header_field(header, "Language:", raw, sizeof raw);
+    if (!raw[0] || lang_normalize(raw, out) < 0)
+        out[0] = '\0';
 }
 
 typedef struct {
@@ -160,11 +172,9 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     }
     /* po_file_domain_header returns a copy, which is ours to free */
     char *header = rc == 0 && npaths ? (char *)po_file_domain_header(files[0], NULL) : NULL;
-    char lang[64];
-    header_field(header, "Language:", lang, sizeof lang);
+    char lang[LANG_TAG_MAX];
+    header_language(header, lang);
     snprintf(o.tgtlang, sizeof o.tgtlang, "%s", lang[0] ? lang : "und");
-    for (char *p = o.tgtlang; *p; p++)
-        *p = *p == '_' ? '-' : *p; /* zh_CN -> zh-CN */
     const char *types[] = {"x-po-header"}, *values[] = {header ? header : ""};
     tmx_header h = {.srclang = srclang, .prop_types = types, .prop_values = values, .nprops = header ? 1 : 0};
     if (rc == 0)
@@ -240,20 +250,17 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     char *srclang = src ? strdup(src) : NULL;
     /* the header: the original catalog's when it is for this language */
     const char *old = tmx_reader_header_prop(r, "x-po-header");
-    char old_lang[64], header[1024];
-    header_field(old, "Language:", old_lang, sizeof old_lang);
-    for (char *p = old_lang; *p; p++)
-        *p = *p == '_' ? '-' : *p;
-    if (old && old_lang[0] && lang_tags_match(lang, old_lang))
-        snprintf(header, sizeof header, "%s", old);
-    else
+    char old_lang[LANG_TAG_MAX], header[512];
+    header_language(old, old_lang);
+    int keep_old = old && old_lang[0] && lang_tags_match(lang, old_lang); /* any length: kept as it is */
+    if (!keep_old)
         snprintf(header, sizeof header,
                  "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\nLanguage: %s\n"
                  "Plural-Forms: %s\n",
                  lang, default_plural_forms(lang));
     po_message_t head = po_message_create();
     po_message_set_msgid(head, "");
-    po_message_set_msgstr(head, header);
+    po_message_set_msgstr(head, keep_old ? old : header);
     po_message_insert(it, head);
     po_message_t plural = NULL; /* the plural message being rebuilt */
     tmx_unit u = {0};

@@ -22,7 +22,9 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/u32set.h"
 #include "../util/vec.h"
 #include "tmx_reader.h"
 
@@ -114,21 +116,7 @@ static size_t keys_of(const uint32_t *tok, size_t n, uint32_t *out)
         for (size_t i = 0; i + 1 < n; i++)
             out[k++] = (tok[i] * 31u + tok[i + 1]) & (BUCKETS - 1);
     }
-    /* distinct keys only: a unit counts once per key */
-    for (size_t i = 1; i < k; i++) {
-        uint32_t v = out[i];
-        size_t j = i;
-        while (j > 0 && out[j - 1] > v) {
-            out[j] = out[j - 1];
-            j--;
-        }
-        out[j] = v;
-    }
-    size_t w = 0;
-    for (size_t i = 0; i < k; i++)
-        if (!w || out[w - 1] != out[i])
-            out[w++] = out[i];
-    return w;
+    return u32_sort_unique(out, k); /* distinct keys only: a unit counts once per key */
 }
 
 static int add_text(tm_index *ix, const char *s, uint32_t *at)
@@ -341,9 +329,13 @@ typedef struct {
 
 int tm_index_save(const tm_index *ix, const char *path)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return error_set(ERR_IO, _("%s: cannot create output: %s"), path, strerror(errno));
+    /* through a temporary file: an interrupted save must not leave an index that every
+     * later run trips over */
+    atomic_file af;
+    int rc = atomic_file_open(&af, path);
+    if (rc < 0)
+        return rc;
+    FILE *f = af.f;
     saved_header h = {{0}, (uint64_t)ix->by_char, ix->nunits, ix->ntext, ix->ntokens, ix->npost, BUCKETS};
     memcpy(h.magic, MAGIC, sizeof MAGIC);
     int ok = fwrite(&h, sizeof h, 1, f) == 1 && fwrite(ix->units, sizeof *ix->units, ix->nunits, f) == ix->nunits &&
@@ -351,9 +343,11 @@ int tm_index_save(const tm_index *ix, const char *path)
              fwrite(ix->tokens, sizeof *ix->tokens, ix->ntokens, f) == ix->ntokens &&
              fwrite(ix->head, sizeof *ix->head, BUCKETS + 1, f) == BUCKETS + 1 &&
              fwrite(ix->post, sizeof *ix->post, ix->npost, f) == ix->npost;
-    if (fclose(f) != 0 || !ok)
+    if (!ok) {
+        atomic_file_abort(&af);
         return error_set(ERR_IO, _("%s: write error: %s"), path, strerror(errno));
-    return 0;
+    }
+    return atomic_file_commit(&af);
 }
 
 /* Read n elements; n comes from the file, so it must fit in what the file still holds. */

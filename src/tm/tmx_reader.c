@@ -27,8 +27,6 @@ struct tmx_reader {
     int done;
     char error[512];        /* first parser error, "LINE:COL: message" */
     char root[32];          /* name of the root element */
-    tmx_warn_fn warn;
-    void *warn_ctx;
     int keep_markup;
 };
 
@@ -116,7 +114,7 @@ static int fail(tmx_reader *r, const char *fmt, ...)
 static int parse_failed(tmx_reader *r)
 {
     if (r->error[0])
-        return error_set(ERR_DATA, _("%s:%s"), r->name, r->error);
+        return error_set(ERR_DATA, "%s:%s", r->name, r->error);
     return fail(r, _("malformed XML"));
 }
 
@@ -138,13 +136,6 @@ static int advance(tmx_reader *r)
         const char *name = (const char *)xmlTextReaderConstLocalName(r->xml);
         if (type == XML_READER_TYPE_ENTITY_REFERENCE)
             return fail(r, _("entity reference &%s; refused (entities are not expanded)"), name ? name : "");
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE && r->warn) {
-            xmlNodePtr n = xmlTextReaderCurrentNode(r->xml);
-            xmlDtdPtr dtd = n && n->type == XML_DTD_NODE ? (xmlDtdPtr)n : NULL;
-            if (dtd && dtd->SystemID)
-                r->warn(r->warn_ctx, xmlTextReaderGetParserLineNumber(r->xml), 1,
-                        _("the DOCTYPE's external DTD is not loaded"));
-        }
         if (type != XML_READER_TYPE_ELEMENT || !name)
             continue;
         if (!r->root[0])
@@ -207,12 +198,6 @@ int tmx_reader_open(const char *path, tmx_reader **out)
     return 0;
 }
 
-void tmx_reader_on_warning(tmx_reader *r, tmx_warn_fn fn, void *ctx)
-{
-    r->warn = fn;
-    r->warn_ctx = ctx;
-}
-
 const tmx_attrs *tmx_reader_header(const tmx_reader *r)
 {
     return &r->header;
@@ -231,11 +216,6 @@ const char *tmx_reader_header_prop(const tmx_reader *r, const char *type)
 const char *tmx_reader_root(const tmx_reader *r)
 {
     return r->root;
-}
-
-const char *tmx_reader_name(const tmx_reader *r)
-{
-    return r->name;
 }
 
 static int copy_attrs(xmlNodePtr n, tmx_attrs *a)

@@ -70,13 +70,6 @@ int tmx_reader_header_line(const tmx_reader *r);
  * negative: an error with "FILE:LINE:COL: message" in error_last(). */
 int tmx_reader_next(tmx_reader *r, tmx_unit *u);
 
-/* Problems found while reading that do not stop it (e.g. a DOCTYPE pointing at a file,
- * which is ignored): called back as they are met; NULL to ignore. */
-typedef void (*tmx_warn_fn)(void *ctx, int line, int col, const char *message);
-void tmx_reader_on_warning(tmx_reader *r, tmx_warn_fn fn, void *ctx);
-
-const char *tmx_reader_name(const tmx_reader *r);
-
 /* The root element's name as far as read ("tmx" in a TMX file; "" before any element). */
 const char *tmx_reader_root(const tmx_reader *r);
 void tmx_reader_close(tmx_reader *r);

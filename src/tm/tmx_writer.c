@@ -134,38 +134,38 @@ int tmx_writer_begin_tu(tmx_writer *w, const char *tuid)
     return 0;
 }
 
-int tmx_writer_prop(tmx_writer *w, const char *type, const char *value)
+/* <name attr="value">text</name>, the text cleaned of what XML 1.0 forbids; with
+ * `inner`, the text goes in an <inner> child instead (a tuv's seg). */
+static int text_element(tmx_writer *w, const char *name, const char *attr, const char *value, const char *inner,
+                        const char *text)
 {
-    const char *v = xml_clean(w, value);
+    const char *v = xml_clean(w, text);
     if (!v)
         return error_set(ERR_IO, _("out of memory"));
-    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "prop"));
-    CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST "type", BAD_CAST type));
-    CHECK(xmlTextWriterWriteString(w->xml, BAD_CAST v));
+    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST name));
+    if (attr)
+        CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST attr, BAD_CAST value));
+    if (inner) /* a seg is inline content: no indentation inside it */
+        CHECK(xmlTextWriterWriteElement(w->xml, BAD_CAST inner, BAD_CAST v));
+    else
+        CHECK(xmlTextWriterWriteString(w->xml, BAD_CAST v));
     CHECK(xmlTextWriterEndElement(w->xml));
     return 0;
+}
+
+int tmx_writer_prop(tmx_writer *w, const char *type, const char *value)
+{
+    return text_element(w, "prop", "type", type, NULL, value);
 }
 
 int tmx_writer_note(tmx_writer *w, const char *text)
 {
-    const char *v = xml_clean(w, text);
-    if (!v)
-        return error_set(ERR_IO, _("out of memory"));
-    CHECK(xmlTextWriterWriteElement(w->xml, BAD_CAST "note", BAD_CAST v));
-    return 0;
+    return text_element(w, "note", NULL, NULL, NULL, text);
 }
 
 int tmx_writer_tuv(tmx_writer *w, const char *lang, const char *text)
 {
-    const char *v = xml_clean(w, text);
-    if (!v)
-        return error_set(ERR_IO, _("out of memory"));
-    CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST "tuv"));
-    CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST "xml:lang", BAD_CAST lang));
-    /* a seg is inline content: no indentation inside it */
-    CHECK(xmlTextWriterWriteElement(w->xml, BAD_CAST "seg", BAD_CAST v));
-    CHECK(xmlTextWriterEndElement(w->xml));
-    return 0;
+    return text_element(w, "tuv", "xml:lang", lang, "seg", text);
 }
 
 int tmx_writer_end_tu(tmx_writer *w)
