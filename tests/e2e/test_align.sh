@@ -122,4 +122,11 @@ run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/bad.en" -o "$SCRATCH/
 [[ $status -eq 65 && ! -e $SCRATCH/fail.tmx && -z $(find "$SCRATCH" -name '.fail.tmx.*') ]] &&
   ok "a failed run leaves no partial TMX" || not_ok "a failed run leaves no partial TMX" "$status"
 
+: >"$SCRATCH/empty_en.txt"
+: >"$SCRATCH/empty_ru.txt"
+printf '你好。世界。\n' >"$SCRATCH/two.zh"
+run align --langs en,zh,ru "$SCRATCH/empty_en.txt" "$SCRATCH/two.zh" "$SCRATCH/empty_ru.txt"
+expect "three texts, pivot and one translation empty: one bead per Chinese sentence, no read past the end" 0 \
+  "$(printf '[]:[0]:[]:1.0000\n[]:[1]:[]:1.0000')"
+
 done_testing

@@ -77,4 +77,20 @@ expect_err "missing TMX: exit 66" 66 "nothere.tmx"
 run tmx2po "$SCRATCH/app.tmx" -o "$SCRATCH/x.po"
 expect_err "tmx2po without --lang: exit 2" 2 "--lang"
 
+# a long header (Weblate and Launchpad add many X- fields) with an X-Poedit-Language field:
+# the language comes from Language:, the whole header survives the round trip
+{
+  printf 'msgid ""\nmsgstr ""\n"X-Poedit-Language: Russian\\n"\n"Language: ru\\n"\n'
+  printf '"Content-Type: text/plain; charset=UTF-8\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n'
+  printf '"Plural-Forms: nplurals=3; plural=(n%%10==1 && n%%100!=11 ? 0 : n%%10>=2 && n%%10<=4 && (n%%100<10 || n%%100>=20) ? 1 : 2);\\n"\n'
+  for k in $(seq 40); do printf '"X-Extra-Field-%02d: %s\\n"\n' "$k" xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done
+  printf '\nmsgid "Hello"\nmsgstr "Привет"\n'
+} >"$SCRATCH/long.po"
+run po2tmx "$SCRATCH/long.po" -o "$SCRATCH/long.tmx"
+run tmx validate "$SCRATCH/long.tmx"
+expect_err "a header naming X-Poedit-Language: the TMX takes Language: and is valid" 0 "valid"
+run tmx2po --lang ru "$SCRATCH/long.tmx" -o "$SCRATCH/long2.po"
+check "a 1.5 KB header comes back whole, and msgfmt --check accepts it" \
+  sh -c "msgfmt --check -o /dev/null '$SCRATCH/long2.po' && test \$(grep -c X-Extra-Field '$SCRATCH/long2.po') = 40"
+
 done_testing
