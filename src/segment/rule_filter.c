@@ -379,7 +379,7 @@ static void reverse_item(const rule_item *it, out_buf *b)
     if (it->kind == ATOM_SET) {
         put(b, it->text, it->text_len);
     } else if (it->kind == ATOM_GROUP) {
-        put_str(b, "(?:");
+        put_str(b, it->caseless ? "(?i:" : "(?:");
         reverse_alternatives(it, b);
         put_str(b, ")");
     } else if (it->look) {

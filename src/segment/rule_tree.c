@@ -120,6 +120,32 @@ static USet *parse_class(parser *ps)
 
 static rule_seq *parse_alternatives(parser *ps, rule_item *group);
 
+/* (?i:…): every set in the group gains the other cases of its characters. ICU compares
+ * literal strings by full case folding, where "ss" matches "ß" and "fi" matches "ﬁ": one
+ * text character for two pattern characters, which the tree cannot express. Such
+ * foldings exist only in the Latin, Greek and Armenian scripts, so a caseless group that
+ * holds letters of those is not modelled (-1); Cyrillic abbreviation lists are. */
+static int close_over_case(rule_item *it)
+{
+    static const char *multi_fold_scripts = "[[\\p{Latin}\\p{Greek}\\p{Armenian}]&\\p{L}]";
+    if (it->kind == ATOM_SET) {
+        USet *risky = rule_set_from_pattern(multi_fold_scripts);
+        int bad = !risky || uset_containsSome(it->set, risky);
+        if (risky)
+            uset_close(risky);
+        if (bad)
+            return -1;
+        uset_closeOver(it->set, USET_CASE_INSENSITIVE);
+        uset_removeAllStrings(it->set);
+        return 0;
+    }
+    for (int a = 0; a < it->nalts; a++)
+        for (int k = 0; k < it->alts[a]->n; k++)
+            if (close_over_case(&it->alts[a]->items[k]) < 0)
+                return -1;
+    return 0;
+}
+
 static int add_item(rule_seq *s, rule_item it)
 {
     if (s->n == s->cap) {
@@ -187,12 +213,16 @@ static rule_seq *parse_sequence(parser *ps)
                 if (p[2] == ':') {
                     ps->p = p + 3;
                     it.kind = ATOM_GROUP;
+                } else if (p[2] == 'i' && p[3] == ':') {
+                    ps->p = p + 4;
+                    it.kind = ATOM_GROUP;
+                    it.caseless = 1;
                 } else if (p[2] == '=' || p[2] == '!' || (p[2] == '<' && (p[3] == '=' || p[3] == '!'))) {
                     ps->p = p + (p[2] == '<' ? 4 : 3);
                     it.kind = ATOM_ZERO_WIDTH;
                     it.look = p[2] == '<' ? (p[3] == '=' ? '<' : '>') : p[2];
                 } else {
-                    ps->failed = 1; /* flags such as (?i: change what characters match */
+                    ps->failed = 1; /* other flags (x, s, m, …) change what the pattern means */
                     break;
                 }
             } else {
@@ -209,6 +239,11 @@ static rule_seq *parse_sequence(parser *ps)
             ps->p++;
             it.alts = group.alts;
             it.nalts = group.nalts;
+            if (it.caseless && close_over_case(&it) < 0) {
+                rule_item_free(&it);
+                ps->failed = 1;
+                break;
+            }
         } else if (*p == '[') {
             it.kind = ATOM_SET;
             it.set = parse_class(ps);

@@ -29,6 +29,7 @@ typedef struct {
     const char *quant;  /* its quantifier as written ("" when none) */
     size_t quant_len;
     char look;          /* look-around: '=' '!' (ahead), '<' '>' (behind, positive/negative) */
+    int caseless;       /* a (?i:…) group: its sets hold every case of their characters */
 } rule_item;
 
 struct rule_seq {           /* a sequence */

@@ -37,6 +37,7 @@
 #include "../util/error.h"
 #include "../util/vec.h"
 #include "pairs.h"
+#include "rule_automaton.h"
 #include "rule_filter.h"
 #include "window.h"
 
@@ -60,10 +61,10 @@ typedef struct {
     USet *last;                 /* characters that can end B (NULL: any) */
     USet *first;                /* characters that can start A (NULL: any) */
     int last_exact, first_exact; /* the set test is the whole of B / of A */
-    USet *next_word;            /* first non-space character A can consume (NULL: any) */
-    rule_endings *endings;      /* literal endings of B (NULL: not a small literal set) */
+    rule_automaton *after_auto;  /* A read forwards from the position (NULL: rules nothing out) */
+    rule_automaton *before_auto; /* B read backwards from it */
     int do_break;
-    uint8_t last_ascii[16], first_ascii[16], next_word_ascii[16]; /* the sets' ASCII part, as bits */
+    uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
 
 struct segmenter {
@@ -73,7 +74,9 @@ struct segmenter {
     size_t nrules;
     int any_break_rule;           /* break="yes" rules exist: scan for their proposals */
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
-    uint8_t break_firsts_ascii[16];
+    uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits, tested at every character */
+    uint64_t break_before[128], break_at[128]; /* the first 64 break rules that an ASCII character
+                                                 can end the BEFORE of / start the AFTER of */
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
     srx *builtin;                 /* owned when the built-in rules are used */
@@ -136,11 +139,10 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->do_break = r->do_break;
     out->last = rule_last_chars(r->before, &out->last_exact);
     out->first = rule_first_chars(r->after, &out->first_exact);
-    out->next_word = rule_first_chars_after_space(r->after);
-    out->endings = rule_endings_new(r->before);
+    out->after_auto = rule_automaton_new(r->after, +1);
+    out->before_auto = rule_automaton_new(r->before, -1);
     ascii_bits(out->last, out->last_ascii);
     ascii_bits(out->first, out->first_ascii);
-    ascii_bits(out->next_word, out->next_word_ascii);
     /* best: AFTER forward, then BEFORE backwards over reversed text, both anchored */
     char *rev = *r->before ? rule_reverse(r->before) : NULL;
     if (rev || !*r->before) {
@@ -184,31 +186,59 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     return out->after ? 0 : -ERR_DATA;
 }
 
-/* Union of the first-character sets of the break="yes" rules, or NULL when one of them
- * can start with anything (every position must then be tried). */
-static int union_break_firsts(segmenter *seg)
+/* Bit k of mask[c]: the k-th break="yes" rule's set (NULL: any) holds ASCII character c. */
+static void break_masks(segmenter *seg, int first_side, uint64_t mask[128])
+{
+    memset(mask, 0, 128 * sizeof *mask);
+    for (size_t i = 0, k = 0; i < seg->nrules && k < 64; i++) {
+        const compiled_rule *r = &seg->rules[i];
+        if (!r->do_break)
+            continue;
+        const USet *set = first_side ? r->first : r->last;
+        for (UChar32 c = 0; c < 128; c++)
+            if (!set || uset_contains(set, c))
+                mask[c] |= 1ull << k;
+        k++;
+    }
+}
+
+/* What the scan for rule-made breaks tests at every character: the union of the
+ * first-character sets of the break="yes" rules (NULL when one can start with anything),
+ * and per ASCII character the rules it can concern. */
+static int index_break_rules(segmenter *seg)
 {
     USet *u = NULL;
+    int any_first = 0;
     for (size_t i = 0; i < seg->nrules; i++) {
         compiled_rule *r = &seg->rules[i];
         if (!r->do_break)
             continue;
-        if (!r->first) {
-            if (u)
-                uset_close(u);
-            seg->break_firsts = NULL;
-            seg->any_break_rule = 1;
-            return 0;
-        }
-        if (!u && !(u = uset_openEmpty()))
-            return error_set(ERR_IO, _("out of memory"));
-        uset_addAll(u, r->first);
         seg->any_break_rule = 1;
+        any_first |= !r->first;
+        if (!any_first && !u && !(u = uset_openEmpty()))
+            return error_set(ERR_IO, _("out of memory"));
+        if (!any_first)
+            uset_addAll(u, r->first);
     }
-    if (u)
-        uset_freeze(u);
+    break_masks(seg, 0, seg->break_before);
+    break_masks(seg, 1, seg->break_at);
+    if (any_first || !u) {
+        if (u)
+            uset_close(u);
+        return 0;
+    }
+    uset_freeze(u);
     seg->break_firsts = u;
-    ascii_bits(u, seg->break_firsts_ascii);
+    if (!(seg->break_firsts_bmp = calloc(0x10000 / 64, sizeof *seg->break_firsts_bmp)))
+        return error_set(ERR_IO, _("out of memory"));
+    UErrorCode err = U_ZERO_ERROR;
+    for (int32_t k = 0; k < uset_getItemCount(u); k++) {
+        UChar32 lo, hi;
+        if (uset_getItem(u, k, &lo, &hi, NULL, 0, &err) != 0)
+            continue; /* strings: never a single character */
+        for (UChar32 c = lo; c <= hi && c < 0x10000; c++)
+            seg->break_firsts_bmp[c / 64] |= 1ull << (c % 64);
+    }
     return 0;
 }
 
@@ -237,7 +267,7 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
     for (int i = 0; rc == 0 && i < n; i++, seg->nrules++)
         rc = compile_rule(rules, list[i], &seg->rules[i]);
     if (rc == 0)
-        rc = union_break_firsts(seg);
+        rc = index_break_rules(seg);
     free(list);
     if (rc == 0) {
         char locale[LANG_TAG_MAX];
@@ -279,13 +309,13 @@ void segmenter_free(segmenter *seg)
             uset_close(r->last);
         if (r->first)
             uset_close(r->first);
-        if (r->next_word)
-            uset_close(r->next_word);
-        rule_endings_free(r->endings);
+        rule_automaton_free(r->after_auto);
+        rule_automaton_free(r->before_auto);
     }
     free(seg->rules);
     if (seg->break_firsts)
         uset_close(seg->break_firsts);
+    free(seg->break_firsts_bmp);
     if (seg->breaks)
         ubrk_close(seg->breaks);
     srx_free(seg->builtin);
@@ -422,58 +452,60 @@ static int runner_cover(rule_runner *rr, size_t q, size_t until, size_t chunk)
     return U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
 }
 
-/* The characters around a position that the rule filters look at. */
-typedef struct {
-    UChar32 before, at;     /* just before and at the position (-1 at the edges) */
-    UChar32 next_word;      /* the first non-space character from the position on */
-    UChar32 last[4];        /* the characters before the position, nearest first */
-    int nlast;
-} surroundings;
-
-/* The characters around UTF-16 index uq. */
-static void chars_around(const utf16_window *w, int32_t uq, surroundings *sr)
+/* The code points just before and at byte q of the document (-1 at its edges). */
+static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UChar32 *at)
 {
-    sr->before = sr->at = sr->next_word = -1;
-    sr->nlast = 0;
-    for (int32_t k = uq; k > 0 && sr->nlast < 4;) {
-        UChar32 c;
-        U16_PREV(w->u, 0, k, c);
-        sr->last[sr->nlast++] = c;
+    const uint8_t *t = (const uint8_t *)text;
+    *before = *at = -1;
+    if (q < len) {
+        if (t[q] < 0x80) {
+            *at = t[q];
+        } else {
+            int32_t i = 0;
+            U8_NEXT(t + q, i, (int32_t)(len - q < 4 ? len - q : 4), *at);
+        }
     }
-    if (sr->nlast)
-        sr->before = sr->last[0];
-    for (int32_t k = uq, first = 1; k < w->ulen;) {
-        UChar32 c;
-        U16_NEXT(w->u, k, w->ulen, c);
-        if (first)
-            sr->at = c;
-        first = 0;
-        if (!u_isUWhiteSpace(c)) {
-            sr->next_word = c;
-            break;
+    if (q > 0) {
+        if (t[q - 1] < 0x80) {
+            *before = t[q - 1];
+        } else {
+            int32_t back = q < 4 ? (int32_t)q : 4, i = back;
+            U8_PREV(t + q - (size_t)back, 0, i, *before);
         }
     }
 }
 
-/* Does rule r match at window index uq? */
-static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq, const surroundings *sr)
+/* Can rule r match at byte q, where `before` and `at` are the characters around it? The
+ * sets that can end B and start A answer most cases at once; the automata read on until
+ * they know. 0 means the regexes need not run. */
+static int rule_may_match(const segmenter *seg, const compiled_rule *r, const char *text, size_t len, size_t q,
+                          UChar32 before, UChar32 at)
 {
-    if (!rr->seg->no_filter && ((r->last && (sr->before < 0 || !set_has(r->last, r->last_ascii, sr->before))) ||
-                                (r->first && (sr->at < 0 || !set_has(r->first, r->first_ascii, sr->at))) ||
-                                (r->next_word && (sr->next_word < 0 ||
-                                                  !set_has(r->next_word, r->next_word_ascii, sr->next_word))) ||
-                                (r->endings && !rule_endings_match(r->endings, sr->last, sr->nlast))))
+    if (seg->no_filter)
+        return 1;
+    if (r->last && (before < 0 || !set_has(r->last, r->last_ascii, before)))
         return 0;
+    if (r->first && (at < 0 || !set_has(r->first, r->first_ascii, at)))
+        return 0;
+    if (r->after_auto && !r->first_exact && !rule_automaton_may_match(r->after_auto, text, len, q))
+        return 0;
+    return !r->before_auto || r->last_exact || rule_automaton_may_match(r->before_auto, text, len, q);
+}
+
+/* Do rule r's regexes match at window index uq? (Its set tests passed.) */
+static int rule_regex_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq)
+{
     UErrorCode err = U_ZERO_ERROR;
     UBool hit;
     int32_t ulen = rr->w.ulen;
+    int trust_sets = !rr->seg->no_filter;
     if (!r->whole && !r->before) {
         hit = true;
-        if (r->ahead && !(r->first_exact && !rr->seg->no_filter)) {
+        if (r->ahead && !(r->first_exact && trust_sets)) {
             uregex_setRegion(r->ahead, uq, ulen, &err);
             hit = uregex_lookingAt(r->ahead, -1, &err);
         }
-        if (hit && r->back && !(r->last_exact && !rr->seg->no_filter)) {
+        if (hit && r->back && !(r->last_exact && trust_sets)) {
             uregex_setRegion(r->back, ulen - uq, ulen, &err);
             hit = uregex_lookingAt(r->back, -1, &err);
         }
@@ -491,66 +523,61 @@ static int rule_matches(const rule_runner *rr, const compiled_rule *r, int32_t u
     return U_SUCCESS(err) && hit;
 }
 
-/* Every position where a break="yes" rule matches, sorted: candidates ICU did not
- * propose ("1. The first item 2. The second item"). Only positions whose character can
- * start some break rule's AFTER are tried. */
-static int collect_proposals(segmenter *seg, const char *text, size_t len, offset_list *out)
-{
-    if (!seg->any_break_rule)
-        return 0;
-    rule_runner rr = {seg, {0}, 0};
-    window_init(&rr.w, text, len);
-    int rc = 0;
-    for (size_t main = 0; main < len && rc == 0;) {
-        /* ask for the whole next stretch, so that a window holding only its start refills */
-        size_t want = main + WINDOW_CHUNK < len ? main + WINDOW_CHUNK : len;
-        if ((rc = runner_cover(&rr, main, want, WINDOW_CHUNK + CONTEXT_AFTER)) < 0)
-            break;
-        size_t main_end = rr.w.end == len ? len : rr.w.end - CONTEXT_AFTER;
-        int32_t from = window_index(&rr.w, main), to = window_index(&rr.w, main_end);
-        for (int32_t uq = from; uq < to && rc == 0; uq++) {
-            if (U16_IS_TRAIL(rr.w.u[uq]))
-                continue;
-            if (seg->break_firsts && !seg->no_filter && !set_has(seg->break_firsts, seg->break_firsts_ascii, rr.w.u[uq]))
-                continue; /* (a trail unit is never in a set of code points) */
-            surroundings sr;
-            chars_around(&rr.w, uq, &sr);
-            if (seg->break_firsts && !seg->no_filter && !set_has(seg->break_firsts, seg->break_firsts_ascii, sr.at))
-                continue;
-            for (size_t i = 0; i < seg->nrules; i++) {
-                if (seg->rules[i].do_break && rule_matches(&rr, &seg->rules[i], uq, &sr)) {
-                    rc = offsets_add(out, window_byte(&rr.w, uq));
-                    break;
-                }
-            }
-        }
-        main = main_end > main ? main_end : len;
-    }
-    window_free(&rr.w);
-    return rc;
-}
-
 typedef struct {
     rule_runner rr;
     protected_spans pairs;
     size_t pair_cursor;
 } decider;
 
-/* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. */
+/* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. The
+ * UTF-16 window is brought to q only when some rule gets as far as its regexes. */
 static int decide(decider *d, size_t q)
 {
     segmenter *seg = d->rr.seg;
+    const char *text = d->rr.w.text;
+    size_t len = d->rr.w.len;
     if (seg->protect_pairs && pairs_protects(&d->pairs, q, &d->pair_cursor))
         return 0;
-    if (seg->nrules == 0 || runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
-        return -1;
-    int32_t uq = window_index(&d->rr.w, q);
-    surroundings sr;
-    chars_around(&d->rr.w, uq, &sr);
-    for (size_t i = 0; i < seg->nrules; i++)
-        if (rule_matches(&d->rr, &seg->rules[i], uq, &sr))
-            return seg->rules[i].do_break;
+    UChar32 before, at;
+    chars_at(text, len, q, &before, &at);
+    int32_t uq = -1;
+    for (size_t i = 0; i < seg->nrules; i++) {
+        const compiled_rule *r = &seg->rules[i];
+        if (!rule_may_match(seg, r, text, len, q, before, at))
+            continue;
+        if (uq < 0) {
+            if (runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
+                return -1;
+            uq = window_index(&d->rr.w, q);
+        }
+        if (rule_regex_matches(&d->rr, r, uq))
+            return r->do_break;
+    }
     return -1;
+}
+
+/* Could some break="yes" rule match at q? Only there can a break ICU did not see be made. */
+static int break_rule_may_match(const segmenter *seg, const char *text, size_t len, size_t q, UChar32 before,
+                                UChar32 at)
+{
+    if (seg->no_filter)
+        return 1;
+    if (seg->break_firsts && (at < 0 || !(at < 0x10000 ? seg->break_firsts_bmp[at / 64] >> (at % 64) & 1
+                                                       : uset_contains(seg->break_firsts, at))))
+        return 0;
+    uint64_t candidates = ~0ull;
+    if (before >= 0 && before < 128)
+        candidates &= seg->break_before[before];
+    if (at >= 0 && at < 128)
+        candidates &= seg->break_at[at];
+    for (size_t i = 0, k = 0; i < seg->nrules; i++) {
+        if (!seg->rules[i].do_break)
+            continue;
+        if ((k >= 64 || candidates >> k & 1) && rule_may_match(seg, &seg->rules[i], text, len, q, before, at))
+            return 1;
+        k++;
+    }
+    return 0;
 }
 
 /* Trim [from, to) and emit it as a sentence, tracking paragraphs through the gap since
@@ -587,8 +614,39 @@ static int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t
     return em->emit(t, &s, em->ctx);
 }
 
-static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, const offset_list *proposals,
-                       emitter *em)
+/* Breaks rules make where ICU saw none ("1. The first item 2. The second"): every
+ * position of [from, to) after *start where a break rule may match gets the ordered
+ * decision, and a break there emits the sentence so far. */
+static int scan_rule_breaks(decider *d, emitter *em, size_t from, size_t to, size_t *start)
+{
+    segmenter *seg = d->rr.seg;
+    const char *text = d->rr.w.text;
+    const uint8_t *t = (const uint8_t *)text;
+    size_t len = d->rr.w.len;
+    UChar32 before, c;
+    chars_at(text, len, from, &before, &c);
+    for (size_t i = from; i < to;) {
+        size_t next = i + 1;
+        if (t[i] < 0x80) {
+            c = t[i];
+        } else {
+            int32_t k = 0;
+            U8_NEXT(t + i, k, (int32_t)(len - i < 4 ? len - i : 4), c);
+            next = i + (size_t)k;
+        }
+        if (i > *start && break_rule_may_match(seg, text, len, i, before, c) && decide(d, i) == 1) {
+            int rc = emit_span(em, text, len, *start, i);
+            if (rc < 0)
+                return rc;
+            *start = i;
+        }
+        before = c;
+        i = next;
+    }
+    return 0;
+}
+
+static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, emitter *em)
 {
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
@@ -598,7 +656,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, const
         return error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
     }
     int rc = 0;
-    size_t start = 0, next_proposal = 0;
+    size_t start = 0, scanned = 0;
     for (int32_t b = ubrk_first(seg->breaks); rc == 0 && b != UBRK_DONE;) {
         b = ubrk_next(seg->breaks);
         size_t p = b == UBRK_DONE ? len : (size_t)b;
@@ -617,13 +675,9 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, const
             q = opening;
             p = opening;
         }
-        /* rule-proposed breaks that come before this ICU break */
-        for (; next_proposal < proposals->n && proposals->at[next_proposal] < q && rc == 0; next_proposal++) {
-            size_t at = proposals->at[next_proposal];
-            if (at > start && decide(d, at) == 1) {
-                rc = emit_span(em, text, len, start, at);
-                start = at;
-            }
+        if (seg->any_break_rule && q > scanned) {
+            rc = scan_rule_breaks(d, em, scanned, q, &start);
+            scanned = q;
         }
         int verdict = p >= len || hard ? 1 : decide(d, q);
         if (verdict < 0 && q_icu != q)
@@ -643,21 +697,18 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
 {
     if (len == 0)
         return 0;
-    offset_list wraps = {0}, proposals = {0};
+    offset_list wraps = {0};
     decider d = {{seg, {0}, 0}, {0}, 0};
     window_init(&d.rr.w, text, len);
     int rc = newline_breaks ? 0 : unwrap_lines(text, len, &wraps);
     if (rc == 0 && seg->protect_pairs)
         rc = pairs_find(text, len, &d.pairs);
-    if (rc == 0)
-        rc = collect_proposals(seg, text, len, &proposals);
     emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
     if (rc == 0)
-        rc = walk_breaks(seg, text, len, &d, &proposals, &em);
+        rc = walk_breaks(seg, text, len, &d, &em);
     window_free(&d.rr.w);
     pairs_free(&d.pairs);
     free(wraps.at);
-    free(proposals.at);
     return rc;
 }
 
