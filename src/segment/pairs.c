@@ -89,14 +89,16 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
     UChar32 prev = -1;
     const uint8_t *s = (const uint8_t *)text;
     int64_t i = 0, n = (int64_t)len;
-    static const char plain_ascii[] = "\"()[]\n";
+    /* ASCII that is neither a delimiter nor a line break: the common case */
+    static const uint8_t plain_ascii[256] = {
+        [' '] = 1, ['!'] = 1, ['#' ... '\''] = 1, ['*' ... 'Z'] = 1, ['\\'] = 1, ['^' ... 0x7F] = 1,
+        [0x01 ... '\n' - 1] = 1, ['\n' + 1 ... 0x1F] = 1};
     while (i < n && rc == 0) {
         int64_t at = i;
         UChar32 c = s[i];
-        if (c < 0x80 && !memchr(plain_ascii, (int)c, sizeof plain_ascii - 1)) {
-            /* a run of ASCII that is neither a delimiter nor a line break: the common case */
+        if (plain_ascii[c]) {
             int64_t run = i;
-            while (run < n && s[run] < 0x80 && !memchr(plain_ascii, s[run], sizeof plain_ascii - 1)) {
+            while (run < n && plain_ascii[s[run]]) {
                 if (s[run] > ' ')
                     newlines = 0;
                 run++;
@@ -108,7 +110,9 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
         }
         U8_NEXT(s, i, n, c);
         chars++;
-        if (c >= 0x1100) { /* wide characters (CJK) weigh two, as on screen */
+        if (c >= 0x4E00 && c <= 0x9FFF) { /* wide characters (CJK) weigh two, as on screen */
+            chars++;                        /* (the unified ideographs, all wide, at once) */
+        } else if (c >= 0x1100) {
             int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
             chars += w == U_EA_WIDE || w == U_EA_FULLWIDTH;
         }

@@ -24,8 +24,9 @@ typedef struct rule_automaton rule_automaton;
 rule_automaton *rule_automaton_new(const char *pattern, int dir);
 
 /* 0 when no match can start (or end) at byte `pos` of the valid UTF-8 text[0..len);
- * 1 when one may. */
-int rule_automaton_may_match(const rule_automaton *a, const char *text, size_t len, size_t pos);
+ * 1 when one may. The automaton caches what it learns about characters, so one thread at
+ * a time may use it (each segmenter has its own). */
+int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos);
 
 void rule_automaton_free(rule_automaton *a);
 

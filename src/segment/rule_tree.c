@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -125,15 +126,26 @@ static rule_seq *parse_alternatives(parser *ps, rule_item *group);
  * text character for two pattern characters, which the tree cannot express. Such
  * foldings exist only in the Latin, Greek and Armenian scripts, so a caseless group that
  * holds letters of those is not modelled (-1); Cyrillic abbreviation lists are. */
+static int has_multi_fold_letters(const USet *set)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    for (int32_t k = 0; k < uset_getItemCount(set); k++) {
+        UChar32 lo, hi;
+        if (uset_getItem(set, k, &lo, &hi, NULL, 0, &err) != 0 || hi - lo > 256)
+            return 1; /* a string, or a class too wide to look through: not modelled */
+        for (UChar32 c = lo; c <= hi; c++) {
+            UScriptCode script = uscript_getScript(c, &err);
+            if (script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_ARMENIAN)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int close_over_case(rule_item *it)
 {
-    static const char *multi_fold_scripts = "[[\\p{Latin}\\p{Greek}\\p{Armenian}]&\\p{L}]";
     if (it->kind == ATOM_SET) {
-        USet *risky = rule_set_from_pattern(multi_fold_scripts);
-        int bad = !risky || uset_containsSome(it->set, risky);
-        if (risky)
-            uset_close(risky);
-        if (bad)
+        if (has_multi_fold_letters(it->set))
             return -1;
         uset_closeOver(it->set, USET_CASE_INSENSITIVE);
         uset_removeAllStrings(it->set);

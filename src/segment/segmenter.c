@@ -74,7 +74,11 @@ struct segmenter {
     size_t nrules;
     int any_break_rule;           /* break="yes" rules exist: scan for their proposals */
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
-    uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits, tested at every character */
+    uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits */
+    uint8_t scan_byte[256];       /* a byte of the text that can start such a character */
+    uint64_t rule_before[128], rule_at[128]; /* the same over the first 64 of all rules */
+    compiled_rule **break_rules;  /* the break="yes" rules, in order */
+    size_t nbreak;
     uint64_t break_before[128], break_at[128]; /* the first 64 break rules that an ASCII character
                                                  can end the BEFORE of / start the AFTER of */
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
@@ -186,13 +190,14 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     return out->after ? 0 : -ERR_DATA;
 }
 
-/* Bit k of mask[c]: the k-th break="yes" rule's set (NULL: any) holds ASCII character c. */
-static void break_masks(segmenter *seg, int first_side, uint64_t mask[128])
+/* Bit k of mask[c]: the k-th rule (of the break="yes" rules only, or of all) has a set
+ * (NULL: any) that holds ASCII character c. */
+static void rule_masks(segmenter *seg, int break_only, int first_side, uint64_t mask[128])
 {
     memset(mask, 0, 128 * sizeof *mask);
     for (size_t i = 0, k = 0; i < seg->nrules && k < 64; i++) {
         const compiled_rule *r = &seg->rules[i];
-        if (!r->do_break)
+        if (break_only && !r->do_break)
             continue;
         const USet *set = first_side ? r->first : r->last;
         for (UChar32 c = 0; c < 128; c++)
@@ -209,10 +214,13 @@ static int index_break_rules(segmenter *seg)
 {
     USet *u = NULL;
     int any_first = 0;
+    if (!(seg->break_rules = calloc(seg->nrules + 1, sizeof *seg->break_rules)))
+        return error_set(ERR_IO, _("out of memory"));
     for (size_t i = 0; i < seg->nrules; i++) {
         compiled_rule *r = &seg->rules[i];
         if (!r->do_break)
             continue;
+        seg->break_rules[seg->nbreak++] = r;
         seg->any_break_rule = 1;
         any_first |= !r->first;
         if (!any_first && !u && !(u = uset_openEmpty()))
@@ -220,13 +228,21 @@ static int index_break_rules(segmenter *seg)
         if (!any_first)
             uset_addAll(u, r->first);
     }
-    break_masks(seg, 0, seg->break_before);
-    break_masks(seg, 1, seg->break_at);
+    rule_masks(seg, 1, 0, seg->break_before);
+    rule_masks(seg, 1, 1, seg->break_at);
+    rule_masks(seg, 0, 0, seg->rule_before);
+    rule_masks(seg, 0, 1, seg->rule_at);
+    for (int b = 0; b < 256; b++) /* every character start; narrowed below */
+        seg->scan_byte[b] = b < 0x80 || b >= 0xC0;
     if (any_first || !u) {
         if (u)
             uset_close(u);
         return 0;
     }
+    for (UChar32 c = 0; c < 128; c++)
+        seg->scan_byte[c] = (uint8_t)uset_contains(u, c);
+    if (uset_size(u) == 0 || uset_charAt(u, uset_size(u) - 1) < 0x80)
+        memset(seg->scan_byte + 0xC0, 0, 0x40); /* nothing beyond ASCII starts a break rule */
     uset_freeze(u);
     seg->break_firsts = u;
     if (!(seg->break_firsts_bmp = calloc(0x10000 / 64, sizeof *seg->break_firsts_bmp)))
@@ -316,6 +332,7 @@ void segmenter_free(segmenter *seg)
     if (seg->break_firsts)
         uset_close(seg->break_firsts);
     free(seg->break_firsts_bmp);
+    free(seg->break_rules);
     if (seg->breaks)
         ubrk_close(seg->breaks);
     srx_free(seg->builtin);
@@ -478,6 +495,13 @@ static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UC
 /* Can rule r match at byte q, where `before` and `at` are the characters around it? The
  * sets that can end B and start A answer most cases at once; the automata read on until
  * they know. 0 means the regexes need not run. */
+static int automata_may_match(const compiled_rule *r, const char *text, size_t len, size_t q)
+{
+    if (r->after_auto && !r->first_exact && !rule_automaton_may_match(r->after_auto, text, len, q))
+        return 0;
+    return !r->before_auto || r->last_exact || rule_automaton_may_match(r->before_auto, text, len, q);
+}
+
 static int rule_may_match(const segmenter *seg, const compiled_rule *r, const char *text, size_t len, size_t q,
                           UChar32 before, UChar32 at)
 {
@@ -487,9 +511,7 @@ static int rule_may_match(const segmenter *seg, const compiled_rule *r, const ch
         return 0;
     if (r->first && (at < 0 || !set_has(r->first, r->first_ascii, at)))
         return 0;
-    if (r->after_auto && !r->first_exact && !rule_automaton_may_match(r->after_auto, text, len, q))
-        return 0;
-    return !r->before_auto || r->last_exact || rule_automaton_may_match(r->before_auto, text, len, q);
+    return automata_may_match(r, text, len, q);
 }
 
 /* Do rule r's regexes match at window index uq? (Its set tests passed.) */
@@ -540,10 +562,14 @@ static int decide(decider *d, size_t q)
         return 0;
     UChar32 before, at;
     chars_at(text, len, q, &before, &at);
+    int ascii = before >= 0 && before < 128 && at >= 0 && at < 128 && !seg->no_filter;
+    uint64_t candidates = ascii ? seg->rule_before[before] & seg->rule_at[at] : ~0ull;
     int32_t uq = -1;
     for (size_t i = 0; i < seg->nrules; i++) {
         const compiled_rule *r = &seg->rules[i];
-        if (!rule_may_match(seg, r, text, len, q, before, at))
+        if (i < 64 && !(candidates >> i & 1))
+            continue;
+        if (ascii && i < 64 ? !automata_may_match(r, text, len, q) : !rule_may_match(seg, r, text, len, q, before, at))
             continue;
         if (uq < 0) {
             if (runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
@@ -562,21 +588,21 @@ static int break_rule_may_match(const segmenter *seg, const char *text, size_t l
 {
     if (seg->no_filter)
         return 1;
-    if (seg->break_firsts && (at < 0 || !(at < 0x10000 ? seg->break_firsts_bmp[at / 64] >> (at % 64) & 1
-                                                       : uset_contains(seg->break_firsts, at))))
-        return 0;
-    uint64_t candidates = ~0ull;
+    uint64_t candidates = seg->nbreak >= 64 ? ~0ull : (1ull << seg->nbreak) - 1;
+    int ascii = before >= 0 && before < 128 && at >= 0 && at < 128;
     if (before >= 0 && before < 128)
         candidates &= seg->break_before[before];
     if (at >= 0 && at < 128)
         candidates &= seg->break_at[at];
-    for (size_t i = 0, k = 0; i < seg->nrules; i++) {
-        if (!seg->rules[i].do_break)
-            continue;
-        if ((k >= 64 || candidates >> k & 1) && rule_may_match(seg, &seg->rules[i], text, len, q, before, at))
+    for (; candidates; candidates &= candidates - 1) {
+        const compiled_rule *r = seg->break_rules[__builtin_ctzll(candidates)];
+        /* with both characters ASCII the masks have done the set tests */
+        if (ascii ? automata_may_match(r, text, len, q) : rule_may_match(seg, r, text, len, q, before, at))
             return 1;
-        k++;
     }
+    for (size_t k = 64; k < seg->nbreak; k++) /* beyond the masks */
+        if (rule_may_match(seg, seg->break_rules[k], text, len, q, before, at))
+            return 1;
     return 0;
 }
 
@@ -623,25 +649,26 @@ static int scan_rule_breaks(decider *d, emitter *em, size_t from, size_t to, siz
     const char *text = d->rr.w.text;
     const uint8_t *t = (const uint8_t *)text;
     size_t len = d->rr.w.len;
-    UChar32 before, c;
-    chars_at(text, len, from, &before, &c);
-    for (size_t i = from; i < to;) {
-        size_t next = i + 1;
-        if (t[i] < 0x80) {
-            c = t[i];
-        } else {
+    if (from <= *start)
+        from = *start + 1;
+    for (size_t i = from; i < to; i++) {
+        if (seg->no_filter ? (t[i] & 0xC0) == 0x80 : !seg->scan_byte[t[i]])
+            continue; /* most characters can start no break rule's AFTER */
+        UChar32 before, c = t[i];
+        if (c >= 0x80) {
             int32_t k = 0;
             U8_NEXT(t + i, k, (int32_t)(len - i < 4 ? len - i : 4), c);
-            next = i + (size_t)k;
+            if (!seg->no_filter && seg->break_firsts &&
+                !(c < 0x10000 ? seg->break_firsts_bmp[c / 64] >> (c % 64) & 1 : uset_contains(seg->break_firsts, c)))
+                continue;
         }
-        if (i > *start && break_rule_may_match(seg, text, len, i, before, c) && decide(d, i) == 1) {
+        chars_at(text, len, i, &before, &c);
+        if (break_rule_may_match(seg, text, len, i, before, c) && decide(d, i) == 1) {
             int rc = emit_span(em, text, len, *start, i);
             if (rc < 0)
                 return rc;
             *start = i;
         }
-        before = c;
-        i = next;
     }
     return 0;
 }

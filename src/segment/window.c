@@ -81,10 +81,14 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
     }
     w->byte_at[o] = (uint32_t)n;
     w->ulen = o;
-    for (int32_t k = 0; k < o;) { /* reverse by code point: surrogate pairs stay in order */
-        int32_t len = U16_IS_LEAD(w->u[k]) && k + 1 < o && U16_IS_TRAIL(w->u[k + 1]) ? 2 : 1;
-        memcpy(w->rev + (o - k - len), w->u + k, (size_t)len * sizeof(UChar));
-        k += len;
+    for (int32_t k = 0; k < o; k++) { /* reverse by code point: surrogate pairs stay in order */
+        if (U16_IS_LEAD(w->u[k]) && k + 1 < o && U16_IS_TRAIL(w->u[k + 1])) {
+            w->rev[o - k - 2] = w->u[k];
+            w->rev[o - k - 1] = w->u[k + 1];
+            k++;
+        } else {
+            w->rev[o - k - 1] = w->u[k];
+        }
     }
     w->start = from;
     w->end = end;
