@@ -39,6 +39,7 @@
 #include "pairs.h"
 #include "rule_automaton.h"
 #include "rule_filter.h"
+#include "rule_index.h"
 #include "window.h"
 
 /* the built-in rules, embedded from src/segment/rules.srx at build time */
@@ -76,11 +77,12 @@ struct segmenter {
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
     uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits */
     uint8_t scan_byte[256];       /* a byte of the text that can start such a character */
-    uint64_t rule_before[128], rule_at[128]; /* the same over the first 64 of all rules */
     compiled_rule **break_rules;  /* the break="yes" rules, in order */
     size_t nbreak;
-    uint64_t break_before[128], break_at[128]; /* the first 64 break rules that an ASCII character
-                                                 can end the BEFORE of / start the AFTER of */
+    const USet **edge_sets;       /* per rule its last then first set; then the same for the
+                                     break rules (what the indexes read) */
+    rule_index *all_index;        /* which rules the characters around a position allow */
+    rule_index *break_index;      /* … of the break rules */
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
     srx *builtin;                 /* owned when the built-in rules are used */
@@ -190,23 +192,6 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     return out->after ? 0 : -ERR_DATA;
 }
 
-/* Bit k of mask[c]: the k-th rule (of the break="yes" rules only, or of all) has a set
- * (NULL: any) that holds ASCII character c. */
-static void rule_masks(segmenter *seg, int break_only, int first_side, uint64_t mask[128])
-{
-    memset(mask, 0, 128 * sizeof *mask);
-    for (size_t i = 0, k = 0; i < seg->nrules && k < 64; i++) {
-        const compiled_rule *r = &seg->rules[i];
-        if (break_only && !r->do_break)
-            continue;
-        const USet *set = first_side ? r->first : r->last;
-        for (UChar32 c = 0; c < 128; c++)
-            if (!set || uset_contains(set, c))
-                mask[c] |= 1ull << k;
-        k++;
-    }
-}
-
 /* What the scan for rule-made breaks tests at every character: the union of the
  * first-character sets of the break="yes" rules (NULL when one can start with anything),
  * and per ASCII character the rules it can concern. */
@@ -228,10 +213,21 @@ static int index_break_rules(segmenter *seg)
         if (!any_first)
             uset_addAll(u, r->first);
     }
-    rule_masks(seg, 1, 0, seg->break_before);
-    rule_masks(seg, 1, 1, seg->break_at);
-    rule_masks(seg, 0, 0, seg->rule_before);
-    rule_masks(seg, 0, 1, seg->rule_at);
+    size_t n = seg->nrules, nb = seg->nbreak;
+    const USet **sets = seg->edge_sets = calloc(2 * (n + nb) + 1, sizeof *sets);
+    if (!sets)
+        return error_set(ERR_IO, _("out of memory"));
+    for (size_t i = 0; i < n; i++) {
+        sets[i] = seg->rules[i].last;
+        sets[n + i] = seg->rules[i].first;
+    }
+    for (size_t k = 0; k < nb; k++) {
+        sets[2 * n + k] = seg->break_rules[k]->last;
+        sets[2 * n + nb + k] = seg->break_rules[k]->first;
+    }
+    if (!(seg->all_index = rule_index_new(sets, sets + n, n)) ||
+        !(seg->break_index = rule_index_new(sets + 2 * n, sets + 2 * n + nb, nb)))
+        return error_set(ERR_IO, _("out of memory"));
     for (int b = 0; b < 256; b++) /* every character start; narrowed below */
         seg->scan_byte[b] = b < 0x80 || b >= 0xC0;
     if (any_first || !u) {
@@ -333,6 +329,9 @@ void segmenter_free(segmenter *seg)
         uset_close(seg->break_firsts);
     free(seg->break_firsts_bmp);
     free(seg->break_rules);
+    free(seg->edge_sets);
+    rule_index_free(seg->all_index);
+    rule_index_free(seg->break_index);
     if (seg->breaks)
         ubrk_close(seg->breaks);
     srx_free(seg->builtin);
@@ -562,14 +561,12 @@ static int decide(decider *d, size_t q)
         return 0;
     UChar32 before, at;
     chars_at(text, len, q, &before, &at);
-    int ascii = before >= 0 && before < 128 && at >= 0 && at < 128 && !seg->no_filter;
-    uint64_t candidates = ascii ? seg->rule_before[before] & seg->rule_at[at] : ~0ull;
+    uint64_t candidates = seg->no_filter ? ~0ull : rule_index_candidates(seg->all_index, before, at);
     int32_t uq = -1;
     for (size_t i = 0; i < seg->nrules; i++) {
         const compiled_rule *r = &seg->rules[i];
-        if (i < 64 && !(candidates >> i & 1))
-            continue;
-        if (ascii && i < 64 ? !automata_may_match(r, text, len, q) : !rule_may_match(seg, r, text, len, q, before, at))
+        if (i < 64 ? !(candidates >> i & 1) || (!seg->no_filter && !automata_may_match(r, text, len, q))
+                   : !rule_may_match(seg, r, text, len, q, before, at))
             continue;
         if (uq < 0) {
             if (runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
@@ -583,23 +580,14 @@ static int decide(decider *d, size_t q)
 }
 
 /* Could some break="yes" rule match at q? Only there can a break ICU did not see be made. */
-static int break_rule_may_match(const segmenter *seg, const char *text, size_t len, size_t q, UChar32 before,
+static int break_rule_may_match(segmenter *seg, const char *text, size_t len, size_t q, UChar32 before,
                                 UChar32 at)
 {
     if (seg->no_filter)
         return 1;
-    uint64_t candidates = seg->nbreak >= 64 ? ~0ull : (1ull << seg->nbreak) - 1;
-    int ascii = before >= 0 && before < 128 && at >= 0 && at < 128;
-    if (before >= 0 && before < 128)
-        candidates &= seg->break_before[before];
-    if (at >= 0 && at < 128)
-        candidates &= seg->break_at[at];
-    for (; candidates; candidates &= candidates - 1) {
-        const compiled_rule *r = seg->break_rules[__builtin_ctzll(candidates)];
-        /* with both characters ASCII the masks have done the set tests */
-        if (ascii ? automata_may_match(r, text, len, q) : rule_may_match(seg, r, text, len, q, before, at))
+    for (uint64_t m = rule_index_candidates(seg->break_index, before, at); m; m &= m - 1)
+        if (automata_may_match(seg->break_rules[__builtin_ctzll(m)], text, len, q))
             return 1;
-    }
     for (size_t k = 64; k < seg->nbreak; k++) /* beyond the masks */
         if (rule_may_match(seg, seg->break_rules[k], text, len, q, before, at))
             return 1;

@@ -63,10 +63,20 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
     const uint8_t *s = (const uint8_t *)w->text + from;
     int64_t i = 0, n = (int64_t)(end - from);
     int32_t o = 0;
+    int pairs = 0; /* surrogate pairs written */
     while (i < n) {
-        if (s[i] < 0x80) { /* ASCII, the common case: one byte, one unit */
-            w->byte_at[o] = (uint32_t)i;
-            w->u[o++] = s[i++];
+        if (s[i] < 0x80) { /* a run of ASCII, the common case: one byte, one unit */
+            int64_t run = i;
+            while (run < n && s[run] < 0x80)
+                run++;
+            UChar *u = w->u + o;
+            uint32_t *at = w->byte_at + o;
+            for (int64_t k = 0; k < run - i; k++) {
+                u[k] = s[i + k];
+                at[k] = (uint32_t)(i + k);
+            }
+            o += (int32_t)(run - i);
+            i = run;
             continue;
         }
         int64_t at = i;
@@ -75,13 +85,18 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
         if (c < 0)
             c = 0xFFFD; /* cannot happen: input is validated */
         w->byte_at[o] = (uint32_t)at;
-        if (c > 0xFFFF)
+        if (c > 0xFFFF) {
             w->byte_at[o + 1] = (uint32_t)at;
+            pairs = 1;
+        }
         U16_APPEND_UNSAFE(w->u, o, c);
     }
     w->byte_at[o] = (uint32_t)n;
     w->ulen = o;
-    for (int32_t k = 0; k < o; k++) { /* reverse by code point: surrogate pairs stay in order */
+    UChar *rev = w->rev + o - 1;
+    for (int32_t k = 0; !pairs && k < o; k++) /* no pairs: a plain reversal */
+        rev[-k] = w->u[k];
+    for (int32_t k = 0; pairs && k < o; k++) { /* by code point: surrogate pairs stay in order */
         if (U16_IS_LEAD(w->u[k]) && k + 1 < o && U16_IS_TRAIL(w->u[k + 1])) {
             w->rev[o - k - 2] = w->u[k];
             w->rev[o - k - 1] = w->u[k + 1];
