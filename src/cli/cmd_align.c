@@ -95,10 +95,8 @@ static int parse_langs(const cli_command *self, const char *list, char tags[3][L
         }
         memcpy(one, p, len);
         one[len] = '\0';
-        if (lang_normalize(one, norm) < 0) {
-            cli_usage_error(self, "%s", error_last());
+        if (cli_lang(self, one, norm))
             return -1;
-        }
         align_full_tag(norm, tags[n++]);
         p += len + (p[len] == ',');
     }
@@ -199,12 +197,8 @@ int cmd_align(int argc, char **argv)
     if (a.opts.lexicons.dir && !*a.opts.lexicons.dir)
         a.opts.lexicons.dir = NULL;
     int said_missing = 0;
-    if (a.min_score) {
-        char *end;
-        oo.min_score = strtod(a.min_score, &end);
-        if (end == a.min_score || *end || !(oo.min_score >= 0 && oo.min_score <= 1))
-            return cli_usage_error(self, _("--min-score takes a number between 0 and 1"));
-    }
+    if (a.min_score && cli_number(self, "min-score", a.min_score, 0, 1, &oo.min_score))
+        return ERR_USAGE;
 
     /* every group of files is one document in every language; all go to one output */
     atomic_file out;

@@ -53,8 +53,8 @@ int cmd_po2tmx(int argc, char **argv)
     if (!a.output || first >= argc)
         return cli_usage_error(self, _("give the PO files and -o OUT.tmx"));
     char src[LANG_TAG_MAX];
-    if (lang_normalize(a.srclang ? a.srclang : "en-US", src) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.srclang ? a.srclang : "en-US", src))
+        return ERR_USAGE;
     atomic_file out;
     po_bridge_stats st;
     int rc = atomic_file_open(&out, a.output);
@@ -81,8 +81,8 @@ int cmd_tmx2po(int argc, char **argv)
     if (!a.output || !a.lang || argc - first != 1)
         return cli_usage_error(self, _("give one TMX file, --lang and -o OUT.po"));
     char lang[LANG_TAG_MAX];
-    if (lang_normalize(a.lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.lang, lang))
+        return ERR_USAGE;
     /* libgettextpo writes by file name: into the temporary file, then renamed */
     atomic_file out;
     po_bridge_stats st;

@@ -36,6 +36,7 @@ const cli_option srt_fix_cli_options[] = {
 };
 
 typedef struct {
+    const cli_command *self;
     const char *lang, *output, *profile;
     double fps;
     const char *file;
@@ -50,10 +51,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_OUTPUT: a->output = arg; break;
     case OPT_PROFILE: a->profile = arg; break;
     case OPT_FPS:
-        a->fps = atof(arg);
-        if (a->fps < 1)
-            return cli_usage_error(NULL, _("--fps takes a frame rate of 1 or more"));
-        break;
+        return cli_number(a->self, "fps", arg, 1, 1000, &a->fps);
     }
     return 0;
 }
@@ -69,6 +67,7 @@ static int setup(const cli_command *self, int argc, char **argv, srt_args *a, co
                  char base[LANG_TAG_MAX])
 {
     int first;
+    a->self = self;
     int status = cli_parse(self, argc, argv, handle_option, a, &first);
     if (status)
         return status < 0 ? -1 : status;
@@ -78,8 +77,8 @@ static int setup(const cli_command *self, int argc, char **argv, srt_args *a, co
     if (!a->lang)
         return cli_usage_error(self, _("give the language with --lang"));
     char lang[LANG_TAG_MAX];
-    if (lang_normalize(a->lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a->lang, lang))
+        return ERR_USAGE;
     lang_base(lang, base);
     *p = subtitle_profile_find(a->profile, base);
     if (!*p)
@@ -123,7 +122,7 @@ static double check_lines(srt_args *a, const subtitle_profile *p, char *text, in
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
-    srt_args a = {NULL, NULL, "netflix", 25, NULL, 0};
+    srt_args a = {NULL, NULL, NULL, "netflix", 25, NULL, 0};
     const subtitle_profile *p;
     char base[LANG_TAG_MAX];
     int st = setup(self, argc, argv, &a, &p, base);
@@ -178,7 +177,7 @@ static int by_start(const void *x, const void *y)
 int cmd_srt_fix(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt fix");
-    srt_args a = {"en", NULL, "netflix", 25, NULL, 0};
+    srt_args a = {NULL, "en", NULL, "netflix", 25, NULL, 0};
     const subtitle_profile *p;
     char base[LANG_TAG_MAX];
     int st = setup(self, argc, argv, &a, &p, base);

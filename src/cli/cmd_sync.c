@@ -155,8 +155,8 @@ int cmd_sync(int argc, char **argv)
     if (strcmp(fmt, "json") && strcmp(fmt, "tsv") && strcmp(fmt, "srt"))
         return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), fmt);
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
-    if (lang_normalize(a.lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.lang, lang))
+        return ERR_USAGE;
     lang_base(lang, base);
     if (!synth_voice_for(base))
         return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());

@@ -53,12 +53,13 @@ int cmd_tmx_extract(int argc, char **argv)
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
+    char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX], one[LANG_TAG_MAX];
     const char *comma = a.langs ? strchr(a.langs, ',') : NULL;
-    if (!comma || comma == a.langs || !comma[1] || (size_t)(comma - a.langs) >= sizeof src)
+    if (!comma || comma == a.langs || !comma[1] || (size_t)(comma - a.langs) >= sizeof one)
         return cli_usage_error(self, _("--langs takes two language tags: SRC,TGT"));
-    snprintf(src, sizeof src, "%.*s", (int)(comma - a.langs), a.langs);
-    snprintf(tgt, sizeof tgt, "%s", comma + 1);
+    snprintf(one, sizeof one, "%.*s", (int)(comma - a.langs), a.langs);
+    if (cli_lang(self, one, src) || cli_lang(self, comma + 1, tgt))
+        return ERR_USAGE;
     if (first >= argc)
         return cli_usage_error(self, _("give the TMX files to extract from"));
 

@@ -28,7 +28,7 @@
 #include "../util/vec.h"
 #include "tmx_reader.h"
 
-enum { BUCKETS = 1 << 20, CANDIDATES = 256, MAX_TOKENS = 512 };
+enum { BUCKETS = 1 << 20, CANDIDATES = TM_INDEX_MAX_MATCHES, MAX_TOKENS = 512 };
 static const char MAGIC[8] = "PATMIX1";
 
 typedef struct {

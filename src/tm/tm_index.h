@@ -22,6 +22,9 @@ typedef struct {
     int score;              /* 0..100 */
 } tm_match;
 
+/* The most matches one lookup can return (it scores this many best-sharing candidates). */
+enum { TM_INDEX_MAX_MATCHES = 256 };
+
 /* Build from the units of a TMX holding both languages (tags match by prefix). */
 int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_index **out);
 

@@ -90,6 +90,11 @@ run tmx extract --langs en,ru --moses "$SCRATCH/bitext" "$tmx"
   ok "extract --moses: line-parallel files" || not_ok "extract --moses: line-parallel files" "$err"
 run tmx extract "$tmx"
 expect_err "extract without --langs: usage error" 2 "--langs"
+run tmx extract --langs en,xx "$tmx"
+expect_err "extract --langs en,xx: unknown language, usage error" 2 'unknown language "xx"'
+run tmx extract --langs en,zh_cn --moses "$SCRATCH/norm" "$tmx"
+[[ $status -eq 0 && -s $SCRATCH/norm.zh-CN ]] && ok "extract: tags are normalized (zh_cn is zh-CN)" ||
+  not_ok "extract: tags are normalized" "$err" "$(ls "$SCRATCH")"
 
 # bad and hostile input, for every command
 : >"$SCRATCH/empty.tmx"
@@ -214,6 +219,27 @@ expect_err "lookup: a file that is not an index is refused" 65 "not a polyalign 
 run tmx lookup --tm "$tmx" --src en x
 expect_err "lookup without --tgt: usage error" 2 "--src and --tgt"
 run tmx lookup --tm "$tmx" --src en --tgt zh --min 120 x
-expect_err "lookup --min out of range: usage error" 2 "percentage"
+expect_err "lookup --min out of range: usage error" 2 "--min takes a whole number from 0 to 100"
+run tmx lookup --tm "$tmx" --src en --tgt zh --min 70x x
+expect_err "lookup --min with trailing garbage: usage error" 2 "not '70x'"
+# invalid language tags are usage errors, not empty answers
+run tmx lookup --tm "$tmx" --src en --tgt zz x
+expect_err "lookup --tgt zz: usage error" 2 'unknown language "zz"'
+run tmx lookup --tm "$tmx" --src e_n-- --tgt zh x
+expect_err "lookup --src malformed: usage error" 2 'language'
+# --best: no silent cap at 64; above what one lookup can return, a clear refusal
+python3 - "$SCRATCH/many.tmx" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>\n')
+    for i in range(100):
+        f.write('<tu><tuv xml:lang="en"><seg>the same words in unit number %d here</seg></tuv><tuv xml:lang="ru"><seg>те же слова %d</seg></tuv></tu>\n' % (i, i))
+    f.write('</body></tmx>\n')
+PY
+run tmx lookup --tm "$SCRATCH/many.tmx" --src en --tgt ru --best 100 "the same words in unit number here"
+[[ $status -eq 0 && $(grep -c '%' <<<"$out") -eq 100 ]] && ok "lookup --best 100 shows 100 matches (no cap at 64)" ||
+  not_ok "lookup --best 100 shows 100 matches" "$(grep -c '%' <<<"$out")" "$err"
+run tmx lookup --tm "$tmx" --src en --tgt zh --best 1000 x
+expect_err "lookup --best above the most one lookup returns: usage error" 2 "--best takes a whole number from 1 to 256"
 
 done_testing
