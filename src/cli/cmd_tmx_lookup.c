@@ -1,6 +1,7 @@
 /* cmd_tmx_lookup.c — `polyalign tmx lookup --tm FILE.tmx --src en --tgt zh-CN [TEXT…]`:
  * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line).
- * --index FILE saves the index on first use and loads it afterwards. */
+ * --index FILE saves the index on first use and loads it afterwards, for the same
+ * --src/--tgt only (the index records them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +69,7 @@ int cmd_tmx_lookup(int argc, char **argv)
     tm_index *ix = NULL;
     int rc;
     if (a.index && access(a.index, F_OK) == 0) {
-        rc = tm_index_load(a.index, &ix);
+        rc = tm_index_load(a.index, a.src, a.tgt, &ix);
     } else {
         if (!a.tm)
             return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a.index);

@@ -209,11 +209,22 @@ printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit:
 [[ -s $SCRATCH/w.idx ]] && cmp -s "$SCRATCH/q1" "$SCRATCH/q2" && grep -q '%' "$SCRATCH/q2" &&
   ok "lookup: stdin queries, a saved index gives the same answers" || not_ok "lookup: saved index" "$(cat "$SCRATCH/q1" "$SCRATCH/q2")"
 head -c 2000 "$SCRATCH/w.idx" >"$SCRATCH/cut.idx"
-run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh x
+run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh-CN x
 expect_err "lookup: a truncated index is refused" 65 "cut.idx: (truncated|damaged|not a polyalign)"
-python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX1\0'+struct.pack('<6Q',0,2**60-1,0,0,0,2**20)+b'A'*4096)" "$SCRATCH/crafted.idx"
+python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX2\0'+struct.pack('<6Q',0,2**60-1,0,0,0,2**20)+b'en'.ljust(64,b'\0')+b'zh'.ljust(64,b'\0')+b'A'*4096)" "$SCRATCH/crafted.idx"
 run tmx lookup --index "$SCRATCH/crafted.idx" --src en --tgt zh x
 expect_err "lookup: an index whose counts exceed the file is refused" 65 "crafted.idx"
+# the index records its languages: reused for another pair it is refused, not answered in zh-CN
+run tmx lookup --index "$SCRATCH/w.idx" --src en --tgt ru "Wuzhen summit: states must play leading role in Internet governance"
+expect_err "lookup: an en-zh-CN index asked for en-ru is refused" 2 "w.idx: the index was built for en to zh-CN, not en to ru"
+[[ -z $out ]] && ok "lookup: no answers from an index of another pair" || not_ok "lookup: no answers from an index of another pair" "$out"
+run tmx lookup --tm "$tmx" --index "$SCRATCH/w.idx" --src zh-CN --tgt en x
+expect_err "lookup: with --tm too, an index of another pair is still refused (never overwritten)" 2 "built for en to zh-CN"
+run tmx lookup --index "$SCRATCH/w.idx" --src EN --tgt zh_cn "Wuzhen summit: states must play leading role in Internet governance"
+[[ $status -eq 0 && $out == *"100%"* ]] && ok "lookup: the same pair in another spelling loads the index" || not_ok "lookup: same pair, other spelling" "$out" "$err"
+python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX1\0'+struct.pack('<6Q',0,0,0,0,0,2**20)+b'A'*4096)" "$SCRATCH/v1.idx"
+run tmx lookup --index "$SCRATCH/v1.idx" --src en --tgt zh x
+expect_err "lookup: an index of the older format says to rebuild it" 65 "v1.idx: a memory index of an older polyalign"
 run tmx lookup --index "$tmx" --src en --tgt zh x
 expect_err "lookup: a file that is not an index is refused" 65 "not a polyalign memory index"
 run tmx lookup --tm "$tmx" --src en x

@@ -15,6 +15,7 @@
 #include "tm/tmx_check.h"
 #include "tm/tmx_reader.h"
 #include "tm/tmx_writer.h"
+#include "util/error.h"
 
 static const char *sample =
     "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
@@ -108,8 +109,15 @@ static void fuzzy_index_scores_like_cat_tools(void **state)
     close(fd);
     assert_int_equal(tm_index_save(ix, idx), 0);
     tm_index *again;
-    assert_int_equal(tm_index_load(idx, &again), 0);
+    assert_int_equal(tm_index_load(idx, "en", "ru-RU", &again), -ERR_USAGE); /* not the pair it was built for */
+    assert_int_equal(tm_index_load(idx, "ru", "en", &again), -ERR_USAGE);
+    assert_null(again);
+    assert_int_equal(tm_index_load(idx, "en", "ru", &again), 0);
+    assert_string_equal(tm_index_lang(again, 0), "en");
+    assert_string_equal(tm_index_lang(again, 1), "ru");
     assert_int_equal(tm_index_lookup(again, "open 12 FILES", 70, m, 4), 1);
+    tm_index_free(again);
+    assert_int_equal(tm_index_load(idx, NULL, NULL, &again), 0); /* any pair */
     tm_index_free(again);
     tm_index_free(ix);
     unlink(idx);
