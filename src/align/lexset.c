@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
 #include "../util/vec.h"
@@ -123,7 +124,8 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
             *builtin_missing = 1;
     }
     for (size_t u = 0; cfg && u < cfg->nuser && rc == 0; u++)
-        rc = open_user(ls, src, tgt, cfg->user[u]);
+        if (!cfg->user_lang || !cfg->user_lang[u] || lang_tags_match(cfg->user_lang[u], tgt))
+            rc = open_user(ls, src, tgt, cfg->user[u]);
     if (rc == 0)
         rc = lexwords_new(src, &ls->w[0]);
     if (rc == 0)

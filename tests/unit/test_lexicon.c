@@ -268,6 +268,31 @@ static void greedy_match_over_user_lexicon(void **state)
     lexset_free(ls);
 }
 
+/* A lexicon declared for zh joins the en-zh pair only: an en-zh file applied to en-ru
+ * either fails ("no entries") or links Han words no Russian sentence holds. */
+static void user_lexicon_joins_its_pair_only(void **state)
+{
+    (void)state;
+    const char *p = write_file("pair.tsv", "Internet\t互联网\n", strlen("Internet\t互联网\n"));
+    const char *user[] = {p, p};
+    const char *zh_only[] = {"zh", NULL};
+    lexset_config cfg = {NULL, user, 1, 1, zh_only};
+    lexset *ls;
+    int missing;
+    assert_int_equal(lexset_open("en", "ru", &cfg, &ls, &missing), 0);
+    assert_int_equal(lexset_count(ls), 0);
+    lexset_free(ls);
+    assert_int_equal(lexset_open("en", "zh", &cfg, &ls, &missing), 0);
+    assert_int_equal(lexset_count(ls), 1);
+    lexset_free(ls);
+    /* undeclared (NULL): every pair, as before */
+    const char *second_for_all[] = {"ru", NULL};
+    lexset_config all = {NULL, user + 1, 1, 1, second_for_all + 1};
+    assert_int_equal(lexset_open("en", "zh", &all, &ls, &missing), 0);
+    assert_int_equal(lexset_count(ls), 1);
+    lexset_free(ls);
+}
+
 /* A word covered by chance everywhere weighs less than one covered only where aligned. */
 /* The id sets: sorted unique, found, and mapped. */
 static void id_sets_sort_and_map(void **state)
@@ -372,6 +397,7 @@ int main(void)
         cmocka_unit_test(user_lexicons_parse_and_fail_loudly),
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(greedy_match_over_user_lexicon),
+        cmocka_unit_test(user_lexicon_joins_its_pair_only),
         cmocka_unit_test(id_sets_sort_and_map),
         cmocka_unit_test(coverage_is_weighed_against_chance),
         cmocka_unit_test(pairs_are_learned_from_beads),
