@@ -214,24 +214,10 @@ int cmd_srt_fix(int argc, char **argv)
             dropped++;
             continue;
         }
-        cue_list parts;
-        const char *one[1] = {text};
-        size_t para[1] = {0};
-        if ((rc = cues_build(base, p, one, para, 1, &parts)) < 0)
-            break;
-        rebroken += parts.n > 1;
-        double total = 0, at = c->start, span = c->end > c->start ? c->end - c->start : p->min_duration;
-        for (size_t j = 0; j < parts.n; j++)
-            total += parts.v[j].chars;
-        for (size_t j = 0; j < parts.n && rc == 0; j++) {
-            cue part = parts.v[j];
-            part.start = at;
-            part.end = at + span * (total > 0 ? part.chars / total : 1.0 / (double)parts.n);
-            at = part.end;
-            if ((rc = cue_list_add(&out, part)) == 0)
-                parts.v[j].text = NULL; /* now owned by out */
-        }
-        cues_free(&parts);
+        size_t parts = 0;
+        double span = c->end > c->start ? c->end - c->start : p->min_duration;
+        rc = cues_cut_over(base, p, text, 0, 0, c->start, c->start + span, &out, &parts);
+        rebroken += parts > 1;
     }
     /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
      * that starts (almost) with this one is moved after its minimum duration */
