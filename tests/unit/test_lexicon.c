@@ -250,7 +250,7 @@ static void greedy_match_over_user_lexicon(void **state)
     const char *p = write_file("g.tsv", "Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n",
                                strlen("Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n"));
     const char *user[] = {p};
-    lexset_config cfg = {NULL, user, 1, 1};
+    lexset_config cfg = {NULL, user, 1, 1, NULL};
     lexset *ls;
     int missing;
     assert_int_equal(lexset_open("en", "zh", &cfg, &ls, &missing), 0);
@@ -321,6 +321,20 @@ static void id_sets_sort_and_map(void **state)
     assert_int_equal(u32_map_get(&m, 7919u * 4321u), 4321);
     assert_int_equal(u32_map_get(&m, 1), U32_MAP_NONE);
     u32_map_free(&m);
+    /* the growing id list of features.c and lexset.c: one sentence's ids appended, then
+     * its tail sorted and deduplicated without touching the sentences before it */
+    u32_vec b = {0};
+    const uint32_t first[] = {9, 3}, second[] = {5, 1, 5, 4, 1};
+    for (size_t k = 0; k < 2; k++)
+        assert_int_equal(u32_vec_push(&b, first[k]), 0);
+    for (size_t k = 0; k < 5; k++)
+        assert_int_equal(u32_vec_push(&b, second[k]), 0);
+    b.n = u32_sort_unique_from(b.v, 2, b.n);
+    assert_int_equal(b.n, 5);
+    const uint32_t want[] = {9, 3, 1, 4, 5};
+    for (size_t k = 0; k < 5; k++)
+        assert_int_equal(b.v[k], want[k]);
+    free(b.v);
 }
 
 static void coverage_is_weighed_against_chance(void **state)
