@@ -130,8 +130,8 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
         rc = lexwords_new(src, &ls->w[0]);
     if (rc == 0)
         rc = lexwords_new(tgt, &ls->w[1]);
-    ls->unspaced[0] = lexwords_unspaced(src);
-    ls->unspaced[1] = lexwords_unspaced(tgt);
+    ls->unspaced[0] = lang_is_unspaced(src);
+    ls->unspaced[1] = lang_is_unspaced(tgt);
     if (rc < 0) {
         lexset_free(ls);
         return rc;

@@ -191,7 +191,7 @@ int cmd_srt_fix(int argc, char **argv)
         return cli_report(rc);
     qsort(in.v, in.n, sizeof *in.v, by_start); /* out of order: by time */
     size_t dropped = 0, rebroken = 0;
-    int spaced = !p->half_width_half;
+    int spaced = !lang_joins_unspaced(base);
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];
         /* the text on one line, then cut again under the profile; Chinese lines join

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
 
@@ -83,7 +84,7 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
         sent_at[s + 1] = sent_at[s] + visible_chars(src->sent[s]);
     int rc = 0;
     double last_end = source->v[0].start;
-    int spaced = strcmp(tgt_base, "zh") != 0 && strcmp(tgt_base, "ja") != 0;
+    int spaced = !lang_joins_unspaced(tgt_base);
     for (size_t b = 0; b < nbeads && rc == 0; b++) {
         const bead *bd = &beads[b];
         if (!bd->dj)

@@ -177,7 +177,7 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
     tm_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return error_set(ERR_IO, _("out of memory"));
-    ix->by_char = !strncasecmp(src, "zh", 2) || !strncasecmp(src, "ja", 2);
+    ix->by_char = lang_is_unspaced(src);
     canonical(src, ix->lang[0]);
     canonical(tgt, ix->lang[1]);
     tmx_reader *r = NULL;

@@ -1,9 +1,9 @@
 /* tm_index.h — fuzzy lookup in a translation memory, as CAT tools show it.
  *
  * A match percentage is 100 × (1 − edit distance / length of the longer segment), counted
- * in words for languages written with spaces and in characters for Chinese and Japanese,
- * after normalizing case, punctuation and numbers (so "Open 3 files." and "open 12
- * files" are a 100% match, as translators expect). Comparing a query with a million
+ * in words for languages written with spaces and in characters for the others (Chinese,
+ * Japanese, Thai: lang_is_unspaced), after normalizing case, punctuation and numbers (so
+ * "Open 3 files." and "open 12 files" are a 100% match, as translators expect). Comparing a query with a million
  * segments one by one would take seconds; the index keeps, for every pair of neighbouring
  * normalized words (characters, for Chinese) of the sources, the units that contain it, so
  * a query only scores the few units that share the most with it. It can be saved and

@@ -19,6 +19,7 @@
 #include "align/lexsource.h"
 #include "align/lexwords.h"
 #include "util/error.h"
+#include "text/lang.h"
 #include "util/u32set.h"
 
 static char tmpdir[] = "/tmp/polyalign-lexXXXXXX";
@@ -175,8 +176,8 @@ static void words_are_stemmed_content_words(void **state)
     lexwords_free(w);
     assert_int_equal(k.n, 3); /* "он" and "и" are function words; ё reads as е */
     assert_string_equal(k.keys[0], k.keys[1]);
-    assert_true(lexwords_unspaced("zh"));
-    assert_false(lexwords_unspaced("ru"));
+    assert_true(lang_is_unspaced("zh"));
+    assert_false(lang_is_unspaced("ru"));
 }
 
 static lexicon *read_source(const char *name, const char *text, lexsource_format fmt, int expect_rc)
