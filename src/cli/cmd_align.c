@@ -159,18 +159,25 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
     }
     fprintf(stderr, "polyalign: ");
     for (size_t t = 0; t < al->ntexts; t++)
-        fprintf(stderr, _("%s%s (%s, %zu sentences)"), t ? " + " : "", al->text[t]->name, al->text[t]->lang,
-                al->text[t]->n);
-    fprintf(stderr, _(": %zu beads, mean confidence %.3f\n"), al->n, al->n ? sum / (double)al->n : 0.0);
+        fprintf(stderr, P_("%s%s (%s, %zu sentence)", "%s%s (%s, %zu sentences)", al->text[t]->n), t ? " + " : "",
+                al->text[t]->name, al->text[t]->lang, al->text[t]->n);
+    fprintf(stderr, P_(": %zu bead, mean confidence %.3f\n", ": %zu beads, mean confidence %.3f\n", al->n), al->n,
+            al->n ? sum / (double)al->n : 0.0);
     fprintf(stderr, "polyalign:  ");
     for (size_t s = 0; s < kinds; s++)
         fprintf(stderr, " %s×%zu", names[s], counts[s]);
     fputc('\n', stderr);
     if (st->below_min_score)
-        fprintf(stderr, _("polyalign: %zu beads below --min-score left out\n"), st->below_min_score);
-    if (fmt == FORMAT_TMX)
-        fprintf(stderr, _("polyalign: %zu translation units written, %zu beads with an empty side left out\n"),
-                st->written, st->empty_side_left_out);
+        fprintf(stderr, P_("polyalign: %zu bead below --min-score left out\n",
+                           "polyalign: %zu beads below --min-score left out\n", st->below_min_score),
+                st->below_min_score);
+    if (fmt == FORMAT_TMX) {
+        fprintf(stderr, P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
+                st->written);
+        fprintf(stderr, P_(", %zu bead with an empty side left out\n", ", %zu beads with an empty side left out\n",
+                           st->empty_side_left_out),
+                st->empty_side_left_out);
+    }
 }
 
 /* Align one document group (pivot + translations) into `al`; beads are malloc'd. */
@@ -294,6 +301,8 @@ int cmd_align(int argc, char **argv)
     else
         atomic_file_abort(&out);
     if (rc == 0 && total.chars_dropped)
-        cli_warn(_("%zu characters that XML 1.0 forbids were dropped from the TMX"), total.chars_dropped);
+        cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
+                    "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),
+                 total.chars_dropped);
     return cli_report(rc);
 }

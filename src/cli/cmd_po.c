@@ -64,9 +64,12 @@ int cmd_po2tmx(int argc, char **argv)
         rc = atomic_file_commit(&out);
     else
         atomic_file_abort(&out);
-    if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu messages, %zu translation units, %zu fuzzy messages left out\n"),
-                st.messages, st.units, st.skipped_fuzzy);
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu message, ", "polyalign: %zu messages, ", st.messages), st.messages);
+        fprintf(stderr, P_("%zu translation unit, ", "%zu translation units, ", st.units), st.units);
+        fprintf(stderr, P_("%zu fuzzy message left out\n", "%zu fuzzy messages left out\n", st.skipped_fuzzy),
+                st.skipped_fuzzy);
+    }
     return cli_report(rc);
 }
 
@@ -96,6 +99,7 @@ int cmd_tmx2po(int argc, char **argv)
     else
         atomic_file_abort(&out);
     if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu messages written\n"), st.messages);
+        fprintf(stderr, P_("polyalign: %zu message written\n", "polyalign: %zu messages written\n", st.messages),
+                st.messages);
     return cli_report(rc);
 }

@@ -253,9 +253,12 @@ int cmd_srt_fix(int argc, char **argv)
             rc = atomic_file_commit(&f);
         }
     }
-    if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu cues read, %zu written, %zu empty ones dropped, %zu re-cut\n"), in.n, out.n,
-                dropped, rebroken);
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu cue read", "polyalign: %zu cues read", in.n), in.n);
+        fprintf(stderr, P_(", %zu cue written", ", %zu cues written", out.n), out.n);
+        fprintf(stderr, P_(", %zu empty one dropped", ", %zu empty ones dropped", dropped), dropped);
+        fprintf(stderr, P_(", %zu cue re-cut\n", ", %zu cues re-cut\n", rebroken), rebroken);
+    }
     cues_free(&in);
     cues_free(&out);
     return cli_report(rc);

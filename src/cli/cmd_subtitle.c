@@ -208,7 +208,10 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
     size_t found, units;
     rc = subtitle_translate_tmx(source, a->tmx, src, lang, base, p, out, &found, &units);
     if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu of %zu %s-%s units of %s found in %s\n"), found, units, src, base, a->tmx,
+        fprintf(stderr,
+                P_("polyalign: %zu of %zu %s-%s unit of %s found in %s\n",
+                   "polyalign: %zu of %zu %s-%s units of %s found in %s\n", units),
+                found, units, src, base, a->tmx,
                 a->from);
     return rc;
 }
@@ -292,8 +295,10 @@ int cmd_subtitle(int argc, char **argv)
         }
     }
     if (rc == 0) {
-        if (!a.tmx)
-            fprintf(stderr, _("polyalign: %zu sentences, %zu cues (%s, %s)\n"), t.n, cues.n, p.name, base);
+        if (!a.tmx) {
+            fprintf(stderr, P_("polyalign: %zu sentence, ", "polyalign: %zu sentences, ", t.n), t.n);
+            fprintf(stderr, P_("%zu cue (%s, %s)\n", "%zu cues (%s, %s)\n", cues.n), cues.n, p.name, base);
+        }
         for (size_t k = 0; k < cues.n && too_fast; k++) {
             cue *c = &cues.v[k];
             if (cue_reads_too_fast(c, &p))

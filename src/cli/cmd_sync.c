@@ -74,13 +74,16 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
                          sentences[k]);
         }
     if (low > 10)
-        cli_warn(_("%zu more sentences with low confidence"), low - 10);
+        cli_warn(P_("%zu more sentence with low confidence", "%zu more sentences with low confidence", low - 10),
+                 low - 10);
     double sum = 0;
     for (size_t k = 0; k < m->n; k++)
         sum += m->sentence[k].confidence;
-    fprintf(stderr, _("polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentences, mean "
-                      "confidence %.2f, %zu low\n"),
-            audio, m->audio_seconds, m->speech_seconds, m->leading_silence, m->n, m->n ? sum / m->n : 0.0, low);
+    fprintf(stderr,
+            P_("polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentence, ",
+               "polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentences, ", m->n),
+            audio, m->audio_seconds, m->speech_seconds, m->leading_silence, m->n);
+    fprintf(stderr, _("mean confidence %.2f, %zu low\n"), m->n ? sum / m->n : 0.0, low);
 }
 
 typedef struct {

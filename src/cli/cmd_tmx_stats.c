@@ -152,8 +152,9 @@ static void print_column(const char *s, int width)
 
 static void print_text(const char *file, const tmx_stats *s, const char *srclang)
 {
-    printf(_("%s: %zu units, %zu duplicates, source language %s\n"), file, s->units, s->duplicates,
-           srclang ? srclang : "?");
+    printf(P_("%s: %zu unit, ", "%s: %zu units, ", s->units), file, s->units);
+    printf(P_("%zu duplicate, ", "%zu duplicates, ", s->duplicates), s->duplicates);
+    printf(_("source language %s\n"), srclang ? srclang : "?");
     fputs("  ", stdout);
     print_column(_("language"), -10);
     static const char *heads[] = {N_("segments"), N_("empty"), N_("untranslated"), N_("outliers")};
