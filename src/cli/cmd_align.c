@@ -172,7 +172,8 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
                            "polyalign: %zu beads below --min-score left out\n", st->below_min_score),
                 st->below_min_score);
     if (fmt == FORMAT_TMX) {
-        fprintf(stderr, P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
+        fprintf(stderr,
+                P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
                 st->written);
         fprintf(stderr, P_(", %zu bead with an empty side left out\n", ", %zu beads with an empty side left out\n",
                            st->empty_side_left_out),

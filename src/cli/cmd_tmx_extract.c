@@ -100,7 +100,8 @@ int cmd_tmx_extract(int argc, char **argv)
         }
     }
     if (rc == 0)
-        fprintf(stderr, P_("polyalign: %zu segment pair extracted\n", "polyalign: %zu segment pairs extracted\n", pairs),
+        fprintf(stderr,
+                P_("polyalign: %zu segment pair extracted\n", "polyalign: %zu segment pairs extracted\n", pairs),
                 pairs);
     return cli_report(rc < 0 ? rc : 0);
 }
