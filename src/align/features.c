@@ -28,7 +28,6 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
-#include "../util/vec.h"
 
 enum { NAME_PREFIX = 5, MAX_PINYIN = 8, PINYIN_RUN = 4 };
 
@@ -44,25 +43,6 @@ static uint32_t key_hash(anchor_kind kind, const char *s, size_t n)
         h *= 16777619u;
     }
     return h;
-}
-
-typedef struct {
-    uint32_t *v;
-    size_t n, cap;
-} key_buf;
-
-static int key_add(key_buf *b, uint32_t k)
-{
-    if (vec_reserve(&b->v, &b->cap, b->n + 1, sizeof *b->v) < 0)
-        return -1;
-    b->v[b->n++] = k;
-    return 0;
-}
-
-/* Sort and dedupe v[from..n); returns the new n. */
-static size_t sort_unique(uint32_t *v, size_t from, size_t n)
-{
-    return from + u32_sort_unique(v + from, n - from);
 }
 
 /* Transliteration of single characters through an ICU transliterator, cached. */
@@ -200,7 +180,7 @@ static int apostrophe(const uint8_t *s, int64_t at, int64_t after, int64_t n)
     return is_letter(prev) && is_letter(next);
 }
 
-static int extract(extractor *x, const char *text, sentence_features *f, key_buf kb[ANCHOR_KINDS])
+static int extract(extractor *x, const char *text, sentence_features *f, u32_vec kb[ANCHOR_KINDS])
 {
     const uint8_t *s = (const uint8_t *)text;
     int64_t n = (int64_t)strlen(text), i = 0;
@@ -251,7 +231,7 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
                 }
                 j = at;
             }
-            if (key_add(&kb[ANCHOR_NUMBER], key_hash(ANCHOR_NUMBER, word, wn)) < 0)
+            if (u32_vec_push(&kb[ANCHOR_NUMBER], key_hash(ANCHOR_NUMBER, word, wn)) < 0)
                 return -1;
             i = j;
             han_run = 0;
@@ -263,7 +243,7 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
             long v = chinese_number(s, &j, n);
             if (v >= 0) {
                 int wn = snprintf(word, sizeof word, "%ld", v);
-                if (key_add(&kb[ANCHOR_NUMBER], key_hash(ANCHOR_NUMBER, word, (size_t)wn)) < 0)
+                if (u32_vec_push(&kb[ANCHOR_NUMBER], key_hash(ANCHOR_NUMBER, word, (size_t)wn)) < 0)
                     return -1;
                 i = j;
                 han_run = 0;
@@ -288,7 +268,7 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
                     memcpy(joined + jn, pinyin[k], l);
                     jn += l;
                 }
-                if (key_add(&kb[ANCHOR_NAME], key_hash(ANCHOR_NAME, joined, jn)) < 0)
+                if (u32_vec_push(&kb[ANCHOR_NAME], key_hash(ANCHOR_NAME, joined, jn)) < 0)
                     return -1;
             }
             continue;
@@ -322,17 +302,17 @@ static int extract(extractor *x, const char *text, sentence_features *f, key_buf
             int first_word = word_index == 0;
             word_index++;
             if (sc == USCRIPT_LATIN && wn >= 2) {
-                if (key_add(&kb[ANCHOR_LATIN], key_hash(ANCHOR_LATIN, word, wn)) < 0)
+                if (u32_vec_push(&kb[ANCHOR_LATIN], key_hash(ANCHOR_LATIN, word, wn)) < 0)
                     return -1;
                 if (x->is_english && capital && !first_word) {
-                    if (key_add(&kb[ANCHOR_NAME], key_hash(ANCHOR_NAME, word, wn)) < 0 ||
-                        key_add(&kb[ANCHOR_NAME],
+                    if (u32_vec_push(&kb[ANCHOR_NAME], key_hash(ANCHOR_NAME, word, wn)) < 0 ||
+                        u32_vec_push(&kb[ANCHOR_NAME],
                                 key_hash((anchor_kind)TAG_NAME_PREFIX, word, wn < NAME_PREFIX ? wn : NAME_PREFIX)) < 0)
                         return -1;
                 }
             } else if (sc == USCRIPT_CYRILLIC && capital && !first_word && /* a name, perhaps */
                        (wn = translit_word(x, s, start, j, word, sizeof word)) >= 3) {
-                if (key_add(&kb[ANCHOR_NAME],
+                if (u32_vec_push(&kb[ANCHOR_NAME],
                             key_hash((anchor_kind)TAG_NAME_PREFIX, word, wn < NAME_PREFIX ? wn : NAME_PREFIX)) < 0)
                     return -1;
             }
@@ -363,8 +343,8 @@ int features_compute(const align_text *t, text_features *out)
     }
     out->s = calloc(t->n + 1, sizeof *out->s);
     out->n = t->n;
-    key_buf kb[ANCHOR_KINDS] = {{0}};
-    key_buf all = {0};
+    u32_vec kb[ANCHOR_KINDS] = {{0}};
+    u32_vec all = {0};
     if (!out->s && rc == 0)
         rc = error_set(ERR_IO, _("out of memory"));
     for (size_t i = 0; i < t->n && rc == 0; i++) {
@@ -379,11 +359,11 @@ int features_compute(const align_text *t, text_features *out)
         for (int k = 0; k < ANCHOR_KINDS && rc == 0; k++) {
             size_t from = all.n;
             for (size_t m = 0; m < kb[k].n; m++)
-                if (key_add(&all, kb[k].v[m]) < 0)
+                if (u32_vec_push(&all, kb[k].v[m]) < 0)
                     rc = error_set(ERR_IO, _("out of memory"));
             if (rc)
                 break;
-            all.n = sort_unique(all.v, from, all.n);
+            all.n = u32_sort_unique_from(all.v, from, all.n);
             f->first[k] = (uint32_t)from;
             f->count[k] = (uint16_t)(all.n - from > 65535 ? 65535 : all.n - from);
             all.n = from + f->count[k];
@@ -494,7 +474,7 @@ static uint32_t *all_keys(const text_features *t, anchor_kind k, size_t *n)
     for (size_t s = 0; s < t->n; s++)
         for (size_t x = 0; x < t->s[s].count[k]; x++)
             v[m++] = t->keys[t->s[s].first[k] + x];
-    *n = sort_unique(v, 0, m);
+    *n = u32_sort_unique(v, m);
     return v;
 }
 

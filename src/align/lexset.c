@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
 #include "../util/vec.h"
@@ -123,13 +124,14 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
             *builtin_missing = 1;
     }
     for (size_t u = 0; cfg && u < cfg->nuser && rc == 0; u++)
-        rc = open_user(ls, src, tgt, cfg->user[u]);
+        if (!cfg->user_lang || !cfg->user_lang[u] || lang_tags_match(cfg->user_lang[u], tgt))
+            rc = open_user(ls, src, tgt, cfg->user[u]);
     if (rc == 0)
         rc = lexwords_new(src, &ls->w[0]);
     if (rc == 0)
         rc = lexwords_new(tgt, &ls->w[1]);
-    ls->unspaced[0] = lexwords_unspaced(src);
-    ls->unspaced[1] = lexwords_unspaced(tgt);
+    ls->unspaced[0] = lang_is_unspaced(src);
+    ls->unspaced[1] = lang_is_unspaced(tgt);
     if (rc < 0) {
         lexset_free(ls);
         return rc;
@@ -161,24 +163,6 @@ const char *lexset_dir(const lexset *ls)
 
 /* ---- sentences ---- */
 
-typedef struct {
-    uint32_t *v;
-    size_t n, cap;
-} u32_buf;
-
-static int u32_push(u32_buf *b, uint32_t x)
-{
-    if (vec_reserve(&b->v, &b->cap, b->n + 1, sizeof *b->v) < 0)
-        return -ERR_IO;
-    b->v[b->n++] = x;
-    return 0;
-}
-
-static size_t sort_unique_from(uint32_t *v, size_t from, size_t n)
-{
-    return from + u32_sort_unique(v + from, n - from);
-}
-
 /* a distinct word met while reading: its hash and its translations in the buffer */
 typedef struct {
     uint32_t hash, first, count;
@@ -187,7 +171,7 @@ typedef struct {
 typedef struct {
     const lexset *ls;
     int side;
-    u32_buf *words, *trans, *all;   /* all: NULL unless every word is wanted */
+    u32_vec *words, *trans, *all;   /* all: NULL unless every word is wanted */
     u32_map seen;                   /* word hash -> index in `met` */
     seen_word *met;
     size_t nmet, met_cap;
@@ -199,11 +183,11 @@ static int add_key(void *ctx, const char *key, size_t n)
 {
     word_ctx *c = ctx;
     uint32_t h = lexicon_hash(key, n);
-    if (c->all && u32_push(c->all, h) < 0)
+    if (c->all && u32_vec_push(c->all, h) < 0)
         return -ERR_IO;
     uint32_t at = u32_map_get(&c->seen, h);
     if (at != U32_MAP_NONE)
-        return c->met[at].count ? u32_push(c->words, h) : 0;
+        return c->met[at].count ? u32_vec_push(c->words, h) : 0;
     seen_word w = {h, (uint32_t)c->trans->n, 0};
     for (size_t k = 0; k < c->ls->n; k++) {
         const lexicon *lx = c->ls->lx[k];
@@ -214,7 +198,7 @@ static int add_key(void *ctx, const char *key, size_t n)
         size_t nl;
         const uint32_t *links = lexicon_links(lx, s, id, &nl);
         for (size_t l = 0; l < nl; l++)
-            if (u32_push(c->trans, links[l]) < 0)
+            if (u32_vec_push(c->trans, links[l]) < 0)
                 return -ERR_IO;
     }
     w.count = (uint32_t)(c->trans->n - w.first);
@@ -222,7 +206,7 @@ static int add_key(void *ctx, const char *key, size_t n)
         u32_map_put(&c->seen, h, (uint32_t)c->nmet) < 0)
         return -ERR_IO;
     c->met[c->nmet++] = w;
-    return w.count ? u32_push(c->words, h) : 0;
+    return w.count ? u32_vec_push(c->words, h) : 0;
 }
 
 static int seen_cmp(const void *a, const void *b)
@@ -281,7 +265,7 @@ static int headwords_each(word_ctx *c, const char *s, size_t len)
             size_t from = pos;
             UChar32 ch;
             U8_NEXT_UNSAFE(s, pos, ch);
-            if (c->all && u_isalpha(ch) && u32_push(c->all, lexicon_hash(s + from, pos - from)) < 0)
+            if (c->all && u_isalpha(ch) && u32_vec_push(c->all, lexicon_hash(s + from, pos - from)) < 0)
                 return -ERR_IO;
         }
     }
@@ -291,7 +275,7 @@ static int headwords_each(word_ctx *c, const char *s, size_t len)
 static int side_words(const lexset *ls, int side, const align_text *t, lex_side *out, int want_all)
 {
     memset(out, 0, sizeof *out);
-    u32_buf words = {0}, trans = {0}, all = {0};
+    u32_vec words = {0}, trans = {0}, all = {0};
     out->n = t->n;
     out->wstart = malloc((t->n + 1) * sizeof *out->wstart);
     out->astart = want_all ? malloc((t->n + 1) * sizeof *out->astart) : NULL;
@@ -308,8 +292,8 @@ static int side_words(const lexset *ls, int side, const align_text *t, lex_side 
             rc = headwords_each(&c, t->sent[k], strlen(t->sent[k]));
         else
             rc = lexwords_each(ls->w[side], t->sent[k], strlen(t->sent[k]), add_key, &c);
-        words.n = sort_unique_from(words.v, w0, words.n);
-        all.n = sort_unique_from(all.v, a0, all.n);
+        words.n = u32_sort_unique_from(words.v, w0, words.n);
+        all.n = u32_sort_unique_from(all.v, a0, all.n);
     }
     if (rc == 0) {
         out->wstart[t->n] = (uint32_t)words.n;

@@ -4,7 +4,8 @@
  * --lexicon-dir or $POLYALIGN_LEXICONS; else the build tree beside the executable
  * (build/lexicons); else the install prefix (share/polyalign/lexicons). A pair stored the
  * other way round (zh-en) is used with its sides swapped. User lexicons (--lexicon) are
- * compiled in memory for the pair. Sentences then become sorted sets of word hashes and
+ * compiled in memory for the pair; one declared for a translation language (--lexicon
+ * zh=FILE) joins only the pairs whose target is in that language. Sentences then become sorted sets of word hashes and
  * of the hashes of their translations, which is all the lexical score reads. */
 #ifndef POLYALIGN_ALIGN_LEXSET_H
 #define POLYALIGN_ALIGN_LEXSET_H
@@ -19,6 +20,8 @@ typedef struct {
     const char *const *user;    /* --lexicon files */
     size_t nuser;
     int no_builtin;             /* leave the built-in lexicons out */
+    const char *const *user_lang; /* per user lexicon, the target language (base subtag) it
+                                 * is for, or NULL for every pair; NULL: all for every pair */
 } lexset_config;
 
 typedef struct lexset lexset;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/vec.h"
@@ -346,8 +347,8 @@ int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lex
     if (!r)
         return error_set(ERR_IO, _("out of memory"));
     r->b = b;
-    r->unspaced[0] = lexwords_unspaced(lang0);
-    r->unspaced[1] = lexwords_unspaced(lang1);
+    r->unspaced[0] = lang_is_unspaced(lang0);
+    r->unspaced[1] = lang_is_unspaced(lang1);
     int rc = lexwords_new(lang0, &r->w[0]);
     if (rc == 0)
         rc = lexwords_new(lang1, &r->w[1]);

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 
 enum { WORD_MAX = 96 };
@@ -48,17 +49,12 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int lexwords_unspaced(const char *base)
-{
-    return strcmp(base, "zh") == 0 || strcmp(base, "ja") == 0 || strcmp(base, "th") == 0;
-}
-
 int lexwords_new(const char *base, lexwords **out)
 {
     lexwords *w = calloc(1, sizeof *w);
     if (!w)
         return error_set(ERR_IO, _("out of memory"));
-    if (!lexwords_unspaced(base))
+    if (!lang_is_unspaced(base))
         w->stem = sb_stemmer_new(base, "UTF_8"); /* libstemmer knows ISO 639 codes */
     if (strcmp(base, "en") == 0) {
         w->stop = stop_en;

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../tm/tmx_writer.h"
 #include "../util/error.h"
 
@@ -40,7 +41,7 @@ void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size)
  * languages written without spaces. Returns a malloc'd string. */
 static char *side_text(const align_text *t, size_t start, size_t len)
 {
-    int spaced = strcmp(t->base, "zh") != 0 && strcmp(t->base, "ja") != 0;
+    int spaced = !lang_joins_unspaced(t->base);
     size_t total = 1;
     for (size_t k = start; k < start + len; k++)
         total += strlen(t->sent[k]) + 1;

@@ -1,12 +1,15 @@
 /* cli.c — option parsing, help and error reporting for the command table. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 
 enum { KEY_HELP = 0x10000 };
@@ -97,6 +100,38 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
     free(shortopts);
     *first_operand = optind;
     return status;
+}
+
+int cli_number(const cli_command *cmd, const char *option, const char *arg, double min, double max, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (end == arg || *end || errno == ERANGE || !isfinite(v) || !(v >= min && v <= max)) {
+        if (isfinite(max))
+            return cli_usage_error(cmd, _("--%s takes a number from %g to %g, not '%s'"), option, min, max, arg);
+        return cli_usage_error(cmd, _("--%s takes a number of at least %g, not '%s'"), option, min, arg);
+    }
+    *out = v;
+    return 0;
+}
+
+int cli_count(const cli_command *cmd, const char *option, const char *arg, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || errno == ERANGE || v < min || v > max)
+        return cli_usage_error(cmd, _("--%s takes a whole number from %ld to %ld, not '%s'"), option, min, max, arg);
+    *out = v;
+    return 0;
+}
+
+int cli_lang(const cli_command *cmd, const char *arg, char *out)
+{
+    if (lang_normalize(arg, out) < 0)
+        return cli_usage_error(cmd, "%s", error_last());
+    return 0;
 }
 
 int cli_report(int rc)

@@ -41,6 +41,16 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__(
 int cli_parse(const cli_command *cmd, int argc, char **argv,
               int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand);
 
+/* Option values, checked whole: a usage error of `cmd` (exit 2) for anything else, so that
+ * "25fps", "nan", "" or "-3" is never read as a number and a typo never as a language.
+ * cli_number: a finite number within [min, max] (max may be INFINITY); cli_count: a whole
+ * number within [min, max]; cli_lang: a language tag ICU knows, canonicalized (lang.h).
+ * Each returns 0 with *out set, or 2 after printing the error. `option` is the long name,
+ * without dashes. */
+int cli_number(const cli_command *cmd, const char *option, const char *arg, double min, double max, double *out);
+int cli_count(const cli_command *cmd, const char *option, const char *arg, long min, long max, long *out);
+int cli_lang(const cli_command *cmd, const char *arg, char *out /* [LANG_TAG_MAX] */);
+
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */
 int cli_report(int rc);
 

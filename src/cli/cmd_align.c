@@ -36,7 +36,7 @@ const cli_option align_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("leave out beads whose confidence is below X (0..1)")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
-    {"lexicon", OPT_LEXICON, 1, "FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable)")},
+    {"lexicon", OPT_LEXICON, 1, "[LANG=]FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable); LANG=: only for the translation in LANG, required with two translations")},
     {"lexicon-dir", OPT_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, the install prefix)")},
     {"no-score", OPT_NO_SCORE, 1, "NAME", N_("leave a scorer out of the bead cost: prior, length, anchors, paragraphs or lexicon (for ablations; repeatable)")},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
@@ -47,9 +47,43 @@ typedef struct {
     const char *langs, *format, *output, *min_score;
     int presegmented, keep_partial, quiet;
     const char *lexicon[MAX_USER_LEXICONS];
+    const char *lexicon_lang[MAX_USER_LEXICONS];   /* NULL: for every pair */
+    char lexicon_tag[MAX_USER_LEXICONS][LANG_TAG_MAX];
     size_t nlexicons;
     align_options opts;
 } align_args;
+
+/* --lexicon [LANG=]FILE: the file, and in lang the base subtag of LANG ("" when none).
+ * What comes before '=' is a language only when it is a tag ICU knows and names no
+ * directory, so a file called a=b.tsv is still a file (and ./zh=x.tsv always is). */
+static const char *lexicon_arg(const char *arg, char lang[LANG_TAG_MAX])
+{
+    lang[0] = '\0';
+    const char *eq = strchr(arg, '=');
+    if (!eq || eq == arg || (size_t)(eq - arg) >= LANG_TAG_MAX || memchr(arg, '/', (size_t)(eq - arg)))
+        return arg;
+    char tag[LANG_TAG_MAX], norm[LANG_TAG_MAX];
+    snprintf(tag, sizeof tag, "%.*s", (int)(eq - arg), arg);
+    if (lang_normalize(tag, norm) < 0)
+        return arg;
+    lang_base(norm, lang);
+    return eq + 1;
+}
+
+/* Every --lexicon LANG= must name a translation of the group, else it would silently do
+ * nothing; 0 or -ERR_USAGE. */
+static int check_lexicon_langs(const align_args *a, const align_text *texts, int ntexts)
+{
+    for (size_t u = 0; u < a->nlexicons; u++) {
+        int used = !a->lexicon_lang[u];
+        for (int k = 1; k < ntexts && !used; k++)
+            used = lang_tags_match(a->lexicon_lang[u], texts[k].base);
+        if (!used)
+            return error_set(ERR_USAGE, _("--lexicon %s=%s: no translation is in %s"), a->lexicon_lang[u],
+                             a->lexicon[u], a->lexicon_lang[u]);
+    }
+    return 0;
+}
 
 static int handle_option(int key, const char *arg, void *ctx)
 {
@@ -59,7 +93,9 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_LEXICON:
         if (a->nlexicons == MAX_USER_LEXICONS)
             return cli_usage_error(self, _("at most %d --lexicon files"), MAX_USER_LEXICONS);
-        a->lexicon[a->nlexicons++] = arg;
+        a->lexicon[a->nlexicons] = lexicon_arg(arg, a->lexicon_tag[a->nlexicons]);
+        a->lexicon_lang[a->nlexicons] = a->lexicon_tag[a->nlexicons][0] ? a->lexicon_tag[a->nlexicons] : NULL;
+        a->nlexicons++;
         break;
     case OPT_LEXDIR: a->opts.lexicons.dir = arg; break;
     case OPT_NO_SCORE: {
@@ -95,10 +131,8 @@ static int parse_langs(const cli_command *self, const char *list, char tags[3][L
         }
         memcpy(one, p, len);
         one[len] = '\0';
-        if (lang_normalize(one, norm) < 0) {
-            cli_usage_error(self, "%s", error_last());
+        if (cli_lang(self, one, norm))
             return -1;
-        }
         align_full_tag(norm, tags[n++]);
         p += len + (p[len] == ',');
     }
@@ -125,18 +159,26 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
     }
     fprintf(stderr, "polyalign: ");
     for (size_t t = 0; t < al->ntexts; t++)
-        fprintf(stderr, _("%s%s (%s, %zu sentences)"), t ? " + " : "", al->text[t]->name, al->text[t]->lang,
-                al->text[t]->n);
-    fprintf(stderr, _(": %zu beads, mean confidence %.3f\n"), al->n, al->n ? sum / (double)al->n : 0.0);
+        fprintf(stderr, P_("%s%s (%s, %zu sentence)", "%s%s (%s, %zu sentences)", al->text[t]->n), t ? " + " : "",
+                al->text[t]->name, al->text[t]->lang, al->text[t]->n);
+    fprintf(stderr, P_(": %zu bead, mean confidence %.3f\n", ": %zu beads, mean confidence %.3f\n", al->n), al->n,
+            al->n ? sum / (double)al->n : 0.0);
     fprintf(stderr, "polyalign:  ");
     for (size_t s = 0; s < kinds; s++)
         fprintf(stderr, " %s×%zu", names[s], counts[s]);
     fputc('\n', stderr);
     if (st->below_min_score)
-        fprintf(stderr, _("polyalign: %zu beads below --min-score left out\n"), st->below_min_score);
-    if (fmt == FORMAT_TMX)
-        fprintf(stderr, _("polyalign: %zu translation units written, %zu beads with an empty side left out\n"),
-                st->written, st->empty_side_left_out);
+        fprintf(stderr, P_("polyalign: %zu bead below --min-score left out\n",
+                           "polyalign: %zu beads below --min-score left out\n", st->below_min_score),
+                st->below_min_score);
+    if (fmt == FORMAT_TMX) {
+        fprintf(stderr,
+                P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
+                st->written);
+        fprintf(stderr, P_(", %zu bead with an empty side left out\n", ", %zu beads with an empty side left out\n",
+                           st->empty_side_left_out),
+                st->empty_side_left_out);
+    }
 }
 
 /* Align one document group (pivot + translations) into `al`; beads are malloc'd. */
@@ -193,18 +235,21 @@ int cmd_align(int argc, char **argv)
     output_options oo = {0, a.keep_partial};
     a.opts.refit_rounds = -1;
     a.opts.lexicons.user = a.lexicon;
+    a.opts.lexicons.user_lang = a.lexicon_lang;
     a.opts.lexicons.nuser = a.nlexicons;
+    /* one file for two translations would give one pair junk links or no entries */
+    for (size_t u = 0; per_group == 3 && u < a.nlexicons; u++)
+        if (!a.lexicon_lang[u])
+            return cli_usage_error(self, _("--lexicon %s: with two translations, say which one it is for: "
+                                           "--lexicon LANG=%s"),
+                                   a.lexicon[u], a.lexicon[u]);
     if (!a.opts.lexicons.dir)
         a.opts.lexicons.dir = getenv("POLYALIGN_LEXICONS");
     if (a.opts.lexicons.dir && !*a.opts.lexicons.dir)
         a.opts.lexicons.dir = NULL;
     int said_missing = 0;
-    if (a.min_score) {
-        char *end;
-        oo.min_score = strtod(a.min_score, &end);
-        if (end == a.min_score || *end || !(oo.min_score >= 0 && oo.min_score <= 1))
-            return cli_usage_error(self, _("--min-score takes a number between 0 and 1"));
-    }
+    if (a.min_score && cli_number(self, "min-score", a.min_score, 0, 1, &oo.min_score))
+        return ERR_USAGE;
 
     /* every group of files is one document in every language; all go to one output */
     atomic_file out;
@@ -232,9 +277,11 @@ int cmd_align(int argc, char **argv)
         align_fit fit[2];
         memset(fit, 0, sizeof fit);
         if (rc == 0)
+            rc = check_lexicon_langs(&a, texts, per_group);
+        if (rc == 0)
             rc = align_group(texts, per_group, &a.opts, &al, fit);
         for (int p = 0; rc == 0 && p + 1 < per_group && !said_missing; p++)
-            if (fit[p].lexicon_missing && a.nlexicons == 0) {
+            if (fit[p].lexicon_missing && fit[p].lexicons == 0) {
                 cli_warn(_("no built-in %s-%s lexicon found (build it with make; see --lexicon-dir): aligning with "
                            "sentence lengths and anchors only, less accurately"),
                          texts[0].base, texts[p + 1].base);
@@ -255,6 +302,8 @@ int cmd_align(int argc, char **argv)
     else
         atomic_file_abort(&out);
     if (rc == 0 && total.chars_dropped)
-        cli_warn(_("%zu characters that XML 1.0 forbids were dropped from the TMX"), total.chars_dropped);
+        cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
+                    "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),
+                 total.chars_dropped);
     return cli_report(rc);
 }

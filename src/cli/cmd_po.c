@@ -53,8 +53,8 @@ int cmd_po2tmx(int argc, char **argv)
     if (!a.output || first >= argc)
         return cli_usage_error(self, _("give the PO files and -o OUT.tmx"));
     char src[LANG_TAG_MAX];
-    if (lang_normalize(a.srclang ? a.srclang : "en-US", src) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.srclang ? a.srclang : "en-US", src))
+        return ERR_USAGE;
     atomic_file out;
     po_bridge_stats st;
     int rc = atomic_file_open(&out, a.output);
@@ -64,9 +64,12 @@ int cmd_po2tmx(int argc, char **argv)
         rc = atomic_file_commit(&out);
     else
         atomic_file_abort(&out);
-    if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu messages, %zu translation units, %zu fuzzy messages left out\n"),
-                st.messages, st.units, st.skipped_fuzzy);
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu message, ", "polyalign: %zu messages, ", st.messages), st.messages);
+        fprintf(stderr, P_("%zu translation unit, ", "%zu translation units, ", st.units), st.units);
+        fprintf(stderr, P_("%zu fuzzy message left out\n", "%zu fuzzy messages left out\n", st.skipped_fuzzy),
+                st.skipped_fuzzy);
+    }
     return cli_report(rc);
 }
 
@@ -81,8 +84,8 @@ int cmd_tmx2po(int argc, char **argv)
     if (!a.output || !a.lang || argc - first != 1)
         return cli_usage_error(self, _("give one TMX file, --lang and -o OUT.po"));
     char lang[LANG_TAG_MAX];
-    if (lang_normalize(a.lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.lang, lang))
+        return ERR_USAGE;
     /* libgettextpo writes by file name: into the temporary file, then renamed */
     atomic_file out;
     po_bridge_stats st;
@@ -96,6 +99,7 @@ int cmd_tmx2po(int argc, char **argv)
     else
         atomic_file_abort(&out);
     if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu messages written\n"), st.messages);
+        fprintf(stderr, P_("polyalign: %zu message written\n", "polyalign: %zu messages written\n", st.messages),
+                st.messages);
     return cli_report(rc);
 }

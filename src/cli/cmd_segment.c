@@ -112,8 +112,8 @@ int cmd_segment(int argc, char **argv)
     if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a.format);
     char lang[LANG_TAG_MAX];
-    if (lang_normalize(a.lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.lang, lang))
+        return ERR_USAGE;
 
     srx *rules = NULL;
     segmenter *seg = NULL;

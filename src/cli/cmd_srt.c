@@ -36,6 +36,7 @@ const cli_option srt_fix_cli_options[] = {
 };
 
 typedef struct {
+    const cli_command *self;
     const char *lang, *output, *profile;
     double fps;
     const char *file;
@@ -50,10 +51,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_OUTPUT: a->output = arg; break;
     case OPT_PROFILE: a->profile = arg; break;
     case OPT_FPS:
-        a->fps = atof(arg);
-        if (a->fps < 1)
-            return cli_usage_error(NULL, _("--fps takes a frame rate of 1 or more"));
-        break;
+        return cli_number(a->self, "fps", arg, 1, 1000, &a->fps);
     }
     return 0;
 }
@@ -69,6 +67,7 @@ static int setup(const cli_command *self, int argc, char **argv, srt_args *a, co
                  char base[LANG_TAG_MAX])
 {
     int first;
+    a->self = self;
     int status = cli_parse(self, argc, argv, handle_option, a, &first);
     if (status)
         return status < 0 ? -1 : status;
@@ -78,8 +77,8 @@ static int setup(const cli_command *self, int argc, char **argv, srt_args *a, co
     if (!a->lang)
         return cli_usage_error(self, _("give the language with --lang"));
     char lang[LANG_TAG_MAX];
-    if (lang_normalize(a->lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a->lang, lang))
+        return ERR_USAGE;
     lang_base(lang, base);
     *p = subtitle_profile_find(a->profile, base);
     if (!*p)
@@ -123,7 +122,7 @@ static double check_lines(srt_args *a, const subtitle_profile *p, char *text, in
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
-    srt_args a = {NULL, NULL, "netflix", 25, NULL, 0};
+    srt_args a = {NULL, NULL, NULL, "netflix", 25, NULL, 0};
     const subtitle_profile *p;
     char base[LANG_TAG_MAX];
     int st = setup(self, argc, argv, &a, &p, base);
@@ -178,7 +177,7 @@ static int by_start(const void *x, const void *y)
 int cmd_srt_fix(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt fix");
-    srt_args a = {"en", NULL, "netflix", 25, NULL, 0};
+    srt_args a = {NULL, "en", NULL, "netflix", 25, NULL, 0};
     const subtitle_profile *p;
     char base[LANG_TAG_MAX];
     int st = setup(self, argc, argv, &a, &p, base);
@@ -192,7 +191,7 @@ int cmd_srt_fix(int argc, char **argv)
         return cli_report(rc);
     qsort(in.v, in.n, sizeof *in.v, by_start); /* out of order: by time */
     size_t dropped = 0, rebroken = 0;
-    int spaced = !p->half_width_half;
+    int spaced = !lang_joins_unspaced(base);
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];
         /* the text on one line, then cut again under the profile; Chinese lines join
@@ -215,24 +214,10 @@ int cmd_srt_fix(int argc, char **argv)
             dropped++;
             continue;
         }
-        cue_list parts;
-        const char *one[1] = {text};
-        size_t para[1] = {0};
-        if ((rc = cues_build(base, p, one, para, 1, &parts)) < 0)
-            break;
-        rebroken += parts.n > 1;
-        double total = 0, at = c->start, span = c->end > c->start ? c->end - c->start : p->min_duration;
-        for (size_t j = 0; j < parts.n; j++)
-            total += parts.v[j].chars;
-        for (size_t j = 0; j < parts.n && rc == 0; j++) {
-            cue part = parts.v[j];
-            part.start = at;
-            part.end = at + span * (total > 0 ? part.chars / total : 1.0 / (double)parts.n);
-            at = part.end;
-            if ((rc = cue_list_add(&out, part)) == 0)
-                parts.v[j].text = NULL; /* now owned by out */
-        }
-        cues_free(&parts);
+        size_t parts = 0;
+        double span = c->end > c->start ? c->end - c->start : p->min_duration;
+        rc = cues_cut_over(base, p, text, 0, 0, c->start, c->start + span, &out, &parts);
+        rebroken += parts > 1;
     }
     /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
      * that starts (almost) with this one is moved after its minimum duration */
@@ -268,9 +253,12 @@ int cmd_srt_fix(int argc, char **argv)
             rc = atomic_file_commit(&f);
         }
     }
-    if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu cues read, %zu written, %zu empty ones dropped, %zu re-cut\n"), in.n, out.n,
-                dropped, rebroken);
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu cue read", "polyalign: %zu cues read", in.n), in.n);
+        fprintf(stderr, P_(", %zu cue written", ", %zu cues written", out.n), out.n);
+        fprintf(stderr, P_(", %zu empty one dropped", ", %zu empty ones dropped", dropped), dropped);
+        fprintf(stderr, P_(", %zu cue re-cut\n", ", %zu cues re-cut\n", rebroken), rebroken);
+    }
     cues_free(&in);
     cues_free(&out);
     return cli_report(rc);

@@ -1,6 +1,7 @@
 /* cmd_subtitle.c — `polyalign subtitle --lang LANG TRANSCRIPT --duration S -o OUT.srt`:
  * the transcript's sentences cut into cues under a style profile, timed by a timing
  * source, written as SRT or WebVTT through a temporary file. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,19 +54,10 @@ typedef struct {
     int bad;
 } subtitle_args;
 
-static int number(const char *arg, double *out, double min)
-{
-    char *end;
-    double v = strtod(arg, &end);
-    if (*end || !(v >= min))
-        return cli_usage_error(cli_find("subtitle"), _("'%s' is not a valid number here"), arg);
-    *out = v;
-    return 0;
-}
-
 static int handle_option(int key, const char *arg, void *ctx)
 {
     subtitle_args *a = ctx;
+    const cli_command *self = cli_find("subtitle");
     switch (key) {
     case OPT_LANG: a->lang = arg; return 0;
     case OPT_OUTPUT: a->output = arg; return 0;
@@ -76,13 +68,13 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_TIMES: a->times = arg; return 0;
     case OPT_TMX: a->tmx = arg; return 0;
     case OPT_AUDIO: a->audio = arg; return 0;
-    case OPT_DURATION: return number(arg, &a->duration, 0.001);
-    case OPT_START: return number(arg, &a->start, 0);
-    case OPT_FPS: return number(arg, &a->fps, 1);
-    case OPT_MAX_CHARS: return number(arg, &a->max_chars, 1);
-    case OPT_MAX_CPS: return number(arg, &a->max_cps, 0.1);
-    case OPT_MIN_DUR: return number(arg, &a->min_dur, 0);
-    case OPT_MAX_DUR: return number(arg, &a->max_dur, 0.1);
+    case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, INFINITY, &a->duration);
+    case OPT_START: return cli_number(self, "start", arg, 0, INFINITY, &a->start);
+    case OPT_FPS: return cli_number(self, "fps", arg, 1, 1000, &a->fps);
+    case OPT_MAX_CHARS: return cli_number(self, "max-chars", arg, 1, INFINITY, &a->max_chars);
+    case OPT_MAX_CPS: return cli_number(self, "max-cps", arg, 0.1, INFINITY, &a->max_cps);
+    case OPT_MIN_DUR: return cli_number(self, "min-duration", arg, 0, INFINITY, &a->min_dur);
+    case OPT_MAX_DUR: return cli_number(self, "max-duration", arg, 0.1, INFINITY, &a->max_dur);
     }
     return 0;
 }
@@ -216,7 +208,10 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
     size_t found, units;
     rc = subtitle_translate_tmx(source, a->tmx, src, lang, base, p, out, &found, &units);
     if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu of %zu %s-%s units of %s found in %s\n"), found, units, src, base, a->tmx,
+        fprintf(stderr,
+                P_("polyalign: %zu of %zu %s-%s unit of %s found in %s\n",
+                   "polyalign: %zu of %zu %s-%s units of %s found in %s\n", units),
+                found, units, src, base, a->tmx,
                 a->from);
     return rc;
 }
@@ -238,8 +233,8 @@ int cmd_subtitle(int argc, char **argv)
     if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
         return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
-    if (lang_normalize(a.lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.lang, lang))
+        return ERR_USAGE;
     lang_base(lang, base);
     if (a.audio && !synth_voice_for(base)) /* before loading and decoding anything */
         return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
@@ -300,8 +295,10 @@ int cmd_subtitle(int argc, char **argv)
         }
     }
     if (rc == 0) {
-        if (!a.tmx)
-            fprintf(stderr, _("polyalign: %zu sentences, %zu cues (%s, %s)\n"), t.n, cues.n, p.name, base);
+        if (!a.tmx) {
+            fprintf(stderr, P_("polyalign: %zu sentence, ", "polyalign: %zu sentences, ", t.n), t.n);
+            fprintf(stderr, P_("%zu cue (%s, %s)\n", "%zu cues (%s, %s)\n", cues.n), cues.n, p.name, base);
+        }
         for (size_t k = 0; k < cues.n && too_fast; k++) {
             cue *c = &cues.v[k];
             if (cue_reads_too_fast(c, &p))

@@ -74,13 +74,16 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
                          sentences[k]);
         }
     if (low > 10)
-        cli_warn(_("%zu more sentences with low confidence"), low - 10);
+        cli_warn(P_("%zu more sentence with low confidence", "%zu more sentences with low confidence", low - 10),
+                 low - 10);
     double sum = 0;
     for (size_t k = 0; k < m->n; k++)
         sum += m->sentence[k].confidence;
-    fprintf(stderr, _("polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentences, mean "
-                      "confidence %.2f, %zu low\n"),
-            audio, m->audio_seconds, m->speech_seconds, m->leading_silence, m->n, m->n ? sum / m->n : 0.0, low);
+    fprintf(stderr,
+            P_("polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentence, ",
+               "polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentences, ", m->n),
+            audio, m->audio_seconds, m->speech_seconds, m->leading_silence, m->n);
+    fprintf(stderr, _("mean confidence %.2f, %zu low\n"), m->n ? sum / m->n : 0.0, low);
 }
 
 typedef struct {
@@ -155,8 +158,8 @@ int cmd_sync(int argc, char **argv)
     if (strcmp(fmt, "json") && strcmp(fmt, "tsv") && strcmp(fmt, "srt"))
         return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), fmt);
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
-    if (lang_normalize(a.lang, lang) < 0)
-        return cli_usage_error(self, "%s", error_last());
+    if (cli_lang(self, a.lang, lang))
+        return ERR_USAGE;
     lang_base(lang, base);
     if (!synth_voice_for(base))
         return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());

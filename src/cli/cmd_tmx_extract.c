@@ -53,12 +53,13 @@ int cmd_tmx_extract(int argc, char **argv)
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
+    char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX], one[LANG_TAG_MAX];
     const char *comma = a.langs ? strchr(a.langs, ',') : NULL;
-    if (!comma || comma == a.langs || !comma[1] || (size_t)(comma - a.langs) >= sizeof src)
+    if (!comma || comma == a.langs || !comma[1] || (size_t)(comma - a.langs) >= sizeof one)
         return cli_usage_error(self, _("--langs takes two language tags: SRC,TGT"));
-    snprintf(src, sizeof src, "%.*s", (int)(comma - a.langs), a.langs);
-    snprintf(tgt, sizeof tgt, "%s", comma + 1);
+    snprintf(one, sizeof one, "%.*s", (int)(comma - a.langs), a.langs);
+    if (cli_lang(self, one, src) || cli_lang(self, comma + 1, tgt))
+        return ERR_USAGE;
     if (first >= argc)
         return cli_usage_error(self, _("give the TMX files to extract from"));
 
@@ -99,6 +100,8 @@ int cmd_tmx_extract(int argc, char **argv)
         }
     }
     if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu segment pairs extracted\n"), pairs);
+        fprintf(stderr,
+                P_("polyalign: %zu segment pair extracted\n", "polyalign: %zu segment pairs extracted\n", pairs),
+                pairs);
     return cli_report(rc < 0 ? rc : 0);
 }

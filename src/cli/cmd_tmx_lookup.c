@@ -1,12 +1,14 @@
 /* cmd_tmx_lookup.c — `polyalign tmx lookup --tm FILE.tmx --src en --tgt zh-CN [TEXT…]`:
  * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line).
- * --index FILE saves the index on first use and loads it afterwards. */
+ * --index FILE saves the index on first use and loads it afterwards, for the same
+ * --src/--tgt only (the index records them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../tm/tm_index.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -18,62 +20,56 @@ const cli_option tmx_lookup_cli_options[] = {
     {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)")},
     {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)")},
     {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)")},
-    {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5)")},
+    {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)")},
     {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there")},
     {0},
 };
 
 typedef struct {
-    const char *tm, *src, *tgt, *index;
-    int min, best;
+    const char *tm, *index;
+    char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
+    long min, best;
+    tm_match *matches;      /* room for `best` */
 } lookup_args;
 
 static int handle_option(int key, const char *arg, void *ctx)
 {
     lookup_args *a = ctx;
-    char *end;
+    const cli_command *self = cli_find("tmx lookup");
     switch (key) {
     case OPT_TM: a->tm = arg; break;
-    case OPT_SRC: a->src = arg; break;
-    case OPT_TGT: a->tgt = arg; break;
+    case OPT_SRC: return cli_lang(self, arg, a->src);
+    case OPT_TGT: return cli_lang(self, arg, a->tgt);
     case OPT_INDEX: a->index = arg; break;
-    case OPT_MIN:
-        a->min = (int)strtol(arg, &end, 10);
-        if (*end || a->min < 0 || a->min > 100)
-            return cli_usage_error(cli_find("tmx lookup"), _("--min takes a percentage from 0 to 100"));
-        break;
-    case OPT_MAX:
-        a->best = (int)strtol(arg, &end, 10);
-        if (*end || a->best < 1)
-            return cli_usage_error(cli_find("tmx lookup"), _("--best takes a positive number"));
-        break;
+    case OPT_MIN: return cli_count(self, "min", arg, 0, 100, &a->min);
+    /* the index scores at most TM_INDEX_MAX_MATCHES candidates: more could never come */
+    case OPT_MAX: return cli_count(self, "best", arg, 1, TM_INDEX_MAX_MATCHES, &a->best);
     }
     return 0;
 }
 
 static void answer(const tm_index *ix, const char *query, const lookup_args *a)
 {
-    tm_match m[64];
-    size_t n = tm_index_lookup(ix, query, a->min, m, (size_t)(a->best < 64 ? a->best : 64));
+    size_t n = tm_index_lookup(ix, query, (int)a->min, a->matches, (size_t)a->best);
     printf("%s\n", query);
     for (size_t k = 0; k < n; k++)
-        printf("  %3d%%\t%s\t%s\n", m[k].score, m[k].source, m[k].target);
+        printf("  %3d%%\t%s\t%s\n", a->matches[k].score, a->matches[k].source, a->matches[k].target);
 }
 
 int cmd_tmx_lookup(int argc, char **argv)
 {
     const cli_command *self = cli_find("tmx lookup");
-    lookup_args a = {NULL, NULL, NULL, NULL, 70, 5};
+    lookup_args a = {NULL, NULL, "", "", 70, 5, NULL};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    if (!a.src || !a.tgt || (!a.tm && !a.index))
+    if (!a.src[0] || !a.tgt[0] || (!a.tm && !a.index))
         return cli_usage_error(self, _("give --tm FILE.tmx (or --index FILE), --src and --tgt"));
     tm_index *ix = NULL;
     int rc;
     if (a.index && access(a.index, F_OK) == 0) {
-        rc = tm_index_load(a.index, &ix);
+        rc = tm_index_load(a.index, a.src, a.tgt, &ix);
     } else {
         if (!a.tm)
             return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a.index);
@@ -81,6 +77,8 @@ int cmd_tmx_lookup(int argc, char **argv)
         if (rc == 0 && a.index)
             rc = tm_index_save(ix, a.index);
     }
+    if (rc == 0 && !(a.matches = malloc((size_t)a.best * sizeof *a.matches)))
+        rc = error_set(ERR_IO, _("out of memory"));
     if (rc < 0) {
         tm_index_free(ix);
         return cli_report(rc);
@@ -101,6 +99,7 @@ int cmd_tmx_lookup(int argc, char **argv)
         free(line);
     }
     tm_index_free(ix);
+    free(a.matches);
     fflush(stdout);
     return 0;
 }

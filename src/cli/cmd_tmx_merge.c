@@ -59,8 +59,11 @@ int cmd_tmx_merge(int argc, char **argv)
         rc = atomic_file_commit(&out);
     else
         atomic_file_abort(&out);
-    if (rc == 0)
-        fprintf(stderr, _("polyalign: %zu units read, %zu written, %zu duplicates dropped, %zu conflicts kept\n"),
-                st.units, st.kept, st.duplicates, st.conflicts);
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu unit read", "polyalign: %zu units read", st.units), st.units);
+        fprintf(stderr, P_(", %zu unit written", ", %zu units written", st.kept), st.kept);
+        fprintf(stderr, P_(", %zu duplicate dropped", ", %zu duplicates dropped", st.duplicates), st.duplicates);
+        fprintf(stderr, P_(", %zu conflict kept\n", ", %zu conflicts kept\n", st.conflicts), st.conflicts);
+    }
     return cli_report(rc);
 }

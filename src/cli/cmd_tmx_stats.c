@@ -14,6 +14,7 @@
 #include "../i18n.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
+#include "../util/u64table.h"
 #include "commands.h"
 
 enum { OPT_FORMAT = 'f', MAX_LANGS = 64, OUTLIER_FACTOR = 3 };
@@ -34,8 +35,7 @@ typedef struct {
     size_t units, duplicates;
     lang_stats lang[MAX_LANGS];
     size_t nlang;
-    uint64_t *seen;         /* open-addressing set of unit hashes (0 = empty) */
-    size_t seen_cap, seen_n;
+    u64_table seen;         /* the set of unit hashes */
 } tmx_stats;
 
 static int handle_option(int key, const char *arg, void *ctx)
@@ -55,38 +55,6 @@ static lang_stats *lang_of(tmx_stats *s, const char *tag)
     lang_stats *l = &s->lang[s->nlang++];
     snprintf(l->tag, sizeof l->tag, "%s", tag);
     return l;
-}
-
-/* Insert h; returns 1 when it was already there. */
-static int seen_before(tmx_stats *s, uint64_t h)
-{
-    h = h ? h : 1;
-    if ((s->seen_n + 1) * 2 > s->seen_cap) {
-        size_t cap = s->seen_cap ? s->seen_cap * 2 : 1024;
-        uint64_t *v = calloc(cap, sizeof *v);
-        if (!v)
-            return 0; /* out of memory: duplicates are undercounted, never wrong */
-        for (size_t k = 0; k < s->seen_cap; k++) {
-            if (!s->seen[k])
-                continue;
-            size_t at = s->seen[k] & (cap - 1);
-            while (v[at])
-                at = (at + 1) & (cap - 1);
-            v[at] = s->seen[k];
-        }
-        free(s->seen);
-        s->seen = v;
-        s->seen_cap = cap;
-    }
-    size_t at = h & (s->seen_cap - 1);
-    while (s->seen[at]) {
-        if (s->seen[at] == h)
-            return 1;
-        at = (at + 1) & (s->seen_cap - 1);
-    }
-    s->seen[at] = h;
-    s->seen_n++;
-    return 0;
 }
 
 static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
@@ -135,7 +103,7 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
         if (l)
             l->untranslated++;
     }
-    s->duplicates += seen_before(s, h);
+    s->duplicates += u64_set_add(&s->seen, h) == 1; /* out of memory: undercounted, never wrong */
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -184,8 +152,9 @@ static void print_column(const char *s, int width)
 
 static void print_text(const char *file, const tmx_stats *s, const char *srclang)
 {
-    printf(_("%s: %zu units, %zu duplicates, source language %s\n"), file, s->units, s->duplicates,
-           srclang ? srclang : "?");
+    printf(P_("%s: %zu unit, ", "%s: %zu units, ", s->units), file, s->units);
+    printf(P_("%zu duplicate, ", "%zu duplicates, ", s->duplicates), s->duplicates);
+    printf(_("source language %s\n"), srclang ? srclang : "?");
     fputs("  ", stdout);
     print_column(_("language"), -10);
     static const char *heads[] = {N_("segments"), N_("empty"), N_("untranslated"), N_("outliers")};
@@ -233,6 +202,7 @@ int cmd_tmx_stats(int argc, char **argv)
         int rc = tmx_reader_open(argv[i], &r);
         tmx_stats s;
         memset(&s, 0, sizeof s);
+        u64_table_init(&s.seen, sizeof(uint64_t));
         char *srclang = NULL;
         if (rc == 0) {
             const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
@@ -252,7 +222,7 @@ int cmd_tmx_stats(int argc, char **argv)
         }
         for (size_t k = 0; k < s.nlang; k++)
             free(s.lang[k].ratio);
-        free(s.seen);
+        u64_table_free(&s.seen);
         free(srclang);
     }
     fflush(stdout);

@@ -389,3 +389,30 @@ void cues_free(cue_list *l)
     free(l->v);
     memset(l, 0, sizeof *l);
 }
+
+int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text, size_t para_no, size_t unit,
+                  double t0, double t1, cue_list *out, size_t *nparts)
+{
+    cue_list parts;
+    const char *one[1] = {text};
+    size_t para[1] = {para_no};
+    int rc = cues_build(lang, p, one, para, 1, &parts);
+    if (rc < 0)
+        return rc;
+    if (nparts)
+        *nparts = parts.n;
+    double total = 0, at = t0;
+    for (size_t k = 0; k < parts.n; k++)
+        total += parts.v[k].chars;
+    for (size_t k = 0; k < parts.n && rc == 0; k++) {
+        cue c = parts.v[k];
+        c.sentence = unit;
+        c.start = at;
+        c.end = at + (t1 - t0) * (total > 0 ? c.chars / total : 1.0 / (double)parts.n);
+        at = c.end;
+        if ((rc = cue_list_add(out, c)) == 0)
+            parts.v[k].text = NULL;
+    }
+    cues_free(&parts);
+    return rc;
+}

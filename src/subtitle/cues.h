@@ -36,6 +36,13 @@ int cues_build(const char *lang, const subtitle_profile *p, const char *const *s
 /* Append a cue (the list takes its text). 0 or -ERR_IO. */
 int cue_list_add(cue_list *l, cue c);
 
+/* Cut one text (of paragraph para_no, from sentence or unit `unit`) into cues under the
+ * profile, share [t0, t1] among them by their lengths and append them to out: how a
+ * translated sentence takes its source's time, and how `srt fix` re-breaks a cue.
+ * *nparts (may be NULL) gets how many cues it became. 0 or a negative error code. */
+int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text, size_t para_no, size_t unit,
+                  double t0, double t1, cue_list *out, size_t *nparts);
+
 /* Whether the cue is up too briefly to be read at the profile's reading speed. */
 int cue_reads_too_fast(const cue *c, const subtitle_profile *p);
 

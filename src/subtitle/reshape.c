@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 
 /* The two cues' text as one line of running text (line breaks undone: a space in
@@ -37,7 +38,7 @@ static int try_merge(cue_list *cues, size_t k, const char *lang, const subtitle_
     cue *a = &cues->v[k], *b = &cues->v[k + 1];
     if (same_sentence && a->sentence != b->sentence)
         return 0;
-    char *text = joined(a, b, strcmp(lang, "zh") != 0);
+    char *text = joined(a, b, !lang_joins_unspaced(lang));
     if (!text)
         return error_set(ERR_IO, _("out of memory"));
     const char *one[] = {text};

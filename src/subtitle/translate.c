@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
 
@@ -62,32 +63,6 @@ static double time_of(const cue_list *src, const size_t *cum, double at)
     return src->v[k].start + f * (src->v[k].end - src->v[k].start);
 }
 
-/* Cut `text` into cues under the profile and share [t0, t1] among them by length. */
-static int cut_over(const char *text, size_t para_no, size_t unit, double t0, double t1, const char *tgt_base,
-                    const subtitle_profile *p, cue_list *out)
-{
-    cue_list parts;
-    const char *one[1] = {text};
-    size_t para[1] = {para_no};
-    int rc = cues_build(tgt_base, p, one, para, 1, &parts);
-    if (rc < 0)
-        return rc;
-    double total = 0, at = t0;
-    for (size_t k = 0; k < parts.n; k++)
-        total += parts.v[k].chars;
-    for (size_t k = 0; k < parts.n && rc == 0; k++) {
-        cue c = parts.v[k];
-        c.sentence = unit;
-        c.start = at;
-        c.end = at + (t1 - t0) * (total > 0 ? c.chars / total : 1.0 / (double)parts.n);
-        at = c.end;
-        if ((rc = cue_list_add(out, c)) == 0)
-            parts.v[k].text = NULL;
-    }
-    cues_free(&parts);
-    return rc;
-}
-
 int subtitle_translate(cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
                        size_t nbeads, const char *tgt_base, const subtitle_profile *p, cue_list *out)
 {
@@ -109,7 +84,7 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
         sent_at[s + 1] = sent_at[s] + visible_chars(src->sent[s]);
     int rc = 0;
     double last_end = source->v[0].start;
-    int spaced = strcmp(tgt_base, "zh") != 0 && strcmp(tgt_base, "ja") != 0;
+    int spaced = !lang_joins_unspaced(tgt_base);
     for (size_t b = 0; b < nbeads && rc == 0; b++) {
         const bead *bd = &beads[b];
         if (!bd->dj)
@@ -134,7 +109,7 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
                 strcat(text, " ");
             strcat(text, tgt->sent[s]);
         }
-        rc = cut_over(text, tgt->para[bd->j], b, t0, t1, tgt_base, p, out);
+        rc = cues_cut_over(tgt_base, p, text, tgt->para[bd->j], b, t0, t1, out, NULL);
         free(text);
     }
     free(cum);
@@ -209,7 +184,7 @@ int subtitle_translate_tmx(cue_list *source, const char *tmx_path, const char *s
         from = a + slen;
         (*found)++;
         double t0 = time_of(source, cum, (double)a), t1 = time_of(source, cum, (double)from - 0.5);
-        rc = cut_over(t, 0, *units, t0, t1 > t0 ? t1 : t0 + 1.0, tgt_base, p, out);
+        rc = cues_cut_over(tgt_base, p, t, 0, *units, t0, t1 > t0 ? t1 : t0 + 1.0, out, NULL);
     }
     tmx_unit_free(&u);
     tmx_reader_close(r);

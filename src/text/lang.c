@@ -69,3 +69,30 @@ int lang_tags_match(const char *a, const char *b)
     char rest = a[i] ? a[i] : b[i];
     return rest == '\0' || rest == '-' || rest == '_';
 }
+
+/* The languages written without spaces between words; `joins`: nor between sentences. */
+static const struct {
+    char base[4];
+    int joins;
+} unspaced[] = {{"zh", 1}, {"ja", 1}, {"th", 0}};
+
+static int unspaced_index(const char *tag)
+{
+    char base[LANG_TAG_MAX];
+    lang_base(tag ? tag : "", base);
+    for (size_t k = 0; k < sizeof unspaced / sizeof *unspaced; k++)
+        if (strcasecmp(base, unspaced[k].base) == 0)
+            return (int)k;
+    return -1;
+}
+
+int lang_is_unspaced(const char *tag)
+{
+    return unspaced_index(tag) >= 0;
+}
+
+int lang_joins_unspaced(const char *tag)
+{
+    int k = unspaced_index(tag);
+    return k >= 0 && unspaced[k].joins;
+}

@@ -24,4 +24,13 @@ void lang_base(const char *tag, char out[LANG_TAG_MAX]);
  * and "zh-TW" do not; case is ignored.) */
 int lang_tags_match(const char *a, const char *b);
 
+/* Is the language written without spaces between words (Chinese, Japanese, Thai)? Its
+ * words are dictionary headwords or characters, never what lies between spaces: the
+ * lexicons and the fuzzy index tokenize it so. Any tag or base ("zh", "zh-CN", "ZH_tw"). */
+int lang_is_unspaced(const char *tag);
+
+/* Are its sentences, and the lines of a subtitle, also joined without a space? Chinese
+ * and Japanese; Thai, unspaced within a sentence, puts a space between sentences. */
+int lang_joins_unspaced(const char *tag);
+
 #endif

@@ -28,8 +28,8 @@
 #include "../util/vec.h"
 #include "tmx_reader.h"
 
-enum { BUCKETS = 1 << 20, CANDIDATES = 256, MAX_TOKENS = 512 };
-static const char MAGIC[8] = "PATMIX1";
+enum { BUCKETS = 1 << 20, CANDIDATES = TM_INDEX_MAX_MATCHES, MAX_TOKENS = 512 };
+static const char MAGIC[8] = "PATMIX2", MAGIC_V1[8] = "PATMIX1"; /* 1: without the languages */
 
 typedef struct {
     uint32_t src, tgt;      /* offsets in text */
@@ -37,6 +37,7 @@ typedef struct {
 } unit_entry;
 
 struct tm_index {
+    char lang[2][LANG_TAG_MAX]; /* source and target, canonical */
     int by_char;            /* tokens are characters (zh, ja), else words */
     unit_entry *units;
     size_t nunits, ucap;
@@ -163,13 +164,22 @@ static int build_postings(tm_index *ix)
     return 0;
 }
 
+/* A tag in canonical spelling, or as given when ICU refuses it (the index still works). */
+static void canonical(const char *tag, char out[LANG_TAG_MAX])
+{
+    if (lang_normalize(tag, out) < 0)
+        snprintf(out, LANG_TAG_MAX, "%s", tag);
+}
+
 int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_index **out)
 {
     *out = NULL;
     tm_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return error_set(ERR_IO, _("out of memory"));
-    ix->by_char = !strncasecmp(src, "zh", 2) || !strncasecmp(src, "ja", 2);
+    ix->by_char = lang_is_unspaced(src);
+    canonical(src, ix->lang[0]);
+    canonical(tgt, ix->lang[1]);
     tmx_reader *r = NULL;
     int rc = tmx_reader_open(tmx_path, &r);
     tmx_unit u = {0};
@@ -202,6 +212,11 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
     }
     *out = ix;
     return 0;
+}
+
+const char *tm_index_lang(const tm_index *ix, int side)
+{
+    return ix->lang[side ? 1 : 0];
 }
 
 size_t tm_index_units(const tm_index *ix)
@@ -325,6 +340,7 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
 typedef struct {
     char magic[8];
     uint64_t by_char, nunits, ntext, ntokens, npost, buckets;
+    char lang[2][LANG_TAG_MAX]; /* source and target, NUL-terminated */
 } saved_header;
 
 int tm_index_save(const tm_index *ix, const char *path)
@@ -336,8 +352,9 @@ int tm_index_save(const tm_index *ix, const char *path)
     if (rc < 0)
         return rc;
     FILE *f = af.f;
-    saved_header h = {{0}, (uint64_t)ix->by_char, ix->nunits, ix->ntext, ix->ntokens, ix->npost, BUCKETS};
+    saved_header h = {{0}, (uint64_t)ix->by_char, ix->nunits, ix->ntext, ix->ntokens, ix->npost, BUCKETS, {{0}}};
     memcpy(h.magic, MAGIC, sizeof MAGIC);
+    memcpy(h.lang, ix->lang, sizeof h.lang);
     int ok = fwrite(&h, sizeof h, 1, f) == 1 && fwrite(ix->units, sizeof *ix->units, ix->nunits, f) == ix->nunits &&
              fwrite(ix->text, 1, ix->ntext, f) == ix->ntext &&
              fwrite(ix->tokens, sizeof *ix->tokens, ix->ntokens, f) == ix->ntokens &&
@@ -360,13 +377,28 @@ static int read_array(FILE *f, void **v, size_t size, size_t n, size_t file_size
     return *v && fread(*v, size, n, f) == n ? 0 : -1;
 }
 
-int tm_index_load(const char *path, tm_index **out)
+/* Was the index built for src -> tgt? (NULL: any language on that side) */
+static int langs_fit(const saved_header *h, const char *src, const char *tgt)
+{
+    const char *want[2] = {src, tgt};
+    for (int k = 0; k < 2; k++) {
+        char tag[LANG_TAG_MAX];
+        if (!want[k])
+            continue;
+        canonical(want[k], tag);
+        if (strcasecmp(tag, h->lang[k]) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+int tm_index_load(const char *path, const char *src, const char *tgt, tm_index **out)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
-    saved_header h;
+    saved_header h = {{0}, 0, 0, 0, 0, 0, 0, {{0}}};
     fseek(f, 0, SEEK_END);
     size_t file_size = (size_t)ftell(f);
     fseek(f, 0, SEEK_SET);
@@ -375,7 +407,17 @@ int tm_index_load(const char *path, tm_index **out)
                      h.buckets == BUCKETS
                  ? 0
                  : error_set(ERR_DATA, _("%s: not a polyalign memory index"), path);
+    if (rc < 0 && memcmp(h.magic, MAGIC_V1, sizeof MAGIC_V1) == 0)
+        rc = error_set(ERR_DATA, _("%s: a memory index of an older polyalign, which does not record its "
+                                   "languages: delete it, and give --tm to build it again"),
+                       path);
+    if (rc == 0 && (memchr(h.lang[0], '\0', LANG_TAG_MAX) == NULL || memchr(h.lang[1], '\0', LANG_TAG_MAX) == NULL))
+        rc = error_set(ERR_DATA, _("%s: damaged memory index"), path);
+    if (rc == 0 && !langs_fit(&h, src, tgt))
+        rc = error_set(ERR_USAGE, _("%s: the index was built for %s to %s, not %s to %s: give another --index file"),
+                       path, h.lang[0], h.lang[1], src ? src : h.lang[0], tgt ? tgt : h.lang[1]);
     if (rc == 0) {
+        memcpy(ix->lang, h.lang, sizeof ix->lang);
         ix->by_char = (int)h.by_char;
         ix->nunits = h.nunits;
         ix->ntext = h.ntext;

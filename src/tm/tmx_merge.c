@@ -8,27 +8,26 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/u64table.h"
 #include "tmx_reader.h"
 #include "tmx_writer.h"
 
-/* one slot per distinct unit content */
+/* one slot per distinct unit content (u64table.h: the key first) */
 typedef struct {
-    uint64_t key;           /* hash of the whole unit (0: empty slot) */
+    uint64_t key;           /* hash of the whole unit */
     uint32_t file, ordinal; /* the unit kept so far */
     char date[17];          /* its changedate or creationdate, "" when none */
 } unit_slot;
 
 /* one slot per distinct source segment */
 typedef struct {
-    uint64_t source;        /* hash of the source segment (0: empty slot) */
+    uint64_t source;        /* hash of the source segment */
     uint64_t key;           /* the first unit content seen for it */
 } source_slot;
 
 typedef struct {
-    unit_slot *units;
-    size_t ucap, un;
-    source_slot *sources;
-    size_t scap, sn;
+    u64_table units;        /* of unit_slot */
+    u64_table sources;      /* of source_slot */
 } merge_tables;
 
 /* The unit's content key: languages and normalized texts, in a fixed language order. */
@@ -60,48 +59,6 @@ static const tmx_tuv *source_tuv(const tmx_unit *u, const char *srclang)
         if (tmx_tuv_lang(&u->tuv[k]) && strcasecmp(tmx_tuv_lang(&u->tuv[k]), srclang) == 0)
             return &u->tuv[k];
     return NULL;
-}
-
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if ((n + 1) * 2 <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 4096;
-    void *bigger = calloc(ncap, size);
-    if (!bigger)
-        return error_set(ERR_IO, _("out of memory"));
-    /* rehash into the bigger table: the key is the first 8 bytes of every slot */
-    for (size_t k = 0; k < *cap; k++) {
-        const char *slot = (const char *)*v + k * size;
-        uint64_t key;
-        memcpy(&key, slot, 8);
-        if (!key)
-            continue;
-        size_t at = key & (ncap - 1);
-        while (*(uint64_t *)((char *)bigger + at * size))
-            at = (at + 1) & (ncap - 1);
-        memcpy((char *)bigger + at * size, slot, size);
-    }
-    free(*v);
-    *v = bigger;
-    *cap = ncap;
-    return 0;
-}
-
-static unit_slot *find_unit(merge_tables *t, uint64_t key)
-{
-    size_t at = key & (t->ucap - 1);
-    while (t->units[at].key && t->units[at].key != key)
-        at = (at + 1) & (t->ucap - 1);
-    return &t->units[at];
-}
-
-static source_slot *find_source(merge_tables *t, uint64_t source)
-{
-    size_t at = source & (t->scap - 1);
-    while (t->sources[at].source && t->sources[at].source != source)
-        at = (at + 1) & (t->scap - 1);
-    return &t->sources[at];
 }
 
 /* Read every unit of every file in order, calling on_file when a file is opened and
@@ -162,14 +119,13 @@ static int decide_unit(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
     merge_pass *m = ctx;
     merge_tables *t = m->t;
     m->st->units++;
-    int rc;
-    if ((rc = grow((void **)&t->units, &t->ucap, t->un, sizeof *t->units)) < 0 ||
-        (rc = grow((void **)&t->sources, &t->scap, t->sn, sizeof *t->sources)) < 0)
-        return rc;
     uint64_t key = unit_key(u);
     const char *date = unit_date(u);
-    unit_slot *slot = find_unit(t, key);
-    if (slot->key) {
+    int added;
+    unit_slot *slot = u64_table_put(&t->units, key, &added);
+    if (!slot)
+        return -ERR_IO;
+    if (!added) {
         m->st->duplicates++;
         if (date && strcmp(date, slot->date) > 0) { /* YYYYMMDDThhmmssZ sorts by time */
             slot->file = (uint32_t)f;
@@ -178,17 +134,18 @@ static int decide_unit(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
         }
         return 0;
     }
-    *slot = (unit_slot){key, (uint32_t)f, ordinal, ""};
+    slot->file = (uint32_t)f;
+    slot->ordinal = ordinal;
     snprintf(slot->date, sizeof slot->date, "%s", date ? date : "");
-    t->un++;
     const tmx_tuv *s = source_tuv(u, m->srclang);
     if (!s)
         return 0;
     uint64_t sk = tmx_text_hash(1469598103934665603ULL, s->xml ? s->xml : s->text);
-    source_slot *ss = find_source(t, sk ? sk : 1);
-    if (!ss->source) {
-        *ss = (source_slot){sk ? sk : 1, key};
-        t->sn++;
+    source_slot *ss = u64_table_put(&t->sources, sk, &added);
+    if (!ss)
+        return -ERR_IO;
+    if (added) {
+        ss->key = key;
     } else if (ss->key != key) {
         m->st->conflicts++;
         if (m->on_conflict)
@@ -201,8 +158,8 @@ static int decide_unit(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
 static int write_kept(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
 {
     merge_pass *m = ctx;
-    unit_slot *slot = find_unit(m->t, unit_key(u));
-    if (slot->file != f || slot->ordinal != ordinal)
+    const unit_slot *slot = u64_table_get(&m->t->units, unit_key(u));
+    if (!slot || slot->file != f || slot->ordinal != ordinal)
         return 0;
     m->st->kept++;
     return tmx_writer_copy_unit(m->w, u);
@@ -212,7 +169,9 @@ int tmx_merge(const char *const *paths, size_t npaths, FILE *out, tmx_conflict_f
               tmx_merge_stats *stats)
 {
     memset(stats, 0, sizeof *stats);
-    merge_tables t = {0};
+    merge_tables t;
+    u64_table_init(&t.units, sizeof(unit_slot));
+    u64_table_init(&t.sources, sizeof(source_slot));
     merge_pass m = {paths, &t, NULL, on_conflict, ctx, stats, NULL};
     int rc = for_each_unit(paths, npaths, check_srclang, decide_unit, &m);
     if (rc == 0) {
@@ -224,8 +183,8 @@ int tmx_merge(const char *const *paths, size_t npaths, FILE *out, tmx_conflict_f
             rc = rc ? rc : crc;
         }
     }
-    free(t.units);
-    free(t.sources);
+    u64_table_free(&t.units);
+    u64_table_free(&t.sources);
     free(m.srclang);
     return rc;
 }

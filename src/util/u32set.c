@@ -6,6 +6,7 @@
 
 #include "../i18n.h"
 #include "error.h"
+#include "vec.h"
 
 /* Quicksort specialized for uint32 (qsort's comparison calls were a tenth of the
  * aligner's time): median of three, insertion sort below 16, recursion on the smaller
@@ -133,4 +134,17 @@ void u32_map_free(u32_map *m)
     free(m->key);
     free(m->val);
     m->key = m->val = NULL;
+}
+
+size_t u32_sort_unique_from(uint32_t *v, size_t from, size_t n)
+{
+    return from + u32_sort_unique(v + from, n - from);
+}
+
+int u32_vec_push(u32_vec *b, uint32_t x)
+{
+    if (vec_reserve(&b->v, &b->cap, b->n + 1, sizeof *b->v) < 0)
+        return -ERR_IO;
+    b->v[b->n++] = x;
+    return 0;
 }

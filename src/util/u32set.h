@@ -12,6 +12,19 @@
 /* Sort v[0..n) and drop repeats; returns the new count. */
 size_t u32_sort_unique(uint32_t *v, size_t n);
 
+/* The same for the tail v[from..n) (one sentence's ids appended to a document's);
+ * returns the new n. */
+size_t u32_sort_unique_from(uint32_t *v, size_t from, size_t n);
+
+/* A growing array of ids: the per-sentence key and word lists are appended to it. */
+typedef struct {
+    uint32_t *v;
+    size_t n, cap;
+} u32_vec;
+
+/* Append x. 0, or -ERR_IO with "out of memory" (vec_reserve). */
+int u32_vec_push(u32_vec *b, uint32_t x);
+
 /* The first element >= x in the sorted v[0..n) (v + n when none). */
 const uint32_t *u32_lower_bound(const uint32_t *v, size_t n, uint32_t x);
 

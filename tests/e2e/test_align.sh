@@ -50,6 +50,23 @@ printf 'Один.\nДва.\nТри.\n' >"$SCRATCH/a.ru"
 run align -q --presegmented "$SCRATCH/a.en" "$SCRATCH/a.ru"
 [[ $status -eq 0 && $(cut -d: -f1,2 <<<"$out") == $'[0]:[0]\n[1]:[1]\n[2]:[2]' ]] && ok "presegmented beads" ||
   not_ok "presegmented beads" "$out" "$err"
+# count messages take plural forms: English, and Russian's three (1 / 2-4 / 5+)
+printf 'One.\n' >"$SCRATCH/one.en"
+printf 'Один.\n' >"$SCRATCH/one.ru"
+run align --presegmented --format tmx -o "$SCRATCH/one.tmx" "$SCRATCH/one.en" "$SCRATCH/one.ru"
+[[ $status -eq 0 && $err == *"(en-US, 1 sentence)"* && $err == *": 1 bead, mean"* && $err == *"1 translation unit written, 0 beads with"* ]] &&
+  ok "summary: 1 sentence, 1 bead, 1 translation unit" || not_ok "summary: singular counts" "$err"
+plural_ru() { # FILE COUNT: the Russian summary of COUNT one-line sentences
+  for ((k = 0; k < $2; k++)); do echo "S$k."; done >"$SCRATCH/n.en"
+  for ((k = 0; k < $2; k++)); do echo "П$k."; done >"$SCRATCH/n.ru"
+  LANGUAGE=ru "$POLYALIGN" align --presegmented "$SCRATCH/n.en" "$SCRATCH/n.ru" 2>&1 >/dev/null | head -1
+}
+for want in "1:1 предложение" "3:3 предложения" "5:5 предложений" "21:21 предложение" "12:12 предложений"; do
+  got=$(plural_ru x "${want%%:*}")
+  [[ $got == *"${want#*:}"* ]] && ok "Russian plural: ${want#*:}" || not_ok "Russian plural: ${want#*:}" "$got"
+done
+got=$(LANGUAGE=zh_CN "$POLYALIGN" align --presegmented "$SCRATCH/one.en" "$SCRATCH/one.ru" 2>&1 >/dev/null)
+[[ $got == *"1 个句子"* ]] && ok "Chinese summary translated" || not_ok "Chinese summary translated" "$got"
 run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru"
 [[ $status -eq 0 && $err == *"below --min-score"* ]] && ok "--min-score leaves beads out and says so" ||
   not_ok "--min-score leaves beads out and says so" "$out" "$err"
@@ -94,7 +111,9 @@ expect_err "--langs count does not match the files: exit 2" 2 "--langs names 3 l
 run align --langs en,xx-bogus-- "$corpus/article.en.txt" "$corpus/article.zh.txt"
 expect_err "bad language tag: exit 2" 2 "language"
 run align --min-score 2 "$corpus/article.en.txt" "$corpus/article.zh.txt"
-expect_err "--min-score out of range: exit 2" 2 "between 0 and 1"
+expect_err "--min-score out of range: exit 2" 2 "--min-score takes a number from 0 to 1"
+run align --min-score nan "$corpus/article.en.txt" "$corpus/article.zh.txt"
+expect_err "--min-score nan: exit 2" 2 "not 'nan'"
 run align --format doc "$corpus/article.en.txt" "$corpus/article.zh.txt"
 expect_err "unknown format: exit 2" 2 "unknown format"
 : >"$SCRATCH/empty.zh"

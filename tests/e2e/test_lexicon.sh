@@ -80,6 +80,38 @@ printf '互联网 @ Internet\n网络空间 @ cyberspace\n' >"$SCRATCH/terms.dic"
 run align -q --format jsonl --lexicon-dir "$empty" --lexicon "$SCRATCH/terms.dic" --lexicon "$SCRATCH/terms.tsv" "$en" "$zh"
 [[ $status -eq 0 && $(summary lexicons) == 2 ]] && ok "--lexicon hunalign .dic, twice" || not_ok "--lexicon hunalign .dic, twice" "$err"
 
+# three texts: a lexicon is for one translation, said with LANG= (an en-zh file applied to
+# en-ru too failed with "no entries", or gave junk links)
+# pairs FIELD : pairs[*].FIELD of the jsonl summary, space-separated
+pairs() {
+  python3 -c 'import json,sys
+for l in sys.argv[1].splitlines():
+    o = json.loads(l)
+    if "summary" in o: print(" ".join(json.dumps(p[sys.argv[2]]) for p in o["summary"]["pairs"]))' "$out" "$1"
+}
+run align -q --format jsonl --lexicon-dir "$empty" --lexicon zh="$SCRATCH/terms.tsv" "$en" "$zh" "$ru"
+[[ $status -eq 0 && $(pairs lexicons) == "1 0" ]] && ok "--lexicon zh=FILE with en zh ru: the en-zh pair only" ||
+  not_ok "--lexicon zh=FILE with en zh ru: the en-zh pair only" "status $status" "$(pairs lexicons)" "$err"
+run align --format jsonl --lexicon-dir "$empty" --lexicon zh-CN="$SCRATCH/terms.tsv" "$en" "$zh" "$ru"
+[[ $status -eq 0 && $(grep -c 'no built-in' <<<"$err") -eq 1 && $err == *"no built-in en-ru lexicon"* ]] &&
+  ok "--lexicon zh-CN=FILE: a region is fine; the en-ru pair still gets the missing-lexicon note" ||
+  not_ok "--lexicon zh-CN=FILE, the en-ru note" "$err"
+printf 'Internet	Интернет
+' >"$SCRATCH/terms.ru.tsv"
+run align -q --format jsonl --lexicon-dir "$empty" --lexicon ru="$SCRATCH/terms.ru.tsv" --lexicon zh="$SCRATCH/terms.tsv" \
+  --lexicon zh="$SCRATCH/terms.dic" "$en" "$zh" "$ru"
+[[ $status -eq 0 && $(pairs lexicons) == "2 1" ]] && ok "--lexicon repeated, one language each" ||
+  not_ok "--lexicon repeated, one language each" "$(pairs lexicons)" "$err"
+run align -q --lexicon-dir "$empty" --lexicon "$SCRATCH/terms.tsv" "$en" "$zh" "$ru"
+expect_err "three texts, --lexicon without LANG=: usage error" 2 "say which one it is for: --lexicon LANG="
+run align -q --lexicon-dir "$empty" --lexicon ru="$SCRATCH/terms.tsv" "$en" "$zh"
+expect_err "--lexicon for a language no translation is in: usage error" 2 "no translation is in ru"
+run align -q --format jsonl --lexicon-dir "$empty" --lexicon zh="$SCRATCH/terms.tsv" "$en" "$zh"
+[[ $status -eq 0 && $(summary lexicons) == 1 ]] && ok "--lexicon zh=FILE with two texts" || not_ok "--lexicon zh=FILE with two texts" "$err"
+cp "$SCRATCH/terms.tsv" "$SCRATCH/a=b.tsv"
+(cd "$SCRATCH" && "$POLYALIGN" align -q --format jsonl --lexicon-dir "$empty" --lexicon "a=b.tsv" "$en" "$zh" >out.jsonl 2>err.txt)
+[[ $? -eq 0 ]] && ok "--lexicon a=b.tsv: not a language before '=', so a file name" || not_ok "--lexicon a=b.tsv" "$(cat "$SCRATCH/err.txt")"
+
 # a lexicon that fails to load is an error naming file and line, never a fallback
 printf 'Internet\t互联网\nno tab on this line\n' >"$SCRATCH/bad.tsv"
 run align -q --lexicon "$SCRATCH/bad.tsv" "$en" "$zh"

@@ -36,7 +36,7 @@ msgstr ""
 PO
 
 run po2tmx "$SCRATCH/app.ru.po" -o "$SCRATCH/app.tmx"
-[[ $status -eq 0 && $err == *"5 messages, 5 translation units, 1 fuzzy messages left out"* ]] &&
+[[ $status -eq 0 && $err == *"5 messages, 5 translation units, 1 fuzzy message left out"* ]] &&
   ok "po2tmx: messages, plural forms as units, fuzzy left out" || not_ok "po2tmx: counts" "$err"
 grep -q '<prop type="x-context">toolbar</prop>' "$SCRATCH/app.tmx" && ok "msgctxt kept as a prop" || not_ok "msgctxt kept as a prop"
 grep -q '<note>Shown on the toolbar.</note>' "$SCRATCH/app.tmx" && ok "comments carried as notes" || not_ok "comments carried as notes"

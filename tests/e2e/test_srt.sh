@@ -64,5 +64,16 @@ run srt check "$SCRATCH/fixed.srt"
 expect_err "srt check without --lang: usage error" 2 "language"
 run srt fix "$SCRATCH/broken.srt"
 expect_err "srt fix without -o: usage error" 2 "-o FILE"
+# --fps is read whole, never as atof reads it ("25fps" was 25, "nan" passed the check)
+for bad in 25fps nan inf -25 0 ""; do
+  run srt check --lang en --fps "$bad" "$SCRATCH/fixed.srt"
+  expect_err "srt check --fps '$bad': usage error" 2 "--fps takes a number from 1 to 1000"
+  [[ $err == *"Usage: polyalign srt check"* ]] && ok "srt check --fps '$bad': the usage line of srt check" || not_ok "srt check usage line" "$err"
+  run srt fix --fps "$bad" "$SCRATCH/fixed.srt" -o "$SCRATCH/fps.srt"
+  [[ $status -eq 2 && ! -e $SCRATCH/fps.srt ]] && ok "srt fix --fps '$bad': usage error, no output" ||
+    not_ok "srt fix --fps '$bad': usage error, no output" "$status" "$err"
+done
+run srt check --lang en --fps 29.97 "$SCRATCH/fixed.srt"
+[[ $status -ne 2 ]] && ok "srt check --fps 29.97 is a frame rate" || not_ok "srt check --fps 29.97" "$err"
 
 done_testing

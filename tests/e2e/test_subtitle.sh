@@ -148,7 +148,11 @@ run subtitle --lang en --duration 10 "$SCRATCH/bad.txt" -o "$SCRATCH/bad.srt"
 run subtitle --lang en "$SCRATCH/t.en.txt"
 expect_err "no timing source: usage error" 2 "--duration"
 run subtitle --lang en --duration -3 "$SCRATCH/t.en.txt"
-expect_err "negative duration: usage error" 2 "not a valid number"
+expect_err "negative duration: usage error" 2 "--duration takes a number of at least"
+for bad in 25fps nan inf -25 ""; do
+  run subtitle --lang en --duration 10 --fps "$bad" "$SCRATCH/t.en.txt"
+  expect_err "--fps '$bad': usage error" 2 "--fps takes a number from 1 to 1000"
+done
 run subtitle --lang en --duration 10 --profile tv "$SCRATCH/t.en.txt"
 expect_err "unknown profile: usage error" 2 "unknown profile"
 run subtitle --lang en --duration 10 "$SCRATCH/missing.txt"

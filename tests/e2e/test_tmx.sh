@@ -90,6 +90,11 @@ run tmx extract --langs en,ru --moses "$SCRATCH/bitext" "$tmx"
   ok "extract --moses: line-parallel files" || not_ok "extract --moses: line-parallel files" "$err"
 run tmx extract "$tmx"
 expect_err "extract without --langs: usage error" 2 "--langs"
+run tmx extract --langs en,xx "$tmx"
+expect_err "extract --langs en,xx: unknown language, usage error" 2 'unknown language "xx"'
+run tmx extract --langs en,zh_cn --moses "$SCRATCH/norm" "$tmx"
+[[ $status -eq 0 && -s $SCRATCH/norm.zh-CN ]] && ok "extract: tags are normalized (zh_cn is zh-CN)" ||
+  not_ok "extract: tags are normalized" "$err" "$(ls "$SCRATCH")"
 
 # bad and hostile input, for every command
 : >"$SCRATCH/empty.tmx"
@@ -147,7 +152,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
     f.write('</tu></body></tmx>')
 PY
 run tmx stats "$SCRATCH/big.tmx"
-[[ $status -eq 0 && $out == *"1 units"* ]] && ok "a unit of 10,000 tuvs" || not_ok "a unit of 10,000 tuvs" "$status" "$err"
+[[ $status -eq 0 && $out == *": 1 unit, 0 duplicates"* ]] && ok "a unit of 10,000 tuvs" || not_ok "a unit of 10,000 tuvs" "$status" "$err"
 run tmx extract --langs en,ru "$SCRATCH/trunc.tmx" -o "$SCRATCH/out.tsv"
 [[ $status -eq 65 && ! -e $SCRATCH/out.tsv ]] && ok "a failed extract leaves no output file" || not_ok "a failed extract leaves no output file"
 
@@ -163,7 +168,7 @@ open(sys.argv[2] + "/newer.tmx", "w", encoding="utf-8").write(newer)
 open(sys.argv[2] + "/conflict.tmx", "w", encoding="utf-8").write(conflict)
 PY
 run tmx merge -o "$SCRATCH/merged.tmx" "$tmx" "$SCRATCH/newer.tmx" "$SCRATCH/conflict.tmx"
-[[ $status -eq 0 && $err == *"72 units read, 25 written, 47 duplicates dropped, 1 conflicts kept"* ]] &&
+[[ $status -eq 0 && $err == *"72 units read, 25 units written, 47 duplicates dropped, 1 conflict kept"* ]] &&
   ok "merge: counts" || not_ok "merge: counts" "$err"
 [[ $err =~ conflict\.tmx:[0-9]+:1:\ another\ translation ]] && ok "merge: conflicts listed with file and line" ||
   not_ok "merge: conflicts listed with file and line" "$err"
@@ -204,16 +209,48 @@ printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit:
 [[ -s $SCRATCH/w.idx ]] && cmp -s "$SCRATCH/q1" "$SCRATCH/q2" && grep -q '%' "$SCRATCH/q2" &&
   ok "lookup: stdin queries, a saved index gives the same answers" || not_ok "lookup: saved index" "$(cat "$SCRATCH/q1" "$SCRATCH/q2")"
 head -c 2000 "$SCRATCH/w.idx" >"$SCRATCH/cut.idx"
-run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh x
+run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh-CN x
 expect_err "lookup: a truncated index is refused" 65 "cut.idx: (truncated|damaged|not a polyalign)"
-python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX1\0'+struct.pack('<6Q',0,2**60-1,0,0,0,2**20)+b'A'*4096)" "$SCRATCH/crafted.idx"
+python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX2\0'+struct.pack('<6Q',0,2**60-1,0,0,0,2**20)+b'en'.ljust(64,b'\0')+b'zh'.ljust(64,b'\0')+b'A'*4096)" "$SCRATCH/crafted.idx"
 run tmx lookup --index "$SCRATCH/crafted.idx" --src en --tgt zh x
 expect_err "lookup: an index whose counts exceed the file is refused" 65 "crafted.idx"
+# the index records its languages: reused for another pair it is refused, not answered in zh-CN
+run tmx lookup --index "$SCRATCH/w.idx" --src en --tgt ru "Wuzhen summit: states must play leading role in Internet governance"
+expect_err "lookup: an en-zh-CN index asked for en-ru is refused" 2 "w.idx: the index was built for en to zh-CN, not en to ru"
+[[ -z $out ]] && ok "lookup: no answers from an index of another pair" || not_ok "lookup: no answers from an index of another pair" "$out"
+run tmx lookup --tm "$tmx" --index "$SCRATCH/w.idx" --src zh-CN --tgt en x
+expect_err "lookup: with --tm too, an index of another pair is still refused (never overwritten)" 2 "built for en to zh-CN"
+run tmx lookup --index "$SCRATCH/w.idx" --src EN --tgt zh_cn "Wuzhen summit: states must play leading role in Internet governance"
+[[ $status -eq 0 && $out == *"100%"* ]] && ok "lookup: the same pair in another spelling loads the index" || not_ok "lookup: same pair, other spelling" "$out" "$err"
+python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX1\0'+struct.pack('<6Q',0,0,0,0,0,2**20)+b'A'*4096)" "$SCRATCH/v1.idx"
+run tmx lookup --index "$SCRATCH/v1.idx" --src en --tgt zh x
+expect_err "lookup: an index of the older format says to rebuild it" 65 "v1.idx: a memory index of an older polyalign"
 run tmx lookup --index "$tmx" --src en --tgt zh x
 expect_err "lookup: a file that is not an index is refused" 65 "not a polyalign memory index"
 run tmx lookup --tm "$tmx" --src en x
 expect_err "lookup without --tgt: usage error" 2 "--src and --tgt"
 run tmx lookup --tm "$tmx" --src en --tgt zh --min 120 x
-expect_err "lookup --min out of range: usage error" 2 "percentage"
+expect_err "lookup --min out of range: usage error" 2 "--min takes a whole number from 0 to 100"
+run tmx lookup --tm "$tmx" --src en --tgt zh --min 70x x
+expect_err "lookup --min with trailing garbage: usage error" 2 "not '70x'"
+# invalid language tags are usage errors, not empty answers
+run tmx lookup --tm "$tmx" --src en --tgt zz x
+expect_err "lookup --tgt zz: usage error" 2 'unknown language "zz"'
+run tmx lookup --tm "$tmx" --src e_n-- --tgt zh x
+expect_err "lookup --src malformed: usage error" 2 'language'
+# --best: no silent cap at 64; above what one lookup can return, a clear refusal
+python3 - "$SCRATCH/many.tmx" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>\n')
+    for i in range(100):
+        f.write('<tu><tuv xml:lang="en"><seg>the same words in unit number %d here</seg></tuv><tuv xml:lang="ru"><seg>те же слова %d</seg></tuv></tu>\n' % (i, i))
+    f.write('</body></tmx>\n')
+PY
+run tmx lookup --tm "$SCRATCH/many.tmx" --src en --tgt ru --best 100 "the same words in unit number here"
+[[ $status -eq 0 && $(grep -c '%' <<<"$out") -eq 100 ]] && ok "lookup --best 100 shows 100 matches (no cap at 64)" ||
+  not_ok "lookup --best 100 shows 100 matches" "$(grep -c '%' <<<"$out")" "$err"
+run tmx lookup --tm "$tmx" --src en --tgt zh --best 1000 x
+expect_err "lookup --best above the most one lookup returns: usage error" 2 "--best takes a whole number from 1 to 256"
 
 done_testing

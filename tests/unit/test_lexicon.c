@@ -19,6 +19,7 @@
 #include "align/lexsource.h"
 #include "align/lexwords.h"
 #include "util/error.h"
+#include "text/lang.h"
 #include "util/u32set.h"
 
 static char tmpdir[] = "/tmp/polyalign-lexXXXXXX";
@@ -175,8 +176,8 @@ static void words_are_stemmed_content_words(void **state)
     lexwords_free(w);
     assert_int_equal(k.n, 3); /* "он" and "и" are function words; ё reads as е */
     assert_string_equal(k.keys[0], k.keys[1]);
-    assert_true(lexwords_unspaced("zh"));
-    assert_false(lexwords_unspaced("ru"));
+    assert_true(lang_is_unspaced("zh"));
+    assert_false(lang_is_unspaced("ru"));
 }
 
 static lexicon *read_source(const char *name, const char *text, lexsource_format fmt, int expect_rc)
@@ -250,7 +251,7 @@ static void greedy_match_over_user_lexicon(void **state)
     const char *p = write_file("g.tsv", "Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n",
                                strlen("Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n"));
     const char *user[] = {p};
-    lexset_config cfg = {NULL, user, 1, 1};
+    lexset_config cfg = {NULL, user, 1, 1, NULL};
     lexset *ls;
     int missing;
     assert_int_equal(lexset_open("en", "zh", &cfg, &ls, &missing), 0);
@@ -265,6 +266,31 @@ static void greedy_match_over_user_lexicon(void **state)
     assert_int_equal(side.wstart[1], 1);
     assert_int_equal(side.words[0], lexicon_hash("北京大学", strlen("北京大学")));
     lex_side_free(&side);
+    lexset_free(ls);
+}
+
+/* A lexicon declared for zh joins the en-zh pair only: an en-zh file applied to en-ru
+ * either fails ("no entries") or links Han words no Russian sentence holds. */
+static void user_lexicon_joins_its_pair_only(void **state)
+{
+    (void)state;
+    const char *p = write_file("pair.tsv", "Internet\t互联网\n", strlen("Internet\t互联网\n"));
+    const char *user[] = {p, p};
+    const char *zh_only[] = {"zh", NULL};
+    lexset_config cfg = {NULL, user, 1, 1, zh_only};
+    lexset *ls;
+    int missing;
+    assert_int_equal(lexset_open("en", "ru", &cfg, &ls, &missing), 0);
+    assert_int_equal(lexset_count(ls), 0);
+    lexset_free(ls);
+    assert_int_equal(lexset_open("en", "zh", &cfg, &ls, &missing), 0);
+    assert_int_equal(lexset_count(ls), 1);
+    lexset_free(ls);
+    /* undeclared (NULL): every pair, as before */
+    const char *second_for_all[] = {"ru", NULL};
+    lexset_config all = {NULL, user + 1, 1, 1, second_for_all + 1};
+    assert_int_equal(lexset_open("en", "zh", &all, &ls, &missing), 0);
+    assert_int_equal(lexset_count(ls), 1);
     lexset_free(ls);
 }
 
@@ -296,6 +322,20 @@ static void id_sets_sort_and_map(void **state)
     assert_int_equal(u32_map_get(&m, 7919u * 4321u), 4321);
     assert_int_equal(u32_map_get(&m, 1), U32_MAP_NONE);
     u32_map_free(&m);
+    /* the growing id list of features.c and lexset.c: one sentence's ids appended, then
+     * its tail sorted and deduplicated without touching the sentences before it */
+    u32_vec b = {0};
+    const uint32_t first[] = {9, 3}, second[] = {5, 1, 5, 4, 1};
+    for (size_t k = 0; k < 2; k++)
+        assert_int_equal(u32_vec_push(&b, first[k]), 0);
+    for (size_t k = 0; k < 5; k++)
+        assert_int_equal(u32_vec_push(&b, second[k]), 0);
+    b.n = u32_sort_unique_from(b.v, 2, b.n);
+    assert_int_equal(b.n, 5);
+    const uint32_t want[] = {9, 3, 1, 4, 5};
+    for (size_t k = 0; k < 5; k++)
+        assert_int_equal(b.v[k], want[k]);
+    free(b.v);
 }
 
 static void coverage_is_weighed_against_chance(void **state)
@@ -372,6 +412,7 @@ int main(void)
         cmocka_unit_test(user_lexicons_parse_and_fail_loudly),
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(greedy_match_over_user_lexicon),
+        cmocka_unit_test(user_lexicon_joins_its_pair_only),
         cmocka_unit_test(id_sets_sort_and_map),
         cmocka_unit_test(coverage_is_weighed_against_chance),
         cmocka_unit_test(pairs_are_learned_from_beads),

@@ -1,6 +1,7 @@
 /* test_subtitle.c — unit tests of the subtitle display rules (estimated vs measured
  * starts), the merging of too-fast cues, and the audio timing source's refusal of a
  * language without a voice. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -91,6 +92,34 @@ static void split_a_cue_that_outlasts_the_longest(void **state)
     cues_free(&l);
 }
 
+/* One re-breaking for translated tracks and `srt fix`: a long text becomes several cues
+ * sharing the span by length, back to back, all of the given unit. */
+static void cut_over_shares_the_span(void **state)
+{
+    (void)state;
+    const subtitle_profile *p = subtitle_profile_find("netflix", "en");
+    cue_list out = {0};
+    size_t parts = 0;
+    const char *text = "The role of the state in Internet regulation must be a key one, and the summit says so "
+                       "again and again, in every session and every statement it has published this week.";
+    assert_int_equal(cues_cut_over("en", p, text, 3, 7, 10.0, 20.0, &out, &parts), 0);
+    assert_true(parts > 1);
+    assert_int_equal(out.n, parts);
+    assert_true(fabs(out.v[0].start - 10.0) < 1e-9);
+    assert_true(fabs(out.v[out.n - 1].end - 20.0) < 1e-9);
+    for (size_t k = 0; k < out.n; k++) {
+        assert_int_equal(out.v[k].sentence, 7);
+        assert_int_equal(out.v[k].para, 3);
+        if (k)
+            assert_true(fabs(out.v[k].start - out.v[k - 1].end) < 1e-9);
+    }
+    /* appends: a second text goes after the first's cues */
+    assert_int_equal(cues_cut_over("en", p, "Short.", 0, 8, 20.0, 21.0, &out, NULL), 0);
+    assert_int_equal(out.n, parts + 1);
+    assert_string_equal(out.v[parts].text, "Short.");
+    cues_free(&out);
+}
+
 static void audio_source_refuses_unknown_language(void **state)
 {
     (void)state;
@@ -111,6 +140,7 @@ int main(void)
         cmocka_unit_test(display_keeps_measured_starts),
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
+        cmocka_unit_test(cut_over_shares_the_span),
         cmocka_unit_test(audio_source_refuses_unknown_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -98,10 +98,29 @@ static void lang_tags_are_canonical(void **state)
     assert_string_equal(out, "zh_Hans_CN");
 }
 
+/* The one rule for languages written without spaces, by tag in any spelling. */
+static void unspaced_languages(void **state)
+{
+    (void)state;
+    const char *unspaced[] = {"zh", "zh-CN", "ZH_tw", "zh-Hant-TW", "ja", "ja-JP", "th"};
+    for (size_t k = 0; k < sizeof unspaced / sizeof *unspaced; k++)
+        assert_true(lang_is_unspaced(unspaced[k]));
+    const char *spaced[] = {"en", "en-US", "ru", "ko", "zha", "jav", "", "t"};
+    for (size_t k = 0; k < sizeof spaced / sizeof *spaced; k++)
+        assert_false(lang_is_unspaced(spaced[k]));
+    /* sentences join without a space in Chinese and Japanese, not in Thai */
+    assert_true(lang_joins_unspaced("zh-CN"));
+    assert_true(lang_joins_unspaced("ja"));
+    assert_false(lang_joins_unspaced("th"));
+    assert_false(lang_joins_unspaced("en"));
+    assert_false(lang_joins_unspaced("zha"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_accepts_text),
+        cmocka_unit_test(unspaced_languages),
         cmocka_unit_test(utf8_reports_first_bad_byte),
         cmocka_unit_test(bom_is_detected),
         cmocka_unit_test(input_strips_bom_and_names_errors),

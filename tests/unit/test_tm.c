@@ -15,6 +15,8 @@
 #include "tm/tmx_check.h"
 #include "tm/tmx_reader.h"
 #include "tm/tmx_writer.h"
+#include "util/error.h"
+#include "util/u64table.h"
 
 static const char *sample =
     "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
@@ -108,13 +110,62 @@ static void fuzzy_index_scores_like_cat_tools(void **state)
     close(fd);
     assert_int_equal(tm_index_save(ix, idx), 0);
     tm_index *again;
-    assert_int_equal(tm_index_load(idx, &again), 0);
+    assert_int_equal(tm_index_load(idx, "en", "ru-RU", &again), -ERR_USAGE); /* not the pair it was built for */
+    assert_int_equal(tm_index_load(idx, "ru", "en", &again), -ERR_USAGE);
+    assert_null(again);
+    assert_int_equal(tm_index_load(idx, "en", "ru", &again), 0);
+    assert_string_equal(tm_index_lang(again, 0), "en");
+    assert_string_equal(tm_index_lang(again, 1), "ru");
     assert_int_equal(tm_index_lookup(again, "open 12 FILES", 70, m, 4), 1);
+    tm_index_free(again);
+    assert_int_equal(tm_index_load(idx, NULL, NULL, &again), 0); /* any pair */
     tm_index_free(again);
     tm_index_free(ix);
     unlink(idx);
     unlink(path);
     free(path);
+}
+
+/* The one 64-bit hash table of merge and stats: sets, payloads kept through growth, keys
+ * that share their low bits. */
+static void u64_tables_keep_keys_and_payloads(void **state)
+{
+    (void)state;
+    u64_table set;
+    u64_table_init(&set, sizeof(uint64_t));
+    assert_null(u64_table_get(&set, 42));
+    assert_int_equal(u64_set_add(&set, 42), 0);
+    assert_int_equal(u64_set_add(&set, 42), 1);
+    assert_int_equal(u64_set_add(&set, 0), 0); /* 0 is stored as 1 */
+    assert_int_equal(u64_set_add(&set, 1), 1);
+    u64_table_free(&set);
+
+    typedef struct {
+        uint64_t key;
+        uint32_t value;
+    } slot;
+    u64_table t;
+    u64_table_init(&t, sizeof(slot));
+    enum { N = 5000 };
+    for (uint64_t k = 1; k <= N; k++) {
+        int added;
+        slot *s = u64_table_put(&t, k << 32, &added); /* all share their low bits */
+        assert_non_null(s);
+        assert_int_equal(added, 1);
+        assert_int_equal(s->value, 0);
+        s->value = (uint32_t)k;
+    }
+    assert_int_equal(t.n, N);
+    for (uint64_t k = 1; k <= N; k++) {
+        const slot *s = u64_table_get(&t, k << 32);
+        assert_non_null(s);
+        assert_int_equal(s->value, k);
+        int added;
+        assert_ptr_equal(u64_table_put(&t, k << 32, &added), s);
+        assert_int_equal(added, 0);
+    }
+    assert_null(u64_table_get(&t, 7));
+    u64_table_free(&t);
 }
 
 int main(void)
@@ -123,6 +174,7 @@ int main(void)
         cmocka_unit_test(reader_gives_text_and_markup),
         cmocka_unit_test(dates_and_tags),
         cmocka_unit_test(fuzzy_index_scores_like_cat_tools),
+        cmocka_unit_test(u64_tables_keep_keys_and_payloads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
