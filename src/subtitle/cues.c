@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "syllables.h"
 #include "../util/error.h"
 #include "../util/vec.h"
 
@@ -186,36 +187,6 @@ static char *line_text(const sentence_cut *sc, size_t a, size_t b)
     return t;
 }
 
-/* How long a cue takes to say: syllables (groups of vowels; digits count as words) in
- * alphabetic scripts, characters in Chinese. Measured against character counts on the dev
- * recordings, syllables were closer to the speech in English and Russian. */
-static double speech_weight(const char *t, int by_char)
-{
-    double w = 0;
-    int in_vowels = 0;
-    const uint8_t *s = (const uint8_t *)t;
-    for (int32_t i = 0, n = (int32_t)strlen(t); i < n;) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c < 0)
-            continue;
-        if (by_char) {
-            w += u_isdigit(c) ? 1.0 : u_isalpha(c) ? (c < 0x2E80 ? 0.35 : 1.0) : 0;
-            continue;
-        }
-        UChar32 l = u_tolower(c);
-        int vowel = strchr("aeiouy", l < 128 ? (int)l : 0) != NULL && l != 0;
-        vowel |= l == 0x430 || l == 0x435 || l == 0x451 || l == 0x438 || l == 0x43E || l == 0x443 ||
-                 l == 0x44B || l == 0x44D || l == 0x44E || l == 0x44F;
-        if (vowel && !in_vowels)
-            w += 1;                         /* a syllable per group of vowels */
-        else if (u_isdigit(c) && !in_vowels)
-            w += 1.2;                       /* digits are read as words */
-        in_vowels = vowel;
-    }
-    return w > 0 ? w : 0.5;
-}
-
 int cue_list_add(cue_list *l, cue c)
 {
     int rc = vec_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v);
@@ -326,7 +297,6 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     size_t *chain = rc == 0 && sc.n > 1 ? malloc(sc.n * sizeof *chain) : NULL;
     for (; chain && j > 0; j = from[j])
         chain[count++] = j;
-    int by_char = p->half_width_half;
     for (size_t k = count; k-- > 0 && rc == 0;) {
         size_t e = chain[k], b = from[e], m = split[e];
         char *l1 = line_text(&sc, sc.pos[b], m ? sc.pos[m] : sc.pos[e]);
@@ -350,7 +320,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             free(t);
             continue;
         }
-        cue c = {t, sentence, para, k == 0, speech_weight(t, by_char), cue_text_width(t, p), 0, 0};
+        cue c = {t, sentence, para, k == 0, speech_weight(t, lang), cue_text_width(t, p), 0, 0};
         if ((rc = cue_list_add(out, c)) < 0)
             free(t);
     }

@@ -2,7 +2,8 @@
  *
  * The model: a recording is a lead-in pause, then each sentence's speech followed by a
  * pause (longer at a paragraph end), then a tail pause. Speech takes time in proportion
- * to its weight (syllables, or characters in Chinese); pauses have nominal lengths. One
+ * to its weight (spoken syllables, numbers and acronyms as read out, each syllable
+ * weighted by its consonants: syllables.c); pauses have nominal lengths. One
  * scale factor stretches the whole model to the given duration; with known times of some
  * sentences (a time-coded transcript), each stretch between two of them is scaled alone. */
 #include "timing.h"
@@ -12,7 +13,9 @@
 
 /* nominal pauses in seconds; set on the dev recordings of ../shared/eval/subtitles, where
  * 0.45 / 1.1 / 0.9 gave start errors (median) of 0.82 / 0.48 / 0.76 / 0.96 s (en espeak,
- * en flite, ru, zh) and these 0.69 / 0.49 / 0.44 / 1.11 s */
+ * en flite, ru, zh) and these 0.69 / 0.49 / 0.44 / 1.11 s (with plain vowel-group
+ * syllables; left as they were when the weights became syllables.c's, whose unit is
+ * still a syllable of mean complexity) */
 static const double sentence_pause = 0.8, paragraph_pause = 1.6, edge_pause = 0.8;
 static const double nominal_rate = 4.2; /* weight units per second */
 
