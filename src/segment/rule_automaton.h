@@ -7,9 +7,11 @@
  * point at a time, straight from the UTF-8 document, and stops as soon as no match is
  * possible or one is complete.
  *
- * It over-approximates: anchors, \b and look-arounds are taken as always true, and
- * counted repeats as unbounded ones, so "may match" can be wrong but "cannot match" never
- * is. The regex still has the last word whenever the automaton says yes. */
+ * Where a pattern has what the automaton does not model (\b, look-arounds, case-
+ * insensitive groups, counted repeats too long to write out) it over-approximates: those
+ * are taken as always true, so "may match" can be wrong but "cannot match" never is, and
+ * the regex has the last word. A pattern of character sets, groups and repeats only is
+ * modelled exactly, and then its "matches" needs no regex at all. */
 #ifndef POLYALIGN_RULE_AUTOMATON_H
 #define POLYALIGN_RULE_AUTOMATON_H
 
@@ -18,14 +20,19 @@
 typedef struct rule_automaton rule_automaton;
 
 /* The automaton of `pattern` read forwards (dir > 0: matches starting at a position) or
- * backwards (dir < 0: matches ending at it). NULL when the pattern matches the empty
- * string, uses syntax the parser does not model (rule_tree.h), or is too large: then
- * nothing can be ruled out. */
+ * backwards (dir < 0: matches ending at it). NULL when the pattern is empty, uses syntax
+ * the parser does not model (rule_tree.h), or is too large: then nothing is known. */
 rule_automaton *rule_automaton_new(const char *pattern, int dir);
 
-/* 0 when no match can start (or end) at byte `pos` of the valid UTF-8 text[0..len);
- * 1 when one may. The automaton caches what it learns about characters, so one thread at
- * a time may use it (each segmenter has its own). */
+/* Is the pattern modelled exactly? */
+int rule_automaton_exact(const rule_automaton *a);
+
+enum { RULE_NO_MATCH = 0, RULE_MAY_MATCH = 1, RULE_MATCHES = 2 };
+
+/* Can a match start (or end) at byte `pos` of the valid UTF-8 text[0..len)?
+ * RULE_NO_MATCH: certainly not; RULE_MATCHES: certainly (exact automata only);
+ * RULE_MAY_MATCH: ask the regex. The automaton caches what it learns, so one thread at a
+ * time may use it (each segmenter has its own). */
 int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos);
 
 void rule_automaton_free(rule_automaton *a);

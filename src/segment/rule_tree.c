@@ -2,6 +2,7 @@
 #include "rule_tree.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,7 @@ static void seq_free(rule_seq *s)
     free(s);
 }
 
-USet *rule_set_from_pattern(const char *pat)
+static USet *open_set(const char *pat)
 {
     UChar u[1024];
     int32_t len;
@@ -54,12 +55,47 @@ USet *rule_set_from_pattern(const char *pat)
     return s;
 }
 
+/* Building a property set (\p{Lu}, \s) walks Unicode's property tables, and every rule
+ * file spells the same few dozen sets many times over: sets already built are kept for
+ * the life of the process, frozen, and handed out as copies. */
+enum { SET_CACHE = 512 };
+static struct {
+    char *pattern;
+    USet *set;
+} set_cache[SET_CACHE];
+static int set_cache_n;
+static pthread_mutex_t set_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+USet *rule_set_from_pattern(const char *pat)
+{
+    USet *out = NULL;
+    pthread_mutex_lock(&set_cache_lock);
+    for (int k = 0; k < set_cache_n && !out; k++)
+        if (!strcmp(set_cache[k].pattern, pat))
+            out = uset_cloneAsThawed(set_cache[k].set);
+    if (!out && (out = open_set(pat)) && set_cache_n < SET_CACHE) {
+        USet *kept = uset_clone(out);
+        char *name = strdup(pat);
+        if (kept && name) {
+            uset_freeze(kept);
+            set_cache[set_cache_n].pattern = name;
+            set_cache[set_cache_n++].set = kept;
+        } else {
+            if (kept)
+                uset_close(kept);
+            free(name);
+        }
+    }
+    pthread_mutex_unlock(&set_cache_lock);
+    return out;
+}
+
 /* ICU regex escapes that UnicodeSet patterns spell differently */
 const char *rule_class_escape(char c)
 {
     switch (c) {
-    case 's': return "\\p{White_Space}";
-    case 'S': return "\\P{White_Space}";
+    case 's': return "[\\t\\n\\f\\r\\p{Z}]"; /* ICU's \s, which is not White_Space */
+    case 'S': return "[^\\t\\n\\f\\r\\p{Z}]";
     case 'd': return "\\p{Nd}";
     case 'D': return "\\P{Nd}";
     case 'w': return "[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]";

@@ -64,6 +64,7 @@ typedef struct {
     int last_exact, first_exact; /* the set test is the whole of B / of A */
     rule_automaton *after_auto;  /* A read forwards from the position (NULL: rules nothing out) */
     rule_automaton *before_auto; /* B read backwards from it */
+    int after_empty, before_empty; /* an empty side matches anywhere */
     int do_break;
     uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
@@ -145,6 +146,8 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->do_break = r->do_break;
     out->last = rule_last_chars(r->before, &out->last_exact);
     out->first = rule_first_chars(r->after, &out->first_exact);
+    out->after_empty = !*r->after;
+    out->before_empty = !*r->before;
     out->after_auto = rule_automaton_new(r->after, +1);
     out->before_auto = rule_automaton_new(r->before, -1);
     ascii_bits(out->last, out->last_ascii);
@@ -494,23 +497,37 @@ static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UC
 /* Can rule r match at byte q, where `before` and `at` are the characters around it? The
  * sets that can end B and start A answer most cases at once; the automata read on until
  * they know. 0 means the regexes need not run. */
-static int automata_may_match(const compiled_rule *r, const char *text, size_t len, size_t q)
+static int side_verdict(rule_automaton *a, int empty, int set_decides, const char *text, size_t len, size_t q)
 {
-    if (r->after_auto && !r->first_exact && !rule_automaton_may_match(r->after_auto, text, len, q))
-        return 0;
-    return !r->before_auto || r->last_exact || rule_automaton_may_match(r->before_auto, text, len, q);
+    if (empty || set_decides)
+        return RULE_MATCHES;
+    return a ? rule_automaton_may_match(a, text, len, q) : RULE_MAY_MATCH;
 }
 
-static int rule_may_match(const segmenter *seg, const compiled_rule *r, const char *text, size_t len, size_t q,
-                          UChar32 before, UChar32 at)
+/* What rule r's automata say of byte q, once its set tests have passed: RULE_NO_MATCH,
+ * RULE_MATCHES (both sides certain: no regex needed) or RULE_MAY_MATCH. */
+static int automata_verdict(const compiled_rule *r, const char *text, size_t len, size_t q)
+{
+    int after = side_verdict(r->after_auto, r->after_empty, r->first_exact, text, len, q);
+    if (after == RULE_NO_MATCH)
+        return after;
+    int before = side_verdict(r->before_auto, r->before_empty, r->last_exact, text, len, q);
+    if (before == RULE_NO_MATCH)
+        return before;
+    return after == RULE_MATCHES && before == RULE_MATCHES ? RULE_MATCHES : RULE_MAY_MATCH;
+}
+
+/* The same with the set tests first, for rules beyond the 64 the index covers. */
+static int rule_verdict(const segmenter *seg, const compiled_rule *r, const char *text, size_t len, size_t q,
+                        UChar32 before, UChar32 at)
 {
     if (seg->no_filter)
-        return 1;
+        return RULE_MAY_MATCH;
     if (r->last && (before < 0 || !set_has(r->last, r->last_ascii, before)))
-        return 0;
+        return RULE_NO_MATCH;
     if (r->first && (at < 0 || !set_has(r->first, r->first_ascii, at)))
-        return 0;
-    return automata_may_match(r, text, len, q);
+        return RULE_NO_MATCH;
+    return automata_verdict(r, text, len, q);
 }
 
 /* Do rule r's regexes match at window index uq? (Its set tests passed.) */
@@ -565,9 +582,14 @@ static int decide(decider *d, size_t q)
     int32_t uq = -1;
     for (size_t i = 0; i < seg->nrules; i++) {
         const compiled_rule *r = &seg->rules[i];
-        if (i < 64 ? !(candidates >> i & 1) || (!seg->no_filter && !automata_may_match(r, text, len, q))
-                   : !rule_may_match(seg, r, text, len, q, before, at))
+        int verdict = i >= 64 ? rule_verdict(seg, r, text, len, q, before, at)
+                      : !(candidates >> i & 1) ? RULE_NO_MATCH
+                      : seg->no_filter         ? RULE_MAY_MATCH
+                                               : automata_verdict(r, text, len, q);
+        if (verdict == RULE_NO_MATCH)
             continue;
+        if (verdict == RULE_MATCHES)
+            return r->do_break;
         if (uq < 0) {
             if (runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
                 return -1;
@@ -586,10 +608,10 @@ static int break_rule_may_match(segmenter *seg, const char *text, size_t len, si
     if (seg->no_filter)
         return 1;
     for (uint64_t m = rule_index_candidates(seg->break_index, before, at); m; m &= m - 1)
-        if (automata_may_match(seg->break_rules[__builtin_ctzll(m)], text, len, q))
+        if (automata_verdict(seg->break_rules[__builtin_ctzll(m)], text, len, q) != RULE_NO_MATCH)
             return 1;
     for (size_t k = 64; k < seg->nbreak; k++) /* beyond the masks */
-        if (rule_may_match(seg, seg->break_rules[k], text, len, q, before, at))
+        if (rule_verdict(seg, seg->break_rules[k], text, len, q, before, at) != RULE_NO_MATCH)
             return 1;
     return 0;
 }
