@@ -5,6 +5,7 @@
  * nothing at all, because its sentences cannot be trusted; the other files still run. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -18,7 +19,7 @@
 #include "../util/error.h"
 #include "commands.h"
 
-enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES };
+enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES };
 
 const cli_option segment_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …); required")},
@@ -26,12 +27,14 @@ const cli_option segment_cli_options[] = {
     {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence")},
     {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
+    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
     {0},
 };
 
 typedef struct {
     const char *lang, *format, *output, *rules;
     int newline_breaks;
+    long jobs;              /* 0: one per processor */
 } segment_args;
 
 typedef struct {
@@ -55,6 +58,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_OUTPUT: a->output = arg; break;
     case OPT_RULES: a->rules = arg; break;
     case OPT_NEWLINE: a->newline_breaks = 1; break;
+    case OPT_JOBS: return cli_count(cli_find("segment"), "jobs", arg, 1, 64, &a->jobs);
     }
     return 0;
 }
@@ -120,6 +124,10 @@ int cmd_segment(int argc, char **argv)
     int rc = a.rules ? srx_load(a.rules, &rules) : 0;
     if (rc == 0)
         rc = segmenter_new(lang, rules, &seg);
+    if (rc == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        segmenter_set_jobs(seg, (int)(a.jobs ? a.jobs : cpus > 0 ? cpus : 1));
+    }
     if (rc < 0) {
         srx_free(rules);
         return cli_report(rc);

@@ -20,6 +20,7 @@
  * ordered decision applies at the places they match. */
 #include "segmenter.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,8 @@ struct segmenter {
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
     srx *builtin;                 /* owned when the built-in rules are used */
+    const srx *source;            /* the caller's rules (NULL: built-in), for copies */
+    int jobs;                     /* threads for large texts */
 };
 
 /* The ASCII members of a set as 128 bits: most tests are of ASCII characters (full
@@ -264,6 +267,8 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
     if (!seg)
         return error_set(ERR_IO, _("out of memory"));
     snprintf(seg->lang, sizeof seg->lang, "%s", lang);
+    seg->source = rules;
+    seg->jobs = 1;
     int rc = 0;
     if (!rules) {
         rc = srx_parse(builtin_rules_srx, builtin_rules_srx_len, "rules.srx (built-in)", &seg->builtin);
@@ -683,20 +688,22 @@ static int scan_rule_breaks(decider *d, emitter *em, size_t from, size_t to, siz
     return 0;
 }
 
-static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, emitter *em)
+/* ICU's breaks over text[from..to), a stretch that ends at a paragraph end or the end of
+ * the text; the rules see the whole text[0..len). */
+static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size_t to, decider *d, emitter *em)
 {
     UErrorCode err = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+    UText *ut = utext_openUTF8(NULL, text + from, (int64_t)(to - from), &err);
     ubrk_setUText(seg->breaks, ut, &err);
     if (U_FAILURE(err)) {
         utext_close(ut);
         return error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
     }
     int rc = 0;
-    size_t start = 0, scanned = 0;
+    size_t start = from, scanned = from;
     for (int32_t b = ubrk_first(seg->breaks); rc == 0 && b != UBRK_DONE;) {
         b = ubrk_next(seg->breaks);
-        size_t p = b == UBRK_DONE ? len : (size_t)b;
+        size_t p = b == UBRK_DONE ? to : from + (size_t)b;
         /* the SRX position: back over the whitespace ICU kept with the sentence */
         size_t q = p, k;
         int hard = 0;
@@ -716,7 +723,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, emitt
             rc = scan_rule_breaks(d, em, scanned, q, &start);
             scanned = q;
         }
-        int verdict = p >= len || hard ? 1 : decide(d, q);
+        int verdict = p >= to || hard ? 1 : decide(d, q);
         if (verdict < 0 && q_icu != q)
             verdict = decide(d, q_icu);
         if (rc == 0 && verdict != 0) {
@@ -730,23 +737,137 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, decider *d, emitt
     return rc;
 }
 
+/* Segment text[from..to) (a stretch between paragraph ends) into em. */
+static int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, emitter *em)
+{
+    decider d = {{seg, {0}, 0}, {0}, 0};
+    window_init(&d.rr.w, text, len);
+    int rc = 0;
+    if (seg->protect_pairs && (rc = pairs_find(text + from, to - from, &d.pairs)) == 0)
+        for (size_t k = 0; k < d.pairs.n; k++) {
+            d.pairs.v[k].start += from;
+            d.pairs.v[k].end += from;
+        }
+    while (em->next_wrap < em->wraps->n && em->wraps->at[em->next_wrap] < from)
+        em->next_wrap++;
+    if (rc == 0)
+        rc = walk_breaks(seg, text, len, from, to, &d, em);
+    window_free(&d.rr.w);
+    pairs_free(&d.pairs);
+    return rc;
+}
+
+/* ---- several threads ---- */
+
+enum { PARALLEL_MIN_BYTES = 4 << 20, MAX_JOBS = 16 };
+
+typedef struct {
+    segmenter *seg;          /* the caller's, or a copy owned by the stretch */
+    char *text;
+    size_t len, from, to;
+    const offset_list *wraps;
+    sentence_list out;       /* paragraph and sentence numbers count from 0 in the stretch */
+    int rc;
+    char message[256];       /* the error, carried out of the thread */
+    pthread_t thread;
+} stretch;
+
+static void *run_stretch_thread(void *arg)
+{
+    stretch *st = arg;
+    emitter em = {sentence_list_push, &st->out, 0, 0, 0, 0, st->wraps, 0};
+    st->rc = run_stretch(st->seg, st->text, st->len, st->from, st->to, &em);
+    if (st->rc < 0)
+        snprintf(st->message, sizeof st->message, "%s", error_last());
+    return NULL;
+}
+
+/* After the end of the blank line at or after byte `at`, or len: a paragraph end, where
+ * no pair of quotes stays open and the rules decide nothing. */
+static size_t paragraph_end_after(const char *t, size_t len, size_t at)
+{
+    for (const char *nl; at < len && (nl = memchr(t + at, '\n', len - at)); at = (size_t)(nl - t) + 1) {
+        size_t k = (size_t)(nl - t) + 1;
+        while (k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r' || t[k] == '\f' || t[k] == '\v'))
+            k++;
+        if (k < len && t[k] == '\n')
+            return k + 1;
+    }
+    return len;
+}
+
+/* Cut the text at paragraph ends into up to `jobs` stretches of similar size, segment
+ * them at once on copies of the segmenter, and emit the sentences in order. */
+static int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, sentence_fn emit,
+                        void *ctx)
+{
+    stretch st[MAX_JOBS];
+    int n = 0;
+    size_t jobs = (size_t)(seg->jobs < MAX_JOBS ? seg->jobs : MAX_JOBS);
+    for (size_t from = 0; from < len && n < MAX_JOBS; n++) {
+        size_t to = n + 1 == (int)jobs ? len : paragraph_end_after(text, len, from + (len - from) / (jobs - (size_t)n));
+        memset(&st[n], 0, sizeof st[n]);
+        st[n] = (stretch){n == 0 ? seg : NULL, text, len, from, to, wraps, {0}, 0, "", 0};
+        from = to;
+    }
+    int rc = 0, started[MAX_JOBS] = {0};
+    for (int k = 1; k < n && rc == 0; k++) {
+        if ((rc = segmenter_new(seg->lang, seg->source, &st[k].seg)) == 0) {
+            st[k].seg->no_filter = seg->no_filter;
+            started[k] = pthread_create(&st[k].thread, NULL, run_stretch_thread, &st[k]) == 0;
+            if (!started[k])
+                rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
+        }
+    }
+    if (rc == 0)
+        run_stretch_thread(&st[0]);
+    for (int k = 1; k < n; k++)
+        if (started[k])
+            pthread_join(st[k].thread, NULL);
+    /* renumber and emit: each stretch starts a new paragraph */
+    size_t index = 0, para = 0;
+    int any = 0;
+    for (int k = 0; k < n; k++) {
+        if (rc == 0 && st[k].rc < 0)
+            rc = error_set(-st[k].rc, "%s", st[k].message);
+        if (rc == 0 && any && st[k].out.n)
+            para++;
+        for (size_t i = 0; rc == 0 && i < st[k].out.n; i++) {
+            sentence_span s = st[k].out.v[i];
+            s.index = index++;
+            s.para += para;
+            rc = emit(text, &s, ctx);
+        }
+        if (st[k].out.n) {
+            para += st[k].out.v[st[k].out.n - 1].para;
+            any = 1;
+        }
+        sentence_list_free(&st[k].out);
+        if (k > 0)
+            segmenter_free(st[k].seg);
+    }
+    return rc;
+}
+
 int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx)
 {
     if (len == 0)
         return 0;
     offset_list wraps = {0};
-    decider d = {{seg, {0}, 0}, {0}, 0};
-    window_init(&d.rr.w, text, len);
     int rc = newline_breaks ? 0 : unwrap_lines(text, len, &wraps);
-    if (rc == 0 && seg->protect_pairs)
-        rc = pairs_find(text, len, &d.pairs);
-    emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
-    if (rc == 0)
-        rc = walk_breaks(seg, text, len, &d, &em);
-    window_free(&d.rr.w);
-    pairs_free(&d.pairs);
+    if (rc == 0 && seg->jobs > 1 && len >= PARALLEL_MIN_BYTES) {
+        rc = run_parallel(seg, text, len, &wraps, emit, ctx);
+    } else if (rc == 0) {
+        emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
+        rc = run_stretch(seg, text, len, 0, len, &em);
+    }
     free(wraps.at);
     return rc;
+}
+
+void segmenter_set_jobs(segmenter *seg, int jobs)
+{
+    seg->jobs = jobs < 1 ? 1 : jobs;
 }
 
 int sentence_list_push(const char *text, const sentence_span *s, void *list)

@@ -33,6 +33,10 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out);
  * callback's non-zero value, or a negative error code. */
 int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx);
 
+/* Texts of 4 MB or more are cut at paragraph ends and segmented on up to `jobs` threads
+ * (default 1), each with its own copy of the segmenter; the sentences are the same. */
+void segmenter_set_jobs(segmenter *seg, int jobs);
+
 /* With on = 0, every rule's regex runs at every position, without the character-set
  * filters of rule_filter.h (tests check that the filters change no decision). */
 void segmenter_set_filtering(segmenter *seg, int on);

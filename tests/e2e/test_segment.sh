@@ -91,6 +91,18 @@ run_in 'One. Two.' segment --lang en -o "$SCRATCH/o.txt"
 run_in 'A.' segment --lang en -o "$SCRATCH/nodir/o.txt"
 expect_err "unwritable output: exit 74" 74 "nodir/o.txt: cannot create output"
 
+# A large text is cut at paragraph ends and segmented on several threads: the very same
+# sentences, paragraph and sentence numbers and offsets as on one.
+python3 "$ROOT/bench/gen_mixed_text.py" "$SCRATCH/big.txt" 4.2 >/dev/null
+for lang in en zh; do
+  "$POLYALIGN" segment --lang $lang -j 1 --format jsonl "$SCRATCH/big.txt" >"$SCRATCH/one.jsonl"
+  "$POLYALIGN" segment --lang $lang -j 3 --format jsonl "$SCRATCH/big.txt" >"$SCRATCH/three.jsonl"
+  check "three threads give the sentences of one ($lang, $(wc -l <"$SCRATCH/one.jsonl") sentences)" \
+    cmp "$SCRATCH/one.jsonl" "$SCRATCH/three.jsonl"
+done
+run_in 'x' segment --lang en --jobs 0
+expect_err "--jobs 0 is a usage error" 2 "jobs"
+
 # SRX rules from the user
 cat >"$SCRATCH/rules.srx" <<'SRX'
 <?xml version="1.0"?>
