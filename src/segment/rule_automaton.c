@@ -7,8 +7,11 @@
  * backwards automaton is the same construction with every sequence read right to left.
  * Running it keeps the set of positions the text read so far can end at, as a bitset.
  * Read backwards, `^` is a position of its own that only the start of the text takes, so
- * "(?:^|\s)[a-z]\." rules out "word." at once. A pattern that is only look-behinds (or
- * look-aheads) gets the automaton of the one next to the position: it must match there.
+ * "(?:^|\s)[a-z]\." rules out "word." at once. \b and \B put a condition on the links
+ * across them (the two characters read on either side are, or are not, one a word
+ * character and the other not), so "\b(?:Mr|Dr)\." is exact. A pattern that is only
+ * look-behinds (or look-aheads) gets the automata of those next to the position: they
+ * must all match there.
  * Which positions a character can take is a table lookup for ASCII; for other characters
  * a hash of the positions that are one literal character ("г", "т" in abbreviation
  * lists), and a set test only for positions that are real classes (\p{L}). */
@@ -28,7 +31,7 @@ enum {
     MAX_STEPS = 32,          /* code points read before giving up with "may match" */
     CACHE_SLOTS = 64,
     UNROLL_POSITIONS = 64,   /* counted repeats ({1,3}) are written out when this many do */
-    DFA_STATES = 128,        /* one-word automata remember this many states' ASCII moves */
+    DFA_STATES = 128,        /* automata remember this many states' ASCII moves */
     DFA_HASH = 256
 };
 
@@ -36,32 +39,48 @@ struct rule_automaton {
     int dir;
     int npos, words;
     int exact;               /* the automaton's yes is the regex's yes */
-    int nullable;            /* a match may be empty */
+    int nullable;            /* conditions (bit per condition) under which a match may be empty */
     USet **sets;             /* per position, frozen */
-    uint64_t *follow;        /* npos x words */
+    uint64_t *follow[3];     /* per link condition (none, \b, \B): npos x words */
+    int asserts;             /* some link has a condition */
+    USet *word, *mark;       /* what \b calls a word character; combining marks */
+    uint8_t ascii_word[128];
+    rule_automaton *also;    /* another look-around that must match too */
     uint64_t *ascii;         /* 128 x words: the positions whose set holds ASCII character c */
     UChar32 *literal;        /* hash of the non-ASCII characters that are a position's whole set */
     uint64_t *literal_mask;  /* per hash slot, words: their positions */
     int literal_slots;       /* a power of two */
     uint64_t classes[MAX_WORDS]; /* positions whose set holds several non-ASCII characters */
     uint64_t edge[MAX_WORDS];    /* `^` read backwards: taken by the start of the text only */
-    UChar32 cache_char[CACHE_SLOTS]; /* one-word automata: recent characters beyond ASCII … */
-    uint64_t cache_mask[CACHE_SLOTS]; /* … and the positions they take (Cyrillic text reads a few
-                                         dozen letters over and over) */
-    uint64_t first[MAX_WORDS], accept[MAX_WORDS];
+    UChar32 cache_char[CACHE_SLOTS]; /* recent characters beyond ASCII … */
+    uint64_t *cache_mask;    /* … and the positions they take, words each (Cyrillic text reads
+                                a few dozen letters over and over) */
+    uint64_t first[3][MAX_WORDS], accept[3][MAX_WORDS]; /* per condition on the character
+                                  before the first one read / after the last one */
+    /* read first with every condition taken as met: a cheap "no" */
+    uint64_t *any_follow;    /* npos x words: the union of follow[] */
+    uint64_t any_first[MAX_WORDS], any_accept[MAX_WORDS];
     /* one-word automata become deterministic as they run: state 0 is the start, the
      * others are the position sets met so far, with their moves on ASCII characters */
     int nstates;
-    uint64_t state_set[DFA_STATES];
+    uint64_t *state_set;     /* DFA_STATES x words */
     int16_t *move;           /* DFA_STATES x 128, -1 not yet known */
-    uint64_t hash_key[DFA_HASH];
     int16_t hash_state[DFA_HASH];
 };
 
+/* Link conditions: none, a word boundary (\b), no word boundary (\B). */
+enum { COND_NONE, COND_BOUNDARY, COND_INSIDE };
+
 typedef struct {
-    uint64_t first[MAX_WORDS], last[MAX_WORDS];
-    int nullable;
+    uint64_t first[3][MAX_WORDS], last[3][MAX_WORDS]; /* positions by pending condition */
+    int nullable;            /* bit per condition under which it can match empty */
 } fragment;
+
+/* Both conditions at once: -1 when they contradict. */
+static int combine(int x, int y)
+{
+    return x == COND_NONE ? y : y == COND_NONE || y == x ? x : -1;
+}
 
 typedef struct {
     rule_automaton *a;
@@ -75,12 +94,23 @@ static void bits_or(uint64_t *to, const uint64_t *from, int words)
         to[w] |= from[w];
 }
 
-/* follow[p] |= to, for every p in `from` */
-static void link(rule_automaton *a, const uint64_t *from, const uint64_t *to)
+/* follow[cond][p] |= to, for every p in `from` */
+static void link(rule_automaton *a, int cond, const uint64_t *from, const uint64_t *to)
 {
+    a->asserts |= cond != COND_NONE;
     for (int w = 0; w < a->words; w++)
         for (uint64_t m = from[w]; m; m &= m - 1)
-            bits_or(a->follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)a->words, to, a->words);
+            bits_or(a->follow[cond] + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)a->words, to, a->words);
+}
+
+/* Every last position of `from` to every first position of `to`, with the conditions met
+ * between them. */
+static void link_all(rule_automaton *a, const fragment *from, const fragment *to)
+{
+    for (int x = 0; x < 3; x++)
+        for (int y = 0; y < 3; y++)
+            if (combine(x, y) >= 0)
+                link(a, combine(x, y), from->last[x], to->first[y]);
 }
 
 /* `^` or `\A`, which a backwards automaton reads as the start of the text */
@@ -123,19 +153,31 @@ static int item_fragment(builder *b, const rule_item *it, fragment *out);
 /* out = out followed by f */
 static void concatenate(builder *b, fragment *out, const fragment *f)
 {
-    link(b->a, out->last, f->first);
-    if (out->nullable)
-        bits_or(out->first, f->first, b->a->words);
-    if (!f->nullable)
-        memset(out->last, 0, sizeof out->last);
-    bits_or(out->last, f->last, b->a->words);
-    out->nullable &= f->nullable;
+    int words = b->a->words;
+    fragment r;
+    memset(&r, 0, sizeof r);
+    link_all(b->a, out, f);
+    for (int y = 0; y < 3; y++) { /* first: out's, and f's where out can be empty */
+        bits_or(r.first[y], out->first[y], words);
+        bits_or(r.last[y], f->last[y], words);
+    }
+    for (int n = 0; n < 3; n++) {
+        for (int y = 0; y < 3; y++) {
+            if (out->nullable >> n & 1 && combine(n, y) >= 0)
+                bits_or(r.first[combine(n, y)], f->first[y], words);
+            if (f->nullable >> n & 1 && combine(y, n) >= 0)
+                bits_or(r.last[combine(y, n)], out->last[y], words);
+            if (out->nullable >> n & 1 && f->nullable >> y & 1 && combine(n, y) >= 0)
+                r.nullable |= 1 << combine(n, y);
+        }
+    }
+    *out = r;
 }
 
 static int sequence_fragment(builder *b, const rule_seq *s, fragment *out)
 {
     memset(out, 0, sizeof *out);
-    out->nullable = 1;
+    out->nullable = 1 << COND_NONE;
     for (int k = 0; k < s->n; k++) {
         fragment f;
         if (item_fragment(b, &s->items[b->a->dir > 0 ? k : s->n - 1 - k], &f) < 0)
@@ -156,7 +198,7 @@ static int atom_fragment(builder *b, const rule_item *it, fragment *out)
             return -1;
         uset_freeze(set);
         b->a->sets[p] = set;
-        out->first[p / 64] = out->last[p / 64] = 1ull << (p % 64);
+        out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
         for (UChar32 c = 0; c < 128; c++)
             if (uset_contains(set, c))
                 b->a->ascii[(size_t)c * (size_t)b->a->words + (size_t)(p / 64)] |= 1ull << (p % 64);
@@ -167,8 +209,10 @@ static int atom_fragment(builder *b, const rule_item *it, fragment *out)
         fragment f;
         if (sequence_fragment(b, it->alts[k], &f) < 0)
             return -1;
-        bits_or(out->first, f.first, b->a->words);
-        bits_or(out->last, f.last, b->a->words);
+        for (int c = 0; c < 3; c++) {
+            bits_or(out->first[c], f.first[c], b->a->words);
+            bits_or(out->last[c], f.last[c], b->a->words);
+        }
         out->nullable |= f.nullable;
     }
     return 0;
@@ -177,16 +221,19 @@ static int atom_fragment(builder *b, const rule_item *it, fragment *out)
 static int item_fragment(builder *b, const rule_item *it, fragment *out)
 {
     memset(out, 0, sizeof *out);
-    out->nullable = 1;
+    out->nullable = 1 << COND_NONE;
     if (is_text_start(it, b->a->dir)) {
         int p = b->next++;
         b->a->edge[p / 64] |= 1ull << (p % 64);
-        out->first[p / 64] = out->last[p / 64] = 1ull << (p % 64);
+        out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
         out->nullable = 0;
         return 0;
     }
     if (it->kind == ATOM_ZERO_WIDTH) {
-        b->a->exact = 0; /* \b, look-arounds and anchors are taken as true */
+        if (!it->look && it->text_len == 2 && (it->text[1] == 'b' || it->text[1] == 'B') && it->text[0] == '\\')
+            out->nullable = 1 << (it->text[1] == 'b' ? COND_BOUNDARY : COND_INSIDE);
+        else
+            b->a->exact = 0; /* look-arounds and other anchors are taken as true */
         return 0;
     }
     int n = copies(it, b->unroll), written_out = n > 1 || (b->unroll && counted(it));
@@ -197,9 +244,9 @@ static int item_fragment(builder *b, const rule_item *it, fragment *out)
         if (atom_fragment(b, it, &f) < 0)
             return -1;
         if (written_out ? it->max == INT_MAX && k == n - 1 : it->max > 1)
-            link(b->a, f.last, f.first);
+            link_all(b->a, &f, &f);
         if (written_out ? k >= it->min : it->min == 0)
-            f.nullable = 1;
+            f.nullable |= 1 << COND_NONE;
         concatenate(b, out, &f);
     }
     return 0;
@@ -253,12 +300,77 @@ void rule_automaton_free(rule_automaton *a)
         if (a->sets[p])
             uset_close(a->sets[p]);
     free(a->sets);
-    free(a->follow);
+    for (int c = 0; c < 3; c++)
+        free(a->follow[c]);
+    free(a->any_follow);
+    free(a->cache_mask);
+    free(a->state_set);
+    if (a->word)
+        uset_close(a->word);
+    if (a->mark)
+        uset_close(a->mark);
+    rule_automaton_free(a->also);
     free(a->ascii);
     free(a->literal);
     free(a->literal_mask);
     free(a->move);
     free(a);
+}
+
+/* The automaton of one parsed pattern (or look-around content, read as a group). */
+static rule_automaton *build(const rule_item *root, int dir, int exact)
+{
+    int unroll = count_positions(root, dir, 1) <= UNROLL_POSITIONS;
+    int npos = count_positions(root, dir, unroll);
+    rule_automaton *a = npos <= MAX_WORDS * 64 ? calloc(1, sizeof *a) : NULL;
+    if (!a)
+        return NULL;
+    a->dir = dir;
+    a->exact = exact;
+    a->npos = npos;
+    a->words = npos > 0 ? (npos + 63) / 64 : 1;
+    a->sets = calloc((size_t)npos + 1, sizeof *a->sets);
+    for (int c = 0; c < 3; c++)
+        a->follow[c] = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->follow[c]);
+    a->ascii = calloc((size_t)128 * (size_t)a->words, sizeof *a->ascii);
+    a->move = malloc((size_t)DFA_STATES * 128 * sizeof *a->move);
+    a->state_set = calloc((size_t)DFA_STATES * (size_t)a->words, sizeof *a->state_set);
+    a->cache_mask = calloc((size_t)CACHE_SLOTS * (size_t)a->words, sizeof *a->cache_mask);
+    a->any_follow = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->any_follow);
+    a->word = rule_set_from_pattern("[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]"); /* ICU's \w */
+    a->mark = rule_set_from_pattern("[\\p{M}]");
+    builder b = {a, 0, unroll};
+    fragment f;
+    if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->move || !a->state_set ||
+        !a->cache_mask || !a->any_follow ||
+        !a->word || !a->mark || item_fragment(&b, root, &f) < 0 || index_non_ascii(a) < 0) {
+        rule_automaton_free(a);
+        return NULL;
+    }
+    uset_freeze(a->word);
+    uset_freeze(a->mark);
+    for (UChar32 c = 0; c < 128; c++)
+        a->ascii_word[c] = (uint8_t)uset_contains(a->word, c);
+    a->nullable = f.nullable;
+    memcpy(a->first, f.first, sizeof a->first);
+    memcpy(a->accept, f.last, sizeof a->accept);
+    for (int c = 1; c < 3; c++)
+        for (int w = 0; w < a->words; w++)
+            a->asserts |= (a->first[c][w] | a->accept[c][w]) != 0;
+    a->asserts |= (a->nullable & ~(1 << COND_NONE)) != 0;
+    for (size_t k = 0; k < (size_t)npos * (size_t)a->words; k++)
+        a->any_follow[k] = a->follow[0][k] | a->follow[1][k] | a->follow[2][k];
+    for (int w = 0; w < a->words; w++) {
+        a->any_first[w] = a->first[0][w] | a->first[1][w] | a->first[2][w];
+        a->any_accept[w] = a->accept[0][w] | a->accept[1][w] | a->accept[2][w];
+    }
+    for (int k = 0; k < CACHE_SLOTS; k++)
+        a->cache_char[k] = -1;
+    memset(a->move, 0xFF, (size_t)DFA_STATES * 128 * sizeof *a->move);
+    a->nstates = 1; /* the start */
+    for (int k = 0; k < DFA_HASH; k++)
+        a->hash_state[k] = -1;
+    return a;
 }
 
 rule_automaton *rule_automaton_new(const char *pattern, int dir)
@@ -270,52 +382,28 @@ rule_automaton *rule_automaton_new(const char *pattern, int dir)
     if (rule_tree_parse(pattern, &top, &possessive) < 0)
         return NULL;
     dir = dir > 0 ? 1 : -1;
-    /* only look-arounds: the one next to the position, read as a group */
-    rule_item root = top;
-    int through_look = 0;
+    rule_automaton *a = NULL;
     const rule_seq *only = top.nalts == 1 ? top.alts[0] : NULL;
     for (int k = 0; only && k < only->n; k++)
         if (only->items[k].kind != ATOM_ZERO_WIDTH)
             only = NULL;
     if (only && only->n > 0) {
-        const rule_item *near = &only->items[dir > 0 ? 0 : only->n - 1];
-        if (near->look == (dir > 0 ? '=' : '<')) {
-            root = *near;
-            root.kind = ATOM_GROUP;
-            root.min = root.max = 1;
-            through_look = 1;
+        /* only look-arounds, all at the position: each one ahead (behind) of it must
+         * match there, read as a group; negative ones say nothing */
+        for (int k = only->n - 1; k >= 0; k--) {
+            rule_item look = only->items[k];
+            if (look.look != (dir > 0 ? '=' : '<'))
+                continue;
+            look.kind = ATOM_GROUP;
+            look.min = look.max = 1;
+            rule_automaton *one = build(&look, dir, 0);
+            if (one) {
+                one->also = a;
+                a = one;
+            }
         }
-    }
-    int unroll = count_positions(&root, dir, 1) <= UNROLL_POSITIONS;
-    int npos = count_positions(&root, dir, unroll);
-    rule_automaton *a = npos <= MAX_WORDS * 64 ? calloc(1, sizeof *a) : NULL;
-    if (a) {
-        a->dir = dir;
-        a->exact = !possessive && !through_look;
-        a->npos = npos;
-        a->words = npos > 0 ? (npos + 63) / 64 : 1;
-        a->sets = calloc((size_t)npos + 1, sizeof *a->sets);
-        a->follow = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->follow);
-        a->ascii = calloc((size_t)128 * (size_t)a->words, sizeof *a->ascii);
-        a->move = a->words == 1 ? malloc((size_t)DFA_STATES * 128 * sizeof *a->move) : NULL;
-        builder b = {a, 0, unroll};
-        fragment f;
-        if (!a->sets || !a->follow || !a->ascii || (a->words == 1 && !a->move) ||
-            item_fragment(&b, &root, &f) < 0 || index_non_ascii(a) < 0) {
-            rule_automaton_free(a);
-            a = NULL;
-        } else {
-            a->nullable = f.nullable;
-            memcpy(a->first, f.first, sizeof a->first);
-            memcpy(a->accept, f.last, sizeof a->accept);
-            for (int k = 0; k < CACHE_SLOTS; k++)
-                a->cache_char[k] = -1;
-            if (a->move)
-                memset(a->move, 0xFF, (size_t)DFA_STATES * 128 * sizeof *a->move);
-            a->nstates = 1; /* the start */
-            for (int k = 0; k < DFA_HASH; k++)
-                a->hash_state[k] = -1;
-        }
+    } else {
+        a = build(&top, dir, !possessive);
     }
     rule_item_free(&top);
     return a;
@@ -370,35 +458,46 @@ static inline uint64_t taking(const rule_automaton *a, UChar32 c, int w, uint64_
     return c < 0 ? candidates & a->edge[w] : taking_wide(a, c, w, candidates);
 }
 
-/* taking() for one-word automata, remembering what characters beyond ASCII take. */
-static inline uint64_t taking_cached(rule_automaton *a, UChar32 c, uint64_t candidates)
+/* next &= the positions character c takes, remembering what characters beyond ASCII take.
+ * Returns whether any is left. */
+static inline uint64_t take(rule_automaton *a, int words, UChar32 c, uint64_t *next)
 {
-    if (c < 128)
-        return taking(a, c, 0, candidates);
-    size_t slot = (size_t)(c ^ c >> 6) % CACHE_SLOTS;
-    if (a->cache_char[slot] != c) {
-        a->cache_mask[slot] = taking_wide(a, c, 0, ~0ull);
-        a->cache_char[slot] = c;
+    uint64_t any = 0;
+    if (c >= 128) {
+        size_t slot = (size_t)(c ^ c >> 6) % CACHE_SLOTS;
+        uint64_t *mask = a->cache_mask + slot * (size_t)words;
+        if (a->cache_char[slot] != c) {
+            for (int w = 0; w < words; w++)
+                mask[w] = taking_wide(a, c, w, ~0ull);
+            a->cache_char[slot] = c;
+        }
+        for (int w = 0; w < words; w++)
+            any |= next[w] &= mask[w];
+        return any;
     }
-    return candidates & a->cache_mask[slot];
+    for (int w = 0; w < words; w++)
+        any |= next[w] = taking(a, c, w, next[w]);
+    return any;
 }
 
 /* The state holding position set `set`, added if new; -1 when the table is full. */
-static int state_of(rule_automaton *a, uint64_t set)
+static int state_of(rule_automaton *a, int words, const uint64_t *set)
 {
-    size_t h = (size_t)((set * 0x9E3779B97F4A7C15ull) >> 56) % DFA_HASH;
-    for (int probe = 0; probe < DFA_HASH; probe++, h = (h + 1) % DFA_HASH) {
-        int id = a->hash_state[h];
+    uint64_t h = 1469598103934665603ull;
+    for (int w = 0; w < words; w++)
+        h = (h ^ set[w]) * 0x9E3779B97F4A7C15ull;
+    size_t slot = (size_t)(h >> 56) % DFA_HASH;
+    for (int probe = 0; probe < DFA_HASH; probe++, slot = (slot + 1) % DFA_HASH) {
+        int id = a->hash_state[slot];
         if (id < 0) {
             if (a->nstates == DFA_STATES)
                 return -1;
             id = a->nstates++;
-            a->state_set[id] = set;
-            a->hash_state[h] = (int16_t)id;
-            a->hash_key[h] = set;
+            memcpy(a->state_set + (size_t)id * (size_t)words, set, (size_t)words * sizeof *set);
+            a->hash_state[slot] = (int16_t)id;
             return id;
         }
-        if (a->hash_key[h] == set)
+        if (!memcmp(a->state_set + (size_t)id * (size_t)words, set, (size_t)words * sizeof *set))
             return id;
     }
     return -1;
@@ -410,63 +509,132 @@ static int verdict(const rule_automaton *a, uint64_t accepted)
     return !accepted ? RULE_NO_MATCH : a->exact ? RULE_MATCHES : RULE_MAY_MATCH;
 }
 
-/* Most patterns have at most 64 positions: one word of state, and ASCII moves looked up
- * in the table once they have been made. */
-static inline int may_match_small(rule_automaton *a, int dir, const uint8_t *t, size_t len, size_t pos)
+/* The reading with every link condition taken as met: deterministic as it goes, its
+ * ASCII moves looked up in a table once made. Its "no" always holds; without conditions
+ * its "yes" too. `words` is a constant in each inlined copy. */
+static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a, int dir, int words, const uint8_t *t, size_t len, size_t pos)
 {
-    int state = 0;      /* -1 once off the table */
-    uint64_t set = 0;   /* its positions (none at the start) */
+    int state = 0; /* -1 once off the table */
+    uint64_t set[MAX_WORDS] = {0}, next[MAX_WORDS];
     for (int step = 0; step < MAX_STEPS; step++) {
         UChar32 c = read_char(dir, t, len, &pos);
         int known = c >= 0 && c < 128 && state >= 0 ? a->move[state * 128 + c] : -1;
+        uint64_t any = 0, done = 0;
         if (known >= 0) {
             state = known;
-            set = a->state_set[known];
+            memcpy(set, a->state_set + (size_t)known * (size_t)words, (size_t)words * sizeof *set);
+            for (int w = 0; w < words; w++)
+                any |= set[w];
         } else {
-            uint64_t next = state == 0 ? a->first[0] : 0;
-            for (uint64_t m = set; m; m &= m - 1)
-                next |= a->follow[__builtin_ctzll(m)];
-            next = taking_cached(a, c, next);
+            for (int w = 0; w < words; w++)
+                next[w] = state == 0 ? a->any_first[w] : 0;
+            for (int w = 0; w < words; w++)
+                for (uint64_t m = set[w]; m; m &= m - 1)
+                    bits_or(next, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
+            any = take(a, words, c, next);
             int from = state;
-            state = c < 0 ? -1 : state_of(a, next);
+            state = c < 0 ? -1 : state_of(a, words, next);
             if (from >= 0 && state >= 0 && c < 128)
                 a->move[from * 128 + c] = (int16_t)state;
-            set = next;
+            memcpy(set, next, (size_t)words * sizeof *set);
         }
-        if (c < 0 || !set || set & a->accept[0])
-            return verdict(a, set & a->accept[0]); /* the edge of the text ends the reading */
+        for (int w = 0; w < words; w++)
+            done |= set[w] & a->any_accept[w];
+        if (c < 0 || !any || done)
+            return verdict(a, done); /* the edge of the text ends the reading */
     }
     return RULE_MAY_MATCH;
 }
 
-int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos)
+/* Which link conditions hold between two characters read one after the other (-1: the
+ * edge of the text): bit COND_BOUNDARY or COND_INSIDE, both when a combining mark makes
+ * it depend on characters further away (ICU looks through marks). */
+static int conditions(const rule_automaton *a, UChar32 x, UChar32 y)
 {
-    const uint8_t *t = (const uint8_t *)text;
-    if (a->nullable)
-        return a->exact ? RULE_MATCHES : RULE_MAY_MATCH;
-    if (a->words == 1) /* the direction a constant in each copy */
-        return a->dir > 0 ? may_match_small(a, 1, t, len, pos) : may_match_small(a, -1, t, len, pos);
+    if ((x >= 128 && uset_contains(a->mark, x)) || (y >= 128 && uset_contains(a->mark, y)))
+        return 1 << COND_NONE | 1 << COND_BOUNDARY | 1 << COND_INSIDE;
+    int wx = x >= 0 && (x < 128 ? a->ascii_word[x] : uset_contains(a->word, x));
+    int wy = y >= 0 && (y < 128 ? a->ascii_word[y] : uset_contains(a->word, y));
+    return 1 << COND_NONE | 1 << (wx != wy ? COND_BOUNDARY : COND_INSIDE);
+}
+
+/* The general reading: any number of positions, and links under conditions. */
+static int may_match_general(rule_automaton *a, const uint8_t *t, size_t len, size_t pos)
+{
     uint64_t state[MAX_WORDS], next[MAX_WORDS];
-    int words = a->words;
+    int words = a->words, sure = a->exact;
+    size_t back = pos;
+    UChar32 prev = read_char(-a->dir, t, len, &back); /* the character across the position */
+    size_t peek_at = pos;
+    UChar32 ahead = read_char(a->dir, t, len, &peek_at);
+    int held = a->asserts ? conditions(a, prev, ahead) : 1 << COND_NONE;
+    sure &= (held & 6) != 6;
+    if (a->nullable & held)
+        return sure ? RULE_MATCHES : RULE_MAY_MATCH;
     for (int step = 0; step < MAX_STEPS; step++) {
         UChar32 c = read_char(a->dir, t, len, &pos);
-        if (step == 0) {
-            memcpy(next, a->first, (size_t)words * sizeof *next);
-        } else {
-            memset(next, 0, (size_t)words * sizeof *next);
-            for (int w = 0; w < words; w++)
+        if (a->asserts) {
+            held = conditions(a, prev, c);
+            sure &= (held & 6) != 6;
+        }
+        memset(next, 0, (size_t)words * sizeof *next);
+        for (int cond = 0; cond < 3; cond++) {
+            if (!(held >> cond & 1))
+                continue;
+            if (step == 0)
+                bits_or(next, a->first[cond], words);
+            for (int w = 0; step > 0 && w < words; w++)
                 for (uint64_t m = state[w]; m; m &= m - 1)
-                    bits_or(next, a->follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
+                    bits_or(next, a->follow[cond] + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
         }
-        uint64_t any = 0, done = 0;
-        for (int w = 0; w < words; w++) {
-            next[w] = taking(a, c, w, next[w]);
-            any |= next[w];
-            done |= next[w] & a->accept[w];
+        uint64_t any = 0;
+        for (int w = 0; w < words; w++)
+            any |= next[w] = taking(a, c, w, next[w]);
+        if (c < 0) { /* the edge (taken by `^` only) ends the reading */
+            uint64_t done = 0;
+            for (int w = 0; w < words; w++)
+                done |= next[w] & a->accept[COND_NONE][w];
+            return done ? (sure ? RULE_MATCHES : RULE_MAY_MATCH) : RULE_NO_MATCH;
         }
-        if (c < 0 || !any || done)
-            return verdict(a, done);
+        if (!any)
+            return RULE_NO_MATCH;
+        /* accepted here, under the condition between c and the character after it */
+        int after = 1 << COND_NONE;
+        if (a->asserts) {
+            peek_at = pos;
+            after = conditions(a, c, read_char(a->dir, t, len, &peek_at));
+        }
+        uint64_t done = 0;
+        for (int cond = 0; cond < 3; cond++)
+            for (int w = 0; after >> cond & 1 && w < words; w++)
+                done |= next[w] & a->accept[cond][w];
+        if (done)
+            return sure && (after & 6) != 6 ? RULE_MATCHES : RULE_MAY_MATCH;
         memcpy(state, next, (size_t)words * sizeof *state);
+        prev = c;
     }
     return RULE_MAY_MATCH;
+}
+
+static int may_match_one(rule_automaton *a, const uint8_t *t, size_t len, size_t pos)
+{
+    if (!a->nullable) {
+        /* conditions taken as met: a "no" holds, and without conditions so does the rest */
+        int v = a->words == 1 ? (a->dir > 0 ? read_relaxed(a, 1, 1, t, len, pos) : read_relaxed(a, -1, 1, t, len, pos))
+                              : read_relaxed(a, a->dir, a->words, t, len, pos);
+        if (v == RULE_NO_MATCH || !a->asserts || !a->exact)
+            return v; /* the conditions only pay when they make the answer certain */
+    } else if (!a->asserts) {
+        return a->exact ? RULE_MATCHES : RULE_MAY_MATCH;
+    }
+    return may_match_general(a, t, len, pos);
+}
+
+int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos)
+{
+    int v = may_match_one(a, (const uint8_t *)text, len, pos);
+    for (rule_automaton *more = a->also; v != RULE_NO_MATCH && more; more = more->also)
+        if (may_match_one(more, (const uint8_t *)text, len, pos) == RULE_NO_MATCH)
+            v = RULE_NO_MATCH;
+    return v;
 }

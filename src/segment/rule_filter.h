@@ -21,22 +21,6 @@ USet *rule_last_chars(const char *pattern, int *exact);
 /* The characters that can start a match of `pattern`, or NULL for "any"; *exact likewise. */
 USet *rule_first_chars(const char *pattern, int *exact);
 
-/* The characters a match must hold as its first non-space character, or NULL when a match
- * may be all spaces or the pattern is not understood. Most AFTER patterns start with
- * spaces (`\s+\p{Lu}`), so this is the character that really tells them apart. */
-USet *rule_first_chars_after_space(const char *pattern);
-
-/* The literal endings a match of a BEFORE pattern can have, up to four characters
- * ("Mr.", "Mrs.", "т. е."'s last four …): an abbreviation rule then costs a hash lookup
- * at an ordinary full stop instead of a regex. NULL when the pattern's endings are not a
- * small literal set. Hashes can collide, so a match means "run the regex", never "it
- * matches". */
-typedef struct rule_endings rule_endings;
-rule_endings *rule_endings_new(const char *pattern);
-/* last[0] is the character just before the position, last[1] the one before, … */
-int rule_endings_match(const rule_endings *e, const UChar32 *last, int nlast);
-void rule_endings_free(rule_endings *e);
-
 /* The pattern matching the same strings written backwards, for running a BEFORE pattern
  * forward over reversed text (one anchored attempt instead of ICU's look-behind, which
  * tries every start position). NULL when the pattern uses what this parser does not

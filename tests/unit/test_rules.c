@@ -1,5 +1,5 @@
 /* test_rules.c — unit tests of the segmenter's machinery: rule filters and reversal
- * (rule_filter.c), UTF-16 windows (window.c), paired delimiters (pairs.c), and a check
+ * (rule_filter.c), rule automata against ICU's regex (rule_automaton.c), UTF-16 windows (window.c), paired delimiters (pairs.c), and a check
  * that the filters never change a decision. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,7 @@
 #include <unicode/ustring.h>
 
 #include "segment/pairs.h"
+#include "segment/rule_automaton.h"
 #include "segment/rule_filter.h"
 #include "segment/segmenter.h"
 #include "segment/window.h"
@@ -92,28 +93,85 @@ static void reversal_matches_reversed_strings(void **state)
     assert_null(rule_reverse("(a)\\1"));    /* back-reference */
 }
 
-static void endings_and_next_word(void **state)
+/* ICU's answer: does a match of `pattern` start at UTF-16 index q of u (dir > 0), or end
+ * there (dir < 0)? The whole text stays visible to \b and look-arounds. */
+static int icu_matches_at(const char *pattern, const UChar *u, int32_t n, int32_t q, int dir)
+{
+    UChar up[1024];
+    int32_t pl;
+    UErrorCode err = U_ZERO_ERROR;
+    u_strFromUTF8(up, 1024, &pl, pattern, -1, &err);
+    UParseError pe;
+    URegularExpression *re = uregex_open(up, pl, 0, &pe, &err);
+    assert_true(U_SUCCESS(err));
+    uregex_setText(re, u, n, &err);
+    uregex_useTransparentBounds(re, true, &err);
+    uregex_useAnchoringBounds(re, false, &err);
+    int hit = 0;
+    if (dir > 0) {
+        uregex_setRegion(re, q, n, &err);
+        hit = uregex_lookingAt(re, -1, &err);
+    }
+    for (int32_t from = q; dir < 0 && from >= 0 && !hit; from--) {
+        uregex_setRegion(re, from, q, &err);
+        hit = uregex_matches(re, -1, &err);
+    }
+    assert_true(U_SUCCESS(err));
+    uregex_close(re);
+    return hit;
+}
+
+/* The automata never say "cannot match" where ICU matches, and an exact automaton's
+ * "matches" is ICU's: at every position of texts in three scripts, both directions. */
+static void automata_agree_with_icu(void **state)
 {
     (void)state;
-    rule_endings *e = rule_endings_new("\\b(?:Mr|Mrs|Dr)\\.");
-    assert_non_null(e);
-    UChar32 mrs[] = {'.', 's', 'r', 'M'}, the[] = {'.', 'e', 'h', 't'}, dr[] = {'.', 'r', 'D'};
-    assert_true(rule_endings_match(e, mrs, 4));
-    assert_true(rule_endings_match(e, dr, 3));
-    assert_false(rule_endings_match(e, the, 4));
-    rule_endings_free(e);
-    e = rule_endings_new("\\w+\\.");                /* open-ended: only the full stop is certain */
-    UChar32 bang[] = {'!', 'a'};
-    assert_true(rule_endings_match(e, the, 4));
-    assert_false(rule_endings_match(e, bang, 2));
-    rule_endings_free(e);
-    assert_null(rule_endings_new("[.!?]\\s{1,3}")); /* a repeat at the end */
-    USet *s = rule_first_chars_after_space("\\s+\\p{Lu}");
-    assert_non_null(s);
-    assert_true(uset_contains(s, 'A') && !uset_contains(s, ' ') && !uset_contains(s, 'a'));
-    uset_close(s);
-    assert_null(rule_first_chars_after_space("\\s*"));     /* may be all spaces */
-    assert_null(rule_first_chars_after_space("[\\s,]x"));  /* spaces mixed with others */
+    static const char *patterns[] = {
+        "\\s+\\p{Lu}", "\\b(?:Mr|Mrs|Dr)\\.", "(?:\\b[A-Za-z]\\.){1,5}", "[\\p{L}\\d]\\s?[.!?][\"'”’»)]?",
+        "\\s+[•⁃]?\\s?(?:\\d{1,2}[.)]|[a-z][.)])\\)?\\s", "(?:^|\\s)[a-z]\\.", "\\d{1,3}(?:\\.\\d{1,3}){0,3}\\.",
+        "\\B\\.", "(?<![\\p{L}])(?i:ср|см|др)\\.", "(?<=\\s[a-z]\\.)(?<=(?:^|\\s)[a-z][.)])", "\\s*", "(?:т|Т)\\.\\s?[ек]\\.",
+        "[^\\s.!?]{2,4}\\.", "\\w+\\b", "x(?=\\s)", "\\p{Ll}{2}[.．!?！？]",
+    };
+    static const char *texts[] = {
+        "Mr. Smith met Dr. Jones. J. R. R. Tolkien, i.e. a. here 1. First 2) second. U.S.A. x y",
+        "Это т. е. Ср. рис. 5. См. выше.  Л. Н. Толстой.",
+        "“我们。”他说。《你好。世界》ｆａｉｌｅｄ．Ｔｈｅ好！",
+        "cafe\xCC\x81. Next\xE2\x80\xAF" "1.2.3. word", /* a combining accent, a narrow no-break space */
+    };
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        for (int dir = -1; dir <= 1; dir += 2) {
+            rule_automaton *a = rule_automaton_new(patterns[p], dir);
+            for (size_t t = 0; a && t < sizeof texts / sizeof texts[0]; t++) {
+                const char *text = texts[t];
+                size_t len = strlen(text);
+                UChar u[512];
+                int32_t n;
+                UErrorCode err = U_ZERO_ERROR;
+                u_strFromUTF8(u, 512, &n, text, (int32_t)len, &err);
+                for (size_t q = 0; q <= len; q++) {
+                    if (q < len && ((unsigned char)text[q] & 0xC0) == 0x80)
+                        continue;
+                    int32_t uq;
+                    err = U_ZERO_ERROR;
+                    u_strFromUTF8(NULL, 0, &uq, text, (int32_t)q, &err);
+                    int icu = icu_matches_at(patterns[p], u, n, uq, dir);
+                    int ours = rule_automaton_may_match(a, text, len, q);
+                    if ((icu && ours == RULE_NO_MATCH) || (!icu && ours == RULE_MATCHES))
+                        fail_msg("%s (dir %d) at byte %zu of \"%s\": ICU %d, automaton %d", patterns[p], dir, q,
+                                 text, icu, ours);
+                }
+            }
+            rule_automaton_free(a);
+        }
+    }
+    rule_automaton *a = rule_automaton_new("\\b(?:Mr|Dr)\\.", -1);
+    assert_true(rule_automaton_exact(a));
+    rule_automaton_free(a);
+    a = rule_automaton_new("(?<=\\s)x", 1);
+    assert_false(rule_automaton_exact(a)); /* a look-around is taken as true */
+    rule_automaton_free(a);
+    assert_null(rule_automaton_new("(?i:mr)\\.", -1)); /* Latin folding (ss, ß) is not modelled */
+    assert_null(rule_automaton_new("", 1));
 }
 
 static void window_maps_offsets(void **state)
@@ -212,7 +270,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(filter_sets),
         cmocka_unit_test(reversal_matches_reversed_strings),
-        cmocka_unit_test(endings_and_next_word),
+        cmocka_unit_test(automata_agree_with_icu),
         cmocka_unit_test(window_maps_offsets),
         cmocka_unit_test(window_stays_bounded_at_multibyte_ends),
         cmocka_unit_test(pairs_protect_inside),
