@@ -80,46 +80,66 @@ static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t cha
     return 1;
 }
 
+/* How many columns character c takes: two for wide (CJK) characters, as on screen. */
+static int columns(UChar32 c)
+{
+    if (c >= 0x4E00 && c <= 0x9FFF) /* the unified ideographs, all wide, at once */
+        return 2;
+    if (c < 0x1100)
+        return 1;
+    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return 1 + (w == U_EA_WIDE || w == U_EA_FULLWIDTH);
+}
+
 int pairs_find(const char *text, size_t len, protected_spans *out)
 {
     memset(out, 0, sizeof *out);
     open_mark stack[MAX_DEPTH];
     int depth = 0, rc = 0, newlines = 0;
     size_t chars = 0;
-    UChar32 prev = -1;
     const uint8_t *s = (const uint8_t *)text;
     int64_t i = 0, n = (int64_t)len;
-    /* ASCII that is neither a delimiter nor a line break: the common case */
-    static const uint8_t plain_ascii[256] = {
-        [' '] = 1, ['!'] = 1, ['#' ... '\''] = 1, ['*' ... 'Z'] = 1, ['\\'] = 1, ['^' ... 0x7F] = 1,
-        [0x01 ... '\n' - 1] = 1, ['\n' + 1 ... 0x1F] = 1};
+    /* the bytes that can start a delimiter or a line break; everything between two of them
+     * is only counted (a character per byte that is not a continuation byte, and a second
+     * column for wide ones) */
+    static const uint8_t starts_event[256] = {['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
+                                              ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
     while (i < n && rc == 0) {
-        int64_t at = i;
-        UChar32 c = s[i];
-        if (plain_ascii[c]) {
-            int64_t run = i;
-            while (run < n && plain_ascii[s[run]]) {
-                if (s[run] > ' ')
-                    newlines = 0;
-                run++;
+        int seen_text = 0;
+        while (i < n && !starts_event[s[i]]) {
+            uint8_t b = s[i];
+            chars += (b & 0xC0) != 0x80;
+            seen_text |= b > ' '; /* anything but ASCII spaces and controls */
+            if (b >= 0xE1) {
+                int64_t k = i;
+                UChar32 c;
+                U8_NEXT(s, k, n, c);
+                chars += (size_t)columns(c) - 1;
+                i = k;
+                continue;
             }
-            chars += (size_t)(run - i);
-            c = s[run - 1]; /* the last character of the run precedes what follows */
-            i = run;
-            goto aged;
+            i++;
+        }
+        if (seen_text)
+            newlines = 0;
+        /* marks opened too long ago can no longer form a protected pair */
+        while (depth > 0 && chars - stack[0].chars > PAIR_MAX_CHARS) {
+            memmove(stack, stack + 1, sizeof stack[0] * (size_t)(depth - 1));
+            depth--;
+        }
+        if (i >= n)
+            break;
+        int64_t at = i;
+        UChar32 prev = -1, c;
+        if (at > 0) {
+            int32_t back = at < 4 ? (int32_t)at : 4, k = back;
+            U8_PREV(s + at - back, 0, k, prev);
         }
         U8_NEXT(s, i, n, c);
-        chars++;
-        if (c >= 0x4E00 && c <= 0x9FFF) { /* wide characters (CJK) weigh two, as on screen */
-            chars++;                        /* (the unified ideographs, all wide, at once) */
-        } else if (c >= 0x1100) {
-            int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-            chars += w == U_EA_WIDE || w == U_EA_FULLWIDTH;
-        }
+        chars += (size_t)columns(c);
         if (c >= 0x80 && !is_delimiter(c)) {
             newlines = 0;
-            prev = c;
-            goto aged;
+            continue;
         }
         if (c == '\n' && ++newlines == 2)
             depth = 0; /* a blank line ends the paragraph and every open pair */
@@ -153,13 +173,6 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                 break;
             }
         }
-    aged:
-        /* marks opened too long ago can no longer form a protected pair */
-        while (depth > 0 && chars - stack[0].chars > PAIR_MAX_CHARS) {
-            memmove(stack, stack + 1, sizeof stack[0] * (size_t)(depth - 1));
-            depth--;
-        }
-        prev = c;
     }
     return rc;
 }
