@@ -65,6 +65,7 @@ struct rule_automaton {
     int nstates;
     uint64_t *state_set;     /* DFA_STATES x words */
     int16_t *move;           /* DFA_STATES x 128, -1 not yet known */
+    int16_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: moves on the character cached there */
     int16_t hash_state[DFA_HASH];
 };
 
@@ -314,6 +315,7 @@ void rule_automaton_free(rule_automaton *a)
     free(a->literal);
     free(a->literal_mask);
     free(a->move);
+    free(a->move_wide);
     free(a);
 }
 
@@ -334,6 +336,7 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
         a->follow[c] = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->follow[c]);
     a->ascii = calloc((size_t)128 * (size_t)a->words, sizeof *a->ascii);
     a->move = malloc((size_t)DFA_STATES * 128 * sizeof *a->move);
+    a->move_wide = malloc((size_t)DFA_STATES * CACHE_SLOTS * sizeof *a->move_wide);
     a->state_set = calloc((size_t)DFA_STATES * (size_t)a->words, sizeof *a->state_set);
     a->cache_mask = calloc((size_t)CACHE_SLOTS * (size_t)a->words, sizeof *a->cache_mask);
     a->any_follow = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->any_follow);
@@ -341,7 +344,7 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
     a->mark = rule_set_from_pattern("[\\p{M}]");
     builder b = {a, 0, unroll};
     fragment f;
-    if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->move || !a->state_set ||
+    if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->move || !a->move_wide || !a->state_set ||
         !a->cache_mask || !a->any_follow ||
         !a->word || !a->mark || item_fragment(&b, root, &f) < 0 || index_non_ascii(a) < 0) {
         rule_automaton_free(a);
@@ -367,6 +370,7 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
     for (int k = 0; k < CACHE_SLOTS; k++)
         a->cache_char[k] = -1;
     memset(a->move, 0xFF, (size_t)DFA_STATES * 128 * sizeof *a->move);
+    memset(a->move_wide, 0xFF, (size_t)DFA_STATES * CACHE_SLOTS * sizeof *a->move_wide);
     a->nstates = 1; /* the start */
     for (int k = 0; k < DFA_HASH; k++)
         a->hash_state[k] = -1;
@@ -470,6 +474,8 @@ static inline uint64_t take(rule_automaton *a, int words, UChar32 c, uint64_t *n
             for (int w = 0; w < words; w++)
                 mask[w] = taking_wide(a, c, w, ~0ull);
             a->cache_char[slot] = c;
+            for (int k = 0; k < a->nstates; k++) /* moves on the character it replaces */
+                a->move_wide[k * CACHE_SLOTS + (int)slot] = -1;
         }
         for (int w = 0; w < words; w++)
             any |= next[w] &= mask[w];
@@ -518,7 +524,11 @@ static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a,
     uint64_t set[MAX_WORDS] = {0}, next[MAX_WORDS];
     for (int step = 0; step < MAX_STEPS; step++) {
         UChar32 c = read_char(dir, t, len, &pos);
-        int known = c >= 0 && c < 128 && state >= 0 ? a->move[state * 128 + c] : -1;
+        size_t slot = (size_t)(c ^ c >> 6) % CACHE_SLOTS; /* for characters beyond ASCII */
+        int known = c < 0 || state < 0      ? -1
+                    : c < 128               ? a->move[state * 128 + c]
+                    : a->cache_char[slot] == c ? a->move_wide[state * CACHE_SLOTS + (int)slot]
+                                               : -1;
         uint64_t any = 0, done = 0;
         if (known >= 0) {
             state = known;
@@ -534,8 +544,8 @@ static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a,
             any = take(a, words, c, next);
             int from = state;
             state = c < 0 ? -1 : state_of(a, words, next);
-            if (from >= 0 && state >= 0 && c < 128)
-                a->move[from * 128 + c] = (int16_t)state;
+            if (from >= 0 && state >= 0)
+                *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (int16_t)state;
             memcpy(set, next, (size_t)words * sizeof *set);
         }
         for (int w = 0; w < words; w++)

@@ -243,8 +243,20 @@ static int index_break_rules(segmenter *seg)
     }
     for (UChar32 c = 0; c < 128; c++)
         seg->scan_byte[c] = (uint8_t)uset_contains(u, c);
-    if (uset_size(u) == 0 || uset_charAt(u, uset_size(u) - 1) < 0x80)
-        memset(seg->scan_byte + 0xC0, 0, 0x40); /* nothing beyond ASCII starts a break rule */
+    /* a lead byte stays only if a character it can start is in the set: Chinese text
+     * (E4-E9: U+4000-U+9FFF) then skips the scan */
+    USet *block = uset_openEmpty();
+    if (!block) {
+        uset_close(u);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    for (int b = 0xC2; b <= 0xEF; b++) {
+        UChar32 lo = b < 0xE0 ? (b & 0x1F) << 6 : (b & 0x0F) << 12, span = b < 0xE0 ? 64 : 4096;
+        uset_clear(block);
+        uset_addRange(block, lo, lo + span - 1);
+        seg->scan_byte[b] = (uint8_t)uset_containsSome(u, block);
+    }
+    uset_close(block);
     uset_freeze(u);
     seg->break_firsts = u;
     if (!(seg->break_firsts_bmp = calloc(0x10000 / 64, sizeof *seg->break_firsts_bmp)))
