@@ -794,6 +794,22 @@ static void *run_stretch_thread(void *arg)
     return NULL;
 }
 
+/* The first stretch prints while the others run: its sentences go straight to the
+ * caller, counted so that the later ones can be numbered on. */
+typedef struct {
+    sentence_fn emit;
+    void *ctx;
+    size_t n, last_para;
+} counted_emit;
+
+static int emit_counted(const char *text, const sentence_span *s, void *arg)
+{
+    counted_emit *c = arg;
+    c->n++;
+    c->last_para = s->para;
+    return c->emit(text, s, c->ctx);
+}
+
 /* After the end of the blank line at or after byte `at`, or len: a paragraph end, where
  * no pair of quotes stays open and the rules decide nothing. */
 static size_t paragraph_end_after(const char *t, size_t len, size_t at)
@@ -831,15 +847,18 @@ static int run_parallel(segmenter *seg, char *text, size_t len, const offset_lis
                 rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
         }
     }
-    if (rc == 0)
-        run_stretch_thread(&st[0]);
+    counted_emit first = {emit, ctx, 0, 0};
+    if (rc == 0) {
+        emitter em = {emit_counted, &first, 0, 0, 0, 0, wraps, 0};
+        rc = run_stretch(seg, text, len, st[0].from, st[0].to, &em);
+    }
     for (int k = 1; k < n; k++)
         if (started[k])
             pthread_join(st[k].thread, NULL);
-    /* renumber and emit: each stretch starts a new paragraph */
-    size_t index = 0, para = 0;
-    int any = 0;
-    for (int k = 0; k < n; k++) {
+    /* the others, numbered on: each stretch starts a new paragraph */
+    size_t index = first.n, para = first.last_para;
+    int any = first.n > 0;
+    for (int k = 1; k < n; k++) {
         if (rc == 0 && st[k].rc < 0)
             rc = error_set(-st[k].rc, "%s", st[k].message);
         if (rc == 0 && any && st[k].out.n)
@@ -855,8 +874,7 @@ static int run_parallel(segmenter *seg, char *text, size_t len, const offset_lis
             any = 1;
         }
         sentence_list_free(&st[k].out);
-        if (k > 0)
-            segmenter_free(st[k].seg);
+        segmenter_free(st[k].seg);
     }
     return rc;
 }
