@@ -28,7 +28,8 @@
 
 enum {
     MAX_WORDS = 16,          /* at most 1,024 positions: larger patterns get no automaton */
-    MAX_STEPS = 32,          /* code points read before giving up with "may match" */
+    MAX_STEPS = 128,         /* code points read before giving up with "may match" (rules look back
+                                over a sentence of up to 80 characters for a list marker) */
     CACHE_SLOTS = 64,
     UNROLL_POSITIONS = 64,   /* counted repeats ({1,3}) are written out when this many do */
     DFA_STATES = 128,        /* automata remember this many states' ASCII moves */
