@@ -61,8 +61,8 @@ struct rule_automaton {
     /* read first with every condition taken as met: a cheap "no" */
     uint64_t *any_follow;    /* npos x words: the union of follow[] */
     uint64_t any_first[MAX_WORDS], any_accept[MAX_WORDS];
-    /* one-word automata become deterministic as they run: state 0 is the start, the
-     * others are the position sets met so far, with their moves on ASCII characters */
+    /* automata become deterministic as they run: state 0 is the start, the others are
+     * the position sets met so far, with their moves on ASCII and on cached characters */
     int nstates;
     uint64_t *state_set;     /* DFA_STATES x words */
     int16_t *move;           /* DFA_STATES x 128, -1 not yet known */
@@ -225,6 +225,8 @@ static int item_fragment(builder *b, const rule_item *it, fragment *out)
     memset(out, 0, sizeof *out);
     out->nullable = 1 << COND_NONE;
     if (is_text_start(it, b->a->dir)) {
+        if (it->min != 1 || it->max != 1)
+            return -1; /* `^?`, `^*`: not modelled */
         int p = b->next++;
         b->a->edge[p / 64] |= 1ull << (p % 64);
         out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
@@ -341,8 +343,10 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
     a->state_set = calloc((size_t)DFA_STATES * (size_t)a->words, sizeof *a->state_set);
     a->cache_mask = calloc((size_t)CACHE_SLOTS * (size_t)a->words, sizeof *a->cache_mask);
     a->any_follow = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->any_follow);
-    a->word = rule_set_from_pattern("[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]"); /* ICU's \w */
-    a->mark = rule_set_from_pattern("[\\p{M}]");
+    a->word = rule_set_from_pattern(rule_class_escape('w'));
+    /* ICU's \b looks through these to the character before them, and finds no boundary
+     * right before one: the automaton is unsure next to them */
+    a->mark = rule_set_from_pattern("[\\p{Grapheme_Extend}\\p{Cf}]");
     builder b = {a, 0, unroll};
     fragment f;
     if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->move || !a->move_wide || !a->state_set ||
@@ -362,6 +366,20 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
         for (int w = 0; w < a->words; w++)
             a->asserts |= (a->first[c][w] | a->accept[c][w]) != 0;
     a->asserts |= (a->nullable & ~(1 << COND_NONE)) != 0;
+    /* the start of the text is read once, with nothing after it: `^^x`, `\b^x` (read
+     * backwards, a condition beyond the start) are not modelled */
+    for (int p = 0; p < npos; p++) {
+        if (!(a->edge[p / 64] >> (p % 64) & 1))
+            continue;
+        uint64_t bad = (a->accept[COND_BOUNDARY][p / 64] | a->accept[COND_INSIDE][p / 64]) >> (p % 64) & 1;
+        for (int c = 0; c < 3; c++)
+            for (int w = 0; w < a->words; w++)
+                bad |= a->follow[c][(size_t)p * (size_t)a->words + (size_t)w] & a->edge[w];
+        if (bad) {
+            rule_automaton_free(a);
+            return NULL;
+        }
+    }
     for (size_t k = 0; k < (size_t)npos * (size_t)a->words; k++)
         a->any_follow[k] = a->follow[0][k] | a->follow[1][k] | a->follow[2][k];
     for (int w = 0; w < a->words; w++) {
@@ -510,7 +528,7 @@ static int state_of(rule_automaton *a, int words, const uint64_t *set)
     return -1;
 }
 
-/* The outcome once the reading stops on position set `set`. */
+/* The outcome once the reading stops, `accepted` holding the accepting positions reached. */
 static int verdict(const rule_automaton *a, uint64_t accepted)
 {
     return !accepted ? RULE_NO_MATCH : a->exact ? RULE_MATCHES : RULE_MAY_MATCH;

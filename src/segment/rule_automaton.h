@@ -7,11 +7,12 @@
  * point at a time, straight from the UTF-8 document, and stops as soon as no match is
  * possible or one is complete.
  *
- * Where a pattern has what the automaton does not model (\b, look-arounds, case-
- * insensitive groups, counted repeats too long to write out) it over-approximates: those
- * are taken as always true, so "may match" can be wrong but "cannot match" never is, and
- * the regex has the last word. A pattern of character sets, groups and repeats only is
- * modelled exactly, and then its "matches" needs no regex at all. */
+ * Where a pattern has what the automaton does not model (look-arounds, case-insensitive
+ * groups, counted repeats too long to write out) it over-approximates: those are taken
+ * as always true, so "may match" can be wrong but "cannot match" never is, and the regex
+ * has the last word. A pattern of character sets, groups, repeats, `^` (read backwards)
+ * and \b / \B is modelled exactly, and then its "matches" needs no regex at all (next
+ * to combining marks and format characters, where ICU's \b looks further, it is unsure). */
 #ifndef POLYALIGN_RULE_AUTOMATON_H
 #define POLYALIGN_RULE_AUTOMATON_H
 

@@ -4,8 +4,9 @@
  * segmentation slow. Most rules can only match when the character just before the
  * position is in some set (BEFORE ends in `\.` or `[!?]`), or the character at it is
  * (AFTER starts with `\s` or `\p{Lu}`). This module parses a pattern just far enough to
- * find those sets; whenever it is unsure (an optional last atom that could be empty, a
- * case-insensitive group, syntax it does not model) it says "any character", so the
+ * find those sets (a case-insensitive group counts with every case of its letters);
+ * whenever it is unsure (an optional last atom that could be empty, syntax it does not
+ * model) it says "any character", so the
  * filter never changes a decision, only skips regexes that cannot match.
  * The same parse also writes a pattern backwards (rule_reverse). */
 #ifndef POLYALIGN_RULE_FILTER_H
@@ -24,7 +25,7 @@ USet *rule_first_chars(const char *pattern, int *exact);
 /* The pattern matching the same strings written backwards, for running a BEFORE pattern
  * forward over reversed text (one anchored attempt instead of ICU's look-behind, which
  * tries every start position). NULL when the pattern uses what this parser does not
- * model or what reversal would change (flags, back-references, possessive quantifiers).
+ * model or what reversal would change (back-references, possessive quantifiers).
  * The caller frees it. */
 char *rule_reverse(const char *pattern);
 

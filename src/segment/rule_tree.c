@@ -46,7 +46,7 @@ static USet *open_set(const char *pat)
     u_strFromUTF8(u, 1024, &len, pat, -1, &err);
     if (U_FAILURE(err))
         return NULL;
-    USet *s = uset_openPattern(u, len, &err);
+    USet *s = uset_openPatternOptions(u, len, 0, &err); /* spaces count, as in a regex class */
     if (U_FAILURE(err)) {
         if (s)
             uset_close(s);
@@ -94,8 +94,8 @@ USet *rule_set_from_pattern(const char *pat)
 const char *rule_class_escape(char c)
 {
     switch (c) {
-    case 's': return "[\\t\\n\\f\\r\\p{Z}]"; /* ICU's \s, which is not White_Space */
-    case 'S': return "[^\\t\\n\\f\\r\\p{Z}]";
+    case 's': return "\\p{White_Space}"; /* ICU 72's \s, \v and U+0085 included */
+    case 'S': return "\\P{White_Space}";
     case 'd': return "\\p{Nd}";
     case 'D': return "\\P{Nd}";
     case 'w': return "[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]";
@@ -148,6 +148,8 @@ static USet *parse_class(parser *ps)
             return NULL; /* set operations: not modelled */
         if (!*p)
             return NULL;
+        if (*p == '$' || *p == '{' || *p == '}')
+            out[o++] = '\\'; /* literal in a regex class, syntax in a UnicodeSet */
         out[o++] = *p++;
     } while (depth > 0);
     out[o] = '\0';
@@ -215,7 +217,7 @@ static int parse_quantifier(parser *ps, int *max)
     const char *p = ps->p;
     int min = 1;
     *max = 1;
-    if ((*p == '?' || *p == '*' || *p == '+' || *p == '}') && p[1] == '+')
+    if ((*p == '?' || *p == '*' || *p == '+') && p[1] == '+')
         ps->possessive = 1;
     if (*p == '?' || *p == '*') {
         min = 0;

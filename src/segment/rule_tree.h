@@ -3,9 +3,10 @@
  * The rule filters (rule_filter.h) and automata (rule_automaton.h) read necessary
  * conditions off a pattern; both need the same structure: a sequence of items, each an
  * atom with repeat counts; an atom is a character set, a zero-width assertion (anchor,
- * \b, look-around), or a group of alternative sequences. Syntax the tree does not model
- * (flags, '.', back-references, set operations) makes the parse fail, and callers then
- * assume nothing about the pattern. */
+ * \b, look-around), or a group of alternative sequences; a (?i:…) group holds its sets
+ * closed over case. Syntax the tree does not model (other flags, '.', back-references,
+ * set operations, case folding in Latin, Greek or Armenian) makes the parse fail, and
+ * callers then assume nothing about the pattern. */
 #ifndef POLYALIGN_RULE_TREE_H
 #define POLYALIGN_RULE_TREE_H
 

@@ -11,13 +11,17 @@
  * backwards (rule_filter.h) with an anchored lookingAt over the reversed text: two single
  * attempts, where ICU's own look-behind would try every start position. Patterns that
  * cannot be reversed run as `(?=AFTER)(?<=BEFORE)`, and when ICU refuses an unbounded
- * look-behind (`\w+`), BEFORE`$` is searched in a window before the position. Rules run on UTF-16 windows (window.h), where ICU's regex
- * engine is several times faster, and each rule is skipped outright when the characters
- * around the position cannot start AFTER or end BEFORE (rule_filter.h).
+ * look-behind (`\w+`), BEFORE`$` is searched in a window before the position. The
+ * regexes run on a UTF-16 window (window.h), where ICU's regex engine is several times
+ * faster, and only when they must: a rule is skipped outright when the characters around
+ * the position cannot end BEFORE or start AFTER (rule_index.h), or when its automata
+ * (rule_automaton.h) find no match; an automaton that models its pattern exactly decides
+ * without the regex.
  *
  * break="yes" rules may also fire where ICU saw no break ("1. The first item 2. The
- * second"); a scan beforehand tries them wherever their filters allow, and the same
- * ordered decision applies at the places they match. */
+ * second"); between ICU's breaks a scan tries them wherever their sets and automata
+ * allow, and the same ordered decision applies at those places. Large texts are cut at
+ * paragraph ends and run on several threads (segmenter_set_jobs). */
 #include "segmenter.h"
 
 #include <pthread.h>
@@ -511,9 +515,8 @@ static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UC
     }
 }
 
-/* Can rule r match at byte q, where `before` and `at` are the characters around it? The
- * sets that can end B and start A answer most cases at once; the automata read on until
- * they know. 0 means the regexes need not run. */
+/* One side of a rule: an empty side matches anywhere, a side the set test decides has
+ * matched, otherwise its automaton says (no automaton: may match). */
 static int side_verdict(rule_automaton *a, int empty, int set_decides, const char *text, size_t len, size_t q)
 {
     if (empty || set_decides)
@@ -780,7 +783,7 @@ typedef struct {
     const offset_list *wraps;
     sentence_list out;       /* paragraph and sentence numbers count from 0 in the stretch */
     int rc;
-    char message[256];       /* the error, carried out of the thread */
+    char message[1024];      /* the error, carried out of the thread (error.h's size) */
     pthread_t thread;
 } stretch;
 
@@ -815,11 +818,10 @@ static int emit_counted(const char *text, const sentence_span *s, void *arg)
 static size_t paragraph_end_after(const char *t, size_t len, size_t at)
 {
     for (const char *nl; at < len && (nl = memchr(t + at, '\n', len - at)); at = (size_t)(nl - t) + 1) {
-        size_t k = (size_t)(nl - t) + 1;
-        while (k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r' || t[k] == '\f' || t[k] == '\v'))
-            k++;
-        if (k < len && t[k] == '\n')
-            return k + 1;
+        size_t line = (size_t)(nl - t) + 1;
+        const char *end = memchr(t + line, '\n', len - line);
+        if (end && is_blank_line(t, line, (size_t)(end - t))) /* the test unwrap_lines uses */
+            return (size_t)(end - t) + 1;
     }
     return len;
 }

@@ -115,6 +115,10 @@ cat >"$SCRATCH/rules.srx" <<'SRX'
 SRX
 run_in 'Hi. You; me. Ok.' segment --lang en --rules "$SCRATCH/rules.srx"
 expect "--rules: no-break and added break" 0 $'Hi. You;\nme.\nOk.'
+sed 's/\\bHi\\./Dr\\./; s/<afterbreak>\\s<\/afterbreak><\/rule>$/<afterbreak>[ ]Smith<\/afterbreak><\/rule>/' \
+  "$SCRATCH/rules.srx" >"$SCRATCH/space.srx"
+run_in 'Ask Dr. Smith today. Dr. Who?' segment --lang en --rules "$SCRATCH/space.srx"
+expect "--rules: a space inside a class is a space" 0 $'Ask Dr. Smith today.\nDr.\nWho?'
 printf '<srx><body>' >"$SCRATCH/broken.srx"
 run_in 'x' segment --lang en --rules "$SCRATCH/broken.srx"
 expect_err "malformed SRX names file and line" 65 "broken.srx:1:[0-9]+: malformed XML"

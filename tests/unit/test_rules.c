@@ -131,12 +131,17 @@ static void automata_agree_with_icu(void **state)
         "\\s+[•⁃]?\\s?(?:\\d{1,2}[.)]|[a-z][.)])\\)?\\s", "(?:^|\\s)[a-z]\\.", "\\d{1,3}(?:\\.\\d{1,3}){0,3}\\.",
         "\\B\\.", "(?<![\\p{L}])(?i:ср|см|др)\\.", "(?<=\\s[a-z]\\.)(?<=(?:^|\\s)[a-z][.)])", "\\s*", "(?:т|Т)\\.\\s?[ек]\\.",
         "[^\\s.!?]{2,4}\\.", "\\w+\\b", "x(?=\\s)", "\\p{Ll}{2}[.．!?！？]",
+        /* a review's finds: regex class syntax that UnicodeSet reads otherwise, ICU's \s,
+         * \b next to format characters, `^` repeated or quantified */
+        "[ ]A", "x[ ,]", "[a$]", "[{ab}]", "\\sSmith", "\\bbr\\.", "\\Bbr\\.", "x\\b", "^?x", "^^x",
+        "\\b^x", "(?:^|\\s){2}x",
     };
     static const char *texts[] = {
         "Mr. Smith met Dr. Jones. J. R. R. Tolkien, i.e. a. here 1. First 2) second. U.S.A. x y",
         "Это т. е. Ср. рис. 5. См. выше.  Л. Н. Толстой.",
         "“我们。”他说。《你好。世界》ｆａｉｌｅｄ．Ｔｈｅ好！",
         "cafe\xCC\x81. Next\xE2\x80\xAF" "1.2.3. word", /* a combining accent, a narrow no-break space */
+        "x Ab\xC2\xAD" "br. ax\xE2\x80\x8B x A $a {b} Dr.\vSmith Dr.\xC2\x85Smith x,y \xE2\x80\x8E" "br.",
     };
     for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
         for (int dir = -1; dir <= 1; dir += 2) {
