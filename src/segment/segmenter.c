@@ -774,43 +774,96 @@ static int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size
 
 /* ---- several threads ---- */
 
-enum { PARALLEL_MIN_BYTES = 4 << 20, MAX_JOBS = 16 };
+/* The text is cut at paragraph ends into STRETCHES_PER_JOB stretches per thread, taken
+ * in order by whichever thread is free (Chinese and English paragraphs cost differently,
+ * so equal halves would leave one thread idle). The calling thread prints every stretch
+ * as soon as all before it are printed: straight from the segmenter when it takes the
+ * next one to print itself, else from the sentence list a helper filled. */
+enum { PARALLEL_MIN_BYTES = 4 << 20, MAX_JOBS = 16, STRETCHES_PER_JOB = 4, MAX_STRETCHES = 64 };
 
 typedef struct {
-    segmenter *seg;          /* the caller's, or a copy owned by the stretch */
-    char *text;
-    size_t len, from, to;
-    const offset_list *wraps;
+    size_t from, to;
     sentence_list out;       /* paragraph and sentence numbers count from 0 in the stretch */
+    int done;                /* out is complete (under the queue's lock) */
     int rc;
-    char message[1024];      /* the error, carried out of the thread (error.h's size) */
-    pthread_t thread;
+    char message[1024];      /* an error, carried out of the thread (error.h's size) */
 } stretch;
 
-static void *run_stretch_thread(void *arg)
+typedef struct {
+    char *text;
+    size_t len;
+    const offset_list *wraps;
+    stretch st[MAX_STRETCHES];
+    int n;
+    int next;                /* the next stretch to take */
+    pthread_mutex_t lock;
+    pthread_cond_t finished; /* a stretch is done */
+} stretch_queue;
+
+typedef struct {
+    stretch_queue *q;
+    segmenter *seg;          /* this thread's own copy */
+    pthread_t thread;
+    int started;
+} helper;
+
+static int take_stretch(stretch_queue *q)
 {
-    stretch *st = arg;
-    emitter em = {sentence_list_push, &st->out, 0, 0, 0, 0, st->wraps, 0};
-    st->rc = run_stretch(st->seg, st->text, st->len, st->from, st->to, &em);
-    if (st->rc < 0)
+    pthread_mutex_lock(&q->lock);
+    int k = q->next < q->n ? q->next++ : -1;
+    pthread_mutex_unlock(&q->lock);
+    return k;
+}
+
+/* Segment stretch k into its sentence list. */
+static void fill_stretch(stretch_queue *q, segmenter *seg, int k)
+{
+    stretch *st = &q->st[k];
+    emitter em = {sentence_list_push, &st->out, 0, 0, 0, 0, q->wraps, 0};
+    int rc = run_stretch(seg, q->text, q->len, st->from, st->to, &em);
+    pthread_mutex_lock(&q->lock);
+    st->rc = rc;
+    if (rc < 0)
         snprintf(st->message, sizeof st->message, "%s", error_last());
+    st->done = 1;
+    pthread_cond_broadcast(&q->finished);
+    pthread_mutex_unlock(&q->lock);
+}
+
+static void *helper_main(void *arg)
+{
+    helper *h = arg;
+    for (int k; (k = take_stretch(h->q)) >= 0;)
+        fill_stretch(h->q, h->seg, k);
     return NULL;
 }
 
-/* The first stretch prints while the others run: its sentences go straight to the
- * caller, counted so that the later ones can be numbered on. */
+/* Sentences leave numbered on from the stretches before: each stretch starts a new
+ * paragraph. */
 typedef struct {
     sentence_fn emit;
     void *ctx;
-    size_t n, last_para;
-} counted_emit;
+    size_t index, para;      /* the next sentence's numbers */
+    size_t para_base;        /* added to the stretch's own paragraph numbers */
+    int any;                 /* sentences printed before this stretch */
+    int any_here;
+} numbering;
 
-static int emit_counted(const char *text, const sentence_span *s, void *arg)
+static void numbering_start(numbering *nb)
 {
-    counted_emit *c = arg;
-    c->n++;
-    c->last_para = s->para;
-    return c->emit(text, s, c->ctx);
+    nb->para_base = nb->any ? nb->para + 1 : 0;
+    nb->any_here = 0;
+}
+
+static int emit_numbered(const char *text, const sentence_span *s, void *arg)
+{
+    numbering *nb = arg;
+    sentence_span out = *s;
+    out.index = nb->index++;
+    out.para = nb->para_base + s->para;
+    nb->para = out.para;
+    nb->any = nb->any_here = 1;
+    return nb->emit(text, &out, nb->ctx);
 }
 
 /* After the end of the blank line at or after byte `at`, or len: a paragraph end, where
@@ -826,58 +879,85 @@ static size_t paragraph_end_after(const char *t, size_t len, size_t at)
     return len;
 }
 
-/* Cut the text at paragraph ends into up to `jobs` stretches of similar size, segment
- * them at once on copies of the segmenter, and emit the sentences in order. */
 static int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, sentence_fn emit,
                         void *ctx)
 {
-    stretch st[MAX_JOBS];
-    int n = 0;
-    size_t jobs = (size_t)(seg->jobs < MAX_JOBS ? seg->jobs : MAX_JOBS);
-    for (size_t from = 0; from < len && n < MAX_JOBS; n++) {
-        size_t to = n + 1 == (int)jobs ? len : paragraph_end_after(text, len, from + (len - from) / (jobs - (size_t)n));
-        memset(&st[n], 0, sizeof st[n]);
-        st[n] = (stretch){n == 0 ? seg : NULL, text, len, from, to, wraps, {0}, 0, "", 0};
+    int jobs = seg->jobs < MAX_JOBS ? seg->jobs : MAX_JOBS;
+    stretch_queue *q = calloc(1, sizeof *q);
+    helper *helpers = calloc((size_t)jobs, sizeof *helpers);
+    if (!q || !helpers) {
+        free(q);
+        free(helpers);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    q->text = text;
+    q->len = len;
+    q->wraps = wraps;
+    int want = jobs * STRETCHES_PER_JOB < MAX_STRETCHES ? jobs * STRETCHES_PER_JOB : MAX_STRETCHES;
+    for (size_t from = 0; from < len && q->n < want; q->n++) {
+        size_t to = q->n + 1 == want ? len : paragraph_end_after(text, len, from + (len - from) / (size_t)(want - q->n));
+        q->st[q->n].from = from;
+        q->st[q->n].to = to;
         from = to;
     }
-    int rc = 0, started[MAX_JOBS] = {0};
-    for (int k = 1; k < n && rc == 0; k++) {
-        if ((rc = segmenter_new(seg->lang, seg->source, &st[k].seg)) == 0) {
-            st[k].seg->no_filter = seg->no_filter;
-            started[k] = pthread_create(&st[k].thread, NULL, run_stretch_thread, &st[k]) == 0;
-            if (!started[k])
+    pthread_mutex_init(&q->lock, NULL);
+    pthread_cond_init(&q->finished, NULL);
+    int rc = 0;
+    for (int k = 1; k < jobs && k < q->n && rc == 0; k++) {
+        helpers[k].q = q;
+        if ((rc = segmenter_new(seg->lang, seg->source, &helpers[k].seg)) == 0) {
+            helpers[k].seg->no_filter = seg->no_filter;
+            helpers[k].started = pthread_create(&helpers[k].thread, NULL, helper_main, &helpers[k]) == 0;
+            if (!helpers[k].started)
                 rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
         }
     }
-    counted_emit first = {emit, ctx, 0, 0};
-    if (rc == 0) {
-        emitter em = {emit_counted, &first, 0, 0, 0, 0, wraps, 0};
-        rc = run_stretch(seg, text, len, st[0].from, st[0].to, &em);
-    }
-    for (int k = 1; k < n; k++)
-        if (started[k])
-            pthread_join(st[k].thread, NULL);
-    /* the others, numbered on: each stretch starts a new paragraph */
-    size_t index = first.n, para = first.last_para;
-    int any = first.n > 0;
-    for (int k = 1; k < n; k++) {
-        if (rc == 0 && st[k].rc < 0)
-            rc = error_set(-st[k].rc, "%s", st[k].message);
-        if (rc == 0 && any && st[k].out.n)
-            para++;
-        for (size_t i = 0; rc == 0 && i < st[k].out.n; i++) {
-            sentence_span s = st[k].out.v[i];
-            s.index = index++;
-            s.para += para;
-            rc = emit(text, &s, ctx);
+    /* this thread: take stretches too, and print in order */
+    numbering nb = {emit, ctx, 0, 0, 0, 0, 0};
+    int printed = 0;
+    while (rc == 0 && printed < q->n) {
+        int k = take_stretch(q);
+        if (k >= 0 && k == printed) { /* the next to print: straight out */
+            numbering_start(&nb);
+            emitter em = {emit_numbered, &nb, 0, 0, 0, 0, wraps, 0};
+            rc = run_stretch(seg, text, len, q->st[k].from, q->st[k].to, &em);
+            printed++;
+        } else if (k >= 0) {
+            fill_stretch(q, seg, k);
         }
-        if (st[k].out.n) {
-            para += st[k].out.v[st[k].out.n - 1].para;
-            any = 1;
+        /* print what is finished, in order; with nothing left to take, wait for the
+         * helpers (every stretch not done is then in a helper's hands) */
+        while (rc == 0 && printed < q->n) {
+            pthread_mutex_lock(&q->lock);
+            while (k < 0 && !q->st[printed].done)
+                pthread_cond_wait(&q->finished, &q->lock);
+            int ready = q->st[printed].done;
+            pthread_mutex_unlock(&q->lock);
+            if (!ready)
+                break;
+            stretch *st = &q->st[printed++];
+            if (st->rc < 0)
+                rc = error_set(-st->rc, "%s", st->message);
+            numbering_start(&nb);
+            for (size_t i = 0; rc == 0 && i < st->out.n; i++)
+                rc = emit_numbered(text, &st->out.v[i], &nb);
+            sentence_list_free(&st->out);
         }
-        sentence_list_free(&st[k].out);
-        segmenter_free(st[k].seg);
     }
+    pthread_mutex_lock(&q->lock); /* after a failure the helpers stop at their stretch */
+    q->next = q->n;
+    pthread_mutex_unlock(&q->lock);
+    for (int k = 1; k < jobs; k++) {
+        if (helpers[k].started)
+            pthread_join(helpers[k].thread, NULL);
+        segmenter_free(helpers[k].seg);
+    }
+    for (int k = 0; k < q->n; k++)
+        sentence_list_free(&q->st[k].out);
+    pthread_cond_destroy(&q->finished);
+    pthread_mutex_destroy(&q->lock);
+    free(q);
+    free(helpers);
     return rc;
 }
 

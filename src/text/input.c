@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../i18n.h"
 #include "../util/error.h"
@@ -12,7 +13,11 @@
 
 static int read_stream(FILE *f, const char *name, char **out, size_t *out_len)
 {
-    size_t cap = 1 << 16, len = 0;
+    /* a regular file is read into a buffer of its size at once (a pipe, or a file that
+     * grows meanwhile, goes on doubling) */
+    struct stat st;
+    size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
+    size_t len = 0;
     char *buf = malloc(cap + 1);
     if (!buf)
         return error_set(ERR_IO, _("%s: out of memory"), name);
