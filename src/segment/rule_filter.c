@@ -86,6 +86,67 @@ USet *rule_first_chars(const char *pattern, int *exact)
     return edge_set(pattern, +1, exact);
 }
 
+/* ---- the first character after leading spaces ---- */
+
+static int skip_space_chars(const rule_seq *s, const USet *ws, USet *acc);
+
+static int item_after_space(const rule_item *it, const USet *ws, USet *acc)
+{
+    if (it->kind == ATOM_ZERO_WIDTH)
+        return 0;
+    if (it->kind == ATOM_SET) {
+        if (uset_containsAll(ws, it->set))
+            return 0;  /* spaces only: skipped, whatever the count */
+        if (uset_containsSome(it->set, ws))
+            return -1; /* spaces and other characters mixed: not modelled */
+        uset_addAll(acc, it->set);
+        return it->min > 0;
+    }
+    int all_consume = 1;
+    for (int a = 0; a < it->nalts; a++) {
+        int r = skip_space_chars(it->alts[a], ws, acc);
+        if (r < 0)
+            return -1;
+        all_consume &= r;
+    }
+    return all_consume && it->min > 0;
+}
+
+static int skip_space_chars(const rule_seq *s, const USet *ws, USet *acc)
+{
+    for (int k = 0; k < s->n; k++) {
+        int r = item_after_space(&s->items[k], ws, acc);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+USet *rule_first_chars_after_space(const char *pattern)
+{
+    if (!pattern || !*pattern)
+        return NULL;
+    rule_item top;
+    int parsed = rule_tree_parse(pattern, &top, NULL);
+    USet *acc = NULL, *ws = rule_set_from_pattern("[\\p{White_Space}]");
+    if (parsed == 0 && ws) {
+        acc = uset_openEmpty();
+        int complete = 1;
+        for (int a = 0; a < top.nalts && complete; a++)
+            complete = skip_space_chars(top.alts[a], ws, acc) == 1;
+        if (!complete) {
+            uset_close(acc);
+            acc = NULL;
+        } else {
+            uset_freeze(acc);
+        }
+    }
+    if (ws)
+        uset_close(ws);
+    rule_item_free(&top);
+    return acc;
+}
+
 /* ---- reversal ---- */
 
 typedef struct {

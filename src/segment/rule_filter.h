@@ -22,6 +22,12 @@ USet *rule_last_chars(const char *pattern, int *exact);
 /* The characters that can start a match of `pattern`, or NULL for "any"; *exact likewise. */
 USet *rule_first_chars(const char *pattern, int *exact);
 
+/* The characters a match must hold as its first non-space character (White_Space), or
+ * NULL when a match may be all spaces or the pattern is not understood. Most AFTER
+ * patterns start with spaces (`\s+\p{Lu}`), so this is the character that tells them
+ * apart. */
+USet *rule_first_chars_after_space(const char *pattern);
+
 /* The pattern matching the same strings written backwards, for running a BEFORE pattern
  * forward over reversed text (one anchored attempt instead of ICU's look-behind, which
  * tries every start position). NULL when the pattern uses what this parser does not

@@ -16,7 +16,7 @@ typedef struct {
 
 struct rule_index {
     size_t n;                 /* rules indexed, at most 64 */
-    side_index before, at;
+    side_index before, at, word;
 };
 
 static void side_init(side_index *s, const USet *const *sets, size_t n)
@@ -51,7 +51,8 @@ static uint64_t side_mask(side_index *s, size_t n, UChar32 c)
     return s->mask[slot];
 }
 
-rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, size_t n)
+rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, const USet *const *words,
+                           size_t n)
 {
     rule_index *ix = calloc(1, sizeof *ix);
     if (!ix)
@@ -59,12 +60,14 @@ rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, 
     ix->n = n < 64 ? n : 64;
     side_init(&ix->before, lasts, ix->n);
     side_init(&ix->at, firsts, ix->n);
+    side_init(&ix->word, words, ix->n);
     return ix;
 }
 
-uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at)
+uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at, UChar32 word)
 {
-    return side_mask(&ix->before, ix->n, before) & side_mask(&ix->at, ix->n, at);
+    uint64_t m = side_mask(&ix->before, ix->n, before) & side_mask(&ix->at, ix->n, at);
+    return m ? m & side_mask(&ix->word, ix->n, word) : 0;
 }
 
 void rule_index_free(rule_index *ix)

@@ -70,6 +70,7 @@ typedef struct {
     rule_automaton *after_auto;  /* A read forwards from the position (NULL: rules nothing out) */
     rule_automaton *before_auto; /* B read backwards from it */
     int after_empty, before_empty; /* an empty side matches anywhere */
+    USet *word;                 /* the first non-space character A can hold (NULL: any) */
     int do_break;
     uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
@@ -155,6 +156,7 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->first = rule_first_chars(r->after, &out->first_exact);
     out->after_empty = !*r->after;
     out->before_empty = !*r->before;
+    out->word = rule_first_chars_after_space(r->after);
     out->after_auto = rule_automaton_new(r->after, +1);
     out->before_auto = rule_automaton_new(r->before, -1);
     ascii_bits(out->last, out->last_ascii);
@@ -224,19 +226,22 @@ static int index_break_rules(segmenter *seg)
             uset_addAll(u, r->first);
     }
     size_t n = seg->nrules, nb = seg->nbreak;
-    const USet **sets = seg->edge_sets = calloc(2 * (n + nb) + 1, sizeof *sets);
+    const USet **sets = seg->edge_sets = calloc(3 * (n + nb) + 1, sizeof *sets);
     if (!sets)
         return error_set(ERR_IO, _("out of memory"));
     for (size_t i = 0; i < n; i++) {
         sets[i] = seg->rules[i].last;
         sets[n + i] = seg->rules[i].first;
+        sets[2 * n + i] = seg->rules[i].word;
     }
+    const USet **bsets = sets + 3 * n;
     for (size_t k = 0; k < nb; k++) {
-        sets[2 * n + k] = seg->break_rules[k]->last;
-        sets[2 * n + nb + k] = seg->break_rules[k]->first;
+        bsets[k] = seg->break_rules[k]->last;
+        bsets[nb + k] = seg->break_rules[k]->first;
+        bsets[2 * nb + k] = seg->break_rules[k]->word;
     }
-    if (!(seg->all_index = rule_index_new(sets, sets + n, n)) ||
-        !(seg->break_index = rule_index_new(sets + 2 * n, sets + 2 * n + nb, nb)))
+    if (!(seg->all_index = rule_index_new(sets, sets + n, sets + 2 * n, n)) ||
+        !(seg->break_index = rule_index_new(bsets, bsets + nb, bsets + 2 * nb, nb)))
         return error_set(ERR_IO, _("out of memory"));
     for (int b = 0; b < 256; b++) /* every character start; narrowed below */
         seg->scan_byte[b] = b < 0x80 || b >= 0xC0;
@@ -345,6 +350,8 @@ void segmenter_free(segmenter *seg)
             uset_close(r->last);
         if (r->first)
             uset_close(r->first);
+        if (r->word)
+            uset_close(r->word);
         rule_automaton_free(r->after_auto);
         rule_automaton_free(r->before_auto);
     }
@@ -515,6 +522,27 @@ static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UC
     }
 }
 
+/* The first character from byte q on that is not White_Space, or -1 at the end. */
+static UChar32 word_at(const char *text, size_t len, size_t q)
+{
+    const uint8_t *t = (const uint8_t *)text;
+    while (q < len) {
+        if (t[q] < 0x80) {
+            if (t[q] != ' ' && (t[q] < '\t' || t[q] > '\r'))
+                return t[q];
+            q++;
+            continue;
+        }
+        UChar32 c;
+        int32_t i = 0;
+        U8_NEXT(t + q, i, (int32_t)(len - q < 4 ? len - q : 4), c);
+        if (!u_isUWhiteSpace(c))
+            return c;
+        q += (size_t)i;
+    }
+    return -1;
+}
+
 /* One side of a rule: an empty side matches anywhere, a side the set test decides has
  * matched, otherwise its automaton says (no automaton: may match). */
 static int side_verdict(rule_automaton *a, int empty, int set_decides, const char *text, size_t len, size_t q)
@@ -598,7 +626,8 @@ static int decide(decider *d, size_t q)
         return 0;
     UChar32 before, at;
     chars_at(text, len, q, &before, &at);
-    uint64_t candidates = seg->no_filter ? ~0ull : rule_index_candidates(seg->all_index, before, at);
+    uint64_t candidates =
+        seg->no_filter ? ~0ull : rule_index_candidates(seg->all_index, before, at, word_at(text, len, q));
     int32_t uq = -1;
     for (size_t i = 0; i < seg->nrules; i++) {
         const compiled_rule *r = &seg->rules[i];
@@ -627,7 +656,7 @@ static int break_rule_may_match(segmenter *seg, const char *text, size_t len, si
 {
     if (seg->no_filter)
         return 1;
-    for (uint64_t m = rule_index_candidates(seg->break_index, before, at); m; m &= m - 1)
+    for (uint64_t m = rule_index_candidates(seg->break_index, before, at, word_at(text, len, q)); m; m &= m - 1)
         if (automata_verdict(seg->break_rules[__builtin_ctzll(m)], text, len, q) != RULE_NO_MATCH)
             return 1;
     for (size_t k = 64; k < seg->nbreak; k++) /* beyond the masks */
