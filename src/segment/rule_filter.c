@@ -15,21 +15,26 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 /* Union into *acc the chars that can start (dir = +1) or end (dir = -1) a match of
- * sequence s. Returns 1 when the sequence must consume a character (the set is
- * complete), 0 when it can match empty, -1 when unknown. */
-static int edge_chars(const rule_seq *s, int dir, USet *acc);
+ * sequence s; with `ws`, the first character that is not in ws (sets within ws are
+ * skipped, whatever their count). Returns 1 when the sequence must consume such a
+ * character (the set is complete), 0 when it can match without one, -1 when unknown. */
+static int edge_chars(const rule_seq *s, int dir, const USet *ws, USet *acc);
 
-static int item_edge(const rule_item *it, int dir, USet *acc)
+static int item_edge(const rule_item *it, int dir, const USet *ws, USet *acc)
 {
     if (it->kind == ATOM_ZERO_WIDTH) /* anchors and look-arounds consume nothing */
         return 0;
     if (it->kind == ATOM_SET) {
+        if (ws && uset_containsAll(ws, it->set))
+            return 0;  /* spaces only: skipped */
+        if (ws && uset_containsSome(it->set, ws))
+            return -1; /* spaces and other characters mixed: not modelled */
         uset_addAll(acc, it->set);
         return it->min > 0;
     }
     int all_consume = 1;
     for (int a = 0; a < it->nalts; a++) {
-        int r = edge_chars(it->alts[a], dir, acc);
+        int r = edge_chars(it->alts[a], dir, ws, acc);
         if (r < 0)
             return -1;
         all_consume &= r;
@@ -37,18 +42,18 @@ static int item_edge(const rule_item *it, int dir, USet *acc)
     return all_consume && it->min > 0;
 }
 
-static int edge_chars(const rule_seq *s, int dir, USet *acc)
+static int edge_chars(const rule_seq *s, int dir, const USet *ws, USet *acc)
 {
     for (int k = 0; k < s->n; k++) {
         const rule_item *it = &s->items[dir > 0 ? k : s->n - 1 - k];
-        int r = item_edge(it, dir, acc);
+        int r = item_edge(it, dir, ws, acc);
         if (r != 0)
             return r;
     }
     return 0;
 }
 
-static USet *edge_set(const char *pattern, int dir, int *exact)
+static USet *edge_set(const char *pattern, int dir, int *exact, const USet *ws)
 {
     if (exact)
         *exact = 0;
@@ -64,7 +69,7 @@ static USet *edge_set(const char *pattern, int dir, int *exact)
         acc = uset_openEmpty();
         int complete = 1;
         for (int a = 0; a < top.nalts && complete; a++)
-            complete = edge_chars(top.alts[a], dir, acc) == 1;
+            complete = edge_chars(top.alts[a], dir, ws, acc) == 1;
         if (!complete) {
             uset_close(acc);
             acc = NULL;
@@ -78,72 +83,20 @@ static USet *edge_set(const char *pattern, int dir, int *exact)
 
 USet *rule_last_chars(const char *pattern, int *exact)
 {
-    return edge_set(pattern, -1, exact);
+    return edge_set(pattern, -1, exact, NULL);
 }
 
 USet *rule_first_chars(const char *pattern, int *exact)
 {
-    return edge_set(pattern, +1, exact);
-}
-
-/* ---- the first character after leading spaces ---- */
-
-static int skip_space_chars(const rule_seq *s, const USet *ws, USet *acc);
-
-static int item_after_space(const rule_item *it, const USet *ws, USet *acc)
-{
-    if (it->kind == ATOM_ZERO_WIDTH)
-        return 0;
-    if (it->kind == ATOM_SET) {
-        if (uset_containsAll(ws, it->set))
-            return 0;  /* spaces only: skipped, whatever the count */
-        if (uset_containsSome(it->set, ws))
-            return -1; /* spaces and other characters mixed: not modelled */
-        uset_addAll(acc, it->set);
-        return it->min > 0;
-    }
-    int all_consume = 1;
-    for (int a = 0; a < it->nalts; a++) {
-        int r = skip_space_chars(it->alts[a], ws, acc);
-        if (r < 0)
-            return -1;
-        all_consume &= r;
-    }
-    return all_consume && it->min > 0;
-}
-
-static int skip_space_chars(const rule_seq *s, const USet *ws, USet *acc)
-{
-    for (int k = 0; k < s->n; k++) {
-        int r = item_after_space(&s->items[k], ws, acc);
-        if (r != 0)
-            return r;
-    }
-    return 0;
+    return edge_set(pattern, +1, exact, NULL);
 }
 
 USet *rule_first_chars_after_space(const char *pattern)
 {
-    if (!pattern || !*pattern)
-        return NULL;
-    rule_item top;
-    int parsed = rule_tree_parse(pattern, &top, NULL);
-    USet *acc = NULL, *ws = rule_set_from_pattern("[\\p{White_Space}]");
-    if (parsed == 0 && ws) {
-        acc = uset_openEmpty();
-        int complete = 1;
-        for (int a = 0; a < top.nalts && complete; a++)
-            complete = skip_space_chars(top.alts[a], ws, acc) == 1;
-        if (!complete) {
-            uset_close(acc);
-            acc = NULL;
-        } else {
-            uset_freeze(acc);
-        }
-    }
+    USet *ws = rule_set_from_pattern("[\\p{White_Space}]");
+    USet *acc = ws ? edge_set(pattern, +1, NULL, ws) : NULL;
     if (ws)
         uset_close(ws);
-    rule_item_free(&top);
     return acc;
 }
 

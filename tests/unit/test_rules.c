@@ -52,6 +52,16 @@ static void filter_sets(void **state)
     assert_false(exact);
     uset_close(rule_last_chars("[!?]", &exact));
     assert_true(exact);
+    /* the first character after the spaces */
+    s = rule_first_chars_after_space("\\s+\\p{Lu}");
+    assert_non_null(s);
+    assert_true(uset_contains(s, 'A') && !uset_contains(s, ' ') && !uset_contains(s, 'a'));
+    uset_close(s);
+    s = rule_first_chars_after_space("\\s+(?:a|\\d{1,2})[.)]");
+    assert_true(uset_contains(s, 'a') && uset_contains(s, '7') && !uset_contains(s, 'b'));
+    uset_close(s);
+    assert_null(rule_first_chars_after_space("\\s*"));    /* may be all spaces */
+    assert_null(rule_first_chars_after_space("[\\s,]x")); /* spaces mixed with others */
 }
 
 /* Does `pattern` match all of `text`? */
