@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/input.h"
@@ -116,12 +117,39 @@ static void unspaced_languages(void **state)
     assert_false(lang_joins_unspaced("zha"));
 }
 
+/* Inputs of 8 MB or more are checked in two halves at once: the first bad byte is still
+ * the one reported, wherever the cut falls. */
+static void utf8_large_input_in_halves(void **state)
+{
+    (void)state;
+    size_t len = 9u << 20, off = 0;
+    char *b = malloc(len);
+    assert_non_null(b);
+    memset(b, 'a', len);
+    for (size_t i = len / 2 - 4; i < len / 2 + 4; i += 2)
+        memcpy(b + i, "\xD0\xB6", 2); /* Cyrillic across the cut */
+    assert_int_equal(utf8_validate(b, len, &off), UTF8_OK);
+    b[len - 10] = (char)0xFF;
+    assert_int_equal(utf8_validate(b, len, &off), UTF8_INVALID);
+    assert_int_equal(off, len - 10);
+    b[100] = 0;
+    assert_int_equal(utf8_validate(b, len, &off), UTF8_NUL);
+    assert_int_equal(off, 100);
+    b[100] = 'a';
+    b[len - 10] = 'a';
+    memset(b + len / 2 - 2, 0x80, 6); /* stray continuation bytes over the cut */
+    assert_int_equal(utf8_validate(b, len, &off), UTF8_INVALID);
+    assert_int_equal(off, len / 2 - 2);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_accepts_text),
         cmocka_unit_test(unspaced_languages),
         cmocka_unit_test(utf8_reports_first_bad_byte),
+        cmocka_unit_test(utf8_large_input_in_halves),
         cmocka_unit_test(bom_is_detected),
         cmocka_unit_test(input_strips_bom_and_names_errors),
         cmocka_unit_test(space_collapses_runs),
