@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 
 /* opening, closing */
@@ -131,10 +132,9 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
             break;
         int64_t at = i;
         UChar32 prev = -1, c;
-        if (at > 0) {
-            int32_t back = at < 4 ? (int32_t)at : 4, k = back;
-            U8_PREV(s + at - back, 0, k, prev);
-        }
+        size_t bytes;
+        if (at > 0)
+            prev = utf8_char_before(text, (size_t)at, &bytes);
         U8_NEXT(s, i, n, c);
         chars += (size_t)columns(c);
         if (c >= 0x80 && !is_delimiter(c)) {

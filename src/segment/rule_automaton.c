@@ -24,6 +24,7 @@
 
 #include <unicode/utf8.h>
 
+#include "../text/utf8.h"
 #include "rule_tree.h"
 
 enum {
@@ -65,8 +66,9 @@ struct rule_automaton {
      * the position sets met so far, with their moves on ASCII and on cached characters */
     int nstates;
     uint64_t *state_set;     /* DFA_STATES x words */
-    int16_t *move;           /* DFA_STATES x 128, -1 not yet known */
-    int16_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: moves on the character cached there */
+    int16_t *move;           /* DFA_STATES x 128: the state reached plus one, 0 not yet known
+                                (zero-filled, so pages no run touches are never used) */
+    int16_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: the same on the character cached there */
     int16_t hash_state[DFA_HASH];
 };
 
@@ -198,8 +200,7 @@ static int atom_fragment(builder *b, const rule_item *it, fragment *out)
         USet *set = uset_clone(it->set);
         if (!set)
             return -1;
-        uset_freeze(set);
-        b->a->sets[p] = set;
+        b->a->sets[p] = set; /* kept (frozen) by index_non_ascii only where it is a class */
         out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
         for (UChar32 c = 0; c < 128; c++)
             if (uset_contains(set, c))
@@ -264,7 +265,9 @@ static size_t literal_slot(const rule_automaton *a, UChar32 c)
     return h;
 }
 
-/* Sort the positions that can hold non-ASCII characters into literals and classes. */
+/* Sort the positions that can hold non-ASCII characters into literals and classes. Only
+ * classes are ever tested against their set; the others let it go (a frozen set costs a
+ * few kilobytes, and abbreviation lists have hundreds of one-letter positions). */
 static int index_non_ascii(rule_automaton *a)
 {
     a->literal_slots = 16;
@@ -284,14 +287,18 @@ static int index_non_ascii(rule_automaton *a)
         UErrorCode err = U_ZERO_ERROR;
         int32_t items = uset_getItemCount(set);
         if (items == 1 && uset_getItem(set, 0, &lo, &hi, NULL, 0, &err) == 0 && lo == hi) {
-            if (lo < 128)
-                continue; /* the ASCII table has it */
-            size_t h = literal_slot(a, lo);
-            a->literal[h] = lo;
-            a->literal_mask[h * (size_t)a->words + (size_t)(p / 64)] |= 1ull << (p % 64);
+            if (lo >= 128) { /* (the ASCII table has the others) */
+                size_t h = literal_slot(a, lo);
+                a->literal[h] = lo;
+                a->literal_mask[h * (size_t)a->words + (size_t)(p / 64)] |= 1ull << (p % 64);
+            }
         } else if (uset_size(set) > 0 && (uset_size(set) > 128 || uset_charAt(set, uset_size(set) - 1) >= 128)) {
             a->classes[p / 64] |= 1ull << (p % 64);
+            uset_freeze(set);
+            continue;
         }
+        uset_close(set);
+        a->sets[p] = NULL;
     }
     return 0;
 }
@@ -338,27 +345,16 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
     for (int c = 0; c < 3; c++)
         a->follow[c] = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->follow[c]);
     a->ascii = calloc((size_t)128 * (size_t)a->words, sizeof *a->ascii);
-    a->move = malloc((size_t)DFA_STATES * 128 * sizeof *a->move);
-    a->move_wide = malloc((size_t)DFA_STATES * CACHE_SLOTS * sizeof *a->move_wide);
     a->state_set = calloc((size_t)DFA_STATES * (size_t)a->words, sizeof *a->state_set);
     a->cache_mask = calloc((size_t)CACHE_SLOTS * (size_t)a->words, sizeof *a->cache_mask);
     a->any_follow = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->any_follow);
-    a->word = rule_set_from_pattern(rule_class_escape('w'));
-    /* ICU's \b looks through these to the character before them, and finds no boundary
-     * right before one: the automaton is unsure next to them */
-    a->mark = rule_set_from_pattern("[\\p{Grapheme_Extend}\\p{Cf}]");
     builder b = {a, 0, unroll};
     fragment f;
-    if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->move || !a->move_wide || !a->state_set ||
-        !a->cache_mask || !a->any_follow ||
-        !a->word || !a->mark || item_fragment(&b, root, &f) < 0 || index_non_ascii(a) < 0) {
+    if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->state_set ||
+        !a->cache_mask || !a->any_follow || item_fragment(&b, root, &f) < 0 || index_non_ascii(a) < 0) {
         rule_automaton_free(a);
         return NULL;
     }
-    uset_freeze(a->word);
-    uset_freeze(a->mark);
-    for (UChar32 c = 0; c < 128; c++)
-        a->ascii_word[c] = (uint8_t)uset_contains(a->word, c);
     a->nullable = f.nullable;
     memcpy(a->first, f.first, sizeof a->first);
     memcpy(a->accept, f.last, sizeof a->accept);
@@ -366,6 +362,20 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
         for (int w = 0; w < a->words; w++)
             a->asserts |= (a->first[c][w] | a->accept[c][w]) != 0;
     a->asserts |= (a->nullable & ~(1 << COND_NONE)) != 0;
+    if (a->asserts) { /* what \b reads: word characters, and those it looks through */
+        a->word = rule_set_from_pattern(rule_class_escape('w'));
+        /* ICU's \b looks through these to the character before them, and finds no
+         * boundary right before one: the automaton is unsure next to them */
+        a->mark = rule_set_from_pattern("[\\p{Grapheme_Extend}\\p{Cf}]");
+        if (!a->word || !a->mark) {
+            rule_automaton_free(a);
+            return NULL;
+        }
+        uset_freeze(a->word);
+        uset_freeze(a->mark);
+        for (UChar32 c = 0; c < 128; c++)
+            a->ascii_word[c] = (uint8_t)uset_contains(a->word, c);
+    }
     /* the start of the text is read once, with nothing after it: `^^x`, `\b^x` (read
      * backwards, a condition beyond the start) are not modelled */
     for (int p = 0; p < npos; p++) {
@@ -388,8 +398,6 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
     }
     for (int k = 0; k < CACHE_SLOTS; k++)
         a->cache_char[k] = -1;
-    memset(a->move, 0xFF, (size_t)DFA_STATES * 128 * sizeof *a->move);
-    memset(a->move_wide, 0xFF, (size_t)DFA_STATES * CACHE_SLOTS * sizeof *a->move_wide);
     a->nstates = 1; /* the start */
     for (int k = 0; k < DFA_HASH; k++)
         a->hash_state[k] = -1;
@@ -440,24 +448,18 @@ int rule_automaton_exact(const rule_automaton *a)
 /* The next code point in the reading direction, or -1 at the edge of the text. */
 static inline UChar32 read_char(int dir, const uint8_t *t, size_t len, size_t *at)
 {
+    size_t bytes;
     UChar32 c;
     if (dir > 0) {
         if (*at >= len)
             return -1;
-        if (t[*at] < 0x80)
-            return t[(*at)++];
-        size_t avail = len - *at < 4 ? len - *at : 4;
-        int32_t i = 0;
-        U8_NEXT(t + *at, i, (int32_t)avail, c);
-        *at += (size_t)i;
+        c = utf8_char_at((const char *)t, len, *at, &bytes);
+        *at += bytes;
     } else {
         if (*at == 0)
             return -1;
-        if (t[*at - 1] < 0x80)
-            return t[--(*at)];
-        int32_t back = *at < 4 ? (int32_t)*at : 4, i = back;
-        U8_PREV(t + *at - (size_t)back, 0, i, c);
-        *at -= (size_t)(back - i);
+        c = utf8_char_before((const char *)t, *at, &bytes);
+        *at -= bytes;
     }
     return c;
 }
@@ -493,8 +495,8 @@ static inline uint64_t take(rule_automaton *a, int words, UChar32 c, uint64_t *n
             for (int w = 0; w < words; w++)
                 mask[w] = taking_wide(a, c, w, ~0ull);
             a->cache_char[slot] = c;
-            for (int k = 0; k < a->nstates; k++) /* moves on the character it replaces */
-                a->move_wide[k * CACHE_SLOTS + (int)slot] = -1;
+            for (int k = 0; a->move_wide && k < a->nstates; k++) /* moves on the character it replaces */
+                a->move_wide[k * CACHE_SLOTS + (int)slot] = 0;
         }
         for (int w = 0; w < words; w++)
             any |= next[w] &= mask[w];
@@ -544,9 +546,9 @@ static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a,
     for (int step = 0; step < MAX_STEPS; step++) {
         UChar32 c = read_char(dir, t, len, &pos);
         size_t slot = (size_t)(c ^ c >> 6) % CACHE_SLOTS; /* for characters beyond ASCII */
-        int known = c < 0 || state < 0      ? -1
-                    : c < 128               ? a->move[state * 128 + c]
-                    : a->cache_char[slot] == c ? a->move_wide[state * CACHE_SLOTS + (int)slot]
+        int known = c < 0 || state < 0 || !a->move ? -1
+                    : c < 128               ? a->move[state * 128 + c] - 1
+                    : a->cache_char[slot] == c ? a->move_wide[state * CACHE_SLOTS + (int)slot] - 1
                                                : -1;
         uint64_t any = 0, done = 0;
         if (known >= 0) {
@@ -563,8 +565,16 @@ static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a,
             any = take(a, words, c, next);
             int from = state;
             state = c < 0 ? -1 : state_of(a, words, next);
-            if (from >= 0 && state >= 0)
-                *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (int16_t)state;
+            if (from >= 0 && state >= 0 && !a->move) { /* the tables, once the automaton is used */
+                a->move = calloc((size_t)DFA_STATES * 128, sizeof *a->move);
+                a->move_wide = a->move ? calloc((size_t)DFA_STATES * CACHE_SLOTS, sizeof *a->move_wide) : NULL;
+                if (!a->move_wide) {
+                    free(a->move);
+                    a->move = NULL; /* no memory: read on without remembering */
+                }
+            }
+            if (from >= 0 && state >= 0 && a->move)
+                *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (int16_t)(state + 1);
             memcpy(set, next, (size_t)words * sizeof *set);
         }
         for (int w = 0; w < words; w++)

@@ -64,10 +64,14 @@ rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, 
     return ix;
 }
 
-uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at, UChar32 word)
+uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at)
 {
-    uint64_t m = side_mask(&ix->before, ix->n, before) & side_mask(&ix->at, ix->n, at);
-    return m ? m & side_mask(&ix->word, ix->n, word) : 0;
+    return side_mask(&ix->before, ix->n, before) & side_mask(&ix->at, ix->n, at);
+}
+
+uint64_t rule_index_word(rule_index *ix, UChar32 word)
+{
+    return side_mask(&ix->word, ix->n, word);
 }
 
 void rule_index_free(rule_index *ix)

@@ -23,10 +23,13 @@ typedef struct rule_index rule_index;
 rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, const USet *const *words,
                            size_t n);
 
-/* Bit k set: rule k may match between `before` and `at`, with `word` the first character
- * from the position on that is not White_Space (-1: the edge of the text). One thread at
- * a time: the index caches what it learns. */
-uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at, UChar32 word);
+/* Bit k set: rule k may match between `before` and `at` (-1: the edge of the text). One
+ * thread at a time: the index caches what it learns. */
+uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at);
+
+/* Bit k set: rule k may match where `word` is the first character from the position on
+ * that is not White_Space (-1: none). Asked only of the rules left by the call above. */
+uint64_t rule_index_word(rule_index *ix, UChar32 word);
 
 void rule_index_free(rule_index *ix);
 

@@ -39,6 +39,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/vec.h"
 #include "pairs.h"
@@ -378,13 +379,10 @@ static size_t opener_before(const char *t, size_t i)
 {
     if (i == 0)
         return 0;
-    int32_t k = (int32_t)(i > 4 ? 4 : i);
-    const uint8_t *s = (const uint8_t *)t + i - (size_t)k;
-    int32_t end = k;
-    UChar32 c;
-    U8_PREV(s, 0, k, c);
+    size_t bytes;
+    UChar32 c = utf8_char_before(t, i, &bytes);
     int8_t type = c < 0 ? 0 : u_charType(c);
-    return type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ? (size_t)(end - k) : 0;
+    return type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ? bytes : 0;
 }
 
 /* Length of the whitespace character ending at text[i] (exclusive end), or 0. */
@@ -502,43 +500,18 @@ static int runner_cover(rule_runner *rr, size_t q, size_t until, size_t chunk)
 /* The code points just before and at byte q of the document (-1 at its edges). */
 static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UChar32 *at)
 {
-    const uint8_t *t = (const uint8_t *)text;
-    *before = *at = -1;
-    if (q < len) {
-        if (t[q] < 0x80) {
-            *at = t[q];
-        } else {
-            int32_t i = 0;
-            U8_NEXT(t + q, i, (int32_t)(len - q < 4 ? len - q : 4), *at);
-        }
-    }
-    if (q > 0) {
-        if (t[q - 1] < 0x80) {
-            *before = t[q - 1];
-        } else {
-            int32_t back = q < 4 ? (int32_t)q : 4, i = back;
-            U8_PREV(t + q - (size_t)back, 0, i, *before);
-        }
-    }
+    size_t bytes;
+    *at = q < len ? utf8_char_at(text, len, q, &bytes) : -1;
+    *before = q > 0 ? utf8_char_before(text, q, &bytes) : -1;
 }
 
 /* The first character from byte q on that is not White_Space, or -1 at the end. */
 static UChar32 word_at(const char *text, size_t len, size_t q)
 {
-    const uint8_t *t = (const uint8_t *)text;
-    while (q < len) {
-        if (t[q] < 0x80) {
-            if (t[q] != ' ' && (t[q] < '\t' || t[q] > '\r'))
-                return t[q];
-            q++;
-            continue;
-        }
-        UChar32 c;
-        int32_t i = 0;
-        U8_NEXT(t + q, i, (int32_t)(len - q < 4 ? len - q : 4), c);
-        if (!u_isUWhiteSpace(c))
+    for (size_t bytes; q < len; q += bytes) {
+        UChar32 c = utf8_char_at(text, len, q, &bytes);
+        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : !u_isUWhiteSpace(c))
             return c;
-        q += (size_t)i;
     }
     return -1;
 }
@@ -626,8 +599,9 @@ static int decide(decider *d, size_t q)
         return 0;
     UChar32 before, at;
     chars_at(text, len, q, &before, &at);
-    uint64_t candidates =
-        seg->no_filter ? ~0ull : rule_index_candidates(seg->all_index, before, at, word_at(text, len, q));
+    uint64_t candidates = seg->no_filter ? ~0ull : rule_index_candidates(seg->all_index, before, at);
+    if (candidates && !seg->no_filter) /* the word after the spaces only when some rule is left */
+        candidates &= rule_index_word(seg->all_index, word_at(text, len, q));
     int32_t uq = -1;
     for (size_t i = 0; i < seg->nrules; i++) {
         const compiled_rule *r = &seg->rules[i];
@@ -656,7 +630,10 @@ static int break_rule_may_match(segmenter *seg, const char *text, size_t len, si
 {
     if (seg->no_filter)
         return 1;
-    for (uint64_t m = rule_index_candidates(seg->break_index, before, at, word_at(text, len, q)); m; m &= m - 1)
+    uint64_t m = rule_index_candidates(seg->break_index, before, at);
+    if (m)
+        m &= rule_index_word(seg->break_index, word_at(text, len, q));
+    for (; m; m &= m - 1)
         if (automata_verdict(seg->break_rules[__builtin_ctzll(m)], text, len, q) != RULE_NO_MATCH)
             return 1;
     for (size_t k = 64; k < seg->nbreak; k++) /* beyond the masks */
@@ -713,15 +690,12 @@ static int scan_rule_breaks(decider *d, emitter *em, size_t from, size_t to, siz
     for (size_t i = from; i < to; i++) {
         if (seg->no_filter ? (t[i] & 0xC0) == 0x80 : !seg->scan_byte[t[i]])
             continue; /* most characters can start no break rule's AFTER */
-        UChar32 before, c = t[i];
-        if (c >= 0x80) {
-            int32_t k = 0;
-            U8_NEXT(t + i, k, (int32_t)(len - i < 4 ? len - i : 4), c);
-            if (!seg->no_filter && seg->break_firsts &&
-                !(c < 0x10000 ? seg->break_firsts_bmp[c / 64] >> (c % 64) & 1 : uset_contains(seg->break_firsts, c)))
-                continue;
-        }
-        chars_at(text, len, i, &before, &c);
+        size_t bytes;
+        UChar32 c = utf8_char_at(text, len, i, &bytes);
+        if (c >= 0x80 && !seg->no_filter && seg->break_firsts &&
+            !(c < 0x10000 ? seg->break_firsts_bmp[c / 64] >> (c % 64) & 1 : uset_contains(seg->break_firsts, c)))
+            continue;
+        UChar32 before = i > 0 ? utf8_char_before(text, i, &bytes) : -1;
         if (break_rule_may_match(seg, text, len, i, before, c) && decide(d, i) == 1) {
             int rc = emit_span(em, text, len, *start, i);
             if (rc < 0)

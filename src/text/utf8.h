@@ -6,6 +6,9 @@
 #define POLYALIGN_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/utf8.h>
 
 typedef enum {
     UTF8_OK = 0,
@@ -18,5 +21,36 @@ utf8_status utf8_validate(const char *bytes, size_t len, size_t *bad_offset);
 
 /* Length of a leading UTF-8 byte-order mark (3) or 0. */
 size_t utf8_bom_length(const char *bytes, size_t len);
+
+/* The code point starting at byte i of validated text[0..len) (i < len), its length in
+ * *bytes. ASCII, the common case on the hot paths of segmentation, needs no decoding. */
+static inline UChar32 utf8_char_at(const char *text, size_t len, size_t i, size_t *bytes)
+{
+    const uint8_t *t = (const uint8_t *)text;
+    if (t[i] < 0x80) {
+        *bytes = 1;
+        return t[i];
+    }
+    UChar32 c;
+    int32_t k = 0;
+    U8_NEXT(t + i, k, (int32_t)(len - i < 4 ? len - i : 4), c);
+    *bytes = (size_t)k;
+    return c;
+}
+
+/* The code point ending at byte i of validated text (i > 0), its length in *bytes. */
+static inline UChar32 utf8_char_before(const char *text, size_t i, size_t *bytes)
+{
+    const uint8_t *t = (const uint8_t *)text;
+    if (t[i - 1] < 0x80) {
+        *bytes = 1;
+        return t[i - 1];
+    }
+    UChar32 c;
+    int32_t back = i < 4 ? (int32_t)i : 4, k = back;
+    U8_PREV(t + i - (size_t)back, 0, k, c);
+    *bytes = (size_t)(back - k);
+    return c;
+}
 
 #endif
