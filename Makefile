@@ -112,10 +112,14 @@ build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
-$(LEXDIR)/en-zh.lex: $(CEDICT) build/tools/lexicon_build
+# a compiled lexicon depends on the dictionary and on the code that defines its format and
+# keys, not on every object of the library the compiler links (an edit elsewhere must not
+# recompile 10 MB of dictionaries)
+LEX_FORMAT := $(wildcard src/align/lex*.c src/align/lex*.h) tools/lexicon_build.c
+$(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) | build/tools/lexicon_build
 	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
 
-$(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz build/tools/lexicon_build
+$(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz $(LEX_FORMAT) | build/tools/lexicon_build
 	@mkdir -p $(LEXDIR)/src
 	gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict
 	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index

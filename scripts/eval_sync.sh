@@ -29,8 +29,11 @@ for set in dev dev-hard; do
     lang=${name%%_*}
     audio=$S/$set/audio/$name.wav
     text=$S/$set/text/$lang.txt
-    ./polyalign sync --lang "$lang" --audio "$audio" "$text" --format srt -o build/eval/sync.srt 2>/dev/null
-    ./polyalign subtitle --lang "$lang" --audio "$audio" "$text" -o build/eval/sub.srt 2>/dev/null
+    if ! ./polyalign sync --lang "$lang" --audio "$audio" "$text" --format srt -o build/eval/sync.srt 2>/dev/null ||
+       ! ./polyalign subtitle --lang "$lang" --audio "$audio" "$text" -o build/eval/sub.srt 2>/dev/null; then
+      printf '%-20s polyalign failed (run it by hand to see why)\n' "$set/$name"
+      continue
+    fi
     printf '%-20s %-32s %-32s\n' "$set/$name" "$(score build/eval/sync.srt "$lang" "$ref")" \
       "$(score build/eval/sub.srt "$lang" "$ref")"
   done

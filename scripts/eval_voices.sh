@@ -22,6 +22,9 @@ for spec in "${voices[@]}"; do
     python3 $A/make_recording.py "$D/$name.wav" "$2" "$3" "$4" "$A/sentences.$1.txt" 0.6,0.02,1.2,0.3,0.02 \
       --inner-pause 0.8 --noise -45 --transcript "$D/$name.txt" >"$D/$name.tsv"
   fi
-  ./polyalign sync --lang "$1" --audio "$D/$name.wav" "$D/$name.txt" --format tsv -o "$D/$name.out.tsv" 2>/dev/null
+  if ! ./polyalign sync --lang "$1" --audio "$D/$name.wav" "$D/$name.txt" --format tsv -o "$D/$name.out.tsv" 2>/dev/null; then
+    printf '%-34s polyalign failed (run it by hand to see why)\n' "$name"
+    continue
+  fi
   printf '%-34s %s\n' "$name" "$(python3 $A/score_sync.py "$D/$name.tsv" "$D/$name.out.tsv" 0.08 0.35 0.7 || true)"
 done

@@ -31,7 +31,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: unknown format '%s' or wrong file count\n", argv[0], fmt_name);
         return ERR_USAGE;
     }
-    lexicon_builder *b;
+    lexicon_builder *b = NULL;
     size_t skipped = 0;
     int rc = lexicon_builder_new(argv[2], argv[3], &b);
     if (rc == 0)

@@ -147,7 +147,7 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
         for (uint32_t x = in->astart[k]; x < in->astart[k + 1]; x++)
             if (first_pair(p, np, in->all[x]) < np)
                 out->words[nw++] = in->all[x];
-        nw = w0 + u32_sort_unique(out->words + w0, nw - w0);
+        nw = u32_sort_unique_from(out->words, w0, nw);
     }
     out->wstart[in->n] = (uint32_t)nw;
     if (!out->words && !(out->words = malloc(sizeof *out->words)))
@@ -171,7 +171,7 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
         }
         for (; q < np && p[q].from == h; q++)
             out->vtrans[nt++] = p[q].to;
-        nt = t0 + u32_sort_unique(out->vtrans + t0, nt - t0);
+        nt = u32_sort_unique_from(out->vtrans, t0, nt);
         nv++;
     }
     out->nvocab = nv;

@@ -13,6 +13,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "../util/exe_dir.h"
 #include "../util/u32set.h"
 #include "../util/vec.h"
 #include "lexicon.h"
@@ -31,7 +32,6 @@ struct lexset {
     size_t n;
     lexwords *w[2];
     int unspaced[2];
-    char dir[PATH_MAX];
 };
 
 static int file_exists(const char *path)
@@ -40,7 +40,7 @@ static int file_exists(const char *path)
 }
 
 /* Path of the built-in lexicon for `pair` ("en-zh"), or "" when none is found. */
-static void find_builtin(const char *dir, const char *pair, char *path, size_t size, char *found_dir)
+static void find_builtin(const char *dir, const char *pair, char *path, size_t size)
 {
     char cand[3][PATH_MAX];
     size_t nc = 0;
@@ -48,12 +48,7 @@ static void find_builtin(const char *dir, const char *pair, char *path, size_t s
         snprintf(cand[nc++], PATH_MAX, "%s", dir);
     } else {
         char exe[PATH_MAX];
-        ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (k > 0) {
-            exe[k] = '\0';
-            char *slash = strrchr(exe, '/');
-            if (slash)
-                *slash = '\0';
+        if (exe_dir(exe) == 0) {
             /* ./polyalign beside build/, or build/san/polyalign two levels below */
             snprintf(cand[nc++], PATH_MAX, "%.*s/build/lexicons", PATH_MAX - 20, exe);
             snprintf(cand[nc++], PATH_MAX, "%.*s/../lexicons", PATH_MAX - 20, exe);
@@ -63,10 +58,8 @@ static void find_builtin(const char *dir, const char *pair, char *path, size_t s
     path[0] = '\0';
     for (size_t c = 0; c < nc; c++) {
         snprintf(path, size, "%.*s/%.20s.lex", PATH_MAX - 40, cand[c], pair);
-        if (file_exists(path)) {
-            memcpy(found_dir, cand[c], PATH_MAX);
+        if (file_exists(path))
             return;
-        }
     }
     path[0] = '\0';
 }
@@ -113,7 +106,7 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
         snprintf(pair[0], sizeof pair[0], "%s-%s", src, tgt);
         snprintf(pair[1], sizeof pair[1], "%s-%s", tgt, src);
         for (int k = 0; k < 2 && !ls->n && rc == 0; k++) {
-            find_builtin(cfg ? cfg->dir : NULL, pair[k], path, sizeof path, ls->dir);
+            find_builtin(cfg ? cfg->dir : NULL, pair[k], path, sizeof path);
             lexicon *lx;
             if (path[0] && (rc = lexicon_open(path, &lx)) == 0)
                 rc = add_lexicon(ls, lx, src);
@@ -156,10 +149,6 @@ size_t lexset_count(const lexset *ls)
     return ls->n;
 }
 
-const char *lexset_dir(const lexset *ls)
-{
-    return ls->dir[0] ? ls->dir : NULL;
-}
 
 /* ---- sentences ---- */
 

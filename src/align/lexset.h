@@ -55,7 +55,4 @@ int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out);
 int lexset_side_all(const lexset *ls, int side, const align_text *t, lex_side *out);
 void lex_side_free(lex_side *s);
 
-/* The built-in lexicon directory the search found, or NULL. */
-const char *lexset_dir(const lexset *ls);
-
 #endif

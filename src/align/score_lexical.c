@@ -49,7 +49,7 @@ static int filter_translations(const lex_side *side, const u32_map *other, uint3
             if (id != U32_MAP_NONE)
                 (*ids)[w++] = id;
         }
-        w = w0 + u32_sort_unique(*ids + w0, w - w0);
+        w = u32_sort_unique_from(*ids, w0, w);
     }
     (*start)[side->nvocab] = (uint32_t)w;
     return 0;

@@ -2,7 +2,6 @@
 #include "backend.h"
 
 #include <dlfcn.h>
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/exe_dir.h"
 
 #ifndef AUDIO_MODULE_DIR
 #define AUDIO_MODULE_DIR "/usr/local/lib/polyalign"
@@ -43,11 +43,8 @@ static int load(void)
         h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
         snprintf(tried, sizeof tried, "%s", env);
     } else {
-        char exe[PATH_MAX];
-        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (len > 0) {
-            exe[len] = '\0';
-            const char *dir = dirname(exe);
+        char dir[PATH_MAX];
+        if (exe_dir(dir) == 0) {
             static const char *const rel[] = {"/lib/", "/../lib/", "/build/rel/lib/", "/../lib/polyalign/"};
             for (size_t k = 0; !h && k < sizeof rel / sizeof *rel; k++)
                 h = try_open(dir, rel[k], tried, sizeof tried);

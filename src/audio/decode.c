@@ -33,20 +33,16 @@ static int decode_packet(AVCodecContext *dec, const AVPacket *pkt, AVFrame *fram
                          counting_sink *sink, const char *path)
 {
     int ret = avcodec_send_packet(dec, pkt);
-    if (ret == AVERROR_INVALIDDATA) {
-        sink->report->bad_packets++;
-        return 0;
-    }
+    if (ret == AVERROR_INVALIDDATA)
+        return 0; /* a damaged packet: skipped */
     if (ret < 0 && ret != AVERROR_EOF)
         return av_failure(path, _("cannot decode the audio"), ret);
     for (;;) {
         ret = avcodec_receive_frame(dec, frame);
         if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF)
             return 0;
-        if (ret == AVERROR_INVALIDDATA) {
-            sink->report->bad_packets++;
+        if (ret == AVERROR_INVALIDDATA)
             continue;
-        }
         if (ret < 0)
             return av_failure(path, _("cannot decode the audio"), ret);
         if (!*rs) {

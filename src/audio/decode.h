@@ -12,7 +12,6 @@
 typedef struct {
     double seconds;        /* audio delivered to the sink */
     double header_seconds; /* what the container claims (0 when unknown) */
-    size_t bad_packets;    /* packets the decoder refused and skipped */
 } decode_report;
 
 /* Decode `path`; errors name the file (and the time reached, for a read error). */

@@ -279,16 +279,19 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     if (rc == 0)
         rc = audio_decode(audio_path, to_features, ex, &report);
     feature_extractor_free(ex);
-    if (rc == 0)
-        rc = synth_transcript(lang, sentences, n, spans, marks, nmarks, &syn);
+    /* a silent or noise-only recording is refused before the transcript is spoken */
     vad_levels levels = {0}, syn_levels;
-    if (rc == 0 && (!(rec_speech = malloc(rec.n + 1)) || !(syn_speech = malloc(syn.n + 1))))
+    if (rc == 0 && !(rec_speech = malloc(rec.n + 1)))
         rc = error_set(ERR_IO, _("out of memory"));
     if (rc == 0)
         rc = vad_detect(rec.energy, rec.n, rec_speech, &levels);
     if (rc == 0 && levels.speech_db - levels.floor_db < 10)
         rc = error_set(ERR_DATA, _("%s: no speech found (the loud and quiet parts differ by only %.1f dB)"),
                        audio_path, levels.speech_db - levels.floor_db);
+    if (rc == 0)
+        rc = synth_transcript(lang, sentences, n, spans, marks, nmarks, &syn);
+    if (rc == 0 && !(syn_speech = malloc(syn.n + 1)))
+        rc = error_set(ERR_IO, _("out of memory"));
     if (rc == 0)
         rc = vad_detect(syn.energy, syn.n, syn_speech, &syn_levels);
     if (rc == 0)

@@ -19,7 +19,7 @@ typedef struct {
     char *text;             /* one or two lines joined by '\n' */
     size_t sentence, para;  /* where it comes from */
     int ends_sentence;      /* the last cue of its sentence */
-    double weight;          /* how long it takes to say: syllables, or characters in Chinese */
+    double weight;          /* how long it takes to say: spoken syllables weighted by their consonants (syllables.h) */
     double chars;           /* how long it takes to read: display characters */
     double start, end;      /* seconds, set by a timing source */
 } cue;

@@ -98,8 +98,9 @@ int cues_split_too_long(cue_list *cues, const subtitle_profile *p)
             return error_set(ERR_IO, _("out of memory"));
         *nl = '\0';
         double w1 = cue_text_width(c->text, p), w2 = cue_text_width(second, p);
-        double at = c->start + (c->end - c->start) * (w1 + w2 > 0 ? w1 / (w1 + w2) : 0.5);
-        cue tail = {second, c->sentence, c->para, c->ends_sentence, c->weight * w2 / (w1 + w2), w2, at, c->end};
+        double first_share = w1 + w2 > 0 ? w1 / (w1 + w2) : 0.5;
+        double at = c->start + (c->end - c->start) * first_share;
+        cue tail = {second, c->sentence, c->para, c->ends_sentence, c->weight * (1 - first_share), w2, at, c->end};
         c->ends_sentence = 0;
         c->weight -= tail.weight;
         c->chars = w1;

@@ -1,7 +1,7 @@
 /* reshape.h — cues reshaped once their times are known.
  *
  * A two-line cue whose speech lasts longer than a cue may stay up is split at its line
- * break, each line becoming a cue over its share of the speech (by speaking weight).
+ * break, each line becoming a cue over its share of the speech (by display width).
  *
  * Speech too fast to read: the display rules first lengthen a cue into the pause after it; a cue that still reads
  * faster than the profile allows is merged with its neighbour (the next, else the one

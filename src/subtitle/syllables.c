@@ -16,19 +16,16 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "../text/lang.h"
+
 enum { LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH };
 
 static int lang_code(const char *lang)
 {
-    if (!lang)
-        return LANG_OTHER;
-    if (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
-        return LANG_EN;
-    if (!strncmp(lang, "ru", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
-        return LANG_RU;
-    if ((!strncmp(lang, "zh", 2) || !strncmp(lang, "ja", 2)) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
-        return LANG_ZH;
-    return LANG_OTHER;
+    return lang_tags_match(lang, "en")   ? LANG_EN
+           : lang_tags_match(lang, "ru") ? LANG_RU
+           : lang_joins_unspaced(lang)   ? LANG_ZH /* Chinese and Japanese: a syllable per character */
+                                         : LANG_OTHER;
 }
 
 /* ---- numbers: syllables of the words that say them ---- */
@@ -110,8 +107,6 @@ int syllables_cardinal(unsigned long long n, const char *lang)
     int s = 0;
     for (int k = 0; k < 4; k++) {
         unsigned g = (unsigned)(n / scales[k] % 1000);
-        if (k == 0)
-            g = (unsigned)(n / scales[k]) % 1000;
         if (!g)
             continue;
         if (code == LANG_RU)
@@ -309,9 +304,9 @@ static int symbol_syllables(UChar32 c, int code)
     case 0xFF05:
         return code == LANG_RU ? 3 : code == LANG_ZH ? 3 : 2; /* процентов, 百分之, per cent */
     case '$':
-        return code == LANG_ZH ? 2 : 2;                        /* dollars, долларов (3) , 美元 */
+        return 2;                                              /* dollars, 美元 */
     case 0x20AC:
-        return code == LANG_RU ? 2 : 2;                        /* euros, евро, 欧元 */
+        return 2;                                              /* euros, евро, 欧元 */
     case 0xA3:
         return code == LANG_RU ? 2 : 1;                        /* pounds, фунтов */
     case '&':
@@ -321,13 +316,12 @@ static int symbol_syllables(UChar32 c, int code)
     case '@':
         return 1;
     case 0xB0:
-        return 2;                                              /* degrees, градусов (3), 度 (1) */
+        return 2;                                              /* degrees */
     default:
         return 0;
     }
 }
 
-static int digit_value(UChar32 c) { return u_charDigitValue(c); }
 
 /* Consonants a syllable of what is read out rather than spelt (number words, letter
  * names, abbreviations said in full) or of a Chinese character (an initial, often a nasal
@@ -368,9 +362,9 @@ static void count(const char *text, const char *lang, double *syllables, double 
             for (;;) {
                 size_t first = j;
                 while (j < n && u_isdigit(u[j]) && digits < 15) {
-                    if (!digits && digit_value(u[j]) == 0)
+                    if (!digits && u_charDigitValue(u[j]) == 0)
                         lead_zeros++;
-                    v = v * 10 + (unsigned)digit_value(u[j++]);
+                    v = v * 10 + (unsigned)u_charDigitValue(u[j++]);
                     digits++;
                 }
                 /* a group separator followed by exactly three digits */
@@ -403,12 +397,12 @@ static void count(const char *text, const char *lang, double *syllables, double 
                 j++;
                 syl += code == LANG_RU ? 4 : 1; /* целых … десятых / point / 点 */
                 while (j < n && u_isdigit(u[j])) {
-                    int d = digit_value(u[j++]);
+                    int d = u_charDigitValue(u[j++]);
                     syl += code == LANG_RU ? ru_ones[d] : code == LANG_ZH ? 1 : en_ones[d];
                 }
             } else if (j + 2 < n && u[j] == ':' && u_isdigit(u[j + 1]) && u_isdigit(u[j + 2])) {
                 /* a time, 10:45: the hours and the minutes (10:00 "ten", 10:05 "ten oh five") */
-                unsigned mm = (unsigned)(digit_value(u[j + 1]) * 10 + digit_value(u[j + 2]));
+                unsigned mm = (unsigned)(u_charDigitValue(u[j + 1]) * 10 + u_charDigitValue(u[j + 2]));
                 j += 3;
                 if (code == LANG_ZH)
                     syl += 1 + (mm ? syllables_cardinal(mm, lang) + 1 : 0); /* 点 … 分 */
