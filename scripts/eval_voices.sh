@@ -3,7 +3,9 @@
 # the shared dev sets do not have (flite's kal, awb, rms, slt; espeak-ng variants), with
 # run-on sentences, a pause inside a sentence and a -45 dB noise floor
 # (tests/audio/make_recording.py). Needs no ../shared. Columns: start median / p90 and the
-# share within Netflix sync tolerance, for each recording.
+# share within Netflix sync tolerance, for each recording; where the shared SRT checker is
+# at hand, also the median start / end error of `subtitle --duration` (no audio) on the same
+# recording, a check of the duration model on voices and pauses it was not set on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=tests/audio
@@ -26,5 +28,23 @@ for spec in "${voices[@]}"; do
     printf '%-34s polyalign failed (run it by hand to see why)\n' "$name"
     continue
   fi
-  printf '%-34s %s\n' "$name" "$(python3 $A/score_sync.py "$D/$name.tsv" "$D/$name.out.tsv" 0.08 0.35 0.7 || true)"
+  by_duration=
+  if [[ -f ${SHARED:-../shared}/eval/subtitles/check_srt.py ]]; then
+    python3 - "$D/$name" "$1" <<'PY'
+import json, sys, wave
+base, lang = sys.argv[1], sys.argv[2]
+rows = [l.rstrip("\n").split("\t") for l in open(base + ".tsv", encoding="utf-8") if l.strip()]
+with wave.open(base + ".wav") as w:
+    duration = w.getnframes() / w.getframerate()
+json.dump({"lang": lang, "duration": duration,
+           "sentences": [{"index": k + 1, "text": r[2], "start": float(r[0]), "end": float(r[1])} for k, r in enumerate(rows)]},
+          open(base + ".ref.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+    duration=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["duration"])' "$D/$name.ref.json")
+    ./polyalign subtitle --lang "$1" --duration "$duration" "$D/$name.txt" -o "$D/$name.duration.srt" 2>/dev/null &&
+      by_duration=$(python3 "${SHARED:-../shared}/eval/subtitles/check_srt.py" "$D/$name.duration.srt" --lang "$1" \
+        --ref "$D/$name.ref.json" --transcript "$D/$name.txt" --fps 25 | awk '/start_abs_err|end_abs_err/{printf "%s ", $3}')
+    by_duration="   --duration: ${by_duration:-failed}"
+  fi
+  printf '%-34s %s%s\n' "$name" "$(python3 $A/score_sync.py "$D/$name.tsv" "$D/$name.out.tsv" 0.08 0.35 0.7 || true)" "$by_duration"
 done

@@ -1,5 +1,5 @@
-/* test_subtitle.c — unit tests of the subtitle display rules (estimated vs measured
- * starts), the merging of too-fast cues, and the audio timing source's refusal of a
+/* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
+ * keep their length), the subtitle display rules (estimated vs measured starts), the merging of too-fast cues, and the audio timing source's refusal of a
  * language without a voice. */
 #include <math.h>
 #include <setjmp.h>
@@ -23,6 +23,51 @@ static void two_cues(cue_list *l, const char *a, const char *b, double a_start, 
     memset(l, 0, sizeof *l);
     assert_int_equal(cue_list_add(l, (cue){strdup(a), 0, 0, b_sentence != 0, 1, (double)strlen(a), a_start, a_end}), 0);
     assert_int_equal(cue_list_add(l, (cue){strdup(b), b_sentence, 0, 1, 1, (double)strlen(b), b_start, b_end}), 0);
+}
+
+/* cmocka's assert_float_equal compares floats, too coarse for times of 100 s and more */
+#define assert_near(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+
+/* Three sentences, the last in a new paragraph, weighing 10 s, 5 s and 5 s at the
+ * nominal rate, spread over `duration` from 100 s. */
+static void spread(cue_list *l, double duration)
+{
+    memset(l, 0, sizeof *l);
+    const double weights[] = {42, 21, 21};
+    for (size_t k = 0; k < 3; k++)
+        assert_int_equal(cue_list_add(l, (cue){strdup("Words."), k, k == 2, 1, weights[k], 6, 0, 0}), 0);
+    timing_source src = timing_from_duration(100, duration);
+    assert_int_equal(src.assign(&src, l), 0);
+}
+
+static void duration_stretches_speech_not_pauses(void **state)
+{
+    (void)state;
+    cue_list l;
+    /* nominal: 1.0 lead-in, 10, 0.8 pause, 5, 2.0 paragraph pause, 5, 1.0 tail = 24.8 s;
+     * 33.8 s leaves 29 s of speech for 20 nominal: a plausible rate, pauses as they were */
+    spread(&l, 33.8);
+    assert_near(l.v[0].start, 101.0);
+    assert_near(l.v[1].start - l.v[0].end, 0.8);
+    assert_near(l.v[2].start - l.v[1].end, 2.0);
+    assert_near(l.v[2].end, 133.8 - 1.0);
+    assert_near(l.v[0].end - l.v[0].start, 2 * (l.v[1].end - l.v[1].start));
+    assert_near(l.v[1].end - l.v[1].start, 29.0 / 4);
+    cues_free(&l);
+    /* 100 s for 20 s of speech: speech at half the rate at most, the pauses take the rest */
+    spread(&l, 100);
+    assert_near(l.v[0].end - l.v[0].start, 20.0);
+    double pause_scale = (100 - 40) / 4.8;
+    assert_near(l.v[1].start - l.v[0].end, 0.8 * pause_scale);
+    assert_near(l.v[2].end, 200 - 1.0 * pause_scale);
+    cues_free(&l);
+    /* 5 s: not even twice the rate fits, so everything shrinks alike */
+    spread(&l, 5);
+    double scale = 5 / 24.8;
+    assert_near(l.v[0].start, 100 + 1.0 * scale);
+    assert_near(l.v[0].end - l.v[0].start, 10 * scale);
+    assert_near(l.v[2].end, 105 - 1.0 * scale);
+    cues_free(&l);
 }
 
 static void display_keeps_measured_starts(void **state)
@@ -137,6 +182,7 @@ static void audio_source_refuses_unknown_language(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(duration_stretches_speech_not_pauses),
         cmocka_unit_test(display_keeps_measured_starts),
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
