@@ -130,7 +130,7 @@ int cmd_srt_check(int argc, char **argv)
         return st < 0 ? 0 : st;
     cue_list cues;
     srt_cue_info *info;
-    int rc = srt_read(a.file, &cues, &info, print_problem, &a);
+    int rc = srt_read(a.file, SRT_STRICT, &cues, &info, print_problem, &a);
     if (rc < 0)
         return cli_report(rc);
     double gap = p->min_gap_frames / a.fps;
@@ -186,7 +186,7 @@ int cmd_srt_fix(int argc, char **argv)
     if (!a.output)
         return cli_usage_error(self, _("-o FILE is required"));
     cue_list in, out = {0};
-    int rc = srt_read(a.file, &in, NULL, NULL, NULL);
+    int rc = srt_read(a.file, SRT_LENIENT, &in, NULL, NULL, NULL);
     if (rc < 0)
         return cli_report(rc);
     qsort(in.v, in.n, sizeof *in.v, by_start); /* out of order: by time */

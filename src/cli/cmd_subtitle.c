@@ -260,7 +260,7 @@ int cmd_subtitle(int argc, char **argv)
     if (rc < 0)
         return cli_report(rc);
     cue_list cues = {0}, source = {0};
-    if (a.from && (rc = srt_read(a.from, &source, NULL, NULL, NULL)) == 0)
+    if (a.from && (rc = srt_read(a.from, SRT_LENIENT, &source, NULL, NULL, NULL)) == 0)
         rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)
                    : translated_cues(&source, a.align, &t, base, &p, &cues);
     else if (!a.from)

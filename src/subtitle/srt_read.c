@@ -1,4 +1,4 @@
-/* srt_read.c — the lenient SRT/WebVTT reader; see srt_read.h. */
+/* srt_read.c — the SRT/WebVTT reader, lenient or strict; see srt_read.h. */
 #include "srt_read.h"
 
 #include <ctype.h>
@@ -90,8 +90,9 @@ static int parse_time(const char **p, double *t, int *strict, int vtt)
 }
 
 /* A timing line: 0, and its start and end times, when it is one (strict set when it is
- * exactly in SRT's form). */
-static int parse_timing(const char *line, double *start, double *end, int *strict, int vtt)
+ * exactly in the format's form; in SRT, text after the end time, such as position
+ * coordinates, is an extension that leaves it strict but sets *extra). */
+static int parse_timing(const char *line, double *start, double *end, int *strict, int *extra, int vtt)
 {
     const char *p = line;
     *strict = 1;
@@ -113,8 +114,7 @@ static int parse_timing(const char *line, double *start, double *end, int *stric
     }
     if (parse_time(&p, end, strict, vtt) < 0)
         return -1;
-    if (*p && !vtt) /* SRT allows position coordinates after the times; keep it strict */
-        *strict = 0;
+    *extra = *p && !vtt;
     return 0;
 }
 
@@ -182,7 +182,32 @@ static char *take_line(char **p, int *lineno)
     return line;
 }
 
-int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_fn report, void *ctx)
+/* Append one text line to the cue's text (joined by '\n'). */
+static int add_text_line(char **text, size_t *text_len, const char *line)
+{
+    size_t l = strlen(line);
+    char *t = realloc(*text, *text_len + l + 2);
+    if (!t)
+        return error_set(ERR_IO, _("out of memory"));
+    *text = t;
+    if (*text_len)
+        t[(*text_len)++] = '\n';
+    memcpy(t + *text_len, line, l + 1);
+    *text_len += l;
+    return 0;
+}
+
+/* Whether the last line of the text is a cue number. */
+static int last_line_is_number(const char *text, size_t text_len)
+{
+    if (!text_len)
+        return 0;
+    const char *nl = strrchr(text, '\n');
+    return is_number(nl ? nl + 1 : text);
+}
+
+int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info **info, srt_problem_fn report,
+             void *ctx)
 {
     memset(out, 0, sizeof *out);
     if (info)
@@ -200,7 +225,7 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
     int vtt = strncmp(in.bytes, "WEBVTT", 6) == 0;
     /* split into lines in place */
     char *p = in.bytes;
-    int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0;
+    int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0, skip_to_blank = 0;
     cue cur = {0};
     int in_cue = 0, cue_line = 0;
     size_t text_len = 0;
@@ -217,9 +242,12 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
             vtt_skip = 1;
             continue;
         }
+        if (skip_to_blank && !is_blank(line))
+            continue; /* the rest of a cue a strict parser could not read */
+        skip_to_blank = 0;
         double s, e;
-        int strict;
-        int timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
+        int strict, extra;
+        int timing = parse_timing(line, &s, &e, &strict, &extra, vtt) == 0;
         int next_is_timing = 0;
         if (p && (is_number(line) || (vtt && !timing))) {
             char *nl2 = strchr(p, '\n');
@@ -227,8 +255,8 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
             if (nl2)
                 *nl2 = '\0';
             double s2, e2;
-            int st2;
-            next_is_timing = parse_timing(p, &s2, &e2, &st2, vtt) == 0;
+            int st2, ex2;
+            next_is_timing = parse_timing(p, &s2, &e2, &st2, &ex2, vtt) == 0;
             if (nl2)
                 *nl2 = save;
         }
@@ -241,23 +269,20 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
             blanks++;
             continue;
         }
+        if (in_cue && reading == SRT_STRICT) {
+            /* text runs to the blank line; a strict parser notices a missing one only when a
+             * timing line follows a cue number in the text */
+            if (timing && last_line_is_number(text, text_len))
+                problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
+            rc = add_text_line(&text, &text_len, line);
+            continue;
+        }
         if (in_cue && !(timing || next_is_timing)) {
-            /* a text line */
-            size_t l = strlen(line);
-            char *t = realloc(text, text_len + l + 2);
-            if (!t) {
-                rc = error_set(ERR_IO, _("out of memory"));
-                break;
-            }
-            text = t;
-            if (text_len)
-                text[text_len++] = '\n';
-            memcpy(text + text_len, line, l + 1);
-            text_len += l;
+            rc = add_text_line(&text, &text_len, line);
             continue;
         }
         if (in_cue) { /* a new cue without a blank line before it */
-            problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
+            problem(&r, SRT_ERROR, lineno + !timing, _("cue starts without a blank line separator"));
             rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
             in_cue = 0;
             blanks = 1;
@@ -272,7 +297,7 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
         if (vtt && !timing && next_is_timing && !is_number(line)) {
             /* a WebVTT cue identifier: the timing line follows */
             line = take_line(&p, &lineno);
-            timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
+            timing = parse_timing(line, &s, &e, &strict, &extra, vtt) == 0;
         } else if (is_number(line)) {
             long number = strlen(line) > 9 ? -1 : strtol(line, NULL, 10);
             if (!vtt && number != expected)
@@ -283,21 +308,37 @@ int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_f
                 break;
             /* the timing line follows */
             line = take_line(&p, &lineno);
-            timing = parse_timing(line, &s, &e, &strict, vtt) == 0;
+            timing = parse_timing(line, &s, &e, &strict, &extra, vtt) == 0;
         } else if (!vtt) {
             problem(&r, SRT_ERROR, lineno, _("cue without a number"));
             expected++;
         }
         if (!timing) {
             problem(&r, SRT_ERROR, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"), line);
+            skip_to_blank = reading == SRT_STRICT;
             continue;
         }
-        if (!strict)
-            problem(&r, SRT_ERROR, lineno,
-                    vtt ? _("timing line '%s' is not HH:MM:SS.mmm --> HH:MM:SS.mmm")
-                        : _("bad timing line '%s' (needs exactly HH:MM:SS,mmm --> HH:MM:SS,mmm; '.' before the "
-                            "milliseconds is WebVTT)"),
-                    line);
+        if (!strict) {
+            if (vtt)
+                problem(&r, SRT_ERROR, lineno, _("timing line '%s' is not HH:MM:SS.mmm --> HH:MM:SS.mmm"), line);
+            else if (strchr(line, '.'))
+                problem(&r, SRT_ERROR, lineno,
+                        _("bad timing line '%s' (needs exactly HH:MM:SS,mmm --> HH:MM:SS,mmm; '.' before the "
+                          "milliseconds is WebVTT)"),
+                        line);
+            else
+                problem(&r, SRT_ERROR, lineno,
+                        _("bad timing line '%s' (needs exactly HH:MM:SS,mmm --> HH:MM:SS,mmm: two-digit hours, one "
+                          "space either side of the arrow)"),
+                        line);
+            if (reading == SRT_STRICT) {
+                skip_to_blank = 1;
+                continue;
+            }
+        }
+        if (extra)
+            problem(&r, SRT_WARNING, lineno, _("text after the end time (position coordinates are an extension "
+                                               "many players ignore)"));
         if (e <= s)
             problem(&r, SRT_ERROR, lineno, _("end time is not after the start time"));
         cur.start = s;

@@ -1,8 +1,12 @@
-/* srt_read.h — reading SRT and WebVTT files, leniently, reporting every deviation.
+/* srt_read.h — reading SRT and WebVTT files, reporting every deviation.
  *
  * Players tolerate a lot (a BOM, CRLF, '.' before the milliseconds, a missing blank line)
- * and editors produce all of it, so the reader accepts what it can and reports each
- * problem with its line number: `srt check` prints them, `srt fix` repairs the cues. */
+ * and editors produce all of it. The reader reports each problem with its line number and
+ * reads the cues one of two ways: as a lenient player does, recovering what it can (`srt
+ * fix` repairs those cues, `subtitle --from` times a translation by them), or as a strict
+ * parser does (`srt check`, whose style findings must be about the cues a strict client
+ * will show: a cue number and timing line without a blank line before them are text of
+ * the cue above, and a cue with a malformed timing line is lost). */
 #ifndef POLYALIGN_SUBTITLE_SRT_READ_H
 #define POLYALIGN_SUBTITLE_SRT_READ_H
 
@@ -19,9 +23,17 @@ typedef struct {
     int line;               /* of the cue's first line */
 } srt_cue_info;
 
+typedef enum {
+    SRT_LENIENT, /* recover cues: '.' milliseconds, a one-digit hour, a cue run into the one above */
+    SRT_STRICT,  /* keep only what a strict parser reads as cues (the problems reported are the same,
+                  * but for where a missing blank line is flagged: at the timing line, where a
+                  * strict parser notices it) */
+} srt_reading;
+
 /* Read `path` into cues (text lines joined by '\n'; start/end set; sentence = cue number
  * as written). info (may be NULL) gets one entry per cue. 0 or a negative error code
  * (file unreadable, not UTF-8); format problems are reported, not errors. */
-int srt_read(const char *path, cue_list *out, srt_cue_info **info, srt_problem_fn report, void *ctx);
+int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info **info, srt_problem_fn report,
+             void *ctx);
 
 #endif

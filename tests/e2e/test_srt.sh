@@ -9,11 +9,33 @@ run srt check --lang en "$SCRATCH/broken.srt"
 has() { grep -Eq -- "$1" <<<"$out" && ok "srt check: $2" || not_ok "srt check: $2" "$out"; }
 has 'broken.srt:2: error: bad timing line .*WebVTT' "'.' before the milliseconds (line 2)"
 has 'broken.srt:6: error: end time is not after the start time' "end before start (line 6)"
-has 'broken.srt:8: error: cue starts without a blank line separator' "missing blank line (line 8)"
+has 'broken.srt:9: error: cue starts without a blank line separator' "missing blank line (line 9, the timing line)"
 has 'broken.srt:14: error: bad timing line' "one-digit hour field (line 14)"
 has 'broken.srt:0: warning: UTF-8 BOM' "BOM"
 has 'broken.srt:5: warning: cue number 3, expected 2' "numbering"
 has 'broken.srt:13: warning: 3 blank lines between cues' "extra blank lines"
+# read as a strict client does: the number and timing line after cue 3's text, without a
+# blank line, are more text of cue 3, and cues with a malformed timing line are lost
+has 'broken.srt:5: style: 3 lines \(at most 2\)' "the cue a missing blank line runs into the next has 3 lines"
+has 'broken.srt:13: warning: cue number 5, expected 4' "numbering after the swallowed cue"
+has 'broken.srt:14: error: bad timing line .*two-digit hours' "one-digit hour named as such"
+[[ $out != *"style: reading speed"* && $out != *"empty cue"* ]] &&
+  ok "srt check: no style findings about cues a strict client does not show" || not_ok "srt check: lost cues" "$out"
+if [[ -f $S/check_srt.py && -f $S/samples/broken.srt ]]; then
+  # the same findings as the shared checker: errors and warnings by line, style by count
+  run srt check --lang zh "$S/samples/broken.srt"
+  ours=$(sed -nE 's/^.*broken\.srt:([1-9][0-9]*): (error|warning): .*/\2 \1/p' <<<"$out" | sort | tr '\n' ' ')
+  ours_style=$(grep -c ': style: ' <<<"$out")
+  theirs=$(python3 "$S/check_srt.py" "$S/samples/broken.srt" --lang zh | awk '
+    /^ERRORS/ {k = "error"; next} /^WARNINGS/ {k = "warning"; next} /^(STYLE|INFO)/ {k = ""; next}
+    k && match($0, /\[line [0-9]+\]/) {print k, substr($0, RSTART + 6, RLENGTH - 7)}' | sort | tr '\n' ' ')
+  theirs_style=$(python3 "$S/check_srt.py" "$S/samples/broken.srt" --lang zh | sed -n 's/^STYLE: //p')
+  [[ -n $theirs && $ours == "$theirs" && $ours_style == "$theirs_style" ]] &&
+    ok "srt check: the shared broken.srt gives check_srt.py's findings ($theirs; $ours_style style)" ||
+    not_ok "srt check: the shared broken.srt as check_srt.py reads it" "ours: $ours / $ours_style; check_srt.py: $theirs / $theirs_style"
+else
+  skip "srt check: the shared broken.srt as check_srt.py reads it" "no $S/samples/broken.srt"
+fi
 if [[ -f $S/samples/zh_handmade.srt ]]; then
   run srt check --lang zh "$S/samples/zh_handmade.srt"
   expect "srt check: the shared hand-made Chinese SRT is clean" 0 ""
