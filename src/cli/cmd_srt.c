@@ -10,6 +10,7 @@
 
 #include "../i18n.h"
 #include "../subtitle/cues.h"
+#include "../subtitle/line_end.h"
 #include "../subtitle/profile.h"
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
@@ -119,6 +120,32 @@ static double check_lines(srt_args *a, const subtitle_profile *p, char *text, in
     return chars;
 }
 
+/* Line breaks a subtitler never makes, between each line of a cue and the next. */
+static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang, const char *text, int line)
+{
+    char *copy = strdup(text);
+    if (!copy)
+        return error_set(ERR_IO, _("out of memory"));
+    int rc = 0, k = 1;
+    for (char *t = copy, *nl; rc >= 0 && (nl = strchr(t, '\n')); t = nl + 1, k++) {
+        *nl = '\0';
+        char *next_nl = strchr(nl + 1, '\n');
+        if (next_nl)
+            *next_nl = '\0';
+        char word[256];
+        rc = line_break_judge(lang, p, t, nl + 1, word, sizeof word);
+        if (rc == LINE_BREAK_WEAK_WORD)
+            style(a, line, _("line %d ends with '%s', which leans on the next word: break before it"), k, word);
+        else if (rc == LINE_BREAK_FORBIDDEN)
+            style(a, line, _("line %d is broken where Unicode line breaking allows no break (before closing "
+                             "punctuation, after an opening bracket)"), k);
+        if (next_nl)
+            *next_nl = '\n';
+    }
+    free(copy);
+    return rc < 0 ? rc : 0;
+}
+
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
@@ -138,6 +165,8 @@ int cmd_srt_check(int argc, char **argv)
         cue *c = &cues.v[k];
         int line = info[k].line, nlines;
         double chars = check_lines(&a, p, c->text, line, &nlines);
+        if ((rc = check_breaks(&a, p, base, c->text, line)) < 0)
+            break;
         if (!*c->text)
             style(&a, line, _("empty cue"));
         if (nlines > p->max_lines)
@@ -162,6 +191,8 @@ int cmd_srt_check(int argc, char **argv)
     fflush(stdout);
     cues_free(&cues);
     free(info);
+    if (rc < 0)
+        return cli_report(rc);
     if (a.problems)
         fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)a.problems),
                 a.file, a.problems);

@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "line_end.h"
 #include "syllables.h"
 #include "../util/error.h"
 #include "../util/vec.h"
@@ -76,28 +77,6 @@ static double span_width(const sentence_cut *sc, size_t a, size_t b)
     return sc->width[b] - sc->width[a];
 }
 
-/* The word before position m (trimmed), lower-cased ASCII/Cyrillic, into w. */
-static void word_before(const sentence_cut *sc, size_t m, char *w, size_t size)
-{
-    size_t b = m;
-    while (b > 0 && is_space(sc->s[b - 1]))
-        b--;
-    size_t a = b;
-    while (a > 0 && b - a < MAX_WORD * 4 && !is_space(sc->s[a - 1]))
-        a--; /* the weak words are short: a longer word is never one of them */
-    while (a < b && ((unsigned char)sc->s[a] & 0xC0) == 0x80)
-        a++; /* start on a character boundary */
-    size_t n = 0;
-    for (int32_t i = (int32_t)a; i < (int32_t)b && n + 4 < size;) {
-        UChar32 c;
-        U8_NEXT((const uint8_t *)sc->s, i, (int32_t)b, c);
-        if (c < 0)
-            break;
-        U8_APPEND_UNSAFE((uint8_t *)w, n, u_tolower(c));
-    }
-    w[n] = '\0';
-}
-
 static int starts_upper(const char *s, size_t at, size_t len)
 {
     while (at < len && is_space(s[at]))
@@ -116,12 +95,9 @@ static double break_cost(const sentence_cut *sc, size_t m)
     if (m >= sc->len)
         return 0;
     char w[MAX_WORD * 4];
-    word_before(sc, m, w, sizeof w);
-    double c = 0;
+    line_last_word(sc->s, m, w, sizeof w);
+    double c = line_end_word_is_weak(sc->p, w) ? bad_end_cost : 0;
     size_t wl = strlen(w);
-    for (const char *const *bad = sc->p->no_line_end; *bad; bad++)
-        if (strcmp(*bad, w) == 0)
-            c += bad_end_cost;
     if (wl) {
         /* after punctuation is where a reader pauses anyway */
         int32_t i = (int32_t)wl;

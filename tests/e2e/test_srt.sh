@@ -58,6 +58,16 @@ printf '1\n00:00:01,000 --> 00:00:09,000\nThis line is far too long for any subt
 run srt check --lang en "$SCRATCH/messy.srt"
 [[ $status -eq 1 && $out == *"line of"* && $out == *"overlaps"* && $out == *"out of order"* ]] &&
   ok "srt check: long lines, overlaps, order" || not_ok "srt check: long lines, overlaps, order" "$out"
+printf '1\n00:00:01,000 --> 00:00:04,000\nWe met the\nminister in "the\nold town".\n\n2\n00:00:05,000 --> 00:00:08,000\nWe met them at noon,\nand then we left.\n' >"$SCRATCH/breaks.srt"
+run srt check --lang en "$SCRATCH/breaks.srt"
+[[ $status -eq 1 && $out == *"line 1 ends with 'the'"* && $out == *"line 2 ends with '\"the'"* && $out != *":7: style"* ]] &&
+  ok "srt check: a line ending with an article, quoted or not (a preposition list per language)" ||
+  not_ok "srt check: weak line ends" "$out"
+printf '1\n00:00:01,000 --> 00:00:04,000\n他说：“今天\n”天气很好。\n\n2\n00:00:05,000 --> 00:00:08,000\n我们在（\n乌镇）见面。\n\n3\n00:00:09,000 --> 00:00:12,000\n我们在乌镇，\n见面了。\n' >"$SCRATCH/breaks.zh.srt"
+run srt check --lang zh "$SCRATCH/breaks.zh.srt"
+[[ $status -eq 1 && $(grep -c 'allows no break' <<<"$out") -eq 2 && $out != *"breaks.zh.srt:11:"* ]] &&
+  ok "srt check: Chinese lines broken before closing punctuation or after an opening bracket (UAX #14)" ||
+  not_ok "srt check: Chinese line breaks" "$out"
 run srt fix "$SCRATCH/messy.srt" --lang en -o "$SCRATCH/messy.fixed.srt"
 run srt check --lang en "$SCRATCH/messy.fixed.srt"
 [[ -z $(grep -v 'reading speed' <<<"$out") ]] && ok "srt fix: re-broken, reordered, overlaps resolved (reading speed may stay)" ||

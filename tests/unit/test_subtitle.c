@@ -1,5 +1,5 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
- * keep their length), the subtitle display rules (estimated vs measured starts), the merging of too-fast cues, and the audio timing source's refusal of a
+ * keep their length), the line breaks srt check reports, the subtitle display rules (estimated vs measured starts), the merging of too-fast cues, and the audio timing source's refusal of a
  * language without a voice. */
 #include <math.h>
 #include <setjmp.h>
@@ -12,6 +12,7 @@
 
 #include "audio/sync.h"
 #include "subtitle/cues.h"
+#include "subtitle/line_end.h"
 #include "subtitle/profile.h"
 #include "subtitle/reshape.h"
 #include "subtitle/timing.h"
@@ -68,6 +69,24 @@ static void duration_stretches_speech_not_pauses(void **state)
     assert_near(l.v[0].end - l.v[0].start, 10 * scale);
     assert_near(l.v[2].end, 105 - 1.0 * scale);
     cues_free(&l);
+}
+
+static void line_breaks_a_subtitler_never_makes(void **state)
+{
+    (void)state;
+    char w[64];
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en"), *ru = subtitle_profile_find("netflix", "ru"),
+                           *zh = subtitle_profile_find("netflix", "zh");
+    assert_int_equal(line_break_judge("en", en, "We met The", "minister.", w, sizeof w), LINE_BREAK_WEAK_WORD);
+    assert_string_equal(w, "the"); /* lower-cased */
+    assert_int_equal(line_break_judge("en", en, "as “the", "old town” says", w, sizeof w), LINE_BREAK_WEAK_WORD);
+    assert_int_equal(line_break_judge("en", en, "We met them at noon,", "and left.", w, sizeof w), LINE_BREAK_FINE);
+    assert_int_equal(line_break_judge("ru", ru, "Мы встретились «в", "городе»", w, sizeof w), LINE_BREAK_WEAK_WORD);
+    assert_int_equal(line_break_judge("zh", zh, "他说：“今天", "”天气很好。", w, sizeof w), LINE_BREAK_FORBIDDEN);
+    assert_int_equal(line_break_judge("zh", zh, "我们在（", "乌镇）见面。", w, sizeof w), LINE_BREAK_FORBIDDEN);
+    assert_int_equal(line_break_judge("zh", zh, "我们在乌镇，", "见面了。", w, sizeof w), LINE_BREAK_FINE);
+    /* Latin runs inside Chinese subtitles join with their space: "version 4" may break */
+    assert_int_equal(line_break_judge("zh", zh, "IPv6 version", "4 的地址", w, sizeof w), LINE_BREAK_FINE);
 }
 
 static void display_keeps_measured_starts(void **state)
@@ -183,6 +202,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(duration_stretches_speech_not_pauses),
+        cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(display_keeps_measured_starts),
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),

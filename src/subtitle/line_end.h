@@ -1,0 +1,33 @@
+/* line_end.h — what may end a subtitle line. A subtitler never ends a line on a word that
+ * leans on the next (an article, a preposition, a conjunction: the profile's list) and
+ * never breaks where Unicode line breaking (UAX #14) allows no break, such as before
+ * closing punctuation or after an opening bracket in Chinese. The cue cutter (cues.c)
+ * avoids such breaks; `srt check` reports them in files made elsewhere. */
+#ifndef POLYALIGN_SUBTITLE_LINE_END_H
+#define POLYALIGN_SUBTITLE_LINE_END_H
+
+#include <stddef.h>
+
+#include "profile.h"
+
+/* The word that ends s[0..end) (trailing spaces skipped), lower-cased, into w (size
+ * bytes; "" when there is none). */
+void line_last_word(const char *s, size_t end, char *w, size_t size);
+
+/* Whether `word` (lower case; quotation marks around it do not count) must not end a line
+ * under the profile. */
+int line_end_word_is_weak(const subtitle_profile *p, const char *word);
+
+typedef enum {
+    LINE_BREAK_FINE,
+    LINE_BREAK_WEAK_WORD,   /* the line ends with a word that leans on the next */
+    LINE_BREAK_FORBIDDEN,   /* UAX #14 has no break opportunity between the lines */
+} line_break_verdict;
+
+/* The verdict on a line break between `line` and `next` in language `lang` (a space
+ * between them unless the language is written without spaces); word (size bytes) gets
+ * the line's last word. A negative error code when ICU fails. */
+int line_break_judge(const char *lang, const subtitle_profile *p, const char *line, const char *next, char *word,
+                     size_t size);
+
+#endif
