@@ -15,6 +15,7 @@
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
 #include "../text/lang.h"
+#include "../text/space.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -167,8 +168,6 @@ int cmd_srt_check(int argc, char **argv)
         double chars = check_lines(&a, p, c->text, line, &nlines);
         if ((rc = check_breaks(&a, p, base, c->text, line)) < 0)
             break;
-        if (!*c->text)
-            style(&a, line, _("empty cue"));
         if (nlines > p->max_lines)
             style(&a, line, _("%d lines (at most %d)"), nlines, p->max_lines);
         double d = c->end - c->start;
@@ -225,11 +224,12 @@ int cmd_srt_fix(int argc, char **argv)
     int spaced = !lang_joins_unspaced(base);
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];
-        /* the text on one line, then cut again under the profile; Chinese lines join
+        /* the text on one line (a bare CR breaks a line too; TABs and runs of spaces
+         * become one space), then cut again under the profile; Chinese lines join
          * without a space where both sides are Chinese */
         char *w = c->text;
         for (char *t = c->text; *t; t++) {
-            if (*t != '\n') {
+            if (*t != '\n' && *t != '\r') {
                 *w++ = *t;
                 continue;
             }
@@ -237,7 +237,10 @@ int cmd_srt_fix(int argc, char **argv)
             if (!cjk)
                 *w++ = ' ';
         }
-        *w = '\0';
+        size_t len = space_collapse(c->text, (size_t)(w - c->text), c->text);
+        while (len && c->text[len - 1] == ' ')
+            len--;
+        c->text[len] = '\0';
         char *text = c->text;
         while (*text == ' ')
             text++;

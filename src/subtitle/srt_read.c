@@ -40,10 +40,17 @@ static int two_digits(const char *s, long *v)
     return 0;
 }
 
+/* What a timing line says, and how far it keeps to the format. */
+typedef struct {
+    double start, end;
+    int strict;  /* exactly the format's own form */
+    int extra;   /* SRT: text after the end time (position coordinates), an extension */
+    int over59;  /* a minutes or seconds field over 59 (read as written) */
+} timing_line;
+
 /* Parse "H:MM:SS,mmm" (any number of hour digits, ',' or '.') at *p, or WebVTT's
- * "MM:SS.mmm" without hours; strict is cleared when the form is not exactly the
- * format's own. */
-static int parse_time(const char **p, double *t, int *strict, int vtt)
+ * "MM:SS.mmm" without hours, noting in tl where the form is not exactly the format's. */
+static int parse_time(const char **p, double *t, timing_line *tl, int vtt)
 {
     const char *s = *p;
     int digits = 0;
@@ -72,7 +79,7 @@ static int parse_time(const char **p, double *t, int *strict, int vtt)
     if (*s != ',' && *s != '.')
         return -1;
     if (*s != (vtt ? '.' : ','))
-        *strict = 0;
+        tl->strict = 0;
     s++;
     int msd = 0;
     long ms = 0;
@@ -80,30 +87,30 @@ static int parse_time(const char **p, double *t, int *strict, int vtt)
         ms = ms * 10 + (*s++ - '0');
         msd++;
     }
-    if (msd != 3 || m > 59 || sec > 59)
+    if (msd != 3)
         return -1;
+    if (m > 59 || sec > 59)
+        tl->over59 = 1;
     if (digits < 2)
-        *strict = 0;
+        tl->strict = 0;
     *t = (double)h * 3600 + (double)m * 60 + (double)sec + (double)ms / 1000;
     *p = s;
     return 0;
 }
 
-/* A timing line: 0, and its start and end times, when it is one (strict set when it is
- * exactly in the format's form; in SRT, text after the end time, such as position
- * coordinates, is an extension that leaves it strict but sets *extra). */
-static int parse_timing(const char *line, double *start, double *end, int *strict, int *extra, int vtt)
+/* A timing line: 0 and what it says in tl, when it is one. */
+static int parse_timing(const char *line, int vtt, timing_line *tl)
 {
     const char *p = line;
-    *strict = 1;
+    *tl = (timing_line){0, 0, 1, 0, 0};
     while (*p == ' ')
-        p++, *strict = 0;
-    if (parse_time(&p, start, strict, vtt) < 0)
+        p++, tl->strict = 0;
+    if (parse_time(&p, &tl->start, tl, vtt) < 0)
         return -1;
     if (strncmp(p, " --> ", 5) == 0) {
         p += 5;
     } else {
-        *strict = 0;
+        tl->strict = 0;
         while (*p == ' ')
             p++;
         if (strncmp(p, "-->", 3) != 0)
@@ -112,10 +119,28 @@ static int parse_timing(const char *line, double *start, double *end, int *stric
         while (*p == ' ')
             p++;
     }
-    if (parse_time(&p, end, strict, vtt) < 0)
+    if (parse_time(&p, &tl->end, tl, vtt) < 0)
         return -1;
-    *extra = *p && !vtt;
+    tl->extra = *p && !vtt;
     return 0;
+}
+
+/* Whether the line after the one at *p (NULL: none) is a timing line. */
+static int timing_follows(const char *p, int vtt)
+{
+    if (!p)
+        return 0;
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    char line[128];
+    if (n >= sizeof line)
+        return 0; /* longer than any timing line */
+    memcpy(line, p, n);
+    line[n] = '\0';
+    if (n && line[n - 1] == '\r')
+        line[n - 1] = '\0';
+    timing_line tl;
+    return parse_timing(line, vtt, &tl) == 0;
 }
 
 static int is_blank(const char *l)
@@ -134,6 +159,21 @@ static int is_number(const char *l)
         if (!isdigit((unsigned char)*l))
             return 0;
     return 1;
+}
+
+/* A cue number with spaces or tabs around it: " 4 ". */
+static int is_padded_number(const char *l)
+{
+    while (*l == ' ' || *l == '\t')
+        l++;
+    const char *digits = l;
+    while (isdigit((unsigned char)*l))
+        l++;
+    if (l == digits)
+        return 0;
+    while (*l == ' ' || *l == '\t')
+        l++;
+    return !*l;
 }
 
 static int push(cue_list *l, srt_cue_info **info, size_t *icap, cue c, int line)
@@ -206,6 +246,39 @@ static int last_line_is_number(const char *text, size_t text_len)
     return is_number(nl ? nl + 1 : text);
 }
 
+/* Problems of the file as a whole: line endings, TABs, the last newline. */
+static void check_file(reporter *r, const char *bytes, size_t len)
+{
+    size_t crlf = 0, lf = 0, cr = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (bytes[k] == '\n')
+            lf++;
+        else if (bytes[k] == '\r')
+            k + 1 < len && bytes[k + 1] == '\n' ? crlf++ : cr++;
+    }
+    lf -= crlf;
+    if (cr)
+        problem(r, SRT_ERROR, 0, P_("%zu bare CR line ending (old Mac style); many players see one long line",
+                                    "%zu bare CR line endings (old Mac style); many players see one long line", cr),
+                cr);
+    if (crlf && lf) /* CRLF alone is SRT's own; a mix trips line-based tools */
+        problem(r, SRT_WARNING, 0, _("mixed line endings: %zu CRLF and %zu LF"), crlf, lf);
+    if (memchr(bytes, '\t', len))
+        problem(r, SRT_WARNING, 0, _("TAB characters in the file"));
+    if (len && bytes[len - 1] != '\n')
+        problem(r, SRT_WARNING, 0, _("the file does not end with a newline"));
+}
+
+/* Spacing problems of one text line of a cue. */
+static void check_text_line(reporter *r, const char *line, int lineno)
+{
+    size_t n = strlen(line);
+    if (n && (isspace((unsigned char)line[0]) || isspace((unsigned char)line[n - 1])))
+        problem(r, SRT_WARNING, lineno, _("space at the start or end of a text line"));
+    if (strstr(line, "  "))
+        problem(r, SRT_WARNING, lineno, _("double space in a text line"));
+}
+
 int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info **info, srt_problem_fn report,
              void *ctx)
 {
@@ -220,8 +293,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         return rc;
     if (in.offset)
         problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
-    if (strstr(in.bytes, "\r\n"))
-        problem(&r, SRT_WARNING, 0, _("CRLF line endings"));
+    check_file(&r, in.bytes, in.len);
     int vtt = strncmp(in.bytes, "WEBVTT", 6) == 0;
     /* split into lines in place */
     char *p = in.bytes;
@@ -243,25 +315,16 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             continue;
         }
         if (skip_to_blank && !is_blank(line))
-            continue; /* the rest of a cue a strict parser could not read */
+            continue; /* the rest of a block that is no cue */
         skip_to_blank = 0;
-        double s, e;
-        int strict, extra;
-        int timing = parse_timing(line, &s, &e, &strict, &extra, vtt) == 0;
-        int next_is_timing = 0;
-        if (p && (is_number(line) || (vtt && !timing))) {
-            char *nl2 = strchr(p, '\n');
-            char save = nl2 ? *nl2 : 0;
-            if (nl2)
-                *nl2 = '\0';
-            double s2, e2;
-            int st2, ex2;
-            next_is_timing = parse_timing(p, &s2, &e2, &st2, &ex2, vtt) == 0;
-            if (nl2)
-                *nl2 = save;
-        }
+        timing_line tl;
+        int timing = parse_timing(line, vtt, &tl) == 0;
         if (is_blank(line)) {
             if (in_cue) {
+                if (!text_len)
+                    problem(&r, SRT_ERROR, lineno, _("cue %zu has no text (an empty cue ends at this blank line; "
+                                                     "many players then misread what follows)"),
+                            cur.sentence);
                 rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
                 in_cue = 0;
                 blanks = 0;
@@ -269,19 +332,19 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             blanks++;
             continue;
         }
-        if (in_cue && reading == SRT_STRICT) {
-            /* text runs to the blank line; a strict parser notices a missing one only when a
-             * timing line follows a cue number in the text */
-            if (timing && last_line_is_number(text, text_len))
-                problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
-            rc = add_text_line(&text, &text_len, line);
-            continue;
-        }
-        if (in_cue && !(timing || next_is_timing)) {
-            rc = add_text_line(&text, &text_len, line);
-            continue;
-        }
-        if (in_cue) { /* a new cue without a blank line before it */
+        if (in_cue) {
+            int number_then_timing = !vtt && is_number(line) && timing_follows(p, vtt);
+            if (reading == SRT_STRICT || !(timing || number_then_timing)) {
+                /* a text line; a strict parser reads on to the blank line, and notices a
+                 * missing one only at a timing line after a cue number */
+                if (timing && last_line_is_number(text, text_len))
+                    problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
+                else
+                    check_text_line(&r, line, lineno);
+                rc = add_text_line(&text, &text_len, line);
+                continue;
+            }
+            /* a lenient reader starts the new cue */
             problem(&r, SRT_ERROR, lineno + !timing, _("cue starts without a blank line separator"));
             rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
             in_cue = 0;
@@ -294,31 +357,41 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         blanks = 0;
         cur = (cue){0};
         cue_line = lineno;
-        if (vtt && !timing && next_is_timing && !is_number(line)) {
-            /* a WebVTT cue identifier: the timing line follows */
-            line = take_line(&p, &lineno);
-            timing = parse_timing(line, &s, &e, &strict, &extra, vtt) == 0;
-        } else if (is_number(line)) {
-            long number = strlen(line) > 9 ? -1 : strtol(line, NULL, 10);
-            if (!vtt && number != expected)
+        if (vtt) {
+            if (!timing && timing_follows(p, vtt)) { /* a cue identifier: the timing line follows */
+                line = take_line(&p, &lineno);
+                timing = parse_timing(line, vtt, &tl) == 0;
+            }
+        } else if (is_number(line) || is_padded_number(line)) {
+            if (!is_number(line))
+                problem(&r, SRT_ERROR, lineno, _("cue number '%s' has spaces around it"), line);
+            const char *digits = line + strspn(line, " \t");
+            long number = strspn(digits, "0123456789") > 9 ? -1 : strtol(digits, NULL, 10);
+            if (number != expected)
                 problem(&r, SRT_WARNING, lineno, _("cue number %ld, expected %d"), number, expected);
             cur.sentence = number < 0 ? 0 : (size_t)number;
             expected = number < 0 ? expected + 1 : (int)number + 1;
-            if (!p)
+            if (!p || !*p) {
+                problem(&r, SRT_ERROR, lineno, _("the file ends after the cue number"));
                 break;
+            }
             /* the timing line follows */
             line = take_line(&p, &lineno);
-            timing = parse_timing(line, &s, &e, &strict, &extra, vtt) == 0;
-        } else if (!vtt) {
-            problem(&r, SRT_ERROR, lineno, _("cue without a number"));
-            expected++;
+            timing = parse_timing(line, vtt, &tl) == 0;
+        } else if (timing) {
+            problem(&r, SRT_ERROR, lineno, _("cue without a number before its timing line"));
+            cur.sentence = (size_t)expected++;
+        } else {
+            problem(&r, SRT_ERROR, lineno, _("expected a cue number, found '%s'"), line);
+            skip_to_blank = 1;
+            continue;
         }
         if (!timing) {
             problem(&r, SRT_ERROR, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"), line);
-            skip_to_blank = reading == SRT_STRICT;
+            skip_to_blank = 1;
             continue;
         }
-        if (!strict) {
+        if (!tl.strict) {
             if (vtt)
                 problem(&r, SRT_ERROR, lineno, _("timing line '%s' is not HH:MM:SS.mmm --> HH:MM:SS.mmm"), line);
             else if (strchr(line, '.'))
@@ -336,17 +409,22 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                 continue;
             }
         }
-        if (extra)
+        if (tl.over59)
+            problem(&r, SRT_ERROR, lineno, _("a minutes or seconds field over 59 in '%s'"), line);
+        if (tl.extra)
             problem(&r, SRT_WARNING, lineno, _("text after the end time (position coordinates are an extension "
                                                "many players ignore)"));
-        if (e <= s)
+        if (tl.end <= tl.start)
             problem(&r, SRT_ERROR, lineno, _("end time is not after the start time"));
-        cur.start = s;
-        cur.end = e;
+        cur.start = tl.start;
+        cur.end = tl.end;
         in_cue = 1;
     }
-    if (rc == 0 && in_cue)
+    if (rc == 0 && in_cue) {
+        if (!text_len)
+            problem(&r, SRT_ERROR, lineno, _("cue %zu has no text"), cur.sentence);
         rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
+    }
     free(text);
     text_input_free(&in);
     if (rc < 0) {

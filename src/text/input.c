@@ -52,6 +52,13 @@ static int read_stream(FILE *f, const char *name, char **out, size_t *out_len)
 static int adopt_buffer(char *buf, size_t len, const char *name, text_input *out)
 {
     size_t bad, bom = utf8_bom_length(buf, len);
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+        free(buf);
+        return error_set(ERR_DATA, _("%s: UTF-16 text (it starts with a UTF-16 byte-order mark); convert it to UTF-8 "
+                                     "first, e.g. with iconv -f UTF-16 -t UTF-8"),
+                         name);
+    }
     utf8_status st = utf8_validate(buf + bom, len - bom, &bad);
     if (st != UTF8_OK) {
         free(buf);

@@ -21,21 +21,48 @@ has 'broken.srt:13: warning: cue number 5, expected 4' "numbering after the swal
 has 'broken.srt:14: error: bad timing line .*two-digit hours' "one-digit hour named as such"
 [[ $out != *"style: reading speed"* && $out != *"empty cue"* ]] &&
   ok "srt check: no style findings about cues a strict client does not show" || not_ok "srt check: lost cues" "$out"
-if [[ -f $S/check_srt.py && -f $S/samples/broken.srt ]]; then
-  # the same findings as the shared checker: errors and warnings by line, style by count
-  run srt check --lang zh "$S/samples/broken.srt"
-  ours=$(sed -nE 's/^.*broken\.srt:([1-9][0-9]*): (error|warning): .*/\2 \1/p' <<<"$out" | sort | tr '\n' ' ')
-  ours_style=$(grep -c ': style: ' <<<"$out")
-  theirs=$(python3 "$S/check_srt.py" "$S/samples/broken.srt" --lang zh | awk '
-    /^ERRORS/ {k = "error"; next} /^WARNINGS/ {k = "warning"; next} /^(STYLE|INFO)/ {k = ""; next}
-    k && match($0, /\[line [0-9]+\]/) {print k, substr($0, RSTART + 6, RLENGTH - 7)}' | sort | tr '\n' ' ')
-  theirs_style=$(python3 "$S/check_srt.py" "$S/samples/broken.srt" --lang zh | sed -n 's/^STYLE: //p')
-  [[ -n $theirs && $ours == "$theirs" && $ours_style == "$theirs_style" ]] &&
-    ok "srt check: the shared broken.srt gives check_srt.py's findings ($theirs; $ours_style style)" ||
-    not_ok "srt check: the shared broken.srt as check_srt.py reads it" "ours: $ours / $ours_style; check_srt.py: $theirs / $theirs_style"
+# The same findings as the shared checker: errors and warnings that name a line, by line
+# (the checker files spacing in text under its cue, we under its line: those by count);
+# all of them by count; style findings by count.
+same_findings() { # file lang description
+  run srt check --lang "$2" "$1"
+  local ours theirs report
+  ours="$(grep -Ev 'space at the start or end of a text line|double space in a text line' <<<"$out" | sed -nE 's/^.*\.srt:([1-9][0-9]*): (error|warning): .*/\2 \1/p' | sort | tr '\n' ' ')"
+  ours+="/ $(grep -cE '\.srt:[0-9]+: (error|warning): ' <<<"$out") / $(grep -c ': style: ' <<<"$out")"
+  report=$(python3 "$S/check_srt.py" "$1" --lang "$2" --fps 25)
+  theirs="$(awk '/^ERRORS/ {k = "error"; next} /^WARNINGS/ {k = "warning"; next} /^(STYLE|INFO)/ {k = ""; next}
+    k && match($0, /\[line [0-9]+\]/) {print k, substr($0, RSTART + 6, RLENGTH - 7)}' <<<"$report" | sort | tr '\n' ' ')"
+  theirs+="/ $(awk '/^(ERRORS|WARNINGS): / {n += $2} END {print n + 0}' <<<"$report")"
+  theirs+=" / $(sed -n 's/^STYLE: //p' <<<"$report")"
+  [[ $ours == "$theirs" ]] && ok "srt check finds what check_srt.py finds: $3 ($theirs)" ||
+    not_ok "srt check against check_srt.py: $3" "ours: $ours; check_srt.py: $theirs"
+}
+if [[ -f $S/check_srt.py ]]; then
+  if [[ -f $S/samples/broken.srt ]]; then
+    same_findings "$S/samples/broken.srt" zh "the shared broken.srt"
+  else
+    skip "srt check against check_srt.py: the shared broken.srt" "no $S/samples/broken.srt"
+  fi
+  printf '1\n00:00:01,000 --> 00:00:03,000\nHello  there \n\n2\n00:00:03,020 --> 00:00:05,000\nToo close.\n\n3\n00:00:06,000 --> 00:00:08,000 X1:10 X2:20\nCoordinates.\n\n 4 \n00:00:09,000 --> 00:00:11,000\nSpaced number.\n\n5\n00:00:12,000 --> 00:00:14,000\n\n6\n00:00:15,000 --> 00:00:17,000\nAfter empty.\n\n7\n00:00:18,000 --> 00:00:20,000\nNo newline at end' >"$SCRATCH/spacing.srt"
+  same_findings "$SCRATCH/spacing.srt" en "spaces, coordinates, a padded number, an empty cue, no final newline"
+  printf '1\r\n00:00:01,000 --> 00:00:03,000\r\nMixed\n\n2\n00:00:04,000 --> 00:00:06,000\nTab\there\n\n3\n00:00:07,000 --> 00:00:09,000\nBare CR\rline\n' >"$SCRATCH/endings.srt"
+  same_findings "$SCRATCH/endings.srt" en "mixed line endings, a bare CR, a TAB"
+  printf '1\n00:00:01,000 --> 00:00:03,000\nFine.\n\n00:00:04,000 --> 00:00:06,000\nNo number.\n\n3\n00:00:07,000 --> 00:00:09,000\nOK.\n\nGarbage line\n00:00:10,000 --> 00:00:12,000\nx\n\n5\n00:61:01,000 --> 00:00:03,000\nBad minutes.\n\n6\n' >"$SCRATCH/structure.srt"
+  same_findings "$SCRATCH/structure.srt" en "a missing number, a stray line, minutes over 59, a file ending after a number"
+  for f in spacing endings structure; do
+    run srt fix --lang en "$SCRATCH/$f.srt" -o "$SCRATCH/$f.fixed.srt"
+    check "srt fix repairs $f.srt into a file check_srt.py accepts" \
+      python3 "$S/check_srt.py" "$SCRATCH/$f.fixed.srt" --lang en --fps 25 --fail-on-style
+  done
+  run srt check --lang en "$SCRATCH/endings.fixed.srt"
+  [[ $status -eq 0 ]] && grep -q '^Bare CR line$' "$SCRATCH/endings.fixed.srt" && grep -q '^Tab here$' "$SCRATCH/endings.fixed.srt" &&
+    ok "srt fix: a bare CR breaks a line, a TAB is a space" || not_ok "srt fix: CR and TAB" "$out"
 else
-  skip "srt check: the shared broken.srt as check_srt.py reads it" "no $S/samples/broken.srt"
+  skip "srt check against check_srt.py" "no $S/check_srt.py"
 fi
+printf '\xff\xfe1\x00\n\x00' >"$SCRATCH/utf16.srt"
+run srt check --lang en "$SCRATCH/utf16.srt"
+expect_err "srt check: a UTF-16 file is named as such" 65 "utf16.srt: UTF-16 text"
 if [[ -f $S/samples/zh_handmade.srt ]]; then
   run srt check --lang zh "$S/samples/zh_handmade.srt"
   expect "srt check: the shared hand-made Chinese SRT is clean" 0 ""
