@@ -62,7 +62,7 @@ static void print_problem(void *ctx, srt_severity sev, int line, const char *mes
 {
     srt_args *a = ctx;
     a->problems++;
-    printf("%s:%d: %s: %s\n", a->file, line, sev == SRT_ERROR ? _("error") : _("warning"), message);
+    printf("%s:%d: %s: %s\n", a->file, line, sev == SRT_WARNING ? _("warning") : _("error"), message);
 }
 
 static int setup(const cli_command *self, int argc, char **argv, srt_args *a, const subtitle_profile **p,

@@ -174,6 +174,74 @@ static int translated_cues(cue_list *source, const char *source_text, const alig
     return rc;
 }
 
+/* Problems of the --from track: what the reader repaired is said and read anyway; text it
+ * had to skip would leave the translation without its timing, so the first such place
+ * stops the command. */
+typedef struct {
+    const char *file;
+    int unreadable_line;
+    char unreadable[512];
+} from_problems;
+
+static void from_problem(void *ctx, srt_severity sev, int line, const char *message)
+{
+    from_problems *fp = ctx;
+    if (sev == SRT_UNREADABLE && !fp->unreadable_line) {
+        fp->unreadable_line = line;
+        snprintf(fp->unreadable, sizeof fp->unreadable, "%s", message);
+    } else if (sev == SRT_ERROR) {
+        cli_warn(_("%s:%d: %s (read anyway)"), fp->file, line, message);
+    }
+}
+
+static int by_first(const void *x, const void *y)
+{
+    const double *a = x, *b = y;
+    return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+/* Read the source track of a translation: its cues, with every repair said. */
+static int read_source_track(const char *path, cue_list *track)
+{
+    from_problems fp = {path, 0, ""};
+    int rc = srt_read(path, SRT_LENIENT, track, NULL, from_problem, &fp);
+    if (rc < 0)
+        return rc;
+    if (fp.unreadable_line) {
+        cues_free(track);
+        return error_set(ERR_DATA, _("%s:%d: %s"), path, fp.unreadable_line, fp.unreadable);
+    }
+    if (!track->n) {
+        cues_free(track);
+        return error_set(ERR_DATA, _("%s: no cues to take the timing from"), path);
+    }
+    /* out of order as written; overlapping once in time order */
+    size_t disorder = 0, overlaps = 0;
+    double (*span)[2] = malloc(track->n * sizeof *span);
+    if (!span) {
+        cues_free(track);
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    for (size_t k = 0; k < track->n; k++) {
+        disorder += k > 0 && track->v[k].start < track->v[k - 1].start;
+        span[k][0] = track->v[k].start;
+        span[k][1] = track->v[k].end;
+    }
+    qsort(span, track->n, sizeof *span, by_first);
+    for (size_t k = 0; k + 1 < track->n; k++)
+        overlaps += span[k + 1][0] < span[k][1];
+    free(span);
+    if (disorder)
+        cli_warn(P_("%s: %zu cue starts before the one above it: the cues are taken in time order",
+                    "%s: %zu cues start before the one above them: the cues are taken in time order", disorder),
+                 path, disorder);
+    if (overlaps)
+        cli_warn(P_("%s: %zu cue overlaps the next: each ends where the next begins",
+                    "%s: %zu cues overlap the next: each ends where the next begins", overlaps),
+                 path, overlaps);
+    return 0;
+}
+
 /* The language of a subtitle track, guessed from the script of all its text. */
 static int track_language(const cue_list *track, char lang[LANG_TAG_MAX])
 {
@@ -260,7 +328,7 @@ int cmd_subtitle(int argc, char **argv)
     if (rc < 0)
         return cli_report(rc);
     cue_list cues = {0}, source = {0};
-    if (a.from && (rc = srt_read(a.from, SRT_LENIENT, &source, NULL, NULL, NULL)) == 0)
+    if (a.from && (rc = read_source_track(a.from, &source)) == 0)
         rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)
                    : translated_cues(&source, a.align, &t, base, &p, &cues);
     else if (!a.from)

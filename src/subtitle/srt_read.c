@@ -382,12 +382,12 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             problem(&r, SRT_ERROR, lineno, _("cue without a number before its timing line"));
             cur.sentence = (size_t)expected++;
         } else {
-            problem(&r, SRT_ERROR, lineno, _("expected a cue number, found '%s'"), line);
+            problem(&r, SRT_UNREADABLE, lineno, _("expected a cue number, found '%s'"), line);
             skip_to_blank = 1;
             continue;
         }
         if (!timing) {
-            problem(&r, SRT_ERROR, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"), line);
+            problem(&r, SRT_UNREADABLE, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"), line);
             skip_to_blank = 1;
             continue;
         }

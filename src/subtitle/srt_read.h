@@ -14,7 +14,11 @@
 
 #include "cues.h"
 
-typedef enum { SRT_ERROR, SRT_WARNING } srt_severity;
+typedef enum {
+    SRT_ERROR,      /* not the format, but read: the cues are what the file means */
+    SRT_WARNING,    /* within the format, but trips some clients */
+    SRT_UNREADABLE, /* an error after which the reader skipped text to the next blank line */
+} srt_severity;
 
 /* Called per problem; line 0 means the whole file. */
 typedef void (*srt_problem_fn)(void *ctx, srt_severity sev, int line, const char *message);

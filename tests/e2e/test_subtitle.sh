@@ -133,6 +133,17 @@ run srt check --lang en "$SCRATCH/messy.en.srt"
 [[ $status -eq 0 || -z $(grep -v 'reading speed' <<<"$out") ]] &&
   ok "--from a track out of order and overlapping: an ordered, non-overlapping translation" ||
   not_ok "--from a messy track" "$out"
+run subtitle --from "$SCRATCH/messy.zh.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/messy.en.srt"
+[[ $status -eq 0 && $err == *"1 cue starts before the one above it"* && $err == *"overlaps the next"* ]] &&
+  ok "--from a messy track: the disorder and the overlaps are said" || not_ok "--from: messy track warnings" "$err"
+sed '0,/ --> /s/^00:/-00:/' "$SCRATCH/address.srt" >"$SCRATCH/negative.zh.srt"
+run subtitle --from "$SCRATCH/negative.zh.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/negative.en.srt"
+[[ $status -eq 65 && $err == *"negative.zh.srt:2: bad timing line '-00:"* && ! -e $SCRATCH/negative.en.srt ]] &&
+  ok "--from a track with a negative time: exit 65 naming file and line, no output" ||
+  not_ok "--from a negative time" "$status" "$err"
+: >"$SCRATCH/none.srt"
+run subtitle --from "$SCRATCH/none.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/none.en.srt"
+expect_err "--from an empty track: exit 65" 65 "none.srt: no cues to take the timing from"
 run subtitle --from "$SCRATCH/address.srt" --lang en "$C/address.en.txt"
 expect_err "--from without --align or --tmx: usage error" 2 "either --align or --tmx"
 
