@@ -81,5 +81,11 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
 timing_source timing_from_audio(const char *audio, const char *lang, const char *const *sentences, size_t n,
                                 struct sync_map *map)
 {
-    return (timing_source){"audio", assign_by_audio, 0, 0, NULL, 0, audio, lang, sentences, n, map};
+    return (timing_source){.name = "audio",
+                           .assign = assign_by_audio,
+                           .audio = audio,
+                           .lang = lang,
+                           .sentences = sentences,
+                           .nsentences = n,
+                           .map = map};
 }
