@@ -7,10 +7,17 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/vec.h"
 #include "resample.h"
 
 static const double pause_after_sentence = 0.30; /* seconds of silence between sentences */
 static const float noise_floor = 0.001f;          /* -60 dBFS */
+
+/* Where espeak-ng starts speaking a word: the word's first character in the sentence
+ * (code points, 0-based) and its time from the start of the sentence. */
+typedef struct {
+    int char_pos, ms;
+} word_event;
 
 typedef struct {
     resampler *rs;
@@ -18,8 +25,7 @@ typedef struct {
     int rc, rate;
     unsigned noise_seed;
     size_t samples; /* samples at the synthesizer's rate pushed so far */
-    /* word events of the current sentence: character position, sample at 22,050 Hz */
-    int *word_char, *word_ms;
+    word_event *words; /* the word events of the current sentence */
     size_t nwords, capwords;
 } synth_state;
 
@@ -51,21 +57,12 @@ static int on_speech(short *wav, int numsamples, espeak_EVENT *events)
     for (espeak_EVENT *e = events; e && e->type != espeakEVENT_LIST_TERMINATED; e++) {
         if (e->type != espeakEVENT_WORD)
             continue;
-        if (s->nwords == s->capwords) {
-            size_t cap = s->capwords ? 2 * s->capwords : 64;
-            int *c = realloc(s->word_char, cap * sizeof *c);
-            if (c)
-                s->word_char = c;
-            int *m = c ? realloc(s->word_ms, cap * sizeof *m) : NULL;
-            if (!c || !m) {
-                s->rc = error_set(ERR_IO, _("out of memory"));
-                return 1;
-            }
-            s->word_ms = m;
-            s->capwords = cap;
+        int rc = vec_reserve(&s->words, &s->capwords, s->nwords + 1, sizeof *s->words);
+        if (rc < 0) {
+            s->rc = rc;
+            return 1;
         }
-        s->word_char[s->nwords] = e->text_position - 1;
-        s->word_ms[s->nwords++] = e->audio_position;
+        s->words[s->nwords++] = (word_event){.char_pos = e->text_position - 1, .ms = e->audio_position};
     }
     if (wav && numsamples > 0 && s->rc == 0) {
         const unsigned char *plane = (const unsigned char *)wav;
@@ -139,8 +136,8 @@ static int synth_sentence(synth_state *s, const char *text, size_t index, synth_
         int want = chars_before(text, marks[*next_mark].byte);
         int ms = 0;
         for (size_t w = 0; w < s->nwords; w++) {
-            ms = s->word_ms[w];
-            if (s->word_char[w] >= want)
+            ms = s->words[w].ms;
+            if (s->words[w].char_pos >= want)
                 break;
         }
         marks[*next_mark].frame = sp->seg_start + (size_t)(ms * FRAMES_PER_SECOND / 1000);
@@ -187,7 +184,6 @@ int synth_transcript(const char *lang, const char *const *sentences, size_t n, s
     espeak_Terminate();
     resampler_free(s.rs);
     feature_extractor_free(s.ex);
-    free(s.word_char);
-    free(s.word_ms);
+    free(s.words);
     return s.rc;
 }

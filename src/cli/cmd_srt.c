@@ -169,7 +169,8 @@ int cmd_srt_check(int argc, char **argv)
         if ((rc = check_breaks(&a, p, base, c->text, line)) < 0)
             break;
         if (nlines > p->max_lines)
-            style(&a, line, _("%d lines (at most %d)"), nlines, p->max_lines);
+            style(&a, line, P_("%d line (at most %d)", "%d lines (at most %d)", (unsigned long)nlines), nlines,
+                  p->max_lines);
         double d = c->end - c->start;
         if (d > 0 && chars / d > p->max_cps + 1e-9)
             style(&a, line, _("reading speed %.1f characters per second (limit %.0f)"), chars / d, p->max_cps);
@@ -184,7 +185,10 @@ int cmd_srt_check(int argc, char **argv)
             else if (next < c->end)
                 style(&a, info[k + 1].line, _("overlaps the previous cue"));
             else if (next - c->end + 1e-9 < gap)
-                style(&a, info[k + 1].line, _("less than %d frames after the previous cue"), p->min_gap_frames);
+                style(&a, info[k + 1].line,
+                      P_("less than %d frame after the previous cue", "less than %d frames after the previous cue",
+                         (unsigned long)p->min_gap_frames),
+                      p->min_gap_frames);
         }
     }
     fflush(stdout);

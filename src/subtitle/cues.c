@@ -17,6 +17,7 @@
 
 #include "../i18n.h"
 #include "line_end.h"
+#include "../text/utf8.h"
 #include "syllables.h"
 #include "../util/error.h"
 #include "../util/vec.h"
@@ -50,6 +51,30 @@ double cue_text_width(const char *text, const subtitle_profile *p)
     ubrk_close(bi);
     utext_close(ut);
     return w;
+}
+
+/* Whitespace is what cutting changes (a line break for a space, spaces trimmed at a cut):
+ * every other code point of a transcript is in its cues, in the same order. */
+static int is_visible(UChar32 c)
+{
+    return c >= 0 && !u_isUWhiteSpace(c);
+}
+
+size_t cue_text_visible_chars(const char *text)
+{
+    size_t n = 0, len = strlen(text), step;
+    for (size_t i = 0; i < len; i += step)
+        n += is_visible(utf8_char_at(text, len, i, &step));
+    return n;
+}
+
+size_t cue_text_visible_byte(const char *text, size_t nth)
+{
+    size_t seen = 0, len = strlen(text), step, i = 0;
+    for (; i < len; i += step)
+        if (is_visible(utf8_char_at(text, len, i, &step)) && seen++ == nth)
+            return i;
+    return len;
 }
 
 typedef struct {

@@ -49,6 +49,15 @@ int cue_reads_too_fast(const cue *c, const subtitle_profile *p);
 /* Display width of a UTF-8 line under the profile. */
 double cue_text_width(const char *text, const subtitle_profile *p);
 
+/* Code points of a UTF-8 text that are not whitespace. Cutting a transcript into cues
+ * changes only its whitespace, so the k-th visible character of a sentence is the k-th
+ * of its cues: how a cue is found in its sentence, and a time in the transcript. */
+size_t cue_text_visible_chars(const char *text);
+
+/* The byte of `text` where its visible character `nth` (0-based) starts; the length of
+ * the text when it has no more. */
+size_t cue_text_visible_byte(const char *text, size_t nth);
+
 void cues_free(cue_list *l);
 
 #endif

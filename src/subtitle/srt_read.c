@@ -353,7 +353,10 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                 break;
         }
         if (blanks > 1 && out->n)
-            problem(&r, SRT_WARNING, lineno, _("%d blank lines between cues (expected 1)"), blanks);
+            problem(&r, SRT_WARNING, lineno,
+                    P_("%d blank line between cues (expected 1)", "%d blank lines between cues (expected 1)",
+                       (unsigned long)blanks),
+                    blanks);
         blanks = 0;
         cur = (cue){0};
         cue_line = lineno;

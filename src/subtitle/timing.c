@@ -120,12 +120,12 @@ static int assign_by_anchors(const timing_source *self, cue_list *cues)
 
 timing_source timing_from_anchors(const time_anchor *anchors, size_t n)
 {
-    return (timing_source){"times", assign_by_anchors, 0, 0, anchors, n, NULL, NULL, NULL, 0, NULL};
+    return (timing_source){.name = "times", .assign = assign_by_anchors, .anchors = anchors, .nanchors = n};
 }
 
 timing_source timing_from_duration(double start, double duration)
 {
-    return (timing_source){"duration", assign_by_duration, start, duration, NULL, 0, NULL, NULL, NULL, 0, NULL};
+    return (timing_source){.name = "duration", .assign = assign_by_duration, .start = start, .duration = duration};
 }
 
 size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int measured_starts)

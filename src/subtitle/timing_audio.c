@@ -11,31 +11,6 @@
 #include "../util/error.h"
 #include "timing.h"
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-/* Code points of `text` that are not whitespace. */
-static size_t visible_chars(const char *text)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        n += !is_space(*p) && (*p & 0xC0) != 0x80;
-    return n;
-}
-
-/* The byte of `sentence` where its visible character number `nth` (0-based) starts. */
-static size_t byte_of_visible(const char *sentence, size_t nth)
-{
-    size_t seen = 0, k = 0;
-    for (; sentence[k]; k++) {
-        unsigned char c = (unsigned char)sentence[k];
-        if (is_space(c) || (c & 0xC0) == 0x80)
-            continue;
-        if (seen++ == nth)
-            return k;
-    }
-    return k;
-}
-
 static int assign_by_audio(const timing_source *self, cue_list *cues)
 {
     synth_mark *marks = calloc(cues->n ? cues->n : 1, sizeof *marks);
@@ -52,9 +27,10 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
             done_in_sentence = 0;
         } else if (c->sentence < self->nsentences) {
             mark_of[k] = nmarks + 1;
-            marks[nmarks++] = (synth_mark){c->sentence, byte_of_visible(self->sentences[c->sentence], done_in_sentence), 0};
+            size_t byte = cue_text_visible_byte(self->sentences[c->sentence], done_in_sentence);
+            marks[nmarks++] = (synth_mark){.sentence = c->sentence, .byte = byte};
         }
-        done_in_sentence += visible_chars(c->text);
+        done_in_sentence += cue_text_visible_chars(c->text);
     }
     int rc = audio_sync_align(self->audio, self->lang, self->sentences, self->nsentences, marks, nmarks, self->map);
     for (size_t k = 0; rc == 0 && k < cues->n; k++) {
@@ -81,5 +57,11 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
 timing_source timing_from_audio(const char *audio, const char *lang, const char *const *sentences, size_t n,
                                 struct sync_map *map)
 {
-    return (timing_source){"audio", assign_by_audio, 0, 0, NULL, 0, audio, lang, sentences, n, map};
+    return (timing_source){.name = "audio",
+                           .assign = assign_by_audio,
+                           .audio = audio,
+                           .lang = lang,
+                           .sentences = sentences,
+                           .nsentences = n,
+                           .map = map};
 }

@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../tm/tmx_reader.h"
@@ -37,18 +34,6 @@ static void order_source(cue_list *src)
         if (src->v[k].end < src->v[k].start)
             src->v[k].end = src->v[k].start;
     }
-}
-
-static size_t visible_chars(const char *s)
-{
-    size_t n = 0;
-    const uint8_t *p = (const uint8_t *)s;
-    for (int32_t i = 0, len = (int32_t)strlen(s); i < len;) {
-        UChar32 c;
-        U8_NEXT(p, i, len, c);
-        n += c >= 0 && !u_isUWhiteSpace(c);
-    }
-    return n;
 }
 
 /* The time at which visible character `at` of the track is shown. */
@@ -78,10 +63,10 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
     }
     cum[0] = 0;
     for (size_t k = 0; k < source->n; k++)
-        cum[k + 1] = cum[k] + visible_chars(source->v[k].text);
+        cum[k + 1] = cum[k] + cue_text_visible_chars(source->v[k].text);
     sent_at[0] = 0;
     for (size_t s = 0; s < src->n; s++)
-        sent_at[s + 1] = sent_at[s] + visible_chars(src->sent[s]);
+        sent_at[s + 1] = sent_at[s] + cue_text_visible_chars(src->sent[s]);
     int rc = 0;
     double last_end = source->v[0].start;
     int spaced = !lang_joins_unspaced(tgt_base);

@@ -215,13 +215,22 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     return rc;
 }
 
-/* Plural-Forms for languages whose catalogs come without a header */
+/* Plural-Forms for languages whose catalogs come without a header, by language subtag:
+ * "rue" or "kok" is a language of its own, not Russian or Korean. */
 static const char *default_plural_forms(const char *lang)
 {
-    if (!strncasecmp(lang, "ru", 2) || !strncasecmp(lang, "uk", 2))
-        return "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
-    if (!strncasecmp(lang, "zh", 2) || !strncasecmp(lang, "ja", 2) || !strncasecmp(lang, "ko", 2))
-        return "nplurals=1; plural=0;";
+    static const char east_slavic[] =
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
+    static const char no_plural[] = "nplurals=1; plural=0;";
+    static const struct {
+        char base[4];
+        const char *plural_forms;
+    } known[] = {{"ru", east_slavic}, {"uk", east_slavic}, {"zh", no_plural}, {"ja", no_plural}, {"ko", no_plural}};
+    char base[LANG_TAG_MAX];
+    lang_base(lang, base);
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+        if (strcasecmp(base, known[k].base) == 0)
+            return known[k].plural_forms;
     return "nplurals=2; plural=(n != 1);";
 }
 
@@ -270,14 +279,10 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
             rc = more;
             break;
         }
-        const char *s = NULL, *t = NULL;
-        for (size_t k = 0; k < u.ntuv; k++) {
-            const char *l = tmx_tuv_lang(&u.tuv[k]);
-            if (!s && srclang && l && strcasecmp(l, srclang) == 0)
-                s = u.tuv[k].text;
-            else if (!t && lang_tags_match(l, lang))
-                t = u.tuv[k].text;
-        }
+        /* languages matched as everywhere else (BCP 47 subtags, "en" takes "en-US"); an
+         * empty translation is still a message, an untranslated one */
+        const char *s, *t;
+        tmx_unit_pair(&u, srclang, lang, &s, &t);
         if (!s || !t)
             continue;
         const char *form = prop_of(&u, "x-po-plural-form"), *ctxt = prop_of(&u, "x-context");

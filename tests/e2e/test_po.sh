@@ -93,4 +93,47 @@ run tmx2po --lang ru "$SCRATCH/long.tmx" -o "$SCRATCH/long2.po"
 check "a 1.5 KB header comes back whole, and msgfmt --check accepts it" \
   sh -c "msgfmt --check -o /dev/null '$SCRATCH/long2.po' && test \$(grep -c X-Extra-Field '$SCRATCH/long2.po') = 40"
 
+# languages are matched on BCP 47 subtags, never on their first two letters
+cat >"$SCRATCH/app.fil.po" <<'PO'
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: fil\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+msgid "Open"
+msgstr "Buksan"
+PO
+run po2tmx "$SCRATCH/app.fil.po" -o "$SCRATCH/fil.tmx"
+run tmx2po --lang fi "$SCRATCH/fil.tmx" -o "$SCRATCH/fi.po"
+[[ $status -eq 0 && $err == *"0 messages written"* ]] && ! grep -q Buksan "$SCRATCH/fi.po" &&
+  grep -q '"Language: fi\\n"' "$SCRATCH/fi.po" && ok "a Filipino (fil) TMX gives a Finnish (fi) catalog nothing, nor its header" ||
+  not_ok "fil is not fi" "$err" "$(cat "$SCRATCH/fi.po")"
+run tmx2po --lang fil "$SCRATCH/fil.tmx" -o "$SCRATCH/fil.po"
+[[ $status -eq 0 && $err == *"1 message written"* ]] && grep -q Buksan "$SCRATCH/fil.po" &&
+  ok "the same TMX gives the Filipino catalog its message" || not_ok "fil gets its message" "$err"
+
+# a memory from elsewhere: srclang "en" over "en-US" variants, Chinese in two scripts, no PO header
+tmx_of() { # TUVs as LANG=TEXT…
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body><tu>'
+  for tuv in "$@"; do printf '<tuv xml:lang="%s"><seg>%s</seg></tuv>' "${tuv%%=*}" "${tuv#*=}"; done
+  printf '</tu></body></tmx>\n'
+}
+tmx_of en-US=Open zh-Hans=打开 zh-Hant=打開 kok=Ugodd ru=Открыть >"$SCRATCH/other.tmx"
+for want in zh-Hant:打開 zh-Hans:打开 kok:Ugodd; do
+  run tmx2po --lang "${want%%:*}" "$SCRATCH/other.tmx" -o "$SCRATCH/other.po"
+  [[ $status -eq 0 ]] && grep -q "msgstr \"${want#*:}\"" "$SCRATCH/other.po" &&
+    ok "srclang en takes the en-US source; --lang ${want%%:*} takes ${want#*:}" ||
+    not_ok "--lang ${want%%:*} takes ${want#*:}" "$err" "$(cat "$SCRATCH/other.po")"
+done
+plural_forms() { # LANG: the Plural-Forms tmx2po writes for it when the TMX carries no PO header
+  "$POLYALIGN" tmx2po --lang "$1" "$SCRATCH/other.tmx" -o "$SCRATCH/plural.po" 2>/dev/null &&
+    sed -n 's/^"Plural-Forms: nplurals=\([0-9]\).*/\1/p' "$SCRATCH/plural.po"
+}
+for want in ru-RU:3 uk:3 rue:2 zh-Hant:1 ko:1 kok:2 fil:2; do
+  got=$(plural_forms "${want%%:*}")
+  [[ $got == "${want#*:}" ]] && ok "default Plural-Forms for ${want%%:*}: nplurals=${want#*:}" ||
+    not_ok "default Plural-Forms for ${want%%:*}" "nplurals=$got, want ${want#*:}"
+done
+
 done_testing

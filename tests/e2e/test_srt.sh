@@ -135,4 +135,26 @@ done
 run srt check --lang en --fps 29.97 "$SCRATCH/fixed.srt"
 [[ $status -ne 2 ]] && ok "srt check --fps 29.97 is a frame rate" || not_ok "srt check --fps 29.97" "$err"
 
+# counts in the messages take the plural form of the language (Russian has three)
+count_srt() { # LINES BLANKS: a cue of LINES lines, BLANKS blank lines, a cue 1 frame after it
+  { printf '1\n00:00:01,000 --> 00:00:03,000\n'
+    for ((k = 0; k < $1; k++)); do echo "Line $k."; done
+    for ((k = 0; k < $2; k++)); do echo; done
+    printf '2\n00:00:03,040 --> 00:00:05,000\nNext.\n'; } >"$SCRATCH/count.srt"
+}
+expect_counts() { # LINES BLANKS LANGUAGE EXPECTED…: srt check of count_srt in LANGUAGE says each EXPECTED
+  count_srt "$1" "$2"
+  local got want
+  got=$(LANGUAGE=$3 "$POLYALIGN" srt check --lang en "$SCRATCH/count.srt" 2>/dev/null)
+  shift 3
+  for want in "$@"; do
+    [[ $got == *"$want"* ]] && ok "srt check counts: $want" || not_ok "srt check counts: $want" "$got"
+  done
+}
+expect_counts 3 3 en "3 lines (at most 2)" "3 blank lines between cues" "less than 2 frames after the previous cue"
+expect_counts 3 3 ru "3 строки (максимум 2)" "3 пустые строки между субтитрами" "меньше 2 кадров"
+expect_counts 5 5 ru "5 строк (максимум 2)" "5 пустых строк между субтитрами"
+expect_counts 21 21 ru "21 строка (максимум 2)" "21 пустая строка между субтитрами"
+expect_counts 3 3 zh_CN "3 行（最多 2 行）" "字幕条之间有 3 个空行" "不足 2 帧"
+
 done_testing

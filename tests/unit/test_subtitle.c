@@ -1,5 +1,7 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
- * keep their length), the line breaks srt check reports, the subtitle display rules (estimated vs measured starts), the merging of too-fast cues, and the audio timing source's refusal of a
+ * keep their length), the line breaks srt check reports, the subtitle display rules
+ * (estimated vs measured starts), the merging of too-fast cues, the count of visible
+ * characters that maps cues onto their transcript, and the audio timing source's refusal of a
  * language without a voice. */
 #include <math.h>
 #include <setjmp.h>
@@ -184,6 +186,27 @@ static void cut_over_shares_the_span(void **state)
     cues_free(&out);
 }
 
+/* Visible characters are what a transcript and its cues share: every whitespace (no-break
+ * and ideographic spaces too) is left out of the count, and the k-th visible character of
+ * a sentence is found at its byte whatever spacing comes before it. */
+static void visible_characters_skip_any_whitespace(void **state)
+{
+    (void)state;
+    const char *sentence = "Wuzhen \xc2\xa0" "10\xe3\x80\x80\xe5\xb9\xb4\n!"; /* 年 after U+3000 */
+    assert_int_equal(cue_text_visible_chars(sentence), 10);
+    assert_int_equal(cue_text_visible_chars(" \t\r\n"), 0);
+    assert_int_equal(cue_text_visible_chars(""), 0);
+    assert_int_equal(cue_text_visible_byte(sentence, 0), 0);
+    assert_int_equal(cue_text_visible_byte(sentence, 6), 9);   /* "1" after a space and a no-break space */
+    assert_int_equal(cue_text_visible_byte(sentence, 8), 14);  /* 年 after the ideographic space */
+    assert_int_equal(cue_text_visible_byte(sentence, 9), 18);  /* "!" after the line break */
+    assert_int_equal(cue_text_visible_byte(sentence, 10), strlen(sentence));
+    /* a cue's count and its sentence's position agree, the line break in the cue aside */
+    size_t first = cue_text_visible_chars("Wuzhen\n\xc2\xa0" "10");
+    assert_int_equal(first, 8);
+    assert_int_equal(cue_text_visible_byte(sentence, first), 14);
+}
+
 static void audio_source_refuses_unknown_language(void **state)
 {
     (void)state;
@@ -207,6 +230,7 @@ int main(void)
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
         cmocka_unit_test(cut_over_shares_the_span),
+        cmocka_unit_test(visible_characters_skip_any_whitespace),
         cmocka_unit_test(audio_source_refuses_unknown_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
