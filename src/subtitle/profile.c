@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "../text/lang.h"
+
 static const char *const en_weak[] = {"a", "an", "the", "my", "your", "his", "her", "its", "our", "their",
                                       "this", "that", "these", "those", "to", "of", "in", "on", "at", "by",
                                       "for", "with", "from", "and", "or", "but", "not", "very", "mr.", "mrs.",
@@ -28,7 +30,7 @@ const subtitle_profile *subtitle_profile_find(const char *name, const char *lang
     for (size_t k = 0; k < sizeof profiles / sizeof profiles[0]; k++) {
         if (strcmp(profiles[k].name, name) != 0)
             continue;
-        if (strncmp(profiles[k].lang, lang, 2) == 0)
+        if (lang_tags_match(profiles[k].lang, lang))
             return &profiles[k];
         if (strcmp(profiles[k].lang, "en") == 0)
             fallback = &profiles[k];

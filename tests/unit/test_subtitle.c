@@ -79,6 +79,9 @@ static void line_breaks_a_subtitler_never_makes(void **state)
     char w[64];
     const subtitle_profile *en = subtitle_profile_find("netflix", "en"), *ru = subtitle_profile_find("netflix", "ru"),
                            *zh = subtitle_profile_find("netflix", "zh");
+    /* profiles by language subtag: Rusyn (rue) is not Russian, zh-TW is Chinese */
+    assert_ptr_equal(subtitle_profile_find("netflix", "rue"), en);
+    assert_ptr_equal(subtitle_profile_find("netflix", "zh-TW"), zh);
     assert_int_equal(line_break_judge("en", en, "We met The", "minister.", w, sizeof w), LINE_BREAK_WEAK_WORD);
     assert_string_equal(w, "the"); /* lower-cased */
     assert_int_equal(line_break_judge("en", en, "as “the", "old town” says", w, sizeof w), LINE_BREAK_WEAK_WORD);
