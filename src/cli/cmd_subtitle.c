@@ -25,7 +25,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
-    OPT_MAX_CHARS, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_FROM, OPT_ALIGN, OPT_TIMES, OPT_TMX, OPT_AUDIO
+    OPT_MAX_CHARS, OPT_MAX_LINES, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_MIN_GAP, OPT_FROM, OPT_ALIGN, OPT_TIMES, OPT_TMX, OPT_AUDIO
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -42,15 +42,19 @@ const cli_option subtitle_cli_options[] = {
     {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
     {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
     {"max-chars", OPT_MAX_CHARS, 1, "N", N_("override the characters per line")},
+    {"max-lines", OPT_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)")},
     {"max-cps", OPT_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)")},
     {"min-duration", OPT_MIN_DUR, 1, "SECONDS", N_("override the shortest cue")},
     {"max-duration", OPT_MAX_DUR, 1, "SECONDS", N_("override the longest cue")},
+    {"min-gap", OPT_MIN_GAP, 1, "FRAMES", N_("override the shortest gap between cues, in frames")},
     {0},
 };
 
 typedef struct {
     const char *lang, *output, *format, *profile, *from, *align, *times, *tmx, *audio;
-    double duration, start, fps, max_chars, max_cps, min_dur, max_dur;
+    double duration, start, fps;
+    double max_chars, max_cps, min_dur, max_dur; /* overrides; NAN: the profile's */
+    long max_lines, min_gap;                      /* overrides; -1: the profile's */
     int bad;
 } subtitle_args;
 
@@ -72,9 +76,11 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_START: return cli_number(self, "start", arg, 0, INFINITY, &a->start);
     case OPT_FPS: return cli_number(self, "fps", arg, 1, 1000, &a->fps);
     case OPT_MAX_CHARS: return cli_number(self, "max-chars", arg, 1, INFINITY, &a->max_chars);
+    case OPT_MAX_LINES: return cli_count(self, "max-lines", arg, 1, 2, &a->max_lines);
     case OPT_MAX_CPS: return cli_number(self, "max-cps", arg, 0.1, INFINITY, &a->max_cps);
     case OPT_MIN_DUR: return cli_number(self, "min-duration", arg, 0, INFINITY, &a->min_dur);
     case OPT_MAX_DUR: return cli_number(self, "max-duration", arg, 0.1, INFINITY, &a->max_dur);
+    case OPT_MIN_GAP: return cli_count(self, "min-gap", arg, 0, 1000, &a->min_gap);
     }
     return 0;
 }
@@ -287,7 +293,8 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {NULL, NULL, NULL, "netflix", NULL, NULL, NULL, NULL, NULL, 0, 0, 25, 0, 0, 0, 0, 0};
+    subtitle_args a = {.profile = "netflix", .fps = 25, .max_chars = NAN, .max_lines = -1, .max_cps = NAN,
+                       .min_dur = NAN, .max_dur = NAN, .min_gap = -1};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
@@ -310,14 +317,21 @@ int cmd_subtitle(int argc, char **argv)
     if (!found)
         return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), a.profile);
     subtitle_profile p = *found;
-    if (a.max_chars)
+    if (!isnan(a.max_chars))
         p.max_chars = a.max_chars;
-    if (a.max_cps)
+    if (a.max_lines >= 0)
+        p.max_lines = (int)a.max_lines;
+    if (!isnan(a.max_cps))
         p.max_cps = a.max_cps;
-    if (a.min_dur)
+    if (!isnan(a.min_dur))
         p.min_duration = a.min_dur;
-    if (a.max_dur)
+    if (!isnan(a.max_dur))
         p.max_duration = a.max_dur;
+    if (a.min_gap >= 0)
+        p.min_gap_frames = (int)a.min_gap;
+    if (p.min_duration > p.max_duration)
+        return cli_usage_error(self, _("the shortest cue (%.3f s) is longer than the longest (%.3f s)"), p.min_duration,
+                               p.max_duration);
     const char *ext = a.output ? strrchr(a.output, '.') : NULL;
     const char *fmt_name = a.format ? a.format : ext && strcmp(ext, ".vtt") == 0 ? "vtt" : "srt";
     if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)

@@ -159,6 +159,8 @@ static double layout(const sentence_cut *sc, size_t ia, size_t ib, size_t *split
     *split = 0;
     if (span_width(sc, a, b) <= max)
         return 0;
+    if (sc->p->max_lines < 2)
+        return INFINITY;
     double best = INFINITY;
     for (size_t im = ia + 1; im < ib; im++) {
         size_t m = sc->pos[im];

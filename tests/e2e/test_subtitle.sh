@@ -38,6 +38,22 @@ for block in sys.argv[1].strip().split("\n\n"):
     lines = block.split("\n")[2:]
     assert 1 <= len(lines) <= 2 and all(len(l) <= 42 for l in lines), block' "$out"
 
+# every limit of the profile can be overridden
+run subtitle --lang en --duration 40 --max-chars 30 --max-lines 1 --max-cps 15 --min-gap 6 "$SCRATCH/t.en.txt" -o "$SCRATCH/limits.srt"
+check "--max-chars 30 --max-lines 1 --max-cps 15 --min-gap 6: every cue one line of at most 30, gaps of 6 frames" python3 -c '
+import re, sys
+prev_end = None
+for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    lines = block.split("\n")
+    a, b = [sum(float(x) * m for x, m in zip(re.split("[:,]", t), (3600, 60, 1, 0.001))) for t in lines[1].split(" --> ")]
+    assert len(lines) == 3 and len(lines[2]) <= 30, block
+    assert prev_end is None or a - prev_end >= 6 / 25 - 1e-3, block
+    prev_end = b' "$SCRATCH/limits.srt"
+run subtitle --lang en --duration 40 --max-lines 3 "$SCRATCH/t.en.txt"
+expect_err "--max-lines 3: usage error" 2 "--max-lines takes a whole number from 1 to 2"
+run subtitle --lang en --duration 40 --min-duration 8 "$SCRATCH/t.en.txt"
+expect_err "--min-duration over the longest cue: usage error" 2 "the shortest cue \(8.000 s\) is longer than the longest"
+
 # hard inputs: a 600-character sentence without punctuation, Chinese without punctuation
 python3 -c 'print(" ".join(["word%d" % k for k in range(100)]))' >"$SCRATCH/long.txt"
 run subtitle --lang en --duration 60 "$SCRATCH/long.txt" -o "$SCRATCH/long.srt"
