@@ -1,9 +1,9 @@
 /* lexlearn.c — learning document-specific word pairs; see lexlearn.h.
  *
- * Counts live in one open-addressing table keyed by 64 bits: (s << 32 | t) for a pair,
- * and the marginals under keys no pair can take (side tag in the top bits of a key
- * whose low half is the 0xffffffff marker). Only beads of one to two sentences a side
- * are counted: bigger beads pair too many words with too many. */
+ * Counts live in one table keyed by 64 bits (u64table.h): (s << 32 | t) for a pair, and
+ * for a word's own count the word in the high half and a side marker in the low half
+ * (0xffffffff source, 0xfffffffe target), never read as a pair. Only beads of one to two
+ * sentences a side are counted: bigger beads pair too many words with too many. */
 #include "lexlearn.h"
 
 #include <stdlib.h>
@@ -12,79 +12,31 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
+#include "../util/u64table.h"
 #include "../util/vec.h"
 #include "weights.h"
 
-typedef struct {
-    uint64_t *key;
-    uint32_t *count;    /* 0: empty slot */
-    size_t mask, used;
-} count_map;
+/* a count of a word pair or of one word (u64table.h: the key first); packed, 12 bytes
+ * rather than 16, as the table of a long document holds millions of them */
+typedef struct __attribute__((packed)) {
+    uint64_t key;
+    uint32_t count;
+} count_slot;
 
-static uint64_t mix(uint64_t k)
+static int count_add(u64_table *counts, uint64_t key)
 {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    return k;
-}
-
-static int map_init(count_map *m, size_t size)
-{
-    m->key = malloc(size * sizeof *m->key);
-    m->count = calloc(size, sizeof *m->count);
-    m->mask = size - 1;
-    m->used = 0;
-    return m->key && m->count ? 0 : -ERR_IO;
-}
-
-static void map_free(count_map *m)
-{
-    free(m->key);
-    free(m->count);
-}
-
-static uint32_t *map_slot(count_map *m, uint64_t k)
-{
-    size_t i = mix(k) & m->mask;
-    while (m->count[i] && m->key[i] != k)
-        i = (i + 1) & m->mask;
-    m->key[i] = k;
-    return &m->count[i];
-}
-
-static int map_add(count_map *m, uint64_t k)
-{
-    if ((m->used + 1) * 2 > m->mask + 1) {
-        count_map bigger;
-        if (map_init(&bigger, (m->mask + 1) * 2) < 0) {
-            map_free(&bigger);
-            return -ERR_IO;
-        }
-        for (size_t i = 0; i <= m->mask; i++)
-            if (m->count[i]) {
-                *map_slot(&bigger, m->key[i]) = m->count[i];
-                bigger.used++;
-            }
-        map_free(m);
-        *m = bigger;
-    }
-    uint32_t *c = map_slot(m, k);
-    if (*c == 0)
-        m->used++;
-    ++*c;
+    int added;
+    count_slot *c = u64_table_put(counts, key, &added);
+    if (!c)
+        return -ERR_IO;
+    c->count++;
     return 0;
 }
 
-static uint32_t map_get(const count_map *m, uint64_t k)
+static uint32_t count_of(const u64_table *counts, uint64_t key)
 {
-    size_t i = mix(k) & m->mask;
-    while (m->count[i]) {
-        if (m->key[i] == k)
-            return m->count[i];
-        i = (i + 1) & m->mask;
-    }
-    return 0;
+    const count_slot *c = u64_table_get(counts, key);
+    return c ? c->count : 0;
 }
 
 static uint64_t marginal_key(int side, uint32_t w)
@@ -185,34 +137,34 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
 {
     *learned = 0;
     memset(out, 0, 2 * sizeof *out);
-    count_map m;
+    u64_table counts;
+    u64_table_init(&counts, sizeof(count_slot));
     pair *p[2] = {NULL, NULL};
     size_t np[2] = {0, 0}, cap[2] = {0, 0};
     uint32_t *ws = malloc(BEAD_WORDS * sizeof *ws), *wt = malloc(BEAD_WORDS * sizeof *wt);
-    int rc = map_init(&m, 1 << 16);
-    if (!ws || !wt)
-        rc = -ERR_IO;
+    int rc = ws && wt ? 0 : -ERR_IO;
     for (size_t k = 0; k < nb && rc == 0; k++) {
         if (b[k].di == 0 || b[k].dj == 0 || b[k].di > 2 || b[k].dj > 2)
             continue;
         size_t ns = bead_words(&in[0], b[k].i, b[k].di, ws, BEAD_WORDS);
         size_t nt = bead_words(&in[1], b[k].j, b[k].dj, wt, BEAD_WORDS);
         for (size_t x = 0; x < ns && rc == 0; x++)
-            rc = map_add(&m, marginal_key(0, ws[x]));
+            rc = count_add(&counts, marginal_key(0, ws[x]));
         for (size_t y = 0; y < nt && rc == 0; y++)
-            rc = map_add(&m, marginal_key(1, wt[y]));
+            rc = count_add(&counts, marginal_key(1, wt[y]));
         for (size_t x = 0; x < ns && rc == 0; x++)
             for (size_t y = 0; y < nt && rc == 0; y++)
-                rc = map_add(&m, (uint64_t)ws[x] << 32 | wt[y]);
+                rc = count_add(&counts, (uint64_t)ws[x] << 32 | wt[y]);
     }
-    /* keep the pairs that meet often and rarely apart */
-    for (size_t i = 0; rc == 0 && i <= m.mask; i++) {
-        uint32_t low = (uint32_t)m.key[i];
-        if (!m.count[i] || m.count[i] < LEARN_MIN_COUNT || low >= 0xfffffffeu)
+    /* keep the pairs that meet often and rarely apart (in any order: sorted below) */
+    size_t at = 0;
+    for (const count_slot *c; rc == 0 && (c = u64_table_next(&counts, &at));) {
+        uint32_t low = (uint32_t)c->key;
+        if (c->count < LEARN_MIN_COUNT || low >= 0xfffffffeu)
             continue;
-        uint32_t s = (uint32_t)(m.key[i] >> 32), t = low;
-        double cs = map_get(&m, marginal_key(0, s)), ct = map_get(&m, marginal_key(1, t));
-        if (2.0 * m.count[i] / (cs + ct) < LEARN_MIN_DICE)
+        uint32_t s = (uint32_t)(c->key >> 32), t = low;
+        double cs = count_of(&counts, marginal_key(0, s)), ct = count_of(&counts, marginal_key(1, t));
+        if (2.0 * c->count / (cs + ct) < LEARN_MIN_DICE)
             continue;
         for (int side = 0; side < 2 && rc == 0; side++) {
             if (vec_reserve(&p[side], &cap[side], np[side] + 1, sizeof *p[side]) < 0)
@@ -227,7 +179,7 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
             qsort(p[side], np[side], sizeof *p[side], pair_cmp);
         rc = augment(&in[side], p[side], np[side], &out[side]);
     }
-    map_free(&m);
+    u64_table_free(&counts);
     free(ws);
     free(wt);
     free(p[0]);

@@ -17,7 +17,6 @@
 #include "../util/u32set.h"
 #include "../util/vec.h"
 #include "lexicon.h"
-#include "lexsource.h"
 #include "lexwords.h"
 
 #ifndef LEXICONDIR
@@ -27,9 +26,11 @@
 enum { MAX_LEXICONS = 8 };
 
 struct lexset {
-    lexicon *lx[MAX_LEXICONS];
+    const lexicon *lx[MAX_LEXICONS]; /* the built-in one first, then the user's */
     int swap[MAX_LEXICONS];     /* the lexicon's side 0 is our side 1 */
     size_t n;
+    lexicon *builtin;           /* the one lexicon the set owns; the user's are borrowed
+                                 * from lexset_config.user, which frees them */
     lexwords *w[2];
     int unspaced[2];
 };
@@ -64,33 +65,13 @@ static void find_builtin(const char *dir, const char *pair, char *path, size_t s
     path[0] = '\0';
 }
 
-static int add_lexicon(lexset *ls, lexicon *lx, const char *src)
+static int add_lexicon(lexset *ls, const lexicon *lx, const char *src)
 {
-    if (ls->n == MAX_LEXICONS) {
-        lexicon_free(lx);
+    if (ls->n == MAX_LEXICONS)
         return error_set(ERR_USAGE, _("too many lexicons (at most %d)"), MAX_LEXICONS);
-    }
     ls->swap[ls->n] = strcmp(lexicon_lang(lx, 0), src) != 0;
     ls->lx[ls->n++] = lx;
     return 0;
-}
-
-static int open_user(lexset *ls, const char *src, const char *tgt, const char *path)
-{
-    lexicon_builder *b;
-    int rc = lexicon_builder_new(src, tgt, &b);
-    if (rc < 0)
-        return rc;
-    rc = lexsource_read(b, src, tgt, lexsource_guess(path), path, NULL, NULL);
-    void *bytes = NULL;
-    size_t len = 0;
-    if (rc == 0)
-        rc = lexicon_builder_compile(b, &bytes, &len);
-    lexicon_builder_free(b);
-    lexicon *lx = NULL;
-    if (rc == 0)
-        rc = lexicon_from_bytes(bytes, len, path, &lx);
-    return rc == 0 ? add_lexicon(ls, lx, src) : rc;
 }
 
 int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexset **out, int *builtin_missing)
@@ -107,18 +88,19 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
         snprintf(pair[1], sizeof pair[1], "%s-%s", tgt, src);
         for (int k = 0; k < 2 && !ls->n && rc == 0; k++) {
             find_builtin(cfg ? cfg->dir : NULL, pair[k], path, sizeof path);
-            lexicon *lx;
-            if (path[0] && (rc = lexicon_open(path, &lx)) == 0)
-                rc = add_lexicon(ls, lx, src);
+            if (path[0] && (rc = lexicon_open(path, &ls->builtin)) == 0)
+                rc = add_lexicon(ls, ls->builtin, src);
         }
         /* only the pairs we ship lexicons for can be missing, whichever side is the pivot */
         const char *other = strcmp(src, "en") == 0 ? tgt : strcmp(tgt, "en") == 0 ? src : "";
         if (!ls->n && rc == 0 && (strcmp(other, "zh") == 0 || strcmp(other, "ru") == 0))
             *builtin_missing = 1;
     }
-    for (size_t u = 0; cfg && u < cfg->nuser && rc == 0; u++)
-        if (!cfg->user_lang || !cfg->user_lang[u] || lang_tags_match(cfg->user_lang[u], tgt))
-            rc = open_user(ls, src, tgt, cfg->user[u]);
+    for (size_t u = 0; cfg && cfg->user && u < user_lexicons_count(cfg->user) && rc == 0; u++) {
+        const lexicon *lx;
+        if ((rc = user_lexicons_get(cfg->user, u, src, tgt, &lx)) == 0 && lx)
+            rc = add_lexicon(ls, lx, src);
+    }
     if (rc == 0)
         rc = lexwords_new(src, &ls->w[0]);
     if (rc == 0)
@@ -137,8 +119,7 @@ void lexset_free(lexset *ls)
 {
     if (!ls)
         return;
-    for (size_t k = 0; k < ls->n; k++)
-        lexicon_free(ls->lx[k]);
+    lexicon_free(ls->builtin);
     lexwords_free(ls->w[0]);
     lexwords_free(ls->w[1]);
     free(ls);

@@ -3,32 +3,33 @@
  * Built-in lexicons are found by pair name (en-zh.lex) in, first, the directory given by
  * --lexicon-dir or $POLYALIGN_LEXICONS; else the build tree beside the executable
  * (build/lexicons); else the install prefix (share/polyalign/lexicons). A pair stored the
- * other way round (zh-en) is used with its sides swapped. User lexicons (--lexicon) are
- * compiled in memory for the pair; one declared for a translation language (--lexicon
- * zh=FILE) joins only the pairs whose target is in that language. Sentences then become sorted sets of word hashes and
- * of the hashes of their translations, which is all the lexical score reads. */
+ * other way round (zh-en) is used with its sides swapped. User lexicons (--lexicon) come
+ * compiled for the pair from a set the caller keeps for the whole command (lexuser.h);
+ * one declared for a translation language (--lexicon zh=FILE) joins only the pairs whose
+ * target is in that language. Sentences then become sorted sets of word hashes and of
+ * the hashes of their translations, which is all the lexical score reads. */
 #ifndef POLYALIGN_ALIGN_LEXSET_H
 #define POLYALIGN_ALIGN_LEXSET_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexuser.h"
 #include "text.h"
 
 typedef struct {
     const char *dir;            /* NULL: the default search */
-    const char *const *user;    /* --lexicon files */
-    size_t nuser;
+    user_lexicons *user;        /* the --lexicon files, or NULL; lent to every lexset
+                                 * opened with this config, which borrow its lexicons */
     int no_builtin;             /* leave the built-in lexicons out */
-    const char *const *user_lang; /* per user lexicon, the target language (base subtag) it
-                                 * is for, or NULL for every pair; NULL: all for every pair */
 } lexset_config;
 
 typedef struct lexset lexset;
 
 /* Lexicons for source language `src` and target `tgt` (base subtags). A missing built-in
  * lexicon is not an error: *builtin_missing is set (for the caller to say so once), and
- * the set may hold no lexicon at all. A user lexicon that fails to load is an error. */
+ * the set may hold no lexicon at all. A user lexicon that fails to load is an error.
+ * cfg->user must outlive the set. */
 int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexset **out, int *builtin_missing);
 void lexset_free(lexset *ls);
 

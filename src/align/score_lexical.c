@@ -85,7 +85,6 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
     if (!m)
         return error_set(ERR_IO, _("out of memory"));
     u32_map table[2] = {{0}, {0}};
-    uint8_t *coverable[2] = {NULL, NULL};
     uint32_t *buf = NULL;
     size_t cap = 0;
     int rc = 0;
@@ -106,10 +105,9 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         m->w[s] = malloc((sides[s].wstart[sides[s].n] + 1) * sizeof *m->w[s]);
         m->q[s] = malloc((nv + 1) * sizeof *m->q[s]);
         m->chance[s] = calloc(nv + 1, sizeof *m->chance[s]);
-        coverable[s] = calloc(nv + 1, 1);
         m->cost[s] = malloc((nv + 1) * 2 * (LEX_MAX_SPAN + 1) * sizeof *m->cost[s]);
         m->base[s] = malloc((sides[s].n + 1) * (LEX_MAX_SPAN + 1) * sizeof *m->base[s]);
-        if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->chance[s] || !coverable[s] || !m->cost[s] || !m->base[s]) {
+        if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->chance[s] || !m->cost[s] || !m->base[s]) {
             rc = -ERR_IO;
             break;
         }
@@ -133,21 +131,20 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
             size_t nt = sentence_cover(m, s, l, stamp, &buf, &cap);
             if (nt == SIZE_MAX)
                 rc = -ERR_IO;
-            for (size_t x = 0; rc == 0 && x < nt; x++) {
-                coverable[1 - s][buf[x]] = 1;
+            for (size_t x = 0; rc == 0 && x < nt; x++)
                 m->chance[1 - s][buf[x]] += 1;
-            }
         }
         free(stamp);
     }
-    /* words that no sentence of the other side could ever cover say nothing about any bead */
+    /* words that no sentence of the other side could ever cover (a chance count of 0,
+     * before the counts become shares just below) say nothing about any bead */
     for (int s = 0; s < 2 && rc == 0; s++) {
         size_t w = 0;
         for (size_t k = 0; k < m->n[s]; k++) {
             uint32_t from = m->ws[s][k], to = m->ws[s][k + 1];
             m->ws[s][k] = (uint32_t)w;
             for (uint32_t y = from; y < to; y++)
-                if (coverable[s][m->w[s][y]])
+                if (m->chance[s][m->w[s][y]] > 0)
                     m->w[s][w++] = m->w[s][y];
         }
         m->ws[s][m->n[s]] = (uint32_t)w;
@@ -157,10 +154,8 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
             m->q[s][v] = LEX_Q_START;
         }
     }
-    for (int s = 0; s < 2; s++) {
+    for (int s = 0; s < 2; s++)
         u32_map_free(&table[s]);
-        free(coverable[s]);
-    }
     free(buf);
     if (rc == 0)
         lexmodel_update_costs(m);

@@ -2,11 +2,13 @@
  *
  * Parses options, loads the texts (segmenting them unless --presegmented), runs the
  * aligner and writes the chosen format through a temporary file. A summary of what was
- * aligned, and of what was left out of the output, goes to stderr. */
+ * aligned, and of what was left out of the output, goes to stderr. Many groups of files
+ * may go to one output; the user's lexicons are compiled once for all of them. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../align/align.h"
+#include "../align/lexuser.h"
 #include "../align/output.h"
 #include "../i18n.h"
 #include "../text/lang.h"
@@ -234,9 +236,6 @@ int cmd_align(int argc, char **argv)
         fmt = FORMAT_BEADS;
     output_options oo = {0, a.keep_partial};
     a.opts.refit_rounds = -1;
-    a.opts.lexicons.user = a.lexicon;
-    a.opts.lexicons.user_lang = a.lexicon_lang;
-    a.opts.lexicons.nuser = a.nlexicons;
     /* one file for two translations would give one pair junk links or no entries */
     for (size_t u = 0; per_group == 3 && u < a.nlexicons; u++)
         if (!a.lexicon_lang[u])
@@ -251,11 +250,13 @@ int cmd_align(int argc, char **argv)
     if (a.min_score && cli_number(self, "min-score", a.min_score, 0, 1, &oo.min_score))
         return ERR_USAGE;
 
-    /* every group of files is one document in every language; all go to one output */
+    /* every group of files is one document in every language; all go to one output, and
+     * all share the user's lexicons, each compiled once (freed here, after the last group) */
     atomic_file out;
     int rc = atomic_file_open(&out, a.output);
     if (rc < 0)
         return cli_report(rc);
+    rc = user_lexicons_new(a.lexicon, a.lexicon_lang, a.nlexicons, &a.opts.lexicons.user);
     output_writer *w = NULL;
     if (rc == 0)
         rc = output_begin(&w, (align_format)fmt, out.f, &oo);
@@ -295,6 +296,7 @@ int cmd_align(int argc, char **argv)
         for (int k = 0; k < per_group; k++)
             align_text_free(&texts[k]);
     }
+    user_lexicons_free(a.opts.lexicons.user);
     int end_rc = w ? output_end(w, &total) : 0;
     rc = rc ? rc : end_rc;
     if (rc == 0)

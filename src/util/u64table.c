@@ -19,11 +19,23 @@ static uint64_t key_at(const unsigned char *slots, size_t size, size_t k)
     return key;
 }
 
+/* Where the search for key starts in a table of cap slots: its bits mixed (the finalizer
+ * of splitmix64), so that every bit of the key moves the slot. */
+static size_t home_slot(uint64_t key, size_t cap)
+{
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebULL;
+    key ^= key >> 31;
+    return (size_t)key & (cap - 1);
+}
+
 /* The index of key's slot in a table of cap slots: where it is, or the empty one where
  * it would go. */
 static size_t probe(const unsigned char *slots, size_t size, size_t cap, uint64_t key)
 {
-    size_t at = key & (cap - 1);
+    size_t at = home_slot(key, cap);
     for (uint64_t k; (k = key_at(slots, size, at)) && k != key;)
         at = (at + 1) & (cap - 1);
     return at;
@@ -70,6 +82,14 @@ void *u64_table_get(const u64_table *t, uint64_t key)
         return NULL;
     size_t at = probe(t->slots, t->size, t->cap, key);
     return key_at(t->slots, t->size, at) ? t->slots + at * t->size : NULL;
+}
+
+void *u64_table_next(const u64_table *t, size_t *at)
+{
+    for (; *at < t->cap; ++*at)
+        if (key_at(t->slots, t->size, *at))
+            return t->slots + (*at)++ * t->size;
+    return NULL;
 }
 
 void u64_table_free(u64_table *t)

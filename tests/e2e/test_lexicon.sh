@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_lexicon.sh — the lexical alignment score end to end: where the built-in lexicons
 # are found, the one clear note when they are missing, --lexicon files (TSV and hunalign
-# .dic) and their loud errors, --no-score, and the fitted model in the jsonl summary.
+# .dic), read once for many document groups, and their loud errors, --no-score, and the
+# fitted model in the jsonl summary.
 source "$(dirname "$0")/lib.sh"
 corpus=$ROOT/corpus/wuzhen
 empty=$SCRATCH/no-lexicons
@@ -112,6 +113,35 @@ cp "$SCRATCH/terms.tsv" "$SCRATCH/a=b.tsv"
 (cd "$SCRATCH" && "$POLYALIGN" align -q --format jsonl --lexicon-dir "$empty" --lexicon "a=b.tsv" "$en" "$zh" >out.jsonl 2>err.txt)
 [[ $? -eq 0 ]] && ok "--lexicon a=b.tsv: not a language before '=', so a file name" || not_ok "--lexicon a=b.tsv" "$(cat "$SCRATCH/err.txt")"
 
+# many document groups share the user's lexicons, compiled once per pair: each group is
+# aligned as it would be alone, both pairs of three texts included
+ken=$corpus/keynote.en.txt kzh=$corpus/keynote.zh.txt kru=$corpus/keynote.ru.txt
+aen=$corpus/address.en.txt azh=$corpus/address.zh.txt aru=$corpus/address.ru.txt
+langs=(--format jsonl --lexicon-dir "$empty" --lexicon zh="$SCRATCH/terms.tsv" --lexicon ru="$SCRATCH/terms.ru.tsv")
+"$POLYALIGN" align -q "${langs[@]}" --langs en,zh,ru "$ken" "$kzh" "$kru" "$aen" "$azh" "$aru" >"$SCRATCH/groups.jsonl"
+{
+  "$POLYALIGN" align -q "${langs[@]}" --langs en,zh,ru "$ken" "$kzh" "$kru"
+  "$POLYALIGN" align -q "${langs[@]}" --langs en,zh,ru "$aen" "$azh" "$aru"
+} >"$SCRATCH/alone.jsonl"
+out=$(cat "$SCRATCH/groups.jsonl")
+[[ -s $SCRATCH/groups.jsonl && $(pairs lexicons) == $'1 1\n1 1' ]] && cmp -s "$SCRATCH/groups.jsonl" "$SCRATCH/alone.jsonl" &&
+  ok "two groups with user lexicons: each aligned as alone, every pair with its lexicon" ||
+  not_ok "two groups with user lexicons: each aligned as alone" "lexicons: $(pairs lexicons)" \
+    "$(diff "$SCRATCH/groups.jsonl" "$SCRATCH/alone.jsonl" | head -5)"
+# read once: a pipe gives its text to the first reader only (a second read would wait for
+# a writer that never comes, or find it empty)
+mkfifo "$SCRATCH/once.tsv"
+printf 'Internet\t互联网\n' >"$SCRATCH/once.tsv" &
+writer=$!
+timeout 60 "$POLYALIGN" align -q --lexicon-dir "$empty" --lexicon "$SCRATCH/once.tsv" --langs en,zh \
+  "$ken" "$kzh" "$aen" "$azh" "$ken" "$kzh" >"$SCRATCH/once.out" 2>"$SCRATCH/once.err"
+status=$?
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+[[ $status -eq 0 && -s $SCRATCH/once.out ]] && ok "a user lexicon is read once for three groups" ||
+  not_ok "a user lexicon is read once for three groups" "status $status (124: it waited to read the pipe again)" \
+    "$(cat "$SCRATCH/once.err")"
+
 # a lexicon that fails to load is an error naming file and line, never a fallback
 printf 'Internet\t互联网\nno tab on this line\n' >"$SCRATCH/bad.tsv"
 run align -q --lexicon "$SCRATCH/bad.tsv" "$en" "$zh"
@@ -120,6 +150,10 @@ run align -q --lexicon "$SCRATCH/bad.tsv" "$en" "$zh"
 printf '互联网 Internet\n' >"$SCRATCH/bad.dic"
 run align -q --lexicon "$SCRATCH/bad.dic" "$en" "$zh"
 expect_err "malformed .dic lexicon" 65 "bad\.dic:1: expected 'target @ source'"
+run align -q --langs en,zh,ru --lexicon zh="$SCRATCH/terms.tsv" --lexicon ru="$SCRATCH/bad.tsv" "$ken" "$kzh" "$kru" \
+  "$aen" "$azh" "$aru"
+[[ $status -eq 65 && -z $out && $err == *"bad.tsv:2"* ]] && ok "malformed lexicon, several groups: file and line, exit 65" ||
+  not_ok "malformed lexicon, several groups: file and line, exit 65" "status $status" "$err"
 printf 'Internet\t\xe4\xba\n' >"$SCRATCH/utf8.tsv"
 run align -q --lexicon "$SCRATCH/utf8.tsv" "$en" "$zh"
 expect_err "lexicon with invalid UTF-8" 65 'utf8\.tsv:1:[0-9]+: invalid UTF-8'

@@ -17,6 +17,7 @@
 #include "align/lexmodel.h"
 #include "align/lexset.h"
 #include "align/lexsource.h"
+#include "align/lexuser.h"
 #include "align/lexwords.h"
 #include "util/error.h"
 #include "text/lang.h"
@@ -251,7 +252,8 @@ static void greedy_match_over_user_lexicon(void **state)
     const char *p = write_file("g.tsv", "Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n",
                                strlen("Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n"));
     const char *user[] = {p};
-    lexset_config cfg = {NULL, user, 1, 1, NULL};
+    lexset_config cfg = {NULL, NULL, 1};
+    assert_int_equal(user_lexicons_new(user, NULL, 1, &cfg.user), 0);
     lexset *ls;
     int missing;
     assert_int_equal(lexset_open("en", "zh", &cfg, &ls, &missing), 0);
@@ -267,6 +269,7 @@ static void greedy_match_over_user_lexicon(void **state)
     assert_int_equal(side.words[0], lexicon_hash("北京大学", strlen("北京大学")));
     lex_side_free(&side);
     lexset_free(ls);
+    user_lexicons_free(cfg.user);
 }
 
 /* A lexicon declared for zh joins the en-zh pair only: an en-zh file applied to en-ru
@@ -277,7 +280,8 @@ static void user_lexicon_joins_its_pair_only(void **state)
     const char *p = write_file("pair.tsv", "Internet\t互联网\n", strlen("Internet\t互联网\n"));
     const char *user[] = {p, p};
     const char *zh_only[] = {"zh", NULL};
-    lexset_config cfg = {NULL, user, 1, 1, zh_only};
+    lexset_config cfg = {NULL, NULL, 1};
+    assert_int_equal(user_lexicons_new(user, zh_only, 1, &cfg.user), 0);
     lexset *ls;
     int missing;
     assert_int_equal(lexset_open("en", "ru", &cfg, &ls, &missing), 0);
@@ -286,12 +290,43 @@ static void user_lexicon_joins_its_pair_only(void **state)
     assert_int_equal(lexset_open("en", "zh", &cfg, &ls, &missing), 0);
     assert_int_equal(lexset_count(ls), 1);
     lexset_free(ls);
+    user_lexicons_free(cfg.user);
     /* undeclared (NULL): every pair, as before */
     const char *second_for_all[] = {"ru", NULL};
-    lexset_config all = {NULL, user + 1, 1, 1, second_for_all + 1};
+    lexset_config all = {NULL, NULL, 1};
+    assert_int_equal(user_lexicons_new(user + 1, second_for_all + 1, 1, &all.user), 0);
     assert_int_equal(lexset_open("en", "zh", &all, &ls, &missing), 0);
     assert_int_equal(lexset_count(ls), 1);
     lexset_free(ls);
+    user_lexicons_free(all.user);
+}
+
+/* A user's file is compiled once per pair and lent to every lexset of that pair: the
+ * sets of many document groups share one lexicon, which outlives them all. */
+static void user_lexicon_compiled_once_per_pair(void **state)
+{
+    (void)state;
+    const char *p = write_file("once.tsv", "Internet\t互联网\n", strlen("Internet\t互联网\n"));
+    const char *user[] = {p};
+    lexset_config cfg = {NULL, NULL, 1};
+    assert_int_equal(user_lexicons_new(user, NULL, 1, &cfg.user), 0);
+    lexset *first, *second;
+    int missing;
+    assert_int_equal(lexset_open("en", "zh", &cfg, &first, &missing), 0);
+    assert_true(unlink(p) == 0); /* never read again for this pair */
+    assert_int_equal(lexset_open("en", "zh", &cfg, &second, &missing), 0);
+    assert_int_equal(lexset_count(second), 1);
+    lexset_free(first);
+    lexset_free(second); /* they only borrowed it: the set still holds it (ASan would say) */
+    const lexicon *zh, *again, *ru;
+    assert_int_equal(user_lexicons_get(cfg.user, 0, "en", "zh", &zh), 0);
+    assert_int_equal(user_lexicons_get(cfg.user, 0, "en", "zh", &again), 0);
+    assert_ptr_equal(again, zh);
+    assert_true(lexicon_find(zh, 1, "互联网", strlen("互联网")) >= 0);
+    /* another pair compiles the file for its own languages: read again, so now an error */
+    assert_int_equal(user_lexicons_get(cfg.user, 0, "en", "ru", &ru), -ERR_NOINPUT);
+    assert_non_null(strstr(error_last(), "once.tsv"));
+    user_lexicons_free(cfg.user);
 }
 
 /* A word covered by chance everywhere weighs less than one covered only where aligned. */
@@ -413,6 +448,7 @@ int main(void)
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(greedy_match_over_user_lexicon),
         cmocka_unit_test(user_lexicon_joins_its_pair_only),
+        cmocka_unit_test(user_lexicon_compiled_once_per_pair),
         cmocka_unit_test(id_sets_sort_and_map),
         cmocka_unit_test(coverage_is_weighed_against_chance),
         cmocka_unit_test(pairs_are_learned_from_beads),

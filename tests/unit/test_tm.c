@@ -126,8 +126,8 @@ static void fuzzy_index_scores_like_cat_tools(void **state)
     free(path);
 }
 
-/* The one 64-bit hash table of merge and stats: sets, payloads kept through growth, keys
- * that share their low bits. */
+/* The one 64-bit hash table of merge, stats and the aligner's word pairs: sets, payloads
+ * kept through growth, keys that share their low bits, the walk over them. */
 static void u64_tables_keep_keys_and_payloads(void **state)
 {
     (void)state;
@@ -165,7 +165,19 @@ static void u64_tables_keep_keys_and_payloads(void **state)
         assert_int_equal(added, 0);
     }
     assert_null(u64_table_get(&t, 7));
+    /* the walk meets every slot in use once */
+    uint64_t seen = 0, sum = 0;
+    size_t at = 0;
+    for (const slot *s; (s = u64_table_next(&t, &at));) {
+        assert_int_equal(s->key, (uint64_t)s->value << 32);
+        seen++;
+        sum += s->value;
+    }
+    assert_int_equal(seen, N);
+    assert_int_equal(sum, (uint64_t)N * (N + 1) / 2);
     u64_table_free(&t);
+    at = 0;
+    assert_null(u64_table_next(&t, &at)); /* an empty table has nothing to walk */
 }
 
 int main(void)
