@@ -112,10 +112,11 @@ build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
-# a compiled lexicon depends on the dictionary and on the code that defines its format and
-# keys, not on every object of the library the compiler links (an edit elsewhere must not
-# recompile 10 MB of dictionaries)
-LEX_FORMAT := $(wildcard src/align/lex*.c src/align/lex*.h) tools/lexicon_build.c
+# a compiled lexicon depends on the dictionary and on the code that defines its format,
+# reads the dictionaries and makes the keys (lexicon, lexsource, lexwords), not on every
+# object of the library the compiler links, nor on lexset, lexlearn or lexuser, which only
+# use it (an edit elsewhere must not recompile 10 MB of dictionaries)
+LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/align/lexwords.[ch]) tools/lexicon_build.c
 $(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) | build/tools/lexicon_build
 	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
 
