@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/xmlreader.h>
 
@@ -434,15 +435,33 @@ void tmx_unit_free(tmx_unit *u)
     memset(u, 0, sizeof *u);
 }
 
+/* How well a variant's language answers a wanted one: 2 the same tag, 1 the same language
+ * as far as both go (en for en-GB), 0 another. */
+static int lang_fit(const char *have, const char *want)
+{
+    return !have ? 0 : strcasecmp(have, want) == 0 ? 2 : lang_tags_match(have, want) ? 1 : 0;
+}
+
+/* The variant of u that answers `want` best, other than `skip` (NULL when none does). */
+static const tmx_tuv *best_variant(const tmx_unit *u, const char *want, const tmx_tuv *skip)
+{
+    const tmx_tuv *best = NULL;
+    int best_fit = 0;
+    for (size_t k = 0; k < u->ntuv; k++) {
+        int fit = &u->tuv[k] == skip ? 0 : lang_fit(tmx_tuv_lang(&u->tuv[k]), want);
+        if (fit > best_fit) {
+            best_fit = fit;
+            best = &u->tuv[k];
+        }
+    }
+    return best;
+}
+
 int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t)
 {
-    *s = *t = NULL;
-    for (size_t k = 0; k < u->ntuv; k++) {
-        if (!*s && lang_tags_match(tmx_tuv_lang(&u->tuv[k]), src))
-            *s = u->tuv[k].text;
-        else if (!*t && lang_tags_match(tmx_tuv_lang(&u->tuv[k]), tgt))
-            *t = u->tuv[k].text;
-    }
+    const tmx_tuv *sv = best_variant(u, src, NULL), *tv = best_variant(u, tgt, sv);
+    *s = sv ? sv->text : NULL;
+    *t = tv ? tv->text : NULL;
     return *s && *t && **s && **t;
 }
 

@@ -82,8 +82,10 @@ const char *tmx_attr_get(const tmx_attrs *a, const char *name);
 /* A tuv's language: xml:lang, or TMX 1.1's lang. */
 const char *tmx_tuv_lang(const tmx_tuv *t);
 
-/* The texts of the first tuvs in languages src and tgt (tags match by prefix: en matches
- * en-GB). 1 when both exist and are not empty. */
+/* The texts of the tuvs in languages src and tgt: the first with the very tag, else the
+ * first of the same language as far as both tags go (en answers en-GB, and en-GB en), so
+ * that srclang "en" takes the en variant even after an en-GB one. 1 when both exist and
+ * are not empty. */
 int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t);
 
 /* FNV-1a over text with whitespace runs collapsed and the ends trimmed, continuing h:

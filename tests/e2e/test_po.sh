@@ -126,6 +126,15 @@ for want in zh-Hant:打開 zh-Hans:打开 kok:Ugodd; do
     ok "srclang en takes the en-US source; --lang ${want%%:*} takes ${want#*:}" ||
     not_ok "--lang ${want%%:*} takes ${want#*:}" "$err" "$(cat "$SCRATCH/other.po")"
 done
+# a variant with the very tag is preferred to an earlier one of the same language
+tmx_of en-GB=Colour en=Color ru-RU=Цвет ru=Окраска >"$SCRATCH/variants.tmx"
+run tmx2po --lang ru "$SCRATCH/variants.tmx" -o "$SCRATCH/variants.po"
+[[ $status -eq 0 ]] && grep -q '^msgid "Color"' "$SCRATCH/variants.po" && grep -q '^msgstr "Окраска"' "$SCRATCH/variants.po" &&
+  ok "srclang en takes the en variant after an en-GB one; --lang ru the ru one after ru-RU" ||
+  not_ok "exact variants preferred" "$err" "$(cat "$SCRATCH/variants.po")"
+run tmx2po --lang ru-RU "$SCRATCH/variants.tmx" -o "$SCRATCH/variants.po"
+[[ $status -eq 0 ]] && grep -q '^msgstr "Цвет"' "$SCRATCH/variants.po" &&
+  ok "--lang ru-RU takes the ru-RU variant" || not_ok "ru-RU variant" "$err" "$(cat "$SCRATCH/variants.po")"
 plural_forms() { # LANG: the Plural-Forms tmx2po writes for it when the TMX carries no PO header
   "$POLYALIGN" tmx2po --lang "$1" "$SCRATCH/other.tmx" -o "$SCRATCH/plural.po" 2>/dev/null &&
     sed -n 's/^"Plural-Forms: nplurals=\([0-9]\).*/\1/p' "$SCRATCH/plural.po"
