@@ -11,6 +11,7 @@
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/line_end.h"
+#include "../subtitle/markup.h"
 #include "../subtitle/profile.h"
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
@@ -127,6 +128,7 @@ static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang
     char *copy = strdup(text);
     if (!copy)
         return error_set(ERR_IO, _("out of memory"));
+    markup_strip(copy); /* "the</i>" ends with "the" */
     int rc = 0, k = 1;
     for (char *t = copy, *nl; rc >= 0 && (nl = strchr(t, '\n')); t = nl + 1, k++) {
         *nl = '\0';

@@ -17,6 +17,7 @@
 
 #include "../i18n.h"
 #include "line_end.h"
+#include "markup.h"
 #include "../text/utf8.h"
 #include "syllables.h"
 #include "../util/error.h"
@@ -33,7 +34,8 @@ static int is_half_width(UChar32 c)
     return w == U_EA_NARROW || w == U_EA_HALFWIDTH || w == U_EA_NEUTRAL;
 }
 
-double cue_text_width(const char *text, const subtitle_profile *p)
+/* Display width of a text without markup. */
+static double plain_width(const char *text, const subtitle_profile *p)
 {
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, text, -1, &err);
@@ -50,6 +52,19 @@ double cue_text_width(const char *text, const subtitle_profile *p)
     }
     ubrk_close(bi);
     utext_close(ut);
+    return w;
+}
+
+double cue_text_width(const char *text, const subtitle_profile *p)
+{
+    if (!strpbrk(text, "<{"))
+        return plain_width(text, p);
+    char *plain = strdup(text);
+    if (!plain)
+        return plain_width(text, p); /* out of memory: count the markup rather than fail */
+    markup_strip(plain);
+    double w = plain_width(plain, p);
+    free(plain);
     return w;
 }
 
@@ -85,6 +100,7 @@ typedef struct {
     double *cost;           /* break_cost at each candidate, computed once */
     size_t n;
     double *width;          /* display width from 0 to each byte offset (len + 1 entries) */
+    unsigned char *markup;  /* 1 for each byte of markup (<i>, {\an8} …: no width, no break inside) */
 } sentence_cut;
 
 static int is_space(char c)
@@ -211,6 +227,8 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     sc->pos = malloc(cap * sizeof *sc->pos);
     int rc = U_SUCCESS(err) && sc->pos ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
+        if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
+            continue; /* inside a tag */
         if (sc->n == cap) {
             size_t *v = realloc(sc->pos, (cap *= 2) * sizeof *v);
             if (!v) {
@@ -229,8 +247,12 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
 static int widths(sentence_cut *sc)
 {
     sc->width = calloc(sc->len + 1, sizeof *sc->width);
-    if (!sc->width)
+    sc->markup = calloc(sc->len + 1, 1);
+    if (!sc->width || !sc->markup)
         return error_set(ERR_IO, _("out of memory"));
+    for (size_t a = 0, n; a < sc->len; a += n ? n : 1)
+        if ((n = markup_length(sc->s + a)) && a + n <= sc->len)
+            memset(sc->markup + a, 1, n);
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, sc->s, (int64_t)sc->len, &err);
     UBreakIterator *bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
@@ -241,7 +263,8 @@ static int widths(sentence_cut *sc)
         int32_t i = a;
         UChar32 c;
         U8_NEXT((const uint8_t *)sc->s, i, b, c);
-        w += sc->p->half_width_half && c >= 0 && is_half_width(c) ? 0.5 : 1.0;
+        if (!sc->markup[a])
+            w += sc->p->half_width_half && c >= 0 && is_half_width(c) ? 0.5 : 1.0;
         for (int32_t k = a + 1; k <= b; k++)
             sc->width[k] = k == b ? w : sc->width[a];
     }
@@ -250,10 +273,27 @@ static int widths(sentence_cut *sc)
     return 0;
 }
 
+/* Tags a cut leaves open in cues [first, n) carried over into the next (markup.h). */
+static int carry_markup_over(cue_list *out, size_t first)
+{
+    size_t n = out->n - first;
+    char **texts = malloc((n ? n : 1) * sizeof *texts);
+    if (!texts)
+        return error_set(ERR_IO, _("out of memory"));
+    for (size_t k = 0; k < n; k++)
+        texts[k] = out->v[first + k].text;
+    int rc = markup_carry_over(texts, n);
+    for (size_t k = 0; k < n; k++) /* replaced or not, each pointer is valid */
+        out->v[first + k].text = texts[k];
+    free(texts);
+    return rc < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+}
+
 static int cut_sentence(const char *lang, const subtitle_profile *p, const char *text, size_t sentence, size_t para,
                         cue_list *out)
 {
-    sentence_cut sc = {text, strlen(text), p, NULL, NULL, 0, NULL};
+    sentence_cut sc = {text, strlen(text), p, NULL, NULL, 0, NULL, NULL};
+    size_t first = out->n;
     int rc = widths(&sc);
     double *best = NULL;
     size_t *from = NULL, *split = NULL;
@@ -327,6 +367,8 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         if ((rc = cue_list_add(out, c)) < 0)
             free(t);
     }
+    if (rc == 0 && strchr(text, '<'))
+        rc = carry_markup_over(out, first);
     free(chain);
     free(best);
     free(from);
@@ -334,6 +376,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     free(sc.pos);
     free(sc.cost);
     free(sc.width);
+    free(sc.markup);
     return rc;
 }
 

@@ -85,6 +85,21 @@ printf '1\n00:00:01,000 --> 00:00:09,000\nThis line is far too long for any subt
 run srt check --lang en "$SCRATCH/messy.srt"
 [[ $status -eq 1 && $out == *"line of"* && $out == *"overlaps"* && $out == *"out of order"* ]] &&
   ok "srt check: long lines, overlaps, order" || not_ok "srt check: long lines, overlaps, order" "$out"
+# markup takes no room: a 37-character italic line fits 42, and a cut keeps the italics
+printf '1\n00:00:01,000 --> 00:00:04,000\n<i>This line is in italics and fits well</i>\n\n2\n00:00:05,000 --> 00:00:08,000\n{\\an8}Top of the screen, a short line.\n' >"$SCRATCH/tags.srt"
+run srt check --lang en "$SCRATCH/tags.srt"
+expect "srt check: <i> and {\\an8} take no room on a line" 0 ""
+printf '1\n00:00:01,000 --> 00:00:09,000\n<i>This line is far too long for any subtitle style guide to accept it on one line</i> and <font color="#ff0000">red words here</font>\n' >"$SCRATCH/tags2.srt"
+run srt fix --lang en "$SCRATCH/tags2.srt" -o "$SCRATCH/tags2.fixed.srt"
+check "srt fix: a re-cut italic sentence is italic in every cue, no break inside a tag" python3 -c '
+import sys
+blocks = open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")
+assert len(blocks) > 1, blocks
+for b in blocks:
+    text = "\n".join(b.split("\n")[2:])
+    assert text.count("<i>") == text.count("</i>") == 1, b
+    assert text.count("<font") == text.count("</font>"), b
+assert "<font color=\"#ff0000\">red words here</font>" in open(sys.argv[1], encoding="utf-8").read()' "$SCRATCH/tags2.fixed.srt"
 printf '1\n00:00:01,000 --> 00:00:04,000\nWe met the\nminister in "the\nold town".\n\n2\n00:00:05,000 --> 00:00:08,000\nWe met them at noon,\nand then we left.\n' >"$SCRATCH/breaks.srt"
 run srt check --lang en "$SCRATCH/breaks.srt"
 [[ $status -eq 1 && $out == *"line 1 ends with 'the'"* && $out == *"line 2 ends with '\"the'"* && $out != *":7: style"* ]] &&

@@ -1,5 +1,6 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
- * keep their length), the line breaks srt check reports, the subtitle display rules
+ * keep their length), the line breaks srt check reports, markup (no width, carried over a
+ * cut), the subtitle display rules
  * (estimated vs measured starts), the merging of too-fast cues, the count of visible
  * characters that maps cues onto their transcript, and the audio timing source's refusal of a
  * language without a voice. */
@@ -15,6 +16,7 @@
 #include "audio/sync.h"
 #include "subtitle/cues.h"
 #include "subtitle/line_end.h"
+#include "subtitle/markup.h"
 #include "subtitle/profile.h"
 #include "subtitle/reshape.h"
 #include "subtitle/timing.h"
@@ -92,6 +94,32 @@ static void line_breaks_a_subtitler_never_makes(void **state)
     assert_int_equal(line_break_judge("zh", zh, "我们在乌镇，", "见面了。", w, sizeof w), LINE_BREAK_FINE);
     /* Latin runs inside Chinese subtitles join with their space: "version 4" may break */
     assert_int_equal(line_break_judge("zh", zh, "IPv6 version", "4 的地址", w, sizeof w), LINE_BREAK_FINE);
+}
+
+static void markup_takes_no_room_and_survives_a_cut(void **state)
+{
+    (void)state;
+    assert_int_equal(markup_length("<i>x"), 3);
+    assert_int_equal(markup_length("</I>x"), 4);
+    assert_int_equal(markup_length("<font color=\"#ff0000\">red"), 22);
+    assert_int_equal(markup_length("{\\an8}Top"), 6);
+    assert_int_equal(markup_length("<c.yellow.bg_blue>x"), 18);
+    assert_int_equal(markup_length("<00:01.500>x"), 11);
+    assert_int_equal(markup_length("<3 is love>"), 0);  /* not a tag: text with a '<' */
+    assert_int_equal(markup_length("<index>"), 0);      /* not a subtitle tag */
+    assert_int_equal(markup_length("<i\n>"), 0);        /* tags do not span lines */
+    char line[] = "<i>Hello</i> {\\an8}<font color=red>world</font>";
+    markup_strip(line);
+    assert_string_equal(line, "Hello world");
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en");
+    assert_true(cue_text_width("<i>Hello</i>", en) == 5);
+    char *texts[3] = {strdup("<i>one <b>two"), strdup("three</b> four"), strdup("five</i> six")};
+    assert_int_equal(markup_carry_over(texts, 3), 0);
+    assert_string_equal(texts[0], "<i>one <b>two</b></i>");
+    assert_string_equal(texts[1], "<i><b>three</b> four</i>");
+    assert_string_equal(texts[2], "<i>five</i> six");
+    for (int k = 0; k < 3; k++)
+        free(texts[k]);
 }
 
 static void display_keeps_measured_starts(void **state)
@@ -229,6 +257,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(duration_stretches_speech_not_pauses),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
+        cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(display_keeps_measured_starts),
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
