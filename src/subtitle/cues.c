@@ -75,11 +75,22 @@ static int is_visible(UChar32 c)
     return c >= 0 && !u_isUWhiteSpace(c);
 }
 
+/* The size of the character or the markup at text + i, and whether it is visible. */
+static int visible_at(const char *text, size_t len, size_t i, size_t *step)
+{
+    size_t m = markup_length(text + i);
+    if (m) {
+        *step = m;
+        return 0;
+    }
+    return is_visible(utf8_char_at(text, len, i, step));
+}
+
 size_t cue_text_visible_chars(const char *text)
 {
     size_t n = 0, len = strlen(text), step;
     for (size_t i = 0; i < len; i += step)
-        n += is_visible(utf8_char_at(text, len, i, &step));
+        n += visible_at(text, len, i, &step);
     return n;
 }
 
@@ -87,7 +98,7 @@ size_t cue_text_visible_byte(const char *text, size_t nth)
 {
     size_t seen = 0, len = strlen(text), step, i = 0;
     for (; i < len; i += step)
-        if (is_visible(utf8_char_at(text, len, i, &step)) && seen++ == nth)
+        if (visible_at(text, len, i, &step) && seen++ == nth)
             return i;
     return len;
 }

@@ -49,7 +49,8 @@ int cue_reads_too_fast(const cue *c, const subtitle_profile *p);
 /* Display width of a UTF-8 line under the profile. */
 double cue_text_width(const char *text, const subtitle_profile *p);
 
-/* Code points of a UTF-8 text that are not whitespace. Cutting a transcript into cues
+/* Code points of a UTF-8 text that are not whitespace nor markup (markup.h: a source
+ * track's <i> is not in its transcript, and a cut adds tags). Cutting a transcript into cues
  * changes only its whitespace, so the k-th visible character of a sentence is the k-th
  * of its cues: how a cue is found in its sentence, and a time in the transcript. */
 size_t cue_text_visible_chars(const char *text);

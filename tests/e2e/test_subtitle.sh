@@ -135,6 +135,20 @@ if [[ -f $S/check_srt.py ]]; then
 else
   skip "--tmx: the Russian track is within limits, text intact" "no $S/check_srt.py"
 fi
+# a source track in italics: the tags are not in its transcript, the timing is the same
+python3 - "$SCRATCH/address.srt" "$SCRATCH/italic.zh.srt" <<'PY'
+import sys
+blocks = open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")
+out = []
+for b in blocks:
+    lines = b.split("\n")
+    out.append("\n".join(lines[:2] + ["<i>" + "\n".join(lines[2:]) + "</i>"]))
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+PY
+run subtitle --from "$SCRATCH/italic.zh.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/italic.en.srt"
+[[ $status -eq 0 ]] && cmp -s "$SCRATCH/italic.en.srt" "$SCRATCH/address.en.srt" &&
+  ok "--from a track in italics: the same translation as from the plain one" ||
+  not_ok "--from an italic track" "$err" "$(diff "$SCRATCH/address.en.srt" "$SCRATCH/italic.en.srt" | head -20)"
 # a source track edited by hand: cues out of order and overlapping
 python3 - "$SCRATCH/address.srt" "$SCRATCH/messy.zh.srt" <<'PY'
 import sys
