@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../i18n.h"
+#include "markup.h"
 #include "../text/lang.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
@@ -104,7 +105,7 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
     return rc;
 }
 
-/* The text without whitespace, appended to buf (grown as needed); returns its length. */
+/* The text without whitespace or markup, appended to buf (grown as needed); returns its length. */
 static size_t squeeze_into(char **buf, size_t *len, size_t *cap, const char *s)
 {
     size_t need = *len + strlen(s) + 1;
@@ -116,9 +117,12 @@ static size_t squeeze_into(char **buf, size_t *len, size_t *cap, const char *s)
         *buf = b;
         *cap = c;
     }
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+    for (size_t m; *s; s++) {
+        if ((m = markup_length(s))) /* a track's <i> is not in the memory */
+            s += m - 1;
+        else if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
             (*buf)[(*len)++] = *s;
+    }
     (*buf)[*len] = '\0';
     return *len;
 }

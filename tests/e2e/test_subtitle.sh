@@ -136,7 +136,8 @@ else
   skip "--tmx: the Russian track is within limits, text intact" "no $S/check_srt.py"
 fi
 # a source track in italics: the tags are not in its transcript, the timing is the same
-python3 - "$SCRATCH/address.srt" "$SCRATCH/italic.zh.srt" <<'PY'
+italicize() { # SRT OUT: the same cues, each text in <i>…</i>
+  python3 - "$1" "$2" <<'PY'
 import sys
 blocks = open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")
 out = []
@@ -145,10 +146,17 @@ for b in blocks:
     out.append("\n".join(lines[:2] + ["<i>" + "\n".join(lines[2:]) + "</i>"]))
 open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
 PY
+}
+italicize "$SCRATCH/address.srt" "$SCRATCH/italic.zh.srt"
 run subtitle --from "$SCRATCH/italic.zh.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/italic.en.srt"
 [[ $status -eq 0 ]] && cmp -s "$SCRATCH/italic.en.srt" "$SCRATCH/address.en.srt" &&
   ok "--from a track in italics: the same translation as from the plain one" ||
   not_ok "--from an italic track" "$err" "$(diff "$SCRATCH/address.en.srt" "$SCRATCH/italic.en.srt" | head -20)"
+italicize "$ROOT/subtitles/address.zh.srt" "$SCRATCH/italic.demo.zh.srt"
+run subtitle --from "$SCRATCH/italic.demo.zh.srt" --tmx "$ROOT/tmx/wuzhen.tmx" --lang ru -o "$SCRATCH/italic.tmx.ru.srt"
+[[ $status -eq 0 ]] && cmp -s "$SCRATCH/italic.tmx.ru.srt" "$SCRATCH/tmx.ru.srt" &&
+  ok "--tmx from a track in italics: the same units found, the same translation" ||
+  not_ok "--tmx from an italic track" "$err"
 # a source track edited by hand: cues out of order and overlapping
 python3 - "$SCRATCH/address.srt" "$SCRATCH/messy.zh.srt" <<'PY'
 import sys
