@@ -16,6 +16,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "markup.h"
 #include "../text/lang.h"
 
 enum { LANG_OTHER, LANG_EN, LANG_RU, LANG_ZH };
@@ -345,6 +346,11 @@ static void count(const char *text, const char *lang, double *syllables, double 
     size_t n = 0;
     const uint8_t *s = (const uint8_t *)text;
     for (int32_t i = 0, m = (int32_t)len; i < m;) {
+        size_t markup = markup_length(text + i); /* <i>, {\an8}: not said */
+        if (markup) {
+            i += (int32_t)markup;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(s, i, m, c);
         if (c >= 0)

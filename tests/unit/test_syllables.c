@@ -86,6 +86,9 @@ static void weight_counts_consonants(void **state)
     double s = syllables_count("We built this library over three winters, one shelf at a time.", "en");
     assert_true(w > 0.8 * s && w < 1.2 * s);
     assert_true(speech_weight("", "en") > 0); /* never zero: every cue takes some time */
+    /* markup is not said */
+    assert_true(speech_weight("<i>one shelf</i>", "en") == speech_weight("one shelf", "en"));
+    assert_true(speech_weight("{\\an8}<font color=\"red\">area</font>", "en") == speech_weight("area", "en"));
 }
 
 int main(void)
