@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../i18n.h"
 #include "../text/input.h"
@@ -45,6 +46,7 @@ typedef struct {
     double start, end;
     int strict;  /* exactly the format's own form */
     int extra;   /* SRT: text after the end time (position coordinates), an extension */
+    const char *settings; /* WebVTT: the cue settings after the end time ("" when none) */
     int over59;  /* a minutes or seconds field over 59 (read as written) */
 } timing_line;
 
@@ -102,7 +104,7 @@ static int parse_time(const char **p, double *t, timing_line *tl, int vtt)
 static int parse_timing(const char *line, int vtt, timing_line *tl)
 {
     const char *p = line;
-    *tl = (timing_line){0, 0, 1, 0, 0};
+    *tl = (timing_line){0, 0, 1, 0, "", 0};
     while (*p == ' ')
         p++, tl->strict = 0;
     if (parse_time(&p, &tl->start, tl, vtt) < 0)
@@ -122,6 +124,13 @@ static int parse_timing(const char *line, int vtt, timing_line *tl)
     if (parse_time(&p, &tl->end, tl, vtt) < 0)
         return -1;
     tl->extra = *p && !vtt;
+    if (vtt) {
+        if (*p && *p != ' ' && *p != '\t')
+            return -1; /* settings are set off by white space */
+        while (*p == ' ' || *p == '\t')
+            p++;
+        tl->settings = p;
+    }
     return 0;
 }
 
@@ -246,6 +255,24 @@ static int last_line_is_number(const char *text, size_t text_len)
     return is_number(nl ? nl + 1 : text);
 }
 
+/* WebVTT cue settings ("align:start line:0 …"): each a known name with a value. */
+static void check_vtt_settings(reporter *r, const char *settings, int lineno)
+{
+    static const char *const names[] = {"vertical", "line", "position", "size", "align", "region"};
+    for (const char *p = settings; *p;) {
+        size_t n = strcspn(p, " \t");
+        const char *colon = memchr(p, ':', n);
+        int known = 0;
+        for (size_t k = 0; colon && colon + 1 < p + n && k < sizeof names / sizeof names[0]; k++)
+            known |= strlen(names[k]) == (size_t)(colon - p) && strncmp(p, names[k], (size_t)(colon - p)) == 0;
+        if (!known)
+            problem(r, SRT_WARNING, lineno, _("unknown cue setting '%.*s' (players ignore it)"), (int)n, p);
+        p += n;
+        while (*p == ' ' || *p == '\t')
+            p++;
+    }
+}
+
 /* Problems of the file as a whole: line endings, TABs, the last newline. */
 static void check_file(reporter *r, const char *bytes, size_t len)
 {
@@ -294,7 +321,13 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     if (in.offset)
         problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
     check_file(&r, in.bytes, in.len);
-    int vtt = strncmp(in.bytes, "WEBVTT", 6) == 0;
+    int header = strncmp(in.bytes, "WEBVTT", 6) == 0;
+    const char *ext = strrchr(path ? path : "", '.');
+    int vtt = header || (ext && strcasecmp(ext, ".vtt") == 0);
+    if (vtt && !header)
+        problem(&r, SRT_ERROR, 1, _("a WebVTT file starts with the line WEBVTT"));
+    else if (header && in.bytes[6] && !strchr(" \t\r\n", in.bytes[6]))
+        problem(&r, SRT_ERROR, 1, _("the WebVTT header is WEBVTT alone or followed by a space or a tab"));
     /* split into lines in place */
     char *p = in.bytes;
     int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0, skip_to_blank = 0;
@@ -304,7 +337,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     char *text = NULL;
     while (rc == 0 && p && *p) {
         char *line = take_line(&p, &lineno);
-        if (vtt && (lineno == 1 || vtt_skip)) {
+        if (vtt && ((header && lineno == 1) || vtt_skip)) {
             /* the header block, and NOTE / STYLE / REGION blocks, end at a blank line */
             vtt_skip = lineno == 1 || !is_blank(line);
             continue;
@@ -339,6 +372,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                  * missing one only at a timing line after a cue number */
                 if (timing && last_line_is_number(text, text_len))
                     problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
+                else if (vtt && strstr(line, "-->"))
+                    problem(&r, SRT_ERROR, lineno, _("'-->' in the text of a WebVTT cue (it reads as a timing line)"));
                 else
                     check_text_line(&r, line, lineno);
                 rc = add_text_line(&text, &text_len, line);
@@ -390,7 +425,13 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             continue;
         }
         if (!timing) {
-            problem(&r, SRT_UNREADABLE, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"), line);
+            if (vtt)
+                problem(&r, SRT_UNREADABLE, lineno,
+                        _("bad timing line '%s' (needs [HH:]MM:SS.mmm --> [HH:]MM:SS.mmm, then any cue settings)"),
+                        line);
+            else
+                problem(&r, SRT_UNREADABLE, lineno, _("bad timing line '%s' (needs HH:MM:SS,mmm --> HH:MM:SS,mmm)"),
+                        line);
             skip_to_blank = 1;
             continue;
         }
@@ -417,6 +458,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         if (tl.extra)
             problem(&r, SRT_WARNING, lineno, _("text after the end time (position coordinates are an extension "
                                                "many players ignore)"));
+        if (vtt)
+            check_vtt_settings(&r, tl.settings, lineno);
         if (tl.end <= tl.start)
             problem(&r, SRT_ERROR, lineno, _("end time is not after the start time"));
         cur.start = tl.start;

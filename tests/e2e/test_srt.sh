@@ -126,6 +126,20 @@ expect "srt fix: two cues at the same time are laid one after the other" 0 ""
 printf 'WEBVTT\nKind: captions\n\nNOTE a comment\nspanning lines\n\nintro\n00:01.000 --> 00:02.000\nHello.\n\n2\n00:00:03.000 --> 00:00:04.500 align:start\nWorld.\n' >"$SCRATCH/t.vtt"
 run srt check --lang en "$SCRATCH/t.vtt"
 expect "WebVTT: header, NOTE block, identifiers, MM:SS.mmm and cue settings are valid" 0 ""
+printf 'WEBVTT\n\n00:01.000 --> 00:03,000\nComma in VTT.\n\nid-2\n00:00:04.000 --> 00:00:06.000 align:start bogus:1\nText with --> arrow.\n' >"$SCRATCH/bad.vtt"
+run srt check --lang en "$SCRATCH/bad.vtt"
+[[ $status -eq 1 && $out == *"bad.vtt:3: error: bad timing line '00:01.000 --> 00:03,000' (needs [HH:]MM:SS.mmm"* &&
+  $out == *"bad.vtt:7: warning: unknown cue setting 'bogus:1'"* && $out != *"'align:start'"* &&
+  $out == *"bad.vtt:8: error: '-->' in the text"* ]] &&
+  ok "WebVTT: a ',' timing, an unknown cue setting and '-->' in text" || not_ok "WebVTT errors" "$out"
+printf 'WEBVTT-x\n\n00:01.000 --> 00:03.000\nx\n' >"$SCRATCH/header.vtt"
+run srt check --lang en "$SCRATCH/header.vtt"
+[[ $status -eq 1 && $out == *"header.vtt:1: error: the WebVTT header is WEBVTT alone"* ]] &&
+  ok "WebVTT: a malformed header" || not_ok "WebVTT header" "$out"
+printf '00:00:01.000 --> 00:00:03.000\nNo header.\n' >"$SCRATCH/noheader.vtt"
+run srt check --lang en "$SCRATCH/noheader.vtt"
+[[ $status -eq 1 && $out == "$SCRATCH/noheader.vtt:1: error: a WebVTT file starts with the line WEBVTT" ]] &&
+  ok "WebVTT: a .vtt without its header, read as WebVTT all the same" || not_ok "WebVTT without header" "$out"
 run srt fix "$SCRATCH/t.vtt" --lang en -o "$SCRATCH/t2.vtt"
 [[ $(grep -c -- '-->' "$SCRATCH/t2.vtt") -eq 2 ]] && grep -q Hello "$SCRATCH/t2.vtt" && ok "WebVTT: srt fix keeps every cue" ||
   not_ok "WebVTT: srt fix keeps every cue" "$(cat "$SCRATCH/t2.vtt")"
