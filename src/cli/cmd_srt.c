@@ -16,7 +16,6 @@
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
 #include "../text/lang.h"
-#include "../text/space.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -227,29 +226,16 @@ int cmd_srt_fix(int argc, char **argv)
         return cli_report(rc);
     qsort(in.v, in.n, sizeof *in.v, by_start); /* out of order: by time */
     size_t dropped = 0, rebroken = 0;
-    int spaced = !lang_joins_unspaced(base);
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];
-        /* the text on one line (a bare CR breaks a line too; TABs and runs of spaces
-         * become one space), then cut again under the profile; Chinese lines join
-         * without a space where both sides are Chinese */
-        char *w = c->text;
-        for (char *t = c->text; *t; t++) {
-            if (*t != '\n' && *t != '\r') {
-                *w++ = *t;
-                continue;
-            }
-            int cjk = !spaced && w > c->text && (unsigned char)w[-1] >= 0x80 && (unsigned char)t[1] >= 0x80;
-            if (!cjk)
-                *w++ = ' ';
+        /* the text on one line, then cut again under the profile */
+        char *text = cue_text_unwrap((const char *const *)&c->text, 1, base);
+        if (!text) {
+            rc = error_set(ERR_IO, _("out of memory"));
+            break;
         }
-        size_t len = space_collapse(c->text, (size_t)(w - c->text), c->text);
-        while (len && c->text[len - 1] == ' ')
-            len--;
-        c->text[len] = '\0';
-        char *text = c->text;
-        while (*text == ' ')
-            text++;
+        free(c->text);
+        c->text = text;
         if (!*text) {
             dropped++;
             continue;

@@ -18,6 +18,8 @@
 #include "../i18n.h"
 #include "line_end.h"
 #include "markup.h"
+#include "../text/lang.h"
+#include "../text/space.h"
 #include "../text/utf8.h"
 #include "syllables.h"
 #include "../util/error.h"
@@ -66,6 +68,43 @@ double cue_text_width(const char *text, const subtitle_profile *p)
     double w = plain_width(plain, p);
     free(plain);
     return w;
+}
+
+char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang)
+{
+    int spaced = !lang_joins_unspaced(lang);
+    size_t total = 1;
+    for (size_t k = 0; k < n; k++)
+        total += strlen(parts[k]) + 1;
+    char *t = malloc(total);
+    if (!t)
+        return NULL;
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        for (const char *s = parts[k]; *s || k + 1 < n; s++) {
+            char c = *s ? *s : '\n'; /* between parts: a line break */
+            if (c != '\n' && c != '\r') {
+                t[w++] = c;
+                continue;
+            }
+            /* Chinese lines join without a space where both sides are Chinese */
+            unsigned char next = *s ? (unsigned char)s[1] : (unsigned char)parts[k + 1][0];
+            int unspaced = !spaced && w > 0 && (unsigned char)t[w - 1] >= 0x80 && next >= 0x80;
+            if (!unspaced)
+                t[w++] = ' ';
+            if (!*s)
+                break;
+        }
+    }
+    w = space_collapse(t, w, t);
+    size_t a = 0;
+    while (a < w && t[a] == ' ')
+        a++;
+    while (w > a && t[w - 1] == ' ')
+        w--;
+    memmove(t, t + a, w - a);
+    t[w - a] = '\0';
+    return t;
 }
 
 /* Whitespace is what cutting changes (a line break for a space, spaces trimmed at a cut):

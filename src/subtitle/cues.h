@@ -59,6 +59,12 @@ size_t cue_text_visible_chars(const char *text);
  * the text when it has no more. */
 size_t cue_text_visible_byte(const char *text, size_t nth);
 
+/* Texts parts[0..n) (cues, or the lines of one) as one line of running text in `lang`: a
+ * line break or a bare CR becomes a space, or nothing in a language written without
+ * spaces where both sides are its script; TABs and runs of spaces become one space;
+ * no space at either end. NULL when out of memory. */
+char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang);
+
 void cues_free(cue_list *l);
 
 #endif

@@ -6,31 +6,7 @@
 #include <string.h>
 
 #include "../i18n.h"
-#include "../text/lang.h"
 #include "../util/error.h"
-
-/* The two cues' text as one line of running text (line breaks undone: a space in
- * languages that separate words, nothing in Chinese). */
-static char *joined(const cue *a, const cue *b, int spaced)
-{
-    size_t la = strlen(a->text), lb = strlen(b->text);
-    char *t = malloc(la + lb + 2);
-    if (!t)
-        return NULL;
-    size_t n = 0;
-    for (int part = 0; part < 2; part++) {
-        const char *s = part ? b->text : a->text;
-        if (part && spaced)
-            t[n++] = ' ';
-        for (; *s; s++)
-            if (*s != '\n')
-                t[n++] = *s;
-            else if (spaced)
-                t[n++] = ' ';
-    }
-    t[n] = '\0';
-    return t;
-}
 
 /* Merge cues k and k+1 when their text fits one cue: 1 merged, 0 not, or an error. */
 static int try_merge(cue_list *cues, size_t k, const char *lang, const subtitle_profile *p, int same_sentence)
@@ -38,7 +14,8 @@ static int try_merge(cue_list *cues, size_t k, const char *lang, const subtitle_
     cue *a = &cues->v[k], *b = &cues->v[k + 1];
     if (same_sentence && a->sentence != b->sentence)
         return 0;
-    char *text = joined(a, b, !lang_joins_unspaced(lang));
+    const char *parts[] = {a->text, b->text};
+    char *text = cue_text_unwrap(parts, 2, lang);
     if (!text)
         return error_set(ERR_IO, _("out of memory"));
     const char *one[] = {text};

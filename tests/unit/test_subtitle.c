@@ -122,6 +122,19 @@ static void markup_takes_no_room_and_survives_a_cut(void **state)
         free(texts[k]);
 }
 
+static void unwrap_joins_lines_as_running_text(void **state)
+{
+    (void)state;
+    const char *en[] = {"  We met the\nminister\r\tat  noon,", "and left. "};
+    char *t = cue_text_unwrap(en, 2, "en");
+    assert_string_equal(t, "We met the minister at noon, and left.");
+    free(t);
+    const char *zh[] = {"我们在乌镇\n见面了，", "谈了 IPv6\nversion 4。"};
+    t = cue_text_unwrap(zh, 2, "zh");
+    assert_string_equal(t, "我们在乌镇见面了，谈了 IPv6 version 4。"); /* Latin keeps its space */
+    free(t);
+}
+
 static void display_keeps_measured_starts(void **state)
 {
     (void)state;
@@ -258,6 +271,7 @@ int main(void)
         cmocka_unit_test(duration_stretches_speech_not_pauses),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
+        cmocka_unit_test(unwrap_joins_lines_as_running_text),
         cmocka_unit_test(display_keeps_measured_starts),
         cmocka_unit_test(merge_joins_a_too_fast_cue_with_its_neighbour),
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
