@@ -216,16 +216,29 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
 }
 
 /* Plural-Forms for languages whose catalogs come without a header, by language subtag:
- * "rue" or "kok" is a language of its own, not Russian or Korean. */
+ * "rue" or "kok" is a language of its own, not Russian or Korean. The formulas are those
+ * of the GNU gettext manual's table ("Plural forms"); other languages get English's two. */
 static const char *default_plural_forms(const char *lang)
 {
-    static const char east_slavic[] =
+    static const char slavic_1_234[] =
         "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
     static const char no_plural[] = "nplurals=1; plural=0;";
+    static const char czech[] = "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;";
     static const struct {
         char base[4];
         const char *plural_forms;
-    } known[] = {{"ru", east_slavic}, {"uk", east_slavic}, {"zh", no_plural}, {"ja", no_plural}, {"ko", no_plural}};
+    } known[] = {
+        {"ru", slavic_1_234}, {"uk", slavic_1_234}, {"be", slavic_1_234}, {"sr", slavic_1_234},
+        {"hr", slavic_1_234}, {"bs", slavic_1_234}, {"cs", czech},        {"sk", czech},
+        {"pl", "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+        {"lt", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+        {"lv", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);"},
+        {"sl", "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);"},
+        {"ro", "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);"},
+        {"ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"},
+        {"fr", "nplurals=2; plural=(n > 1);"},
+        {"zh", no_plural}, {"ja", no_plural}, {"ko", no_plural}, {"vi", no_plural}, {"th", no_plural},
+    };
     char base[LANG_TAG_MAX];
     lang_base(lang, base);
     for (size_t k = 0; k < sizeof known / sizeof *known; k++)

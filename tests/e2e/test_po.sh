@@ -139,9 +139,10 @@ plural_forms() { # LANG: the Plural-Forms tmx2po writes for it when the TMX carr
   "$POLYALIGN" tmx2po --lang "$1" "$SCRATCH/other.tmx" -o "$SCRATCH/plural.po" 2>/dev/null &&
     sed -n 's/^"Plural-Forms: nplurals=\([0-9]\).*/\1/p' "$SCRATCH/plural.po"
 }
-for want in ru-RU:3 uk:3 rue:2 zh-Hant:1 ko:1 kok:2 fil:2; do
+for want in ru-RU:3 uk:3 rue:2 zh-Hant:1 ko:1 kok:2 fil:2 pl:3 cs:3 sl:4 ar:6 fr:2 vi:1 lt:3; do
   got=$(plural_forms "${want%%:*}")
-  [[ $got == "${want#*:}" ]] && ok "default Plural-Forms for ${want%%:*}: nplurals=${want#*:}" ||
+  [[ $got == "${want#*:}" ]] && msgfmt --check -o /dev/null "$SCRATCH/plural.po" 2>/dev/null &&
+    ok "default Plural-Forms for ${want%%:*}: nplurals=${want#*:}, accepted by msgfmt --check" ||
     not_ok "default Plural-Forms for ${want%%:*}" "nplurals=$got, want ${want#*:}"
 done
 
