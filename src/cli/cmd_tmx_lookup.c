@@ -1,10 +1,12 @@
 /* cmd_tmx_lookup.c — `polyalign tmx lookup --tm FILE.tmx --src en --tgt zh-CN [TEXT…]`:
  * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line).
  * --index FILE saves the index on first use and loads it afterwards, for the same
- * --src/--tgt only (the index records them). */
+ * --src/--tgt only (the index records them); given with --tm, an index older than the
+ * memory is built again, as make would. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../i18n.h"
@@ -48,6 +50,16 @@ static int handle_option(int key, const char *arg, void *ctx)
     return 0;
 }
 
+/* Whether file a was modified after file b (both exist). */
+static int newer(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_mtim.tv_sec > sb.st_mtim.tv_sec ||
+           (sa.st_mtim.tv_sec == sb.st_mtim.tv_sec && sa.st_mtim.tv_nsec > sb.st_mtim.tv_nsec);
+}
+
 static void answer(const tm_index *ix, const char *query, const lookup_args *a)
 {
     size_t n = tm_index_lookup(ix, query, (int)a->min, a->matches, (size_t)a->best);
@@ -69,7 +81,16 @@ int cmd_tmx_lookup(int argc, char **argv)
     tm_index *ix = NULL;
     int rc;
     if (a.index && access(a.index, F_OK) == 0) {
+        /* loaded first even when stale: an index of another pair is refused, never overwritten */
         rc = tm_index_load(a.index, a.src, a.tgt, &ix);
+        if (rc == 0 && a.tm && newer(a.tm, a.index)) {
+            cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
+            tm_index_free(ix);
+            ix = NULL;
+            rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
+            if (rc == 0)
+                rc = tm_index_save(ix, a.index);
+        }
     } else {
         if (!a.tm)
             return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a.index);

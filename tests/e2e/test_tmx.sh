@@ -208,6 +208,16 @@ printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit:
   "$POLYALIGN" tmx lookup --index "$SCRATCH/w.idx" --src en --tgt zh-CN >"$SCRATCH/q2" 2>&1
 [[ -s $SCRATCH/w.idx ]] && cmp -s "$SCRATCH/q1" "$SCRATCH/q2" && grep -q '%' "$SCRATCH/q2" &&
   ok "lookup: stdin queries, a saved index gives the same answers" || not_ok "lookup: saved index" "$(cat "$SCRATCH/q1" "$SCRATCH/q2")"
+# a memory changed after its index was saved: the index is built again, not used stale
+sed 's/Саммит в Учжэне/Саммит в городе Учжэнь/' "$tmx" >"$SCRATCH/changed.tmx"
+"$POLYALIGN" tmx lookup --tm "$SCRATCH/changed.tmx" --src en --tgt ru --index "$SCRATCH/c.idx" x >/dev/null 2>&1
+sed -i 's/Саммит в городе Учжэнь/Саммит в Учжэне, 2016/' "$SCRATCH/changed.tmx"
+touch -d '+2 seconds' "$SCRATCH/changed.tmx"
+run tmx lookup --tm "$SCRATCH/changed.tmx" --src en --tgt ru --index "$SCRATCH/c.idx" "Wuzhen summit: states must play leading role in Internet governance"
+[[ $status -eq 0 && $out == *"Учжэне, 2016"* && $err == *"changed after its index"* ]] &&
+  ok "lookup: a memory newer than its index: the index is built again" || not_ok "lookup: stale index" "$out" "$err"
+run tmx lookup --index "$SCRATCH/c.idx" --src en --tgt ru "Wuzhen summit: states must play leading role in Internet governance"
+[[ $out == *"Учжэне, 2016"* ]] && ok "lookup: and saved again" || not_ok "lookup: stale index saved again" "$out"
 head -c 2000 "$SCRATCH/w.idx" >"$SCRATCH/cut.idx"
 run tmx lookup --index "$SCRATCH/cut.idx" --src en --tgt zh-CN x
 expect_err "lookup: a truncated index is refused" 65 "cut.idx: (truncated|damaged|not a polyalign)"
