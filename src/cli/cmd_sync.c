@@ -62,7 +62,9 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
         cli_warn(_("%s: its header announces %.1f s of audio but %.1f s could be decoded (truncated or damaged?)"),
                  audio, m->header_seconds, m->audio_seconds);
     size_t low = 0;
-    for (size_t k = 0; k < m->n; k++)
+    double sum = 0;
+    for (size_t k = 0; k < m->n; k++) {
+        sum += m->sentence[k].confidence;
         if (m->sentence[k].confidence < SYNC_LOW_CONFIDENCE) {
             int shown = 40; /* bytes of the sentence quoted, cut at a character boundary */
             if (strlen(sentences[k]) > (size_t)shown)
@@ -73,12 +75,10 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
                          k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence, shown,
                          sentences[k]);
         }
+    }
     if (low > 10)
         cli_warn(P_("%zu more sentence with low confidence", "%zu more sentences with low confidence", low - 10),
                  low - 10);
-    double sum = 0;
-    for (size_t k = 0; k < m->n; k++)
-        sum += m->sentence[k].confidence;
     fprintf(stderr,
             P_("polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentence, ",
                "polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentences, ", m->n),
