@@ -31,7 +31,8 @@ enum {
 const cli_option subtitle_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
     {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)")},
-    {"duration", OPT_DURATION, 1, "SECONDS", N_("length of the recording the speech is spread over")},
+    {"duration", OPT_DURATION, 1, "SECONDS",
+     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)")},
     {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
     {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
     {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead")},
@@ -302,7 +303,7 @@ int cmd_subtitle(int argc, char **argv)
     if (!a.lang || argc - first != (a.tmx ? 0 : 1))
         return cli_usage_error(self, a.tmx ? _("with --tmx, give --lang and no transcript")
                                            : _("give --lang and one transcript file"));
-    if ((a.duration > 0) + !!a.from + !!a.times + !!a.audio != 1)
+    if ((a.duration > 0 && !a.times) + !!a.from + !!a.times + !!a.audio != 1)
         return cli_usage_error(self, _("give one timing source: --audio RECORDING, --duration SECONDS, --times FILE, "
                                        "or --from SOURCE.srt --align SOURCE_TEXT"));
     if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
@@ -353,7 +354,7 @@ int cmd_subtitle(int argc, char **argv)
     if (rc == 0 && a.times)
         rc = read_times(a.times, &t, &anchors, &nanchors);
     sync_map map = {0};
-    timing_source src = a.times   ? timing_from_anchors(anchors, nanchors)
+    timing_source src = a.times   ? timing_from_anchors(anchors, nanchors, a.duration)
                         : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)
                                   : timing_from_duration(a.start, a.duration);
     if (rc == 0 && !a.from)

@@ -8,7 +8,7 @@ const cli_command cli_commands[] = {
      cmd_segment},
     {"align", N_("[OPTIONS] PIVOT_FILE TRANSLATION_FILE [TRANSLATION_FILE]"),
      N_("align a text with its translations (beads, TSV, JSON Lines or TMX)"), align_cli_options, cmd_align},
-    {"subtitle", N_("--lang LANG (--audio RECORDING | --duration SECONDS | --times FILE | --from SOURCE.srt (--align SOURCE_TEXT | --tmx FILE.tmx)) [TRANSCRIPT] [-o OUT.srt]"),
+    {"subtitle", N_("--lang LANG (--audio RECORDING | --duration SECONDS | --times FILE [--duration SECONDS] | --from SOURCE.srt (--align SOURCE_TEXT | --tmx FILE.tmx)) [TRANSCRIPT] [-o OUT.srt]"),
      N_("cut a transcript into timed subtitle cues (SRT or WebVTT)"), subtitle_cli_options, cmd_subtitle},
     {"sync", N_("--lang LANG --audio RECORDING [--format json|tsv|srt] [--cues] TRANSCRIPT [-o OUT]"),
      N_("when each sentence of a transcript is spoken in a recording, with a confidence"), sync_cli_options,

@@ -94,7 +94,7 @@ static double map_time(const double *model, const double *real, size_t n, double
 
 static int assign_by_anchors(const timing_source *self, cue_list *cues)
 {
-    model_times(cues);
+    double total = model_times(cues);
     double *model = malloc((self->nanchors + 1) * sizeof *model), *real = malloc((self->nanchors + 1) * sizeof *real);
     size_t n = 0;
     for (size_t a = 0; model && real && a < self->nanchors; a++) {
@@ -108,6 +108,11 @@ static int assign_by_anchors(const timing_source *self, cue_list *cues)
             }
         }
     }
+    if (model && real && n && self->duration > 0 && self->duration > real[n - 1] && total > model[n - 1]) {
+        /* the recording's end, known too: the last stretch ends with it (the tail included) */
+        model[n] = total;
+        real[n++] = self->duration;
+    }
     for (size_t k = 0; n && k < cues->n; k++) {
         double s = map_time(model, real, n, cues->v[k].start), e = map_time(model, real, n, cues->v[k].end);
         cues->v[k].start = s > 0 ? s : 0;
@@ -118,9 +123,10 @@ static int assign_by_anchors(const timing_source *self, cue_list *cues)
     return 0;
 }
 
-timing_source timing_from_anchors(const time_anchor *anchors, size_t n)
+timing_source timing_from_anchors(const time_anchor *anchors, size_t n, double duration)
 {
-    return (timing_source){.name = "times", .assign = assign_by_anchors, .anchors = anchors, .nanchors = n};
+    return (timing_source){
+        .name = "times", .assign = assign_by_anchors, .duration = duration, .anchors = anchors, .nanchors = n};
 }
 
 timing_source timing_from_duration(double start, double duration)

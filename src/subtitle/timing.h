@@ -39,8 +39,9 @@ typedef struct timing_source {
 timing_source timing_from_duration(double start, double duration);
 
 /* Known start times of some sentences (sorted by sentence): the same model, stretched
- * piece by piece between them and extended past the first and last at their pace. */
-timing_source timing_from_anchors(const time_anchor *anchors, size_t n);
+ * piece by piece between them and extended past the first and last at their pace; with
+ * the recording's duration (> 0), the last piece ends with the recording instead. */
+timing_source timing_from_anchors(const time_anchor *anchors, size_t n, double duration);
 
 /* Each cue when it is spoken in the recording `audio` of `sentences` (forced alignment);
  * `map` receives the per-sentence times and confidences. */

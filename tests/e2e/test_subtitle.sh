@@ -93,6 +93,14 @@ printf '00:00:10.000\tThe Internet is now\n00:00:30.500\tWe need new internation
 run subtitle --lang en --times "$SCRATCH/t.times" "$SCRATCH/t.en.txt" -o "$SCRATCH/times.srt"
 grep -q '^00:00:10,000 --> ' "$SCRATCH/times.srt" && grep -q '^00:00:30,500 --> ' "$SCRATCH/times.srt" &&
   ok "--times: the known sentences start at their times" || not_ok "--times: the known sentences start at their times" "$(cat "$SCRATCH/times.srt")" "$err"
+# with the recording's duration too, the speech after the last known start ends with it
+printf '00:00:02.000\tThe Internet is now\n' >"$SCRATCH/one.times"
+run subtitle --lang en --times "$SCRATCH/one.times" --duration 60 "$SCRATCH/t.en.txt" -o "$SCRATCH/one.srt"
+check "--times with --duration: the last cue ends within a few seconds of the recording's end" python3 -c '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+ends = [int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000 for h, m, s, ms in re.findall(r"--> (\d+):(\d+):(\d+),(\d+)", text)]
+assert text.startswith("1\n00:00:02,000 --> ") and 55 <= ends[-1] <= 60, ends' "$SCRATCH/one.srt"
 printf '00:00:10.5\tThe Internet is now\n' >"$SCRATCH/short.times"
 run subtitle --lang en --times "$SCRATCH/short.times" "$SCRATCH/t.en.txt"
 expect_err "--times: milliseconds need three digits" 65 "short.times:1: expected"
