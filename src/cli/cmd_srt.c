@@ -224,7 +224,8 @@ int cmd_srt_fix(int argc, char **argv)
     int rc = srt_read(a.file, SRT_LENIENT, &in, NULL, NULL, NULL);
     if (rc < 0)
         return cli_report(rc);
-    qsort(in.v, in.n, sizeof *in.v, by_start); /* out of order: by time */
+    if (in.n) /* out of order: by time */
+        qsort(in.v, in.n, sizeof *in.v, by_start);
     size_t dropped = 0, rebroken = 0;
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];

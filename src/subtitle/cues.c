@@ -70,6 +70,21 @@ double cue_text_width(const char *text, const subtitle_profile *p)
     return w;
 }
 
+/* The end of t[0..w) without the markup that closes it ("我们</i>" ends after 们). */
+static size_t text_before_markup(const char *t, size_t w)
+{
+    while (w > 0 && (t[w - 1] == '>' || t[w - 1] == '}')) {
+        char open = t[w - 1] == '>' ? '<' : '{';
+        size_t a = w - 1;
+        while (a > 0 && t[a - 1] != open && w - a < 256)
+            a--;
+        if (a == 0 || t[a - 1] != open || markup_length(t + a - 1) != w - a + 1)
+            break;
+        w = a - 1;
+    }
+    return w;
+}
+
 char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang)
 {
     int spaced = !lang_joins_unspaced(lang);
@@ -87,9 +102,14 @@ char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang)
                 t[w++] = c;
                 continue;
             }
-            /* Chinese lines join without a space where both sides are Chinese */
-            unsigned char next = *s ? (unsigned char)s[1] : (unsigned char)parts[k + 1][0];
-            int unspaced = !spaced && w > 0 && (unsigned char)t[w - 1] >= 0x80 && next >= 0x80;
+            /* Chinese lines join without a space where both sides are Chinese (markup
+             * such as <i>…</i> on either side does not count) */
+            const char *after = *s ? s + 1 : parts[k + 1];
+            for (size_t m; (m = markup_length(after));)
+                after += m;
+            size_t before = text_before_markup(t, w);
+            int unspaced = !spaced && before > 0 && (unsigned char)t[before - 1] >= 0x80 &&
+                           (unsigned char)*after >= 0x80;
             if (!unspaced)
                 t[w++] = ' ';
             if (!*s)
@@ -187,7 +207,7 @@ static double break_cost(const sentence_cut *sc, size_t m)
         return 0;
     char w[MAX_WORD * 4];
     line_last_word(sc->s, m, w, sizeof w);
-    double c = line_end_word_is_weak(sc->p, w) ? bad_end_cost : 0;
+    double c = line_end_word_is_avoided(sc->p, w) ? bad_end_cost : 0;
     size_t wl = strlen(w);
     if (wl) {
         /* after punctuation is where a reader pauses anyway */
@@ -417,7 +437,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         if ((rc = cue_list_add(out, c)) < 0)
             free(t);
     }
-    if (rc == 0 && strchr(text, '<'))
+    if (rc == 0 && strpbrk(text, "<{"))
         rc = carry_markup_over(out, first);
     free(chain);
     free(best);

@@ -39,9 +39,9 @@ void line_last_word(const char *s, size_t end, char *w, size_t size)
         w[n] = '\0';
 }
 
-int line_end_word_is_weak(const subtitle_profile *p, const char *word)
+/* Whether `word`, without the quotation marks around it («в», "the"), is in `list`. */
+static int in_list(const char *const *list, const char *word)
 {
-    /* without the quotation marks around it: «в», "the" */
     int32_t i = 0, j = (int32_t)strlen(word);
     for (int32_t k = i; i < j; i = k) {
         UChar32 c;
@@ -55,10 +55,20 @@ int line_end_word_is_weak(const subtitle_profile *p, const char *word)
         if (c < 0 || !u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK))
             break;
     }
-    for (const char *const *weak = p->no_line_end; weak && *weak; weak++)
-        if (strlen(*weak) == (size_t)(j - i) && memcmp(*weak, word + i, (size_t)(j - i)) == 0)
+    for (const char *const *w = list; w && *w; w++)
+        if (strlen(*w) == (size_t)(j - i) && memcmp(*w, word + i, (size_t)(j - i)) == 0)
             return 1;
     return 0;
+}
+
+int line_end_word_is_weak(const subtitle_profile *p, const char *word)
+{
+    return in_list(p->no_line_end, word);
+}
+
+int line_end_word_is_avoided(const subtitle_profile *p, const char *word)
+{
+    return in_list(p->no_line_end, word) || in_list(p->avoid_line_end, word);
 }
 
 static int is_wide(UChar32 c)
@@ -92,11 +102,15 @@ int line_break_judge(const char *lang, const subtitle_profile *p, const char *li
     line_last_word(line, n, word, size);
     if (line_end_word_is_weak(p, word))
         return LINE_BREAK_WEAK_WORD;
-    /* the two lines as running text, and whether UAX #14 may break where they meet; in a
-     * language written without spaces, the lines join without one where a wide character
-     * (an ideograph, full-width punctuation) meets the other line, and with one between
-     * two runs of Latin letters or digits, as they were written */
-    int space = !lang_joins_unspaced(lang) || (n && m && !wide_before(line, n) && !wide_at(next));
+    /* In a language written with spaces a break at a space is a subtitler's to make (even
+     * before "...maybe", where UAX #14 keeps punctuation with the space). In one written
+     * without, the two lines as running text, and whether UAX #14 may break where they
+     * meet: they join without a space where a wide character (an ideograph, full-width
+     * punctuation) meets the other line, and with one between two runs of Latin letters or
+     * digits, as they were written. */
+    if (!lang_joins_unspaced(lang))
+        return LINE_BREAK_FINE;
+    int space = n && m && !wide_before(line, n) && !wide_at(next);
     char *joined = malloc(n + m + 2);
     if (!joined)
         return error_set(ERR_IO, _("out of memory"));

@@ -15,8 +15,12 @@
 void line_last_word(const char *s, size_t end, char *w, size_t size);
 
 /* Whether `word` (lower case; quotation marks around it do not count) must not end a line
- * under the profile. */
+ * under the profile: an article, preposition, conjunction or possessive. */
 int line_end_word_is_weak(const subtitle_profile *p, const char *word);
+
+/* The same, or a word the line breaker keeps off a line end where it can (a subject
+ * pronoun, kept with its verb), though a line may end with it. */
+int line_end_word_is_avoided(const subtitle_profile *p, const char *word);
 
 typedef enum {
     LINE_BREAK_FINE,
@@ -24,9 +28,9 @@ typedef enum {
     LINE_BREAK_FORBIDDEN,   /* UAX #14 has no break opportunity between the lines */
 } line_break_verdict;
 
-/* The verdict on a line break between `line` and `next` in language `lang` (a space
- * between them unless the language is written without spaces); word (size bytes) gets
- * the line's last word. A negative error code when ICU fails. */
+/* The verdict on a line break between `line` and `next` in language `lang` (UAX #14 is
+ * asked only in languages written without spaces); word (size bytes) gets the line's last
+ * word. A negative error code when ICU fails. */
 int line_break_judge(const char *lang, const subtitle_profile *p, const char *line, const char *next, char *word,
                      size_t size);
 

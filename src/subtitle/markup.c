@@ -141,7 +141,17 @@ int markup_carry_over(char **texts, size_t n)
             closing += nl + 3;
             opening += len[d];
         }
-        char *next_carried = malloc(opening + 1), *out = malloc(carried_len + tl + closing + 1);
+        /* ASS overrides ({\an8}, {\i1}) hold for the rest of their cue: each later piece
+         * repeats every one met so far, in order */
+        size_t overrides = 0;
+        for (const char *q = with; *q; q++) {
+            size_t m = markup_length(q);
+            if (m && q[0] == '{')
+                overrides += m;
+            if (m)
+                q += m - 1;
+        }
+        char *next_carried = malloc(overrides + opening + 1), *out = malloc(carried_len + tl + closing + 1);
         if (!next_carried || !out) {
             free(next_carried);
             free(out);
@@ -150,6 +160,15 @@ int markup_carry_over(char **texts, size_t n)
             return -1;
         }
         size_t o = 0, c = 0;
+        for (const char *q = with; *q; q++) {
+            size_t m = markup_length(q);
+            if (m && q[0] == '{') {
+                memcpy(next_carried + c, q, m);
+                c += m;
+            }
+            if (m)
+                q += m - 1;
+        }
         for (size_t d = 0; d < depth; d++) {
             memcpy(next_carried + c, open[d], len[d]);
             c += len[d];

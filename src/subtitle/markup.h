@@ -16,7 +16,8 @@ void markup_strip(char *s);
 
 /* Texts [0, n) are the cues one text was cut into: a tag still open at the end of one
  * (an <i> whose </i> is in a later cue) is closed there and opened again at the start
- * of the next, since players end every tag with its cue. Texts are replaced (malloc'd;
+ * of the next, since players end every tag with its cue; ASS overrides ({\an8}, {\i1})
+ * met so far are repeated at the start of each later one. Texts are replaced (malloc'd;
  * the old ones freed), and on failure each is still either its old or its new self.
  * 0 or -1 when out of memory. */
 int markup_carry_over(char **texts, size_t n);

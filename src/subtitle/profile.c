@@ -8,20 +8,22 @@
 static const char *const en_weak[] = {"a", "an", "the", "my", "your", "his", "her", "its", "our", "their",
                                       "this", "that", "these", "those", "to", "of", "in", "on", "at", "by",
                                       "for", "with", "from", "and", "or", "but", "not", "very", "mr.", "mrs.",
-                                      "ms.", "dr.", "i", "we", "you", "he", "she", "they", "it", NULL};
+                                      "ms.", "dr.", NULL};
+static const char *const en_pronouns[] = {"i", "we", "you", "he", "she", "they", "it", NULL};
 static const char *const ru_weak[] = {"в", "во", "к", "ко", "с", "со", "у", "о", "об", "и", "а", "но", "на", "по",
                                       "за", "из", "от", "до", "для", "не", "ни", "что", "как", "при", "без", "под",
-                                      "над", "через", "или", "я", "мы", "вы", "он", "она", "они", NULL};
+                                      "над", "через", "или", NULL};
+static const char *const ru_pronouns[] = {"я", "мы", "вы", "он", "она", "они", NULL};
 static const char *const none[] = {NULL};
 
 /* 160-180 words a minute is about 15 characters a second in English */
 static const subtitle_profile profiles[] = {
-    {"netflix", "en", 42, 2, 20, 5.0 / 6.0, 7.0, 2, 0, en_weak},
-    {"netflix", "ru", 39, 2, 17, 5.0 / 6.0, 7.0, 2, 0, ru_weak},
-    {"netflix", "zh", 16, 2, 9, 5.0 / 6.0, 7.0, 2, 1, none},
-    {"bbc", "en", 37, 2, 15, 1.0, 7.0, 2, 0, en_weak},
-    {"bbc", "ru", 37, 2, 15, 1.0, 7.0, 2, 0, ru_weak},
-    {"bbc", "zh", 16, 2, 9, 1.0, 7.0, 2, 1, none},
+    {"netflix", "en", 42, 2, 20, 5.0 / 6.0, 7.0, 2, 0, en_weak, en_pronouns},
+    {"netflix", "ru", 39, 2, 17, 5.0 / 6.0, 7.0, 2, 0, ru_weak, ru_pronouns},
+    {"netflix", "zh", 16, 2, 9, 5.0 / 6.0, 7.0, 2, 1, none, none},
+    {"bbc", "en", 37, 2, 15, 1.0, 7.0, 2, 0, en_weak, en_pronouns},
+    {"bbc", "ru", 37, 2, 15, 1.0, 7.0, 2, 0, ru_weak, ru_pronouns},
+    {"bbc", "zh", 16, 2, 9, 1.0, 7.0, 2, 1, none, none},
 };
 
 const subtitle_profile *subtitle_profile_find(const char *name, const char *lang)

@@ -16,7 +16,10 @@ typedef struct {
     double min_duration, max_duration; /* seconds */
     int min_gap_frames;
     int half_width_half;        /* half-width characters count 0.5 (CJK profiles) */
-    const char *const *no_line_end; /* words that must not end a line (lower case) */
+    const char *const *no_line_end; /* words that must not end a line (lower case): articles,
+                                     * prepositions, conjunctions, possessives (srt check reports them) */
+    const char *const *avoid_line_end; /* words the line breaker also keeps off a line end
+                                        * (subject pronouns, kept with their verb) */
 } subtitle_profile;
 
 /* The profile for a name and a language (base subtag); NULL when unknown. Languages

@@ -134,24 +134,6 @@ static int parse_timing(const char *line, int vtt, timing_line *tl)
     return 0;
 }
 
-/* Whether the line after the one at *p (NULL: none) is a timing line. */
-static int timing_follows(const char *p, int vtt)
-{
-    if (!p)
-        return 0;
-    const char *nl = strchr(p, '\n');
-    size_t n = nl ? (size_t)(nl - p) : strlen(p);
-    char line[128];
-    if (n >= sizeof line)
-        return 0; /* longer than any timing line */
-    memcpy(line, p, n);
-    line[n] = '\0';
-    if (n && line[n - 1] == '\r')
-        line[n - 1] = '\0';
-    timing_line tl;
-    return parse_timing(line, vtt, &tl) == 0;
-}
-
 static int is_blank(const char *l)
 {
     for (; *l; l++)
@@ -215,20 +197,39 @@ static int starts_block(const char *line, const char *keyword)
     return strncmp(line, keyword, n) == 0 && (line[n] == '\0' || line[n] == ' ' || line[n] == '\t');
 }
 
-/* Cut the next line off the text at *p in place (without its '\n' or '\r'), count
- * it, and move *p past it (NULL after the last line). */
+/* The end of the line that starts at s: its LF, CRLF or lone CR (old Mac files), or its
+ * terminating NUL. */
+static char *line_end(char *s)
+{
+    return s + strcspn(s, "\r\n");
+}
+
+/* Cut the next line off the text at *p in place (without its line ending), count it,
+ * and move *p past it (NULL after the last line). */
 static char *take_line(char **p, int *lineno)
 {
-    char *line = *p;
-    char *nl = strchr(line, '\n');
-    if (nl)
-        *nl = '\0';
-    size_t len = strlen(line);
-    if (len && line[len - 1] == '\r')
-        line[--len] = '\0';
+    char *line = *p, *end = line_end(line);
+    if (!*end) {
+        *p = NULL;
+    } else {
+        *p = end + (end[0] == '\r' && end[1] == '\n' ? 2 : 1);
+        *end = '\0';
+    }
     ++*lineno;
-    *p = nl ? nl + 1 : NULL;
     return line;
+}
+
+/* Whether the line at p (NULL: none) is a timing line; the text is left as it was. */
+static int timing_follows(char *p, int vtt)
+{
+    if (!p)
+        return 0;
+    char *end = line_end(p), saved = *end;
+    *end = '\0';
+    timing_line tl;
+    int timing = parse_timing(p, vtt, &tl) == 0;
+    *end = saved;
+    return timing;
 }
 
 /* Append one text line to the cue's text (joined by '\n'). */
@@ -273,8 +274,8 @@ static void check_vtt_settings(reporter *r, const char *settings, int lineno)
     }
 }
 
-/* Problems of the file as a whole: line endings, TABs, the last newline. */
-static void check_file(reporter *r, const char *bytes, size_t len)
+/* Problems of the file as a whole: line endings, TABs (in SRT), the last newline. */
+static void check_file(reporter *r, const char *bytes, size_t len, int vtt)
 {
     size_t crlf = 0, lf = 0, cr = 0;
     for (size_t k = 0; k < len; k++) {
@@ -290,7 +291,7 @@ static void check_file(reporter *r, const char *bytes, size_t len)
                 cr);
     if (crlf && lf) /* CRLF alone is SRT's own; a mix trips line-based tools */
         problem(r, SRT_WARNING, 0, _("mixed line endings: %zu CRLF and %zu LF"), crlf, lf);
-    if (memchr(bytes, '\t', len))
+    if (!vtt && memchr(bytes, '\t', len)) /* WebVTT separates cue settings with them */
         problem(r, SRT_WARNING, 0, _("TAB characters in the file"));
     if (len && bytes[len - 1] != '\n')
         problem(r, SRT_WARNING, 0, _("the file does not end with a newline"));
@@ -318,19 +319,19 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     int rc = text_input_read(path, &in);
     if (rc < 0)
         return rc;
-    if (in.offset)
-        problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
-    check_file(&r, in.bytes, in.len);
     int header = strncmp(in.bytes, "WEBVTT", 6) == 0;
     const char *ext = strrchr(path ? path : "", '.');
     int vtt = header || (ext && strcasecmp(ext, ".vtt") == 0);
+    if (in.offset && !vtt) /* WebVTT allows a BOM */
+        problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
+    check_file(&r, in.bytes, in.len, vtt);
     if (vtt && !header)
         problem(&r, SRT_ERROR, 1, _("a WebVTT file starts with the line WEBVTT"));
     else if (header && in.bytes[6] && !strchr(" \t\r\n", in.bytes[6]))
         problem(&r, SRT_ERROR, 1, _("the WebVTT header is WEBVTT alone or followed by a space or a tab"));
     /* split into lines in place */
     char *p = in.bytes;
-    int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0, skip_to_blank = 0;
+    int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0, skip_to_blank = 0, seen_cue = 0;
     cue cur = {0};
     int in_cue = 0, cue_line = 0;
     size_t text_len = 0;
@@ -354,7 +355,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         int timing = parse_timing(line, vtt, &tl) == 0;
         if (is_blank(line)) {
             if (in_cue) {
-                if (!text_len)
+                if (!text_len && !vtt) /* WebVTT allows an empty cue */
                     problem(&r, SRT_ERROR, lineno, _("cue %zu has no text (an empty cue ends at this blank line; "
                                                      "many players then misread what follows)"),
                             cur.sentence);
@@ -387,12 +388,15 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             if (rc < 0)
                 break;
         }
-        if (blanks > 1 && out->n)
+        if (blanks && !vtt && !seen_cue)
+            problem(&r, SRT_WARNING, lineno, _("blank lines before the first cue"));
+        if (blanks > 1 && out->n && !vtt) /* WebVTT allows any number */
             problem(&r, SRT_WARNING, lineno,
                     P_("%d blank line between cues (expected 1)", "%d blank lines between cues (expected 1)",
                        (unsigned long)blanks),
                     blanks);
         blanks = 0;
+        seen_cue = 1;
         cur = (cue){0};
         cue_line = lineno;
         if (vtt) {
@@ -467,8 +471,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         in_cue = 1;
     }
     if (rc == 0 && in_cue) {
-        if (!text_len)
-            problem(&r, SRT_ERROR, lineno, _("cue %zu has no text"), cur.sentence);
+        if (!text_len && !vtt)
+            problem(&r, SRT_ERROR, lineno + 1, _("cue %zu has no text"), cur.sentence);
         rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
     }
     free(text);

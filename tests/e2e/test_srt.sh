@@ -49,11 +49,20 @@ if [[ -f $S/check_srt.py ]]; then
   same_findings "$SCRATCH/endings.srt" en "mixed line endings, a bare CR, a TAB"
   printf '1\n00:00:01,000 --> 00:00:03,000\nFine.\n\n00:00:04,000 --> 00:00:06,000\nNo number.\n\n3\n00:00:07,000 --> 00:00:09,000\nOK.\n\nGarbage line\n00:00:10,000 --> 00:00:12,000\nx\n\n5\n00:61:01,000 --> 00:00:03,000\nBad minutes.\n\n6\n' >"$SCRATCH/structure.srt"
   same_findings "$SCRATCH/structure.srt" en "a missing number, a stray line, minutes over 59, a file ending after a number"
+  printf '1\n00:00:01,000 --> 00:00:02,000\nHello\rthere.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n\n3\n00:00:05.000 --> 00:00:06,000\nThree.\n' >"$SCRATCH/cr.srt"
+  same_findings "$SCRATCH/cr.srt" en "a bare CR is a line break: the lines after it keep their numbers"
+  printf '1\r00:00:01,000 --> 00:00:02,000\rHello\r\r2\r00:00:03,000 --> 00:00:04,000\rBye.\r' >"$SCRATCH/mac.srt"
+  same_findings "$SCRATCH/mac.srt" en "an old Mac file (CR line endings only)"
+  printf '\n\n1\n00:00:01,000 --> 00:00:03,000\nFine.\n' >"$SCRATCH/lead.srt"
+  same_findings "$SCRATCH/lead.srt" en "blank lines before the first cue"
   for f in spacing endings structure; do
     run srt fix --lang en "$SCRATCH/$f.srt" -o "$SCRATCH/$f.fixed.srt"
     check "srt fix repairs $f.srt into a file check_srt.py accepts" \
       python3 "$S/check_srt.py" "$SCRATCH/$f.fixed.srt" --lang en --fps 25 --fail-on-style
   done
+  run srt fix --lang en "$SCRATCH/mac.srt" -o "$SCRATCH/mac.fixed.srt"
+  [[ $status -eq 0 && $(grep -c -- ' --> ' "$SCRATCH/mac.fixed.srt") -eq 2 ]] &&
+    ok "srt fix: an old Mac file gives its two cues" || not_ok "srt fix: old Mac file" "$err"
   run srt check --lang en "$SCRATCH/endings.fixed.srt"
   [[ $status -eq 0 ]] && grep -q '^Bare CR line$' "$SCRATCH/endings.fixed.srt" && grep -q '^Tab here$' "$SCRATCH/endings.fixed.srt" &&
     ok "srt fix: a bare CR breaks a line, a TAB is a space" || not_ok "srt fix: CR and TAB" "$out"
@@ -132,6 +141,10 @@ run srt check --lang en "$SCRATCH/bad.vtt"
   $out == *"bad.vtt:7: warning: unknown cue setting 'bogus:1'"* && $out != *"'align:start'"* &&
   $out == *"bad.vtt:8: error: '-->' in the text"* ]] &&
   ok "WebVTT: a ',' timing, an unknown cue setting and '-->' in text" || not_ok "WebVTT errors" "$out"
+# valid WebVTT: a BOM, a long settings line after an identifier, an empty cue, TABs, extra blank lines
+printf '\xef\xbb\xbfWEBVTT\n\nREGION\nid:bottom\nwidth:40%%\n\nintro-cue\n00:00:01.000 --> 00:00:04.000 align:center position:50.000%%,line-left size:80.125%% line:10.500%%,end region:bottom\nHello there.\n\n\n00:05.000 --> 00:06.000\n\n00:07.000 --> 00:08.000\talign:start\nBye.\n' >"$SCRATCH/valid.vtt"
+run srt check --lang en "$SCRATCH/valid.vtt"
+expect "WebVTT: a BOM, a 130-byte settings line, an empty cue, a TAB and extra blank lines are valid" 0 ""
 printf 'WEBVTT-x\n\n00:01.000 --> 00:03.000\nx\n' >"$SCRATCH/header.vtt"
 run srt check --lang en "$SCRATCH/header.vtt"
 [[ $status -eq 1 && $out == *"header.vtt:1: error: the WebVTT header is WEBVTT alone"* ]] &&

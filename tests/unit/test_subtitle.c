@@ -88,6 +88,10 @@ static void line_breaks_a_subtitler_never_makes(void **state)
     assert_string_equal(w, "the"); /* lower-cased */
     assert_int_equal(line_break_judge("en", en, "as “the", "old town” says", w, sizeof w), LINE_BREAK_WEAK_WORD);
     assert_int_equal(line_break_judge("en", en, "We met them at noon,", "and left.", w, sizeof w), LINE_BREAK_FINE);
+    /* object pronouns may end a line (the cutter only avoids it), an ellipsis may start one */
+    assert_int_equal(line_break_judge("en", en, "I will call you", "tomorrow.", w, sizeof w), LINE_BREAK_FINE);
+    assert_true(line_end_word_is_avoided(en, "you") && !line_end_word_is_weak(en, "you"));
+    assert_int_equal(line_break_judge("en", en, "I was thinking", "...maybe not.", w, sizeof w), LINE_BREAK_FINE);
     assert_int_equal(line_break_judge("ru", ru, "Мы встретились «в", "городе»", w, sizeof w), LINE_BREAK_WEAK_WORD);
     assert_int_equal(line_break_judge("zh", zh, "他说：“今天", "”天气很好。", w, sizeof w), LINE_BREAK_FORBIDDEN);
     assert_int_equal(line_break_judge("zh", zh, "我们在（", "乌镇）见面。", w, sizeof w), LINE_BREAK_FORBIDDEN);
@@ -120,6 +124,15 @@ static void markup_takes_no_room_and_survives_a_cut(void **state)
     assert_string_equal(texts[2], "<i>five</i> six");
     for (int k = 0; k < 3; k++)
         free(texts[k]);
+    /* ASS overrides hold for the rest of their cue: repeated in each later piece */
+    texts[0] = strdup("{\\an8}{\\i1}top and italic");
+    texts[1] = strdup("still so{\\i0}");
+    texts[2] = strdup("top");
+    assert_int_equal(markup_carry_over(texts, 3), 0);
+    assert_string_equal(texts[1], "{\\an8}{\\i1}still so{\\i0}");
+    assert_string_equal(texts[2], "{\\an8}{\\i1}{\\i0}top");
+    for (int k = 0; k < 3; k++)
+        free(texts[k]);
 }
 
 static void unwrap_joins_lines_as_running_text(void **state)
@@ -132,6 +145,10 @@ static void unwrap_joins_lines_as_running_text(void **state)
     const char *zh[] = {"我们在乌镇\n见面了，", "谈了 IPv6\nversion 4。"};
     t = cue_text_unwrap(zh, 2, "zh");
     assert_string_equal(t, "我们在乌镇见面了，谈了 IPv6 version 4。"); /* Latin keeps its space */
+    free(t);
+    const char *tagged[] = {"<i>我们明天</i>\n<i>一起去", "北京。</i>"};
+    t = cue_text_unwrap(tagged, 2, "zh");
+    assert_string_equal(t, "<i>我们明天</i><i>一起去北京。</i>"); /* markup at the join does not count */
     free(t);
 }
 
