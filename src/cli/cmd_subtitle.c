@@ -306,6 +306,8 @@ int cmd_subtitle(int argc, char **argv)
     if ((a.duration > 0 && !a.times) + !!a.from + !!a.times + !!a.audio != 1)
         return cli_usage_error(self, _("give one timing source: --audio RECORDING, --duration SECONDS, --times FILE, "
                                        "or --from SOURCE.srt --align SOURCE_TEXT"));
+    if (a.start > 0 && (a.duration <= 0 || a.times))
+        return cli_usage_error(self, _("--start goes with --duration alone (known times say where the speech is)"));
     if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
         return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];

@@ -88,8 +88,8 @@ int cmd_tmx_lookup(int argc, char **argv)
             tm_index_free(ix);
             ix = NULL;
             rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
-            if (rc == 0)
-                rc = tm_index_save(ix, a.index);
+            if (rc == 0 && tm_index_save(ix, a.index) < 0)
+                cli_warn(_("%s (answering from the index built now)"), error_last()); /* a read-only index */
         }
     } else {
         if (!a.tm)

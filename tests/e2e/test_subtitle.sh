@@ -93,6 +93,8 @@ printf '00:00:10.000\tThe Internet is now\n00:00:30.500\tWe need new internation
 run subtitle --lang en --times "$SCRATCH/t.times" "$SCRATCH/t.en.txt" -o "$SCRATCH/times.srt"
 grep -q '^00:00:10,000 --> ' "$SCRATCH/times.srt" && grep -q '^00:00:30,500 --> ' "$SCRATCH/times.srt" &&
   ok "--times: the known sentences start at their times" || not_ok "--times: the known sentences start at their times" "$(cat "$SCRATCH/times.srt")" "$err"
+run subtitle --lang en --times "$SCRATCH/t.times" --start 3 "$SCRATCH/t.en.txt"
+expect_err "--start with --times: usage error" 2 "--start goes with --duration alone"
 # with the recording's duration too, the speech after the last known start ends with it
 printf '00:00:02.000\tThe Internet is now\n' >"$SCRATCH/one.times"
 run subtitle --lang en --times "$SCRATCH/one.times" --duration 60 "$SCRATCH/t.en.txt" -o "$SCRATCH/one.srt"
