@@ -70,21 +70,6 @@ double cue_text_width(const char *text, const subtitle_profile *p)
     return w;
 }
 
-/* The end of t[0..w) without the markup that closes it ("我们</i>" ends after 们). */
-static size_t text_before_markup(const char *t, size_t w)
-{
-    while (w > 0 && (t[w - 1] == '>' || t[w - 1] == '}')) {
-        char open = t[w - 1] == '>' ? '<' : '{';
-        size_t a = w - 1;
-        while (a > 0 && t[a - 1] != open && w - a < 256)
-            a--;
-        if (a == 0 || t[a - 1] != open || markup_length(t + a - 1) != w - a + 1)
-            break;
-        w = a - 1;
-    }
-    return w;
-}
-
 char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang)
 {
     int spaced = !lang_joins_unspaced(lang);
@@ -107,7 +92,7 @@ char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang)
             const char *after = *s ? s + 1 : parts[k + 1];
             for (size_t m; (m = markup_length(after));)
                 after += m;
-            size_t before = text_before_markup(t, w);
+            size_t before = markup_end_before(t, w);
             int unspaced = !spaced && before > 0 && (unsigned char)t[before - 1] >= 0x80 &&
                            (unsigned char)*after >= 0x80;
             if (!unspaced)

@@ -115,10 +115,39 @@ static void track(const char *t, const char *open[MAX_OPEN], size_t len[MAX_OPEN
     }
 }
 
+/* The ASS override blocks of t, in order, copied to dst (NULL: only counted); their length. */
+static size_t overrides_of(const char *t, char *dst)
+{
+    size_t n = 0;
+    for (size_t m; *t; t += m ? m : 1) {
+        m = markup_length(t);
+        if (m && t[0] == '{') {
+            if (dst)
+                memcpy(dst + n, t, m);
+            n += m;
+        }
+    }
+    return n;
+}
+
+size_t markup_end_before(const char *t, size_t w)
+{
+    while (w > 0 && (t[w - 1] == '>' || t[w - 1] == '}')) {
+        char open = t[w - 1] == '>' ? '<' : '{';
+        size_t a = w - 1;
+        while (a > 0 && t[a - 1] != open && w - a < MAX_MARKUP)
+            a--;
+        if (a == 0 || t[a - 1] != open || markup_length(t + a - 1) != w - a + 1)
+            break;
+        w = a - 1;
+    }
+    return w;
+}
+
 int markup_carry_over(char **texts, size_t n)
 {
     const char *open[MAX_OPEN];
-    size_t len[MAX_OPEN], depth = 0;
+    size_t len[MAX_OPEN], depth;
     char *carried = NULL; /* the opening tags the previous text left open, in order */
     size_t carried_len = 0;
     for (size_t k = 0; k < n; k++) {
@@ -143,15 +172,8 @@ int markup_carry_over(char **texts, size_t n)
         }
         /* ASS overrides ({\an8}, {\i1}) hold for the rest of their cue: each later piece
          * repeats every one met so far, in order */
-        size_t overrides = 0;
-        for (const char *q = with; *q; q++) {
-            size_t m = markup_length(q);
-            if (m && q[0] == '{')
-                overrides += m;
-            if (m)
-                q += m - 1;
-        }
-        char *next_carried = malloc(overrides + opening + 1), *out = malloc(carried_len + tl + closing + 1);
+        char *next_carried = malloc(overrides_of(with, NULL) + opening + 1);
+        char *out = malloc(carried_len + tl + closing + 1);
         if (!next_carried || !out) {
             free(next_carried);
             free(out);
@@ -159,16 +181,7 @@ int markup_carry_over(char **texts, size_t n)
             free(carried);
             return -1;
         }
-        size_t o = 0, c = 0;
-        for (const char *q = with; *q; q++) {
-            size_t m = markup_length(q);
-            if (m && q[0] == '{') {
-                memcpy(next_carried + c, q, m);
-                c += m;
-            }
-            if (m)
-                q += m - 1;
-        }
+        size_t o = 0, c = overrides_of(with, next_carried);
         for (size_t d = 0; d < depth; d++) {
             memcpy(next_carried + c, open[d], len[d]);
             c += len[d];

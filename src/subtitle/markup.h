@@ -11,6 +11,9 @@
 /* Bytes of the markup that starts at s (0: none starts there). */
 size_t markup_length(const char *s);
 
+/* The end of t[0..w) without the markup that closes it ("我们</i>" ends after 们). */
+size_t markup_end_before(const char *t, size_t w);
+
 /* Remove the markup from s, in place. */
 void markup_strip(char *s);
 
