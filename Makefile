@@ -113,10 +113,11 @@ build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 
 # a compiled lexicon depends on the dictionary and on the code that defines its format,
-# reads the dictionaries and makes the keys (lexicon, lexsource, lexwords), not on every
-# object of the library the compiler links, nor on lexset, lexlearn or lexuser, which only
-# use it (an edit elsewhere must not recompile 10 MB of dictionaries)
-LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/align/lexwords.[ch]) tools/lexicon_build.c
+# reads the dictionaries and makes the keys (lexicon, lexsource, lexwords, and lang.c's
+# list of languages written without spaces), not on every object of the library the
+# compiler links, nor on lexset, lexlearn or lexuser, which only use it (an edit elsewhere
+# must not recompile 10 MB of dictionaries)
+LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/align/lexwords.[ch] src/text/lang.[ch]) tools/lexicon_build.c
 $(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) | build/tools/lexicon_build
 	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
 

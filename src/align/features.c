@@ -26,6 +26,7 @@
 #include <unicode/utrans.h>
 
 #include "../i18n.h"
+#include "../text/lang.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
 
@@ -327,7 +328,7 @@ int features_compute(const align_text *t, text_features *out)
     memset(out, 0, sizeof *out);
     extractor x = {0};
     x.is_english = strcmp(t->base, "en") == 0;
-    x.is_chinese = strcmp(t->base, "zh") == 0 || strcmp(t->base, "ja") == 0;
+    x.is_chinese = lang_joins_unspaced(t->base); /* zh, ja */
     x.is_russian = strcmp(t->base, "ru") == 0 || strcmp(t->base, "uk") == 0 || strcmp(t->base, "be") == 0;
     int rc = 0;
     if (x.is_chinese)

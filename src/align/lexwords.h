@@ -18,9 +18,6 @@ typedef struct lexwords lexwords;
 int lexwords_new(const char *base, lexwords **out);
 void lexwords_free(lexwords *w);
 
-/* A language written without spaces (lang_is_unspaced) has headwords, not words, as
- * keys: the lexicons match them greedily (lexset.c). */
-
 /* Call `emit` with each content word key of text[0..len) (valid UTF-8); stops at the
  * first non-zero return and returns it. Keys are only valid during the call. */
 typedef int (*lexwords_emit)(void *ctx, const char *key, size_t n);

@@ -81,12 +81,11 @@ int cmd_tmx_lookup(int argc, char **argv)
     tm_index *ix = NULL;
     int rc;
     if (a.index && access(a.index, F_OK) == 0) {
-        /* loaded first even when stale: an index of another pair is refused, never overwritten */
-        rc = tm_index_load(a.index, a.src, a.tgt, &ix);
-        if (rc == 0 && a.tm && newer(a.tm, a.index)) {
+        /* a stale one is checked first: an index of another pair is refused, never overwritten */
+        int stale = a.tm && newer(a.tm, a.index);
+        rc = stale ? tm_index_check(a.index, a.src, a.tgt) : tm_index_load(a.index, a.src, a.tgt, &ix);
+        if (rc == 0 && stale) {
             cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
-            tm_index_free(ix);
-            ix = NULL;
             rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
             if (rc == 0 && tm_index_save(ix, a.index) < 0)
                 cli_warn(_("%s (answering from the index built now)"), error_last()); /* a read-only index */

@@ -392,6 +392,35 @@ static int langs_fit(const saved_header *h, const char *src, const char *tgt)
     return 1;
 }
 
+/* Read and check the header of an index open at f: ours, this version, for src to tgt. */
+static int read_header(FILE *f, const char *path, const char *src, const char *tgt, saved_header *h)
+{
+    int rc = fread(h, sizeof *h, 1, f) == 1 && memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->buckets == BUCKETS
+                 ? 0
+                 : error_set(ERR_DATA, _("%s: not a polyalign memory index"), path);
+    if (rc < 0 && memcmp(h->magic, MAGIC_V1, sizeof MAGIC_V1) == 0)
+        rc = error_set(ERR_DATA, _("%s: a memory index of an older polyalign, which does not record its "
+                                   "languages: delete it, and give --tm to build it again"),
+                       path);
+    if (rc == 0 && (memchr(h->lang[0], '\0', LANG_TAG_MAX) == NULL || memchr(h->lang[1], '\0', LANG_TAG_MAX) == NULL))
+        rc = error_set(ERR_DATA, _("%s: damaged memory index"), path);
+    if (rc == 0 && !langs_fit(h, src, tgt))
+        rc = error_set(ERR_USAGE, _("%s: the index was built for %s to %s, not %s to %s: give another --index file"),
+                       path, h->lang[0], h->lang[1], src ? src : h->lang[0], tgt ? tgt : h->lang[1]);
+    return rc;
+}
+
+int tm_index_check(const char *path, const char *src, const char *tgt)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
+    saved_header h = {{0}, 0, 0, 0, 0, 0, 0, {{0}}};
+    int rc = read_header(f, path, src, tgt, &h);
+    fclose(f);
+    return rc;
+}
+
 int tm_index_load(const char *path, const char *src, const char *tgt, tm_index **out)
 {
     *out = NULL;
@@ -403,19 +432,7 @@ int tm_index_load(const char *path, const char *src, const char *tgt, tm_index *
     size_t file_size = (size_t)ftell(f);
     fseek(f, 0, SEEK_SET);
     tm_index *ix = calloc(1, sizeof *ix);
-    int rc = ix && fread(&h, sizeof h, 1, f) == 1 && memcmp(h.magic, MAGIC, sizeof MAGIC) == 0 &&
-                     h.buckets == BUCKETS
-                 ? 0
-                 : error_set(ERR_DATA, _("%s: not a polyalign memory index"), path);
-    if (rc < 0 && memcmp(h.magic, MAGIC_V1, sizeof MAGIC_V1) == 0)
-        rc = error_set(ERR_DATA, _("%s: a memory index of an older polyalign, which does not record its "
-                                   "languages: delete it, and give --tm to build it again"),
-                       path);
-    if (rc == 0 && (memchr(h.lang[0], '\0', LANG_TAG_MAX) == NULL || memchr(h.lang[1], '\0', LANG_TAG_MAX) == NULL))
-        rc = error_set(ERR_DATA, _("%s: damaged memory index"), path);
-    if (rc == 0 && !langs_fit(&h, src, tgt))
-        rc = error_set(ERR_USAGE, _("%s: the index was built for %s to %s, not %s to %s: give another --index file"),
-                       path, h.lang[0], h.lang[1], src ? src : h.lang[0], tgt ? tgt : h.lang[1]);
+    int rc = ix ? read_header(f, path, src, tgt, &h) : error_set(ERR_IO, _("out of memory"));
     if (rc == 0) {
         memcpy(ix->lang, h.lang, sizeof ix->lang);
         ix->by_char = (int)h.by_char;

@@ -35,6 +35,10 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
 int tm_index_save(const tm_index *ix, const char *path);
 int tm_index_load(const char *path, const char *src, const char *tgt, tm_index **out);
 
+/* Only check that the file at path is an index of ours for src to tgt (the header alone):
+ * 0, or the error tm_index_load would give for it. */
+int tm_index_check(const char *path, const char *src, const char *tgt);
+
 /* The languages the index was built for, as given to tm_index_build (canonicalized). */
 const char *tm_index_lang(const tm_index *ix, int side /* 0: source, 1: target */);
 

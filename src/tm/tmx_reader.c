@@ -439,7 +439,7 @@ void tmx_unit_free(tmx_unit *u)
  * as far as both go (en for en-GB), 0 another. */
 static int lang_fit(const char *have, const char *want)
 {
-    return !have ? 0 : strcasecmp(have, want) == 0 ? 2 : lang_tags_match(have, want) ? 1 : 0;
+    return !have || !want ? 0 : strcasecmp(have, want) == 0 ? 2 : lang_tags_match(have, want) ? 1 : 0;
 }
 
 /* The variant of u that answers `want` best, other than `skip` (NULL when none does). */

@@ -135,6 +135,11 @@ run tmx2po --lang ru "$SCRATCH/variants.tmx" -o "$SCRATCH/variants.po"
 run tmx2po --lang ru-RU "$SCRATCH/variants.tmx" -o "$SCRATCH/variants.po"
 [[ $status -eq 0 ]] && grep -q '^msgstr "Цвет"' "$SCRATCH/variants.po" &&
   ok "--lang ru-RU takes the ru-RU variant" || not_ok "ru-RU variant" "$err" "$(cat "$SCRATCH/variants.po")"
+# a memory whose header names no source language: no crash, no half-written file
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="ru"><seg>Открыть</seg></tuv></tu></body></tmx>\n' >"$SCRATCH/nosrc.tmx"
+run tmx2po --lang ru "$SCRATCH/nosrc.tmx" -o "$SCRATCH/nosrc.po"
+[[ $status -eq 0 && -s $SCRATCH/nosrc.po && -z $(find "$SCRATCH" -name '.nosrc.po.*') ]] &&
+  ok "tmx2po: a memory without srclang gives a catalog, no crash" || not_ok "tmx2po without srclang" "$status" "$err"
 plural_forms() { # LANG: the Plural-Forms tmx2po writes for it when the TMX carries no PO header
   "$POLYALIGN" tmx2po --lang "$1" "$SCRATCH/other.tmx" -o "$SCRATCH/plural.po" 2>/dev/null &&
     sed -n 's/^"Plural-Forms: nplurals=\([0-9]\).*/\1/p' "$SCRATCH/plural.po"
