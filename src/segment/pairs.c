@@ -131,10 +131,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
         if (i >= n)
             break;
         int64_t at = i;
-        UChar32 prev = -1, c;
-        size_t bytes;
-        if (at > 0)
-            prev = utf8_char_before(text, (size_t)at, &bytes);
+        UChar32 c;
         U8_NEXT(s, i, n, c);
         chars += (size_t)columns(c);
         if (c >= 0x80 && !is_delimiter(c)) {
@@ -146,7 +143,8 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
         else if (!u_isUWhiteSpace(c))
             newlines = 0;
         if (c == '"') {
-            UChar32 next = -1;
+            size_t bytes;
+            UChar32 prev = at > 0 ? utf8_char_before(text, (size_t)at, &bytes) : -1, next = -1;
             if (i < n) {
                 int64_t k = i;
                 U8_NEXT(s, k, n, next);

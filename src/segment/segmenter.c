@@ -81,14 +81,13 @@ struct segmenter {
     UBreakIterator *breaks;
     compiled_rule *rules;
     size_t nrules;
-    int any_break_rule;           /* break="yes" rules exist: scan for their proposals */
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
     uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits */
     uint8_t scan_byte[256];       /* a byte of the text that can start such a character */
     compiled_rule **break_rules;  /* the break="yes" rules, in order */
     size_t nbreak;
-    const USet **edge_sets;       /* per rule its last then first set; then the same for the
-                                     break rules (what the indexes read) */
+    const USet **edge_sets;       /* per rule its last, first and word-after-space sets; then the
+                                     same for the break rules (what the indexes read) */
     rule_index *all_index;        /* which rules the characters around a position allow */
     rule_index *break_index;      /* … of the break rules */
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
@@ -205,9 +204,9 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     return out->after ? 0 : -ERR_DATA;
 }
 
-/* What the scan for rule-made breaks tests at every character: the union of the
- * first-character sets of the break="yes" rules (NULL when one can start with anything),
- * and per ASCII character the rules it can concern. */
+/* What the scan for rule-made breaks tests at every character: the break="yes" rules,
+ * the rule indexes of all rules and of those (rule_index.h), and the bytes that can start
+ * a character the break rules' first-character sets hold. */
 static int index_break_rules(segmenter *seg)
 {
     USet *u = NULL;
@@ -219,7 +218,6 @@ static int index_break_rules(segmenter *seg)
         if (!r->do_break)
             continue;
         seg->break_rules[seg->nbreak++] = r;
-        seg->any_break_rule = 1;
         any_first |= !r->first;
         if (!any_first && !u && !(u = uset_openEmpty()))
             return error_set(ERR_IO, _("out of memory"));
@@ -737,7 +735,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
             q = opening;
             p = opening;
         }
-        if (seg->any_break_rule && q > scanned) {
+        if (seg->nbreak && q > scanned) { /* break="yes" rules exist: scan for their proposals */
             rc = scan_rule_breaks(d, em, scanned, q, &start);
             scanned = q;
         }
@@ -782,7 +780,7 @@ static int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size
  * so equal halves would leave one thread idle). The calling thread prints every stretch
  * as soon as all before it are printed: straight from the segmenter when it takes the
  * next one to print itself, else from the sentence list a helper filled. */
-enum { PARALLEL_MIN_BYTES = 4 << 20, MAX_JOBS = 16, STRETCHES_PER_JOB = 4, MAX_STRETCHES = 64 };
+enum { PARALLEL_MIN_BYTES = 4 << 20, MAX_JOBS = 64, STRETCHES_PER_JOB = 4, MAX_STRETCHES = 64 };
 
 typedef struct {
     size_t from, to;
@@ -805,7 +803,8 @@ typedef struct {
 
 typedef struct {
     stretch_queue *q;
-    segmenter *seg;          /* this thread's own copy */
+    const segmenter *model;  /* the calling thread's, copied */
+    segmenter *seg;          /* this thread's own copy, made in the thread */
     pthread_t thread;
     int started;
 } helper;
@@ -836,6 +835,11 @@ static void fill_stretch(stretch_queue *q, segmenter *seg, int k)
 static void *helper_main(void *arg)
 {
     helper *h = arg;
+    /* its own segmenter, built here so that the threads build theirs at once; one that
+     * cannot (out of memory) takes no stretch, and the others do its share */
+    if (segmenter_new(h->model->lang, h->model->source, &h->seg) < 0)
+        return NULL;
+    h->seg->no_filter = h->model->no_filter;
     for (int k; (k = take_stretch(h->q)) >= 0;)
         fill_stretch(h->q, h->seg, k);
     return NULL;
@@ -849,13 +853,11 @@ typedef struct {
     size_t index, para;      /* the next sentence's numbers */
     size_t para_base;        /* added to the stretch's own paragraph numbers */
     int any;                 /* sentences printed before this stretch */
-    int any_here;
 } numbering;
 
 static void numbering_start(numbering *nb)
 {
     nb->para_base = nb->any ? nb->para + 1 : 0;
-    nb->any_here = 0;
 }
 
 static int emit_numbered(const char *text, const sentence_span *s, void *arg)
@@ -865,7 +867,7 @@ static int emit_numbered(const char *text, const sentence_span *s, void *arg)
     out.index = nb->index++;
     out.para = nb->para_base + s->para;
     nb->para = out.para;
-    nb->any = nb->any_here = 1;
+    nb->any = 1;
     return nb->emit(text, &out, nb->ctx);
 }
 
@@ -908,15 +910,13 @@ static int run_parallel(segmenter *seg, char *text, size_t len, const offset_lis
     int rc = 0;
     for (int k = 1; k < jobs && k < q->n && rc == 0; k++) {
         helpers[k].q = q;
-        if ((rc = segmenter_new(seg->lang, seg->source, &helpers[k].seg)) == 0) {
-            helpers[k].seg->no_filter = seg->no_filter;
-            helpers[k].started = pthread_create(&helpers[k].thread, NULL, helper_main, &helpers[k]) == 0;
-            if (!helpers[k].started)
-                rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
-        }
+        helpers[k].model = seg;
+        helpers[k].started = pthread_create(&helpers[k].thread, NULL, helper_main, &helpers[k]) == 0;
+        if (!helpers[k].started)
+            rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
     }
     /* this thread: take stretches too, and print in order */
-    numbering nb = {emit, ctx, 0, 0, 0, 0, 0};
+    numbering nb = {emit, ctx, 0, 0, 0, 0};
     int printed = 0;
     while (rc == 0 && printed < q->n) {
         int k = take_stretch(q);
