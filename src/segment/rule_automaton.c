@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/utf8.h>
 
 #include "../text/utf8.h"
 #include "rule_tree.h"

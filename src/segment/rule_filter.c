@@ -7,13 +7,9 @@
 #include "rule_filter.h"
 #include "rule_tree.h"
 
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ustring.h>
-#include <unicode/utf8.h>
 /* Union into *acc the chars that can start (dir = +1) or end (dir = -1) a match of
  * sequence s; with `ws`, the first character that is not in ws (sets within ws are
  * skipped, whatever their count). Returns 1 when the sequence must consume such a

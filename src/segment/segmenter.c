@@ -34,8 +34,6 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
-#include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #include "../i18n.h"
 #include "../text/lang.h"
