@@ -36,7 +36,7 @@ echo "== Subtitle timing with --duration (no audio) against the proportional bas
 echo "   of starts, ends, and both pooled (the shared README's headline figure)"
 echo "   (dev-hard too: run-on sentences, pauses at commas, 2-4 s of non-speech at each end)"
 S=$SHARED/eval/subtitles
-printf '%-22s %-22s %-22s\n' recording 'polyalign start/end/all' 'baseline start/end/all'
+printf '%-22s %-22s %-22s %s\n' recording 'polyalign start/end/all' 'baseline start/end/all' 'start/end'
 for set in dev dev-hard; do
   for ref in "$S"/$set/ref/*.ref.json; do
     read -r lang duration < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["lang"], d["duration"])' "$ref")
@@ -44,7 +44,10 @@ for set in dev dev-hard; do
     python3 "$S/baseline_proportional.py" "$ref" >build/eval/base.srt
     ours=$(python3 "$S/check_srt.py" build/eval/sub.srt --lang "$lang" --ref "$ref" --fps 25 | awk '/_abs_err/{printf "%s ", $3}')
     base=$(python3 "$S/check_srt.py" build/eval/base.srt --lang "$lang" --ref "$ref" --fps 25 | awk '/_abs_err/{printf "%s ", $3}')
-    printf '%-22s %-22s %-22s\n' "$set/$(basename "$ref" .ref.json)" "$ours" "$base"
+    # the verdict on the two numbers the subtitle issue holds us to: as good as the baseline or not
+    verdict=$(awk -v o="$ours" -v b="$base" 'BEGIN {split(o, x, " "); split(b, y, " ");
+      printf "%s/%s", x[1] <= y[1] ? "ok" : "LOSS", x[2] <= y[2] ? "ok" : "LOSS"}')
+    printf '%-22s %-22s %-22s %s\n' "$set/$(basename "$ref" .ref.json)" "$ours" "$base" "$verdict"
   done
 done
 

@@ -11,6 +11,15 @@ if [[ -d $S/dev ]]; then
     run subtitle --lang "$lang" --duration "$duration" "$S/dev/text/$lang.txt" -o "$SCRATCH/$name.srt"
     check "$name: SRT passes check_srt.py --fail-on-style, text equals the transcript" \
       python3 "$S/check_srt.py" "$SCRATCH/$name.srt" --lang "$lang" --ref "$ref" --fps 25 --fail-on-style
+    # --duration timing at least as good as the proportional baseline: median start and end error
+    python3 "$S/baseline_proportional.py" "$ref" >"$SCRATCH/$name.base.srt"
+    ours=$(python3 "$S/check_srt.py" "$SCRATCH/$name.srt" --lang "$lang" --ref "$ref" --json)
+    base=$(python3 "$S/check_srt.py" "$SCRATCH/$name.base.srt" --lang "$lang" --ref "$ref" --json)
+    check "$name: --duration median start and end errors no worse than the proportional baseline" \
+      python3 -c 'import json, sys
+o, b = (json.loads(a)["timing"] for a in sys.argv[1:3])
+worse = [k for k in ("start_abs_err", "end_abs_err") if o[k]["median"] > b[k]["median"]]
+sys.exit("worse than the baseline: " + ", ".join("%s %.3f > %.3f" % (k, o[k]["median"], b[k]["median"]) for k in worse) if worse else 0)' "$ours" "$base"
   done
 else
   skip "subtitles of the shared dev transcripts" "no $S/dev"

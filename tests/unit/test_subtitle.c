@@ -49,29 +49,29 @@ static void duration_stretches_speech_not_pauses(void **state)
 {
     (void)state;
     cue_list l;
-    /* nominal: 1.0 lead-in, 10, 0.8 pause, 5, 2.0 paragraph pause, 5, 1.0 tail = 24.8 s;
-     * 33.8 s leaves 29 s of speech for 20 nominal: a plausible rate, pauses as they were */
-    spread(&l, 33.8);
+    /* nominal: 1.0 lead-in, 10, 0.8 pause, 5, 2.0 paragraph pause, 5, 1.4 tail = 25.2 s;
+     * 34.2 s leaves 29 s of speech for 20 nominal: a plausible rate, pauses as they were */
+    spread(&l, 34.2);
     assert_near(l.v[0].start, 101.0);
     assert_near(l.v[1].start - l.v[0].end, 0.8);
     assert_near(l.v[2].start - l.v[1].end, 2.0);
-    assert_near(l.v[2].end, 133.8 - 1.0);
+    assert_near(l.v[2].end, 134.2 - 1.4);
     assert_near(l.v[0].end - l.v[0].start, 2 * (l.v[1].end - l.v[1].start));
     assert_near(l.v[1].end - l.v[1].start, 29.0 / 4);
     cues_free(&l);
     /* 100 s for 20 s of speech: speech at half the rate at most, the pauses take the rest */
     spread(&l, 100);
     assert_near(l.v[0].end - l.v[0].start, 20.0);
-    double pause_scale = (100 - 40) / 4.8;
+    double pause_scale = (100 - 40) / 5.2;
     assert_near(l.v[1].start - l.v[0].end, 0.8 * pause_scale);
-    assert_near(l.v[2].end, 200 - 1.0 * pause_scale);
+    assert_near(l.v[2].end, 200 - 1.4 * pause_scale);
     cues_free(&l);
     /* 5 s: not even twice the rate fits, so everything shrinks alike */
     spread(&l, 5);
-    double scale = 5 / 24.8;
+    double scale = 5 / 25.2;
     assert_near(l.v[0].start, 100 + 1.0 * scale);
     assert_near(l.v[0].end - l.v[0].start, 10 * scale);
-    assert_near(l.v[2].end, 105 - 1.0 * scale);
+    assert_near(l.v[2].end, 105 - 1.4 * scale);
     cues_free(&l);
 }
 
