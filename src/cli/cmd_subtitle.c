@@ -97,8 +97,9 @@ static void squeeze(const char *in, char *out, size_t size)
 }
 
 /* --times FILE: "HH:MM:SS.mmm<TAB>text" per line; each text is matched, in order, to the
- * sentence it begins. */
-static int read_times(const char *path, const align_text *t, time_anchor **out, size_t *n)
+ * sentence it begins. With the recording's duration known (> 0), every time must fall
+ * before its end. */
+static int read_times(const char *path, const align_text *t, double duration, time_anchor **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -146,6 +147,11 @@ static int read_times(const char *path, const align_text *t, time_anchor **out, 
         double at = h * 3600.0 + m * 60.0 + sec + ms / 1000.0;
         if (*n && at <= v[*n - 1].time) {
             rc = error_set(ERR_DATA, _("%s:%d: this time is not after the previous one"), path, lineno);
+            break;
+        }
+        if (duration > 0 && at >= duration) {
+            rc = error_set(ERR_DATA, _("%s:%d: this time is not before the end of the recording (--duration %.3f s)"),
+                           path, lineno, duration);
             break;
         }
         v[(*n)++] = (time_anchor){s, at};
@@ -354,7 +360,7 @@ int cmd_subtitle(int argc, char **argv)
     time_anchor *anchors = NULL;
     size_t nanchors = 0;
     if (rc == 0 && a.times)
-        rc = read_times(a.times, &t, &anchors, &nanchors);
+        rc = read_times(a.times, &t, a.duration, &anchors, &nanchors);
     sync_map map = {0};
     timing_source src = a.times   ? timing_from_anchors(anchors, nanchors, a.duration)
                         : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)

@@ -112,6 +112,10 @@ import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 ends = [int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000 for h, m, s, ms in re.findall(r"--> (\d+):(\d+):(\d+),(\d+)", text)]
 assert text.startswith("1\n00:00:02,000 --> ") and 55 <= ends[-1] <= 60, ends' "$SCRATCH/one.srt"
+run subtitle --lang en --times "$SCRATCH/t.times" --duration 30.5 "$SCRATCH/t.en.txt" -o "$SCRATCH/late.srt"
+expect_err "--times with --duration: a time at or after the recording's end names file and line, exit 65" 65 \
+  "t.times:2: this time is not before the end of the recording"
+[[ ! -e $SCRATCH/late.srt ]] && ok "--times past the end: no output written" || not_ok "--times past the end: no output written"
 printf '00:00:10.5\tThe Internet is now\n' >"$SCRATCH/short.times"
 run subtitle --lang en --times "$SCRATCH/short.times" "$SCRATCH/t.en.txt"
 expect_err "--times: milliseconds need three digits" 65 "short.times:1: expected"
