@@ -87,15 +87,12 @@ char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang)
                 t[w++] = c;
                 continue;
             }
-            /* Chinese lines join without a space where both sides are Chinese (markup
-             * such as <i>…</i> on either side does not count) */
+            /* Chinese lines join without a space where a wide character meets the other
+             * line (markup such as <i>…</i> on either side does not count) */
             const char *after = *s ? s + 1 : parts[k + 1];
             for (size_t m; (m = markup_length(after));)
                 after += m;
-            size_t before = markup_end_before(t, w);
-            int unspaced = !spaced && before > 0 && (unsigned char)t[before - 1] >= 0x80 &&
-                           (unsigned char)*after >= 0x80;
-            if (!unspaced)
+            if (spaced || !line_join_unspaced(t, markup_end_before(t, w), after))
                 t[w++] = ' ';
             if (!*s)
                 break;

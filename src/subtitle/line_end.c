@@ -95,6 +95,11 @@ static int wide_at(const char *s)
     return is_wide(c);
 }
 
+int line_join_unspaced(const char *s, size_t n, const char *next)
+{
+    return n && *next && (wide_before(s, n) || wide_at(next));
+}
+
 int line_break_judge(const char *lang, const subtitle_profile *p, const char *line, const char *next, char *word,
                      size_t size)
 {
@@ -105,12 +110,10 @@ int line_break_judge(const char *lang, const subtitle_profile *p, const char *li
     /* In a language written with spaces a break at a space is a subtitler's to make (even
      * before "...maybe", where UAX #14 keeps punctuation with the space). In one written
      * without, the two lines as running text, and whether UAX #14 may break where they
-     * meet: they join without a space where a wide character (an ideograph, full-width
-     * punctuation) meets the other line, and with one between two runs of Latin letters or
-     * digits, as they were written. */
+     * meet (joined as line_join_unspaced says). */
     if (!lang_joins_unspaced(lang))
         return LINE_BREAK_FINE;
-    int space = n && m && !wide_before(line, n) && !wide_at(next);
+    int space = n && m && !line_join_unspaced(line, n, next);
     char *joined = malloc(n + m + 2);
     if (!joined)
         return error_set(ERR_IO, _("out of memory"));

@@ -22,6 +22,12 @@ int line_end_word_is_weak(const subtitle_profile *p, const char *word);
  * pronoun, kept with its verb), though a line may end with it. */
 int line_end_word_is_avoided(const subtitle_profile *p, const char *word);
 
+/* Whether two lines of a language written without spaces, s[0..n) and the text at next,
+ * join without a space as running text: where a wide character (an ideograph, full-width
+ * punctuation) ends the one or begins the other; two runs of Latin letters or digits keep
+ * a space between them, as they were written. */
+int line_join_unspaced(const char *s, size_t n, const char *next);
+
 typedef enum {
     LINE_BREAK_FINE,
     LINE_BREAK_WEAK_WORD,   /* the line ends with a word that leans on the next */

@@ -81,6 +81,12 @@ fi
 
 run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
+# Chinese lines re-broken by srt fix join as running text: no space where a digit meets an ideograph
+printf '1\n00:00:01,000 --> 00:00:05,000\n第三届世界互联网大会于2016\n年11月在乌镇举行，\n\n' >"$SCRATCH/zhjoin.srt"
+run srt fix "$SCRATCH/zhjoin.srt" --lang zh -o "$SCRATCH/zhjoin.fixed.srt"
+[[ $status -eq 0 && $(sed -n '3,4p' "$SCRATCH/zhjoin.fixed.srt" | tr -d '\n') == 第三届世界互联网大会于2016年11月在乌镇举行， ]] &&
+  ok "srt fix: Chinese lines join without a space between a digit and an ideograph" ||
+  not_ok "srt fix: Chinese lines join without a space" "$(cat "$SCRATCH/zhjoin.fixed.srt")" "$err"
 run srt check --lang en "$SCRATCH/fixed.srt"
 expect "srt fix: the result checks clean" 0 ""
 [[ $(head -c 3 "$SCRATCH/fixed.srt") != $'\xef\xbb\xbf' ]] && ! grep -q $'\r' "$SCRATCH/fixed.srt" &&

@@ -150,6 +150,12 @@ static void unwrap_joins_lines_as_running_text(void **state)
     t = cue_text_unwrap(tagged, 2, "zh");
     assert_string_equal(t, "<i>我们明天</i><i>一起去北京。</i>"); /* markup at the join does not count */
     free(t);
+    /* a digit or Latin letter next to an ideograph or full-width punctuation: no space;
+     * accented Latin on both sides (bytes >= 0x80, yet narrow) keeps its space */
+    const char *mixed[] = {"在2024\n年举行，\nInternet", "大会\nCafé\nRésumé。"};
+    t = cue_text_unwrap(mixed, 2, "zh");
+    assert_string_equal(t, "在2024年举行，Internet大会Café Résumé。");
+    free(t);
 }
 
 static void display_keeps_measured_starts(void **state)
