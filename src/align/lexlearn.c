@@ -1,9 +1,9 @@
 /* lexlearn.c — learning document-specific word pairs; see lexlearn.h.
  *
- * Counts live in one table keyed by 64 bits (u64table.h): (s << 32 | t) for a pair, and
- * for a word's own count the word in the high half and a side marker in the low half
- * (0xffffffff source, 0xfffffffe target), never read as a pair. Only beads of one to two
- * sentences a side are counted: bigger beads pair too many words with too many. */
+ * Counts live in tables keyed by 64 bits (u64table.h): one of pairs, keyed (s << 32 | t),
+ * and one of each word's own count, keyed (side << 32 | w), so that no word's hash can
+ * take a pair's count or the other way round. Only beads of one to two sentences a side
+ * are counted: bigger beads pair too many words with too many. */
 #include "lexlearn.h"
 
 #include <stdlib.h>
@@ -39,9 +39,9 @@ static uint32_t count_of(const u64_table *counts, uint64_t key)
     return c ? c->count : 0;
 }
 
-static uint64_t marginal_key(int side, uint32_t w)
+static uint64_t word_key(int side, uint32_t w)
 {
-    return (uint64_t)w << 32 | (side ? 0xfffffffeu : 0xffffffffu);
+    return (uint64_t)side << 32 | w;
 }
 
 /* The sorted unique words of sentences [i, i+d) of a side, into buf; returns the count. */
@@ -137,8 +137,9 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
 {
     *learned = 0;
     memset(out, 0, 2 * sizeof *out);
-    u64_table counts;
+    u64_table counts, words; /* of pairs, of single words */
     u64_table_init(&counts, sizeof(count_slot));
+    u64_table_init(&words, sizeof(count_slot));
     pair *p[2] = {NULL, NULL};
     size_t np[2] = {0, 0}, cap[2] = {0, 0};
     uint32_t *ws = malloc(BEAD_WORDS * sizeof *ws), *wt = malloc(BEAD_WORDS * sizeof *wt);
@@ -149,9 +150,9 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
         size_t ns = bead_words(&in[0], b[k].i, b[k].di, ws, BEAD_WORDS);
         size_t nt = bead_words(&in[1], b[k].j, b[k].dj, wt, BEAD_WORDS);
         for (size_t x = 0; x < ns && rc == 0; x++)
-            rc = count_add(&counts, marginal_key(0, ws[x]));
+            rc = count_add(&words, word_key(0, ws[x]));
         for (size_t y = 0; y < nt && rc == 0; y++)
-            rc = count_add(&counts, marginal_key(1, wt[y]));
+            rc = count_add(&words, word_key(1, wt[y]));
         for (size_t x = 0; x < ns && rc == 0; x++)
             for (size_t y = 0; y < nt && rc == 0; y++)
                 rc = count_add(&counts, (uint64_t)ws[x] << 32 | wt[y]);
@@ -159,11 +160,10 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
     /* keep the pairs that meet often and rarely apart (in any order: sorted below) */
     size_t at = 0;
     for (const count_slot *c; rc == 0 && (c = u64_table_next(&counts, &at));) {
-        uint32_t low = (uint32_t)c->key;
-        if (c->count < LEARN_MIN_COUNT || low >= 0xfffffffeu)
+        if (c->count < LEARN_MIN_COUNT)
             continue;
-        uint32_t s = (uint32_t)(c->key >> 32), t = low;
-        double cs = count_of(&counts, marginal_key(0, s)), ct = count_of(&counts, marginal_key(1, t));
+        uint32_t s = (uint32_t)(c->key >> 32), t = (uint32_t)c->key;
+        double cs = count_of(&words, word_key(0, s)), ct = count_of(&words, word_key(1, t));
         if (2.0 * c->count / (cs + ct) < LEARN_MIN_DICE)
             continue;
         for (int side = 0; side < 2 && rc == 0; side++) {
@@ -180,6 +180,7 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
         rc = augment(&in[side], p[side], np[side], &out[side]);
     }
     u64_table_free(&counts);
+    u64_table_free(&words);
     free(ws);
     free(wt);
     free(p[0]);

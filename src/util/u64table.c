@@ -9,7 +9,7 @@
 
 void u64_table_init(u64_table *t, size_t size)
 {
-    *t = (u64_table){NULL, size < sizeof(uint64_t) ? sizeof(uint64_t) : size, 0, 0};
+    *t = (u64_table){.size = size < sizeof(uint64_t) ? sizeof(uint64_t) : size};
 }
 
 static uint64_t key_at(const unsigned char *slots, size_t size, size_t k)
@@ -46,7 +46,7 @@ static int grow(u64_table *t)
     if ((t->n + 1) * 2 <= t->cap)
         return 0;
     size_t cap = t->cap ? t->cap * 2 : 1024;
-    unsigned char *bigger = calloc(cap, t->size);
+    unsigned char *bigger = calloc(cap + 1, t->size); /* the last slot: key 0's */
     if (!bigger)
         return error_set(ERR_IO, _("out of memory"));
     for (size_t k = 0; k < t->cap; k++) {
@@ -54,6 +54,8 @@ static int grow(u64_table *t)
         if (key)
             memcpy(bigger + probe(bigger, t->size, cap, key) * t->size, t->slots + k * t->size, t->size);
     }
+    if (t->has_zero)
+        memcpy(bigger + cap * t->size, t->slots + t->cap * t->size, t->size);
     free(t->slots);
     t->slots = bigger;
     t->cap = cap;
@@ -62,10 +64,15 @@ static int grow(u64_table *t)
 
 void *u64_table_put(u64_table *t, uint64_t key, int *added)
 {
-    key = key ? key : 1;
     *added = 0;
     if (grow(t) < 0)
         return NULL;
+    if (!key) {
+        *added = !t->has_zero;
+        t->n += *added;
+        t->has_zero = 1;
+        return t->slots + t->cap * t->size;
+    }
     unsigned char *slot = t->slots + probe(t->slots, t->size, t->cap, key) * t->size;
     if (!key_at(slot, t->size, 0)) {
         memcpy(slot, &key, sizeof key);
@@ -77,7 +84,8 @@ void *u64_table_put(u64_table *t, uint64_t key, int *added)
 
 void *u64_table_get(const u64_table *t, uint64_t key)
 {
-    key = key ? key : 1;
+    if (!key)
+        return t->has_zero ? t->slots + t->cap * t->size : NULL;
     if (!t->cap)
         return NULL;
     size_t at = probe(t->slots, t->size, t->cap, key);
@@ -89,6 +97,8 @@ void *u64_table_next(const u64_table *t, size_t *at)
     for (; *at < t->cap; ++*at)
         if (key_at(t->slots, t->size, *at))
             return t->slots + (*at)++ * t->size;
+    if (t->has_zero && *at == t->cap)
+        return t->slots + (*at)++ * t->size; /* key 0's slot, last */
     return NULL;
 }
 

@@ -4,8 +4,8 @@
  * keeps, per distinct unit, which copy wins and, per source segment, its first unit;
  * stats counts duplicate units. The aligner counts word pairs (lexlearn.c) under keys
  * made of two 32-bit word hashes. One table serves all: slots of a fixed size whose
- * first 8 bytes are the key, 0 marking an empty slot (a key of 0 is stored as 1, so
- * callers need not care), linear probing, doubled when half full. A set is a table of
+ * first 8 bytes are the key, 0 marking an empty slot (the key 0 itself has a slot of its
+ * own after the others), linear probing, doubled when half full. A set is a table of
  * bare keys. The key's bits are mixed before they pick a slot, so keys that differ only
  * in their high bits (a word with each of its partners) spread as well as hashes do. */
 #ifndef POLYALIGN_U64TABLE_H
@@ -18,6 +18,7 @@ typedef struct {
     unsigned char *slots;
     size_t size;            /* bytes per slot: a uint64_t key first, then the payload */
     size_t cap, n;          /* cap: a power of two, or 0 before the first insert */
+    int has_zero;           /* whether the key 0 is in, in the slot after the cap others */
 } u64_table;
 
 /* An empty table of slots of `size` bytes (at least 8). A multiple of 8 keeps the keys

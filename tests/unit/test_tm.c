@@ -136,8 +136,11 @@ static void u64_tables_keep_keys_and_payloads(void **state)
     assert_null(u64_table_get(&set, 42));
     assert_int_equal(u64_set_add(&set, 42), 0);
     assert_int_equal(u64_set_add(&set, 42), 1);
-    assert_int_equal(u64_set_add(&set, 0), 0); /* 0 is stored as 1 */
-    assert_int_equal(u64_set_add(&set, 1), 1);
+    assert_null(u64_table_get(&set, 0));
+    assert_int_equal(u64_set_add(&set, 0), 0); /* 0 is a key like any other */
+    assert_int_equal(u64_set_add(&set, 1), 0);
+    assert_int_equal(u64_set_add(&set, 0), 1);
+    assert_int_equal(set.n, 3);
     u64_table_free(&set);
 
     typedef struct {
@@ -146,6 +149,10 @@ static void u64_tables_keep_keys_and_payloads(void **state)
     } slot;
     u64_table t;
     u64_table_init(&t, sizeof(slot));
+    int zero_added;
+    slot *zero = u64_table_put(&t, 0, &zero_added); /* before growth: kept through it */
+    assert_int_equal(zero_added, 1);
+    zero->value = 123456;
     enum { N = 5000 };
     for (uint64_t k = 1; k <= N; k++) {
         int added;
@@ -155,7 +162,8 @@ static void u64_tables_keep_keys_and_payloads(void **state)
         assert_int_equal(s->value, 0);
         s->value = (uint32_t)k;
     }
-    assert_int_equal(t.n, N);
+    assert_int_equal(t.n, N + 1);
+    assert_int_equal(((const slot *)u64_table_get(&t, 0))->value, 123456);
     for (uint64_t k = 1; k <= N; k++) {
         const slot *s = u64_table_get(&t, k << 32);
         assert_non_null(s);
@@ -169,12 +177,12 @@ static void u64_tables_keep_keys_and_payloads(void **state)
     uint64_t seen = 0, sum = 0;
     size_t at = 0;
     for (const slot *s; (s = u64_table_next(&t, &at));) {
-        assert_int_equal(s->key, (uint64_t)s->value << 32);
+        assert_int_equal(s->key, s->value == 123456 ? 0 : (uint64_t)s->value << 32);
         seen++;
         sum += s->value;
     }
-    assert_int_equal(seen, N);
-    assert_int_equal(sum, (uint64_t)N * (N + 1) / 2);
+    assert_int_equal(seen, N + 1);
+    assert_int_equal(sum, (uint64_t)N * (N + 1) / 2 + 123456);
     u64_table_free(&t);
     at = 0;
     assert_null(u64_table_next(&t, &at)); /* an empty table has nothing to walk */
