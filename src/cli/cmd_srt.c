@@ -15,6 +15,7 @@
 #include "../subtitle/profile.h"
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
+#include "../subtitle/timing.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
@@ -25,7 +26,7 @@ enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_PROFILE = 256, OPT_FPS };
 const cli_option srt_check_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (required)")},
     {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
-    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
+    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")},
     {0},
 };
 
@@ -33,7 +34,7 @@ const cli_option srt_fix_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)")},
     {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default en)")},
     {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
-    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
+    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")},
     {0},
 };
 
@@ -151,7 +152,7 @@ static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
-    srt_args a = {NULL, NULL, NULL, "netflix", 25, NULL, 0};
+    srt_args a = {NULL, NULL, NULL, "netflix", SUBTITLE_DEFAULT_FPS, NULL, 0};
     const subtitle_profile *p;
     char base[LANG_TAG_MAX];
     int st = setup(self, argc, argv, &a, &p, base);
@@ -162,7 +163,6 @@ int cmd_srt_check(int argc, char **argv)
     int rc = srt_read(a.file, SRT_STRICT, &cues, &info, print_problem, &a);
     if (rc < 0)
         return cli_report(rc);
-    double gap = p->min_gap_frames / a.fps;
     for (size_t k = 0; k < cues.n; k++) {
         cue *c = &cues.v[k];
         int line = info[k].line, nlines;
@@ -185,7 +185,7 @@ int cmd_srt_check(int argc, char **argv)
                 style(&a, info[k + 1].line, _("out of order: starts before the previous cue"));
             else if (next < c->end)
                 style(&a, info[k + 1].line, _("overlaps the previous cue"));
-            else if (next - c->end + 1e-9 < gap)
+            else if (timing_gap_too_short(next - c->end, p->min_gap_frames, a.fps))
                 style(&a, info[k + 1].line,
                       P_("less than %d frame after the previous cue", "less than %d frames after the previous cue",
                          (unsigned long)p->min_gap_frames),
@@ -212,7 +212,7 @@ static int by_start(const void *x, const void *y)
 int cmd_srt_fix(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt fix");
-    srt_args a = {NULL, "en", NULL, "netflix", 25, NULL, 0};
+    srt_args a = {NULL, "en", NULL, "netflix", SUBTITLE_DEFAULT_FPS, NULL, 0};
     const subtitle_profile *p;
     char base[LANG_TAG_MAX];
     int st = setup(self, argc, argv, &a, &p, base);
@@ -248,7 +248,7 @@ int cmd_srt_fix(int argc, char **argv)
     }
     /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
      * that starts (almost) with this one is moved after its minimum duration */
-    double gap = p->min_gap_frames / a.fps + 0.0005;
+    double gap = timing_gap_to_write(p->min_gap_frames, a.fps);
     for (size_t k = 0; k + 1 < out.n; k++) {
         cue *c = &out.v[k], *next = &out.v[k + 1];
         double earliest = c->start + p->min_duration + 0.002 + gap;

@@ -41,7 +41,7 @@ const cli_option subtitle_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
     {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
-    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 25)")},
+    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")},
     {"max-chars", OPT_MAX_CHARS, 1, "N", N_("override the characters per line")},
     {"max-lines", OPT_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)")},
     {"max-cps", OPT_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)")},
@@ -300,7 +300,7 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {.profile = "netflix", .fps = 25, .max_chars = NAN, .max_lines = -1, .max_cps = NAN,
+    subtitle_args a = {.profile = "netflix", .fps = SUBTITLE_DEFAULT_FPS, .max_chars = NAN, .max_lines = -1, .max_cps = NAN,
                        .min_dur = NAN, .max_dur = NAN, .min_gap = -1};
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);

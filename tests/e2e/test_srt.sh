@@ -25,7 +25,7 @@ has 'broken.srt:14: error: bad timing line .*two-digit hours' "one-digit hour na
 # (the checker files spacing in text under its cue, we under its line: those by count);
 # all of them by count; style findings by count.
 same_findings() { # file lang description
-  run srt check --lang "$2" "$1"
+  run srt check --lang "$2" --fps 25 "$1"
   local ours theirs report
   ours="$(grep -Ev 'space at the start or end of a text line|double space in a text line' <<<"$out" | sed -nE 's/^.*\.srt:([1-9][0-9]*): (error|warning): .*/\2 \1/p' | sort | tr '\n' ' ')"
   ours+="/ $(grep -cE '\.srt:[0-9]+: (error|warning): ' <<<"$out") / $(grep -c ': style: ' <<<"$out")"
@@ -58,7 +58,7 @@ if [[ -f $S/check_srt.py ]]; then
   for f in spacing endings structure; do
     run srt fix --lang en "$SCRATCH/$f.srt" -o "$SCRATCH/$f.fixed.srt"
     check "srt fix repairs $f.srt into a file check_srt.py accepts" \
-      python3 "$S/check_srt.py" "$SCRATCH/$f.fixed.srt" --lang en --fps 25 --fail-on-style
+      python3 "$S/check_srt.py" "$SCRATCH/$f.fixed.srt" --lang en --fail-on-style
   done
   run srt fix --lang en "$SCRATCH/mac.srt" -o "$SCRATCH/mac.fixed.srt"
   [[ $status -eq 0 && $(grep -c -- ' --> ' "$SCRATCH/mac.fixed.srt") -eq 2 ]] &&
@@ -92,7 +92,7 @@ expect "srt fix: the result checks clean" 0 ""
 [[ $(head -c 3 "$SCRATCH/fixed.srt") != $'\xef\xbb\xbf' ]] && ! grep -q $'\r' "$SCRATCH/fixed.srt" &&
   ok "srt fix: no BOM, LF line ends" || not_ok "srt fix: no BOM, LF line ends"
 if [[ -f $S/check_srt.py ]]; then
-  check "srt fix: check_srt.py accepts the result" python3 "$S/check_srt.py" "$SCRATCH/fixed.srt" --lang en --fps 25 --fail-on-style
+  check "srt fix: check_srt.py accepts the result" python3 "$S/check_srt.py" "$SCRATCH/fixed.srt" --lang en --fail-on-style
 else
   skip "srt fix: check_srt.py accepts the result" "no $S/check_srt.py"
 fi

@@ -10,7 +10,7 @@ if [[ -d $S/dev ]]; then
     read -r lang duration < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["lang"], d["duration"])' "$ref")
     run subtitle --lang "$lang" --duration "$duration" "$S/dev/text/$lang.txt" -o "$SCRATCH/$name.srt"
     check "$name: SRT passes check_srt.py --fail-on-style, text equals the transcript" \
-      python3 "$S/check_srt.py" "$SCRATCH/$name.srt" --lang "$lang" --ref "$ref" --fps 25 --fail-on-style
+      python3 "$S/check_srt.py" "$SCRATCH/$name.srt" --lang "$lang" --ref "$ref" --fail-on-style
     # --duration timing at least as good as the proportional baseline: median start and end error
     python3 "$S/baseline_proportional.py" "$ref" >"$SCRATCH/$name.base.srt"
     ours=$(python3 "$S/check_srt.py" "$SCRATCH/$name.srt" --lang "$lang" --ref "$ref" --json)
@@ -68,7 +68,7 @@ python3 -c 'print(" ".join(["word%d" % k for k in range(100)]))' >"$SCRATCH/long
 run subtitle --lang en --duration 60 "$SCRATCH/long.txt" -o "$SCRATCH/long.srt"
 if [[ -f $S/check_srt.py ]]; then
   check "a 600-character sentence is cut within the limits" python3 "$S/check_srt.py" "$SCRATCH/long.srt" --lang en \
-    --transcript "$SCRATCH/long.txt" --fps 25 --fail-on-style
+    --transcript "$SCRATCH/long.txt" --fail-on-style
 else
   skip "a 600-character sentence is cut within the limits" "no $S/check_srt.py"
 fi
@@ -91,7 +91,7 @@ fi
 if [[ -f $S/check_srt.py ]]; then
   for lang in zh en ru; do
     check "subtitles/address.$lang.srt passes check_srt.py, text intact" python3 "$S/check_srt.py" \
-      "$ROOT/subtitles/address.$lang.srt" --lang "$lang" --transcript "$ROOT/corpus/wuzhen/address.$lang.txt" --fps 25 --fail-on-style
+      "$ROOT/subtitles/address.$lang.srt" --lang "$lang" --transcript "$ROOT/corpus/wuzhen/address.$lang.txt" --fail-on-style
   done
 else
   skip "subtitles/address.*.srt pass check_srt.py" "no $S/check_srt.py"
@@ -135,7 +135,7 @@ for lang in en ru; do
   run subtitle --from "$SCRATCH/address.srt" --align "$C/address.zh.txt" --lang "$lang" "$C/address.$lang.txt" -o "$SCRATCH/address.$lang.srt"
   if [[ -f $S/check_srt.py ]]; then
     check "translated $lang track: within the $lang limits, text equals the $lang transcript" python3 "$S/check_srt.py" \
-      "$SCRATCH/address.$lang.srt" --lang "$lang" --transcript "$C/address.$lang.txt" --fps 25 --fail-on-style
+      "$SCRATCH/address.$lang.srt" --lang "$lang" --transcript "$C/address.$lang.txt" --fail-on-style
   else
     skip "translated $lang track: within the $lang limits" "no $S/check_srt.py"
   fi
@@ -154,7 +154,7 @@ run subtitle --from "$ROOT/subtitles/address.zh.srt" --tmx "$ROOT/tmx/wuzhen.tmx
   not_ok "--tmx: the address's units found in the track" "$err"
 if [[ -f $S/check_srt.py ]]; then
   check "--tmx: the Russian track is within limits, text intact" python3 "$S/check_srt.py" "$SCRATCH/tmx.ru.srt" \
-    --lang ru --transcript "$C/address.ru.txt" --fps 25 --fail-on-style
+    --lang ru --transcript "$C/address.ru.txt" --fail-on-style
 else
   skip "--tmx: the Russian track is within limits, text intact" "no $S/check_srt.py"
 fi

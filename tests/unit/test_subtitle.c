@@ -75,6 +75,30 @@ static void duration_stretches_speech_not_pauses(void **state)
     cues_free(&l);
 }
 
+/* The gap written between cues survives the rounding of both times to milliseconds: at
+ * any common frame rate and wherever the first cue ends, the written gap is at least two
+ * frames (within the half millisecond the check allows), and the check agrees. */
+static void written_gaps_stay_two_frames(void **state)
+{
+    (void)state;
+    const double rates[] = {SUBTITLE_DEFAULT_FPS, 24, 25, 30000.0 / 1001, 30, 50, 60};
+    for (size_t r = 0; r < sizeof rates / sizeof *rates; r++) {
+        double gap = timing_gap_to_write(2, rates[r]);
+        for (int k = 0; k < 1000; k++) {
+            double end = 10 + k * 0.0001237; /* every fraction of a millisecond */
+            long written = lround((end + gap) * 1000) - lround(end * 1000);
+            assert_true(written >= ceil(2000 / rates[r] - 1e-6));
+            assert_false(timing_gap_too_short(written / 1000.0, 2, rates[r]));
+        }
+    }
+    /* two frames at the default rate are two frames or more at every common rate */
+    for (size_t r = 1; r < sizeof rates / sizeof *rates; r++)
+        assert_false(timing_gap_too_short(timing_gap_to_write(2, SUBTITLE_DEFAULT_FPS) - 0.0006, 2, rates[r]));
+    assert_true(timing_gap_too_short(0.080, 2, 24)); /* two frames at 25 are not two at 24 */
+    assert_false(timing_gap_too_short(0.083, 2, 24)); /* 83.3 ms, written as 83 */
+    assert_true(timing_gap_to_write(0, 25) == 0);
+}
+
 static void line_breaks_a_subtitler_never_makes(void **state)
 {
     (void)state;
@@ -292,6 +316,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(duration_stretches_speech_not_pauses),
+        cmocka_unit_test(written_gaps_stay_two_frames),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(unwrap_joins_lines_as_running_text),
