@@ -15,6 +15,7 @@
 #include "../subtitle/reshape.h"
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
+#include "../subtitle/time_anchors.h"
 #include "../subtitle/translate.h"
 #include "../subtitle/timing.h"
 #include "../text/input.h"
@@ -83,89 +84,6 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_MAX_DUR: return cli_number(self, "max-duration", arg, 0.1, INFINITY, &a->max_dur);
     case OPT_MIN_GAP: return cli_count(self, "min-gap", arg, 0, 1000, &a->min_gap);
     }
-    return 0;
-}
-
-/* The text with its whitespace removed (for matching a time-coded line to a sentence). */
-static void squeeze(const char *in, char *out, size_t size)
-{
-    size_t n = 0;
-    for (; *in && n + 1 < size; in++)
-        if (*in != ' ' && *in != '\t' && *in != '\r' && *in != '\n')
-            out[n++] = *in;
-    out[n] = '\0';
-}
-
-/* --times FILE: "HH:MM:SS.mmm<TAB>text" per line; each text is matched, in order, to the
- * sentence it begins. With the recording's duration known (> 0), every time must fall
- * before its end. */
-static int read_times(const char *path, const align_text *t, double duration, time_anchor **out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    text_input in;
-    int rc = text_input_read(path, &in);
-    if (rc < 0)
-        return rc;
-    time_anchor *v = malloc((t->n + 1) * sizeof *v);
-    if (!v) {
-        text_input_free(&in);
-        return error_set(ERR_IO, _("out of memory"));
-    }
-    size_t next = 0;
-    int lineno = 0;
-    for (char *line = in.bytes, *nl; rc == 0 && line && *line; line = nl ? nl + 1 : NULL) {
-        nl = strchr(line, '\n');
-        if (nl)
-            *nl = '\0';
-        lineno++;
-        unsigned h, m, sec, ms;
-        int used = 0;
-        if (!line[0] || (line[0] == '\r' && !line[1]))
-            continue;
-        int ms_at = 0;
-        if (sscanf(line, "%u:%u:%u%*[.,]%n%3u%n", &h, &m, &sec, &ms_at, &ms, &used) != 4 || m > 59 || sec > 59 ||
-            used - ms_at != 3 || line[used] != '\t') {
-            rc = error_set(ERR_DATA, _("%s:%d: expected HH:MM:SS.mmm, a tab, then the first words of a sentence"),
-                           path, lineno);
-            break;
-        }
-        char want[256], have[256];
-        squeeze(line + used + 1, want, sizeof want);
-        size_t wl = strlen(want) > 24 ? 24 : strlen(want);
-        size_t s = next;
-        for (; s < t->n; s++) {
-            squeeze(t->sent[s], have, sizeof have);
-            if (wl && strncmp(have, want, wl) == 0)
-                break;
-        }
-        if (s == t->n) {
-            rc = error_set(ERR_DATA, _("%s:%d: no sentence of the transcript (after the previous one) begins so"),
-                           path, lineno);
-            break;
-        }
-        double at = h * 3600.0 + m * 60.0 + sec + ms / 1000.0;
-        if (*n && at <= v[*n - 1].time) {
-            rc = error_set(ERR_DATA, _("%s:%d: this time is not after the previous one"), path, lineno);
-            break;
-        }
-        if (duration > 0 && at >= duration) {
-            rc = error_set(ERR_DATA, _("%s:%d: this time is not before the end of the recording (--duration %.3f s)"),
-                           path, lineno, duration);
-            break;
-        }
-        v[(*n)++] = (time_anchor){s, at};
-        next = s + 1;
-    }
-    text_input_free(&in);
-    if (rc == 0 && *n == 0)
-        rc = error_set(ERR_DATA, _("%s: no times in the file"), path);
-    if (rc < 0) {
-        free(v);
-        *n = 0;
-        return rc;
-    }
-    *out = v;
     return 0;
 }
 
@@ -360,7 +278,7 @@ int cmd_subtitle(int argc, char **argv)
     time_anchor *anchors = NULL;
     size_t nanchors = 0;
     if (rc == 0 && a.times)
-        rc = read_times(a.times, &t, a.duration, &anchors, &nanchors);
+        rc = time_anchors_read(a.times, (const char *const *)t.sent, t.n, a.duration, &anchors, &nanchors);
     sync_map map = {0};
     timing_source src = a.times   ? timing_from_anchors(anchors, nanchors, a.duration)
                         : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)
@@ -368,7 +286,8 @@ int cmd_subtitle(int argc, char **argv)
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
-    int measured = a.audio != NULL, reshaped = 0;
+    /* starts measured on the recording or given in a time-coded transcript stay where they are */
+    int measured = a.audio || a.times, reshaped = 0;
     if (rc == 0 && !a.from && (reshaped = cues_split_too_long(&cues, &p)) < 0)
         rc = reshaped;
     size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, measured) : 0;

@@ -116,6 +116,24 @@ run subtitle --lang en --times "$SCRATCH/t.times" --duration 30.5 "$SCRATCH/t.en
 expect_err "--times with --duration: a time at or after the recording's end names file and line, exit 65" 65 \
   "t.times:2: this time is not before the end of the recording"
 [[ ! -e $SCRATCH/late.srt ]] && ok "--times past the end: no output written" || not_ok "--times past the end: no output written"
+# a time-coded transcript as transcription tools write it: each time followed by the whole
+# paragraph, in other case and punctuation; sentences shorter than the match still match
+printf 'Yes. No. The committee approved the agreement after a long debate. Fine.\n\nNext paragraph starts here.\n' >"$SCRATCH/yes.txt"
+printf '00:00:01.000\tyes, no - the committee approved the agreement after a long debate. Fine.\n00:00:09.000\tNEXT PARAGRAPH starts here.\n' >"$SCRATCH/yes.times"
+run subtitle --lang en --times "$SCRATCH/yes.times" "$SCRATCH/yes.txt" -o "$SCRATCH/yes.srt"
+[[ $status -eq 0 ]] && grep -q '^00:00:01,000 --> ' "$SCRATCH/yes.srt" && grep -q '^00:00:09,000 --> ' "$SCRATCH/yes.srt" &&
+  ok "--times: whole paragraphs in other case and punctuation match their first sentence" ||
+  not_ok "--times: whole paragraphs match" "$err" "$(cat "$SCRATCH/yes.srt" 2>/dev/null)"
+# given times stay where they are even when the speech is too fast to read: reported instead
+printf '00:00:01.000\tYes\n00:00:02.500\tThe committee\n00:00:04.000\tFine\n00:00:05.000\tNext paragraph\n' >"$SCRATCH/fast.times"
+run subtitle --lang en --times "$SCRATCH/fast.times" "$SCRATCH/yes.txt" -o "$SCRATCH/fast.srt"
+check "--times: every given start kept within the 3-frame sync tolerance, too-fast cues reported" python3 -c '
+import re, sys
+starts = [int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+          for h, m, s, ms in re.findall(r"^(\d\d):(\d\d):(\d\d),(\d\d\d) -->", open(sys.argv[1]).read(), re.M)]
+for want in (1.0, 4.0, 5.0):
+    assert min(abs(s - want) for s in starts) <= 0.125, (want, starts)
+assert "characters per second" in sys.argv[2], sys.argv[2]' "$SCRATCH/fast.srt" "$err"
 printf '00:00:10.5\tThe Internet is now\n' >"$SCRATCH/short.times"
 run subtitle --lang en --times "$SCRATCH/short.times" "$SCRATCH/t.en.txt"
 expect_err "--times: milliseconds need three digits" 65 "short.times:1: expected"

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "subtitle/markup.h"
 #include "subtitle/profile.h"
 #include "subtitle/reshape.h"
+#include "subtitle/time_anchors.h"
 #include "subtitle/timing.h"
 #include "util/error.h"
 
@@ -97,6 +99,35 @@ static void written_gaps_stay_two_frames(void **state)
     assert_true(timing_gap_too_short(0.080, 2, 24)); /* two frames at 25 are not two at 24 */
     assert_false(timing_gap_too_short(0.083, 2, 24)); /* 83.3 ms, written as 83 */
     assert_true(timing_gap_to_write(0, 25) == 0);
+}
+
+/* A time-coded line matches the sentence its letters and digits begin, case folded,
+ * running on across sentence ends; lines are matched in order. */
+static void time_anchors_match_sentences(void **state)
+{
+    (void)state;
+    const char *sentences[] = {"Yes.", "No.", "The committee approved it.", "Fine.", "Yes."};
+    char path[] = "/tmp/anchorsXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("00:00:01.000\tyes, NO -- the committee\n\n00:00:03,500\tThe Committee approved\n"
+          "00:01:00.000\tyes\n", f);
+    fclose(f);
+    time_anchor *a;
+    size_t n;
+    assert_int_equal(time_anchors_read(path, sentences, 5, 0, &a, &n), 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(a[0].sentence, 0);
+    assert_true(a[0].time == 1.0);
+    assert_int_equal(a[1].sentence, 2); /* "No." alone does not begin "the committee approved" */
+    assert_true(a[1].time == 3.5);
+    assert_int_equal(a[2].sentence, 4); /* the second "Yes.", after the previous match */
+    free(a);
+    /* a time past the recording's end */
+    assert_int_equal(time_anchors_read(path, sentences, 5, 30, &a, &n), -ERR_DATA);
+    assert_non_null(strstr(error_last(), ":4: this time is not before the end"));
+    remove(path);
 }
 
 static void line_breaks_a_subtitler_never_makes(void **state)
@@ -317,6 +348,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(duration_stretches_speech_not_pauses),
         cmocka_unit_test(written_gaps_stay_two_frames),
+        cmocka_unit_test(time_anchors_match_sentences),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(unwrap_joins_lines_as_running_text),
