@@ -16,6 +16,7 @@
 #include "../subtitle/srt.h"
 #include "../subtitle/srt_read.h"
 #include "../subtitle/time_anchors.h"
+#include "../subtitle/track_text.h"
 #include "../subtitle/translate.h"
 #include "../subtitle/timing.h"
 #include "../text/input.h"
@@ -87,14 +88,36 @@ static int handle_option(int key, const char *arg, void *ctx)
     return 0;
 }
 
+/* Below this share of character pairs in common a track is not of its transcript: an
+ * edited track of the same text keeps well over 90 %, another text of the same language
+ * shares 20-50 % (common words), another language next to none. */
+#define TRACK_TEXT_MIN_SHARED 0.7
+
 /* A translated track: the source subtitles' timing, the alignment of the two transcripts. */
-static int translated_cues(cue_list *source, const char *source_text, const align_text *t, const char *base,
-                           const subtitle_profile *p, cue_list *out)
+static int translated_cues(cue_list *source, const char *track_path, const char *source_text, const align_text *t,
+                           const char *base, const subtitle_profile *p, cue_list *out)
 {
     align_text src;
     int rc = align_text_load(&src, source_text, NULL, 0);
     if (rc < 0)
         return rc;
+    /* the track must say what its transcript says: the timing is found by its characters */
+    track_text_match m;
+    if ((rc = track_text_compare(source, (const char *const *)src.sent, src.n, &m)) < 0) {
+        align_text_free(&src);
+        return rc;
+    }
+    if (m.shared < TRACK_TEXT_MIN_SHARED) {
+        align_text_free(&src);
+        return error_set(ERR_DATA,
+                         _("%s does not hold the text of %s (%.0f%% of their character pairs in common, from cue %zu "
+                           "on): give the transcript the track was made from"),
+                         track_path, source_text, 100 * m.shared, m.first_diff_cue + 1);
+    }
+    if (!m.same)
+        cli_warn(_("%s differs from %s from cue %zu on (%.0f%% of their character pairs in common): times from there "
+                   "on are approximate"),
+                 track_path, source_text, m.first_diff_cue + 1, 100 * m.shared);
     bead *beads = NULL;
     size_t n = 0;
     rc = align_two(&src, t, NULL, &beads, &n, NULL);
@@ -271,7 +294,7 @@ int cmd_subtitle(int argc, char **argv)
     cue_list cues = {0}, source = {0};
     if (a.from && (rc = read_source_track(a.from, &source)) == 0)
         rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)
-                   : translated_cues(&source, a.align, &t, base, &p, &cues);
+                   : translated_cues(&source, a.from, a.align, &t, base, &p, &cues);
     else if (!a.from)
         rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
     cues_free(&source);

@@ -223,6 +223,21 @@ run subtitle --from "$SCRATCH/negative.zh.srt" --align "$C/address.zh.txt" --lan
 : >"$SCRATCH/none.srt"
 run subtitle --from "$SCRATCH/none.srt" --align "$C/address.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/none.en.srt"
 expect_err "--from an empty track: exit 65" 65 "none.srt: no cues to take the timing from"
+# the track must hold the text of the --align transcript: another text, another language or
+# nothing at all is an error; a track edited in places is used, with a warning
+for other in keynote.zh.txt address.en.txt; do
+  run subtitle --from "$ROOT/subtitles/address.zh.srt" --align "$C/$other" --lang en "$C/address.en.txt" -o "$SCRATCH/other.en.srt"
+  expect_err "--from a track that is not of the --align text ($other): exit 65" 65 "does not hold the text of .*$other"
+  [[ ! -e $SCRATCH/other.en.srt ]] && ok "--from a track of another text: no output" || not_ok "--from another text: no output"
+done
+: >"$SCRATCH/empty.zh.txt"
+run subtitle --from "$ROOT/subtitles/address.zh.srt" --align "$SCRATCH/empty.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/other.en.srt"
+expect_err "--from with an empty --align transcript: exit 65" 65 "does not hold the text of"
+sed '0,/互联网/s//因特网/' "$C/address.zh.txt" >"$SCRATCH/edited.zh.txt"
+run subtitle --from "$ROOT/subtitles/address.zh.srt" --align "$SCRATCH/edited.zh.txt" --lang en "$C/address.en.txt" -o "$SCRATCH/edited.en.srt"
+[[ $status -eq 0 && -s $SCRATCH/edited.en.srt && $err == *"differs from"*"edited.zh.txt from cue "*" on ("9?"% of their character pairs in common)"* ]] &&
+  ok "--from a track edited in one word: translated, with a warning naming the first cue that differs" ||
+  not_ok "--from an edited track: warning" "$status" "$err"
 run subtitle --from "$SCRATCH/address.srt" --lang en "$C/address.en.txt"
 expect_err "--from without --align or --tmx: usage error" 2 "either --align or --tmx"
 

@@ -22,6 +22,7 @@
 #include "subtitle/reshape.h"
 #include "subtitle/time_anchors.h"
 #include "subtitle/timing.h"
+#include "subtitle/track_text.h"
 #include "util/error.h"
 
 static void two_cues(cue_list *l, const char *a, const char *b, double a_start, double a_end, double b_start,
@@ -128,6 +129,33 @@ static void time_anchors_match_sentences(void **state)
     assert_int_equal(time_anchors_read(path, sentences, 5, 30, &a, &n), -ERR_DATA);
     assert_non_null(strstr(error_last(), ":4: this time is not before the end"));
     remove(path);
+}
+
+/* A track compared with its transcript: the same text however cut, marked up and cased;
+ * one word changed; another text. */
+static void track_text_says_what_the_transcript_says(void **state)
+{
+    (void)state;
+    cue_list l = {0};
+    const char *cues[] = {"<i>We met</i> the\nminister at noon,", "AND LEFT.", "Then we went home."};
+    for (size_t k = 0; k < 3; k++)
+        assert_int_equal(cue_list_add(&l, (cue){strdup(cues[k]), k, 1, 0, 1, 6, 0, 0}), 0);
+    const char *same[] = {"We met the minister at noon, and left.", "Then we went home."};
+    track_text_match m;
+    assert_int_equal(track_text_compare(&l, same, 2, &m), 0);
+    assert_true(m.same);
+    assert_true(m.shared == 1.0);
+    const char *edited[] = {"We met the minister at noon, and left.", "Then we drove home."};
+    assert_int_equal(track_text_compare(&l, edited, 2, &m), 0);
+    assert_false(m.same);
+    assert_int_equal(m.first_diff_cue, 2);
+    assert_true(m.shared > 0.85 && m.shared < 1);
+    const char *other[] = {"The committee approved a long agenda today."};
+    assert_int_equal(track_text_compare(&l, other, 1, &m), 0);
+    assert_true(m.shared < 0.5);
+    assert_int_equal(track_text_compare(&l, other, 0, &m), 0); /* no transcript at all */
+    assert_true(m.shared == 0);
+    cues_free(&l);
 }
 
 static void line_breaks_a_subtitler_never_makes(void **state)
@@ -349,6 +377,7 @@ int main(void)
         cmocka_unit_test(duration_stretches_speech_not_pauses),
         cmocka_unit_test(written_gaps_stay_two_frames),
         cmocka_unit_test(time_anchors_match_sentences),
+        cmocka_unit_test(track_text_says_what_the_transcript_says),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(unwrap_joins_lines_as_running_text),
