@@ -306,6 +306,8 @@ int cmd_subtitle(int argc, char **argv)
     timing_source src = a.times   ? timing_from_anchors(anchors, nanchors, a.duration)
                         : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)
                                   : timing_from_duration(a.start, a.duration);
+    int by_duration = !a.from && !a.times && !a.audio;
+    double usual = by_duration ? timing_usual_length(&cues) : 0;
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
@@ -340,6 +342,14 @@ int cmd_subtitle(int argc, char **argv)
         }
         if (t.n == 0 && !a.tmx)
             cli_warn(_("%s has no sentences: the subtitles are empty"), t.name);
+        if (by_duration && cues.n && a.duration > usual * timing_usual_rate_range())
+            cli_warn(_("the text takes about %.0f s at a usual speaking rate, --duration gives %.0f s: the pauses "
+                       "between sentences are stretched to fill it (--start or --times say where the speech is)"),
+                     usual, a.duration);
+        if (by_duration && cues.n && cues.v[cues.n - 1].end > a.start + a.duration + 0.0005)
+            cli_warn(_("the cues run to %.3f s, past the end of --duration (%.3f s): the text cannot be read in "
+                       "less at the profile's reading speed"),
+                     cues.v[cues.n - 1].end, a.start + a.duration);
         if (a.audio)
             sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
     }

@@ -33,6 +33,15 @@ static const double lead_in = 1.0, tail = 1.4;
 static const double nominal_rate = 4.2; /* weight units per second */
 static const double rate_range = 2;     /* speech stretches alone within this factor */
 
+/* The nominal pause after cue k: at a sentence end, longer at a paragraph end. */
+static double pause_after(const cue_list *cues, size_t k)
+{
+    const cue *c = &cues->v[k];
+    if (!c->ends_sentence || k + 1 == cues->n)
+        return 0;
+    return cues->v[k + 1].para != c->para ? paragraph_pause : sentence_pause;
+}
+
 /* The model's own clock: cues timed at the nominal rate and pauses, from 0 after the
  * lead-in. Returns the model's total length, tail included. */
 static double model_times(cue_list *cues)
@@ -43,10 +52,22 @@ static double model_times(cue_list *cues)
         c->start = t;
         t += c->weight / nominal_rate;
         c->end = t;
-        if (c->ends_sentence && k + 1 < cues->n)
-            t += cues->v[k + 1].para != c->para ? paragraph_pause : sentence_pause;
+        t += pause_after(cues, k);
     }
     return t + tail;
+}
+
+double timing_usual_length(const cue_list *cues)
+{
+    double t = lead_in + tail;
+    for (size_t k = 0; k < cues->n; k++)
+        t += cues->v[k].weight / nominal_rate + pause_after(cues, k);
+    return t;
+}
+
+double timing_usual_rate_range(void)
+{
+    return rate_range;
 }
 
 /* The nominal pauses of the model (model_times must have run): the total of the gaps

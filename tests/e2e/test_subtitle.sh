@@ -97,6 +97,13 @@ else
   skip "subtitles/address.*.srt pass check_srt.py" "no $S/check_srt.py"
 fi
 
+# a span too short to read the text in, or far too long for it: said, not silent
+run subtitle --lang en --duration 3 "$SCRATCH/t.en.txt" -o "$SCRATCH/short.srt"
+expect_err "--duration too short for the text: a warning that the cues run past its end" 0 "past the end of --duration \(3.000 s\)"
+run subtitle --lang en --duration 600 "$SCRATCH/t.en.txt" -o "$SCRATCH/long.srt"
+expect_err "--duration far longer than the text: a warning that the pauses are stretched" 0 "--duration gives 600 s: the pauses"
+run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/fit.srt"
+[[ $status -eq 0 && $err != *warning* ]] && ok "--duration that fits the text: no warning" || not_ok "--duration that fits: no warning" "$err"
 # --times: known start times of some sentences (a time-coded transcript)
 printf '00:00:10.000\tThe Internet is now\n00:00:30.500\tWe need new international\n' >"$SCRATCH/t.times"
 run subtitle --lang en --times "$SCRATCH/t.times" "$SCRATCH/t.en.txt" -o "$SCRATCH/times.srt"
