@@ -48,6 +48,23 @@ static int read_stream(FILE *f, const char *name, char **out, size_t *out_len)
     return 0;
 }
 
+/* The line and column (both from 1, the column in characters) of byte `at` of buf, whose
+ * bytes before it are valid UTF-8: where an editor shows the bad byte. */
+static void line_and_column(const char *buf, size_t at, size_t *line, size_t *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t k = 0; k < at; k++) {
+        unsigned char c = (unsigned char)buf[k];
+        if (c == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++*column;
+        }
+    }
+}
+
 /* Take ownership of buf: validate, strip the BOM, fill `out`. */
 static int adopt_buffer(char *buf, size_t len, const char *name, text_input *out)
 {
@@ -61,11 +78,13 @@ static int adopt_buffer(char *buf, size_t len, const char *name, text_input *out
     }
     utf8_status st = utf8_validate(buf + bom, len - bom, &bad);
     if (st != UTF8_OK) {
+        size_t line, column;
+        line_and_column(buf + bom, bad, &line, &column);
         free(buf);
         return error_set(ERR_DATA,
-                         st == UTF8_NUL ? _("%s: NUL byte at byte %zu (not a text file)")
-                                        : _("%s: invalid UTF-8 at byte %zu"),
-                         name, bad + bom);
+                         st == UTF8_NUL ? _("%s:%zu:%zu: NUL byte at byte %zu (not a text file)")
+                                        : _("%s:%zu:%zu: invalid UTF-8 at byte %zu"),
+                         name, line, column, bad + bom);
     }
     if (bom)
         memmove(buf, buf + bom, len - bom + 1);

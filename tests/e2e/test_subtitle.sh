@@ -255,7 +255,7 @@ run subtitle --lang en --duration 10 "$SCRATCH/empty.txt" -o "$SCRATCH/empty.srt
   not_ok "empty transcript" "$status" "$err"
 printf 'Bad \xff text.\n' >"$SCRATCH/bad.txt"
 run subtitle --lang en --duration 10 "$SCRATCH/bad.txt" -o "$SCRATCH/bad.srt"
-[[ $status -eq 65 && $err == *"bad.txt: invalid UTF-8 at byte 4"* && ! -e $SCRATCH/bad.srt ]] &&
+[[ $status -eq 65 && $err == *"bad.txt:1:5: invalid UTF-8 at byte 4"* && ! -e $SCRATCH/bad.srt ]] &&
   ok "invalid UTF-8: exit 65, no output" || not_ok "invalid UTF-8: exit 65, no output" "$err"
 run subtitle --lang en "$SCRATCH/t.en.txt"
 expect_err "no timing source: usage error" 2 "--duration"
