@@ -459,7 +459,26 @@ static const tmx_tuv *best_variant(const tmx_unit *u, const char *want, const tm
 
 int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t)
 {
-    const tmx_tuv *sv = best_variant(u, src, NULL), *tv = best_variant(u, tgt, sv);
+    /* the two different variants that answer the pair best, the source's fit first: a
+     * source "en" takes en-US when the target en-GB is the unit's other English variant;
+     * without a pair, the source's best variant alone (a PO catalog keeps it untranslated) */
+    const tmx_tuv *sv = NULL, *tv = NULL;
+    int best = 0;
+    for (size_t i = 0; i < u->ntuv; i++) {
+        int fs = lang_fit(tmx_tuv_lang(&u->tuv[i]), src);
+        for (size_t j = 0; fs && j < u->ntuv; j++) {
+            int ft = j == i ? 0 : lang_fit(tmx_tuv_lang(&u->tuv[j]), tgt);
+            if (ft && fs * 3 + ft > best) {
+                best = fs * 3 + ft;
+                sv = &u->tuv[i];
+                tv = &u->tuv[j];
+            }
+        }
+    }
+    if (!sv) {
+        sv = best_variant(u, src, NULL);
+        tv = best_variant(u, tgt, sv);
+    }
     *s = sv ? sv->text : NULL;
     *t = tv ? tv->text : NULL;
     return *s && *t && **s && **t;

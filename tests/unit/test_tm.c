@@ -75,6 +75,43 @@ static void reader_gives_text_and_markup(void **state)
     free(path);
 }
 
+/* Which two variants of a unit answer a language pair: exact tags first, never the same
+ * variant twice, the source's best alone when there is no target. */
+static void unit_pairs_pick_variants(void **state)
+{
+    (void)state;
+    char *path = write_temp("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" "
+                            "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" "
+                            "srclang=\"en\" datatype=\"plaintext\"/><body>\n"
+                            "<tu><tuv xml:lang=\"en-GB\"><seg>Colour</seg></tuv><tuv xml:lang=\"en-US\"><seg>Color</seg>"
+                            "</tuv><tuv xml:lang=\"ru\"><seg>Цвет</seg></tuv></tu>\n"
+                            "<tu><tuv xml:lang=\"en\"><seg>Alone</seg></tuv></tu>\n</body></tmx>\n");
+    tmx_reader *r;
+    assert_int_equal(tmx_reader_open(path, &r), 0);
+    tmx_unit u = {0};
+    const char *s, *t;
+    assert_int_equal(tmx_reader_next(r, &u), 1);
+    assert_true(tmx_unit_pair(&u, "en", "en-GB", &s, &t)); /* en takes en-US, leaving en-GB */
+    assert_string_equal(s, "Color");
+    assert_string_equal(t, "Colour");
+    assert_true(tmx_unit_pair(&u, "en-GB", "en", &s, &t));
+    assert_string_equal(s, "Colour");
+    assert_string_equal(t, "Color");
+    assert_true(tmx_unit_pair(&u, "en", "ru", &s, &t)); /* the first English variant */
+    assert_string_equal(s, "Colour");
+    assert_string_equal(t, "Цвет");
+    assert_false(tmx_unit_pair(&u, "de", "ru", &s, &t));
+    assert_null(s);
+    assert_int_equal(tmx_reader_next(r, &u), 1);
+    assert_false(tmx_unit_pair(&u, "en", "ru", &s, &t)); /* no target: the source alone */
+    assert_string_equal(s, "Alone");
+    assert_null(t);
+    tmx_unit_free(&u);
+    tmx_reader_close(r);
+    unlink(path);
+    free(path);
+}
+
 static void dates_and_tags(void **state)
 {
     (void)state;
@@ -192,6 +229,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reader_gives_text_and_markup),
+        cmocka_unit_test(unit_pairs_pick_variants),
         cmocka_unit_test(dates_and_tags),
         cmocka_unit_test(fuzzy_index_scores_like_cat_tools),
         cmocka_unit_test(u64_tables_keep_keys_and_payloads),
