@@ -12,6 +12,7 @@
 #include "../text/input.h"
 #include "../util/error.h"
 #include "../util/vec.h"
+#include "vtt_text.h"
 
 typedef struct {
     srt_problem_fn report;
@@ -377,6 +378,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                     problem(&r, SRT_ERROR, lineno, _("'-->' in the text of a WebVTT cue (it reads as a timing line)"));
                 else
                     check_text_line(&r, line, lineno);
+                if (vtt) /* the text as shown: "&amp;" is one '&' */
+                    vtt_text_decode(line);
                 rc = add_text_line(&text, &text_len, line);
                 continue;
             }

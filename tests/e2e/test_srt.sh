@@ -162,6 +162,23 @@ run srt check --lang en "$SCRATCH/noheader.vtt"
 run srt fix "$SCRATCH/t.vtt" --lang en -o "$SCRATCH/t2.vtt"
 [[ $(grep -c -- '-->' "$SCRATCH/t2.vtt") -eq 2 ]] && grep -q Hello "$SCRATCH/t2.vtt" && ok "WebVTT: srt fix keeps every cue" ||
   not_ok "WebVTT: srt fix keeps every cue" "$(cat "$SCRATCH/t2.vtt")"
+# WebVTT's character references are read as the characters they stand for: srt fix keeps
+# the text (written again as references in WebVTT, raw in SRT), and srt check counts
+# '&amp;' as one character
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\n\n00:00:05.000 --> 00:00:07.000\nHe wrote --&gt; <i>here</i> &#x263A;&#65;&nbsp;B\n' >"$SCRATCH/amp.vtt"
+run srt fix --lang en "$SCRATCH/amp.vtt" -o "$SCRATCH/amp.fixed.vtt"
+fixed=$(grep -v -- ' --> ' "$SCRATCH/amp.fixed.vtt" | grep .)
+run srt check --lang en "$SCRATCH/amp.fixed.vtt"
+[[ $status -eq 0 && -z $out && $fixed == $'WEBVTT\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\nHe wrote --&gt; <i>here</i> \u263aA\u00a0B' ]] &&
+  ok "srt fix of a WebVTT file keeps the text its references stand for, and checks clean" ||
+  not_ok "srt fix of an escaped WebVTT" "$out" "$fixed"
+run srt fix --lang en "$SCRATCH/amp.vtt" -o "$SCRATCH/amp.fixed.srt"
+[[ $status -eq 0 && $(sed -n 3p "$SCRATCH/amp.fixed.srt") == "AT&T said that 3 < 4 and 5 > 2." &&
+  $(sed -n 7p "$SCRATCH/amp.fixed.srt") == $'He wrote --> <i>here</i> \u263aA\u00a0B' ]] &&
+  ok "srt fix of a WebVTT file into SRT: the references decoded" || not_ok "srt fix WebVTT to SRT" "$(cat "$SCRATCH/amp.fixed.srt")"
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nR&amp;D, Q&amp;A and P&amp;L &amp; more: exactly 42 of all\n' >"$SCRATCH/wide.vtt"
+run srt check --lang en "$SCRATCH/wide.vtt"
+expect "srt check of WebVTT: '&amp;' is one character (42 on a line of 42)" 0 ""
 run srt check --lang en "$SCRATCH/missing.srt"
 expect_err "srt check: missing file, exit 66" 66 "missing.srt"
 printf '1\n00:00:01,000 --> 00:00:02,000\nBad \xff\n' >"$SCRATCH/bad.srt"
