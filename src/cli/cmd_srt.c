@@ -18,6 +18,7 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_PROFILE = 256, OPT_FPS };
@@ -272,8 +273,7 @@ int cmd_srt_fix(int argc, char **argv)
     }
     atomic_file f;
     if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0) {
-        const char *ext = strrchr(a.output, '.');
-        if (subtitle_write(f.f, &out, ext && !strcmp(ext, ".vtt") ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
+        if (subtitle_write(f.f, &out, file_ext_is(a.output, "vtt") ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
             atomic_file_abort(&f);
             rc = error_set(ERR_IO, _("%s: write error"), a.output);
         } else {

@@ -21,6 +21,7 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
 enum {
@@ -341,8 +342,7 @@ int cmd_subtitle(int argc, char **argv)
     if (p.min_duration > p.max_duration)
         return cli_usage_error(self, _("the shortest cue (%.3f s) is longer than the longest (%.3f s)"), p.min_duration,
                                p.max_duration);
-    const char *ext = a.output ? strrchr(a.output, '.') : NULL;
-    const char *fmt_name = a.format ? a.format : ext && strcmp(ext, ".vtt") == 0 ? "vtt" : "srt";
+    const char *fmt_name = a.format ? a.format : file_ext_is(a.output, "vtt") ? "vtt" : "srt";
     if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
 

@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../i18n.h"
 #include "../text/input.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "../util/vec.h"
 #include "vtt_text.h"
 
@@ -321,8 +321,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     if (rc < 0)
         return rc;
     int header = strncmp(in.bytes, "WEBVTT", 6) == 0;
-    const char *ext = strrchr(path ? path : "", '.');
-    int vtt = header || (ext && strcasecmp(ext, ".vtt") == 0);
+    int vtt = header || file_ext_is(path, "vtt");
     if (in.offset && !vtt) /* WebVTT allows a BOM */
         problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
     check_file(&r, in.bytes, in.len, vtt);

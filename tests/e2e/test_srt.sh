@@ -159,6 +159,9 @@ printf '00:00:01.000 --> 00:00:03.000\nNo header.\n' >"$SCRATCH/noheader.vtt"
 run srt check --lang en "$SCRATCH/noheader.vtt"
 [[ $status -eq 1 && $out == "$SCRATCH/noheader.vtt:1: error: a WebVTT file starts with the line WEBVTT" ]] &&
   ok "WebVTT: a .vtt without its header, read as WebVTT all the same" || not_ok "WebVTT without header" "$out"
+run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.Vtt"
+[[ $status -eq 0 && $(head -1 "$SCRATCH/fixed.Vtt") == WEBVTT && $(sed -n 3p "$SCRATCH/fixed.Vtt") == *.*" --> "*.* ]] &&
+  ok "srt fix: WebVTT from an -o extension in any case (.Vtt)" || not_ok "srt fix -o .Vtt" "$(head -3 "$SCRATCH/fixed.Vtt")"
 run srt fix "$SCRATCH/t.vtt" --lang en -o "$SCRATCH/t2.vtt"
 [[ $(grep -c -- '-->' "$SCRATCH/t2.vtt") -eq 2 ]] && grep -q Hello "$SCRATCH/t2.vtt" && ok "WebVTT: srt fix keeps every cue" ||
   not_ok "WebVTT: srt fix keeps every cue" "$(cat "$SCRATCH/t2.vtt")"

@@ -33,6 +33,9 @@ TXT
 run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/t.vtt"
 [[ $status -eq 0 && $(head -1 "$SCRATCH/t.vtt") == WEBVTT && $(grep -c -- '-->' "$SCRATCH/t.vtt") -ge 3 ]] &&
   grep -q '^00:00:0[0-9]\.[0-9][0-9][0-9] --> ' "$SCRATCH/t.vtt" && ok "WebVTT from the -o extension" || not_ok "WebVTT" "$(cat "$SCRATCH/t.vtt")"
+run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/upper.VTT"
+[[ $status -eq 0 ]] && cmp -s "$SCRATCH/upper.VTT" "$SCRATCH/t.vtt" && ok "WebVTT from an upper-case -o extension (.VTT)" ||
+  not_ok "WebVTT from .VTT" "$(head -3 "$SCRATCH/upper.VTT")"
 # WebVTT cue text escapes '&', '<' and '>' (so '-->' cannot read as a timing line), but
 # not in tags; SRT has no escaping
 printf 'AT&T said that 3 < 4 and 5 > 2 are true.\nHe wrote --> here, <i>in italics & all</i>.\n' >"$SCRATCH/amp.txt"
