@@ -62,8 +62,10 @@ static int handle_option(int key, const char *arg, void *ctx)
 static void print_problem(void *ctx, srt_severity sev, int line, const char *message)
 {
     srt_args *a = ctx;
+    char place[4096];
+    srt_problem_place(place, sizeof place, a->file, line);
     a->problems++;
-    printf("%s:%d: %s: %s\n", a->file, line, sev == SRT_WARNING ? _("warning") : _("error"), message);
+    printf("%s: %s: %s\n", place, sev == SRT_WARNING ? _("warning") : _("error"), message);
 }
 
 static int setup(const cli_command *self, int argc, char **argv, srt_args *a, const subtitle_profile **p,

@@ -204,7 +204,9 @@ static void from_problem(void *ctx, srt_severity sev, int line, const char *mess
         fp->unreadable_line = line;
         snprintf(fp->unreadable, sizeof fp->unreadable, "%s", message);
     } else if (sev == SRT_ERROR) {
-        cli_warn(_("%s:%d: %s (read anyway)"), fp->file, line, message);
+        char place[4096];
+        srt_problem_place(place, sizeof place, fp->file, line);
+        cli_warn(_("%s: %s (read anyway)"), place, message);
     }
 }
 

@@ -20,8 +20,11 @@ typedef enum {
     SRT_UNREADABLE, /* an error after which the reader skipped text to the next blank line */
 } srt_severity;
 
-/* Called per problem; line 0 means the whole file. */
+/* Called per problem; line 0 means the whole file (a BOM, line endings). */
 typedef void (*srt_problem_fn)(void *ctx, srt_severity sev, int line, const char *message);
+
+/* Where a problem is, for a message: "FILE:LINE", or "FILE" alone for the whole file. */
+void srt_problem_place(char *buf, size_t size, const char *file, int line);
 
 typedef struct {
     int line;               /* of the cue's first line */

@@ -64,6 +64,11 @@ TMX
 run subtitle --from "$SCRATCH/rd.vtt" --tmx "$SCRATCH/rd.tmx" --lang ru -o "$SCRATCH/rd.ru.vtt"
 [[ $status -eq 0 && $err == *"1 of 1 en-ru unit"* && $(sed -n 4p "$SCRATCH/rd.ru.vtt") == "НИОКР: 3 &lt; 4." ]] &&
   ok "--from a WebVTT track: its references decoded, the unit found" || not_ok "--from a WebVTT track" "$err" "$(cat "$SCRATCH/rd.ru.vtt")"
+# a repair of the whole --from track is said without a line number
+printf '1\r00:00:01,000 --> 00:00:04,000\rR&D said 3 < 4.\r' >"$SCRATCH/rd.cr.srt"
+run subtitle --from "$SCRATCH/rd.cr.srt" --tmx "$SCRATCH/rd.tmx" --lang ru -o "$SCRATCH/rd.cr.ru.srt"
+[[ $status -eq 0 && $err == *"polyalign: warning: $SCRATCH/rd.cr.srt: 3 bare CR line endings"*"(read anyway)"* ]] &&
+  ok "--from: a repair of the whole track named by file alone" || not_ok "--from: whole-file repair" "$err"
 run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt"
 check "no line ends with an article or preposition" python3 -c '
 import sys
