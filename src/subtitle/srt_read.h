@@ -38,8 +38,9 @@ typedef enum {
 } srt_reading;
 
 /* Read `path` into cues (text lines joined by '\n', WebVTT's character references decoded:
- * the text as shown, tags kept; start/end set; sentence = cue number as written). info (may be NULL) gets one entry per cue. 0 or a negative error code
- * (file unreadable, not UTF-8); format problems are reported, not errors. */
+ * the text as shown, tags kept; start/end set; sentence = cue number as written). info
+ * (may be NULL) gets one entry per cue. 0 or a negative error code (file unreadable, not
+ * UTF-8); format problems are reported, not errors. */
 int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info **info, srt_problem_fn report,
              void *ctx);
 

@@ -302,8 +302,10 @@ static void vtt_text_is_escaped_outside_tags(void **state)
     two_cues(&l, "AT&T said that 3 < 4 and 5 > 2.", "<i>He wrote</i> --> <v Bob>here</v> {\\an8}<00:01.500>&", 1, 2, 3,
              4, 1);
     char *vtt = written(&l, SUBTITLE_VTT), *srt = written(&l, SUBTITLE_SRT);
-    assert_string_equal(vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\n\n"
-                             "00:00:03.000 --> 00:00:04.000\n<i>He wrote</i> --&gt; <v Bob>here</v> {\\an8}<00:01.500>&amp;\n\n");
+    assert_string_equal(vtt, "WEBVTT\n\n"
+                             "00:00:01.000 --> 00:00:02.000\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\n\n"
+                             "00:00:03.000 --> 00:00:04.000\n"
+                             "<i>He wrote</i> --&gt; <v Bob>here</v> {\\an8}<00:01.500>&amp;\n\n");
     assert_non_null(strstr(srt, "\nAT&T said that 3 < 4 and 5 > 2.\n")); /* SRT: as it is */
     free(srt);
     /* read back: the same texts */
@@ -322,11 +324,11 @@ static void vtt_text_is_escaped_outside_tags(void **state)
     cues_free(&back);
     cues_free(&l);
     /* every reference WebVTT names, numeric ones, and what is not a reference */
-    char line[] = "R&amp;D &lt;3 caf&#xE9;&nbsp;&#233; &lrm;&rlm; &#x1F600; &#38;&#X26; &foo; &amp &#; &#10;&#0;&#xD800; "
-                  "<v A &amp; B>x</v>";
+    char line[] = "R&amp;D &lt;3 caf&#xE9;&nbsp;&#233; &lrm;&rlm; &#x1F600; &#38;&#X26; "
+                  "&foo; &amp &#; &#10;&#0;&#xD800; <v A &amp; B>x</v>";
     vtt_text_decode(line);
-    assert_string_equal(line, "R&D <3 caf\u00e9\u00a0\u00e9 \u200e\u200f \U0001F600 && &foo; &amp &#; \ufffd\ufffd\ufffd "
-                              "<v A &amp; B>x</v>");
+    assert_string_equal(line, "R&D <3 caf\u00e9\u00a0\u00e9 \u200e\u200f \U0001F600 && "
+                              "&foo; &amp &#; \ufffd\ufffd\ufffd <v A &amp; B>x</v>");
     /* a decoded '&' counts as one character */
     char amp[] = "AT&amp;T";
     vtt_text_decode(amp);
