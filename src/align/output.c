@@ -10,24 +10,26 @@
 #include "../text/lang.h"
 #include "../tm/tmx_writer.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
+
+static const char *const format_names[] = {"beads", "tsv", "jsonl", "tmx"}; /* in align_format order */
 
 int align_format_parse(const char *name)
 {
-    static const char *names[] = {"beads", "tsv", "jsonl", "tmx"};
     for (int k = 0; k < 4; k++)
-        if (strcmp(name, names[k]) == 0)
+        if (strcmp(name, format_names[k]) == 0)
             return k;
     return -1;
 }
 
 int align_format_from_path(const char *path)
 {
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
-        return -1;
-    if (strcmp(dot, ".align") == 0)
+    if (file_ext_is(path, "align"))
         return FORMAT_BEADS;
-    return align_format_parse(dot + 1);
+    for (int k = 0; k < 4; k++)
+        if (file_ext_is(path, format_names[k]))
+            return k;
+    return -1;
 }
 
 void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size)

@@ -33,7 +33,7 @@ typedef struct {
 /* Parse "tmx", "beads", "tsv", "jsonl"; -1 if unknown. */
 int align_format_parse(const char *name);
 
-/* The format an output file name implies (by extension), or -1. */
+/* The format an output file name implies (by extension, in any case: x.TMX is TMX), or -1. */
 int align_format_from_path(const char *path);
 
 /* One output holding the alignments of several documents (units numbered throughout). */

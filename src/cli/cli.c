@@ -22,6 +22,46 @@ const cli_command *cli_find(const char *name)
     return NULL;
 }
 
+/* The subcommand's word when c is of group ("check" of "srt check"), else NULL. */
+static const char *subcommand(const cli_command *c, const char *group)
+{
+    size_t n = strlen(group);
+    return strncmp(c->name, group, n) == 0 && c->name[n] == ' ' ? c->name + n + 1 : NULL;
+}
+
+int cli_is_group(const char *name)
+{
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (subcommand(c, name))
+            return 1;
+    return 0;
+}
+
+/* "Usage: polyalign srt check …", "   or: polyalign srt fix …": a line per command of the group. */
+static void group_usage(const char *group, FILE *out)
+{
+    int first = 1;
+    for (const cli_command *c = cli_commands; c->name; c++) {
+        if (!subcommand(c, group))
+            continue;
+        if (first)
+            fprintf(out, _("Usage: polyalign %s %s\n"), c->name, _(c->synopsis));
+        else
+            fprintf(out, _("   or: polyalign %s %s\n"), c->name, _(c->synopsis));
+        first = 0;
+    }
+}
+
+void cli_print_group_help(const char *group, FILE *out)
+{
+    group_usage(group, out);
+    fprintf(out, "\n%s\n", _("Subcommands:"));
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (subcommand(c, group))
+            fprintf(out, "  %-13s %s\n", subcommand(c, group), _(c->summary));
+    fprintf(out, _("\n'polyalign help %s SUBCOMMAND' shows the options of a subcommand.\n"), group);
+}
+
 void cli_print_command_help(const cli_command *cmd, FILE *out)
 {
     fprintf(out, _("Usage: polyalign %s %s\n"), cmd->name, _(cmd->synopsis));
@@ -37,19 +77,51 @@ void cli_print_command_help(const cli_command *cmd, FILE *out)
     fprintf(out, "  %-26s %s\n", "-h, --help", _("show this help and exit"));
 }
 
+/* "polyalign: MESSAGE" on stderr. */
+static void vsay(const char *fmt, va_list ap)
+{
+    fputs("polyalign: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("polyalign: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsay(fmt, ap);
     va_end(ap);
     if (cmd)
         fprintf(stderr, _("Usage: polyalign %s %s\nTry 'polyalign help %s' for more information.\n"),
                 cmd->name, _(cmd->synopsis), cmd->name);
     else
         fprintf(stderr, _("Usage: polyalign COMMAND [OPTIONS]\nTry 'polyalign --help' for more information.\n"));
+    return ERR_USAGE;
+}
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
+}
+
+int cli_group_usage_error(const char *group, const char *sub)
+{
+    char names[256] = "";
+    size_t n = 0;
+    for (const cli_command *c = cli_commands; c->name && n < sizeof names; c++)
+        if (subcommand(c, group))
+            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "", subcommand(c, group));
+    if (sub)
+        say(_("'%s' has no subcommand '%s' (it takes one of: %s)"), group, sub, names);
+    else
+        say(_("'%s' takes a subcommand: %s"), group, names);
+    group_usage(group, stderr);
+    fprintf(stderr, _("Try 'polyalign help %s' for more information.\n"), group);
     return ERR_USAGE;
 }
 

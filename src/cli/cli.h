@@ -29,11 +29,21 @@ extern const cli_command cli_commands[];
 
 const cli_command *cli_find(const char *name);
 
+/* Whether name is the first word of two-word commands ("srt" of "srt check"): a group. */
+int cli_is_group(const char *name);
+
+/* A group's help on `out`: the usage of each of its commands, then their summaries. */
+void cli_print_group_help(const char *group, FILE *out);
+
 /* Full help of a command on `out`. */
 void cli_print_command_help(const cli_command *cmd, FILE *out);
 
 /* Short usage on stderr (after an error message) and return 2. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The same for a group without a subcommand it knows (sub: the word given, or NULL): the
+ * message names its subcommands, the usage lines are theirs. Returns 2. */
+int cli_group_usage_error(const char *group, const char *sub);
 
 /* Parse options of `cmd` with getopt_long. For each option, handle(key, optarg, ctx) is
  * called; it returns 0 or an exit status. --help prints the command's help.

@@ -19,6 +19,7 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_PROFILE = 256, OPT_FPS };
@@ -62,8 +63,10 @@ static int handle_option(int key, const char *arg, void *ctx)
 static void print_problem(void *ctx, srt_severity sev, int line, const char *message)
 {
     srt_args *a = ctx;
+    char place[4096];
+    srt_problem_place(place, sizeof place, a->file, line);
     a->problems++;
-    printf("%s:%d: %s: %s\n", a->file, line, sev == SRT_WARNING ? _("warning") : _("error"), message);
+    printf("%s: %s: %s\n", place, sev == SRT_WARNING ? _("warning") : _("error"), message);
 }
 
 static int setup(const cli_command *self, int argc, char **argv, srt_args *a, const subtitle_profile **p,
@@ -272,8 +275,7 @@ int cmd_srt_fix(int argc, char **argv)
     }
     atomic_file f;
     if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0) {
-        const char *ext = strrchr(a.output, '.');
-        if (subtitle_write(f.f, &out, ext && !strcmp(ext, ".vtt") ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
+        if (subtitle_write(f.f, &out, file_ext_is(a.output, "vtt") ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
             atomic_file_abort(&f);
             rc = error_set(ERR_IO, _("%s: write error"), a.output);
         } else {

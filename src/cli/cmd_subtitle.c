@@ -23,6 +23,7 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
 enum {
@@ -144,7 +145,9 @@ static void from_problem(void *ctx, srt_severity sev, int line, const char *mess
         fp->unreadable_line = line;
         snprintf(fp->unreadable, sizeof fp->unreadable, "%s", message);
     } else if (sev == SRT_ERROR) {
-        cli_warn(_("%s:%d: %s (read anyway)"), fp->file, line, message);
+        char place[4096];
+        srt_problem_place(place, sizeof place, fp->file, line);
+        cli_warn(_("%s: %s (read anyway)"), place, message);
     }
 }
 
@@ -282,8 +285,7 @@ int cmd_subtitle(int argc, char **argv)
     if (p.min_duration > p.max_duration)
         return cli_usage_error(self, _("the shortest cue (%.3f s) is longer than the longest (%.3f s)"), p.min_duration,
                                p.max_duration);
-    const char *ext = a.output ? strrchr(a.output, '.') : NULL;
-    const char *fmt_name = a.format ? a.format : ext && strcmp(ext, ".vtt") == 0 ? "vtt" : "srt";
+    const char *fmt_name = a.format ? a.format : file_ext_is(a.output, "vtt") ? "vtt" : "srt";
     if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
 

@@ -17,6 +17,7 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES };
@@ -153,8 +154,10 @@ int cmd_sync(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.lang || !a.audio || argc - first != 1)
         return cli_usage_error(self, _("give --lang, --audio and one transcript file"));
-    const char *ext = a.output ? strrchr(a.output, '.') : NULL;
-    const char *fmt = a.format ? a.format : ext && (!strcmp(ext, ".tsv") || !strcmp(ext, ".srt")) ? ext + 1 : "json";
+    const char *fmt = a.format                        ? a.format
+                      : file_ext_is(a.output, "tsv") ? "tsv"
+                      : file_ext_is(a.output, "srt") ? "srt"
+                                                     : "json";
     if (strcmp(fmt, "json") && strcmp(fmt, "tsv") && strcmp(fmt, "srt"))
         return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), fmt);
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];

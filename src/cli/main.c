@@ -20,6 +20,17 @@ static void print_help(FILE *out)
                    "'polyalign help COMMAND' shows the options of a command.\n"));
 }
 
+/* The command `group word` (polyalign srt check …), its name in joined; NULL after a usage
+ * error when word (NULL: none given) is none of the group's. */
+static const cli_command *subcommand(const char *group, const char *word, char joined[64])
+{
+    snprintf(joined, 64, "%s %s", group, word ? word : "");
+    const cli_command *cmd = word && word[0] != '-' ? cli_find(joined) : NULL;
+    if (!cmd)
+        cli_group_usage_error(group, word && word[0] != '-' ? word : NULL);
+    return cmd;
+}
+
 int main(int argc, char **argv)
 {
     i18n_init();
@@ -39,26 +50,31 @@ int main(int argc, char **argv)
             print_help(stdout);
             return 0;
         }
+        if (cli_is_group(argv[2]) && argc == 3) {
+            cli_print_group_help(argv[2], stdout);
+            return 0;
+        }
         char joined[64];
-        snprintf(joined, sizeof joined, "%s %s", argv[2], argc > 3 ? argv[3] : "");
-        const cli_command *cmd = argc > 3 ? cli_find(joined) : NULL;
-        cmd = cmd ? cmd : cli_find(argv[2]);
+        const cli_command *cmd = cli_is_group(argv[2]) ? subcommand(argv[2], argv[3], joined) : cli_find(argv[2]);
         if (!cmd)
-            return cli_usage_error(NULL, _("unknown command '%s'"), argv[2]);
+            return cli_is_group(argv[2]) ? ERR_USAGE : cli_usage_error(NULL, _("unknown command '%s'"), argv[2]);
         cli_print_command_help(cmd, stdout);
         return 0;
     }
     if (name[0] == '-')
         return cli_usage_error(NULL, _("unknown option '%s'"), name);
     /* two-word commands: polyalign tmx validate … */
-    char joined[64];
-    if (argc >= 3 && argv[2][0] != '-') {
-        snprintf(joined, sizeof joined, "%s %s", name, argv[2]);
-        const cli_command *sub = cli_find(joined);
-        if (sub) {
-            argv[2] = joined;
-            return sub->run(argc - 2, argv + 2);
+    if (cli_is_group(name)) {
+        if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+            cli_print_group_help(name, stdout);
+            return 0;
         }
+        char joined[64];
+        const cli_command *sub = subcommand(name, argc >= 3 ? argv[2] : NULL, joined);
+        if (!sub)
+            return ERR_USAGE;
+        argv[2] = joined;
+        return sub->run(argc - 2, argv + 2);
     }
     const cli_command *cmd = cli_find(name);
     if (!cmd)

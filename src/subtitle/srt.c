@@ -1,7 +1,10 @@
-/* srt.c — SRT and WebVTT output: UTF-8 without BOM, LF line ends, times to the millisecond. */
+/* srt.c — SRT and WebVTT output: UTF-8 without BOM, LF line ends, times to the millisecond;
+ * WebVTT's cue text with its character references (vtt_text.h), SRT's as it is. */
 #include "srt.h"
 
 #include <math.h>
+
+#include "vtt_text.h"
 
 static void timestamp(FILE *f, double t, char sep)
 {
@@ -22,7 +25,12 @@ int subtitle_write(FILE *f, const cue_list *cues, subtitle_format fmt)
         timestamp(f, cues->v[k].start, sep);
         fputs(" --> ", f);
         timestamp(f, cues->v[k].end, sep);
-        fprintf(f, "\n%s\n\n", cues->v[k].text);
+        fputc('\n', f);
+        if (fmt == SUBTITLE_VTT)
+            vtt_text_write(f, cues->v[k].text);
+        else
+            fputs(cues->v[k].text, f);
+        fputs("\n\n", f);
     }
     return ferror(f) ? -1 : 0;
 }

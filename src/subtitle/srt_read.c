@@ -6,12 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../i18n.h"
 #include "../text/input.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "../util/vec.h"
+#include "vtt_text.h"
 
 typedef struct {
     srt_problem_fn report;
@@ -30,6 +31,14 @@ static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ..
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     r->report(r->ctx, sev, line, msg);
+}
+
+void srt_problem_place(char *buf, size_t size, const char *file, int line)
+{
+    if (line > 0)
+        snprintf(buf, size, "%s:%d", file, line);
+    else
+        snprintf(buf, size, "%s", file);
 }
 
 /* Two ASCII digits at s, as a number in *v. */
@@ -274,15 +283,26 @@ static void check_vtt_settings(reporter *r, const char *settings, int lineno)
     }
 }
 
-/* Problems of the file as a whole: line endings, TABs (in SRT), the last newline. */
+/* Problems of the file as a whole: line endings, the last newline; and TABs (in SRT),
+ * said at the first line that has one. */
 static void check_file(reporter *r, const char *bytes, size_t len, int vtt)
 {
-    size_t crlf = 0, lf = 0, cr = 0;
+    size_t crlf = 0, lf = 0, cr = 0, tab_lines = 0;
+    int line = 1, first_tab = 0, last_tab = 0; /* lines as take_line counts them */
     for (size_t k = 0; k < len; k++) {
-        if (bytes[k] == '\n')
+        if (bytes[k] == '\n') {
             lf++;
-        else if (bytes[k] == '\r')
-            k + 1 < len && bytes[k + 1] == '\n' ? crlf++ : cr++;
+            line++;
+        } else if (bytes[k] == '\r' && k + 1 < len && bytes[k + 1] == '\n') {
+            crlf++;
+        } else if (bytes[k] == '\r') {
+            cr++;
+            line++;
+        } else if (bytes[k] == '\t' && last_tab != line) {
+            first_tab = first_tab ? first_tab : line;
+            last_tab = line;
+            tab_lines++;
+        }
     }
     lf -= crlf;
     if (cr)
@@ -291,8 +311,13 @@ static void check_file(reporter *r, const char *bytes, size_t len, int vtt)
                 cr);
     if (crlf && lf) /* CRLF alone is SRT's own; a mix trips line-based tools */
         problem(r, SRT_WARNING, 0, _("mixed line endings: %zu CRLF and %zu LF"), crlf, lf);
-    if (!vtt && memchr(bytes, '\t', len)) /* WebVTT separates cue settings with them */
-        problem(r, SRT_WARNING, 0, _("TAB characters in the file"));
+    if (!vtt && tab_lines == 1) /* WebVTT separates cue settings with them */
+        problem(r, SRT_WARNING, first_tab, _("TAB characters on this line"));
+    else if (!vtt && tab_lines)
+        problem(r, SRT_WARNING, first_tab,
+                P_("TAB characters on this line and %zu more line", "TAB characters on this line and %zu more lines",
+                   tab_lines - 1),
+                tab_lines - 1);
     if (len && bytes[len - 1] != '\n')
         problem(r, SRT_WARNING, 0, _("the file does not end with a newline"));
 }
@@ -320,8 +345,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     if (rc < 0)
         return rc;
     int header = strncmp(in.bytes, "WEBVTT", 6) == 0;
-    const char *ext = strrchr(path ? path : "", '.');
-    int vtt = header || (ext && strcasecmp(ext, ".vtt") == 0);
+    int vtt = header || file_ext_is(path, "vtt");
     if (in.offset && !vtt) /* WebVTT allows a BOM */
         problem(&r, SRT_WARNING, 0, _("UTF-8 BOM present (most players tolerate it, strict parsers fail)"));
     check_file(&r, in.bytes, in.len, vtt);
@@ -377,6 +401,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                     problem(&r, SRT_ERROR, lineno, _("'-->' in the text of a WebVTT cue (it reads as a timing line)"));
                 else
                     check_text_line(&r, line, lineno);
+                if (vtt) /* the text as shown: "&amp;" is one '&' */
+                    vtt_text_decode(line);
                 rc = add_text_line(&text, &text_len, line);
                 continue;
             }

@@ -20,8 +20,11 @@ typedef enum {
     SRT_UNREADABLE, /* an error after which the reader skipped text to the next blank line */
 } srt_severity;
 
-/* Called per problem; line 0 means the whole file. */
+/* Called per problem; line 0 means the whole file (a BOM, line endings). */
 typedef void (*srt_problem_fn)(void *ctx, srt_severity sev, int line, const char *message);
+
+/* Where a problem is, for a message: "FILE:LINE", or "FILE" alone for the whole file. */
+void srt_problem_place(char *buf, size_t size, const char *file, int line);
 
 typedef struct {
     int line;               /* of the cue's first line */
@@ -34,9 +37,10 @@ typedef enum {
                   * strict parser notices it) */
 } srt_reading;
 
-/* Read `path` into cues (text lines joined by '\n'; start/end set; sentence = cue number
- * as written). info (may be NULL) gets one entry per cue. 0 or a negative error code
- * (file unreadable, not UTF-8); format problems are reported, not errors. */
+/* Read `path` into cues (text lines joined by '\n', WebVTT's character references decoded:
+ * the text as shown, tags kept; start/end set; sentence = cue number as written). info
+ * (may be NULL) gets one entry per cue. 0 or a negative error code (file unreadable, not
+ * UTF-8); format problems are reported, not errors. */
 int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info **info, srt_problem_fn report,
              void *ctx);
 

@@ -50,6 +50,9 @@ printf 'Один.\nДва.\nТри.\n' >"$SCRATCH/a.ru"
 run align -q --presegmented "$SCRATCH/a.en" "$SCRATCH/a.ru"
 [[ $status -eq 0 && $(cut -d: -f1,2 <<<"$out") == $'[0]:[0]\n[1]:[1]\n[2]:[2]' ]] && ok "presegmented beads" ||
   not_ok "presegmented beads" "$out" "$err"
+run align -q --presegmented "$SCRATCH/a.en" "$SCRATCH/a.ru" -o "$SCRATCH/a.TMX"
+[[ $status -eq 0 && $(grep -c '<tu ' "$SCRATCH/a.TMX") -eq 3 ]] && ok "TMX from an upper-case -o extension (.TMX)" ||
+  not_ok "TMX from .TMX" "$(head -c 300 "$SCRATCH/a.TMX")" "$err"
 # count messages take plural forms: English, and Russian's three (1 / 2-4 / 5+)
 printf 'One.\n' >"$SCRATCH/one.en"
 printf 'Один.\n' >"$SCRATCH/one.ru"

@@ -28,10 +28,40 @@ run help nothing
 expect_err "help for an unknown command: exit 2" 2 "unknown command 'nothing'"
 [[ -z $out ]] && ok "usage errors print nothing on stdout" || not_ok "usage errors print nothing on stdout" "$out"
 
+# a group of two-word commands (srt check, srt fix; tmx validate …) named without its subcommand
+for group in srt tmx; do
+  run $group
+  [[ $status -eq 2 && $err == *"'$group' takes a subcommand: "* && $err == *"Usage: polyalign $group "* &&
+    $err == *"   or: polyalign $group "* && $err != *"unknown command"* && -z $out ]] &&
+    ok "$group alone: takes a subcommand, their usage, exit 2" || not_ok "$group alone" "status $status" "$err"
+done
+run srt
+[[ $err == *"takes a subcommand: check, fix"* && $err == *"Try 'polyalign help srt'"* ]] &&
+  ok "srt alone: check and fix named" || not_ok "srt alone names check and fix" "$err"
+run srt bogus x.srt
+expect_err "srt with an unknown subcommand: exit 2" 2 "'srt' has no subcommand 'bogus' \(it takes one of: check, fix\)"
+run srt --lang en x.srt
+expect_err "srt with an option before any subcommand: exit 2" 2 "'srt' takes a subcommand"
+run help srt fix
+fix_help=$out
+run help srt
+[[ $status -eq 0 && $out == *"Usage: polyalign srt check"* && $out == *"  fix "*"repair"* && -z $err &&
+  $fix_help == *"--output"* ]] && ok "help srt: the subcommands, exit 0 (help srt fix: its options)" ||
+  not_ok "help srt" "$out" "$err" "$fix_help"
+run srt --help
+[[ $status -eq 0 && $out == *"Usage: polyalign srt check"* ]] && ok "srt --help: the subcommands, exit 0" || not_ok "srt --help" "$out" "$err"
+run help tmx bogus
+expect_err "help for an unknown subcommand: exit 2" 2 "'tmx' has no subcommand 'bogus'"
+
 # gettext plumbing: the catalogs in the build tree are found
 LANGUAGE=ru LC_ALL=C.UTF-8 "$POLYALIGN" frobnicate 2>"$SCRATCH/ru.err"
 grep -q 'неизвестная команда' "$SCRATCH/ru.err" && ok "messages in Russian" || not_ok "messages in Russian" "$(cat "$SCRATCH/ru.err")"
 LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$POLYALIGN" frobnicate 2>"$SCRATCH/zh.err"
 grep -q '未知命令' "$SCRATCH/zh.err" && ok "messages in Chinese" || not_ok "messages in Chinese" "$(cat "$SCRATCH/zh.err")"
+LANGUAGE=ru LC_ALL=C.UTF-8 "$POLYALIGN" srt 2>"$SCRATCH/ru.err"
+grep -q '«srt» требует подкоманду: check, fix' "$SCRATCH/ru.err" && grep -q '^ *или: polyalign srt fix' "$SCRATCH/ru.err" &&
+  ok "a group without its subcommand, in Russian" || not_ok "srt alone in Russian" "$(cat "$SCRATCH/ru.err")"
+LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$POLYALIGN" srt bogus 2>"$SCRATCH/zh.err"
+grep -q '“srt”没有子命令“bogus”' "$SCRATCH/zh.err" && ok "an unknown subcommand, in Chinese" || not_ok "srt bogus in Chinese" "$(cat "$SCRATCH/zh.err")"
 
 done_testing

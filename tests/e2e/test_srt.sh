@@ -11,7 +11,8 @@ has 'broken.srt:2: error: bad timing line .*WebVTT' "'.' before the milliseconds
 has 'broken.srt:6: error: end time is not after the start time' "end before start (line 6)"
 has 'broken.srt:9: error: cue starts without a blank line separator' "missing blank line (line 9, the timing line)"
 has 'broken.srt:14: error: bad timing line' "one-digit hour field (line 14)"
-has 'broken.srt:0: warning: UTF-8 BOM' "BOM"
+has 'broken.srt: warning: UTF-8 BOM' "BOM, a finding of the whole file: no line number"
+[[ $out != *":0:"* ]] && ok "srt check: no finding at line 0" || not_ok "srt check: no finding at line 0" "$out"
 has 'broken.srt:5: warning: cue number 3, expected 2' "numbering"
 has 'broken.srt:13: warning: 3 blank lines between cues' "extra blank lines"
 # read as a strict client does: the number and timing line after cue 3's text, without a
@@ -22,13 +23,14 @@ has 'broken.srt:14: error: bad timing line .*two-digit hours' "one-digit hour na
 [[ $out != *"style: reading speed"* && $out != *"empty cue"* ]] &&
   ok "srt check: no style findings about cues a strict client does not show" || not_ok "srt check: lost cues" "$out"
 # The same findings as the shared checker: errors and warnings that name a line, by line
-# (the checker files spacing in text under its cue, we under its line: those by count);
-# all of them by count; style findings by count.
+# (the checker files spacing in text under its cue, we under its line, and TABs under the
+# file, we under the first line that has one: those by count); all of them by count,
+# whole-file ones (no line number) too; style findings by count.
 same_findings() { # file lang description
   run srt check --lang "$2" --fps 25 "$1"
   local ours theirs report
-  ours="$(grep -Ev 'space at the start or end of a text line|double space in a text line' <<<"$out" | sed -nE 's/^.*\.srt:([1-9][0-9]*): (error|warning): .*/\2 \1/p' | sort | tr '\n' ' ')"
-  ours+="/ $(grep -cE '\.srt:[0-9]+: (error|warning): ' <<<"$out") / $(grep -c ': style: ' <<<"$out")"
+  ours="$(grep -Ev 'space at the start or end of a text line|double space in a text line|TAB characters on this line' <<<"$out" | sed -nE 's/^.*\.srt:([1-9][0-9]*): (error|warning): .*/\2 \1/p' | sort | tr '\n' ' ')"
+  ours+="/ $(grep -cE '\.srt(:[0-9]+)?: (error|warning): ' <<<"$out") / $(grep -c ': style: ' <<<"$out")"
   report=$(python3 "$S/check_srt.py" "$1" --lang "$2" --fps 25)
   theirs="$(awk '/^ERRORS/ {k = "error"; next} /^WARNINGS/ {k = "warning"; next} /^(STYLE|INFO)/ {k = ""; next}
     k && match($0, /\[line [0-9]+\]/) {print k, substr($0, RSTART + 6, RLENGTH - 7)}' <<<"$report" | sort | tr '\n' ' ')"
@@ -69,6 +71,20 @@ if [[ -f $S/check_srt.py ]]; then
 else
   skip "srt check against check_srt.py" "no $S/check_srt.py"
 fi
+# findings of the whole file carry no line number; TABs are said at the first line with one
+printf '\xef\xbb\xbf1\n00:00:01,000 --> 00:00:02,000\nhi\tthere\n' >"$SCRATCH/bc.srt"
+run srt check --lang en "$SCRATCH/bc.srt"
+[[ $status -eq 1 && $out == "$SCRATCH/bc.srt: warning: UTF-8 BOM present"*$'\n'"$SCRATCH/bc.srt:3: warning: TAB characters on this line" ]] &&
+  ok "srt check: a BOM without a line number, a TAB at its line" || not_ok "srt check: BOM and TAB places" "$out"
+printf '1\r\n00:00:01,000 --> 00:00:03,000\r\nMixed\n\n2\n00:00:04,000 --> 00:00:06,000\nTab\there\t\n\n3\r00:00:07,000 --> 00:00:09,000\r\tBare\rline\n' >"$SCRATCH/places.srt"
+run srt check --lang en "$SCRATCH/places.srt"
+[[ $out == *"places.srt: error: 3 bare CR line endings"* && $out == *"places.srt: warning: mixed line endings"* &&
+  $out == *"places.srt:7: warning: TAB characters on this line and 1 more line"* && $out != *":0:"* ]] &&
+  ok "srt check: line endings said of the file, TABs from their first line (bare CRs counted as line breaks)" ||
+  not_ok "srt check: line endings and TABs" "$out"
+LANGUAGE=ru "$POLYALIGN" srt check --lang en "$SCRATCH/places.srt" >"$SCRATCH/places.ru" 2>/dev/null
+grep -q 'places.srt:7: предупреждение: символы табуляции в этой строке и ещё в 1 строке' "$SCRATCH/places.ru" &&
+  ok "srt check: the TAB finding in Russian" || not_ok "srt check: TAB finding in Russian" "$(cat "$SCRATCH/places.ru")"
 printf '\xff\xfe1\x00\n\x00' >"$SCRATCH/utf16.srt"
 run srt check --lang en "$SCRATCH/utf16.srt"
 expect_err "srt check: a UTF-16 file is named as such" 65 "utf16.srt: UTF-16 text"
@@ -159,9 +175,29 @@ printf '00:00:01.000 --> 00:00:03.000\nNo header.\n' >"$SCRATCH/noheader.vtt"
 run srt check --lang en "$SCRATCH/noheader.vtt"
 [[ $status -eq 1 && $out == "$SCRATCH/noheader.vtt:1: error: a WebVTT file starts with the line WEBVTT" ]] &&
   ok "WebVTT: a .vtt without its header, read as WebVTT all the same" || not_ok "WebVTT without header" "$out"
+run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.Vtt"
+[[ $status -eq 0 && $(head -1 "$SCRATCH/fixed.Vtt") == WEBVTT && $(sed -n 3p "$SCRATCH/fixed.Vtt") == *.*" --> "*.* ]] &&
+  ok "srt fix: WebVTT from an -o extension in any case (.Vtt)" || not_ok "srt fix -o .Vtt" "$(head -3 "$SCRATCH/fixed.Vtt")"
 run srt fix "$SCRATCH/t.vtt" --lang en -o "$SCRATCH/t2.vtt"
 [[ $(grep -c -- '-->' "$SCRATCH/t2.vtt") -eq 2 ]] && grep -q Hello "$SCRATCH/t2.vtt" && ok "WebVTT: srt fix keeps every cue" ||
   not_ok "WebVTT: srt fix keeps every cue" "$(cat "$SCRATCH/t2.vtt")"
+# WebVTT's character references are read as the characters they stand for: srt fix keeps
+# the text (written again as references in WebVTT, raw in SRT), and srt check counts
+# '&amp;' as one character
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\n\n00:00:05.000 --> 00:00:07.000\nHe wrote --&gt; <i>here</i> &#x263A;&#65;&nbsp;B\n' >"$SCRATCH/amp.vtt"
+run srt fix --lang en "$SCRATCH/amp.vtt" -o "$SCRATCH/amp.fixed.vtt"
+fixed=$(grep -v -- ' --> ' "$SCRATCH/amp.fixed.vtt" | grep .)
+run srt check --lang en "$SCRATCH/amp.fixed.vtt"
+[[ $status -eq 0 && -z $out && $fixed == $'WEBVTT\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\nHe wrote --&gt; <i>here</i> \u263aA\u00a0B' ]] &&
+  ok "srt fix of a WebVTT file keeps the text its references stand for, and checks clean" ||
+  not_ok "srt fix of an escaped WebVTT" "$out" "$fixed"
+run srt fix --lang en "$SCRATCH/amp.vtt" -o "$SCRATCH/amp.fixed.srt"
+[[ $status -eq 0 && $(sed -n 3p "$SCRATCH/amp.fixed.srt") == "AT&T said that 3 < 4 and 5 > 2." &&
+  $(sed -n 7p "$SCRATCH/amp.fixed.srt") == $'He wrote --> <i>here</i> \u263aA\u00a0B' ]] &&
+  ok "srt fix of a WebVTT file into SRT: the references decoded" || not_ok "srt fix WebVTT to SRT" "$(cat "$SCRATCH/amp.fixed.srt")"
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nR&amp;D, Q&amp;A and P&amp;L &amp; more: exactly 42 of all\n' >"$SCRATCH/wide.vtt"
+run srt check --lang en "$SCRATCH/wide.vtt"
+expect "srt check of WebVTT: '&amp;' is one character (42 on a line of 42)" 0 ""
 run srt check --lang en "$SCRATCH/missing.srt"
 expect_err "srt check: missing file, exit 66" 66 "missing.srt"
 printf '1\n00:00:01,000 --> 00:00:02,000\nBad \xff\n' >"$SCRATCH/bad.srt"

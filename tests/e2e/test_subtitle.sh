@@ -33,6 +33,42 @@ TXT
 run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/t.vtt"
 [[ $status -eq 0 && $(head -1 "$SCRATCH/t.vtt") == WEBVTT && $(grep -c -- '-->' "$SCRATCH/t.vtt") -ge 3 ]] &&
   grep -q '^00:00:0[0-9]\.[0-9][0-9][0-9] --> ' "$SCRATCH/t.vtt" && ok "WebVTT from the -o extension" || not_ok "WebVTT" "$(cat "$SCRATCH/t.vtt")"
+run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/upper.VTT"
+[[ $status -eq 0 ]] && cmp -s "$SCRATCH/upper.VTT" "$SCRATCH/t.vtt" && ok "WebVTT from an upper-case -o extension (.VTT)" ||
+  not_ok "WebVTT from .VTT" "$(head -3 "$SCRATCH/upper.VTT")"
+# WebVTT cue text escapes '&', '<' and '>' (so '-->' cannot read as a timing line), but
+# not in tags; SRT has no escaping
+printf 'AT&T said that 3 < 4 and 5 > 2 are true.\nHe wrote --> here, <i>in italics & all</i>.\n' >"$SCRATCH/amp.txt"
+run subtitle --lang en --duration 8 "$SCRATCH/amp.txt" -o "$SCRATCH/amp.vtt"
+run subtitle --lang en --duration 8 "$SCRATCH/amp.txt" -o "$SCRATCH/amp.srt"
+[[ $(grep -v -- ' --> ' "$SCRATCH/amp.vtt" | grep .) == $'WEBVTT\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2 are true.\nHe wrote --&gt; here, <i>in italics &amp; all</i>.' &&
+  $(sed -n 3p "$SCRATCH/amp.srt") == "AT&T said that 3 < 4 and 5 > 2 are true." ]] &&
+  ok "WebVTT: '&', '<', '>' and '-->' in cue text written as references, tags kept; SRT as it is" ||
+  not_ok "WebVTT escaping" "$(cat "$SCRATCH/amp.vtt" "$SCRATCH/amp.srt")"
+run srt check --lang en "$SCRATCH/amp.vtt"
+expect "WebVTT: the escaped file checks clean" 0 ""
+if command -v ffmpeg >/dev/null; then
+  ffmpeg -nostdin -v error -y -i "$SCRATCH/amp.vtt" "$SCRATCH/amp.ass" 2>"$SCRATCH/ffmpeg.err"
+  grep -q 'AT&T said that 3 < 4 and 5 > 2 are true\.' "$SCRATCH/amp.ass" && grep -q 'He wrote --> here' "$SCRATCH/amp.ass" &&
+    ok "WebVTT: ffmpeg reads the escaped text back whole" || not_ok "ffmpeg reads the escaped WebVTT" "$(cat "$SCRATCH/amp.ass" "$SCRATCH/ffmpeg.err")"
+else
+  skip "WebVTT: ffmpeg reads the escaped text back whole" "ffmpeg not installed"
+fi
+# a translated track from a WebVTT source: its text is found in a memory as shown ('&amp;' is '&')
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nR&amp;D said 3 &lt; 4.\n' >"$SCRATCH/rd.vtt"
+cat >"$SCRATCH/rd.tmx" <<'TMX'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>R&amp;D said 3 &lt; 4.</seg></tuv><tuv xml:lang="ru"><seg>НИОКР: 3 &lt; 4.</seg></tuv></tu></body></tmx>
+TMX
+run subtitle --from "$SCRATCH/rd.vtt" --tmx "$SCRATCH/rd.tmx" --lang ru -o "$SCRATCH/rd.ru.vtt"
+[[ $status -eq 0 && $err == *"1 of 1 en-ru unit"* && $(sed -n 4p "$SCRATCH/rd.ru.vtt") == "НИОКР: 3 &lt; 4." ]] &&
+  ok "--from a WebVTT track: its references decoded, the unit found" || not_ok "--from a WebVTT track" "$err" "$(cat "$SCRATCH/rd.ru.vtt")"
+# a repair of the whole --from track is said without a line number
+printf '1\r00:00:01,000 --> 00:00:04,000\rR&D said 3 < 4.\r' >"$SCRATCH/rd.cr.srt"
+run subtitle --from "$SCRATCH/rd.cr.srt" --tmx "$SCRATCH/rd.tmx" --lang ru -o "$SCRATCH/rd.cr.ru.srt"
+[[ $status -eq 0 && $err == *"polyalign: warning: $SCRATCH/rd.cr.srt: 3 bare CR line endings"*"(read anyway)"* ]] &&
+  ok "--from: a repair of the whole track named by file alone" || not_ok "--from: whole-file repair" "$err"
 run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt"
 check "no line ends with an article or preposition" python3 -c '
 import sys

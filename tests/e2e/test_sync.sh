@@ -52,6 +52,8 @@ assert all(a["end"] <= b["start"] + 0.05 for a, b in zip(s, s[1:]))' "$out"
 import sys
 blocks = open(sys.argv[1]).read().strip().split("\n\n")
 assert len(blocks) >= 9 and all(2 <= len(b.split("\n")) - 1 <= 3 for b in blocks)' "$SCRATCH/cues.srt"
+  run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" --cues -o "$SCRATCH/cues.SRT"
+  check "--cues -o x.SRT: SRT from an upper-case extension too" cmp "$SCRATCH/cues.SRT" "$SCRATCH/cues.srt"
   run subtitle --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" -o "$SCRATCH/rp.srt"
   expect_err "subtitle --audio reports the sync summary" 0 "9 sentences, mean confidence"
   run srt check --lang en "$SCRATCH/rp.srt"

@@ -2,8 +2,9 @@
  * keep their length), the line breaks srt check reports, markup (no width, carried over a
  * cut), the subtitle display rules
  * (estimated vs measured starts), the merging of too-fast cues, the count of visible
- * characters that maps cues onto their transcript, and the audio timing source's refusal of a
- * language without a voice. */
+ * characters that maps cues onto their transcript, WebVTT's character references (written
+ * outside tags, decoded when read), and the audio timing source's refusal of a language
+ * without a voice. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audio/sync.h"
 #include "subtitle/cues.h"
@@ -20,9 +22,12 @@
 #include "subtitle/markup.h"
 #include "subtitle/profile.h"
 #include "subtitle/reshape.h"
+#include "subtitle/srt.h"
+#include "subtitle/srt_read.h"
 #include "subtitle/time_anchors.h"
 #include "subtitle/timing.h"
 #include "subtitle/track_text.h"
+#include "subtitle/vtt_text.h"
 #include "util/error.h"
 
 static void two_cues(cue_list *l, const char *a, const char *b, double a_start, double a_end, double b_start,
@@ -357,6 +362,61 @@ static void visible_characters_skip_any_whitespace(void **state)
     assert_int_equal(cue_text_visible_byte(sentence, first), 14);
 }
 
+/* The cues as a file in `fmt`, in a malloc'd string. */
+static char *written(const cue_list *l, subtitle_format fmt)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_int_equal(subtitle_write(f, l, fmt), 0);
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+/* WebVTT cue text: '&', '<' and '>' are written as references, except in the tags the
+ * project knows; reading a .vtt decodes them (one '&' is one character) and keeps the
+ * tags. SRT has no escaping, either way. */
+static void vtt_text_is_escaped_outside_tags(void **state)
+{
+    (void)state;
+    cue_list l;
+    two_cues(&l, "AT&T said that 3 < 4 and 5 > 2.", "<i>He wrote</i> --> <v Bob>here</v> {\\an8}<00:01.500>&", 1, 2, 3,
+             4, 1);
+    char *vtt = written(&l, SUBTITLE_VTT), *srt = written(&l, SUBTITLE_SRT);
+    assert_string_equal(vtt, "WEBVTT\n\n"
+                             "00:00:01.000 --> 00:00:02.000\nAT&amp;T said that 3 &lt; 4 and 5 &gt; 2.\n\n"
+                             "00:00:03.000 --> 00:00:04.000\n"
+                             "<i>He wrote</i> --&gt; <v Bob>here</v> {\\an8}<00:01.500>&amp;\n\n");
+    assert_non_null(strstr(srt, "\nAT&T said that 3 < 4 and 5 > 2.\n")); /* SRT: as it is */
+    free(srt);
+    /* read back: the same texts */
+    char path[] = "/tmp/test_subtitle_XXXXXX.vtt";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, vtt, strlen(vtt)), (ssize_t)strlen(vtt));
+    close(fd);
+    free(vtt);
+    cue_list back;
+    assert_int_equal(srt_read(path, SRT_STRICT, &back, NULL, NULL, NULL), 0);
+    unlink(path);
+    assert_int_equal(back.n, 2);
+    assert_string_equal(back.v[0].text, l.v[0].text);
+    assert_string_equal(back.v[1].text, l.v[1].text);
+    cues_free(&back);
+    cues_free(&l);
+    /* every reference WebVTT names, numeric ones, and what is not a reference */
+    char line[] = "R&amp;D &lt;3 caf&#xE9;&nbsp;&#233; &lrm;&rlm; &#x1F600; &#38;&#X26; "
+                  "&foo; &amp &#; &#10;&#0;&#xD800; <v A &amp; B>x</v>";
+    vtt_text_decode(line);
+    assert_string_equal(line, "R&D <3 caf\u00e9\u00a0\u00e9 \u200e\u200f \U0001F600 && "
+                              "&foo; &amp &#; \ufffd\ufffd\ufffd <v A &amp; B>x</v>");
+    /* a decoded '&' counts as one character */
+    char amp[] = "AT&amp;T";
+    vtt_text_decode(amp);
+    assert_true(cue_text_width(amp, subtitle_profile_find("netflix", "en")) == 4);
+}
+
 static void audio_source_refuses_unknown_language(void **state)
 {
     (void)state;
@@ -386,6 +446,7 @@ int main(void)
         cmocka_unit_test(split_a_cue_that_outlasts_the_longest),
         cmocka_unit_test(cut_over_shares_the_span),
         cmocka_unit_test(visible_characters_skip_any_whitespace),
+        cmocka_unit_test(vtt_text_is_escaped_outside_tags),
         cmocka_unit_test(audio_source_refuses_unknown_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,5 @@
 /* test_text.c — unit tests of src/text: UTF-8 validation, input reading, whitespace,
- * language tags. */
+ * language tags; and file name extensions (src/util/file_ext.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include "text/space.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/file_ext.h"
 
 static void expect_bad(const char *bytes, size_t len, utf8_status want, size_t want_offset)
 {
@@ -145,6 +146,21 @@ static void utf8_large_input_in_halves(void **state)
     free(b);
 }
 
+/* An output format chosen by -o: the extension of the last path component, in any case. */
+static void file_extensions_in_any_case(void **state)
+{
+    (void)state;
+    assert_true(file_ext_is("out.vtt", "vtt"));
+    assert_true(file_ext_is("out.VTT", "vtt"));
+    assert_true(file_ext_is("dir/Out.Vtt", "vtt"));
+    assert_true(file_ext_is("a.b/c.TMX", "tmx"));
+    assert_false(file_ext_is("out.vtt.srt", "vtt"));
+    assert_false(file_ext_is("dir.vtt/out", "vtt")); /* a dot in a directory name */
+    assert_false(file_ext_is("outvtt", "vtt"));
+    assert_false(file_ext_is("out.vtt2", "vtt"));
+    assert_false(file_ext_is(NULL, "vtt")); /* standard output */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +172,7 @@ int main(void)
         cmocka_unit_test(input_strips_bom_and_names_errors),
         cmocka_unit_test(space_collapses_runs),
         cmocka_unit_test(lang_tags_are_canonical),
+        cmocka_unit_test(file_extensions_in_any_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
