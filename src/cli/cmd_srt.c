@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../align/text.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/line_end.h"
@@ -21,28 +22,27 @@
 #include "../util/error.h"
 #include "../util/file_ext.h"
 #include "commands.h"
+#include "style_options.h"
 
-enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_PROFILE = 256, OPT_FPS };
+enum { OPT_LANG = 'l', OPT_OUTPUT = 'o' };
 
 const cli_option srt_check_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (required)")},
-    {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
-    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")},
+    STYLE_CLI_OPTIONS,
     {0},
 };
 
 const cli_option srt_fix_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)")},
-    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default en)")},
-    {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
-    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")},
+    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)")},
+    STYLE_CLI_OPTIONS,
     {0},
 };
 
 typedef struct {
     const cli_command *self;
-    const char *lang, *output, *profile;
-    double fps;
+    const char *lang, *output;
+    style_options style;
     const char *file;
     int problems;
 } srt_args;
@@ -50,12 +50,12 @@ typedef struct {
 static int handle_option(int key, const char *arg, void *ctx)
 {
     srt_args *a = ctx;
+    int st = style_option(a->self, key, arg, &a->style);
+    if (st >= 0)
+        return st;
     switch (key) {
     case OPT_LANG: a->lang = arg; break;
     case OPT_OUTPUT: a->output = arg; break;
-    case OPT_PROFILE: a->profile = arg; break;
-    case OPT_FPS:
-        return cli_number(a->self, "fps", arg, 1, 1000, &a->fps);
     }
     return 0;
 }
@@ -69,27 +69,30 @@ static void print_problem(void *ctx, srt_severity sev, int line, const char *mes
     printf("%s: %s: %s\n", place, sev == SRT_WARNING ? _("warning") : _("error"), message);
 }
 
-static int setup(const cli_command *self, int argc, char **argv, srt_args *a, const subtitle_profile **p,
-                 char base[LANG_TAG_MAX])
+/* Parse the command line: one file, the options. Returns 0, -1 after --help, or an exit
+ * status. */
+static int setup(const cli_command *self, int argc, char **argv, srt_args *a)
 {
     int first;
     a->self = self;
+    style_options_init(&a->style);
     int status = cli_parse(self, argc, argv, handle_option, a, &first);
     if (status)
         return status < 0 ? -1 : status;
     if (argc - first != 1)
         return cli_usage_error(self, _("give one subtitle file"));
     a->file = argv[first];
-    if (!a->lang)
-        return cli_usage_error(self, _("give the language with --lang"));
-    char lang[LANG_TAG_MAX];
-    if (cli_lang(self, a->lang, lang))
-        return ERR_USAGE;
-    lang_base(lang, base);
-    *p = subtitle_profile_find(a->profile, base);
-    if (!*p)
-        return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), a->profile);
     return 0;
+}
+
+/* The language (tag `lang`, checked) and its profile under the style options. */
+static int language_profile(srt_args *a, const char *lang, subtitle_profile *p, char base[LANG_TAG_MAX])
+{
+    char tag[LANG_TAG_MAX];
+    if (cli_lang(a->self, lang, tag))
+        return ERR_USAGE;
+    lang_base(tag, base);
+    return style_profile(a->self, &a->style, base, p);
 }
 
 static void style(srt_args *a, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -105,7 +108,8 @@ static void style(srt_args *a, int line, const char *fmt, ...)
     printf("%s:%d: %s: %s\n", a->file, line, _("style"), msg);
 }
 
-/* Characters per line (reported) and in all, and the number of lines, of one cue. */
+/* Characters per line (reported at the line, the cue's text starting at file line `line`)
+ * and in all, and the number of lines, of one cue. */
 static double check_lines(srt_args *a, const subtitle_profile *p, char *text, int line, int *nlines)
 {
     double chars = 0;
@@ -117,7 +121,7 @@ static double check_lines(srt_args *a, const subtitle_profile *p, char *text, in
         double w = cue_text_width(t, p);
         chars += w;
         if (w > p->max_chars)
-            style(a, line, _("line of %.1f characters (limit %.0f)"), w, p->max_chars);
+            style(a, line + *nlines, _("line of %.1f characters (limit %.0f)"), w, p->max_chars);
         if (nl)
             *nl = '\n';
         (*nlines)++;
@@ -155,12 +159,16 @@ static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
-    srt_args a = {NULL, NULL, NULL, "netflix", SUBTITLE_DEFAULT_FPS, NULL, 0};
-    const subtitle_profile *p;
+    srt_args a = {0};
+    subtitle_profile profile, *p = &profile;
     char base[LANG_TAG_MAX];
-    int st = setup(self, argc, argv, &a, &p, base);
+    int st = setup(self, argc, argv, &a);
     if (st)
         return st < 0 ? 0 : st;
+    if (!a.lang)
+        return cli_usage_error(self, _("give the language with --lang"));
+    if ((st = language_profile(&a, a.lang, p, base)) != 0)
+        return st;
     cue_list cues;
     srt_cue_info *info;
     int rc = srt_read(a.file, SRT_STRICT, &cues, &info, print_problem, &a);
@@ -169,7 +177,7 @@ int cmd_srt_check(int argc, char **argv)
     for (size_t k = 0; k < cues.n; k++) {
         cue *c = &cues.v[k];
         int line = info[k].line, nlines;
-        double chars = check_lines(&a, p, c->text, line, &nlines);
+        double chars = check_lines(&a, p, c->text, info[k].text_line ? info[k].text_line : line, &nlines);
         if ((rc = check_breaks(&a, p, base, c->text, line)) < 0)
             break;
         if (nlines > p->max_lines)
@@ -188,7 +196,7 @@ int cmd_srt_check(int argc, char **argv)
                 style(&a, info[k + 1].line, _("out of order: starts before the previous cue"));
             else if (next < c->end)
                 style(&a, info[k + 1].line, _("overlaps the previous cue"));
-            else if (timing_gap_too_short(next - c->end, p->min_gap_frames, a.fps))
+            else if (timing_gap_too_short(next - c->end, p->min_gap_frames, a.style.fps))
                 style(&a, info[k + 1].line,
                       P_("less than %d frame after the previous cue", "less than %d frames after the previous cue",
                          (unsigned long)p->min_gap_frames),
@@ -212,21 +220,49 @@ static int by_start(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Without --lang: the language the cues are written in, by their script (Chinese, Russian,
+ * else English), said on stderr. */
+static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *p, char base[LANG_TAG_MAX])
+{
+    size_t len = 0;
+    for (size_t k = 0; k < cues->n; k++)
+        len += strlen(cues->v[k].text) + 1;
+    char *all = malloc(len + 1), lang[LANG_TAG_MAX];
+    if (!all)
+        return cli_report(error_set(ERR_IO, _("out of memory")));
+    size_t at = 0;
+    for (size_t k = 0; k < cues->n; k++)
+        at += (size_t)sprintf(all + at, "%s\n", cues->v[k].text);
+    all[at] = '\0';
+    align_guess_language(all, at, lang);
+    free(all);
+    if (!lang[0]) /* no letters to tell */
+        snprintf(lang, sizeof lang, "en");
+    fprintf(stderr, _("polyalign: %s: language %s, guessed from the text (--lang sets it)\n"), a->file, lang);
+    return language_profile(a, lang, p, base);
+}
+
 int cmd_srt_fix(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt fix");
-    srt_args a = {NULL, "en", NULL, "netflix", SUBTITLE_DEFAULT_FPS, NULL, 0};
-    const subtitle_profile *p;
+    srt_args a = {0};
+    subtitle_profile profile, *p = &profile;
     char base[LANG_TAG_MAX];
-    int st = setup(self, argc, argv, &a, &p, base);
+    int st = setup(self, argc, argv, &a);
     if (st)
         return st < 0 ? 0 : st;
     if (!a.output)
         return cli_usage_error(self, _("-o FILE is required"));
+    if (a.lang && (st = language_profile(&a, a.lang, p, base)) != 0)
+        return st;
     cue_list in, out = {0};
     int rc = srt_read(a.file, SRT_LENIENT, &in, NULL, NULL, NULL);
     if (rc < 0)
         return cli_report(rc);
+    if (!a.lang && (st = guessed_profile(&a, &in, p, base)) != 0) {
+        cues_free(&in);
+        return st;
+    }
     if (in.n) /* out of order: by time */
         qsort(in.v, in.n, sizeof *in.v, by_start);
     size_t dropped = 0, rebroken = 0;
@@ -251,7 +287,7 @@ int cmd_srt_fix(int argc, char **argv)
     }
     /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
      * that starts (almost) with this one is moved after its minimum duration */
-    double gap = timing_gap_to_write(p->min_gap_frames, a.fps);
+    double gap = timing_gap_to_write(p->min_gap_frames, a.style.fps);
     for (size_t k = 0; k + 1 < out.n; k++) {
         cue *c = &out.v[k], *next = &out.v[k + 1];
         double earliest = c->start + p->min_duration + 0.002 + gap;

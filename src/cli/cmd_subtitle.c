@@ -25,10 +25,11 @@
 #include "../util/error.h"
 #include "../util/file_ext.h"
 #include "commands.h"
+#include "style_options.h"
 
 enum {
-    OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_PROFILE, OPT_FPS,
-    OPT_MAX_CHARS, OPT_MAX_LINES, OPT_MAX_CPS, OPT_MIN_DUR, OPT_MAX_DUR, OPT_MIN_GAP, OPT_FROM, OPT_ALIGN, OPT_TIMES, OPT_TMX, OPT_AUDIO
+    OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
+    OPT_TMX, OPT_AUDIO
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -43,22 +44,14 @@ const cli_option subtitle_cli_options[] = {
     {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>first words of a sentence'")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
-    {"profile", OPT_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},
-    {"fps", OPT_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")},
-    {"max-chars", OPT_MAX_CHARS, 1, "N", N_("override the characters per line")},
-    {"max-lines", OPT_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)")},
-    {"max-cps", OPT_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)")},
-    {"min-duration", OPT_MIN_DUR, 1, "SECONDS", N_("override the shortest cue")},
-    {"max-duration", OPT_MAX_DUR, 1, "SECONDS", N_("override the longest cue")},
-    {"min-gap", OPT_MIN_GAP, 1, "FRAMES", N_("override the shortest gap between cues, in frames")},
+    STYLE_CLI_OPTIONS,
     {0},
 };
 
 typedef struct {
-    const char *lang, *output, *format, *profile, *from, *align, *times, *tmx, *audio;
-    double duration, start, fps;
-    double max_chars, max_cps, min_dur, max_dur; /* overrides; NAN: the profile's */
-    long max_lines, min_gap;                      /* overrides; -1: the profile's */
+    const char *lang, *output, *format, *from, *align, *times, *tmx, *audio;
+    double duration, start;
+    style_options style;
     int bad;
 } subtitle_args;
 
@@ -66,11 +59,13 @@ static int handle_option(int key, const char *arg, void *ctx)
 {
     subtitle_args *a = ctx;
     const cli_command *self = cli_find("subtitle");
+    int st = style_option(self, key, arg, &a->style);
+    if (st >= 0)
+        return st;
     switch (key) {
     case OPT_LANG: a->lang = arg; return 0;
     case OPT_OUTPUT: a->output = arg; return 0;
     case OPT_FORMAT: a->format = arg; return 0;
-    case OPT_PROFILE: a->profile = arg; return 0;
     case OPT_FROM: a->from = arg; return 0;
     case OPT_ALIGN: a->align = arg; return 0;
     case OPT_TIMES: a->times = arg; return 0;
@@ -78,13 +73,6 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_AUDIO: a->audio = arg; return 0;
     case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, INFINITY, &a->duration);
     case OPT_START: return cli_number(self, "start", arg, 0, INFINITY, &a->start);
-    case OPT_FPS: return cli_number(self, "fps", arg, 1, 1000, &a->fps);
-    case OPT_MAX_CHARS: return cli_number(self, "max-chars", arg, 1, INFINITY, &a->max_chars);
-    case OPT_MAX_LINES: return cli_count(self, "max-lines", arg, 1, 2, &a->max_lines);
-    case OPT_MAX_CPS: return cli_number(self, "max-cps", arg, 0.1, INFINITY, &a->max_cps);
-    case OPT_MIN_DUR: return cli_number(self, "min-duration", arg, 0, INFINITY, &a->min_dur);
-    case OPT_MAX_DUR: return cli_number(self, "max-duration", arg, 0.1, INFINITY, &a->max_dur);
-    case OPT_MIN_GAP: return cli_count(self, "min-gap", arg, 0, 1000, &a->min_gap);
     }
     return 0;
 }
@@ -244,8 +232,8 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {.profile = "netflix", .fps = SUBTITLE_DEFAULT_FPS, .max_chars = NAN, .max_lines = -1, .max_cps = NAN,
-                       .min_dur = NAN, .max_dur = NAN, .min_gap = -1};
+    subtitle_args a = {0};
+    style_options_init(&a.style);
     int first;
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
@@ -266,25 +254,9 @@ int cmd_subtitle(int argc, char **argv)
     lang_base(lang, base);
     if (a.audio && !synth_voice_for(base)) /* before loading and decoding anything */
         return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
-    const subtitle_profile *found = subtitle_profile_find(a.profile, base);
-    if (!found)
-        return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), a.profile);
-    subtitle_profile p = *found;
-    if (!isnan(a.max_chars))
-        p.max_chars = a.max_chars;
-    if (a.max_lines >= 0)
-        p.max_lines = (int)a.max_lines;
-    if (!isnan(a.max_cps))
-        p.max_cps = a.max_cps;
-    if (!isnan(a.min_dur))
-        p.min_duration = a.min_dur;
-    if (!isnan(a.max_dur))
-        p.max_duration = a.max_dur;
-    if (a.min_gap >= 0)
-        p.min_gap_frames = (int)a.min_gap;
-    if (p.min_duration > p.max_duration)
-        return cli_usage_error(self, _("the shortest cue (%.3f s) is longer than the longest (%.3f s)"), p.min_duration,
-                               p.max_duration);
+    subtitle_profile p;
+    if ((status = style_profile(self, &a.style, base, &p)) != 0)
+        return status;
     const char *fmt_name = a.format ? a.format : file_ext_is(a.output, "vtt") ? "vtt" : "srt";
     if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
@@ -317,11 +289,11 @@ int cmd_subtitle(int argc, char **argv)
     int measured = a.audio || a.times, reshaped = 0;
     if (rc == 0 && !a.from && (reshaped = cues_split_too_long(&cues, &p)) < 0)
         rc = reshaped;
-    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.fps, measured) : 0;
+    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.style.fps, measured) : 0;
     if (too_fast && (reshaped = cues_merge_too_fast(&cues, base, &p, measured)) < 0)
         rc = reshaped;
     else if (too_fast && reshaped > 0)
-        too_fast = timing_display(&cues, &p, a.fps, measured);
+        too_fast = timing_display(&cues, &p, a.style.fps, measured);
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
         if (subtitle_write(out.f, &cues, strcmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {

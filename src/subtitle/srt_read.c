@@ -176,24 +176,24 @@ static int is_padded_number(const char *l)
     return !*l;
 }
 
-static int push(cue_list *l, srt_cue_info **info, size_t *icap, cue c, int line)
+static int push(cue_list *l, srt_cue_info **info, size_t *icap, cue c, srt_cue_info where)
 {
     int rc = info ? vec_reserve(info, icap, l->n + 1, sizeof **info) : 0;
     if (rc == 0 && info)
-        (*info)[l->n].line = line;
+        (*info)[l->n] = where;
     return rc ? rc : cue_list_add(l, c);
 }
 
 /* The cue being read is complete: add it with its text (owned from here on). */
 static int finish_cue(cue_list *out, srt_cue_info **info, size_t *icap, cue *cur, char **text, size_t *text_len,
-                      int line)
+                      srt_cue_info where)
 {
     cur->text = *text ? *text : strdup("");
     *text = NULL;
     *text_len = 0;
     if (!cur->text)
         return error_set(ERR_IO, _("out of memory"));
-    int rc = push(out, info, icap, *cur, line);
+    int rc = push(out, info, icap, *cur, where);
     if (rc < 0)
         free(cur->text);
     return rc;
@@ -357,7 +357,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     char *p = in.bytes;
     int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0, skip_to_blank = 0, seen_cue = 0;
     cue cur = {0};
-    int in_cue = 0, cue_line = 0;
+    int in_cue = 0, cue_line = 0, text_line = 0;
     size_t text_len = 0;
     char *text = NULL;
     while (rc == 0 && p && *p) {
@@ -383,7 +383,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                     problem(&r, SRT_ERROR, lineno, _("cue %zu has no text (an empty cue ends at this blank line; "
                                                      "many players then misread what follows)"),
                             cur.sentence);
-                rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
+                rc = finish_cue(out, info, &icap, &cur, &text, &text_len, (srt_cue_info){cue_line, text_line});
                 in_cue = 0;
                 blanks = 0;
             }
@@ -403,12 +403,14 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                     check_text_line(&r, line, lineno);
                 if (vtt) /* the text as shown: "&amp;" is one '&' */
                     vtt_text_decode(line);
+                if (!text_len)
+                    text_line = lineno;
                 rc = add_text_line(&text, &text_len, line);
                 continue;
             }
             /* a lenient reader starts the new cue */
             problem(&r, SRT_ERROR, lineno + !timing, _("cue starts without a blank line separator"));
-            rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
+            rc = finish_cue(out, info, &icap, &cur, &text, &text_len, (srt_cue_info){cue_line, text_line});
             in_cue = 0;
             blanks = 1;
             if (rc < 0)
@@ -425,6 +427,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         seen_cue = 1;
         cur = (cue){0};
         cue_line = lineno;
+        text_line = 0;
         if (vtt) {
             if (!timing && timing_follows(p, vtt)) { /* a cue identifier: the timing line follows */
                 line = take_line(&p, &lineno);
@@ -499,7 +502,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     if (rc == 0 && in_cue) {
         if (!text_len && !vtt)
             problem(&r, SRT_ERROR, lineno + 1, _("cue %zu has no text"), cur.sentence);
-        rc = finish_cue(out, info, &icap, &cur, &text, &text_len, cue_line);
+        rc = finish_cue(out, info, &icap, &cur, &text, &text_len, (srt_cue_info){cue_line, text_line});
     }
     free(text);
     text_input_free(&in);

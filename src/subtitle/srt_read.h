@@ -28,6 +28,7 @@ void srt_problem_place(char *buf, size_t size, const char *file, int line);
 
 typedef struct {
     int line;               /* of the cue's first line */
+    int text_line;          /* of its first text line; 0 when it has none */
 } srt_cue_info;
 
 typedef enum {

@@ -98,7 +98,7 @@ fi
 run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
 # Chinese lines re-broken by srt fix join as running text: no space where a digit meets an ideograph
-printf '1\n00:00:01,000 --> 00:00:05,000\n第三届世界互联网大会于2016\n年11月在乌镇举行，\n\n' >"$SCRATCH/zhjoin.srt"
+printf '1\n00:00:01,000 --> 00:00:09,000\n第三届世界互联网大会于2016\n年11月在乌镇举行，\n\n' >"$SCRATCH/zhjoin.srt"
 run srt fix "$SCRATCH/zhjoin.srt" --lang zh -o "$SCRATCH/zhjoin.fixed.srt"
 [[ $status -eq 0 && $(sed -n '3,4p' "$SCRATCH/zhjoin.fixed.srt" | tr -d '\n') == 第三届世界互联网大会于2016年11月在乌镇举行， ]] &&
   ok "srt fix: Chinese lines join without a space between a digit and an ideograph" ||
@@ -240,5 +240,30 @@ expect_counts 3 3 ru "3 строки (максимум 2)" "3 пустые ст�
 expect_counts 5 5 ru "5 строк (максимум 2)" "5 пустых строк между субтитрами"
 expect_counts 21 21 ru "21 строка (максимум 2)" "21 пустая строка между субтитрами"
 expect_counts 3 3 zh_CN "3 行（最多 2 行）" "字幕条之间有 3 个空行" "不足 2 帧"
+
+# the limits a track was made under: subtitle, srt check and srt fix take the same overrides
+run subtitle --lang en --duration 25 --max-chars 50 --max-cps 30 --min-gap 1 "$ROOT/corpus/wuzhen/address.en.txt" -o "$SCRATCH/custom.srt"
+run srt check --lang en "$SCRATCH/custom.srt"
+[[ $status -eq 1 && $out == *"characters (limit 42)"* ]] && ok "a track made under looser limits fails the default check" ||
+  not_ok "custom track against default limits" "$status" "$out"
+run srt check --lang en --max-chars 50 --max-cps 30 --min-gap 1 "$SCRATCH/custom.srt"
+expect "srt check under the limits the track was made with: clean" 0 ""
+printf '1\n00:00:01,000 --> 00:00:06,000\nThis line of about forty characters runs\nand this second line is also very long now\n\n' >"$SCRATCH/forty.srt"
+run srt check --lang en --max-chars 30 "$SCRATCH/forty.srt"
+[[ $status -eq 1 && $out == *"forty.srt:3: style: line of 40.0 characters (limit 30)"* &&
+  $out == *"forty.srt:4: style: line of 42.0 characters (limit 30)"* ]] &&
+  ok "srt check --max-chars 30: each long line reported at its own line" || not_ok "srt check --max-chars" "$out"
+run srt fix --lang en --max-chars 30 "$SCRATCH/forty.srt" -o "$SCRATCH/forty.fixed.srt"
+run srt check --lang en --max-chars 30 "$SCRATCH/forty.fixed.srt"
+expect "srt fix --max-chars 30 re-breaks the line within 30" 0 ""
+run srt check --lang en --min-duration 8 --max-duration 7 "$SCRATCH/forty.srt"
+expect_err "srt check: a shortest cue longer than the longest, usage error" 2 "shortest cue"
+# srt fix without --lang: the language from the text, said
+printf '1\n00:00:01,000 --> 00:00:09,000\n第三届世界互联网大会于2016年11月在乌镇举行，来自世界各地的代表出席了会议\n\n' >"$SCRATCH/zh.srt"
+run srt fix "$SCRATCH/zh.srt" -o "$SCRATCH/zh.fixed.srt"
+[[ $status -eq 0 && $err == *"language zh"*"guessed from the text"* ]] && ok "srt fix without --lang: the language guessed from the text, said" ||
+  not_ok "srt fix guesses the language" "$err"
+run srt check --lang zh "$SCRATCH/zh.fixed.srt"
+expect "srt fix without --lang: Chinese lines re-broken under the Chinese limits" 0 ""
 
 done_testing

@@ -1,0 +1,47 @@
+/* style_options.h — the options that choose and adjust subtitle style limits, shared by
+ * `subtitle`, `srt check` and `srt fix`: --profile, --fps and the overrides of each limit
+ * (--max-chars, --max-lines, --max-cps, --min-duration, --max-duration, --min-gap), so
+ * that subtitles made under custom limits are checked and repaired under the same ones. */
+#ifndef POLYALIGN_CLI_STYLE_OPTIONS_H
+#define POLYALIGN_CLI_STYLE_OPTIONS_H
+
+#include "../i18n.h"
+#include "../subtitle/profile.h"
+#include "cli.h"
+
+/* option keys, clear of each command's own (256 and up) */
+enum {
+    OPT_STYLE_PROFILE = 0x300, OPT_STYLE_FPS, OPT_STYLE_MAX_CHARS, OPT_STYLE_MAX_LINES, OPT_STYLE_MAX_CPS,
+    OPT_STYLE_MIN_DUR, OPT_STYLE_MAX_DUR, OPT_STYLE_MIN_GAP
+};
+
+/* the rows of a command's option table */
+#define STYLE_CLI_OPTIONS                                                                                            \
+    {"profile", OPT_STYLE_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},                         \
+        {"fps", OPT_STYLE_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")}, \
+        {"max-chars", OPT_STYLE_MAX_CHARS, 1, "N", N_("override the characters per line")},                         \
+        {"max-lines", OPT_STYLE_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)")},                      \
+        {"max-cps", OPT_STYLE_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)")},           \
+        {"min-duration", OPT_STYLE_MIN_DUR, 1, "SECONDS", N_("override the shortest cue")},                         \
+        {"max-duration", OPT_STYLE_MAX_DUR, 1, "SECONDS", N_("override the longest cue")},                          \
+        {"min-gap", OPT_STYLE_MIN_GAP, 1, "FRAMES", N_("override the shortest gap between cues, in frames")}
+
+typedef struct {
+    const char *profile;
+    double fps;
+    double max_chars, max_cps, min_dur, max_dur; /* overrides; NAN: the profile's */
+    long max_lines, min_gap;                      /* overrides; -1: the profile's */
+} style_options;
+
+/* The defaults: netflix, 23.976 fps, no overrides. */
+void style_options_init(style_options *s);
+
+/* Take option `key` if it is a style option: 0, or the exit status of a bad value; -1 when
+ * the key is not one (the command handles it). */
+int style_option(const cli_command *self, int key, const char *arg, style_options *s);
+
+/* The profile for a language (base subtag) with the overrides applied, into *p: 0, or a
+ * usage error (exit 2) for an unknown profile or a shortest cue longer than the longest. */
+int style_profile(const cli_command *self, const style_options *s, const char *base, subtitle_profile *p);
+
+#endif
