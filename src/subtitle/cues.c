@@ -27,8 +27,11 @@
 
 enum { MAX_WORD = 64 };
 
-/* costs, in "cues": one more cue costs 1 */
-static const double bad_end_cost = 2.0, name_split_cost = 1.0, top_longer_cost = 0.3, punct_bonus = 0.7;
+/* costs, in "cues": one more cue costs 1. A break inside a word of Chinese or Japanese
+ * costs more than the worst layout and end of a cue together, so a word boundary wins
+ * wherever one fits. */
+static const double bad_end_cost = 2.0, name_split_cost = 1.0, top_longer_cost = 0.3, punct_bonus = 0.7,
+                    inside_word_cost = 10.0;
 
 static int is_half_width(UChar32 c)
 {
@@ -150,6 +153,7 @@ typedef struct {
     const subtitle_profile *p;
     size_t *pos;            /* cut candidates (byte offsets), pos[0] = 0, pos[n-1] = len */
     double *cost;           /* break_cost at each candidate, computed once */
+    unsigned char *inside;  /* 1 where a candidate falls inside a word (Chinese, Japanese) */
     size_t n;
     double *width;          /* display width from 0 to each byte offset (len + 1 entries) */
     unsigned char *markup;  /* 1 for each byte of markup (<i>, {\an8} …: no width, no break inside) */
@@ -182,14 +186,17 @@ static int starts_upper(const char *s, size_t at, size_t len)
     return c >= 0 && u_isupper(c);
 }
 
-/* How good a break at m is (lower is better). */
-static double break_cost(const sentence_cut *sc, size_t m)
+/* How good a break at candidate k is (lower is better). */
+static double break_cost(const sentence_cut *sc, size_t k)
 {
+    size_t m = sc->pos[k];
     if (m >= sc->len)
         return 0;
     char w[MAX_WORD * 4];
     line_last_word(sc->s, m, w, sizeof w);
     double c = line_end_word_is_avoided(sc->p, w) ? bad_end_cost : 0;
+    if (sc->inside[k])
+        c += inside_word_cost;
     size_t wl = strlen(w);
     if (wl) {
         /* after punctuation is where a reader pauses anyway */
@@ -344,7 +351,7 @@ static int carry_markup_over(cue_list *out, size_t first)
 static int cut_sentence(const char *lang, const subtitle_profile *p, const char *text, size_t sentence, size_t para,
                         cue_list *out)
 {
-    sentence_cut sc = {text, strlen(text), p, NULL, NULL, 0, NULL, NULL};
+    sentence_cut sc = {text, strlen(text), p, NULL, NULL, NULL, 0, NULL, NULL};
     size_t first = out->n;
     int rc = widths(&sc);
     double *best = NULL;
@@ -353,12 +360,17 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         if ((rc = candidates(&sc, lang, graphemes)) < 0)
             break;
         free(sc.cost);
-        if (!(sc.cost = malloc((sc.n + 1) * sizeof *sc.cost))) {
+        free(sc.inside);
+        sc.cost = malloc((sc.n + 1) * sizeof *sc.cost);
+        sc.inside = malloc(sc.n + 1);
+        if (!sc.cost || !sc.inside) {
             rc = error_set(ERR_IO, _("out of memory"));
             break;
         }
+        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0)
+            break;
         for (size_t k = 0; k < sc.n; k++)
-            sc.cost[k] = break_cost(&sc, sc.pos[k]);
+            sc.cost[k] = break_cost(&sc, k);
         free(best);
         free(from);
         free(split);
@@ -427,6 +439,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     free(split);
     free(sc.pos);
     free(sc.cost);
+    free(sc.inside);
     free(sc.width);
     free(sc.markup);
     return rc;

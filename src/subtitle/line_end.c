@@ -71,6 +71,24 @@ int line_end_word_is_avoided(const subtitle_profile *p, const char *word)
     return in_list(p->no_line_end, word) || in_list(p->avoid_line_end, word);
 }
 
+int line_breaks_inside_words(const char *lang, const char *s, size_t len, const size_t *pos, size_t n,
+                             unsigned char *inside)
+{
+    memset(inside, 0, n);
+    if (!lang_joins_unspaced(lang) || n == 0)
+        return 0;
+    UErrorCode err = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &err);
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, lang, NULL, 0, &err);
+    ubrk_setUText(bi, ut, &err);
+    int rc = U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        inside[k] = pos[k] > 0 && pos[k] < len && !ubrk_isBoundary(bi, (int32_t)pos[k]);
+    ubrk_close(bi);
+    utext_close(ut);
+    return rc;
+}
+
 static int is_wide(UChar32 c)
 {
     int w = c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);

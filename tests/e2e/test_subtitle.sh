@@ -79,6 +79,19 @@ import sys
 for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
     lines = block.split("\n")[2:]
     assert 1 <= len(lines) <= 2 and all(len(l) <= 16 for l in lines), block' "$SCRATCH/nopunct.srt"
+# the sentence's words of two characters and more as ICU's dictionary finds them (it cuts
+# 互联网 in three): no line end or cue cut inside one, since a word boundary always fits
+check "Chinese without punctuation: no line end or cue cut inside a word" python3 -c '
+import re, sys
+text, cuts = "", []
+for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    for line in block.split("\n")[2:]:
+        cuts += [len(text)] if text else []
+        text += line
+inside = [c for c in cuts for w in sys.argv[2].split() for m in re.finditer(w, text) if m.start() < c < m.end()]
+assert not inside, [text[c - 3:c] + "|" + text[c:c + 3] for c in inside]' "$SCRATCH/nopunct.srt" \
+  "当今 发展 最快 产业 领域 改变 各国 人民 生活 构成 经济 基础 现在 将来 影响 怎么 评价 都不"
+
 run subtitle --lang zh --duration 60 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/address.srt"
 if command -v ffmpeg >/dev/null; then
   check "ffmpeg converts the SRT" ffmpeg -nostdin -v error -y -i "$SCRATCH/address.srt" "$SCRATCH/address.ass"
