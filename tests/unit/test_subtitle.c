@@ -1,6 +1,6 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
  * keep their length), the line breaks srt check reports, the cutter's word boundaries in
- * Chinese, markup (no width, carried over a
+ * Chinese and its guesses at adjectives and orphans, markup (no width, carried over a
  * cut), the subtitle display rules
  * (estimated vs measured starts), the merging of too-fast cues, the count of visible
  * characters that maps cues onto their transcript, and the audio timing source's refusal of a
@@ -173,6 +173,81 @@ static void chinese_breaks_fall_between_words(void **state)
     narrow.max_chars = 1;
     cut = cut_one("zh", &narrow, "共享数据");
     assert_string_equal(cut, "共|享|数|据");
+    free(cut);
+}
+
+/* m: where '|' is in `marked`, which is the text without it */
+static int parts_noun_phrase(const subtitle_profile *p, const char *marked)
+{
+    char text[256];
+    const char *bar = strchr(marked, '|');
+    size_t m = (size_t)(bar - marked);
+    memcpy(text, marked, m);
+    strcpy(text + m, bar + 1);
+    return line_end_parts_noun_phrase(p, text, strlen(text), m);
+}
+
+static void adjectives_stay_with_their_nouns(void **state)
+{
+    (void)state;
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en"), *ru = subtitle_profile_find("netflix", "ru"),
+                           *zh = subtitle_profile_find("netflix", "zh");
+    assert_true(parts_noun_phrase(en, "will publish an annual| report on the state"));   /* -al */
+    assert_true(parts_noun_phrase(en, "for the third| ministerial conference"));          /* after "the" */
+    assert_true(parts_noun_phrase(en, "we want every| participating country"));          /* a determiner */
+    assert_true(parts_noun_phrase(en, "with various| partners"));                         /* -ous, not plural -s */
+    assert_false(parts_noun_phrase(en, "will publish| an annual report"));
+    assert_false(parts_noun_phrase(en, "on the state| of security"));                     /* a preposition follows */
+    assert_false(parts_noun_phrase(en, "an annual| and a monthly report"));
+    assert_false(parts_noun_phrase(en, "the government| published it"));                 /* -ment: a noun */
+    assert_false(parts_noun_phrase(en, "the reports| said so"));                          /* plural: a noun */
+    assert_false(parts_noun_phrase(en, "a national,| regional and local plan"));          /* punctuation */
+    assert_false(parts_noun_phrase(en, "the annual| 2024 report"));                       /* not a word */
+    assert_true(parts_noun_phrase(ru, "развитие международного| сотрудничества"));
+    assert_true(parts_noun_phrase(ru, "мы построим новый| учебный корпус"));
+    assert_false(parts_noun_phrase(ru, "его развитие| страны"));                          /* -тие: a noun */
+    assert_false(parts_noun_phrase(ru, "новые| и старые правила"));
+    assert_false(parts_noun_phrase(zh, "共享| 数据"));                                     /* no hints */
+    /* the cutter takes another break where one fits */
+    char *cut = cut_one("en", en, "The government will publish an annual report on the state of security.");
+    assert_string_equal(cut, "The government will publish\nan annual report on the state of security.");
+    free(cut);
+    cut = cut_one("en", en, "Progress on the new edition of the training manual would depend on the availability of staff.");
+    assert_string_equal(cut, "Progress on the new edition\nof the training manual would|depend on the availability of staff.");
+    free(cut);
+    cut = cut_one("ru", ru, "Правительство опубликует ежегодный доклад о состоянии информационной безопасности в регионе.");
+    assert_null(strstr(cut, "ежегодный\n"));
+    assert_null(strstr(cut, "ежегодный|"));
+    assert_null(strstr(cut, "информационной\n"));
+    assert_null(strstr(cut, "информационной|"));
+    free(cut);
+    /* and where none fits, it breaks there: within the limits */
+    subtitle_profile narrow = *en;
+    narrow.max_chars = 12;
+    narrow.max_lines = 1;
+    cut = cut_one("en", &narrow, "An annual report");
+    assert_string_equal(cut, "An annual|report");
+    free(cut);
+}
+
+/* A cue of a single word, or of a few characters, is left alone only when no other cut fits. */
+static void no_orphan_cues(void **state)
+{
+    (void)state;
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en");
+    const char *sentences[] = {
+        "I urge all members to work together to improve the current rules of maritime navigation.",
+        "We call on all parties to work together to simplify the existing rules of customs clearance.",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        char *cut = cut_one("en", en, sentences[k]);
+        for (char *c = strtok(cut, "|"); c; c = strtok(NULL, "|"))
+            assert_true(strpbrk(c, " \n") && cue_text_width(c, en) >= en->max_chars / 3);
+        free(cut);
+    }
+    /* a sentence of one word is its cue */
+    char *cut = cut_one("en", en, "Thanks.");
+    assert_string_equal(cut, "Thanks.");
     free(cut);
 }
 
@@ -370,6 +445,8 @@ int main(void)
         cmocka_unit_test(duration_stretches_speech_not_pauses),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(chinese_breaks_fall_between_words),
+        cmocka_unit_test(adjectives_stay_with_their_nouns),
+        cmocka_unit_test(no_orphan_cues),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(unwrap_joins_lines_as_running_text),
         cmocka_unit_test(display_keeps_measured_starts),
