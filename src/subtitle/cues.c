@@ -2,8 +2,10 @@
  *
  * For one sentence: the ICU line-break opportunities are the only candidate cut points;
  * a dynamic programme over them chooses cue ends, each cue costing 1 plus the cost of
- * its best one- or two-line layout plus the quality of its end. A sentence that offers
- * no fitting layout (a 600-character word) falls back to grapheme boundaries. */
+ * its best one- or two-line layout plus the quality of its end, and more when it is an
+ * orphan: a single word, or a few characters, left alone from a longer sentence. A
+ * sentence that offers no fitting layout (a 600-character word) falls back to grapheme
+ * boundaries. */
 #include "cues.h"
 
 #include <math.h>
@@ -27,8 +29,13 @@
 
 enum { MAX_WORD = 64 };
 
-/* costs, in "cues": one more cue costs 1 */
-static const double bad_end_cost = 2.0, name_split_cost = 1.0, top_longer_cost = 0.3, punct_bonus = 0.7;
+/* costs, in "cues": one more cue costs 1. A break inside a word of Chinese or Japanese
+ * costs more than the worst layout and end of a cue together, so a word boundary wins
+ * wherever one fits. Parting a likely adjective from its noun costs less than a cue more
+ * (no sentence takes another cue to spare it) but more than half a line of imbalance
+ * between the lines. An orphan costs a cue more. */
+static const double bad_end_cost = 2.0, name_split_cost = 1.0, top_longer_cost = 0.3, punct_bonus = 0.7,
+                    inside_word_cost = 10.0, noun_phrase_cost = 0.7, orphan_cost = 1.0;
 
 static int is_half_width(UChar32 c)
 {
@@ -150,6 +157,8 @@ typedef struct {
     const subtitle_profile *p;
     size_t *pos;            /* cut candidates (byte offsets), pos[0] = 0, pos[n-1] = len */
     double *cost;           /* break_cost at each candidate, computed once */
+    unsigned char *inside;  /* 1 where a candidate falls inside a word (Chinese, Japanese) */
+    size_t *words;          /* words[k]: how many of the candidates 1..k are word boundaries */
     size_t n;
     double *width;          /* display width from 0 to each byte offset (len + 1 entries) */
     unsigned char *markup;  /* 1 for each byte of markup (<i>, {\an8} …: no width, no break inside) */
@@ -182,14 +191,19 @@ static int starts_upper(const char *s, size_t at, size_t len)
     return c >= 0 && u_isupper(c);
 }
 
-/* How good a break at m is (lower is better). */
-static double break_cost(const sentence_cut *sc, size_t m)
+/* How good a break at candidate k is (lower is better). */
+static double break_cost(const sentence_cut *sc, size_t k)
 {
+    size_t m = sc->pos[k];
     if (m >= sc->len)
         return 0;
     char w[MAX_WORD * 4];
     line_last_word(sc->s, m, w, sizeof w);
     double c = line_end_word_is_avoided(sc->p, w) ? bad_end_cost : 0;
+    if (sc->inside[k])
+        c += inside_word_cost;
+    if (line_end_parts_noun_phrase(sc->p, sc->s, sc->len, m))
+        c += noun_phrase_cost;
     size_t wl = strlen(w);
     if (wl) {
         /* after punctuation is where a reader pauses anyway */
@@ -217,6 +231,15 @@ static double break_cost(const sentence_cut *sc, size_t m)
         }
     }
     return c;
+}
+
+/* Whether cue [ia, ib) is an orphan: a part of a longer sentence that holds a single word
+ * (no word boundary among its inner candidates: "transportation.") or is narrower than a
+ * third of a line ("Кроме того,", "成功。"); it flashes by and breaks the sentence's flow. */
+static int is_orphan(const sentence_cut *sc, size_t ia, size_t ib)
+{
+    return (ia > 0 || ib + 1 < sc->n) &&
+           (sc->words[ib - 1] == sc->words[ia] || span_width(sc, sc->pos[ia], sc->pos[ib]) < sc->p->max_chars / 3);
 }
 
 /* Best layout of cue [a, b) in one or two lines: cost, and the line break (0: one line). */
@@ -344,7 +367,7 @@ static int carry_markup_over(cue_list *out, size_t first)
 static int cut_sentence(const char *lang, const subtitle_profile *p, const char *text, size_t sentence, size_t para,
                         cue_list *out)
 {
-    sentence_cut sc = {text, strlen(text), p, NULL, NULL, 0, NULL, NULL};
+    sentence_cut sc = {text, strlen(text), p, NULL, NULL, NULL, NULL, 0, NULL, NULL};
     size_t first = out->n;
     int rc = widths(&sc);
     double *best = NULL;
@@ -353,12 +376,21 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         if ((rc = candidates(&sc, lang, graphemes)) < 0)
             break;
         free(sc.cost);
-        if (!(sc.cost = malloc((sc.n + 1) * sizeof *sc.cost))) {
+        free(sc.inside);
+        free(sc.words);
+        sc.cost = malloc((sc.n + 1) * sizeof *sc.cost);
+        sc.inside = malloc(sc.n + 1);
+        sc.words = malloc((sc.n + 1) * sizeof *sc.words);
+        if (!sc.cost || !sc.inside || !sc.words) {
             rc = error_set(ERR_IO, _("out of memory"));
             break;
         }
-        for (size_t k = 0; k < sc.n; k++)
-            sc.cost[k] = break_cost(&sc, sc.pos[k]);
+        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0)
+            break;
+        for (size_t k = 0; k < sc.n; k++) {
+            sc.cost[k] = break_cost(&sc, k);
+            sc.words[k] = (k ? sc.words[k - 1] : 0) + (k > 0 && !sc.inside[k]);
+        }
         free(best);
         free(from);
         free(split);
@@ -376,7 +408,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
                 if (span_width(&sc, sc.pos[i], sc.pos[j]) > p->max_chars * p->max_lines)
                     break; /* earlier starts only make the cue longer */
                 size_t s;
-                double c = best[i] + 1 + layout(&sc, i, j, &s) + sc.cost[j];
+                double c = best[i] + 1 + layout(&sc, i, j, &s) + sc.cost[j] + (is_orphan(&sc, i, j) ? orphan_cost : 0);
                 if (c < best[j]) {
                     best[j] = c;
                     from[j] = i;
@@ -427,6 +459,8 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     free(split);
     free(sc.pos);
     free(sc.cost);
+    free(sc.inside);
+    free(sc.words);
     free(sc.width);
     free(sc.markup);
     return rc;

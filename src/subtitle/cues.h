@@ -5,7 +5,10 @@
  * not a greedy fill: one line when the text fits; balanced lines, the lower one rather
  * longer; breaks after punctuation preferred; never after an article, preposition or
  * pronoun of the profile's list, nor between two capitalized words (a first and last
- * name). A long sentence continues over several cues, each ending where it reads best.
+ * name); in Chinese and Japanese never inside a word (ICU's dictionary), and nowhere
+ * between a likely adjective and its noun, unless nothing else fits (line_end.h). A long
+ * sentence continues over several cues, each ending where it reads best, none of them a
+ * lone word or a few characters when another cut fits.
  * Widths are grapheme clusters (ICU character breaks), half-width ones counting 0.5 in
  * Chinese, as the style guides count them. */
 #ifndef POLYALIGN_SUBTITLE_CUES_H

@@ -16,16 +16,40 @@
 
 enum { MAX_WORD_BYTES = 256 }; /* the weak words are short: a longer word is never one of them */
 
-void line_last_word(const char *s, size_t end, char *w, size_t size)
+/* The word that ends s[0..end), trailing spaces skipped: bytes [*a, *b) (empty when none;
+ * a word longer than MAX_WORD_BYTES is cut to its end). */
+static void word_before(const char *s, size_t end, size_t *a, size_t *b)
 {
-    size_t b = end;
-    while (b > 0 && isspace((unsigned char)s[b - 1]))
-        b--;
-    size_t a = b;
-    while (a > 0 && b - a < MAX_WORD_BYTES && !isspace((unsigned char)s[a - 1]))
-        a--;
-    while (a < b && ((unsigned char)s[a] & 0xC0) == 0x80)
-        a++; /* start on a character boundary */
+    size_t j = end;
+    while (j > 0 && isspace((unsigned char)s[j - 1]))
+        j--;
+    size_t i = j;
+    while (i > 0 && j - i < MAX_WORD_BYTES && !isspace((unsigned char)s[i - 1]))
+        i--;
+    while (i < j && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++; /* start on a character boundary */
+    *a = i;
+    *b = j;
+}
+
+/* The word that begins at s + at, leading spaces skipped: bytes [*a, *b) of s[0..len). */
+static void word_after(const char *s, size_t len, size_t at, size_t *a, size_t *b)
+{
+    size_t i = at;
+    while (i < len && isspace((unsigned char)s[i]))
+        i++;
+    size_t j = i;
+    while (j < len && j - i < MAX_WORD_BYTES && !isspace((unsigned char)s[j]))
+        j++;
+    while (j > i && j < len && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--; /* end on a character boundary */
+    *a = i;
+    *b = j;
+}
+
+/* s[a..b) lower-cased into w (size bytes, at least 1). */
+static void lower_copy(const char *s, size_t a, size_t b, char *w, size_t size)
+{
     int32_t i = (int32_t)a, j = (int32_t)b;
     size_t n = 0;
     while (i < j && n + 4 < size) {
@@ -35,8 +59,15 @@ void line_last_word(const char *s, size_t end, char *w, size_t size)
             break;
         U8_APPEND_UNSAFE((uint8_t *)w, n, u_tolower(c));
     }
+    w[n] = '\0';
+}
+
+void line_last_word(const char *s, size_t end, char *w, size_t size)
+{
+    size_t a, b;
+    word_before(s, end, &a, &b);
     if (size)
-        w[n] = '\0';
+        lower_copy(s, a, b, w, size);
 }
 
 /* Whether `word`, without the quotation marks around it («в», "the"), is in `list`. */
@@ -71,33 +102,128 @@ int line_end_word_is_avoided(const subtitle_profile *p, const char *word)
     return in_list(p->no_line_end, word) || in_list(p->avoid_line_end, word);
 }
 
+/* The first code point of s, the last of s[0..n) (U_SENTINEL when empty). */
+static UChar32 char_at(const char *s)
+{
+    int32_t i = 0;
+    UChar32 c = U_SENTINEL;
+    if (*s)
+        U8_NEXT((const uint8_t *)s, i, -1, c);
+    return c;
+}
+
+static UChar32 char_before(const char *s, size_t n)
+{
+    int32_t i = (int32_t)n;
+    UChar32 c = U_SENTINEL;
+    if (i > 0)
+        U8_PREV((const uint8_t *)s, 0, i, c);
+    return c;
+}
+
+/* Whether a lower-case word is a content word under the profile: it begins with a letter
+ * (not a digit, a quotation mark or a bracket, which begin something else) and is not
+ * one of the words listed as leaning on the next or as function words. Punctuation after
+ * it does not count. */
+static int is_content_word(const subtitle_profile *p, char *w)
+{
+    if (!u_isalpha(char_at(w)))
+        return 0;
+    size_t n = strlen(w);
+    for (UChar32 c; (c = char_before(w, n)) >= 0 && u_ispunct(c);)
+        n -= U8_LENGTH(c);
+    w[n] = '\0';
+    const adjective_hints *h = p->adjectives;
+    return !line_end_word_is_avoided(p, w) && !in_list(h->function_words, w) && !in_list(h->determiners, w);
+}
+
+/* Letters an ending needs before it: an adjective's three ("unless" has no -less), a
+ * noun's one (the ending of "наций" is a noun's, though its stem is short). */
+enum { ADJECTIVE_STEM = 3, NOUN_STEM = 1 };
+
+/* Code points in w[0..n). */
+static size_t char_count(const char *w, size_t n)
+{
+    size_t count = 0;
+    for (int32_t i = 0; i < (int32_t)n; count++)
+        U8_FWD_1((const uint8_t *)w, i, (int32_t)n);
+    return count;
+}
+
+/* The length in code points of the longest ending of `list` that w ends with, after at
+ * least min_stem letters; 0 when none. */
+static size_t ending_length(const char *const *list, const char *w, size_t min_stem)
+{
+    size_t wl = strlen(w), best = 0;
+    for (const char *const *e = list; e && *e; e++) {
+        size_t el = strlen(*e);
+        if (el > wl || memcmp(w + wl - el, *e, el) != 0)
+            continue;
+        size_t stem = char_count(w, wl - el), ending = char_count(*e, el);
+        if (stem >= min_stem && ending > best)
+            best = ending;
+    }
+    return best;
+}
+
+int line_end_parts_noun_phrase(const subtitle_profile *p, const char *s, size_t len, size_t m)
+{
+    const adjective_hints *h = p->adjectives;
+    if (!h || m >= len)
+        return 0;
+    char w[MAX_WORD_BYTES + 8], next[MAX_WORD_BYTES + 8], before[MAX_WORD_BYTES + 8];
+    size_t a, b, na, nb, pa, pb;
+    word_before(s, m, &a, &b);
+    word_after(s, len, m, &na, &nb);
+    if (a == b || na == nb || (a > 0 && !isspace((unsigned char)s[a - 1])))
+        return 0; /* no word on a side, or one too long to be an adjective */
+    lower_copy(s, a, b, w, sizeof w);
+    lower_copy(s, na, nb, next, sizeof next);
+    /* an adjective ends in a letter (a comma or a closing quotation mark ends its phrase) and
+     * is no listed word itself; a determiner leads the phrase ("every | participating") */
+    if (!u_isalpha(char_before(w, strlen(w))) || line_end_word_is_avoided(p, w) || in_list(h->function_words, w) ||
+        !is_content_word(p, next))
+        return 0;
+    if (in_list(h->determiners, w))
+        return 1;
+    size_t adjective = ending_length(h->adjective_endings, w, ADJECTIVE_STEM);
+    size_t noun = ending_length(h->noun_endings, w, NOUN_STEM);
+    if (adjective > noun)
+        return 1;
+    if (noun)
+        return 0;
+    word_before(s, a, &pa, &pb);
+    lower_copy(s, pa, pb, before, sizeof before);
+    return pa < pb && in_list(h->determiners, before);
+}
+
+int line_breaks_inside_words(const char *lang, const char *s, size_t len, const size_t *pos, size_t n,
+                             unsigned char *inside)
+{
+    memset(inside, 0, n);
+    if (!lang_joins_unspaced(lang) || n == 0)
+        return 0;
+    UErrorCode err = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &err);
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, lang, NULL, 0, &err);
+    ubrk_setUText(bi, ut, &err);
+    int rc = U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        inside[k] = pos[k] > 0 && pos[k] < len && !ubrk_isBoundary(bi, (int32_t)pos[k]);
+    ubrk_close(bi);
+    utext_close(ut);
+    return rc;
+}
+
 static int is_wide(UChar32 c)
 {
     int w = c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
     return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
 }
 
-/* Whether the last character of s[0..n) is wide. */
-static int wide_before(const char *s, size_t n)
-{
-    int32_t i = (int32_t)n;
-    UChar32 c;
-    U8_PREV((const uint8_t *)s, 0, i, c);
-    return is_wide(c);
-}
-
-/* Whether the first character of s is wide. */
-static int wide_at(const char *s)
-{
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT((const uint8_t *)s, i, -1, c);
-    return is_wide(c);
-}
-
 int line_join_unspaced(const char *s, size_t n, const char *next)
 {
-    return n && *next && (wide_before(s, n) || wide_at(next));
+    return n && *next && (is_wide(char_before(s, n)) || is_wide(char_at(next)));
 }
 
 int line_break_judge(const char *lang, const subtitle_profile *p, const char *line, const char *next, char *word,

@@ -2,7 +2,10 @@
  * leans on the next (an article, a preposition, a conjunction: the profile's list) and
  * never breaks where Unicode line breaking (UAX #14) allows no break, such as before
  * closing punctuation or after an opening bracket in Chinese. The cue cutter (cues.c)
- * avoids such breaks; `srt check` reports them in files made elsewhere. */
+ * avoids such breaks; `srt check` reports them in files made elsewhere. Nor does a line
+ * end inside a word of a language written without spaces (UAX #14 allows a break between
+ * any two ideographs), nor, where another break fits, between an adjective and its noun:
+ * the cutter weighs both. */
 #ifndef POLYALIGN_SUBTITLE_LINE_END_H
 #define POLYALIGN_SUBTITLE_LINE_END_H
 
@@ -21,6 +24,22 @@ int line_end_word_is_weak(const subtitle_profile *p, const char *word);
 /* The same, or a word the line breaker keeps off a line end where it can (a subject
  * pronoun, kept with its verb), though a line may end with it. */
 int line_end_word_is_avoided(const subtitle_profile *p, const char *word);
+
+/* Whether a line break at byte m of s[0..len) likely parts a noun phrase, an adjective or
+ * a determiner from its noun (profile.h, adjective_hints): the word before the break is a
+ * determiner ("every | participating"), has an adjective's ending, or follows a determiner
+ * without a noun's ending ("an annual | report", "the third | ministerial"), and the word
+ * after it is a content word: it begins with a letter and is none of the profile's listed
+ * words ("an annual | and", "the state | of" are not). A guess without a tagger: the
+ * cutter only avoids such a break. */
+int line_end_parts_noun_phrase(const subtitle_profile *p, const char *s, size_t len, size_t m);
+
+/* For each break position pos[0..n) (ascending byte offsets into s[0..len)), whether it
+ * falls inside a word: inside[k] = 1. Only in Chinese and Japanese (lang_joins_unspaced),
+ * whose words ICU's word break iterator finds with its dictionary; elsewhere all 0. 0 or
+ * a negative error code. */
+int line_breaks_inside_words(const char *lang, const char *s, size_t len, const size_t *pos, size_t n,
+                             unsigned char *inside);
 
 /* Whether two lines of a language written without spaces, s[0..n) and the text at next,
  * join without a space as running text: where a wide character (an ideograph, full-width

@@ -115,6 +115,41 @@ import sys
 for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
     lines = block.split("\n")[2:]
     assert 1 <= len(lines) <= 2 and all(len(l) <= 16 for l in lines), block' "$SCRATCH/nopunct.srt"
+# the sentence's words of two characters and more as ICU's dictionary finds them (it cuts
+# 互联网 in three): no line end or cue cut inside one, since a word boundary always fits
+check "Chinese without punctuation: no line end or cue cut inside a word" python3 -c '
+import re, sys
+text, cuts = "", []
+for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    for line in block.split("\n")[2:]:
+        cuts += [len(text)] if text else []
+        text += line
+inside = [c for c in cuts for w in sys.argv[2].split() for m in re.finditer(w, text) if m.start() < c < m.end()]
+assert not inside, [text[c - 3:c] + "|" + text[c:c + 3] for c in inside]' "$SCRATCH/nopunct.srt" \
+  "当今 发展 最快 产业 领域 改变 各国 人民 生活 构成 经济 基础 现在 将来 影响 怎么 评价 都不"
+
+# an adjective stays with its noun, and no cue holds a lone word, where another cut fits
+cat >"$SCRATCH/phrases.en.txt" <<'TXT'
+The government will publish an annual report on the state of security.
+
+I urge all members to work together to improve the current rules of maritime navigation.
+
+We call on all parties to work together to simplify the existing rules of customs clearance.
+TXT
+run subtitle --lang en --duration 20 "$SCRATCH/phrases.en.txt" -o "$SCRATCH/phrases.en.srt"
+check "English: \"will publish / an annual report\", no cue of a single word" python3 -c '
+import sys
+blocks = [b.split("\n")[2:] for b in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")]
+assert ["The government will publish", "an annual report on the state of security."] in blocks, blocks
+lone = [b for b in blocks if len(" ".join(b).split()) == 1]
+assert not lone, lone' "$SCRATCH/phrases.en.srt"
+printf 'Правительство опубликует ежегодный доклад о состоянии информационной безопасности в регионе.\n' >"$SCRATCH/phrases.ru.txt"
+run subtitle --lang ru --duration 10 "$SCRATCH/phrases.ru.txt" -o "$SCRATCH/phrases.ru.srt"
+check "Russian: no line or cue ends on an adjective before its noun" python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+bad = [l for l in lines if l.split()[-1:] in (["ежегодный"], ["информационной"])]
+assert not bad, bad' "$SCRATCH/phrases.ru.srt"
 run subtitle --lang zh --duration 60 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/address.srt"
 if command -v ffmpeg >/dev/null; then
   check "ffmpeg converts the SRT" ffmpeg -nostdin -v error -y -i "$SCRATCH/address.srt" "$SCRATCH/address.ass"

@@ -1,5 +1,6 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
- * keep their length), the line breaks srt check reports, markup (no width, carried over a
+ * keep their length), the line breaks srt check reports, the cutter's word boundaries in
+ * Chinese and its guesses at adjectives and orphans, markup (no width, carried over a
  * cut), the subtitle display rules
  * (estimated vs measured starts), the merging of too-fast cues, the count of visible
  * characters that maps cues onto their transcript, WebVTT's character references (written
@@ -186,6 +187,156 @@ static void line_breaks_a_subtitler_never_makes(void **state)
     assert_int_equal(line_break_judge("zh", zh, "我们在乌镇，", "见面了。", w, sizeof w), LINE_BREAK_FINE);
     /* Latin runs inside Chinese subtitles join with their space: "version 4" may break */
     assert_int_equal(line_break_judge("zh", zh, "IPv6 version", "4 的地址", w, sizeof w), LINE_BREAK_FINE);
+}
+
+/* Cut one sentence under the profile; the cues' texts joined by '|'. */
+static char *cut_one(const char *lang, const subtitle_profile *p, const char *text)
+{
+    const char *one[] = {text};
+    size_t para = 0;
+    cue_list l;
+    assert_int_equal(cues_build(lang, p, one, &para, 1, &l), 0);
+    size_t size = 1;
+    for (size_t k = 0; k < l.n; k++)
+        size += strlen(l.v[k].text) + 1;
+    char *all = calloc(size, 1);
+    for (size_t k = 0; k < l.n; k++) {
+        if (k)
+            strcat(all, "|");
+        strcat(all, l.v[k].text);
+    }
+    cues_free(&l);
+    return all;
+}
+
+/* How many line ends and cue cuts of a Chinese sentence's cues fall inside a word. */
+static size_t cuts_inside_words(const char *cut)
+{
+    char text[1024];
+    size_t pos[64] = {0}, n = 0, len = 0;
+    for (const char *c = cut; *c && len + 1 < sizeof text && n < 64; c++) {
+        if (*c == '|' || *c == '\n')
+            pos[n++] = len;
+        else
+            text[len++] = *c;
+    }
+    text[len] = '\0';
+    unsigned char inside[64];
+    assert_int_equal(line_breaks_inside_words("zh", text, len, pos, n, inside), 0);
+    size_t count = 0;
+    for (size_t k = 0; k < n; k++)
+        count += inside[k];
+    return count;
+}
+
+static void chinese_breaks_fall_between_words(void **state)
+{
+    (void)state;
+    /* 我们 关于 共享 数据 的 建议: ICU's dictionary words; 3 bytes a character */
+    const char *text = "我们关于共享数据的建议";
+    size_t pos[] = {0, 6, 12, 15, 24, 33};
+    unsigned char inside[6];
+    assert_int_equal(line_breaks_inside_words("zh-CN", text, strlen(text), pos, 6, inside), 0);
+    const unsigned char want[] = {0, 0, 0, 1, 0, 0}; /* 共|享 */
+    assert_memory_equal(inside, want, 6);
+    assert_int_equal(line_breaks_inside_words("en", text, strlen(text), pos, 6, inside), 0);
+    assert_memory_equal(inside, (unsigned char[6]){0}, 6); /* only Chinese and Japanese */
+    const subtitle_profile *zh = subtitle_profile_find("netflix", "zh");
+    /* without punctuation: every line end and cue cut between two words */
+    char *cut = cut_one("zh", zh, "互联网是当今发展最快的产业领域它改变了各国人民的生活构成了经济发展的基础"
+                                  "互联网现在和将来的影响怎么评价都不为过");
+    assert_int_equal(cuts_inside_words(cut), 0);
+    free(cut);
+    cut = cut_one("zh", zh, "我们今天一起讨论共享数据的具体建议。"); /* not 共|享, though 9/9 is even */
+    assert_string_equal(cut, "我们今天一起讨论\n共享数据的具体建议。");
+    free(cut);
+    /* lines of five characters: the words still whole */
+    subtitle_profile narrow = *zh;
+    narrow.max_chars = 5;
+    narrow.max_lines = 1;
+    cut = cut_one("zh", &narrow, text);
+    assert_int_equal(cuts_inside_words(cut), 0);
+    free(cut);
+    /* one character a line: inside the words, since nothing else fits, and within the limit */
+    narrow.max_chars = 1;
+    cut = cut_one("zh", &narrow, "共享数据");
+    assert_string_equal(cut, "共|享|数|据");
+    free(cut);
+}
+
+/* m: where '|' is in `marked`, which is the text without it */
+static int parts_noun_phrase(const subtitle_profile *p, const char *marked)
+{
+    char text[256];
+    const char *bar = strchr(marked, '|');
+    size_t m = (size_t)(bar - marked);
+    memcpy(text, marked, m);
+    strcpy(text + m, bar + 1);
+    return line_end_parts_noun_phrase(p, text, strlen(text), m);
+}
+
+static void adjectives_stay_with_their_nouns(void **state)
+{
+    (void)state;
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en"), *ru = subtitle_profile_find("netflix", "ru"),
+                           *zh = subtitle_profile_find("netflix", "zh");
+    assert_true(parts_noun_phrase(en, "will publish an annual| report on the state"));   /* -al */
+    assert_true(parts_noun_phrase(en, "for the third| ministerial conference"));          /* after "the" */
+    assert_true(parts_noun_phrase(en, "we want every| participating country"));          /* a determiner */
+    assert_true(parts_noun_phrase(en, "with various| partners"));                         /* -ous, not plural -s */
+    assert_false(parts_noun_phrase(en, "will publish| an annual report"));
+    assert_false(parts_noun_phrase(en, "on the state| of security"));                     /* a preposition follows */
+    assert_false(parts_noun_phrase(en, "an annual| and a monthly report"));
+    assert_false(parts_noun_phrase(en, "the government| published it"));                 /* -ment: a noun */
+    assert_false(parts_noun_phrase(en, "the reports| said so"));                          /* plural: a noun */
+    assert_false(parts_noun_phrase(en, "a national,| regional and local plan"));          /* punctuation */
+    assert_false(parts_noun_phrase(en, "the annual| 2024 report"));                       /* not a word */
+    assert_true(parts_noun_phrase(ru, "развитие международного| сотрудничества"));
+    assert_true(parts_noun_phrase(ru, "мы построим новый| учебный корпус"));
+    assert_false(parts_noun_phrase(ru, "его развитие| страны"));                          /* -тие: a noun */
+    assert_false(parts_noun_phrase(ru, "новые| и старые правила"));
+    assert_false(parts_noun_phrase(zh, "共享| 数据"));                                     /* no hints */
+    /* the cutter takes another break where one fits */
+    char *cut = cut_one("en", en, "The government will publish an annual report on the state of security.");
+    assert_string_equal(cut, "The government will publish\nan annual report on the state of security.");
+    free(cut);
+    cut = cut_one("en", en, "Progress on the new edition of the training manual would depend on the availability of staff.");
+    assert_string_equal(cut, "Progress on the new edition\nof the training manual would|depend on the availability of staff.");
+    free(cut);
+    cut = cut_one("ru", ru, "Правительство опубликует ежегодный доклад о состоянии информационной безопасности в регионе.");
+    assert_null(strstr(cut, "ежегодный\n"));
+    assert_null(strstr(cut, "ежегодный|"));
+    assert_null(strstr(cut, "информационной\n"));
+    assert_null(strstr(cut, "информационной|"));
+    free(cut);
+    /* and where none fits, it breaks there: within the limits */
+    subtitle_profile narrow = *en;
+    narrow.max_chars = 12;
+    narrow.max_lines = 1;
+    cut = cut_one("en", &narrow, "An annual report");
+    assert_string_equal(cut, "An annual|report");
+    free(cut);
+}
+
+/* A cue of a single word, or of a few characters, is left alone only when no other cut fits. */
+static void no_orphan_cues(void **state)
+{
+    (void)state;
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en");
+    const char *sentences[] = {
+        "I urge all members to work together to improve the current rules of maritime navigation.",
+        "We call on all parties to work together to simplify the existing rules of customs clearance.",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        char *cut = cut_one("en", en, sentences[k]);
+        for (char *c = strtok(cut, "|"); c; c = strtok(NULL, "|"))
+            assert_true(strpbrk(c, " \n") && cue_text_width(c, en) >= en->max_chars / 3);
+        free(cut);
+    }
+    /* a sentence of one word is its cue */
+    char *cut = cut_one("en", en, "Thanks.");
+    assert_string_equal(cut, "Thanks.");
+    free(cut);
 }
 
 static void markup_takes_no_room_and_survives_a_cut(void **state)
@@ -439,6 +590,9 @@ int main(void)
         cmocka_unit_test(time_anchors_match_sentences),
         cmocka_unit_test(track_text_says_what_the_transcript_says),
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
+        cmocka_unit_test(chinese_breaks_fall_between_words),
+        cmocka_unit_test(adjectives_stay_with_their_nouns),
+        cmocka_unit_test(no_orphan_cues),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(unwrap_joins_lines_as_running_text),
         cmocka_unit_test(display_keeps_measured_starts),
