@@ -266,6 +266,7 @@ int cmd_srt_fix(int argc, char **argv)
     if (in.n) /* out of order: by time */
         qsort(in.v, in.n, sizeof *in.v, by_start);
     size_t dropped = 0, rebroken = 0;
+    double gap = timing_gap_to_write(p->min_gap_frames, a.style.fps);
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];
         /* the text on one line, then cut again under the profile */
@@ -280,14 +281,24 @@ int cmd_srt_fix(int argc, char **argv)
             dropped++;
             continue;
         }
+        /* the cue's time, up to where the next begins: its start is where its speech is, so
+         * the pieces of a re-cut cue share that time rather than push the next one back */
+        double end = c->end > c->start ? c->end : c->start + p->min_duration;
+        for (size_t n = k + 1; n < in.n; n++) {
+            const char *t = in.v[n].text;
+            if (t[strspn(t, " \t\r\n")] == '\0')
+                continue; /* empty: dropped */
+            if (in.v[n].start <= c->start + p->min_duration)
+                continue; /* starting with this one: the pass below moves it */
+            end = fmin(end, fmax(in.v[n].start - gap, c->start + p->min_duration));
+            break;
+        }
         size_t parts = 0;
-        double span = c->end > c->start ? c->end - c->start : p->min_duration;
-        rc = cues_cut_over(base, p, text, 0, 0, c->start, c->start + span, &out, &parts);
+        rc = cues_cut_over(base, p, text, 0, 0, c->start, end, &out, &parts);
         rebroken += parts > 1;
     }
     /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
      * that starts (almost) with this one is moved after its minimum duration */
-    double gap = timing_gap_to_write(p->min_gap_frames, a.style.fps);
     for (size_t k = 0; k + 1 < out.n; k++) {
         cue *c = &out.v[k], *next = &out.v[k + 1];
         double earliest = c->start + p->min_duration + 0.002 + gap;

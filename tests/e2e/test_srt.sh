@@ -97,6 +97,13 @@ fi
 
 run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
+# a re-cut cue shares its own time: the cue after it, where its speech starts, stays put
+printf '1\n00:00:01,000 --> 00:00:04,000\nThis is a very long line of subtitle text that definitely goes beyond the forty two limit.\n\n2\n00:00:03,500 --> 00:00:06,000\nOverlapping cue here.\n\n' >"$SCRATCH/recut.srt"
+run srt fix --lang en "$SCRATCH/recut.srt" -o "$SCRATCH/recut.fixed.srt"
+[[ $status -eq 0 ]] && grep -q '^00:00:03,500 --> 00:00:0[56],[0-9]*$' "$SCRATCH/recut.fixed.srt" &&
+  [[ $(grep -B2 '^Overlapping cue here.$' "$SCRATCH/recut.fixed.srt" | head -1) == 3 ]] &&
+  ok "srt fix: the pieces of a re-cut overlapping cue end before the next, which keeps its start" ||
+  not_ok "srt fix: re-cut cue keeps the next start" "$(cat "$SCRATCH/recut.fixed.srt")"
 # Chinese lines re-broken by srt fix join as running text: no space where a digit meets an ideograph
 printf '1\n00:00:01,000 --> 00:00:09,000\n第三届世界互联网大会于2016\n年11月在乌镇举行，\n\n' >"$SCRATCH/zhjoin.srt"
 run srt fix "$SCRATCH/zhjoin.srt" --lang zh -o "$SCRATCH/zhjoin.fixed.srt"
