@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../align/align.h"
 #include "../align/text.h"
@@ -258,8 +259,9 @@ int cmd_subtitle(int argc, char **argv)
     if ((status = style_profile(self, &a.style, base, &p)) != 0)
         return status;
     const char *fmt_name = a.format ? a.format : file_ext_is(a.output, "vtt") ? "vtt" : "srt";
-    if (strcmp(fmt_name, "srt") != 0 && strcmp(fmt_name, "vtt") != 0)
+    if (strcasecmp(fmt_name, "srt") != 0 && strcasecmp(fmt_name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
+    subtitle_format format = strcasecmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT;
 
     align_text t = {0};
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);
@@ -296,7 +298,7 @@ int cmd_subtitle(int argc, char **argv)
         too_fast = timing_display(&cues, &p, a.style.fps, measured);
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
-        if (subtitle_write(out.f, &cues, strcmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
+        if (subtitle_write(out.f, &cues, format) < 0) {
             atomic_file_abort(&out);
             rc = error_set(ERR_IO, _("%s: write error"), a.output ? a.output : "<stdout>");
         } else {

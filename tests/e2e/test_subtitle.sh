@@ -33,6 +33,11 @@ TXT
 run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/t.vtt"
 [[ $status -eq 0 && $(head -1 "$SCRATCH/t.vtt") == WEBVTT && $(grep -c -- '-->' "$SCRATCH/t.vtt") -ge 3 ]] &&
   grep -q '^00:00:0[0-9]\.[0-9][0-9][0-9] --> ' "$SCRATCH/t.vtt" && ok "WebVTT from the -o extension" || not_ok "WebVTT" "$(cat "$SCRATCH/t.vtt")"
+run subtitle --lang en --duration 20 --format VTT "$SCRATCH/t.en.txt" -o "$SCRATCH/named.txt"
+[[ $status -eq 0 ]] && cmp -s "$SCRATCH/named.txt" "$SCRATCH/t.vtt" && ok "--format VTT in capitals: WebVTT" ||
+  not_ok "--format VTT" "$err"
+run subtitle --lang en --duration 20 --format ass "$SCRATCH/t.en.txt" -o "$SCRATCH/named.ass"
+expect_err "--format ass: usage error naming the formats" 2 "unknown format 'ass' \(use srt or vtt\)"
 run subtitle --lang en --duration 20 "$SCRATCH/t.en.txt" -o "$SCRATCH/upper.VTT"
 [[ $status -eq 0 ]] && cmp -s "$SCRATCH/upper.VTT" "$SCRATCH/t.vtt" && ok "WebVTT from an upper-case -o extension (.VTT)" ||
   not_ok "WebVTT from .VTT" "$(head -3 "$SCRATCH/upper.VTT")"
