@@ -220,6 +220,23 @@ static int by_start(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* What a WebVTT file has that the repaired file will not: cue settings (position, line,
+ * alignment), cue identifiers, NOTE / STYLE / REGION blocks. Said, so that nothing is
+ * lost unnoticed. */
+static void warn_vtt_extras(const char *file, const srt_cue_info *info, size_t n)
+{
+    size_t settings = 0, ids = 0, blocks = 0;
+    for (size_t k = 0; k < n; k++) {
+        settings += info[k].vtt_settings != 0;
+        ids += info[k].vtt_id != 0;
+        blocks += (size_t)info[k].vtt_blocks;
+    }
+    if (settings || ids || blocks)
+        cli_warn(_("%s: WebVTT extras are not kept (cues with settings: %zu; cue identifiers: %zu; NOTE, STYLE and "
+                   "REGION blocks: %zu)"),
+                 file, settings, ids, blocks);
+}
+
 /* Without --lang: the language the cues are written in, by their script (Chinese, Russian,
  * else English), said on stderr. */
 static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *p, char base[LANG_TAG_MAX])
@@ -256,9 +273,12 @@ int cmd_srt_fix(int argc, char **argv)
     if (a.lang && (st = language_profile(&a, a.lang, p, base)) != 0)
         return st;
     cue_list in, out = {0};
-    int rc = srt_read(a.file, SRT_LENIENT, &in, NULL, NULL, NULL);
+    srt_cue_info *info;
+    int rc = srt_read(a.file, SRT_LENIENT, &in, &info, NULL, NULL);
     if (rc < 0)
         return cli_report(rc);
+    warn_vtt_extras(a.file, info, in.n);
+    free(info);
     if (!a.lang && (st = guessed_profile(&a, &in, p, base)) != 0) {
         cues_free(&in);
         return st;

@@ -184,6 +184,18 @@ static int push(cue_list *l, srt_cue_info **info, size_t *icap, cue c, srt_cue_i
     return rc ? rc : cue_list_add(l, c);
 }
 
+/* Where the cue being read is, and what WebVTT extras it had, the blocks before it included
+ * (counted from here on for the next cue). */
+static srt_cue_info cue_where(const srt_cue_info *w, int line, int text_line, int *blocks)
+{
+    srt_cue_info i = *w;
+    i.line = line;
+    i.text_line = text_line;
+    i.vtt_blocks = *blocks;
+    *blocks = 0;
+    return i;
+}
+
 /* The cue being read is complete: add it with its text (owned from here on). */
 static int finish_cue(cue_list *out, srt_cue_info **info, size_t *icap, cue *cur, char **text, size_t *text_len,
                       srt_cue_info where)
@@ -357,7 +369,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     char *p = in.bytes;
     int lineno = 0, blanks = 0, expected = 1, vtt_skip = 0, skip_to_blank = 0, seen_cue = 0;
     cue cur = {0};
-    int in_cue = 0, cue_line = 0, text_line = 0;
+    int in_cue = 0, cue_line = 0, text_line = 0, blocks = 0;
+    srt_cue_info where = {0}; /* of the cue being read */
     size_t text_len = 0;
     char *text = NULL;
     while (rc == 0 && p && *p) {
@@ -370,6 +383,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         if (vtt && !in_cue &&
             (starts_block(line, "NOTE") || starts_block(line, "STYLE") || starts_block(line, "REGION"))) {
             vtt_skip = 1;
+            blocks++;
             continue;
         }
         if (skip_to_blank && !is_blank(line))
@@ -383,7 +397,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
                     problem(&r, SRT_ERROR, lineno, _("cue %zu has no text (an empty cue ends at this blank line; "
                                                      "many players then misread what follows)"),
                             cur.sentence);
-                rc = finish_cue(out, info, &icap, &cur, &text, &text_len, (srt_cue_info){cue_line, text_line});
+                rc = finish_cue(out, info, &icap, &cur, &text, &text_len,
+                                cue_where(&where, cue_line, text_line, &blocks));
                 in_cue = 0;
                 blanks = 0;
             }
@@ -410,7 +425,8 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             }
             /* a lenient reader starts the new cue */
             problem(&r, SRT_ERROR, lineno + !timing, _("cue starts without a blank line separator"));
-            rc = finish_cue(out, info, &icap, &cur, &text, &text_len, (srt_cue_info){cue_line, text_line});
+            rc = finish_cue(out, info, &icap, &cur, &text, &text_len,
+                            cue_where(&where, cue_line, text_line, &blocks));
             in_cue = 0;
             blanks = 1;
             if (rc < 0)
@@ -428,8 +444,10 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         cur = (cue){0};
         cue_line = lineno;
         text_line = 0;
+        where = (srt_cue_info){0};
         if (vtt) {
             if (!timing && timing_follows(p, vtt)) { /* a cue identifier: the timing line follows */
+                where.vtt_id = 1;
                 line = take_line(&p, &lineno);
                 timing = parse_timing(line, vtt, &tl) == 0;
             }
@@ -491,8 +509,10 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         if (tl.extra)
             problem(&r, SRT_WARNING, lineno, _("text after the end time (position coordinates are an extension "
                                                "many players ignore)"));
-        if (vtt)
+        if (vtt) {
             check_vtt_settings(&r, tl.settings, lineno);
+            where.vtt_settings = tl.settings[strspn(tl.settings, " \t")] != '\0';
+        }
         if (tl.end <= tl.start)
             problem(&r, SRT_ERROR, lineno, _("end time is not after the start time"));
         cur.start = tl.start;
@@ -502,8 +522,11 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
     if (rc == 0 && in_cue) {
         if (!text_len && !vtt)
             problem(&r, SRT_ERROR, lineno + 1, _("cue %zu has no text"), cur.sentence);
-        rc = finish_cue(out, info, &icap, &cur, &text, &text_len, (srt_cue_info){cue_line, text_line});
+        rc = finish_cue(out, info, &icap, &cur, &text, &text_len,
+                        cue_where(&where, cue_line, text_line, &blocks));
     }
+    if (rc == 0 && info && out->n) /* blocks after the last cue */
+        (*info)[out->n - 1].vtt_blocks += blocks;
     free(text);
     text_input_free(&in);
     if (rc < 0) {

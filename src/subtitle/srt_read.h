@@ -29,6 +29,10 @@ void srt_problem_place(char *buf, size_t size, const char *file, int line);
 typedef struct {
     int line;               /* of the cue's first line */
     int text_line;          /* of its first text line; 0 when it has none */
+    int vtt_settings;       /* WebVTT: the cue has settings after its times */
+    int vtt_id;             /* WebVTT: the cue has an identifier */
+    int vtt_blocks;         /* WebVTT: NOTE / STYLE / REGION blocks since the cue before (the
+                             * last cue also counts those after it) */
 } srt_cue_info;
 
 typedef enum {

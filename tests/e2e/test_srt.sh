@@ -97,6 +97,13 @@ fi
 
 run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
+# what srt fix cannot keep of a WebVTT file is said: settings, identifiers, NOTE/STYLE/REGION
+printf 'WEBVTT\n\nNOTE made by hand\n\nSTYLE\n::cue { color: yellow }\n\nintro\n00:00:01.000 --> 00:00:03.000 line:0 align:start\nHello there.\n\n00:00:04.000 --> 00:00:06.000\nSecond cue.\n\nNOTE the end\n' >"$SCRATCH/extras.vtt"
+run srt fix --lang en "$SCRATCH/extras.vtt" -o "$SCRATCH/extras.fixed.vtt"
+[[ $status -eq 0 && $err == *"extras.vtt: WebVTT extras are not kept (cues with settings: 1; cue identifiers: 1; NOTE, STYLE and REGION blocks: 3)"* ]] &&
+  ok "srt fix: WebVTT settings, identifiers and blocks it drops are counted in a warning" || not_ok "srt fix: WebVTT extras warning" "$err"
+run srt fix --lang en "$SCRATCH/broken.srt" -o "$SCRATCH/plain.fixed.srt"
+[[ $status -eq 0 && $err != *extras* ]] && ok "srt fix: no extras warning for an SRT" || not_ok "srt fix: no extras warning for SRT" "$err"
 # a re-cut cue shares its own time: the cue after it, where its speech starts, stays put
 printf '1\n00:00:01,000 --> 00:00:04,000\nThis is a very long line of subtitle text that definitely goes beyond the forty two limit.\n\n2\n00:00:03,500 --> 00:00:06,000\nOverlapping cue here.\n\n' >"$SCRATCH/recut.srt"
 run srt fix --lang en "$SCRATCH/recut.srt" -o "$SCRATCH/recut.fixed.srt"
