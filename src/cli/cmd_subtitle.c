@@ -296,6 +296,10 @@ int cmd_subtitle(int argc, char **argv)
         rc = reshaped;
     else if (too_fast && reshaped > 0)
         too_fast = timing_display(&cues, &p, a.style.fps, measured);
+    /* no cues: an empty SRT is a file players and ffmpeg refuse, so none is written */
+    if (rc == 0 && cues.n == 0)
+        rc = a.tmx ? error_set(ERR_DATA, _("no unit of %s was found in %s: no subtitles to write"), a.tmx, a.from)
+                   : error_set(ERR_DATA, _("%s has no sentences: no subtitles to write"), t.name);
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
         if (subtitle_write(out.f, &cues, format) < 0) {
@@ -316,8 +320,6 @@ int cmd_subtitle(int argc, char **argv)
                 fprintf(stderr, _("polyalign: cue %zu reads at %.1f characters per second (limit %.0f)\n"), k + 1,
                         c->chars / (c->end - c->start), p.max_cps);
         }
-        if (t.n == 0 && !a.tmx)
-            cli_warn(_("%s has no sentences: the subtitles are empty"), t.name);
         if (by_duration && cues.n && a.duration > usual * timing_usual_rate_range())
             cli_warn(_("the text takes about %.0f s at a usual speaking rate, --duration gives %.0f s: the pauses "
                        "between sentences are stretched to fill it (--start or --times say where the speech is)"),

@@ -327,8 +327,12 @@ expect_err "--from without --align or --tmx: usage error" 2 "either --align or -
 # bad input
 : >"$SCRATCH/empty.txt"
 run subtitle --lang en --duration 10 "$SCRATCH/empty.txt" -o "$SCRATCH/empty.srt"
-[[ $status -eq 0 && ! -s $SCRATCH/empty.srt && $err == *"no sentences"* ]] && ok "empty transcript: empty file and a warning" ||
-  not_ok "empty transcript" "$status" "$err"
+[[ $status -eq 65 && ! -e $SCRATCH/empty.srt && $err == *"empty.txt has no sentences: no subtitles to write"* ]] &&
+  ok "empty transcript: exit 65, no file (an empty SRT is one players and ffmpeg refuse)" || not_ok "empty transcript" "$status" "$err"
+printf '1\n00:00:01,000 --> 00:00:03,000\n这句话不在记忆库里。\n\n' >"$SCRATCH/nounit.srt"
+run subtitle --from "$SCRATCH/nounit.srt" --tmx "$ROOT/tmx/wuzhen.tmx" --lang en -o "$SCRATCH/nounit.en.srt"
+[[ $status -eq 65 && ! -e $SCRATCH/nounit.en.srt && $err == *"no unit of "*"wuzhen.tmx was found in "*"nounit.srt"* ]] &&
+  ok "--tmx with no unit of the memory in the track: exit 65, no file" || not_ok "--tmx no unit found" "$status" "$err"
 printf 'Bad \xff text.\n' >"$SCRATCH/bad.txt"
 run subtitle --lang en --duration 10 "$SCRATCH/bad.txt" -o "$SCRATCH/bad.srt"
 [[ $status -eq 65 && $err == *"bad.txt:1:5: invalid UTF-8 at byte 4"* && ! -e $SCRATCH/bad.srt ]] &&
