@@ -17,15 +17,23 @@ int atomic_file_open(atomic_file *af, const char *path)
         af->f = stdout;
         return 0;
     }
+    /* a symbolic link is written through: the file it names is replaced, the link stays */
+    const char *given = path;
+    struct stat st;
+    char *target = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(path, NULL) : NULL;
+    if (target)
+        path = target;
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
     size_t n = strlen(path) + 32;
     af->path = strdup(path);
     af->tmp_path = malloc(n);
+    free(target);
     if (!af->path || !af->tmp_path) {
         atomic_file_abort(af);
-        return error_set(ERR_IO, _("%s: out of memory"), path);
+        return error_set(ERR_IO, _("%s: out of memory"), given);
     }
+    path = af->path;
     snprintf(af->tmp_path, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
     int fd = mkstemp(af->tmp_path);
     if (fd < 0) {
@@ -35,10 +43,15 @@ int atomic_file_open(atomic_file *af, const char *path)
         atomic_file_abort(af);
         return error_set(ERR_IO, _("%s: cannot create output: %s"), path, strerror(e));
     }
-    /* mkstemp makes the file 0600; an output file gets the usual umask-based mode */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    /* mkstemp makes the file 0600: a file replaced keeps its mode, a new one gets the
+     * usual umask-based mode */
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        fchmod(fd, st.st_mode & 07777);
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     af->f = fdopen(fd, "wb");
     if (!af->f) {
         int e = errno;

@@ -7,11 +7,14 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text/input.h"
 #include "text/lang.h"
 #include "text/space.h"
 #include "text/utf8.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/file_ext.h"
 
@@ -161,6 +164,47 @@ static void file_extensions_in_any_case(void **state)
     assert_false(file_ext_is(NULL, "vtt")); /* standard output */
 }
 
+/* An output written through a symbolic link replaces the file it names, keeping the link
+ * and the file's mode; an aborted write leaves the old content. */
+static void atomic_file_writes_through_links(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/atomicXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char real[64], link_path[64];
+    snprintf(real, sizeof real, "%s/real.srt", dir);
+    snprintf(link_path, sizeof link_path, "%s/link.srt", dir);
+    FILE *f = fopen(real, "w");
+    fputs("old\n", f);
+    fclose(f);
+    assert_int_equal(chmod(real, 0640), 0);
+    assert_int_equal(symlink("real.srt", link_path), 0);
+    atomic_file af;
+    assert_int_equal(atomic_file_open(&af, link_path), 0);
+    fputs("new\n", af.f);
+    atomic_file_abort(&af); /* nothing changes */
+    char buf[16] = "";
+    f = fopen(real, "r");
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_string_equal(buf, "old\n");
+    assert_int_equal(atomic_file_open(&af, link_path), 0);
+    fputs("new\n", af.f);
+    assert_int_equal(atomic_file_commit(&af), 0);
+    struct stat st;
+    assert_int_equal(lstat(link_path, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(stat(real, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+    f = fopen(real, "r");
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_string_equal(buf, "new\n");
+    unlink(link_path);
+    unlink(real);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +217,7 @@ int main(void)
         cmocka_unit_test(space_collapses_runs),
         cmocka_unit_test(lang_tags_are_canonical),
         cmocka_unit_test(file_extensions_in_any_case),
+        cmocka_unit_test(atomic_file_writes_through_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
