@@ -18,6 +18,7 @@
 #include "../subtitle/srt_read.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
+#include "../text/script.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
@@ -156,6 +157,35 @@ static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang
     return rc < 0 ? rc : 0;
 }
 
+/* All the cues' text, one after the other (malloc'd; NULL when out of memory). */
+static char *cues_text(const cue_list *cues, size_t *len)
+{
+    size_t size = 1;
+    for (size_t k = 0; k < cues->n; k++)
+        size += strlen(cues->v[k].text) + 1;
+    char *all = malloc(size);
+    size_t at = 0;
+    for (size_t k = 0; all && k < cues->n; k++)
+        at += (size_t)sprintf(all + at, "%s\n", cues->v[k].text);
+    if (all)
+        all[at] = '\0';
+    *len = at;
+    return all;
+}
+
+/* Cues mostly in another script than --lang's are checked or cut under the wrong limits:
+ * said. */
+static void warn_other_script(const srt_args *a, const cue_list *cues)
+{
+    size_t len;
+    char *all = cues_text(cues, &len), script[8], tag[LANG_TAG_MAX];
+    if (all && lang_normalize(a->lang, tag) == 0 && !script_fits_language(all, len, tag, script))
+        cli_warn(_("%s is mostly in the %s script, which is not that of --lang %s: its limits and line breaks "
+                   "apply all the same"),
+                 a->file, script, a->lang);
+    free(all);
+}
+
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
@@ -174,6 +204,7 @@ int cmd_srt_check(int argc, char **argv)
     int rc = srt_read(a.file, SRT_STRICT, &cues, &info, print_problem, &a);
     if (rc < 0)
         return cli_report(rc);
+    warn_other_script(&a, &cues);
     for (size_t k = 0; k < cues.n; k++) {
         cue *c = &cues.v[k];
         int line = info[k].line, nlines;
@@ -241,17 +272,11 @@ static void warn_vtt_extras(const char *file, const srt_cue_info *info, size_t n
  * else English), said on stderr. */
 static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *p, char base[LANG_TAG_MAX])
 {
-    size_t len = 0;
-    for (size_t k = 0; k < cues->n; k++)
-        len += strlen(cues->v[k].text) + 1;
-    char *all = malloc(len + 1), lang[LANG_TAG_MAX];
+    size_t len;
+    char *all = cues_text(cues, &len), lang[LANG_TAG_MAX];
     if (!all)
         return cli_report(error_set(ERR_IO, _("out of memory")));
-    size_t at = 0;
-    for (size_t k = 0; k < cues->n; k++)
-        at += (size_t)sprintf(all + at, "%s\n", cues->v[k].text);
-    all[at] = '\0';
-    align_guess_language(all, at, lang);
+    align_guess_language(all, len, lang);
     free(all);
     if (!lang[0]) /* no letters to tell */
         snprintf(lang, sizeof lang, "en");
@@ -278,6 +303,8 @@ int cmd_srt_fix(int argc, char **argv)
     if (rc < 0)
         return cli_report(rc);
     warn_vtt_extras(a.file, info, in.n);
+    if (a.lang)
+        warn_other_script(&a, &in);
     free(info);
     if (!a.lang && (st = guessed_profile(&a, &in, p, base)) != 0) {
         cues_free(&in);

@@ -22,6 +22,7 @@
 #include "../subtitle/timing.h"
 #include "../text/input.h"
 #include "../text/lang.h"
+#include "../text/script.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
@@ -72,8 +73,8 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_TIMES: a->times = arg; return 0;
     case OPT_TMX: a->tmx = arg; return 0;
     case OPT_AUDIO: a->audio = arg; return 0;
-    case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, INFINITY, &a->duration);
-    case OPT_START: return cli_number(self, "start", arg, 0, INFINITY, &a->start);
+    case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
+    case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
     }
     return 0;
 }
@@ -230,6 +231,26 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
     return rc;
 }
 
+/* A transcript mostly in another script than --lang's (Chinese text with --lang en) gets
+ * that language's limits and line breaks: said, since nothing else would show it. */
+static void warn_other_script(const align_text *t, const char *lang)
+{
+    size_t len = 0;
+    for (size_t s = 0; s < t->n; s++)
+        len += strlen(t->sent[s]) + 1;
+    char *all = malloc(len + 1), script[8];
+    if (!all)
+        return;
+    size_t at = 0;
+    for (size_t s = 0; s < t->n; s++)
+        at += (size_t)sprintf(all + at, "%s ", t->sent[s]);
+    if (!script_fits_language(all, at, lang, script))
+        cli_warn(_("%s is mostly in the %s script, which is not that of --lang %s: its limits and line breaks "
+                   "apply all the same"),
+                 t->name, script, lang);
+    free(all);
+}
+
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
@@ -247,6 +268,9 @@ int cmd_subtitle(int argc, char **argv)
                                        "or --from SOURCE.srt --align SOURCE_TEXT"));
     if (a.start > 0 && (a.duration <= 0 || a.times))
         return cli_usage_error(self, _("--start goes with --duration alone (known times say where the speech is)"));
+    if (a.start + a.duration > SUBTITLE_MAX_TIME)
+        return cli_usage_error(self, _("--start and --duration end after 99:59:59.999, the last time a subtitle file "
+                                       "holds"));
     if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
         return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
@@ -258,6 +282,13 @@ int cmd_subtitle(int argc, char **argv)
     subtitle_profile p;
     if ((status = style_profile(self, &a.style, base, &p)) != 0)
         return status;
+    /* an output named for another subtitle format would get SRT under that name */
+    static const char *const others[] = {"ass", "ssa", "sub", "sbv", "ttml", "dfxp", "scc", "stl", "lrc", "smi"};
+    for (size_t k = 0; !a.format && k < sizeof others / sizeof *others; k++)
+        if (file_ext_is(a.output, others[k]))
+            return cli_usage_error(self, _("subtitles are written as SRT or WebVTT, not .%s: write .srt, then convert it "
+                                           "(ffmpeg -i OUT.srt OUT.%s)"),
+                                   others[k], others[k]);
     const char *fmt_name = a.format ? a.format : file_ext_is(a.output, "vtt") ? "vtt" : "srt";
     if (strcasecmp(fmt_name, "srt") != 0 && strcasecmp(fmt_name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
@@ -267,6 +298,8 @@ int cmd_subtitle(int argc, char **argv)
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);
     if (rc < 0)
         return cli_report(rc);
+    if (!a.tmx)
+        warn_other_script(&t, lang);
     cue_list cues = {0}, source = {0};
     if (a.from && (rc = read_source_track(a.from, &source)) == 0)
         rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)
@@ -325,8 +358,8 @@ int cmd_subtitle(int argc, char **argv)
                        "between sentences are stretched to fill it (--start or --times say where the speech is)"),
                      usual, a.duration);
         if (by_duration && cues.n && cues.v[cues.n - 1].end > a.start + a.duration + 0.0005)
-            cli_warn(_("the cues run to %.3f s, past the end of --duration (%.3f s): the text cannot be read in "
-                       "less at the profile's reading speed"),
+            cli_warn(_("the cues run to %.3f s, past the end of --duration (%.3f s): at the profile's reading speed "
+                       "and shortest cue the text needs longer"),
                      cues.v[cues.n - 1].end, a.start + a.duration);
         if (a.audio)
             sync_report_warnings(&map, a.audio, (const char *const *)t.sent);

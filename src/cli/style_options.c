@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "../subtitle/timing.h"
+#include "../text/lang.h"
 
 void style_options_init(style_options *s)
 {
@@ -32,6 +33,10 @@ int style_profile(const cli_command *self, const style_options *s, const char *b
     if (!found)
         return cli_usage_error(self, _("unknown profile '%s' (use netflix or bbc)"), s->profile);
     *p = *found;
+    if (!lang_tags_match(found->lang, base))
+        cli_warn(_("no %s limits of its own for '%s': the English ones apply (--max-chars and the other overrides "
+                   "set them)"),
+                 found->name, base);
     if (!isnan(s->max_chars))
         p->max_chars = s->max_chars;
     if (s->max_lines >= 0)

@@ -72,7 +72,7 @@ static int line_time(const char *line, double *at)
 {
     unsigned h, m, sec, ms;
     int used = 0, ms_at = 0;
-    if (sscanf(line, "%u:%u:%u%*[.,]%n%3u%n", &h, &m, &sec, &ms_at, &ms, &used) != 4 || m > 59 || sec > 59 ||
+    if (sscanf(line, "%u:%u:%u%*[.,]%n%3u%n", &h, &m, &sec, &ms_at, &ms, &used) != 4 || h > 99 || m > 59 || sec > 59 ||
         used - ms_at != 3 || line[used] != '\t')
         return 0;
     *at = h * 3600.0 + m * 60.0 + sec + ms / 1000.0;

@@ -61,6 +61,10 @@ timing_source timing_from_audio(const char *audio, const char *lang, const char 
  * allows (listed in the summary by the caller). */
 size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int measured_starts);
 
+/* The last time SRT and WebVTT timestamps written with two-digit hours can hold,
+ * 99:59:59.999, in seconds. */
+#define SUBTITLE_MAX_TIME 359999.999
+
 /* The frame rate when none is given: the slowest in common use (23.976, film on NTSC
  * video), so that a gap of two of its frames is two frames or more at 24, 25, 29.97, 30,
  * 50 and 60 too. */

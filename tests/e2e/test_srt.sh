@@ -97,6 +97,11 @@ fi
 
 run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
+run srt check --lang en "$ROOT/subtitles/address.ru.srt"
+[[ $err == *"address.ru.srt is mostly in the Cyrl script, which is not that of --lang en"* ]] &&
+  ok "srt check: Russian subtitles checked as English, a warning naming the script" || not_ok "srt check script warning" "$err"
+run srt check --lang ru "$ROOT/subtitles/address.ru.srt"
+expect "srt check: the Russian demo subtitles as Russian, clean" 0 ""
 # what srt fix cannot keep of a WebVTT file is said: settings, identifiers, NOTE/STYLE/REGION
 printf 'WEBVTT\n\nNOTE made by hand\n\nSTYLE\n::cue { color: yellow }\n\nintro\n00:00:01.000 --> 00:00:03.000 line:0 align:start\nHello there.\n\n00:00:04.000 --> 00:00:06.000\nSecond cue.\n\nNOTE the end\n' >"$SCRATCH/extras.vtt"
 run srt fix --lang en "$SCRATCH/extras.vtt" -o "$SCRATCH/extras.fixed.vtt"

@@ -1,0 +1,81 @@
+/* script.c — a text's main script against its language's; see script.h. */
+#include "script.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "lang.h"
+
+enum { FEW_LETTERS = 20 };
+
+/* The language's likely script ("Latn", "Hans" …) into out[8]; "" when ICU has none. */
+static void likely_script(const char *tag, char out[8])
+{
+    char locale[LANG_TAG_MAX], full[ULOC_FULLNAME_CAPACITY];
+    UErrorCode err = U_ZERO_ERROR;
+    lang_to_locale(tag, locale);
+    uloc_addLikelySubtags(locale, full, sizeof full, &err);
+    out[0] = '\0';
+    if (U_SUCCESS(err))
+        uloc_getScript(full, out, 8, &err);
+    if (U_FAILURE(err))
+        out[0] = '\0';
+}
+
+/* Whether a text mostly in script `code` suits a language written in `want`. */
+static int script_suits(UScriptCode code, const char *want)
+{
+    int han_family = !strcmp(want, "Hans") || !strcmp(want, "Hant") || !strcmp(want, "Hani") ||
+                     !strcmp(want, "Jpan") || !strcmp(want, "Kore");
+    switch (code) {
+    case USCRIPT_HAN: return han_family;
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA: return !strcmp(want, "Jpan");
+    case USCRIPT_HANGUL: return !strcmp(want, "Kore");
+    default: return !strcmp(uscript_getShortName(code), want);
+    }
+}
+
+int script_fits_language(const char *text, size_t len, const char *tag, char script[8])
+{
+    script[0] = '\0';
+    char want[8];
+    likely_script(tag, want);
+    if (!want[0])
+        return 1;
+    /* letters by script; the few scripts a transcript mixes are kept in a small table */
+    UScriptCode codes[8];
+    size_t counts[8] = {0}, nscripts = 0, letters = 0;
+    for (int32_t i = 0, n = (int32_t)len; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, n, c);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode code = uscript_getScript(c, &err);
+        if (U_FAILURE(err) || code == USCRIPT_COMMON || code == USCRIPT_INHERITED)
+            continue;
+        letters++;
+        size_t k = 0;
+        while (k < nscripts && codes[k] != code)
+            k++;
+        if (k == nscripts && nscripts < 8)
+            codes[nscripts++] = code;
+        if (k < nscripts)
+            counts[k]++;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < nscripts; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    if (letters < FEW_LETTERS || !nscripts || 2 * counts[best] <= letters || script_suits(codes[best], want))
+        return 1;
+    snprintf(script, 8, "%s", uscript_getShortName(codes[best]));
+    return 0;
+}
