@@ -28,18 +28,13 @@ static void likely_script(const char *tag, char out[8])
         out[0] = '\0';
 }
 
-/* Whether a text mostly in script `code` suits a language written in `want`. */
+/* Whether a text mostly in script `code` (Han standing for kana and Hangul too) suits a
+ * language written in `want`. */
 static int script_suits(UScriptCode code, const char *want)
 {
     int han_family = !strcmp(want, "Hans") || !strcmp(want, "Hant") || !strcmp(want, "Hani") ||
                      !strcmp(want, "Jpan") || !strcmp(want, "Kore");
-    switch (code) {
-    case USCRIPT_HAN: return han_family;
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA: return !strcmp(want, "Jpan");
-    case USCRIPT_HANGUL: return !strcmp(want, "Kore");
-    default: return !strcmp(uscript_getShortName(code), want);
-    }
+    return code == USCRIPT_HAN ? han_family : !strcmp(uscript_getShortName(code), want);
 }
 
 int script_fits_language(const char *text, size_t len, const char *tag, char script[8])
@@ -61,6 +56,8 @@ int script_fits_language(const char *text, size_t len, const char *tag, char scr
         UScriptCode code = uscript_getScript(c, &err);
         if (U_FAILURE(err) || code == USCRIPT_COMMON || code == USCRIPT_INHERITED)
             continue;
+        if (code == USCRIPT_HIRAGANA || code == USCRIPT_KATAKANA || code == USCRIPT_HANGUL)
+            code = USCRIPT_HAN; /* East Asian text mixes them: one family against another script */
         letters++;
         size_t k = 0;
         while (k < nscripts && codes[k] != code)

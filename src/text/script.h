@@ -3,8 +3,8 @@
  * `subtitle --lang en` on a Chinese transcript cuts 37-character lines of ideographs, all
  * within the English limits and all wrong. The text's main script (the one most of its
  * letters are in) is compared with the script ICU's likely-subtags data gives the
- * language (en -> Latn, ru -> Cyrl, zh -> Hans, ja -> Jpan), Han counting for Chinese,
- * Japanese and Korean alike, kana for Japanese, Hangul for Korean. */
+ * language (en -> Latn, ru -> Cyrl, zh -> Hans, ja -> Jpan); Han, kana and Hangul count
+ * as one family, which Chinese, Japanese and Korean are all written in. */
 #ifndef POLYALIGN_TEXT_SCRIPT_H
 #define POLYALIGN_TEXT_SCRIPT_H
 

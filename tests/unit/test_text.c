@@ -12,6 +12,7 @@
 
 #include "text/input.h"
 #include "text/lang.h"
+#include "text/script.h"
 #include "text/space.h"
 #include "text/utf8.h"
 #include "util/atomic_file.h"
@@ -205,6 +206,31 @@ static void atomic_file_writes_through_links(void **state)
     rmdir(dir);
 }
 
+/* A text's main script against its language's: Han for Chinese and Japanese, kana for
+ * Japanese, Cyrillic for Russian; too few letters or no main script fit anything. */
+static void scripts_fit_languages(void **state)
+{
+    (void)state;
+    char script[8];
+    const char *zh = "第三届世界互联网大会于二零一六年十一月在乌镇举行，来自世界各地的代表出席了会议。";
+    const char *ja = "今日の世界では、インターネットは最も急速に成長している産業分野です。";
+    const char *ru = "Сегодня интернет является самой быстрорастущей отраслью экономики.";
+    const char *en = "Today the Internet is the fastest growing sector of the economy.";
+    assert_true(script_fits_language(zh, strlen(zh), "zh-CN", script));
+    assert_true(script_fits_language(zh, strlen(zh), "ja", script));
+    assert_true(script_fits_language(ja, strlen(ja), "ja", script));
+    assert_true(script_fits_language(ru, strlen(ru), "ru", script));
+    assert_true(script_fits_language(en, strlen(en), "en", script));
+    assert_false(script_fits_language(zh, strlen(zh), "en", script));
+    assert_string_equal(script, "Hani");
+    assert_false(script_fits_language(ru, strlen(ru), "en", script));
+    assert_string_equal(script, "Cyrl");
+    assert_false(script_fits_language(en, strlen(en), "ru", script));
+    assert_string_equal(script, "Latn");
+    assert_false(script_fits_language(ja, strlen(ja), "ru", script));
+    assert_true(script_fits_language("Да, OK.", 10, "en", script)); /* too few letters */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +244,7 @@ int main(void)
         cmocka_unit_test(lang_tags_are_canonical),
         cmocka_unit_test(file_extensions_in_any_case),
         cmocka_unit_test(atomic_file_writes_through_links),
+        cmocka_unit_test(scripts_fit_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
