@@ -41,7 +41,7 @@ int atomic_file_open(atomic_file *af, const char *path)
         free(af->tmp_path);
         af->tmp_path = NULL;
         atomic_file_abort(af);
-        return error_set(ERR_IO, _("%s: cannot create output: %s"), path, strerror(e));
+        return error_set(ERR_IO, _("%s: cannot create output: %s"), given, strerror(e));
     }
     /* mkstemp makes the file 0600: a file replaced keeps its mode, a new one gets the
      * usual umask-based mode */
@@ -57,7 +57,7 @@ int atomic_file_open(atomic_file *af, const char *path)
         int e = errno;
         close(fd);
         atomic_file_abort(af);
-        return error_set(ERR_IO, _("%s: cannot create output: %s"), path, strerror(e));
+        return error_set(ERR_IO, _("%s: cannot create output: %s"), given, strerror(e));
     }
     return 0;
 }
