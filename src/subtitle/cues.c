@@ -158,6 +158,8 @@ typedef struct {
     size_t *pos;            /* cut candidates (byte offsets), pos[0] = 0, pos[n-1] = len */
     double *cost;           /* break_cost at each candidate, computed once */
     unsigned char *inside;  /* 1 where a candidate falls inside a word (Chinese, Japanese) */
+    unsigned char *hints;   /* line_breaks_word_hints: a bound particle (的, 了) next, a
+                             * determiner before (所有 | 参与者); Chinese, Japanese */
     size_t *words;          /* words[k]: how many of the candidates 1..k are word boundaries */
     size_t n;
     double *width;          /* display width from 0 to each byte offset (len + 1 entries) */
@@ -199,10 +201,10 @@ static double break_cost(const sentence_cut *sc, size_t k)
         return 0;
     char w[MAX_WORD * 4];
     line_last_word(sc->s, m, w, sizeof w);
-    double c = line_end_word_is_avoided(sc->p, w) ? bad_end_cost : 0;
+    double c = line_end_is_avoided(sc->p, sc->s, m) || (sc->hints[k] & LINE_BREAK_BEFORE_BOUND) ? bad_end_cost : 0;
     if (sc->inside[k])
         c += inside_word_cost;
-    if (line_end_parts_noun_phrase(sc->p, sc->s, sc->len, m))
+    if (line_end_parts_noun_phrase(sc->p, sc->s, sc->len, m) || (sc->hints[k] & LINE_BREAK_AFTER_DETERMINER))
         c += noun_phrase_cost;
     size_t wl = strlen(w);
     if (wl) {
@@ -234,12 +236,14 @@ static double break_cost(const sentence_cut *sc, size_t k)
 }
 
 /* Whether cue [ia, ib) is an orphan: a part of a longer sentence that holds a single word
- * (no word boundary among its inner candidates: "transportation.") or is narrower than a
- * third of a line ("Кроме того,", "成功。"); it flashes by and breaks the sentence's flow. */
+ * (no word boundary among its inner candidates: "transportation.") or is narrower than
+ * half a line ("Кроме того,", "in its governance.", "合作十分重要。"); it flashes by and
+ * breaks the sentence's flow. With a third of a line, "…，/ 因此，加强…领域的国际 | 合作十分
+ * 重要。" left 7 characters on screen for a second where "…， | 因此，…" fits. */
 static int is_orphan(const sentence_cut *sc, size_t ia, size_t ib)
 {
     return (ia > 0 || ib + 1 < sc->n) &&
-           (sc->words[ib - 1] == sc->words[ia] || span_width(sc, sc->pos[ia], sc->pos[ib]) < sc->p->max_chars / 3);
+           (sc->words[ib - 1] == sc->words[ia] || span_width(sc, sc->pos[ia], sc->pos[ib]) < sc->p->max_chars / 2);
 }
 
 /* Best layout of cue [a, b) in one or two lines: cost, and the line break (0: one line). */
@@ -304,6 +308,8 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
         if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
             continue; /* inside a tag */
+        if (!graphemes && line_break_splits_name(sc->s, sc->len, (size_t)b))
+            continue; /* 萨蒂亚·|纳德拉 */
         if (sc->n == cap) {
             size_t *v = realloc(sc->pos, (cap *= 2) * sizeof *v);
             if (!v) {
@@ -367,7 +373,7 @@ static int carry_markup_over(cue_list *out, size_t first)
 static int cut_sentence(const char *lang, const subtitle_profile *p, const char *text, size_t sentence, size_t para,
                         cue_list *out)
 {
-    sentence_cut sc = {text, strlen(text), p, NULL, NULL, NULL, NULL, 0, NULL, NULL};
+    sentence_cut sc = {text, strlen(text), p, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL};
     size_t first = out->n;
     int rc = widths(&sc);
     double *best = NULL;
@@ -377,15 +383,18 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             break;
         free(sc.cost);
         free(sc.inside);
+        free(sc.hints);
         free(sc.words);
         sc.cost = malloc((sc.n + 1) * sizeof *sc.cost);
         sc.inside = malloc(sc.n + 1);
+        sc.hints = malloc(sc.n + 1);
         sc.words = malloc((sc.n + 1) * sizeof *sc.words);
-        if (!sc.cost || !sc.inside || !sc.words) {
+        if (!sc.cost || !sc.inside || !sc.hints || !sc.words) {
             rc = error_set(ERR_IO, _("out of memory"));
             break;
         }
-        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0)
+        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0 ||
+            (rc = line_breaks_word_hints(lang, p, sc.s, sc.len, sc.pos, sc.n, sc.hints)) < 0)
             break;
         for (size_t k = 0; k < sc.n; k++) {
             sc.cost[k] = break_cost(&sc, k);
@@ -460,6 +469,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     free(sc.pos);
     free(sc.cost);
     free(sc.inside);
+    free(sc.hints);
     free(sc.words);
     free(sc.width);
     free(sc.markup);

@@ -4,11 +4,12 @@
  * punctuation rules; among those places the cutter picks by a small cost minimization,
  * not a greedy fill: one line when the text fits; balanced lines, the lower one rather
  * longer; breaks after punctuation preferred; never after an article, preposition or
- * pronoun of the profile's list, nor between two capitalized words (a first and last
- * name); in Chinese and Japanese never inside a word (ICU's dictionary), and nowhere
- * between a likely adjective and its noun, unless nothing else fits (line_end.h). A long
- * sentence continues over several cues, each ending where it reads best, none of them a
- * lone word or a few characters when another cut fits.
+ * pronoun of the profile's list (nor a pronoun's auxiliary), nor between two capitalized
+ * words (a first and last name); in Chinese and Japanese never inside a word (ICU's
+ * dictionary) nor before a bound particle, and nowhere between a likely adjective and its
+ * noun, unless nothing else fits (line_end.h). A long sentence continues over several
+ * cues, each ending where it reads best by the same rules, none of them a lone word or
+ * less than half a line when another cut fits.
  * Widths are grapheme clusters (ICU character breaks), half-width ones counting 0.5 in
  * Chinese, as the style guides count them. */
 #ifndef POLYALIGN_SUBTITLE_CUES_H
