@@ -41,9 +41,13 @@ int cues_build(const char *lang, const subtitle_profile *p, const char *const *s
 int cue_list_add(cue_list *l, cue c);
 
 /* Cut one text (of paragraph para_no, from sentence or unit `unit`) into cues under the
- * profile, share [t0, t1] among them by their lengths and append them to out: how a
- * translated sentence takes its source's time, and how `srt fix` re-breaks a cue.
- * *nparts (may be NULL) gets how many cues it became. 0 or a negative error code. */
+ * profile, share [t0, t1] among them by their reading widths, the profile's minimum gap
+ * (two frames at SUBTITLE_DEFAULT_FPS) between two of them, and append
+ * them to out: how a translated sentence takes its source's time, and how `srt fix`
+ * re-breaks a cue. A span longer than the profile's longest cue is cut into enough cues
+ * that each one's share fits it, wherever the text has the cuts, so that they tile the
+ * span without a hole. *nparts (may be NULL) gets how many cues it became. 0 or a
+ * negative error code. */
 int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text, size_t para_no, size_t unit,
                   double t0, double t1, cue_list *out, size_t *nparts);
 
@@ -52,6 +56,10 @@ int cue_reads_too_fast(const cue *c, const subtitle_profile *p);
 
 /* Display width of a UTF-8 line under the profile. */
 double cue_text_width(const char *text, const subtitle_profile *p);
+
+/* Display width of a cue's text, its lines added up (a line break is not read): the
+ * measure of reading speed, a cue's `chars`, and what cues_cut_over shares time by. */
+double cue_reading_width(const char *text, const subtitle_profile *p);
 
 /* Code points of a UTF-8 text that are not whitespace nor markup (markup.h: a source
  * track's <i> is not in its transcript, and a cut adds tags). Cutting a transcript into cues

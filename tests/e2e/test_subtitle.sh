@@ -272,6 +272,22 @@ for lang in en ru; do
     skip "translated $lang track: within the $lang limits" "no $S/check_srt.py"
   fi
 done
+# a sentence whose speech outlasts a cue is cut into enough cues to fill it: no blank
+# screen between two cues of a sentence (address.en.srt had 1.3 s of it after a 7 s cue)
+for lang in en ru; do
+  run subtitle --from "$ROOT/subtitles/address.zh.srt" --align "$C/address.zh.txt" --lang "$lang" "$C/address.$lang.txt" -o "$SCRATCH/tile.$lang.srt"
+  check "translated $lang track: no hole inside a sentence" python3 - "$SCRATCH/tile.$lang.srt" <<'PY'
+import re, sys
+def sec(h, m, s, ms): return int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+cues = []
+for b in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    l = b.split("\n")
+    a, e = (sec(*re.match(r"(\d+):(\d+):(\d+),(\d+)", x).groups()) for x in l[1].split(" --> "))
+    cues.append((a, e, " ".join(l[2:]).strip()))
+holes = [(c[2], round(n[0] - c[1], 3)) for c, n in zip(cues, cues[1:]) if c[2][-1] not in ".!?" and n[0] - c[1] > 0.1]
+assert not holes, holes
+PY
+done
 python3 - "$SCRATCH/address.srt" "$SCRATCH/address.en.srt" <<'PY' && ok "translated track spans the source track" || not_ok "translated track spans the source track"
 import re, sys
 def span(p):

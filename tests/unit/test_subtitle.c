@@ -1,7 +1,8 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
  * keep their length), the line breaks srt check reports, the cutter's word boundaries in
  * Chinese and its guesses at adjectives, pronouns, particles, names and orphans, markup
- * (no width, carried over a cut), the subtitle display rules
+ * (no width, carried over a cut), the sharing of a span among re-cut cues, the subtitle
+ * display rules
  * (estimated vs measured starts), the merging of too-fast cues, the count of visible
  * characters that maps cues onto their transcript, WebVTT's character references (written
  * outside tags, decoded when read), and the audio timing source's refusal of a language
@@ -580,7 +581,8 @@ static void split_a_cue_that_outlasts_the_longest(void **state)
 }
 
 /* One re-breaking for translated tracks and `srt fix`: a long text becomes several cues
- * sharing the span by length, back to back, all of the given unit. */
+ * sharing the span by reading width, the minimum gap between them, all of the given unit;
+ * a span longer than a cue may last becomes enough cues to fill it. */
 static void cut_over_shares_the_span(void **state)
 {
     (void)state;
@@ -589,6 +591,7 @@ static void cut_over_shares_the_span(void **state)
     size_t parts = 0;
     const char *text = "The role of the state in Internet regulation must be a key one, and the summit says so "
                        "again and again, in every session and every statement it has published this week.";
+    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS);
     assert_int_equal(cues_cut_over("en", p, text, 3, 7, 10.0, 20.0, &out, &parts), 0);
     assert_true(parts > 1);
     assert_int_equal(out.n, parts);
@@ -598,12 +601,35 @@ static void cut_over_shares_the_span(void **state)
         assert_int_equal(out.v[k].sentence, 7);
         assert_int_equal(out.v[k].para, 3);
         if (k)
-            assert_true(fabs(out.v[k].start - out.v[k - 1].end) < 1e-9);
+            assert_true(fabs(out.v[k].start - out.v[k - 1].end - gap) < 1e-9);
+    }
+    cues_free(&out);
+    /* 30 s for one long sentence: enough cues that none lasts over 7 s, no hole between */
+    assert_int_equal(cues_cut_over("en", p, text, 0, 0, 0.0, 30.0, &out, &parts), 0);
+    assert_true(parts >= 5);
+    for (size_t k = 0; k < out.n; k++) {
+        assert_true(out.v[k].end - out.v[k].start <= p->max_duration + gap + 1e-9);
+        if (k)
+            assert_true(out.v[k].start - out.v[k - 1].end <= gap + 1e-9);
     }
     /* appends: a second text goes after the first's cues */
     assert_int_equal(cues_cut_over("en", p, "Short.", 0, 8, 20.0, 21.0, &out, NULL), 0);
     assert_int_equal(out.n, parts + 1);
     assert_string_equal(out.v[parts].text, "Short.");
+    cues_free(&out);
+    /* shares by the reading measure: the lines added up, half-width characters 0.5 in
+     * Chinese, so that every piece reads at the same speed */
+    const subtitle_profile *zh = subtitle_profile_find("netflix", "zh");
+    assert_true(cue_reading_width("ab\ncd", p) == 4);
+    assert_true(cue_reading_width("中国\nWIC 2016", zh) == 6);
+    assert_int_equal(cues_cut_over("zh", zh, "中国国家主席习近平在第三届世界互联网大会开幕式上的讲话 WIC 2016 Wuzhen Summit opening ceremony.",
+                                   0, 0, 1.0, 6.5, &out, &parts), 0);
+    assert_true(parts == 2);
+    double speed = out.v[0].chars / (out.v[0].end - out.v[0].start);
+    for (size_t k = 0; k < out.n; k++) {
+        assert_true(out.v[k].chars == cue_reading_width(out.v[k].text, zh));
+        assert_true(fabs(out.v[k].chars / (out.v[k].end - out.v[k].start) - speed) < 1e-9);
+    }
     cues_free(&out);
 }
 
