@@ -328,9 +328,13 @@ int cmd_srt_fix(int argc, char **argv)
             dropped++;
             continue;
         }
-        /* the cue's time, up to where the next begins: its start is where its speech is, so
-         * the pieces of a re-cut cue share that time rather than push the next one back */
-        double end = c->end > c->start ? c->end : c->start + p->min_duration;
+        /* the cue's time, longer as reading the text needs (its pieces share it all, with a
+         * gap and a millisecond's rounding each, rather than the last one alone taking the
+         * free time after it), up to where the next begins: its start is where its speech
+         * is, so the pieces share that time rather than push the next one back */
+        double width = cue_reading_width(text, p), pieces = ceil(width / (p->max_chars * p->max_lines));
+        double end = fmax(c->end > c->start ? c->end : c->start + p->min_duration,
+                          c->start + width / p->max_cps + fmax(pieces, 1) * (gap + 0.002));
         for (size_t n = k + 1; n < in.n; n++) {
             const char *t = in.v[n].text;
             if (t[strspn(t, " \t\r\n")] == '\0')

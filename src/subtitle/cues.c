@@ -24,6 +24,7 @@
 #include "../text/space.h"
 #include "../text/utf8.h"
 #include "syllables.h"
+#include "timing.h"
 #include "../util/error.h"
 #include "../util/vec.h"
 
@@ -33,9 +34,11 @@ enum { MAX_WORD = 64 };
  * costs more than the worst layout and end of a cue together, so a word boundary wins
  * wherever one fits. Parting a likely adjective from its noun costs less than a cue more
  * (no sentence takes another cue to spare it) but more than half a line of imbalance
- * between the lines. An orphan costs a cue more. */
+ * between the lines. An orphan costs a cue more. A cue whose share of a known span would
+ * outlast the longest cue (cues_cut_over) costs as much as a break inside a word, more
+ * for each character over. */
 static const double bad_end_cost = 2.0, name_split_cost = 1.0, top_longer_cost = 0.3, punct_bonus = 0.7,
-                    inside_word_cost = 10.0, noun_phrase_cost = 0.7, orphan_cost = 1.0;
+                    inside_word_cost = 10.0, noun_phrase_cost = 0.7, orphan_cost = 1.0, too_long_cost = 10.0;
 
 static int is_half_width(UChar32 c)
 {
@@ -74,6 +77,18 @@ double cue_text_width(const char *text, const subtitle_profile *p)
     markup_strip(plain);
     double w = plain_width(plain, p);
     free(plain);
+    return w;
+}
+
+double cue_reading_width(const char *text, const subtitle_profile *p)
+{
+    double w = 0;
+    for (const char *line = text, *nl; line; line = nl ? nl + 1 : NULL) {
+        nl = strchr(line, '\n');
+        char *one = nl ? strndup(line, (size_t)(nl - line)) : NULL;
+        w += cue_text_width(one ? one : line, p); /* out of memory: the rest of the text, a little more */
+        free(one);
+    }
     return w;
 }
 
@@ -158,10 +173,13 @@ typedef struct {
     size_t *pos;            /* cut candidates (byte offsets), pos[0] = 0, pos[n-1] = len */
     double *cost;           /* break_cost at each candidate, computed once */
     unsigned char *inside;  /* 1 where a candidate falls inside a word (Chinese, Japanese) */
+    unsigned char *hints;   /* line_breaks_word_hints: a bound particle (的, 了) next, a
+                             * determiner before (所有 | 参与者); Chinese, Japanese */
     size_t *words;          /* words[k]: how many of the candidates 1..k are word boundaries */
     size_t n;
     double *width;          /* display width from 0 to each byte offset (len + 1 entries) */
     unsigned char *markup;  /* 1 for each byte of markup (<i>, {\an8} …: no width, no break inside) */
+    double max_cue;         /* the widest a cue may be before it costs too_long_cost */
 } sentence_cut;
 
 static int is_space(char c)
@@ -199,10 +217,10 @@ static double break_cost(const sentence_cut *sc, size_t k)
         return 0;
     char w[MAX_WORD * 4];
     line_last_word(sc->s, m, w, sizeof w);
-    double c = line_end_word_is_avoided(sc->p, w) ? bad_end_cost : 0;
+    double c = line_end_is_avoided(sc->p, sc->s, m) || (sc->hints[k] & LINE_BREAK_BEFORE_BOUND) ? bad_end_cost : 0;
     if (sc->inside[k])
         c += inside_word_cost;
-    if (line_end_parts_noun_phrase(sc->p, sc->s, sc->len, m))
+    if (line_end_parts_noun_phrase(sc->p, sc->s, sc->len, m) || (sc->hints[k] & LINE_BREAK_AFTER_DETERMINER))
         c += noun_phrase_cost;
     size_t wl = strlen(w);
     if (wl) {
@@ -234,12 +252,14 @@ static double break_cost(const sentence_cut *sc, size_t k)
 }
 
 /* Whether cue [ia, ib) is an orphan: a part of a longer sentence that holds a single word
- * (no word boundary among its inner candidates: "transportation.") or is narrower than a
- * third of a line ("Кроме того,", "成功。"); it flashes by and breaks the sentence's flow. */
+ * (no word boundary among its inner candidates: "transportation.") or is narrower than
+ * half a line ("Кроме того,", "in its governance.", "合作十分重要。"); it flashes by and
+ * breaks the sentence's flow. With a third of a line, "…，/ 因此，加强…领域的国际 | 合作十分
+ * 重要。" left 7 characters on screen for a second where "…， | 因此，…" fits. */
 static int is_orphan(const sentence_cut *sc, size_t ia, size_t ib)
 {
     return (ia > 0 || ib + 1 < sc->n) &&
-           (sc->words[ib - 1] == sc->words[ia] || span_width(sc, sc->pos[ia], sc->pos[ib]) < sc->p->max_chars / 3);
+           (sc->words[ib - 1] == sc->words[ia] || span_width(sc, sc->pos[ia], sc->pos[ib]) < sc->p->max_chars / 2);
 }
 
 /* Best layout of cue [a, b) in one or two lines: cost, and the line break (0: one line). */
@@ -304,6 +324,8 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
         if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
             continue; /* inside a tag */
+        if (!graphemes && line_break_splits_name(sc->s, sc->len, (size_t)b))
+            continue; /* 萨蒂亚·|纳德拉 */
         if (sc->n == cap) {
             size_t *v = realloc(sc->pos, (cap *= 2) * sizeof *v);
             if (!v) {
@@ -364,10 +386,11 @@ static int carry_markup_over(cue_list *out, size_t first)
     return rc < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
 }
 
+/* Cut one sentence into cues appended to out, none wider than max_cue where a cut fits. */
 static int cut_sentence(const char *lang, const subtitle_profile *p, const char *text, size_t sentence, size_t para,
-                        cue_list *out)
+                        double max_cue, cue_list *out)
 {
-    sentence_cut sc = {text, strlen(text), p, NULL, NULL, NULL, NULL, 0, NULL, NULL};
+    sentence_cut sc = {text, strlen(text), p, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, max_cue};
     size_t first = out->n;
     int rc = widths(&sc);
     double *best = NULL;
@@ -377,15 +400,18 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             break;
         free(sc.cost);
         free(sc.inside);
+        free(sc.hints);
         free(sc.words);
         sc.cost = malloc((sc.n + 1) * sizeof *sc.cost);
         sc.inside = malloc(sc.n + 1);
+        sc.hints = malloc(sc.n + 1);
         sc.words = malloc((sc.n + 1) * sizeof *sc.words);
-        if (!sc.cost || !sc.inside || !sc.words) {
+        if (!sc.cost || !sc.inside || !sc.hints || !sc.words) {
             rc = error_set(ERR_IO, _("out of memory"));
             break;
         }
-        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0)
+        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0 ||
+            (rc = line_breaks_word_hints(lang, p, sc.s, sc.len, sc.pos, sc.n, sc.hints)) < 0)
             break;
         for (size_t k = 0; k < sc.n; k++) {
             sc.cost[k] = break_cost(&sc, k);
@@ -405,10 +431,13 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         for (size_t j = 1; j < sc.n; j++) {
             best[j] = INFINITY;
             for (size_t i = j; i-- > 0;) {
-                if (span_width(&sc, sc.pos[i], sc.pos[j]) > p->max_chars * p->max_lines)
+                double w = span_width(&sc, sc.pos[i], sc.pos[j]);
+                if (w > p->max_chars * p->max_lines)
                     break; /* earlier starts only make the cue longer */
                 size_t s;
-                double c = best[i] + 1 + layout(&sc, i, j, &s) + sc.cost[j] + (is_orphan(&sc, i, j) ? orphan_cost : 0);
+                double c = best[i] + 1 + layout(&sc, i, j, &s) + sc.cost[j] +
+                           (is_orphan(&sc, i, j) ? orphan_cost : 0) +
+                           (w > sc.max_cue ? too_long_cost * (1 + (w - sc.max_cue) / sc.max_cue) : 0);
                 if (c < best[j]) {
                     best[j] = c;
                     from[j] = i;
@@ -447,7 +476,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             free(t);
             continue;
         }
-        cue c = {t, sentence, para, k == 0, speech_weight(t, lang), cue_text_width(t, p), 0, 0};
+        cue c = {t, sentence, para, k == 0, speech_weight(t, lang), cue_reading_width(t, p), 0, 0};
         if ((rc = cue_list_add(out, c)) < 0)
             free(t);
     }
@@ -460,6 +489,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
     free(sc.pos);
     free(sc.cost);
     free(sc.inside);
+    free(sc.hints);
     free(sc.words);
     free(sc.width);
     free(sc.markup);
@@ -472,7 +502,7 @@ int cues_build(const char *lang, const subtitle_profile *p, const char *const *s
     memset(out, 0, sizeof *out);
     int rc = 0;
     for (size_t s = 0; s < n && rc == 0; s++)
-        rc = cut_sentence(lang, p, sentences[s], s, para[s], out);
+        rc = cut_sentence(lang, p, sentences[s], s, para[s], INFINITY, out);
     if (rc < 0)
         cues_free(out);
     return rc;
@@ -492,29 +522,70 @@ void cues_free(cue_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* How long each of parts lasts when they share a span of `span` seconds by reading width,
+ * with `gap` between two of them; durations into d (parts->n entries, may be NULL).
+ * Returns the longest. */
+static double share_span(const cue_list *parts, double span, double gap, double *d)
+{
+    double total = 0, longest = 0, n = (double)parts->n;
+    for (size_t k = 0; k < parts->n; k++)
+        total += parts->v[k].chars;
+    double usable = span - gap * (n - 1);
+    if (usable <= 0)
+        usable = span; /* no room for the gaps: back to back */
+    for (size_t k = 0; k < parts->n; k++) {
+        double share = usable * (total > 0 ? parts->v[k].chars / total : 1.0 / n);
+        longest = fmax(longest, share);
+        if (d)
+            d[k] = share;
+    }
+    return longest;
+}
+
 int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text, size_t para_no, size_t unit,
                   double t0, double t1, cue_list *out, size_t *nparts)
 {
-    cue_list parts;
-    const char *one[1] = {text};
-    size_t para[1] = {para_no};
-    int rc = cues_build(lang, p, one, para, 1, &parts);
-    if (rc < 0)
+    /* enough pieces that none's share of the span outlasts the longest cue and the gap
+     * after it (a hole shorter than the gap is no hole): each no wider than the text's
+     * width in that share, narrower again while a piece still outlasts it (the cuts take
+     * the spaces between pieces out of the total) */
+    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS), longest_cue = p->max_duration + gap;
+    double span = t1 - t0, width = cue_reading_width(text, p), max_cue = INFINITY;
+    if (span > longest_cue && width > 0)
+        max_cue = width * longest_cue / span;
+    cue_list parts = {0};
+    int rc = 0;
+    for (int round = 0; rc == 0 && round < 4; round++) {
+        cues_free(&parts);
+        if ((rc = cut_sentence(lang, p, text, 0, para_no, max_cue, &parts)) < 0)
+            break;
+        double longest = share_span(&parts, span, gap, NULL);
+        if (longest <= longest_cue + 1e-9 || !isfinite(max_cue))
+            break;
+        max_cue *= longest_cue / longest;
+    }
+    double *d = rc == 0 ? malloc((parts.n + 1) * sizeof *d) : NULL;
+    if (rc == 0 && !d)
+        rc = error_set(ERR_IO, _("out of memory"));
+    if (rc < 0) {
+        cues_free(&parts);
+        free(d);
         return rc;
+    }
     if (nparts)
         *nparts = parts.n;
-    double total = 0, at = t0;
-    for (size_t k = 0; k < parts.n; k++)
-        total += parts.v[k].chars;
+    share_span(&parts, span, gap, d);
+    double at = t0;
     for (size_t k = 0; k < parts.n && rc == 0; k++) {
         cue c = parts.v[k];
         c.sentence = unit;
         c.start = at;
-        c.end = at + (t1 - t0) * (total > 0 ? c.chars / total : 1.0 / (double)parts.n);
-        at = c.end;
+        c.end = k + 1 < parts.n ? at + d[k] : t1;
+        at = c.end + (span - gap * (double)(parts.n - 1) > 0 ? gap : 0);
         if ((rc = cue_list_add(out, c)) == 0)
             parts.v[k].text = NULL;
     }
+    free(d);
     cues_free(&parts);
     return rc;
 }

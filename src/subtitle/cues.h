@@ -4,11 +4,12 @@
  * punctuation rules; among those places the cutter picks by a small cost minimization,
  * not a greedy fill: one line when the text fits; balanced lines, the lower one rather
  * longer; breaks after punctuation preferred; never after an article, preposition or
- * pronoun of the profile's list, nor between two capitalized words (a first and last
- * name); in Chinese and Japanese never inside a word (ICU's dictionary), and nowhere
- * between a likely adjective and its noun, unless nothing else fits (line_end.h). A long
- * sentence continues over several cues, each ending where it reads best, none of them a
- * lone word or a few characters when another cut fits.
+ * pronoun of the profile's list (nor a pronoun's auxiliary), nor between two capitalized
+ * words (a first and last name); in Chinese and Japanese never inside a word (ICU's
+ * dictionary) nor before a bound particle, and nowhere between a likely adjective and its
+ * noun, unless nothing else fits (line_end.h). A long sentence continues over several
+ * cues, each ending where it reads best by the same rules, none of them a lone word or
+ * less than half a line when another cut fits.
  * Widths are grapheme clusters (ICU character breaks), half-width ones counting 0.5 in
  * Chinese, as the style guides count them. */
 #ifndef POLYALIGN_SUBTITLE_CUES_H
@@ -40,9 +41,13 @@ int cues_build(const char *lang, const subtitle_profile *p, const char *const *s
 int cue_list_add(cue_list *l, cue c);
 
 /* Cut one text (of paragraph para_no, from sentence or unit `unit`) into cues under the
- * profile, share [t0, t1] among them by their lengths and append them to out: how a
- * translated sentence takes its source's time, and how `srt fix` re-breaks a cue.
- * *nparts (may be NULL) gets how many cues it became. 0 or a negative error code. */
+ * profile, share [t0, t1] among them by their reading widths, the profile's minimum gap
+ * (two frames at SUBTITLE_DEFAULT_FPS) between two of them, and append
+ * them to out: how a translated sentence takes its source's time, and how `srt fix`
+ * re-breaks a cue. A span longer than the profile's longest cue is cut into enough cues
+ * that each one's share fits it, wherever the text has the cuts, so that they tile the
+ * span without a hole. *nparts (may be NULL) gets how many cues it became. 0 or a
+ * negative error code. */
 int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text, size_t para_no, size_t unit,
                   double t0, double t1, cue_list *out, size_t *nparts);
 
@@ -51,6 +56,10 @@ int cue_reads_too_fast(const cue *c, const subtitle_profile *p);
 
 /* Display width of a UTF-8 line under the profile. */
 double cue_text_width(const char *text, const subtitle_profile *p);
+
+/* Display width of a cue's text, its lines added up (a line break is not read): the
+ * measure of reading speed, a cue's `chars`, and what cues_cut_over shares time by. */
+double cue_reading_width(const char *text, const subtitle_profile *p);
 
 /* Code points of a UTF-8 text that are not whitespace nor markup (markup.h: a source
  * track's <i> is not in its transcript, and a cut adds tags). Cutting a transcript into cues

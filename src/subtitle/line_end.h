@@ -4,8 +4,9 @@
  * closing punctuation or after an opening bracket in Chinese. The cue cutter (cues.c)
  * avoids such breaks; `srt check` reports them in files made elsewhere. Nor does a line
  * end inside a word of a language written without spaces (UAX #14 allows a break between
- * any two ideographs), nor, where another break fits, between an adjective and its noun:
- * the cutter weighs both. */
+ * any two ideographs), nor inside a transliterated name at its middle dot, nor, where
+ * another break fits, between an adjective and its noun, after a subject pronoun and its
+ * auxiliaries, or before a bound particle (的, 了): the cutter weighs these. */
 #ifndef POLYALIGN_SUBTITLE_LINE_END_H
 #define POLYALIGN_SUBTITLE_LINE_END_H
 
@@ -25,13 +26,20 @@ int line_end_word_is_weak(const subtitle_profile *p, const char *word);
  * pronoun, kept with its verb), though a line may end with it. */
 int line_end_word_is_avoided(const subtitle_profile *p, const char *word);
 
+/* Whether a line ending at byte m of s is one the line breaker avoids: its last word is
+ * weak or avoided, or is an auxiliary after an avoided word ("it has | found", "мы будем |
+ * работать": a subject pronoun kept with its verb). */
+int line_end_is_avoided(const subtitle_profile *p, const char *s, size_t m);
+
 /* Whether a line break at byte m of s[0..len) likely parts a noun phrase, an adjective or
  * a determiner from its noun (profile.h, adjective_hints): the word before the break is a
  * determiner ("every | participating"), has an adjective's ending, or follows a determiner
  * without a noun's ending ("an annual | report", "the third | ministerial"), and the word
  * after it is a content word: it begins with a letter and is none of the profile's listed
- * words ("an annual | and", "the state | of" are not). A guess without a tagger: the
- * cutter only avoids such a break. */
+ * words ("an annual | and", "the state | of" are not); or the word after it is a
+ * coordinator before a second adjective and their noun ("a more equal | and fair model",
+ * "равноправную | и справедливую модель"). A guess without a tagger: the cutter only
+ * avoids such a break. */
 int line_end_parts_noun_phrase(const subtitle_profile *p, const char *s, size_t len, size_t m);
 
 /* For each break position pos[0..n) (ascending byte offsets into s[0..len)), whether it
@@ -40,6 +48,22 @@ int line_end_parts_noun_phrase(const subtitle_profile *p, const char *s, size_t 
  * a negative error code. */
 int line_breaks_inside_words(const char *lang, const char *s, size_t len, const size_t *pos, size_t n,
                              unsigned char *inside);
+
+/* What the words around each break position pos[0..n) of s[0..len) say, in a language
+ * written without spaces (lang_joins_unspaced), words as ICU's dictionary finds them:
+ * hints[k] has LINE_BREAK_BEFORE_BOUND when the next line would start with a bound
+ * particle of the profile's no_line_start (的, 了), LINE_BREAK_AFTER_DETERMINER when the
+ * line would end with a determiner of its adjective hints, or a measure word after one or
+ * after a numeral, before a content word (所有 | 参与者, 一个 | 命运共同体). Elsewhere all 0.
+ * 0 or a negative error code. */
+enum { LINE_BREAK_BEFORE_BOUND = 1, LINE_BREAK_AFTER_DETERMINER = 2 };
+int line_breaks_word_hints(const char *lang, const subtitle_profile *p, const char *s, size_t len,
+                           const size_t *pos, size_t n, unsigned char *hints);
+
+/* Whether a break at byte m of s[0..len) falls beside a middle dot (U+00B7, U+30FB) between
+ * two Chinese or Japanese characters, inside a transliterated name (萨蒂亚·|纳德拉): never
+ * a place for a line to end or start. */
+int line_break_splits_name(const char *s, size_t len, size_t m);
 
 /* Whether two lines of a language written without spaces, s[0..n) and the text at next,
  * join without a space as running text: where a wide character (an ideograph, full-width

@@ -116,8 +116,16 @@ run srt fix --lang en "$SCRATCH/recut.srt" -o "$SCRATCH/recut.fixed.srt"
   [[ $(grep -B2 '^Overlapping cue here.$' "$SCRATCH/recut.fixed.srt" | head -1) == 3 ]] &&
   ok "srt fix: the pieces of a re-cut overlapping cue end before the next, which keeps its start" ||
   not_ok "srt fix: re-cut cue keeps the next start" "$(cat "$SCRATCH/recut.fixed.srt")"
+# a re-cut cue too long to read in its time takes the free time after it, shared by all its
+# pieces by the reading measure (Latin 0.5 in Chinese): the first was left at 12.5 cps
+printf '1\n00:00:01,000 --> 00:00:05,000\n中国国家主席习近平在第三届世界互联网大会开幕式上的讲话 WIC 2016 Wuzhen Summit opening ceremony.\n\n2\n00:00:08,000 --> 00:00:10,000\n下一个。\n\n' >"$SCRATCH/mixed.srt"
+run srt fix --lang zh "$SCRATCH/mixed.srt" -o "$SCRATCH/mixed.fixed.srt"
+run srt check --lang zh "$SCRATCH/mixed.fixed.srt"
+[[ $status -eq 0 ]] && grep -q '^00:00:08,000 --> ' "$SCRATCH/mixed.fixed.srt" &&
+  ok "srt fix: a mixed Chinese and Latin cue re-cut into pieces that all read within the limit" ||
+  not_ok "srt fix: mixed cue re-cut within the reading speed" "$out" "$(cat "$SCRATCH/mixed.fixed.srt")"
 # Chinese lines re-broken by srt fix join as running text: no space where a digit meets an ideograph
-printf '1\n00:00:01,000 --> 00:00:09,000\n第三届世界互联网大会于2016\n年11月在乌镇举行，\n\n' >"$SCRATCH/zhjoin.srt"
+printf '1\n00:00:01,000 --> 00:00:07,000\n第三届世界互联网大会于2016\n年11月在乌镇举行，\n\n' >"$SCRATCH/zhjoin.srt"
 run srt fix "$SCRATCH/zhjoin.srt" --lang zh -o "$SCRATCH/zhjoin.fixed.srt"
 [[ $status -eq 0 && $(sed -n '3,4p' "$SCRATCH/zhjoin.fixed.srt" | tr -d '\n') == 第三届世界互联网大会于2016年11月在乌镇举行， ]] &&
   ok "srt fix: Chinese lines join without a space between a digit and an ideograph" ||
@@ -278,7 +286,7 @@ expect "srt fix --max-chars 30 re-breaks the line within 30" 0 ""
 run srt check --lang en --min-duration 8 --max-duration 7 "$SCRATCH/forty.srt"
 expect_err "srt check: a shortest cue longer than the longest, usage error" 2 "shortest cue"
 # srt fix without --lang: the language from the text, said
-printf '1\n00:00:01,000 --> 00:00:09,000\n第三届世界互联网大会于2016年11月在乌镇举行，来自世界各地的代表出席了会议\n\n' >"$SCRATCH/zh.srt"
+printf '1\n00:00:01,000 --> 00:00:07,000\n第三届世界互联网大会于2016年11月在乌镇举行，来自世界各地的代表出席了会议\n\n' >"$SCRATCH/zh.srt"
 run srt fix "$SCRATCH/zh.srt" -o "$SCRATCH/zh.fixed.srt"
 [[ $status -eq 0 && $err == *"language zh"*"guessed from the text"* ]] && ok "srt fix without --lang: the language guessed from the text, said" ||
   not_ok "srt fix guesses the language" "$err"

@@ -150,11 +150,42 @@ lone = [b for b in blocks if len(" ".join(b).split()) == 1]
 assert not lone, lone' "$SCRATCH/phrases.en.srt"
 printf 'Правительство опубликует ежегодный доклад о состоянии информационной безопасности в регионе.\n' >"$SCRATCH/phrases.ru.txt"
 run subtitle --lang ru --duration 10 "$SCRATCH/phrases.ru.txt" -o "$SCRATCH/phrases.ru.srt"
-check "Russian: no line or cue ends on an adjective before its noun" python3 -c '
+# no_line_ends NAME SRT WORD…: no line of the SRT (a line's or a cue's end) ends with a WORD
+no_line_ends() {
+  local name=$1 srt=$2
+  shift 2
+  check "$name" python3 -c '
 import sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-bad = [l for l in lines if l.split()[-1:] in (["ежегодный"], ["информационной"])]
-assert not bad, bad' "$SCRATCH/phrases.ru.srt"
+bad = [l for l in lines if any(l == w or l.endswith(" " + w) for w in sys.argv[2:])]
+assert not bad, bad' "$srt" "$@"
+}
+no_line_ends "Russian: no line or cue ends on an adjective before its noun" "$SCRATCH/phrases.ru.srt" ежегодный информационной
+# the feminine oblique -ей of adjectives and participles, coordinated adjectives: neither a
+# line nor a cue parts them from their noun
+printf 'От имени правительства принимающей страны приветствую вас в Таллине на третьей министерской конференции.\n\nМы приветствуем делегации принимающей страны на третьей министерской конференции.\n' >"$SCRATCH/ej.ru.txt"
+run subtitle --lang ru --duration 14 "$SCRATCH/ej.ru.txt" -o "$SCRATCH/ej.ru.srt"
+no_line_ends "Russian: no line or cue ends on an adjective in -ей before its noun" "$SCRATCH/ej.ru.srt" принимающей третьей
+printf 'I wish you all a productive and candid conference, and a more equal and fair model of governance for the years ahead.\n' >"$SCRATCH/coord.en.txt"
+run subtitle --lang en --duration 8 "$SCRATCH/coord.en.txt" -o "$SCRATCH/coord.en.srt"
+no_line_ends "English: coordinated adjectives stay with their noun" "$SCRATCH/coord.en.srt" productive equal
+# a pronoun stays with its verb, a cue ends on no preposition (the dev transcript's sentence)
+printf 'Today we are proposing a common framework under which any participating state that detects a serious attack on an undersea cable, a power grid, or a payment system will notify its partners within twenty-four hours, share the technical indicators it has found, and offer practical help to the teams responding on the ground.\n' >"$SCRATCH/pron.en.txt"
+run subtitle --lang en --duration 20 "$SCRATCH/pron.en.txt" -o "$SCRATCH/pron.en.srt"
+no_line_ends "English: no line or cue ends on 'it has' or 'under'" "$SCRATCH/pron.en.srt" "it has" under
+# Chinese: a cue ends at the punctuation rather than leave a few characters alone; no line or
+# cue starts with a bound particle or breaks a name at its middle dot
+printf '互联网已经成为一个命运共同体，因此，加强互联网治理领域的国际合作十分重要。\n' >"$SCRATCH/punct.zh.txt"
+run subtitle --lang zh --duration 9 "$SCRATCH/punct.zh.txt" -o "$SCRATCH/punct.zh.srt"
+[[ $status -eq 0 && $(sed -n 3p "$SCRATCH/punct.zh.srt") == 互联网已经成为一个命运共同体， && $(sed -n 4p "$SCRATCH/punct.zh.srt") == "" ]] &&
+  ok "Chinese: the cue is cut at the comma, not before 合作十分重要。 alone" || not_ok "Chinese: cut at the comma" "$(cat "$SCRATCH/punct.zh.srt")"
+printf '微软首席执行官萨蒂亚·纳德拉的讲话强调了我们必须尊重所有参与者的利益。乃至属于个人但已经被剥夺了所有个人标识符的信息。在本报告所述期间，索马里的国际伙伴之间开展了高水平的协调与合作。\n' >"$SCRATCH/bound.zh.txt"
+run subtitle --lang zh --duration 20 "$SCRATCH/bound.zh.txt" -o "$SCRATCH/bound.zh.srt"
+check "Chinese: no line ends with a middle dot, none starts with 的 or 了" python3 -c '
+import sys
+lines = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if l and "-->" not in l and not l.isdigit()]
+bad = [l for l in lines if l.endswith("·") or l[0] in "的了"]
+assert not bad, bad' "$SCRATCH/bound.zh.srt"
 run subtitle --lang zh --duration 60 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/address.srt"
 if command -v ffmpeg >/dev/null; then
   check "ffmpeg converts the SRT" ffmpeg -nostdin -v error -y -i "$SCRATCH/address.srt" "$SCRATCH/address.ass"
@@ -257,6 +288,22 @@ for lang in en ru; do
   else
     skip "translated $lang track: within the $lang limits" "no $S/check_srt.py"
   fi
+done
+# a sentence whose speech outlasts a cue is cut into enough cues to fill it: no blank
+# screen between two cues of a sentence (address.en.srt had 1.3 s of it after a 7 s cue)
+for lang in en ru; do
+  run subtitle --from "$ROOT/subtitles/address.zh.srt" --align "$C/address.zh.txt" --lang "$lang" "$C/address.$lang.txt" -o "$SCRATCH/tile.$lang.srt"
+  check "translated $lang track: no hole inside a sentence" python3 - "$SCRATCH/tile.$lang.srt" <<'PY'
+import re, sys
+def sec(h, m, s, ms): return int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+cues = []
+for b in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    l = b.split("\n")
+    a, e = (sec(*re.match(r"(\d+):(\d+):(\d+),(\d+)", x).groups()) for x in l[1].split(" --> "))
+    cues.append((a, e, " ".join(l[2:]).strip()))
+holes = [(c[2], round(n[0] - c[1], 3)) for c, n in zip(cues, cues[1:]) if c[2][-1] not in ".!?" and n[0] - c[1] > 0.1]
+assert not holes, holes
+PY
 done
 python3 - "$SCRATCH/address.srt" "$SCRATCH/address.en.srt" <<'PY' && ok "translated track spans the source track" || not_ok "translated track spans the source track"
 import re, sys

@@ -1,7 +1,8 @@
 /* test_subtitle.c — unit tests of the duration timing model (speech stretches, pauses
  * keep their length), the line breaks srt check reports, the cutter's word boundaries in
- * Chinese and its guesses at adjectives and orphans, markup (no width, carried over a
- * cut), the subtitle display rules
+ * Chinese and its guesses at adjectives, pronouns, particles, names and orphans, markup
+ * (no width, carried over a cut), the sharing of a span among re-cut cues, the subtitle
+ * display rules
  * (estimated vs measured starts), the merging of too-fast cues, the count of visible
  * characters that maps cues onto their transcript, WebVTT's character references (written
  * outside tags, decoded when read), and the audio timing source's refusal of a language
@@ -209,6 +210,16 @@ static char *cut_one(const char *lang, const subtitle_profile *p, const char *te
     return all;
 }
 
+/* Neither a line nor a cue of `cut` (cut_one) ends with `end` (before: or starts with it). */
+static void assert_no_break_at(const char *cut, const char *end, int before)
+{
+    char nl[64], bar[64];
+    snprintf(nl, sizeof nl, before ? "\n%s" : "%s\n", end);
+    snprintf(bar, sizeof bar, before ? "|%s" : "%s|", end);
+    assert_null(strstr(cut, nl));
+    assert_null(strstr(cut, bar));
+}
+
 /* How many line ends and cue cuts of a Chinese sentence's cues fall inside a word. */
 static size_t cuts_inside_words(const char *cut)
 {
@@ -264,14 +275,20 @@ static void chinese_breaks_fall_between_words(void **state)
     free(cut);
 }
 
-/* m: where '|' is in `marked`, which is the text without it */
-static int parts_noun_phrase(const subtitle_profile *p, const char *marked)
+/* `marked` without its '|' into text (256 bytes); returns where the '|' was */
+static size_t unmark(const char *marked, char *text)
 {
-    char text[256];
     const char *bar = strchr(marked, '|');
     size_t m = (size_t)(bar - marked);
     memcpy(text, marked, m);
     strcpy(text + m, bar + 1);
+    return m;
+}
+
+static int parts_noun_phrase(const subtitle_profile *p, const char *marked)
+{
+    char text[256];
+    size_t m = unmark(marked, text);
     return line_end_parts_noun_phrase(p, text, strlen(text), m);
 }
 
@@ -294,20 +311,40 @@ static void adjectives_stay_with_their_nouns(void **state)
     assert_true(parts_noun_phrase(ru, "развитие международного| сотрудничества"));
     assert_true(parts_noun_phrase(ru, "мы построим новый| учебный корпус"));
     assert_false(parts_noun_phrase(ru, "его развитие| страны"));                          /* -тие: a noun */
-    assert_false(parts_noun_phrase(ru, "новые| и старые правила"));
-    assert_false(parts_noun_phrase(zh, "共享| 数据"));                                     /* no hints */
+    /* the feminine oblique -ей of adjectives and participles, not of nouns */
+    assert_true(parts_noun_phrase(ru, "от имени правительства принимающей| страны"));
+    assert_true(parts_noun_phrase(ru, "на третьей| министерской конференции"));
+    assert_true(parts_noun_phrase(ru, "безопасности общей| цифровой инфраструктуры"));
+    assert_true(parts_noun_phrase(ru, "заседание рабочей| группы"));
+    assert_false(parts_noun_phrase(ru, "для людей| страны"));
+    assert_false(parts_noun_phrase(ru, "достижение целей| развития"));
+    assert_true(parts_noun_phrase(ru, "в этой| стране"));                                   /* a determiner */
+    /* two adjectives joined by a coordinator share their noun */
+    assert_true(parts_noun_phrase(ru, "новые| и старые правила"));
+    assert_true(parts_noun_phrase(ru, "более равноправную| и справедливую модель"));
+    assert_true(parts_noun_phrase(en, "a more equal| and fair model"));                    /* unmarked "fair" */
+    assert_true(parts_noun_phrase(en, "a productive| and candid conference"));
+    assert_false(parts_noun_phrase(en, "the economy is global| and markets grow"));       /* plural: a noun */
+    assert_false(parts_noun_phrase(ru, "развития| и укрепления сотрудничества"));          /* nouns */
+    assert_false(parts_noun_phrase(zh, "共享| 数据"));                                     /* words are ICU's */
     /* the cutter takes another break where one fits */
     char *cut = cut_one("en", en, "The government will publish an annual report on the state of security.");
     assert_string_equal(cut, "The government will publish\nan annual report on the state of security.");
     free(cut);
-    cut = cut_one("en", en, "Progress on the new edition of the training manual would depend on the availability of staff.");
-    assert_string_equal(cut, "Progress on the new edition\nof the training manual would|depend on the availability of staff.");
+    cut = cut_one("en", en,
+                  "Progress on the new edition of the training manual would depend on the availability of staff.");
+    /* nor a modal from its verb: "would | depend" */
+    assert_string_equal(cut,
+                        "Progress on the new edition\nof the training manual|would depend on the availability of staff.");
     free(cut);
-    cut = cut_one("ru", ru, "Правительство опубликует ежегодный доклад о состоянии информационной безопасности в регионе.");
-    assert_null(strstr(cut, "ежегодный\n"));
-    assert_null(strstr(cut, "ежегодный|"));
-    assert_null(strstr(cut, "информационной\n"));
-    assert_null(strstr(cut, "информационной|"));
+    cut = cut_one("ru", ru, "Мы приветствуем делегации принимающей страны на третьей министерской конференции.");
+    assert_no_break_at(cut, "принимающей", 0);
+    assert_no_break_at(cut, "третьей", 0);
+    free(cut);
+    cut = cut_one("ru", ru,
+                  "Правительство опубликует ежегодный доклад о состоянии информационной безопасности в регионе.");
+    assert_no_break_at(cut, "ежегодный", 0);
+    assert_no_break_at(cut, "информационной", 0);
     free(cut);
     /* and where none fits, it breaks there: within the limits */
     subtitle_profile narrow = *en;
@@ -315,6 +352,79 @@ static void adjectives_stay_with_their_nouns(void **state)
     narrow.max_lines = 1;
     cut = cut_one("en", &narrow, "An annual report");
     assert_string_equal(cut, "An annual|report");
+    free(cut);
+}
+
+static int avoided_end(const subtitle_profile *p, const char *marked)
+{
+    char text[256];
+    size_t m = unmark(marked, text);
+    return line_end_is_avoided(p, text, m);
+}
+
+/* Lines and cues keep a subject pronoun and its auxiliaries with the verb, and end on no
+ * preposition, relative or modal where another break fits. */
+static void pronouns_keep_their_verbs(void **state)
+{
+    (void)state;
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en"), *ru = subtitle_profile_find("netflix", "ru");
+    assert_true(avoided_end(en, "the technical indicators it| has found"));
+    assert_true(avoided_end(en, "the technical indicators it has| found"));
+    assert_true(avoided_end(en, "what we have been| doing"));
+    assert_true(avoided_end(en, "a common framework under| which"));
+    assert_true(avoided_end(en, "in the future can| hardly be"));
+    assert_false(avoided_end(en, "the state has| found"));          /* a noun's verb may end a line */
+    assert_false(avoided_end(en, "the technical indicators it has found,| and"));
+    assert_true(avoided_end(ru, "что мы будем| работать"));
+    assert_false(avoided_end(ru, "что совет будет| работать"));
+    const char *text = "Today we are proposing a common framework under which any participating state that detects a "
+                       "serious attack on an undersea cable, a power grid, or a payment system will notify its "
+                       "partners within twenty-four hours, share the technical indicators it has found, and offer "
+                       "practical help to the teams responding on the ground.";
+    char *cut = cut_one("en", en, text);
+    assert_no_break_at(cut, " it has", 0);
+    assert_no_break_at(cut, " under", 0);
+    free(cut);
+}
+
+/* Chinese: no line or cue starts with a bound particle where another break fits, none
+ * ends on a determiner before its noun, and a transliterated name stays whole. */
+static void chinese_particles_and_names_stay_bound(void **state)
+{
+    (void)state;
+    const subtitle_profile *zh = subtitle_profile_find("netflix", "zh");
+    const char *text = "首席执行官的讲话"; /* 首席 执行 官 的 讲话 */
+    size_t pos[] = {6, 12, 15, 18};
+    unsigned char hints[4];
+    assert_int_equal(line_breaks_word_hints("zh", zh, text, strlen(text), pos, 4, hints), 0);
+    assert_int_equal(hints[2], LINE_BREAK_BEFORE_BOUND); /* 官|的 */
+    assert_int_equal(hints[3], 0);                       /* 的|讲话 */
+    text = "尊重所有参与者";                              /* 尊重 所有 参与 者 */
+    size_t after_all = 12, before_suffix = 18;
+    assert_int_equal(line_breaks_word_hints("zh", zh, text, strlen(text), &after_all, 1, hints), 0);
+    assert_int_equal(hints[0], LINE_BREAK_AFTER_DETERMINER);
+    assert_int_equal(line_breaks_word_hints("zh", zh, text, strlen(text), &before_suffix, 1, hints), 0);
+    assert_int_equal(hints[0], LINE_BREAK_BEFORE_BOUND);
+    text = "成为一个命运共同体";
+    size_t after_one = 12;                               /* 一个| 命运: a numeral and its measure word */
+    assert_int_equal(line_breaks_word_hints("zh", zh, text, strlen(text), &after_one, 1, hints), 0);
+    assert_int_equal(hints[0], LINE_BREAK_AFTER_DETERMINER);
+    assert_int_equal(line_breaks_word_hints("en", zh, text, strlen(text), &after_one, 1, hints), 0);
+    assert_int_equal(hints[0], 0);                       /* only where ICU's words are needed */
+    const char *name = "萨蒂亚·纳德拉"; /* the dot is 2 bytes, after 9 */
+    assert_true(line_break_splits_name(name, strlen(name), 11));
+    assert_true(line_break_splits_name(name, strlen(name), 9));
+    assert_false(line_break_splits_name(name, strlen(name), 3));                     /* 萨|蒂: no dot */
+    assert_false(line_break_splits_name("Tom·Lee", 8, 5));                           /* not between ideographs */
+    unsigned char inside[2];
+    size_t in_name[] = {3, 14};                         /* 萨|蒂, 纳|德 */
+    assert_int_equal(line_breaks_inside_words("zh", name, strlen(name), in_name, 2, inside), 0);
+    assert_memory_equal(inside, ((unsigned char[]){1, 1}), 2);
+    char *cut = cut_one("zh", zh, "乃至属于个人但已经被剥夺了所有个人标识符(如姓名、地址和身份证号码)的信息。");
+    assert_no_break_at(cut, "了", 1);
+    free(cut);
+    cut = cut_one("zh", zh, "微软首席执行官萨蒂亚·纳德拉的讲话强调了我们必须尊重所有参与者的利益。");
+    assert_no_break_at(cut, "·", 0);
     free(cut);
 }
 
@@ -336,6 +446,12 @@ static void no_orphan_cues(void **state)
     /* a sentence of one word is its cue */
     char *cut = cut_one("en", en, "Thanks.");
     assert_string_equal(cut, "Thanks.");
+    free(cut);
+    /* less than half a line is left alone only when nothing else fits: the cut goes to the
+     * punctuation ("合作十分重要。" alone was up for a second) */
+    const subtitle_profile *zh = subtitle_profile_find("netflix", "zh");
+    cut = cut_one("zh", zh, "互联网已经成为一个命运共同体，因此，加强互联网治理领域的国际合作十分重要。");
+    assert_true(strncmp(cut, "互联网已经成为一个命运共同体，|", strlen("互联网已经成为一个命运共同体，|")) == 0);
     free(cut);
 }
 
@@ -465,7 +581,8 @@ static void split_a_cue_that_outlasts_the_longest(void **state)
 }
 
 /* One re-breaking for translated tracks and `srt fix`: a long text becomes several cues
- * sharing the span by length, back to back, all of the given unit. */
+ * sharing the span by reading width, the minimum gap between them, all of the given unit;
+ * a span longer than a cue may last becomes enough cues to fill it. */
 static void cut_over_shares_the_span(void **state)
 {
     (void)state;
@@ -474,6 +591,7 @@ static void cut_over_shares_the_span(void **state)
     size_t parts = 0;
     const char *text = "The role of the state in Internet regulation must be a key one, and the summit says so "
                        "again and again, in every session and every statement it has published this week.";
+    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS);
     assert_int_equal(cues_cut_over("en", p, text, 3, 7, 10.0, 20.0, &out, &parts), 0);
     assert_true(parts > 1);
     assert_int_equal(out.n, parts);
@@ -483,12 +601,35 @@ static void cut_over_shares_the_span(void **state)
         assert_int_equal(out.v[k].sentence, 7);
         assert_int_equal(out.v[k].para, 3);
         if (k)
-            assert_true(fabs(out.v[k].start - out.v[k - 1].end) < 1e-9);
+            assert_true(fabs(out.v[k].start - out.v[k - 1].end - gap) < 1e-9);
+    }
+    cues_free(&out);
+    /* 30 s for one long sentence: enough cues that none lasts over 7 s, no hole between */
+    assert_int_equal(cues_cut_over("en", p, text, 0, 0, 0.0, 30.0, &out, &parts), 0);
+    assert_true(parts >= 5);
+    for (size_t k = 0; k < out.n; k++) {
+        assert_true(out.v[k].end - out.v[k].start <= p->max_duration + gap + 1e-9);
+        if (k)
+            assert_true(out.v[k].start - out.v[k - 1].end <= gap + 1e-9);
     }
     /* appends: a second text goes after the first's cues */
     assert_int_equal(cues_cut_over("en", p, "Short.", 0, 8, 20.0, 21.0, &out, NULL), 0);
     assert_int_equal(out.n, parts + 1);
     assert_string_equal(out.v[parts].text, "Short.");
+    cues_free(&out);
+    /* shares by the reading measure: the lines added up, half-width characters 0.5 in
+     * Chinese, so that every piece reads at the same speed */
+    const subtitle_profile *zh = subtitle_profile_find("netflix", "zh");
+    assert_true(cue_reading_width("ab\ncd", p) == 4);
+    assert_true(cue_reading_width("中国\nWIC 2016", zh) == 6);
+    assert_int_equal(cues_cut_over("zh", zh, "中国国家主席习近平在第三届世界互联网大会开幕式上的讲话 WIC 2016 Wuzhen Summit opening ceremony.",
+                                   0, 0, 1.0, 6.5, &out, &parts), 0);
+    assert_true(parts == 2);
+    double speed = out.v[0].chars / (out.v[0].end - out.v[0].start);
+    for (size_t k = 0; k < out.n; k++) {
+        assert_true(out.v[k].chars == cue_reading_width(out.v[k].text, zh));
+        assert_true(fabs(out.v[k].chars / (out.v[k].end - out.v[k].start) - speed) < 1e-9);
+    }
     cues_free(&out);
 }
 
@@ -592,6 +733,8 @@ int main(void)
         cmocka_unit_test(line_breaks_a_subtitler_never_makes),
         cmocka_unit_test(chinese_breaks_fall_between_words),
         cmocka_unit_test(adjectives_stay_with_their_nouns),
+        cmocka_unit_test(pronouns_keep_their_verbs),
+        cmocka_unit_test(chinese_particles_and_names_stay_bound),
         cmocka_unit_test(no_orphan_cues),
         cmocka_unit_test(markup_takes_no_room_and_survives_a_cut),
         cmocka_unit_test(unwrap_joins_lines_as_running_text),
