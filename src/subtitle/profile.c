@@ -54,9 +54,10 @@ static const char *const en_function_words[] = {
     "here", "also", "only", "just", "even", "still", "then", "too", "again", "already", "yet", "ever", "never",
     "off", "out", "up", "down", NULL};
 static const char *const en_coordinators[] = {"and", "or", NULL};
-static const adjective_hints en_adjectives = {en_determiners,   en_adjective_endings, en_noun_endings,
-                                              en_function_words, en_coordinators,      1,
-                                              none,              3};
+static const adjective_hints en_adjectives = {
+    .determiners = en_determiners, .adjective_endings = en_adjective_endings, .noun_endings = en_noun_endings,
+    .function_words = en_function_words, .coordinators = en_coordinators, .unmarked_adjectives = 1,
+    .classifiers = none, .adjective_stem = 3};
 /* Russian adjectives show themselves by their endings; -ой and -им are also a noun's or a
  * verb's, a guess the cutter only avoids. The feminine oblique -ей is an adjective's after
  * ь, ш, щ, н and in -очей, -учей, -ячей (третьей, лучшей, принимающей, общей, последней,
@@ -82,9 +83,10 @@ static const char *const ru_function_words[] = {
     "ещё", "еще", "бы", "ли", "же", "лишь", "только", "даже", "так", "то", "его", "её", "ее",
     "их", "им", "ему", "ей", "нам", "вам", "нас", "вас", "себя", "себе", NULL};
 static const char *const ru_coordinators[] = {"и", "или", NULL};
-static const adjective_hints ru_adjectives = {ru_determiners,    ru_adjective_endings, ru_noun_endings,
-                                              ru_function_words, ru_coordinators,      0,
-                                              none,              2};
+static const adjective_hints ru_adjectives = {
+    .determiners = ru_determiners, .adjective_endings = ru_adjective_endings, .noun_endings = ru_noun_endings,
+    .function_words = ru_function_words, .coordinators = ru_coordinators, .unmarked_adjectives = 0,
+    .classifiers = none, .adjective_stem = 2};
 /* Chinese determiners and measure words, as ICU's dictionary cuts them (所有, 这些, 每|个) */
 static const char *const zh_determiners[] = {"这", "那", "每", "各", "某", "该", "此", "本", "其", "这一", "那一",
                                              "所有", "一切", "这些", "那些", "一些", "任何", "许多", "很多",
@@ -92,7 +94,9 @@ static const char *const zh_determiners[] = {"这", "那", "每", "各", "某", 
                                              "一种", "这种", "那种", "一项", "这项", NULL};
 static const char *const zh_classifiers[] = {"个", "种", "项", "位", "名", "条", "家", "次", "批", "类", "届",
                                              "件", "场", "份", "些", NULL};
-static const adjective_hints zh_adjectives = {zh_determiners, none, none, none, none, 0, zh_classifiers, 0};
+static const adjective_hints zh_adjectives = {
+    .determiners = zh_determiners, .adjective_endings = none, .noun_endings = none, .function_words = none,
+    .coordinators = none, .unmarked_adjectives = 0, .classifiers = zh_classifiers, .adjective_stem = 0};
 
 /* 160-180 words a minute is about 15 characters a second in English */
 static const subtitle_profile profiles[] = {
