@@ -324,7 +324,7 @@ int cmd_srt_fix(int argc, char **argv)
         }
         free(c->text);
         c->text = text;
-        if (!*text) {
+        if (!cue_text_visible_chars(text)) { /* nothing to see: empty, or markup alone */
             dropped++;
             continue;
         }
@@ -336,9 +336,8 @@ int cmd_srt_fix(int argc, char **argv)
         double end = fmax(c->end > c->start ? c->end : c->start + p->min_duration,
                           c->start + width / p->max_cps + fmax(pieces, 1) * (gap + 0.002));
         for (size_t n = k + 1; n < in.n; n++) {
-            const char *t = in.v[n].text;
-            if (t[strspn(t, " \t\r\n")] == '\0')
-                continue; /* empty: dropped */
+            if (!cue_text_visible_chars(in.v[n].text))
+                continue; /* nothing to see: dropped */
             if (in.v[n].start <= c->start + p->min_duration)
                 continue; /* starting with this one: the pass below moves it */
             end = fmin(end, fmax(in.v[n].start - gap, c->start + p->min_duration));

@@ -36,9 +36,12 @@ enum { MAX_WORD = 64 };
  * (no sentence takes another cue to spare it) but more than half a line of imbalance
  * between the lines. An orphan costs a cue more. A cue whose share of a known span would
  * outlast the longest cue (cues_cut_over) costs as much as a break inside a word, more
- * for each character over. */
+ * for each character over. A break inside a part of a transliterated name (萨|蒂亚) is a
+ * guess that also takes in the name's outer edges, so it costs less than a word's but
+ * more than another cue; between two parts (萨蒂亚·|纳德拉) a name breaks best. */
 static const double bad_end_cost = 2.0, name_split_cost = 1.0, top_longer_cost = 0.3, punct_bonus = 0.7,
-                    inside_word_cost = 10.0, noun_phrase_cost = 0.7, orphan_cost = 1.0, too_long_cost = 10.0;
+                    inside_word_cost = 10.0, noun_phrase_cost = 0.7, orphan_cost = 1.0, too_long_cost = 10.0,
+                    name_part_cost = 4.0;
 
 static int is_half_width(UChar32 c)
 {
@@ -218,8 +221,13 @@ static double break_cost(const sentence_cut *sc, size_t k)
     char w[MAX_WORD * 4];
     line_last_word(sc->s, m, w, sizeof w);
     double c = line_end_is_avoided(sc->p, sc->s, m) || (sc->hints[k] & LINE_BREAK_BEFORE_BOUND) ? bad_end_cost : 0;
-    if (sc->inside[k])
+    if (sc->inside[k] == LINE_BREAK_IN_WORD)
         c += inside_word_cost;
+    else if (sc->inside[k] == LINE_BREAK_IN_NAME)
+        c += name_part_cost; /* a guess: the name's first and last break are taken in too */
+    else if (line_break_splits_name(sc->s, sc->len, m))
+        c += name_split_cost; /* 萨蒂亚·|纳德拉: between a name's parts, where a long name
+                               * breaks best, but a name kept whole is better still */
     if (line_end_parts_noun_phrase(sc->p, sc->s, sc->len, m) || (sc->hints[k] & LINE_BREAK_AFTER_DETERMINER))
         c += noun_phrase_cost;
     size_t wl = strlen(w);
@@ -230,7 +238,7 @@ static double break_cost(const sentence_cut *sc, size_t k)
         U8_PREV((const uint8_t *)w, 0, i, last);
         if (last == '-' || last == 0x2010)
             c += bad_end_cost; /* inside a hyphenated word: fastest-|growing */
-        else if (last >= 0 && u_ispunct(last))
+        else if (last >= 0 && u_ispunct(last) && !line_break_splits_name(sc->s, sc->len, m))
             c -= punct_bonus;
         if (!sc->p->half_width_half && !(last >= 0 && u_ispunct(last)) && starts_upper(sc->s, m, sc->len)) {
             /* two capitalized words side by side: a name, keep it together */
@@ -324,8 +332,6 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
         if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
             continue; /* inside a tag */
-        if (!graphemes && line_break_splits_name(sc->s, sc->len, (size_t)b))
-            continue; /* 萨蒂亚·|纳德拉 */
         if (sc->n == cap) {
             size_t *v = realloc(sc->pos, (cap *= 2) * sizeof *v);
             if (!v) {
@@ -545,14 +551,16 @@ static double share_span(const cue_list *parts, double span, double gap, double 
 int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text, size_t para_no, size_t unit,
                   double t0, double t1, cue_list *out, size_t *nparts)
 {
-    /* enough pieces that none's share of the span outlasts the longest cue and the gap
-     * after it (a hole shorter than the gap is no hole): each no wider than the text's
-     * width in that share, narrower again while a piece still outlasts it (the cuts take
-     * the spaces between pieces out of the total) */
-    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS), longest_cue = p->max_duration + gap;
+    /* A text that needs several cues anyway is cut into enough of them that none's share
+     * of the span (the gaps between them taken out) outlasts the longest cue: each no
+     * wider than the text's width in that share, narrower again while a piece still
+     * outlasts it, but never under half a line (no orphan of a word or two to fill time).
+     * A text one cue holds stays one cue, shown for the longest a cue may be: a subtitler
+     * does not split "Thank you." because the speaker took 20 s. */
+    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS), longest_cue = p->max_duration;
     double span = t1 - t0, width = cue_reading_width(text, p), max_cue = INFINITY;
-    if (span > longest_cue && width > 0)
-        max_cue = width * longest_cue / span;
+    if (span > longest_cue && width > p->max_chars * p->max_lines)
+        max_cue = fmax(width * longest_cue / span, p->max_chars / 2);
     cue_list parts = {0};
     int rc = 0;
     for (int round = 0; rc == 0 && round < 4; round++) {
@@ -560,9 +568,9 @@ int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text,
         if ((rc = cut_sentence(lang, p, text, 0, para_no, max_cue, &parts)) < 0)
             break;
         double longest = share_span(&parts, span, gap, NULL);
-        if (longest <= longest_cue + 1e-9 || !isfinite(max_cue))
+        if (longest <= longest_cue + 1e-9 || !isfinite(max_cue) || max_cue <= p->max_chars / 2)
             break;
-        max_cue *= longest_cue / longest;
+        max_cue = fmax(max_cue * longest_cue / longest, p->max_chars / 2);
     }
     double *d = rc == 0 ? malloc((parts.n + 1) * sizeof *d) : NULL;
     if (rc == 0 && !d)
@@ -580,8 +588,8 @@ int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text,
         cue c = parts.v[k];
         c.sentence = unit;
         c.start = at;
-        c.end = k + 1 < parts.n ? at + d[k] : t1;
-        at = c.end + (span - gap * (double)(parts.n - 1) > 0 ? gap : 0);
+        c.end = fmin(k + 1 < parts.n ? at + d[k] : t1, at + p->max_duration);
+        at += d[k] + (span - gap * (double)(parts.n - 1) > 0 ? gap : 0);
         if ((rc = cue_list_add(out, c)) == 0)
             parts.v[k].text = NULL;
     }

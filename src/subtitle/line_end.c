@@ -103,12 +103,27 @@ int line_end_word_is_avoided(const subtitle_profile *p, const char *word)
     return in_list(p->no_line_end, word) || in_list(p->avoid_line_end, word);
 }
 
+/* Whether the word at s + a, w in lower case, is capitalized inside the text: a name
+ * ("Theresa May", "the White House"), not the modal or the pronoun its letters spell;
+ * "I" is the pronoun wherever it stands. */
+static int capitalized_inside(const char *s, size_t a, const char *w)
+{
+    if (a == 0 || strcmp(w, "i") == 0)
+        return 0;
+    int32_t i = (int32_t)a;
+    UChar32 c;
+    U8_NEXT((const uint8_t *)s, i, -1, c);
+    return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
 int line_end_is_avoided(const subtitle_profile *p, const char *s, size_t m)
 {
     char w[MAX_WORD_BYTES + 8];
     size_t a, b;
     word_before(s, m, &a, &b);
     lower_copy(s, a, b, w, sizeof w);
+    if (capitalized_inside(s, a, w))
+        return 0;
     if (line_end_word_is_avoided(p, w))
         return 1;
     /* a subject pronoun (or relative) and the auxiliaries after it: "it has | found" */
@@ -329,8 +344,10 @@ int line_breaks_inside_words(const char *lang, const char *s, size_t len, const 
     int rc;
     UBreakIterator *bi = open_words(lang, s, len, n, inside, &ut, &rc);
     for (size_t k = 0; bi && k < n; k++)
-        inside[k] = pos[k] > 0 && pos[k] < len &&
-                    (!ubrk_isBoundary(bi, (int32_t)pos[k]) || in_name(bi, s, len, pos[k]));
+        inside[k] = pos[k] <= 0 || pos[k] >= len             ? 0
+                    : !ubrk_isBoundary(bi, (int32_t)pos[k]) ? LINE_BREAK_IN_WORD
+                    : in_name(bi, s, len, pos[k]) && !line_break_splits_name(s, len, pos[k]) ? LINE_BREAK_IN_NAME
+                                                                                              : 0;
     close_words(bi, ut);
     return rc;
 }

@@ -43,9 +43,13 @@ int line_end_is_avoided(const subtitle_profile *p, const char *s, size_t m);
 int line_end_parts_noun_phrase(const subtitle_profile *p, const char *s, size_t len, size_t m);
 
 /* For each break position pos[0..n) (ascending byte offsets into s[0..len)), whether it
- * falls inside a word: inside[k] = 1. Only in Chinese and Japanese (lang_joins_unspaced),
- * whose words ICU's word break iterator finds with its dictionary; elsewhere all 0. 0 or
- * a negative error code. */
+ * falls inside a word: inside[k] = LINE_BREAK_IN_WORD inside a dictionary word,
+ * LINE_BREAK_IN_NAME probably inside a part of a transliterated name (single characters
+ * on the way to a middle dot: 萨|蒂亚·纳德拉; a guess, since where the name begins and ends
+ * is not known), else 0. Only in Chinese and Japanese (lang_joins_unspaced), whose words
+ * ICU's word break iterator finds with its dictionary; elsewhere all 0. 0 or a negative
+ * error code. */
+enum { LINE_BREAK_IN_WORD = 1, LINE_BREAK_IN_NAME = 2 };
 int line_breaks_inside_words(const char *lang, const char *s, size_t len, const size_t *pos, size_t n,
                              unsigned char *inside);
 

@@ -109,6 +109,25 @@ run srt fix --lang en "$SCRATCH/extras.vtt" -o "$SCRATCH/extras.fixed.vtt"
   ok "srt fix: WebVTT settings, identifiers and blocks it drops are counted in a warning" || not_ok "srt fix: WebVTT extras warning" "$err"
 run srt fix --lang en "$SCRATCH/broken.srt" -o "$SCRATCH/plain.fixed.srt"
 [[ $status -eq 0 && $err != *extras* ]] && ok "srt fix: no extras warning for an SRT" || not_ok "srt fix: no extras warning for SRT" "$err"
+# long cues: a text one cue holds stays one cue, cut to the longest a cue may last; a text
+# that needs two shares the time, no piece over 7 s; a cue of markup alone shows nothing
+printf '1\n00:00:01,000 --> 00:00:11,000\nI really have no idea what you are talking about.\n\n2\n00:00:40,000 --> 00:01:40,000\nThank you.\n\n3\n00:02:00,000 --> 00:02:13,800\nThe ministers met in Berlin on Monday morning, the experts met in Paris on Tuesday evening.\n\n4\n00:02:20,000 --> 00:02:40,000\n<i> </i>\n\n' >"$SCRATCH/long.srt"
+run srt fix --lang en "$SCRATCH/long.srt" -o "$SCRATCH/long.fixed.srt"
+check "srt fix: long cues kept whole when one cue holds the text, none over 7 s, markup-only cue dropped" python3 -c '
+import re, sys
+blocks = open(sys.argv[1]).read().strip().split("\n\n")
+cues = []
+for b in blocks:
+    lines = b.split("\n")
+    h1, m1, s1, ms1, h2, m2, s2, ms2 = map(int, re.findall(r"\d+", lines[1]))
+    cues.append((h1 * 3600 + m1 * 60 + s1 + ms1 / 1000, h2 * 3600 + m2 * 60 + s2 + ms2 / 1000, " ".join(lines[2:])))
+texts = [c[2] for c in cues]
+assert texts[0] == "I really have no idea what you are talking about.", texts
+assert texts[1] == "Thank you.", texts
+assert len(cues) >= 4 and "<i>" not in " ".join(texts), texts
+assert all(e - s <= 7.0005 for s, e, _ in cues), cues' "$SCRATCH/long.fixed.srt"
+run srt check --lang en "$SCRATCH/long.fixed.srt"
+expect "srt fix: the long cues repaired check clean" 0 ""
 # a re-cut cue shares its own time: the cue after it, where its speech starts, stays put
 printf '1\n00:00:01,000 --> 00:00:04,000\nThis is a very long line of subtitle text that definitely goes beyond the forty two limit.\n\n2\n00:00:03,500 --> 00:00:06,000\nOverlapping cue here.\n\n' >"$SCRATCH/recut.srt"
 run srt fix --lang en "$SCRATCH/recut.srt" -o "$SCRATCH/recut.fixed.srt"

@@ -228,6 +228,19 @@ run subtitle --lang ja --duration 10 "$SCRATCH/ja.txt" -o "$SCRATCH/ja.srt"
 [[ $err != *"mostly in the"* ]] && ok "Japanese text with --lang ja: no script warning" || not_ok "ja script" "$err"
 run subtitle --lang zh --duration 57 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/zh.srt"
 [[ $err != *warning* ]] && ok "Chinese text with --lang zh: no warning" || not_ok "zh no warning" "$err"
+# names and numbers stay with what they belong to
+printf 'Yesterday afternoon the president met Prime Minister Theresa May in the White House Rose Garden to discuss trade.\n' >"$SCRATCH/may.txt"
+run subtitle --lang en --duration 8 "$SCRATCH/may.txt" -o "$SCRATCH/may.srt"
+! grep -qE '(Theresa|White|Prime)$' "$SCRATCH/may.srt" && ok "a capitalized name ending in a modal's letters (May) is a name: no break inside 'Prime Minister Theresa May' or 'White House'" ||
+  not_ok "names kept whole" "$(cat "$SCRATCH/may.srt")"
+printf 'В конференции приняли участие более 4000 представителей из 120 стран мира, в том числе министры и послы.\n' >"$SCRATCH/ru4000.txt"
+run subtitle --lang ru --duration 8 "$SCRATCH/ru4000.txt" -o "$SCRATCH/ru4000.srt"
+! grep -qE '4000$' "$SCRATCH/ru4000.srt" && ok "Russian: a number stays with its noun (более 4000 представителей)" ||
+  not_ok "ru number and noun" "$(cat "$SCRATCH/ru4000.srt")"
+printf '俄罗斯总统弗拉基米尔·弗拉基米罗维奇·普京和法国总统出席了会议。\n' >"$SCRATCH/name.zh.txt"
+run subtitle --lang zh --duration 8 "$SCRATCH/name.zh.txt" -o "$SCRATCH/name.zh.srt"
+[[ $status -eq 0 ]] && grep -q '弗拉基米罗维奇' "$SCRATCH/name.zh.srt" && grep -q '弗拉基米尔' "$SCRATCH/name.zh.srt" &&
+  ok "Chinese: a long transliterated name breaks at its middle dot, not inside a part" || not_ok "zh name at the dot" "$(cat "$SCRATCH/name.zh.srt")"
 # --times: known start times of some sentences (a time-coded transcript)
 printf '00:00:10.000\tThe Internet is now\n00:00:30.500\tWe need new international\n' >"$SCRATCH/t.times"
 run subtitle --lang en --times "$SCRATCH/t.times" "$SCRATCH/t.en.txt" -o "$SCRATCH/times.srt"
