@@ -213,6 +213,16 @@ static int starts_upper(const char *s, size_t at, size_t len)
 }
 
 /* How good a break at candidate k is (lower is better). */
+/* Whether word w (lower-cased by line_last_word) is an initial: one letter and a full
+ * stop ("F." of John F. Kennedy), part of a name rather than the end of a clause. */
+static int is_initial(const char *w)
+{
+    int32_t i = 0, n = (int32_t)strlen(w);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)w, i, n, c);
+    return c >= 0 && u_isalpha(c) && i + 1 == n && w[i] == '.';
+}
+
 static double break_cost(const sentence_cut *sc, size_t k)
 {
     size_t m = sc->pos[k];
@@ -238,9 +248,10 @@ static double break_cost(const sentence_cut *sc, size_t k)
         U8_PREV((const uint8_t *)w, 0, i, last);
         if (last == '-' || last == 0x2010)
             c += bad_end_cost; /* inside a hyphenated word: fastest-|growing */
-        else if (last >= 0 && u_ispunct(last) && !line_break_splits_name(sc->s, sc->len, m))
+        else if (last >= 0 && u_ispunct(last) && !is_initial(w) && !line_break_splits_name(sc->s, sc->len, m))
             c -= punct_bonus;
-        if (!sc->p->half_width_half && !(last >= 0 && u_ispunct(last)) && starts_upper(sc->s, m, sc->len)) {
+        if (!sc->p->half_width_half && (!(last >= 0 && u_ispunct(last)) || is_initial(w)) &&
+            starts_upper(sc->s, m, sc->len)) {
             /* two capitalized words side by side: a name, keep it together */
             size_t a = m;
             while (a > 0 && is_space(sc->s[a - 1]))

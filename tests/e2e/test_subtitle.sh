@@ -233,6 +233,10 @@ printf 'Yesterday afternoon the president met Prime Minister Theresa May in the 
 run subtitle --lang en --duration 8 "$SCRATCH/may.txt" -o "$SCRATCH/may.srt"
 ! grep -qE '(Theresa|White|Prime)$' "$SCRATCH/may.srt" && ok "a capitalized name ending in a modal's letters (May) is a name: no break inside 'Prime Minister Theresa May' or 'White House'" ||
   not_ok "names kept whole" "$(cat "$SCRATCH/may.srt")"
+printf 'Yesterday the students read a long essay about President John F. Kennedy Jr. and the history of the space programme in America. The book by J. R. R. Tolkien was read aloud at the festival by a famous actor in front of thousands of people.\n' >"$SCRATCH/initials.txt"
+run subtitle --lang en --duration 18 "$SCRATCH/initials.txt" -o "$SCRATCH/initials.srt"
+! grep -qE '(John F\.|J\.|R\.)$' "$SCRATCH/initials.srt" && ok "initials stay with the name they begin (John F. Kennedy, J. R. R. Tolkien)" ||
+  not_ok "initials kept with the name" "$(cat "$SCRATCH/initials.srt")"
 printf 'В конференции приняли участие более 4000 представителей из 120 стран мира, в том числе министры и послы.\n' >"$SCRATCH/ru4000.txt"
 run subtitle --lang ru --duration 8 "$SCRATCH/ru4000.txt" -o "$SCRATCH/ru4000.srt"
 ! grep -qE '4000$' "$SCRATCH/ru4000.srt" && ok "Russian: a number stays with its noun (более 4000 представителей)" ||
