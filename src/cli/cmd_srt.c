@@ -18,7 +18,6 @@
 #include "../subtitle/srt_read.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
-#include "../text/script.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
@@ -177,13 +176,12 @@ static char *cues_text(const cue_list *cues, size_t *len)
  * said. */
 static void warn_other_script(const srt_args *a, const cue_list *cues)
 {
-    size_t len;
-    char *all = cues_text(cues, &len), script[8], tag[LANG_TAG_MAX];
-    if (all && lang_normalize(a->lang, tag) == 0 && !script_fits_language(all, len, tag, script))
-        cli_warn(_("%s is mostly in the %s script, which is not that of --lang %s: its limits and line breaks "
-                   "apply all the same"),
-                 a->file, script, a->lang);
-    free(all);
+    char tag[LANG_TAG_MAX];
+    script_tally letters = {0};
+    for (size_t k = 0; k < cues->n; k++)
+        script_tally_add(&letters, cues->v[k].text, strlen(cues->v[k].text));
+    if (lang_normalize(a->lang, tag) == 0)
+        style_warn_other_script(a->file, &letters, tag);
 }
 
 int cmd_srt_check(int argc, char **argv)

@@ -22,7 +22,6 @@
 #include "../subtitle/timing.h"
 #include "../text/input.h"
 #include "../text/lang.h"
-#include "../text/script.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
@@ -43,7 +42,7 @@ const cli_option subtitle_cli_options[] = {
     {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
     {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead")},
     {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
-    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>first words of a sentence'")},
+    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
     STYLE_CLI_OPTIONS,
@@ -231,26 +230,6 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
     return rc;
 }
 
-/* A transcript mostly in another script than --lang's (Chinese text with --lang en) gets
- * that language's limits and line breaks: said, since nothing else would show it. */
-static void warn_other_script(const align_text *t, const char *lang)
-{
-    size_t len = 0;
-    for (size_t s = 0; s < t->n; s++)
-        len += strlen(t->sent[s]) + 1;
-    char *all = malloc(len + 1), script[8];
-    if (!all)
-        return;
-    size_t at = 0;
-    for (size_t s = 0; s < t->n; s++)
-        at += (size_t)sprintf(all + at, "%s ", t->sent[s]);
-    if (!script_fits_language(all, at, lang, script))
-        cli_warn(_("%s is mostly in the %s script, which is not that of --lang %s: its limits and line breaks "
-                   "apply all the same"),
-                 t->name, script, lang);
-    free(all);
-}
-
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
@@ -298,8 +277,12 @@ int cmd_subtitle(int argc, char **argv)
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);
     if (rc < 0)
         return cli_report(rc);
-    if (!a.tmx)
-        warn_other_script(&t, lang);
+    if (!a.tmx) {
+        script_tally letters = {0};
+        for (size_t s = 0; s < t.n; s++)
+            script_tally_add(&letters, t.sent[s], strlen(t.sent[s]));
+        style_warn_other_script(t.name, &letters, lang);
+    }
     cue_list cues = {0}, source = {0};
     if (a.from && (rc = read_source_track(a.from, &source)) == 0)
         rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)

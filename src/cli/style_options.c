@@ -54,3 +54,12 @@ int style_profile(const cli_command *self, const style_options *s, const char *b
                                p->min_duration, p->max_duration);
     return 0;
 }
+
+void style_warn_other_script(const char *name, const script_tally *t, const char *lang)
+{
+    char script[8];
+    if (!script_tally_fits(t, lang, script))
+        cli_warn(_("%s is mostly in the %s script, which is not that of --lang %s: its limits and line breaks "
+                   "apply all the same"),
+                 name, script, lang);
+}

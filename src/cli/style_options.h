@@ -7,6 +7,7 @@
 
 #include "../i18n.h"
 #include "../subtitle/profile.h"
+#include "../text/script.h"
 #include "cli.h"
 
 /* option keys, clear of each command's own (256 and up) */
@@ -43,5 +44,10 @@ int style_option(const cli_command *self, int key, const char *arg, style_option
 /* The profile for a language (base subtag) with the overrides applied, into *p: 0, or a
  * usage error (exit 2) for an unknown profile or a shortest cue longer than the longest. */
 int style_profile(const cli_command *self, const style_options *s, const char *base, subtitle_profile *p);
+
+/* Warn when the text tallied (of file `name`) is mostly in another script than that of
+ * language `lang` (Chinese text with --lang en): its limits and line breaks would apply
+ * all the same, and nothing else would show it. */
+void style_warn_other_script(const char *name, const script_tally *t, const char *lang);
 
 #endif

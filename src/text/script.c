@@ -37,16 +37,8 @@ static int script_suits(UScriptCode code, const char *want)
     return code == USCRIPT_HAN ? han_family : !strcmp(uscript_getShortName(code), want);
 }
 
-int script_fits_language(const char *text, size_t len, const char *tag, char script[8])
+void script_tally_add(script_tally *t, const char *text, size_t len)
 {
-    script[0] = '\0';
-    char want[8];
-    likely_script(tag, want);
-    if (!want[0])
-        return 1;
-    /* letters by script; the few scripts a transcript mixes are kept in a small table */
-    UScriptCode codes[8];
-    size_t counts[8] = {0}, nscripts = 0, letters = 0;
     for (int32_t i = 0, n = (int32_t)len; i < n;) {
         UChar32 c;
         U8_NEXT((const uint8_t *)text, i, n, c);
@@ -58,21 +50,38 @@ int script_fits_language(const char *text, size_t len, const char *tag, char scr
             continue;
         if (code == USCRIPT_HIRAGANA || code == USCRIPT_KATAKANA || code == USCRIPT_HANGUL)
             code = USCRIPT_HAN; /* East Asian text mixes them: one family against another script */
-        letters++;
+        t->letters++;
         size_t k = 0;
-        while (k < nscripts && codes[k] != code)
+        while (k < t->nscripts && t->codes[k] != (int)code)
             k++;
-        if (k == nscripts && nscripts < 8)
-            codes[nscripts++] = code;
-        if (k < nscripts)
-            counts[k]++;
+        if (k == t->nscripts && t->nscripts < 8)
+            t->codes[t->nscripts++] = (int)code;
+        if (k < t->nscripts)
+            t->counts[k]++;
     }
-    size_t best = 0;
-    for (size_t k = 1; k < nscripts; k++)
-        if (counts[k] > counts[best])
-            best = k;
-    if (letters < FEW_LETTERS || !nscripts || 2 * counts[best] <= letters || script_suits(codes[best], want))
+}
+
+int script_tally_fits(const script_tally *t, const char *tag, char script[8])
+{
+    script[0] = '\0';
+    char want[8];
+    likely_script(tag, want);
+    if (!want[0])
         return 1;
-    snprintf(script, 8, "%s", uscript_getShortName(codes[best]));
+    size_t best = 0;
+    for (size_t k = 1; k < t->nscripts; k++)
+        if (t->counts[k] > t->counts[best])
+            best = k;
+    if (t->letters < FEW_LETTERS || !t->nscripts || 2 * t->counts[best] <= t->letters ||
+        script_suits((UScriptCode)t->codes[best], want))
+        return 1;
+    snprintf(script, 8, "%s", uscript_getShortName((UScriptCode)t->codes[best]));
     return 0;
+}
+
+int script_fits_language(const char *text, size_t len, const char *tag, char script[8])
+{
+    script_tally t = {0};
+    script_tally_add(&t, text, len);
+    return script_tally_fits(&t, tag, script);
 }

@@ -10,9 +10,21 @@
 
 #include <stddef.h>
 
-/* 1 when text[0..len) can be in language `tag`, or has too few letters (under 20), or no
- * script has most of them; 0 when it is mostly in another script, whose ISO 15924 name
+/* Letters by script, counted over one text or several (a transcript's sentences, a
+ * track's cues) without joining them. */
+typedef struct {
+    int codes[8];           /* UScriptCode; the few scripts a transcript mixes */
+    size_t counts[8], nscripts, letters;
+} script_tally;
+
+void script_tally_add(script_tally *t, const char *text, size_t len);
+
+/* 1 when the tallied text can be in language `tag`, or has too few letters (under 20), or
+ * no script has most of them; 0 when it is mostly in another script, whose ISO 15924 name
  * ("Hani", "Cyrl", "Latn" …) goes to script[8]. */
+int script_tally_fits(const script_tally *t, const char *tag, char script[8]);
+
+/* The same for one text. */
 int script_fits_language(const char *text, size_t len, const char *tag, char script[8]);
 
 #endif

@@ -229,18 +229,20 @@ run subtitle --lang ja --duration 10 "$SCRATCH/ja.txt" -o "$SCRATCH/ja.srt"
 run subtitle --lang zh --duration 57 "$ROOT/corpus/wuzhen/address.zh.txt" -o "$SCRATCH/zh.srt"
 [[ $err != *warning* ]] && ok "Chinese text with --lang zh: no warning" || not_ok "zh no warning" "$err"
 # names and numbers stay with what they belong to
-printf 'Yesterday afternoon the president met Prime Minister Theresa May in the White House Rose Garden to discuss trade.\n' >"$SCRATCH/may.txt"
-run subtitle --lang en --duration 8 "$SCRATCH/may.txt" -o "$SCRATCH/may.srt"
-! grep -qE '(Theresa|White|Prime)$' "$SCRATCH/may.srt" && ok "a capitalized name ending in a modal's letters (May) is a name: no break inside 'Prime Minister Theresa May' or 'White House'" ||
-  not_ok "names kept whole" "$(cat "$SCRATCH/may.srt")"
-printf 'Yesterday the students read a long essay about President John F. Kennedy Jr. and the history of the space programme in America. The book by J. R. R. Tolkien was read aloud at the festival by a famous actor in front of thousands of people.\n' >"$SCRATCH/initials.txt"
-run subtitle --lang en --duration 18 "$SCRATCH/initials.txt" -o "$SCRATCH/initials.srt"
-! grep -qE '(John F\.|J\.|R\.)$' "$SCRATCH/initials.srt" && ok "initials stay with the name they begin (John F. Kennedy, J. R. R. Tolkien)" ||
-  not_ok "initials kept with the name" "$(cat "$SCRATCH/initials.srt")"
-printf 'В конференции приняли участие более 4000 представителей из 120 стран мира, в том числе министры и послы.\n' >"$SCRATCH/ru4000.txt"
-run subtitle --lang ru --duration 8 "$SCRATCH/ru4000.txt" -o "$SCRATCH/ru4000.srt"
-! grep -qE '4000$' "$SCRATCH/ru4000.srt" && ok "Russian: a number stays with its noun (более 4000 представителей)" ||
-  not_ok "ru number and noun" "$(cat "$SCRATCH/ru4000.srt")"
+# no_line_ends NAME LANG SECONDS TEXT REGEX: subtitle TEXT over SECONDS; no line may end so
+no_line_ends() {
+  printf '%s\n' "$4" >"$SCRATCH/ends.txt"
+  run subtitle --lang "$2" --duration "$3" "$SCRATCH/ends.txt" -o "$SCRATCH/ends.srt"
+  [[ $status -eq 0 ]] && ! grep -qE "($5)\$" "$SCRATCH/ends.srt" && ok "$1" || not_ok "$1" "$err" "$(cat "$SCRATCH/ends.srt")"
+}
+no_line_ends "a capitalized name ending in a modal's letters (May) is a name: no break inside 'Prime Minister Theresa May' or 'White House'" \
+  en 8 'Yesterday afternoon the president met Prime Minister Theresa May in the White House Rose Garden to discuss trade.' \
+  'Theresa|White|Prime'
+no_line_ends "initials stay with the name they begin (John F. Kennedy, J. R. R. Tolkien)" en 18 \
+  'Yesterday the students read a long essay about President John F. Kennedy Jr. and the history of the space programme in America. The book by J. R. R. Tolkien was read aloud at the festival by a famous actor in front of thousands of people.' \
+  'John F\.|J\.|R\.'
+no_line_ends "Russian: a number stays with its noun (более 4000 представителей)" ru 8 \
+  'В конференции приняли участие более 4000 представителей из 120 стран мира, в том числе министры и послы.' '4000'
 printf '俄罗斯总统弗拉基米尔·弗拉基米罗维奇·普京和法国总统出席了会议。\n' >"$SCRATCH/name.zh.txt"
 run subtitle --lang zh --duration 8 "$SCRATCH/name.zh.txt" -o "$SCRATCH/name.zh.srt"
 [[ $status -eq 0 ]] && grep -q '弗拉基米罗维奇' "$SCRATCH/name.zh.srt" && grep -q '弗拉基米尔' "$SCRATCH/name.zh.srt" &&
