@@ -20,7 +20,6 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
-#include "../util/file_ext.h"
 #include "commands.h"
 #include "style_options.h"
 
@@ -293,6 +292,9 @@ int cmd_srt_fix(int argc, char **argv)
         return st < 0 ? 0 : st;
     if (!a.output)
         return cli_usage_error(self, _("-o FILE is required"));
+    subtitle_format format;
+    if ((st = style_output_format(self, NULL, a.output, &format)) != 0)
+        return st;
     if (a.lang && (st = language_profile(&a, a.lang, p, base)) != 0)
         return st;
     cue_list in, out = {0};
@@ -368,9 +370,12 @@ int cmd_srt_fix(int argc, char **argv)
         if (c->end <= c->start)
             c->end = c->start + 0.001;
     }
+    /* no cues left: an empty SRT is a file players and ffmpeg refuse, so none is written */
+    if (rc == 0 && out.n == 0)
+        rc = error_set(ERR_DATA, _("%s: no cue with text to write"), a.file);
     atomic_file f;
     if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0) {
-        if (subtitle_write(f.f, &out, file_ext_is(a.output, "vtt") ? SUBTITLE_VTT : SUBTITLE_SRT) < 0) {
+        if (subtitle_write(f.f, &out, format) < 0) {
             atomic_file_abort(&f);
             rc = error_set(ERR_IO, _("%s: write error"), a.output);
         } else {

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../align/align.h"
 #include "../align/text.h"
@@ -24,7 +23,6 @@
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
-#include "../util/file_ext.h"
 #include "commands.h"
 #include "style_options.h"
 
@@ -261,17 +259,9 @@ int cmd_subtitle(int argc, char **argv)
     subtitle_profile p;
     if ((status = style_profile(self, &a.style, base, &p)) != 0)
         return status;
-    /* an output named for another subtitle format would get SRT under that name */
-    static const char *const others[] = {"ass", "ssa", "sub", "sbv", "ttml", "dfxp", "scc", "stl", "lrc", "smi"};
-    for (size_t k = 0; !a.format && k < sizeof others / sizeof *others; k++)
-        if (file_ext_is(a.output, others[k]))
-            return cli_usage_error(self, _("subtitles are written as SRT or WebVTT, not .%s: write .srt, then convert it "
-                                           "(ffmpeg -i OUT.srt OUT.%s)"),
-                                   others[k], others[k]);
-    const char *fmt_name = a.format ? a.format : file_ext_is(a.output, "vtt") ? "vtt" : "srt";
-    if (strcasecmp(fmt_name, "srt") != 0 && strcasecmp(fmt_name, "vtt") != 0)
-        return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), fmt_name);
-    subtitle_format format = strcasecmp(fmt_name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT;
+    subtitle_format format;
+    if ((status = style_output_format(self, a.format, a.output, &format)) != 0)
+        return status;
 
     align_text t = {0};
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);

@@ -2,9 +2,11 @@
 #include "style_options.h"
 
 #include <math.h>
+#include <strings.h>
 
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
+#include "../util/file_ext.h"
 
 void style_options_init(style_options *s)
 {
@@ -62,4 +64,19 @@ void style_warn_other_script(const char *name, const script_tally *t, const char
         cli_warn(_("%s is mostly in the %s script, which is not that of --lang %s: its limits and line breaks "
                    "apply all the same"),
                  name, script, lang);
+}
+
+int style_output_format(const cli_command *self, const char *format, const char *output, subtitle_format *fmt)
+{
+    static const char *const others[] = {"ass", "ssa", "sub", "sbv", "ttml", "dfxp", "scc", "stl", "lrc", "smi"};
+    for (size_t k = 0; !format && k < sizeof others / sizeof *others; k++)
+        if (file_ext_is(output, others[k]))
+            return cli_usage_error(self, _("subtitles are written as SRT or WebVTT, not .%s: write .srt, then convert it "
+                                           "(ffmpeg -i OUT.srt OUT.%s)"),
+                                   others[k], others[k]);
+    const char *name = format ? format : file_ext_is(output, "vtt") ? "vtt" : "srt";
+    if (strcasecmp(name, "srt") != 0 && strcasecmp(name, "vtt") != 0)
+        return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), name);
+    *fmt = strcasecmp(name, "vtt") == 0 ? SUBTITLE_VTT : SUBTITLE_SRT;
+    return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "../i18n.h"
 #include "../subtitle/profile.h"
+#include "../subtitle/srt.h"
 #include "../text/script.h"
 #include "cli.h"
 
@@ -44,6 +45,12 @@ int style_option(const cli_command *self, int key, const char *arg, style_option
 /* The profile for a language (base subtag) with the overrides applied, into *p: 0, or a
  * usage error (exit 2) for an unknown profile or a shortest cue longer than the longest. */
 int style_profile(const cli_command *self, const style_options *s, const char *base, subtitle_profile *p);
+
+/* The format of subtitles written to `output` (NULL: standard output): `format` when
+ * given (srt or vtt, any case), else WebVTT for a .vtt name and SRT for any other, into
+ * *fmt. 0, or a usage error (exit 2) for an unknown format or an output named for another
+ * subtitle format (.ass, .ttml …), which would get SRT under that name. */
+int style_output_format(const cli_command *self, const char *format, const char *output, subtitle_format *fmt);
 
 /* Warn when the text tallied (of file `name`) is mostly in another script than that of
  * language `lang` (Chinese text with --lang en): its limits and line breaks would apply

@@ -128,6 +128,14 @@ assert len(cues) >= 4 and "<i>" not in " ".join(texts), texts
 assert all(e - s <= 7.0005 for s, e, _ in cues), cues' "$SCRATCH/long.fixed.srt"
 run srt check --lang en "$SCRATCH/long.fixed.srt"
 expect "srt fix: the long cues repaired check clean" 0 ""
+# nothing to write, or a name for another format: refused, no file
+printf '1\n00:00:01,000 --> 00:00:03,000\n<i> </i>\n\n' >"$SCRATCH/blank.srt"
+run srt fix --lang en "$SCRATCH/blank.srt" -o "$SCRATCH/blank.fixed.srt"
+[[ $status -eq 65 && ! -e $SCRATCH/blank.fixed.srt && $err == *"blank.srt: no cue with text to write"* ]] &&
+  ok "srt fix of a file without a cue to show: exit 65, no empty SRT" || not_ok "srt fix: nothing to write" "$status" "$err"
+run srt fix --lang en "$SCRATCH/broken.srt" -o "$SCRATCH/recut.ass"
+[[ $status -eq 2 && ! -e $SCRATCH/recut.ass && $err == *"not .ass"* ]] &&
+  ok "srt fix -o out.ass: usage error, no SRT under an .ass name" || not_ok "srt fix -o .ass" "$status" "$err"
 # a re-cut cue shares its own time: the cue after it, where its speech starts, stays put
 printf '1\n00:00:01,000 --> 00:00:04,000\nThis is a very long line of subtitle text that definitely goes beyond the forty two limit.\n\n2\n00:00:03,500 --> 00:00:06,000\nOverlapping cue here.\n\n' >"$SCRATCH/recut.srt"
 run srt fix --lang en "$SCRATCH/recut.srt" -o "$SCRATCH/recut.fixed.srt"
