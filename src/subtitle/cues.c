@@ -160,6 +160,17 @@ size_t cue_text_visible_chars(const char *text)
     return n;
 }
 
+int32_t cue_text_next_visible(const char *text, size_t len, size_t *i)
+{
+    for (size_t step; *i < len; *i += step)
+        if (visible_at(text, len, *i, &step)) {
+            int32_t c = utf8_char_at(text, len, *i, &step);
+            *i += step;
+            return c;
+        }
+    return -1;
+}
+
 size_t cue_text_visible_byte(const char *text, size_t nth)
 {
     size_t seen = 0, len = strlen(text), step, i = 0;

@@ -16,6 +16,7 @@
 #define POLYALIGN_SUBTITLE_CUES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "profile.h"
 
@@ -66,6 +67,10 @@ double cue_reading_width(const char *text, const subtitle_profile *p);
  * changes only its whitespace, so the k-th visible character of a sentence is the k-th
  * of its cues: how a cue is found in its sentence, and a time in the transcript. */
 size_t cue_text_visible_chars(const char *text);
+
+/* The next visible character of text[0..len) from byte *i on (markup and whitespace
+ * skipped), *i moved past it; -1 at the end. */
+int32_t cue_text_next_visible(const char *text, size_t len, size_t *i);
 
 /* The byte of `text` where its visible character `nth` (0-based) starts; the length of
  * the text when it has no more. */

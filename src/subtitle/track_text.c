@@ -3,16 +3,16 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "../i18n.h"
 #include "../util/error.h"
 #include "../util/u64table.h"
-#include "markup.h"
 
-/* The visible characters of a text, case folded: growable, with the cue each comes from. */
+/* The visible characters of a text (cue_text_next_visible), case folded: growable, with
+ * the cue each comes from. */
 typedef struct {
     UChar32 *c;
     size_t *cue;
@@ -21,17 +21,8 @@ typedef struct {
 
 static int visible_append(visible_text *v, const char *s, size_t from_cue)
 {
-    int32_t i = 0;
-    while (s[i]) {
-        size_t m = markup_length(s + i);
-        if (m) {
-            i += (int32_t)m;
-            continue;
-        }
-        UChar32 c;
-        U8_NEXT((const uint8_t *)s, i, -1, c);
-        if (c < 0 || u_isUWhiteSpace(c))
-            continue;
+    size_t i = 0, len = strlen(s);
+    for (UChar32 c; (c = cue_text_next_visible(s, len, &i)) >= 0;) {
         if (v->n == v->cap) {
             size_t cap = v->cap ? v->cap * 2 : 256;
             UChar32 *nc = realloc(v->c, cap * sizeof *nc);
