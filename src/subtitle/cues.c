@@ -438,8 +438,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             rc = error_set(ERR_IO, _("out of memory"));
             break;
         }
-        if ((rc = line_breaks_inside_words(lang, sc.s, sc.len, sc.pos, sc.n, sc.inside)) < 0 ||
-            (rc = line_breaks_word_hints(lang, p, sc.s, sc.len, sc.pos, sc.n, sc.hints)) < 0)
+        if ((rc = line_breaks_words(lang, p, sc.s, sc.len, sc.pos, sc.n, sc.inside, sc.hints)) < 0)
             break;
         for (size_t k = 0; k < sc.n; k++) {
             sc.cost[k] = break_cost(&sc, k);

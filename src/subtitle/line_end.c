@@ -337,17 +337,25 @@ static int in_name(UBreakIterator *bi, const char *s, size_t len, size_t m)
     return 0;
 }
 
+/* inside[] of line_breaks_inside_words, from an open word iterator */
+static void fill_inside(UBreakIterator *bi, const char *s, size_t len, const size_t *pos, size_t n,
+                        unsigned char *inside)
+{
+    for (size_t k = 0; k < n; k++)
+        inside[k] = pos[k] <= 0 || pos[k] >= len             ? 0
+                    : !ubrk_isBoundary(bi, (int32_t)pos[k]) ? LINE_BREAK_IN_WORD
+                    : in_name(bi, s, len, pos[k]) && !line_break_splits_name(s, len, pos[k]) ? LINE_BREAK_IN_NAME
+                                                                                              : 0;
+}
+
 int line_breaks_inside_words(const char *lang, const char *s, size_t len, const size_t *pos, size_t n,
                              unsigned char *inside)
 {
     UText *ut;
     int rc;
     UBreakIterator *bi = open_words(lang, s, len, n, inside, &ut, &rc);
-    for (size_t k = 0; bi && k < n; k++)
-        inside[k] = pos[k] <= 0 || pos[k] >= len             ? 0
-                    : !ubrk_isBoundary(bi, (int32_t)pos[k]) ? LINE_BREAK_IN_WORD
-                    : in_name(bi, s, len, pos[k]) && !line_break_splits_name(s, len, pos[k]) ? LINE_BREAK_IN_NAME
-                                                                                              : 0;
+    if (bi)
+        fill_inside(bi, s, len, pos, n, inside);
     close_words(bi, ut);
     return rc;
 }
@@ -390,15 +398,13 @@ static int word_leads_to_noun(const adjective_hints *h, UBreakIterator *bi, cons
     return in_list(h->determiners, w) || is_numeral(w);
 }
 
-int line_breaks_word_hints(const char *lang, const subtitle_profile *p, const char *s, size_t len,
-                           const size_t *pos, size_t n, unsigned char *hints)
+/* hints[] of line_breaks_word_hints, from an open word iterator */
+static void fill_hints(UBreakIterator *bi, const subtitle_profile *p, const char *s, size_t len, const size_t *pos,
+                       size_t n, unsigned char *hints)
 {
-    UText *ut;
-    int rc;
-    UBreakIterator *bi = open_words(lang, s, len, n, hints, &ut, &rc);
     const adjective_hints *h = p->adjectives;
     char next[MAX_WORD_BYTES + 8];
-    for (size_t k = 0; bi && k < n; k++) {
+    for (size_t k = 0; k < n; k++) {
         int32_t m = (int32_t)pos[k];
         if (m <= 0 || (size_t)m >= len || !ubrk_isBoundary(bi, m))
             continue;
@@ -407,6 +413,31 @@ int line_breaks_word_hints(const char *lang, const subtitle_profile *p, const ch
             hints[k] |= LINE_BREAK_BEFORE_BOUND;
         else if (h && u_isalpha(char_at(next)) && !in_list(h->determiners, next) && word_leads_to_noun(h, bi, s, m))
             hints[k] |= LINE_BREAK_AFTER_DETERMINER;
+    }
+}
+
+int line_breaks_word_hints(const char *lang, const subtitle_profile *p, const char *s, size_t len,
+                           const size_t *pos, size_t n, unsigned char *hints)
+{
+    UText *ut;
+    int rc;
+    UBreakIterator *bi = open_words(lang, s, len, n, hints, &ut, &rc);
+    if (bi)
+        fill_hints(bi, p, s, len, pos, n, hints);
+    close_words(bi, ut);
+    return rc;
+}
+
+int line_breaks_words(const char *lang, const subtitle_profile *p, const char *s, size_t len, const size_t *pos,
+                      size_t n, unsigned char *inside, unsigned char *hints)
+{
+    UText *ut;
+    int rc;
+    memset(hints, 0, n);
+    UBreakIterator *bi = open_words(lang, s, len, n, inside, &ut, &rc);
+    if (bi) {
+        fill_inside(bi, s, len, pos, n, inside);
+        fill_hints(bi, p, s, len, pos, n, hints);
     }
     close_words(bi, ut);
     return rc;

@@ -64,6 +64,10 @@ enum { LINE_BREAK_BEFORE_BOUND = 1, LINE_BREAK_AFTER_DETERMINER = 2 };
 int line_breaks_word_hints(const char *lang, const subtitle_profile *p, const char *s, size_t len,
                            const size_t *pos, size_t n, unsigned char *hints);
 
+/* Both of the above from one pass of ICU's word iterator, as the cutter needs them. */
+int line_breaks_words(const char *lang, const subtitle_profile *p, const char *s, size_t len, const size_t *pos,
+                      size_t n, unsigned char *inside, unsigned char *hints);
+
 /* Whether a break at byte m of s[0..len) falls beside a middle dot (U+00B7, U+30FB) between
  * two Chinese or Japanese characters, inside a transliterated name (萨蒂亚·|纳德拉): never
  * a place for a line to end or start. */
