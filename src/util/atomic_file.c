@@ -2,6 +2,7 @@
 #include "atomic_file.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,6 +10,25 @@
 
 #include "../i18n.h"
 #include "error.h"
+
+/* The file a symbolic link names, existing or not yet (malloc'd; NULL when unreadable). */
+static char *link_target(const char *link)
+{
+    char *real = realpath(link, NULL);
+    if (real)
+        return real;
+    char to[4096];
+    ssize_t n = readlink(link, to, sizeof to - 1);
+    if (n <= 0)
+        return NULL;
+    to[n] = '\0';
+    const char *slash = strrchr(link, '/');
+    size_t dirlen = to[0] == '/' || !slash ? 0 : (size_t)(slash - link + 1); /* relative to the link's folder */
+    char *path = malloc(dirlen + (size_t)n + 1);
+    if (path)
+        snprintf(path, dirlen + (size_t)n + 1, "%.*s%s", (int)dirlen, link, to);
+    return path;
+}
 
 int atomic_file_open(atomic_file *af, const char *path)
 {
@@ -20,7 +40,7 @@ int atomic_file_open(atomic_file *af, const char *path)
     /* a symbolic link is written through: the file it names is replaced, the link stays */
     const char *given = path;
     struct stat st;
-    char *target = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(path, NULL) : NULL;
+    char *target = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? link_target(path) : NULL;
     if (target)
         path = target;
     const char *slash = strrchr(path, '/');

@@ -203,6 +203,17 @@ static void atomic_file_writes_through_links(void **state)
     assert_string_equal(buf, "new\n");
     unlink(link_path);
     unlink(real);
+    /* a link to a file not written yet: the file is made, the link stays */
+    assert_int_equal(symlink("real.srt", link_path), 0);
+    assert_int_equal(atomic_file_open(&af, link_path), 0);
+    fputs("first\n", af.f);
+    assert_int_equal(atomic_file_commit(&af), 0);
+    assert_int_equal(lstat(link_path, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(stat(real, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    unlink(link_path);
+    unlink(real);
     rmdir(dir);
 }
 
