@@ -289,7 +289,8 @@ int cmd_subtitle(int argc, char **argv)
                         : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)
                                   : timing_from_duration(a.start, a.duration);
     int by_duration = !a.from && !a.times && !a.audio;
-    double usual = by_duration ? timing_usual_length(&cues) : 0;
+    double usual = 0;
+    int stretched = by_duration && timing_duration_stretches_pauses(&cues, a.duration, &usual);
     if (rc == 0 && !a.from)
         rc = src.assign(&src, &cues);
     free(anchors);
@@ -326,7 +327,7 @@ int cmd_subtitle(int argc, char **argv)
                 fprintf(stderr, _("polyalign: cue %zu reads at %.1f characters per second (limit %.0f)\n"), k + 1,
                         c->chars / (c->end - c->start), p.max_cps);
         }
-        if (by_duration && cues.n && a.duration > usual * timing_usual_rate_range())
+        if (stretched)
             cli_warn(_("the text takes about %.0f s at a usual speaking rate, --duration gives %.0f s: the pauses "
                        "between sentences are stretched to fill it (--start or --times say where the speech is)"),
                      usual, a.duration);

@@ -20,9 +20,9 @@ static void print_help(FILE *out)
                    "'polyalign help COMMAND' shows the options of a command.\n"));
 }
 
-/* The command `group word` (polyalign srt check …), its name in joined; NULL after a usage
+/* The member command `group word` (polyalign srt check …), its name in joined; NULL after a usage
  * error when word (NULL: none given) is none of the group's. */
-static const cli_command *subcommand(const char *group, const char *word, char joined[64])
+static const cli_command *group_member(const char *group, const char *word, char joined[64])
 {
     snprintf(joined, 64, "%s %s", group, word ? word : "");
     const cli_command *cmd = word && word[0] != '-' ? cli_find(joined) : NULL;
@@ -50,14 +50,15 @@ int main(int argc, char **argv)
             print_help(stdout);
             return 0;
         }
-        if (cli_is_group(argv[2]) && argc == 3) {
+        int group = cli_is_group(argv[2]);
+        if (group && argc == 3) {
             cli_print_group_help(argv[2], stdout);
             return 0;
         }
         char joined[64];
-        const cli_command *cmd = cli_is_group(argv[2]) ? subcommand(argv[2], argv[3], joined) : cli_find(argv[2]);
+        const cli_command *cmd = group ? group_member(argv[2], argv[3], joined) : cli_find(argv[2]);
         if (!cmd)
-            return cli_is_group(argv[2]) ? ERR_USAGE : cli_usage_error(NULL, _("unknown command '%s'"), argv[2]);
+            return group ? ERR_USAGE : cli_usage_error(NULL, _("unknown command '%s'"), argv[2]);
         cli_print_command_help(cmd, stdout);
         return 0;
     }
@@ -70,7 +71,7 @@ int main(int argc, char **argv)
             return 0;
         }
         char joined[64];
-        const cli_command *sub = subcommand(name, argc >= 3 ? argv[2] : NULL, joined);
+        const cli_command *sub = group_member(name, argc >= 3 ? argv[2] : NULL, joined);
         if (!sub)
             return ERR_USAGE;
         argv[2] = joined;

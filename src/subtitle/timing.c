@@ -57,17 +57,13 @@ static double model_times(cue_list *cues)
     return t + tail;
 }
 
-double timing_usual_length(const cue_list *cues)
+int timing_duration_stretches_pauses(const cue_list *cues, double duration, double *usual)
 {
     double t = lead_in + tail;
     for (size_t k = 0; k < cues->n; k++)
         t += cues->v[k].weight / nominal_rate + pause_after(cues, k);
-    return t;
-}
-
-double timing_usual_rate_range(void)
-{
-    return rate_range;
+    *usual = t;
+    return cues->n && duration > t * rate_range;
 }
 
 /* The nominal pauses of the model (model_times must have run): the total of the gaps

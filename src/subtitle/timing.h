@@ -38,13 +38,10 @@ typedef struct timing_source {
 /* Speech spread over [start, start + duration] by a speaking-rate model. */
 timing_source timing_from_duration(double start, double duration);
 
-/* How long the cues take at the usual speaking rate, with the usual pauses: what
- * --duration spreads them over. */
-double timing_usual_length(const cue_list *cues);
-
-/* The factor by which speech alone may be faster or slower than the usual rate before the
- * pauses stretch or shrink too. */
-double timing_usual_rate_range(void);
+/* How long the cues take at the usual speaking rate, with the usual pauses, into *usual;
+ * returns whether `duration` is so much longer that the pauses must stretch too (speech
+ * slower than the plausible range of rates would not fill it). */
+int timing_duration_stretches_pauses(const cue_list *cues, double duration, double *usual);
 
 /* Known start times of some sentences (sorted by sentence): the same model, stretched
  * piece by piece between them and extended past the first and last at their pace; with
