@@ -1,16 +1,14 @@
 /* i18n.c — find the message catalogs: $POLYALIGN_LOCALEDIR, else locale/ beside the binary
- * (a checkout), else the install prefix. */
+ * (a checkout), else ../share/locale relative to it (an install, wherever it was put),
+ * else the prefix compiled in. */
 #include "i18n.h"
 
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "util/exe_dir.h"
+#include "util/resource_dir.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -19,18 +17,13 @@
 void i18n_init(void)
 {
     setlocale(LC_ALL, "");
-    char exe[PATH_MAX];
-    const char *dir = LOCALEDIR;
-    char build_tree[PATH_MAX + 16];
+    static const char *const beside_exe[] = {"locale", "../share/locale", NULL};
+    char dir[PATH_MAX];
     const char *override = getenv("POLYALIGN_LOCALEDIR");
     if (override && *override)
-        dir = override;
-    else if (exe_dir(exe) == 0) {
-        struct stat st;
-        snprintf(build_tree, sizeof build_tree, "%s/locale", exe);
-        if (stat(build_tree, &st) == 0 && S_ISDIR(st.st_mode))
-            dir = build_tree;
-    }
+        snprintf(dir, sizeof dir, "%s", override);
+    else if (resource_dir_find(beside_exe, NULL, "ru/LC_MESSAGES/" PACKAGE ".mo", dir, NULL, 0) < 0)
+        snprintf(dir, sizeof dir, "%s", LOCALEDIR);
     bindtextdomain(PACKAGE, dir);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
 }

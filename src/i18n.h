@@ -12,8 +12,9 @@
 #define N_(s) (s)
 #define P_(singular, plural, n) dngettext(PACKAGE, singular, plural, n)
 
-/* Bind the message catalog: the build tree's locale/ next to the executable when it
- * exists (running from a checkout), else the install prefix's share/locale. */
+/* Bind the message catalog: $POLYALIGN_LOCALEDIR, else the build tree's locale/ next to
+ * the executable (running from a checkout), else ../share/locale relative to it (an
+ * install, moved or not), else the compiled prefix's share/locale. */
 void i18n_init(void);
 
 #endif

@@ -13,7 +13,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
-#include "../util/exe_dir.h"
+#include "../util/resource_dir.h"
 #include "../util/u32set.h"
 #include "../util/vec.h"
 #include "lexicon.h"
@@ -35,34 +35,20 @@ struct lexset {
     int unspaced[2];
 };
 
-static int file_exists(const char *path)
-{
-    return access(path, R_OK) == 0;
-}
-
-/* Path of the built-in lexicon for `pair` ("en-zh"), or "" when none is found. */
+/* Path of the built-in lexicon for `pair` ("en-zh"), or "" when none is found: in `dir`
+ * when given, else beside the executable (./polyalign beside build/, build/san/polyalign
+ * two levels below), else where `make install` puts it relative to PREFIX/bin, else the
+ * compiled prefix. */
 static void find_builtin(const char *dir, const char *pair, char *path, size_t size)
 {
-    char cand[3][PATH_MAX];
-    size_t nc = 0;
-    if (dir) {
-        snprintf(cand[nc++], PATH_MAX, "%s", dir);
-    } else {
-        char exe[PATH_MAX];
-        if (exe_dir(exe) == 0) {
-            /* ./polyalign beside build/, or build/san/polyalign two levels below */
-            snprintf(cand[nc++], PATH_MAX, "%.*s/build/lexicons", PATH_MAX - 20, exe);
-            snprintf(cand[nc++], PATH_MAX, "%.*s/../lexicons", PATH_MAX - 20, exe);
-        }
-        snprintf(cand[nc++], PATH_MAX, "%s", LEXICONDIR);
-    }
+    static const char *const beside_exe[] = {"build/lexicons", "../lexicons", "../share/polyalign/lexicons", NULL};
+    char file[64], found[PATH_MAX];
+    snprintf(file, sizeof file, "%.40s.lex", pair);
     path[0] = '\0';
-    for (size_t c = 0; c < nc; c++) {
-        snprintf(path, size, "%.*s/%.20s.lex", PATH_MAX - 40, cand[c], pair);
-        if (file_exists(path))
-            return;
-    }
-    path[0] = '\0';
+    int rc = dir ? resource_dir_find(NULL, dir, file, found, NULL, 0)
+                 : resource_dir_find(beside_exe, LEXICONDIR, file, found, NULL, 0);
+    if (rc == 0)
+        snprintf(path, size, "%.*s/%s", PATH_MAX - 80, found, file);
 }
 
 static int add_lexicon(lexset *ls, const lexicon *lx, const char *src)

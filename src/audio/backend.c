@@ -10,7 +10,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
-#include "../util/exe_dir.h"
+#include "../util/resource_dir.h"
 
 #ifndef AUDIO_MODULE_DIR
 #define AUDIO_MODULE_DIR "/usr/local/lib/polyalign"
@@ -23,15 +23,6 @@ typedef int (*sync_align_fn)(const char *, const char *, const char *const *, si
 
 static sync_align_fn loaded;
 
-static void *try_open(const char *dir, const char *rel, char *tried, size_t size)
-{
-    char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s%s%s", dir, rel, MODULE_NAME);
-    size_t used = strlen(tried);
-    snprintf(tried + used, size - used, "%s%s", used ? ", " : "", path);
-    return access(path, R_OK) == 0 ? dlopen(path, RTLD_NOW | RTLD_LOCAL) : NULL;
-}
-
 static int load(void)
 {
     if (loaded)
@@ -43,14 +34,14 @@ static int load(void)
         h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
         snprintf(tried, sizeof tried, "%s", env);
     } else {
-        char dir[PATH_MAX];
-        if (exe_dir(dir) == 0) {
-            static const char *const rel[] = {"/lib/", "/../lib/", "/build/rel/lib/", "/../lib/polyalign/"};
-            for (size_t k = 0; !h && k < sizeof rel / sizeof *rel; k++)
-                h = try_open(dir, rel[k], tried, sizeof tried);
+        /* beside the binary in a build tree (build/san/lib, build/rel/lib), then where
+         * `make install` puts it relative to PREFIX/bin, then the compiled prefix */
+        static const char *const beside_exe[] = {"lib", "../lib", "build/rel/lib", "../lib/polyalign", NULL};
+        char dir[PATH_MAX], path[PATH_MAX + 32];
+        if (resource_dir_find(beside_exe, AUDIO_MODULE_DIR, MODULE_NAME, dir, tried, sizeof tried) == 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, MODULE_NAME);
+            h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
         }
-        if (!h)
-            h = try_open(AUDIO_MODULE_DIR, "/", tried, sizeof tried);
     }
     if (!h) {
         const char *why = dlerror(); /* NULL when no candidate existed to be opened */

@@ -39,7 +39,7 @@ const cli_option align_cli_options[] = {
     {"min-score", OPT_MIN, 1, "X", N_("leave out beads whose confidence is below X (0..1)")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
     {"lexicon", OPT_LEXICON, 1, "[LANG=]FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable); LANG=: only for the translation in LANG, required with two translations")},
-    {"lexicon-dir", OPT_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, the install prefix)")},
+    {"lexicon-dir", OPT_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, ../share/polyalign/lexicons beside the installed binary, the install prefix)")},
     {"no-score", OPT_NO_SCORE, 1, "NAME", N_("leave a scorer out of the bead cost: prior, length, anchors, paragraphs or lexicon (for ablations; repeatable)")},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
     {0},
