@@ -36,6 +36,30 @@ for lang in en ru zh; do
 done
 
 echo
+echo "== A text with no break opportunity (one word of random letters): 2 MB against 200 KB"
+echo "   for each command that reads text (target: ratio <= 12, i.e. linear; 2 MB in seconds, not 31 s)"
+for kb in 200 2000; do
+  [[ -s build/bench/word$kb.txt ]] || python3 -c "
+import random, sys; random.seed(7)
+sys.stdout.write(''.join(random.choice('abcdefghijklmnopqrstuvwxyz') for _ in range($kb * 1000)) + '\\n')" >build/bench/word$kb.txt
+done
+printf '%-10s %10s %10s %8s %10s\n' command '200 KB s' '2 MB s' ratio '2 MB RSS'
+for cmd in subtitle segment align; do
+  case $cmd in
+    subtitle) args=(subtitle --lang en --duration 60 -o build/bench/word.srt) ;; # its warnings: quiet below
+    segment) args=(segment --lang en) ;;
+    align) args=(align -q --langs en,ru) ;;
+  esac
+  small=build/bench/word200.txt large=build/bench/word2000.txt
+  extra_small=() extra_large=()
+  [[ $cmd == align ]] && extra_small=("$small") extra_large=("$large")
+  read -r t1 _ < <(best_of 3 sh -c '"$@" 2>/dev/null' sh ./polyalign "${args[@]}" "$small" "${extra_small[@]}")
+  read -r t2 rss < <(best_of 3 sh -c '"$@" 2>/dev/null' sh ./polyalign "${args[@]}" "$large" "${extra_large[@]}")
+  awk -v c="$cmd" -v a="$t1" -v b="$t2" -v r="$rss" \
+    'BEGIN{printf "%-10s %10.2f %10.2f %8.1f %7d MB\n", c, a, b, (a > 0 ? b / a : 0), r / 1024}'
+done
+
+echo
 echo "== Alignment: growth from 10,000 to 100,000 sentences (target ratio <= 15), and the"
 echo "   Gale-Church reference aligner (../shared, Python) on 400 sentences in the same run"
 for n in 400 10000 100000; do

@@ -4,8 +4,10 @@
  * a dynamic programme over them chooses cue ends, each cue costing 1 plus the cost of
  * its best one- or two-line layout plus the quality of its end, and more when it is an
  * orphan: a single word, or a few characters, left alone from a longer sentence. A
- * sentence that offers no fitting layout (a 600-character word) falls back to grapheme
- * boundaries. */
+ * stretch without a break opportunity that is wider than a line (a 600-character word, a
+ * URL) is cut at grapheme boundaries a line apart, so the rest of its sentence keeps its
+ * word breaks and a 2 MB word is cut in linear time; a sentence that still offers no
+ * fitting layout falls back to every grapheme boundary. */
 #include "cues.h"
 
 #include <math.h>
@@ -339,13 +341,52 @@ int cue_list_add(cue_list *l, cue c)
     return rc;
 }
 
-/* Candidate cut points: ICU line breaks, or every grapheme boundary as a fallback. */
+/* Append cut point b to sc->pos. */
+static int add_candidate(sentence_cut *sc, size_t *cap, size_t b)
+{
+    if (sc->n == *cap) {
+        size_t *v = realloc(sc->pos, (*cap *= 2) * sizeof *v);
+        if (!v)
+            return error_set(ERR_IO, _("out of memory"));
+        sc->pos = v;
+    }
+    sc->pos[sc->n++] = b;
+    return 0;
+}
+
+/* Cut points inside [a, b), a stretch with no line break that is wider than a line (a
+ * 600-character word, a URL): grapheme boundaries, greedily as far apart as a line holds,
+ * so that such a text is cut in time linear in its length instead of handing every
+ * grapheme of the sentence to the dynamic programme. */
+static int add_wide_word_cuts(sentence_cut *sc, size_t *cap, UBreakIterator *graphemes, size_t a, size_t b)
+{
+    size_t line_start = a, last = a;
+    for (int32_t g = ubrk_following(graphemes, (int32_t)a); g != UBRK_DONE && (size_t)g < b;
+         g = ubrk_following(graphemes, g)) {
+        if (sc->markup[g - 1] && sc->markup[g])
+            continue; /* inside a tag */
+        if (span_width(sc, line_start, (size_t)g) > sc->p->max_chars && last > line_start) {
+            int rc = add_candidate(sc, cap, last);
+            if (rc < 0)
+                return rc;
+            line_start = last;
+        }
+        last = (size_t)g;
+    }
+    return 0;
+}
+
+/* Candidate cut points: ICU line breaks, with grapheme boundaries inside a stretch wider
+ * than a line; or every grapheme boundary as a last resort. */
 static int candidates(sentence_cut *sc, const char *locale, int graphemes)
 {
     UErrorCode err = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, sc->s, (int64_t)sc->len, &err);
     UBreakIterator *bi = ubrk_open(graphemes ? UBRK_CHARACTER : UBRK_LINE, locale, NULL, 0, &err);
+    UBreakIterator *chars = graphemes ? NULL : ubrk_open(UBRK_CHARACTER, locale, NULL, 0, &err);
     ubrk_setUText(bi, ut, &err);
+    if (chars)
+        ubrk_setUText(chars, ut, &err);
     size_t cap = 64;
     sc->n = 0;
     free(sc->pos);
@@ -354,16 +395,12 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
         if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
             continue; /* inside a tag */
-        if (sc->n == cap) {
-            size_t *v = realloc(sc->pos, (cap *= 2) * sizeof *v);
-            if (!v) {
-                rc = error_set(ERR_IO, _("out of memory"));
-                break;
-            }
-            sc->pos = v;
-        }
-        sc->pos[sc->n++] = (size_t)b;
+        if (chars && sc->n && span_width(sc, sc->pos[sc->n - 1], (size_t)b) > sc->p->max_chars)
+            rc = add_wide_word_cuts(sc, &cap, chars, sc->pos[sc->n - 1], (size_t)b);
+        if (rc == 0)
+            rc = add_candidate(sc, &cap, (size_t)b);
     }
+    ubrk_close(chars);
     ubrk_close(bi);
     utext_close(ut);
     return rc;

@@ -430,6 +430,21 @@ for bad in 25fps nan inf -25 ""; do
 done
 run subtitle --lang en --duration 10 --profile tv "$SCRATCH/t.en.txt"
 expect_err "unknown profile: usage error" 2 "unknown profile"
+# a word wider than a line is cut at grapheme boundaries a line apart, and only it: the
+# rest of the sentence keeps its word breaks (the whole sentence went to grapheme breaks,
+# leaving "is pn | eumono…")
+printf 'The longest word in the dictionary is pneumonoultramicroscopicsilicovolcanoconiosisandmore, which doctors rarely use in conversation with their patients.\n' >"$SCRATCH/longword.txt"
+run subtitle --lang en --duration 20 "$SCRATCH/longword.txt" -o "$SCRATCH/longword.srt"
+check "a word wider than a line: cut inside it only, every other line ends at a word end, no text lost" python3 - "$SCRATCH/longword.srt" "$SCRATCH/longword.txt" <<'PY'
+import re, sys
+srt, txt = open(sys.argv[1]).read(), open(sys.argv[2]).read().split()
+lines = [l for l in srt.splitlines() if l and not l.isdigit() and "-->" not in l]
+assert "".join("".join(lines).split()) == "".join(txt), lines
+words = set(txt)
+cut = [l for l in lines if l.split()[-1] not in words]
+assert len(cut) == 1 and cut[0].startswith("pneumono"), lines  # the long word alone, from a new line
+assert all(len(l) <= 42 for l in lines), lines
+PY
 run subtitle --lang en --duration 10 "$SCRATCH/missing.txt"
 expect_err "missing transcript: exit 66" 66 "missing.txt"
 
