@@ -391,15 +391,7 @@ void features_free(text_features *f)
 
 static int contains_key(const uint32_t *v, size_t n, uint32_t key)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo] == key;
+    return u32_find(v, n, key) != NULL;
 }
 
 static size_t total_keys(const text_features *t, size_t i, size_t d, anchor_kind k)

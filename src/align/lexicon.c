@@ -15,6 +15,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/search.h"
 #include "../util/vec.h"
 
 #define LEX_MAGIC "PALEX02\n"
@@ -156,17 +157,21 @@ static span *side_keys(const lexicon_builder *b, int side, size_t *n)
     return k;
 }
 
+typedef struct {
+    const span *keys;
+    span s;
+} span_key;
+
+static int span_is_below(size_t i, const void *ctx)
+{
+    const span_key *k = ctx;
+    return span_cmp(&k->keys[i], &k->s) < 0;
+}
+
 static uint32_t span_index(const span *keys, size_t n, span s)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (span_cmp(&keys[mid], &s) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
+    span_key k = {keys, s};
+    return (uint32_t)partition_point(0, n, span_is_below, &k);
 }
 
 int lexicon_builder_compile(lexicon_builder *b, void **bytes, size_t *len)
@@ -385,35 +390,52 @@ static int key_cmp(const lexicon *lx, int side, size_t k, const char *s, size_t 
     return c ? c : (kn > n) - (kn < n);
 }
 
+/* a string looked for among the keys of one side, for partition_point */
+typedef struct {
+    const lexicon *lx;
+    int side;
+    const char *s;
+    size_t n;
+} key_query;
+
+static int key_is_below(size_t k, const void *ctx)
+{
+    const key_query *q = ctx;
+    return key_cmp(q->lx, q->side, k, q->s, q->n) < 0;
+}
+
 long lexicon_find(const lexicon *lx, int side, const char *s, size_t n)
 {
-    size_t lo = 0, hi = lx->h->nkeys[side];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (key_cmp(lx, side, mid, s, n) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    key_query q = {lx, side, s, n};
+    size_t lo = partition_point(0, lx->h->nkeys[side], key_is_below, &q);
     return lo < lx->h->nkeys[side] && key_cmp(lx, side, lo, s, n) == 0 ? (long)lo : -1;
+}
+
+/* Compare the first n bytes of key k (the whole key when shorter: then it sorts below)
+ * with s[0..n). */
+static int key_prefix_cmp(const key_query *q, size_t k)
+{
+    const char *ks = q->lx->str + q->lx->key_off[q->side][k];
+    size_t kn = q->lx->key_off[q->side][k + 1] - q->lx->key_off[q->side][k];
+    int c = memcmp(ks, q->s, kn < q->n ? kn : q->n);
+    return c == 0 && kn < q->n ? -1 : c;
+}
+
+static int prefix_is_below(size_t k, const void *ctx)
+{
+    return key_prefix_cmp(ctx, k) < 0;
+}
+
+static int prefix_is_at_most(size_t k, const void *ctx)
+{
+    return key_prefix_cmp(ctx, k) <= 0;
 }
 
 /* First key in [lo, hi) whose first n bytes compare >= s[0..n) (or > when `after`). */
 static size_t prefix_bound(const lexicon *lx, int side, size_t lo, size_t hi, const char *s, size_t n, int after)
 {
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *ks = lx->str + lx->key_off[side][mid];
-        size_t kn = lx->key_off[side][mid + 1] - lx->key_off[side][mid];
-        int c = memcmp(ks, s, kn < n ? kn : n);
-        if (c == 0 && kn < n)
-            c = -1;
-        if (c < 0 || (after && c == 0))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    key_query q = {lx, side, s, n};
+    return partition_point(lo, hi, after ? prefix_is_at_most : prefix_is_below, &q);
 }
 
 size_t lexicon_longest_prefix(const lexicon *lx, int side, const char *s, size_t n, long *key)

@@ -11,6 +11,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/search.h"
 #include "../util/u32set.h"
 #include "../util/u64table.h"
 #include "../util/vec.h"
@@ -65,17 +66,21 @@ static int pair_cmp(const void *a, const void *b)
 }
 
 /* First of the pairs p[0..np) (sorted) learned for word `from`, or np. */
+typedef struct {
+    const pair *p;
+    uint32_t from;
+} pair_key;
+
+static int pair_is_below(size_t i, const void *ctx)
+{
+    const pair_key *k = ctx;
+    return k->p[i].from < k->from;
+}
+
 static size_t first_pair(const pair *p, size_t np, uint32_t from)
 {
-    pair key = {from, 0};
-    size_t lo = 0, hi = np;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (pair_cmp(&p[mid], &key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    pair_key key = {p, from};
+    size_t lo = partition_point(0, np, pair_is_below, &key);
     return lo < np && p[lo].from == from ? lo : np;
 }
 

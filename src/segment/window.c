@@ -9,6 +9,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/u32set.h"
 
 void window_init(utf16_window *w, const char *text, size_t len)
 {
@@ -113,16 +114,9 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
 
 int32_t window_index(const utf16_window *w, size_t byte)
 {
+    /* the first index whose byte offset is >= the byte's */
     uint32_t rel = (uint32_t)(byte - w->start);
-    int32_t lo = 0, hi = w->ulen;
-    while (lo < hi) { /* first index whose byte offset is >= rel */
-        int32_t mid = lo + (hi - lo) / 2;
-        if (w->byte_at[mid] < rel)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return (int32_t)(u32_lower_bound(w->byte_at, (size_t)w->ulen, rel) - w->byte_at);
 }
 
 size_t window_byte(const utf16_window *w, int32_t index)

@@ -6,6 +6,7 @@
 
 #include "../i18n.h"
 #include "error.h"
+#include "search.h"
 #include "vec.h"
 
 /* Quicksort specialized for uint32 (qsort's comparison calls were a tenth of the
@@ -59,17 +60,21 @@ size_t u32_sort_unique(uint32_t *v, size_t n)
     return w;
 }
 
+typedef struct {
+    const uint32_t *v;
+    uint32_t x;
+} u32_key;
+
+static int u32_is_below(size_t i, const void *ctx)
+{
+    const u32_key *k = ctx;
+    return k->v[i] < k->x;
+}
+
 const uint32_t *u32_lower_bound(const uint32_t *v, size_t n, uint32_t x)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return v + lo;
+    u32_key k = {v, x};
+    return v + partition_point(0, n, u32_is_below, &k);
 }
 
 const uint32_t *u32_find(const uint32_t *v, size_t n, uint32_t x)

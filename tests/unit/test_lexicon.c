@@ -21,6 +21,7 @@
 #include "align/lexwords.h"
 #include "util/error.h"
 #include "text/lang.h"
+#include "util/search.h"
 #include "util/u32set.h"
 
 static char tmpdir[] = "/tmp/polyalign-lexXXXXXX";
@@ -329,6 +330,33 @@ static void user_lexicon_compiled_once_per_pair(void **state)
     user_lexicons_free(cfg.user);
 }
 
+/* The one binary search: the end of the part below a key, on every edge of a range, and
+ * a brute-force comparison with u32_lower_bound on duplicates. */
+static int below_ctx(size_t i, const void *ctx)
+{
+    const uint32_t *k = ctx; /* k[0]: the key, k[1..]: the table */
+    return k[1 + i] < k[0];
+}
+
+static void one_lower_bound(void **state)
+{
+    (void)state;
+    uint32_t t[1 + 9] = {0, 1, 3, 3, 3, 5, 8, 8, 13, 21};
+    for (uint32_t x = 0; x <= 22; x++) {
+        t[0] = x;
+        size_t want = 0;
+        while (want < 9 && t[1 + want] < x)
+            want++;
+        assert_int_equal(partition_point(0, 9, below_ctx, t), want);
+        assert_int_equal(u32_lower_bound(t + 1, 9, x) - (t + 1), want);
+        /* a sub-range: the answer is clamped to it */
+        size_t in_sub = want < 2 ? 2 : want > 6 ? 6 : want;
+        assert_int_equal(partition_point(2, 6, below_ctx, t), in_sub);
+    }
+    assert_int_equal(partition_point(4, 4, below_ctx, t), 4);
+    assert_ptr_equal(u32_lower_bound(t + 1, 0, 5), t + 1);
+}
+
 /* A word covered by chance everywhere weighs less than one covered only where aligned. */
 /* The id sets: sorted unique, found, and mapped. */
 static void id_sets_sort_and_map(void **state)
@@ -450,6 +478,7 @@ int main(void)
         cmocka_unit_test(user_lexicon_joins_its_pair_only),
         cmocka_unit_test(user_lexicon_compiled_once_per_pair),
         cmocka_unit_test(id_sets_sort_and_map),
+        cmocka_unit_test(one_lower_bound),
         cmocka_unit_test(coverage_is_weighed_against_chance),
         cmocka_unit_test(pairs_are_learned_from_beads),
     };
