@@ -224,7 +224,7 @@ int cmd_srt_check(int argc, char **argv)
                 style(&a, info[k + 1].line, _("out of order: starts before the previous cue"));
             else if (next < c->end)
                 style(&a, info[k + 1].line, _("overlaps the previous cue"));
-            else if (timing_gap_too_short(next - c->end, p->min_gap_frames, a.style.fps))
+            else if (profile_gap_too_short(next - c->end, p->min_gap_frames, a.style.fps))
                 style(&a, info[k + 1].line,
                       P_("less than %d frame after the previous cue", "less than %d frames after the previous cue",
                          (unsigned long)p->min_gap_frames),
@@ -313,7 +313,7 @@ int cmd_srt_fix(int argc, char **argv)
     if (in.n) /* out of order: by time */
         qsort(in.v, in.n, sizeof *in.v, by_start);
     size_t dropped = 0, rebroken = 0;
-    double gap = timing_gap_to_write(p->min_gap_frames, a.style.fps);
+    double gap = profile_gap_to_write(p->min_gap_frames, a.style.fps);
     for (size_t k = 0; k < in.n && rc == 0; k++) {
         cue *c = &in.v[k];
         /* the text on one line, then cut again under the profile */

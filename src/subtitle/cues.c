@@ -26,7 +26,6 @@
 #include "../text/space.h"
 #include "../text/utf8.h"
 #include "syllables.h"
-#include "timing.h"
 #include "../util/error.h"
 #include "../util/vec.h"
 
@@ -615,7 +614,7 @@ int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text,
      * outlasts it, but never under half a line (no orphan of a word or two to fill time).
      * A text one cue holds stays one cue, shown for the longest a cue may be: a subtitler
      * does not split "Thank you." because the speaker took 20 s. */
-    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS), longest_cue = p->max_duration;
+    double gap = profile_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS), longest_cue = p->max_duration;
     double span = t1 - t0, width = cue_reading_width(text, p), max_cue = INFINITY;
     if (span > longest_cue && width > p->max_chars * p->max_lines)
         max_cue = fmax(width * longest_cue / span, p->max_chars / 2);

@@ -1,6 +1,7 @@
 /* profile.c — the style tables; see profile.h. */
 #include "profile.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "../text/lang.h"
@@ -120,4 +121,18 @@ const subtitle_profile *subtitle_profile_find(const char *name, const char *lang
             fallback = &profiles[k];
     }
     return fallback;
+}
+
+double profile_gap_to_write(int frames, double fps)
+{
+    if (frames <= 0)
+        return 0;
+    /* each written time is the nearest millisecond: a gap of whole milliseconds plus 0.6
+     * can lose at most the 0.6 */
+    return (ceil(frames * 1000.0 / fps - 1e-6) + 0.6) / 1000.0;
+}
+
+int profile_gap_too_short(double gap, int frames, double fps)
+{
+    return gap < frames / fps - 0.0005;
 }

@@ -157,20 +157,6 @@ timing_source timing_from_duration(double start, double duration)
     return (timing_source){.name = "duration", .assign = assign_by_duration, .start = start, .duration = duration};
 }
 
-double timing_gap_to_write(int frames, double fps)
-{
-    if (frames <= 0)
-        return 0;
-    /* each written time is the nearest millisecond: a gap of whole milliseconds plus 0.6
-     * can lose at most the 0.6 */
-    return (ceil(frames * 1000.0 / fps - 1e-6) + 0.6) / 1000.0;
-}
-
-int timing_gap_too_short(double gap, int frames, double fps)
-{
-    return gap < frames / fps - 0.0005;
-}
-
 size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int measured_starts)
 {
     /* Each cue starts with its speech and stays up long enough to be read (and at least
@@ -180,7 +166,7 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
      * measured on the recording, starts stay (a viewer notices a late subtitle at once,
      * a short one hardly): the cue ends the minimum gap before the next, and only a cue
      * that would fall under the minimum duration pushes the next one back. */
-    double gap = timing_gap_to_write(p->min_gap_frames, fps);
+    double gap = profile_gap_to_write(p->min_gap_frames, fps);
     double tolerance = 3 / fps; /* Netflix sync tolerance: a start may be 3 frames off */
     size_t too_fast = 0;
     for (size_t k = 0; k < cues->n; k++) {

@@ -62,18 +62,4 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
  * 99:59:59.999, in seconds. */
 #define SUBTITLE_MAX_TIME 359999.999
 
-/* The frame rate when none is given: the slowest in common use (23.976, film on NTSC
- * video), so that a gap of two of its frames is two frames or more at 24, 25, 29.97, 30,
- * 50 and 60 too. */
-#define SUBTITLE_DEFAULT_FPS (24000.0 / 1001.0)
-
-/* The gap to leave between cues for `frames` frames at fps: rounded up to whole
- * milliseconds (the resolution of SRT and WebVTT), with room for each of the two times'
- * own rounding when written, so that the written gap is never less. */
-double timing_gap_to_write(int frames, double fps);
-
-/* Whether a gap read from a file is shorter than `frames` frames at fps, by more than
- * the half millisecond that writing a time in milliseconds may take off. */
-int timing_gap_too_short(double gap, int frames, double fps);
-
 #endif

@@ -93,20 +93,20 @@ static void written_gaps_stay_two_frames(void **state)
     (void)state;
     const double rates[] = {SUBTITLE_DEFAULT_FPS, 24, 25, 30000.0 / 1001, 30, 50, 60};
     for (size_t r = 0; r < sizeof rates / sizeof *rates; r++) {
-        double gap = timing_gap_to_write(2, rates[r]);
+        double gap = profile_gap_to_write(2, rates[r]);
         for (int k = 0; k < 1000; k++) {
             double end = 10 + k * 0.0001237; /* every fraction of a millisecond */
             long written = lround((end + gap) * 1000) - lround(end * 1000);
             assert_true(written >= ceil(2000 / rates[r] - 1e-6));
-            assert_false(timing_gap_too_short(written / 1000.0, 2, rates[r]));
+            assert_false(profile_gap_too_short(written / 1000.0, 2, rates[r]));
         }
     }
     /* two frames at the default rate are two frames or more at every common rate */
     for (size_t r = 1; r < sizeof rates / sizeof *rates; r++)
-        assert_false(timing_gap_too_short(timing_gap_to_write(2, SUBTITLE_DEFAULT_FPS) - 0.0006, 2, rates[r]));
-    assert_true(timing_gap_too_short(0.080, 2, 24)); /* two frames at 25 are not two at 24 */
-    assert_false(timing_gap_too_short(0.083, 2, 24)); /* 83.3 ms, written as 83 */
-    assert_true(timing_gap_to_write(0, 25) == 0);
+        assert_false(profile_gap_too_short(profile_gap_to_write(2, SUBTITLE_DEFAULT_FPS) - 0.0006, 2, rates[r]));
+    assert_true(profile_gap_too_short(0.080, 2, 24)); /* two frames at 25 are not two at 24 */
+    assert_false(profile_gap_too_short(0.083, 2, 24)); /* 83.3 ms, written as 83 */
+    assert_true(profile_gap_to_write(0, 25) == 0);
 }
 
 /* A time-coded line matches the sentence its letters and digits begin, case folded,
@@ -591,7 +591,7 @@ static void cut_over_shares_the_span(void **state)
     size_t parts = 0;
     const char *text = "The role of the state in Internet regulation must be a key one, and the summit says so "
                        "again and again, in every session and every statement it has published this week.";
-    double gap = timing_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS);
+    double gap = profile_gap_to_write(p->min_gap_frames, SUBTITLE_DEFAULT_FPS);
     assert_int_equal(cues_cut_over("en", p, text, 3, 7, 10.0, 20.0, &out, &parts), 0);
     assert_true(parts > 1);
     assert_int_equal(out.n, parts);
