@@ -8,6 +8,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "weights.h"
 
 const bead_shape align_shapes[] = {
     {1, 1}, {0, 1}, {1, 0}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {5, 1},
@@ -103,53 +104,82 @@ static double cached_cost(const cost_cache *cc, size_t c, size_t s, bead_cost_fn
     return cost(ctx, i, align_shapes[s].di, j, align_shapes[s].dj);
 }
 
-/* backward[c]: cost of the best path from node c to (n, m) */
-static void backward_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
-                          size_t max_shapes, float *backward)
+/* -T·log(e^(-a/T) + e^(-b/T)): the soft minimum of two path costs at temperature T */
+static double soft_min(double a, double b, double t)
+{
+    if (!isfinite(a))
+        return b;
+    if (!isfinite(b))
+        return a;
+    double lo = a < b ? a : b, hi = a < b ? b : a;
+    return lo - t * log1p(exp(-(hi - lo) / t));
+}
+
+/* inside[c]: soft minimum (temperature t) over every path from (0, 0) to node c of its cost,
+ * that is -t·log of the total weight e^(-cost/t) of those paths */
+static void inside_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx, size_t max_shapes,
+                        double t, float *inside)
+{
+    const dp_band *b = ix->band;
+    for (size_t i = 0; i <= b->n; i++) {
+        for (size_t j = b->lo[i]; j <= b->hi[i]; j++) {
+            size_t c = cell(ix, i, j);
+            if (i == 0 && j == 0) {
+                inside[c] = 0;
+                continue;
+            }
+            double v = INFINITY;
+            for (size_t s = 0; s < max_shapes; s++) {
+                size_t di = align_shapes[s].di, dj = align_shapes[s].dj;
+                if (di > i || dj > j)
+                    continue;
+                size_t p = cell(ix, i - di, j - dj);
+                if (p == SIZE_MAX || !isfinite(inside[p]))
+                    continue;
+                v = soft_min(v, inside[p] + cached_cost(cc, p, s, cost, ctx, i - di, j - dj), t);
+            }
+            inside[c] = (float)v;
+        }
+    }
+}
+
+/* outside[c]: the same over every path from node c to (n, m) */
+static void outside_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
+                         size_t max_shapes, double t, float *outside)
 {
     const dp_band *b = ix->band;
     for (size_t i = b->n + 1; i-- > 0;) {
         for (size_t j = b->hi[i] + 1; j-- > b->lo[i];) {
             size_t c = cell(ix, i, j);
             if (i == b->n && j == b->m) {
-                backward[c] = 0;
+                outside[c] = 0;
                 continue;
             }
-            double best = INFINITY;
+            double v = INFINITY;
             for (size_t s = 0; s < max_shapes; s++) {
                 size_t e = cell(ix, i + align_shapes[s].di, j + align_shapes[s].dj);
-                if (e == SIZE_MAX || !isfinite(backward[e]))
+                if (e == SIZE_MAX || !isfinite(outside[e]))
                     continue;
-                double v = backward[e] + cached_cost(cc, c, s, cost, ctx, i, j);
-                if (v < best)
-                    best = v;
+                v = soft_min(v, outside[e] + cached_cost(cc, c, s, cost, ctx, i, j), t);
             }
-            backward[c] = (float)best;
+            outside[c] = (float)v;
         }
     }
 }
 
-static double confidence_at(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
-                            size_t max_shapes, const float *backward, const bead *bd)
+/* The posterior probability of bead bd: the weight of the paths through it over the
+ * weight of all paths, every path weighing e^(-cost/t). */
+static double posterior(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx, double t,
+                        const float *inside, const float *outside, const bead *bd)
 {
-    size_t c = cell(ix, bd->i, bd->j);
-    double chosen = INFINITY, sum = 0;
-    double m[64];
-    size_t k = 0;
-    for (size_t s = 0; s < max_shapes && k < 64; s++) {
-        size_t e = cell(ix, bd->i + align_shapes[s].di, bd->j + align_shapes[s].dj);
-        if (e == SIZE_MAX || !isfinite(backward[e]))
-            continue;
-        double v = backward[e] + cached_cost(cc, c, s, cost, ctx, bd->i, bd->j);
-        if (align_shapes[s].di == bd->di && align_shapes[s].dj == bd->dj)
-            chosen = v;
-        m[k++] = v;
-    }
-    if (!isfinite(chosen))
+    size_t c = cell(ix, bd->i, bd->j), e = cell(ix, bd->i + bd->di, bd->j + bd->dj);
+    int s = align_shape_index(bd->di, bd->dj);
+    double total = outside[cell(ix, 0, 0)];
+    if (c == SIZE_MAX || e == SIZE_MAX || s < 0 || !isfinite(total))
         return 0;
-    for (size_t t = 0; t < k; t++)
-        sum += exp(-(m[t] - chosen > 50 ? 50 : m[t] - chosen));
-    return 1.0 / sum;
+    double through = inside[c] + cached_cost(cc, c, (size_t)s, cost, ctx, bd->i, bd->j) + outside[e];
+    double p = exp(-(through - total) / t);
+    return p > 1 ? 1 : p; /* float rounding */
 }
 
 int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
@@ -240,10 +270,21 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
     }
     free(back);
     if (confidence) {
-        float *backward = forward; /* the forward costs are no longer needed */
-        backward_pass(&ix, &cc, cost, ctx, max_shapes, backward);
+        /* the Viterbi costs are no longer needed: their array holds the inside costs */
+        float *inside = forward, *outside = malloc(ix.cells * sizeof *outside);
+        if (!outside) {
+            free(beads);
+            free(cc.v);
+            free(forward);
+            free(ix.row_start);
+            return error_set(ERR_IO, _("out of memory"));
+        }
+        inside_pass(&ix, &cc, cost, ctx, max_shapes, CONFIDENCE_TEMPERATURE, inside);
+        outside_pass(&ix, &cc, cost, ctx, max_shapes, CONFIDENCE_TEMPERATURE, outside);
         for (size_t t = 0; t < count; t++)
-            beads[t].confidence = confidence_at(&ix, &cc, cost, ctx, max_shapes, backward, &beads[t]);
+            beads[t].confidence =
+                posterior(&ix, &cc, cost, ctx, CONFIDENCE_TEMPERATURE, inside, outside, &beads[t]);
+        free(outside);
     }
     free(cc.v);
     free(forward);

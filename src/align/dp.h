@@ -4,8 +4,11 @@
  * goes from (i, j) to (i+di, j+dj). The band gives, per row i, the columns [lo, hi] that
  * may be visited: the whole matrix for small documents, a corridor around a coarse path
  * for big ones (coarse.h), so memory is O(n · band). Directions are stored as one byte per
- * node. A second, backward pass gives each chosen bead a confidence: how decisively its
- * shape beats the other shapes leaving the same node, each judged by its best completion. */
+ * node. Each chosen bead's confidence is its posterior probability: every path through
+ * the band weighs e^(-cost/T), and the bead's confidence is the share of the total weight
+ * carried by the paths through it (an inside and an outside pass of soft minima over the
+ * same lattice and band, T = CONFIDENCE_TEMPERATURE). A bead that many other alignments
+ * of nearly the same cost avoid gets a low confidence, whatever its own cost. */
 #ifndef POLYALIGN_ALIGN_DP_H
 #define POLYALIGN_ALIGN_DP_H
 

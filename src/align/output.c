@@ -176,7 +176,7 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, tmx_writer *w)
+static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, int doubtful, tmx_writer *w)
 {
     char tuid[32], shape[64], score[32];
     snprintf(tuid, sizeof tuid, "%zu", number);
@@ -189,6 +189,8 @@ static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, tmx
         rc = tmx_writer_prop(w, "x-polyalign-shape", shape);
     if (rc == 0)
         rc = tmx_writer_prop(w, "x-polyalign-score", score);
+    if (rc == 0 && doubtful)
+        rc = tmx_writer_prop(w, "x-polyalign-flag", "doubtful");
     for (size_t k = 0; k < a->ntexts && rc == 0; k++) {
         if (!b->len[k])
             continue;
@@ -241,10 +243,7 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
     size_t dropped_before = w->tmx ? tmx_writer_dropped(w->tmx) : 0;
     for (size_t k = 0; k < a->n && rc == 0; k++) {
         const bead3 *b = &a->beads[k];
-        if (b->confidence < w->opts.min_score) {
-            st->below_min_score++;
-            continue;
-        }
+        int doubtful = b->confidence < w->opts.min_score;
         switch (w->fmt) {
         case FORMAT_BEADS: rc = write_bead_line(a, b, w->f); break;
         case FORMAT_TSV: rc = write_tsv_line(a, b, w->f); break;
@@ -254,7 +253,13 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
                 st->empty_side_left_out++;
                 continue;
             }
-            rc = write_tmx_unit(a, b, w->next_unit++, w->tmx);
+            /* a wrong unit in a memory costs a translator more than a missing one */
+            if (doubtful && !w->opts.keep_doubtful) {
+                st->below_min_score++;
+                continue;
+            }
+            st->doubtful_kept += doubtful;
+            rc = write_tmx_unit(a, b, w->next_unit++, doubtful, w->tmx);
             break;
         }
         st->written += rc == 0;

@@ -22,12 +22,14 @@ typedef struct {
 } alignment;
 
 typedef struct {
-    double min_score;       /* beads below are not written */
+    double min_score;       /* TMX: beads below are doubtful, left out unless keep_doubtful
+                             * (beads, tsv and jsonl show every bead with its confidence) */
     int keep_partial;       /* TMX: keep beads with the pivot and at least one translation */
+    int keep_doubtful;      /* TMX: write doubtful beads, flagged x-polyalign-flag=doubtful */
 } output_options;
 
 typedef struct {
-    size_t written, below_min_score, empty_side_left_out, chars_dropped;
+    size_t written, below_min_score, doubtful_kept, empty_side_left_out, chars_dropped;
 } output_stats;
 
 /* Parse "tmx", "beads", "tsv", "jsonl"; -1 if unknown. */

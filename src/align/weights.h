@@ -83,4 +83,8 @@
  * rates from the previous pass's beads. */
 #define REFIT_ROUNDS 1
 
+/* Confidence (dp.c): every path weighs e^(-cost/T); a bead's confidence is the share of
+ * the weight of all paths that goes through it (forward-backward over the same band). */
+#define CONFIDENCE_TEMPERATURE 1.0
+
 #endif

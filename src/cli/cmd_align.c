@@ -24,6 +24,7 @@ enum {
     OPT_PRESEG,
     OPT_MIN,
     OPT_PARTIAL,
+    OPT_DOUBTFUL,
     OPT_LEXICON,
     OPT_LEXDIR,
     OPT_NO_SCORE
@@ -36,7 +37,8 @@ const cli_option align_cli_options[] = {
     {"presegmented", OPT_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
-    {"min-score", OPT_MIN, 1, "X", N_("leave out beads whose confidence is below X (0..1)")},
+    {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
+    {"keep-doubtful", OPT_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
     {"lexicon", OPT_LEXICON, 1, "[LANG=]FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable); LANG=: only for the translation in LANG, required with two translations")},
     {"lexicon-dir", OPT_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, ../share/polyalign/lexicons beside the installed binary, the install prefix)")},
@@ -47,7 +49,7 @@ const cli_option align_cli_options[] = {
 
 typedef struct {
     const char *langs, *format, *output, *min_score;
-    int presegmented, keep_partial, quiet;
+    int presegmented, keep_partial, keep_doubtful, quiet;
     const char *lexicon[MAX_USER_LEXICONS];
     const char *lexicon_lang[MAX_USER_LEXICONS];   /* NULL: for every pair */
     char lexicon_tag[MAX_USER_LEXICONS][LANG_TAG_MAX];
@@ -114,6 +116,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_MIN: a->min_score = arg; break;
     case OPT_PRESEG: a->presegmented = 1; break;
     case OPT_PARTIAL: a->keep_partial = 1; break;
+    case OPT_DOUBTFUL: a->keep_doubtful = 1; break;
     case OPT_QUIET: a->quiet = 1; break;
     }
     return 0;
@@ -141,7 +144,7 @@ static int parse_langs(const cli_command *self, const char *list, char tags[3][L
     return n;
 }
 
-static void print_summary(const alignment *al, const output_stats *st, align_format fmt)
+static void print_summary(const alignment *al, const output_stats *st, align_format fmt, double min_score)
 {
     size_t counts[64] = {0};
     char names[64][32];
@@ -170,9 +173,13 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
         fprintf(stderr, " %s×%zu", names[s], counts[s]);
     fputc('\n', stderr);
     if (st->below_min_score)
-        fprintf(stderr, P_("polyalign: %zu bead below --min-score left out\n",
-                           "polyalign: %zu beads below --min-score left out\n", st->below_min_score),
-                st->below_min_score);
+        fprintf(stderr, P_("polyalign: %zu doubtful bead (confidence below --min-score %.2f) left out; --keep-doubtful keeps it flagged\n",
+                           "polyalign: %zu doubtful beads (confidence below --min-score %.2f) left out; --keep-doubtful keeps them flagged\n", st->below_min_score),
+                st->below_min_score, min_score);
+    if (st->doubtful_kept)
+        fprintf(stderr, P_("polyalign: %zu doubtful unit (confidence below --min-score %.2f) kept, flagged x-polyalign-flag=doubtful\n",
+                           "polyalign: %zu doubtful units (confidence below --min-score %.2f) kept, flagged x-polyalign-flag=doubtful\n", st->doubtful_kept),
+                st->doubtful_kept, min_score);
     if (fmt == FORMAT_TMX) {
         fprintf(stderr,
                 P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
@@ -234,7 +241,7 @@ int cmd_align(int argc, char **argv)
         return cli_usage_error(self, _("unknown format '%s' (use tmx, beads, tsv or jsonl)"), a.format);
     if (fmt < 0)
         fmt = FORMAT_BEADS;
-    output_options oo = {0, a.keep_partial};
+    output_options oo = {ALIGN_DEFAULT_MIN_SCORE, a.keep_partial, a.keep_doubtful};
     a.opts.refit_rounds = -1;
     /* one file for two translations would give one pair junk links or no entries */
     for (size_t u = 0; per_group == 3 && u < a.nlexicons; u++)
@@ -291,7 +298,7 @@ int cmd_align(int argc, char **argv)
         if (rc == 0)
             rc = output_add(w, &al, &st);
         if (rc == 0 && !a.quiet)
-            print_summary(&al, &st, (align_format)fmt);
+            print_summary(&al, &st, (align_format)fmt, oo.min_score);
         free((void *)al.beads);
         for (int k = 0; k < per_group; k++)
             align_text_free(&texts[k]);

@@ -70,9 +70,27 @@ for want in "1:1 предложение" "3:3 предложения" "5:5 пр�
 done
 got=$(LANGUAGE=zh_CN "$POLYALIGN" align --presegmented "$SCRATCH/one.en" "$SCRATCH/one.ru" 2>&1 >/dev/null)
 [[ $got == *"1 个句子"* ]] && ok "Chinese summary translated" || not_ok "Chinese summary translated" "$got"
+run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru" -o "$SCRATCH/min1.tmx"
+[[ $status -eq 0 && $err == *"doubtful beads (confidence below --min-score 1.00) left out"* &&
+   $(grep -c '<tu ' "$SCRATCH/min1.tmx") -lt 3 ]] && ok "--min-score leaves doubtful units out of a TMX and says so" ||
+  not_ok "--min-score leaves doubtful units out of a TMX and says so" "$err"
 run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru"
-[[ $status -eq 0 && $err == *"below --min-score"* ]] && ok "--min-score leaves beads out and says so" ||
-  not_ok "--min-score leaves beads out and says so" "$out" "$err"
+[[ $status -eq 0 && $(wc -l <<<"$out") -eq 3 && $err != *doubtful* ]] && ok "beads output shows every bead, doubtful or not" ||
+  not_ok "beads output shows every bead, doubtful or not" "$out" "$err"
+# two unrelated texts: most beads are doubtful, and only --keep-doubtful writes them, flagged
+head -12 "$corpus/article.en.txt" >"$SCRATCH/unrelated.en"
+cp "$corpus/address.zh.txt" "$SCRATCH/unrelated.zh"
+run align "$SCRATCH/unrelated.en" "$SCRATCH/unrelated.zh" -o "$SCRATCH/unrelated.tmx"
+left=$(grep -o '[0-9]* doubtful bead' <<<"$err" | cut -d' ' -f1)
+written=$(grep -c '<tu ' "$SCRATCH/unrelated.tmx")
+[[ $status -eq 0 && ${left:-0} -gt 0 ]] && ok "unrelated texts: doubtful beads are left out of the TMX ($left left out, $written written)" ||
+  not_ok "unrelated texts: doubtful beads are left out of the TMX" "$err"
+run align --keep-doubtful "$SCRATCH/unrelated.en" "$SCRATCH/unrelated.zh" -o "$SCRATCH/kept.tmx"
+flagged=$(grep -c '<prop type="x-polyalign-flag">doubtful</prop>' "$SCRATCH/kept.tmx")
+[[ $status -eq 0 && $flagged -eq ${left:-0} && $flagged -gt 0 && $(grep -c '<tu ' "$SCRATCH/kept.tmx") -eq $((written + flagged)) &&
+   $err == *"doubtful units (confidence below --min-score 0.70) kept, flagged"* ]] &&
+  ok "--keep-doubtful keeps them, each flagged x-polyalign-flag=doubtful" ||
+  not_ok "--keep-doubtful keeps them, each flagged" "flagged $flagged, left ${left:-?}" "$err"
 
 # TMX: valid against the TMX 1.4 DTD, reproducible, the committed demo TMX up to date
 run align -q --langs en-GB,zh-CN,ru-RU "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt" \

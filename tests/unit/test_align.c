@@ -65,6 +65,42 @@ static void dp_finds_the_cheapest_path(void **state)
     band_free(&band);
 }
 
+/* costs for the posterior: on a 2×2 document, 2-2 costs 2 and each 1-1 costs 1, so the
+ * two paths [1-1][1-1] and [2-2] cost the same; every other bead costs 40 (weight e^-40) */
+static double two_ways_cost(void *ctx, size_t i, size_t di, size_t j, size_t dj)
+{
+    (void)ctx;
+    if (di == 2 && dj == 2)
+        return 2.0;
+    return di == 1 && dj == 1 && i == j ? 1.0 : 40.0;
+}
+
+/* A bead's confidence is its posterior probability: with two equally good alignments,
+ * each bead of the one chosen holds half the weight; with one clearly best, nearly all. */
+static void dp_confidence_is_a_posterior(void **state)
+{
+    (void)state;
+    dp_band band;
+    assert_int_equal(band_full(&band, 2, 2), 0);
+    bead *b;
+    size_t n;
+    assert_int_equal(dp_align(&band, two_ways_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_true(n == 1 || n == 2);
+    for (size_t k = 0; k < n; k++)
+        assert_true(fabs(b[k].confidence - 0.5) < 1e-3);
+    free(b);
+    band_free(&band);
+    /* diagonal_cost: the 1-1 path costs 0, the next best 3 or more, so each bead carries
+     * all but a few per cent of the weight */
+    assert_int_equal(band_full(&band, 3, 3), 0);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_int_equal(n, 3);
+    for (size_t k = 0; k < n; k++)
+        assert_true(b[k].confidence > 0.8 && b[k].confidence <= 1.0);
+    free(b);
+    band_free(&band);
+}
+
 static void dp_reports_an_empty_band(void **state)
 {
     (void)state;
@@ -205,6 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dp_finds_the_cheapest_path),
         cmocka_unit_test(dp_reports_an_empty_band),
+        cmocka_unit_test(dp_confidence_is_a_posterior),
         cmocka_unit_test(coarse_band_holds_the_diagonal),
         cmocka_unit_test(length_cost_is_a_tail),
         cmocka_unit_test(anchors_survive_translation),
