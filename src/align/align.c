@@ -211,6 +211,9 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         free(beads);
         return rc;
     }
+    f.beads = n;
+    for (size_t k = 0; k < n; k++)
+        f.doubtful += beads[k].confidence < ALIGN_DEFAULT_MIN_SCORE;
     if (fit)
         *fit = f;
     *out = beads;

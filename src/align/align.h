@@ -39,6 +39,7 @@ typedef struct {
     int lexicon_missing;            /* the built-in lexicon of this pair was not found */
     double lexical_rate[2];         /* fitted share of words covered in the beads, per side */
     size_t learned_pairs;           /* word pairs learned from the first pass */
+    size_t beads, doubtful;         /* beads, and those below ALIGN_DEFAULT_MIN_SCORE */
 } align_fit;
 
 int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,

@@ -154,6 +154,7 @@ static int write_jsonl_summary(const alignment *a, FILE *f)
         json_object_set_new(pair, "lexicons", json_integer((json_int_t)fit->lexicons));
         json_object_set_new(pair, "lexical_coverage", rate);
         json_object_set_new(pair, "learned_pairs", json_integer((json_int_t)fit->learned_pairs));
+        json_object_set_new(pair, "doubtful_beads", json_integer((json_int_t)fit->doubtful));
         json_array_append_new(pairs, pair);
     }
     json_object_set_new(sum, "files", files);

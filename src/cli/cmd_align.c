@@ -4,11 +4,13 @@
  * aligner and writes the chosen format through a temporary file. A summary of what was
  * aligned, and of what was left out of the output, goes to stderr. Many groups of files
  * may go to one output; the user's lexicons are compiled once for all of them. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../align/align.h"
 #include "../align/lexuser.h"
+#include "../align/mismatch.h"
 #include "../align/output.h"
 #include "../i18n.h"
 #include "../text/lang.h"
@@ -25,6 +27,7 @@ enum {
     OPT_MIN,
     OPT_PARTIAL,
     OPT_DOUBTFUL,
+    OPT_FORCE,
     OPT_LEXICON,
     OPT_LEXDIR,
     OPT_NO_SCORE
@@ -38,6 +41,7 @@ const cli_option align_cli_options[] = {
     {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
+    {"force", OPT_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)")},
     {"keep-doubtful", OPT_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
     {"lexicon", OPT_LEXICON, 1, "[LANG=]FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable); LANG=: only for the translation in LANG, required with two translations")},
@@ -49,7 +53,7 @@ const cli_option align_cli_options[] = {
 
 typedef struct {
     const char *langs, *format, *output, *min_score;
-    int presegmented, keep_partial, keep_doubtful, quiet;
+    int presegmented, keep_partial, keep_doubtful, force, quiet;
     const char *lexicon[MAX_USER_LEXICONS];
     const char *lexicon_lang[MAX_USER_LEXICONS];   /* NULL: for every pair */
     char lexicon_tag[MAX_USER_LEXICONS][LANG_TAG_MAX];
@@ -117,6 +121,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_PRESEG: a->presegmented = 1; break;
     case OPT_PARTIAL: a->keep_partial = 1; break;
     case OPT_DOUBTFUL: a->keep_doubtful = 1; break;
+    case OPT_FORCE: a->force = 1; break;
     case OPT_QUIET: a->quiet = 1; break;
     }
     return 0;
@@ -188,6 +193,32 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
                            st->empty_side_left_out),
                 st->empty_side_left_out);
     }
+}
+
+/* Refuse (or, with --force, warn about) a translation that evidently is not one of the
+ * pivot: a TMX of chance pairs would look like a memory and mislead a translator. */
+static int check_translations(const align_text *texts, int ntexts, const align_fit *fit, int force)
+{
+    for (int p = 0; p + 1 < ntexts; p++) {
+        if (!align_fit_is_mismatch(&fit[p]))
+            continue;
+        double share = 100.0 * (double)fit[p].doubtful / (double)fit[p].beads;
+        char coverage[PATH_MAX + 160] = "";
+        if (fit[p].lexicons)
+            snprintf(coverage, sizeof coverage,
+                     _(", more than the %.0f%% of the content words of %s that meet a dictionary translation in their "
+                       "bead"),
+                     100.0 * fit[p].lexical_rate[0], texts[0].name);
+        if (!force)
+            return error_set(ERR_DATA,
+                             _("%s does not look like a translation of %s: %.0f%% of the beads are doubtful (confidence "
+                               "below %.2f)%s; nothing written (--force aligns anyway)"),
+                             texts[p + 1].name, texts[0].name, share, ALIGN_DEFAULT_MIN_SCORE, coverage);
+        cli_warn(_("%s does not look like a translation of %s: %.0f%% of the beads are doubtful%s; aligned anyway "
+                   "(--force)"),
+                 texts[p + 1].name, texts[0].name, share, coverage);
+    }
+    return 0;
 }
 
 /* Align one document group (pivot + translations) into `al`; beads are malloc'd. */
@@ -295,6 +326,8 @@ int cmd_align(int argc, char **argv)
                          texts[0].base, texts[p + 1].base);
                 said_missing = 1;
             }
+        if (rc == 0)
+            rc = check_translations(texts, per_group, fit, a.force);
         if (rc == 0)
             rc = output_add(w, &al, &st);
         if (rc == 0 && !a.quiet)

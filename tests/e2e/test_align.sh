@@ -77,6 +77,28 @@ run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru" -o "$SCRA
 run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru"
 [[ $status -eq 0 && $(wc -l <<<"$out") -eq 3 && $err != *doubtful* ]] && ok "beads output shows every bead, doubtful or not" ||
   not_ok "beads output shows every bead, doubtful or not" "$out" "$err"
+# documents that are not translations of each other are refused, nothing written; --force
+# aligns them with a warning; the true pair of the same documents is aligned
+if have_shared; then
+  D=$SHARED/eval/align/en-zh/dev/docs
+  run align --presegmented "$D/mac-dev-001.en" "$D/mac-dev-002.zh" -o "$SCRATCH/mismatch.tmx"
+  [[ $status -eq 65 && $err == *"mac-dev-002.zh does not look like a translation of"*"mac-dev-001.en"*"% of the beads are doubtful"* &&
+     ! -e $SCRATCH/mismatch.tmx ]] && ok "two novels' chapters that are not translations: exit 65, the measure named, no output" ||
+    not_ok "unrelated documents refused" "status $status" "$err"
+  run align --force --presegmented "$D/mac-dev-001.en" "$D/mac-dev-002.zh" -o "$SCRATCH/mismatch.tmx"
+  [[ $status -eq 0 && $err == *"warning:"*"does not look like a translation"*"(--force)"* && -s $SCRATCH/mismatch.tmx ]] &&
+    ok "--force aligns them anyway, with a warning" || not_ok "--force aligns them anyway" "status $status" "$err"
+  run align -q --presegmented "$D/mac-dev-001.en" "$D/mac-dev-001.zh" -o "$SCRATCH/match.tmx"
+  [[ $status -eq 0 && -s $SCRATCH/match.tmx ]] && ok "the true pair of the same chapter is aligned" ||
+    not_ok "the true pair is aligned" "status $status" "$err"
+  run align --presegmented --langs en,zh,ru "$SHARED/eval/align/un3/dev/docs/un-devset-01.en" \
+    "$SHARED/eval/align/un3/dev/docs/un-devset-01.zh" "$SHARED/eval/align/un3/dev/docs/un-devset-02.ru" -o "$SCRATCH/three.tmx"
+  [[ $status -eq 65 && $err == *"un-devset-02.ru does not look like a translation"* && $err != *"un-devset-01.zh does not"* ]] &&
+    ok "three texts: the translation that does not match the pivot is named" || not_ok "three texts: the mismatch named" "$status" "$err"
+else
+  skip "unrelated documents refused" "needs $SHARED/eval/align"
+fi
+
 # two unrelated texts: most beads are doubtful, and only --keep-doubtful writes them, flagged
 head -12 "$corpus/article.en.txt" >"$SCRATCH/unrelated.en"
 cp "$corpus/address.zh.txt" "$SCRATCH/unrelated.zh"
