@@ -78,12 +78,12 @@ run srt check --lang en "$SCRATCH/bc.srt"
   ok "srt check: a BOM without a line number, a TAB at its line" || not_ok "srt check: BOM and TAB places" "$out"
 printf '1\r\n00:00:01,000 --> 00:00:03,000\r\nMixed\n\n2\n00:00:04,000 --> 00:00:06,000\nTab\there\t\n\n3\r00:00:07,000 --> 00:00:09,000\r\tBare\rline\n' >"$SCRATCH/places.srt"
 run srt check --lang en "$SCRATCH/places.srt"
-[[ $out == *"places.srt: error: 3 bare CR line endings"* && $out == *"places.srt: warning: mixed line endings"* &&
+[[ $status -eq 1 && $out == *"places.srt: error: 3 bare CR line endings"* && $out == *"places.srt: warning: mixed line endings"* &&
   $out == *"places.srt:7: warning: TAB characters on this line and 1 more line"* && $out != *":0:"* ]] &&
   ok "srt check: line endings said of the file, TABs from their first line (bare CRs counted as line breaks)" ||
   not_ok "srt check: line endings and TABs" "$out"
 LC_ALL=C.UTF-8 LANGUAGE=ru "$POLYALIGN" srt check --lang en "$SCRATCH/places.srt" >"$SCRATCH/places.ru" 2>/dev/null
-grep -q 'places.srt:7: предупреждение: символы табуляции в этой строке и ещё в 1 строке' "$SCRATCH/places.ru" &&
+[[ $? -eq 1 ]] && grep -q 'places.srt:7: предупреждение: символы табуляции в этой строке и ещё в 1 строке' "$SCRATCH/places.ru" &&
   ok "srt check: the TAB finding in Russian" || not_ok "srt check: TAB finding in Russian" "$(cat "$SCRATCH/places.ru")"
 printf '\xff\xfe1\x00\n\x00' >"$SCRATCH/utf16.srt"
 run srt check --lang en "$SCRATCH/utf16.srt"
@@ -98,7 +98,7 @@ fi
 run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
 run srt check --lang en "$ROOT/subtitles/address.ru.srt"
-[[ $err == *"address.ru.srt is mostly in the Cyrl script, which is not that of --lang en"* ]] &&
+[[ $status -eq 0 && $err == *"address.ru.srt is mostly in the Cyrl script, which is not that of --lang en"* ]] &&
   ok "srt check: Russian subtitles checked as English, a warning naming the script" || not_ok "srt check script warning" "$err"
 run srt check --lang ru "$ROOT/subtitles/address.ru.srt"
 expect "srt check: the Russian demo subtitles as Russian, clean" 0 ""

@@ -53,7 +53,7 @@ PY
   line=$(grep -n '<bogus/>' "$SCRATCH/mid.tmx" | cut -d: -f1)
   run tmx validate -q --dtd "$dtd" "$SCRATCH/mid.tmx"
   check "--dtd streams unit by unit: the bad unit's two problems at its line, nothing else" \
-    test "$(grep -c 'DTD: ' <<<"$out")" = 2 -a "$(grep -c ":$line:1: DTD: " <<<"$out")" = 2
+    test "$status" = 1 -a "$(grep -c 'DTD: ' <<<"$out")" = 2 -a "$(grep -c ":$line:1: DTD: " <<<"$out")" = 2
   for f in "$samples"/*.tmx; do
     run tmx validate -q "$f"
     case $(basename "$f") in
