@@ -16,7 +16,7 @@ for g in "$corpus"/gold/*.align; do
 done
 
 # three texts: one bead list covering each text once, in order
-run align -q --langs en,zh,ru "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt"
+run_ok align -q --langs en,zh,ru "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt"
 printf '%s\n' "$out" >"$SCRATCH/three.align"
 check "three-way beads cover every sentence of all three texts once" python3 - "$SCRATCH/three.align" 21 19 19 <<'PY'
 import re, sys
@@ -38,13 +38,15 @@ run align -q --format tsv "$corpus/keynote.en.txt" "$corpus/keynote.ru.txt"
 run align -q --format jsonl "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt"
 check "jsonl: one JSON object per bead with indices, shape, score, texts, then a summary" python3 -c '
 import json, sys
+assert sys.argv[2] == "0", "exit status " + sys.argv[2]
 lines = sys.argv[1].splitlines()
+assert len(lines) > 1, lines
 assert "summary" in json.loads(lines[-1])
 for line in lines[:-1]:
     o = json.loads(line)
     assert set(o) == {"indices", "shape", "score", "langs", "texts"}, o
     assert 0 <= o["score"] <= 1 and len(o["texts"]) == 2
-' "$out"
+' "$out" "$status"
 printf 'One.\nTwo.\nThree.\n' >"$SCRATCH/a.en"
 printf 'Один.\nДва.\nТри.\n' >"$SCRATCH/a.ru"
 run align -q --presegmented "$SCRATCH/a.en" "$SCRATCH/a.ru"
@@ -62,13 +64,13 @@ run align --presegmented --format tmx -o "$SCRATCH/one.tmx" "$SCRATCH/one.en" "$
 plural_ru() { # FILE COUNT: the Russian summary line of COUNT one-line sentences (other warnings aside)
   for ((k = 0; k < $2; k++)); do echo "S$k."; done >"$SCRATCH/n.en"
   for ((k = 0; k < $2; k++)); do echo "П$k."; done >"$SCRATCH/n.ru"
-  LANGUAGE=ru "$POLYALIGN" align --presegmented "$SCRATCH/n.en" "$SCRATCH/n.ru" 2>&1 >/dev/null | grep -F 'n.en ('
+  LC_ALL=C.UTF-8 LANGUAGE=ru "$POLYALIGN" align --presegmented "$SCRATCH/n.en" "$SCRATCH/n.ru" 2>&1 >/dev/null | grep -F 'n.en ('
 }
 for want in "1:1 предложение" "3:3 предложения" "5:5 предложений" "21:21 предложение" "12:12 предложений"; do
   got=$(plural_ru x "${want%%:*}")
   [[ $got == *"${want#*:}"* ]] && ok "Russian plural: ${want#*:}" || not_ok "Russian plural: ${want#*:}" "$got"
 done
-got=$(LANGUAGE=zh_CN "$POLYALIGN" align --presegmented "$SCRATCH/one.en" "$SCRATCH/one.ru" 2>&1 >/dev/null)
+got=$(LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$POLYALIGN" align --presegmented "$SCRATCH/one.en" "$SCRATCH/one.ru" 2>&1 >/dev/null)
 [[ $got == *"1 个句子"* ]] && ok "Chinese summary translated" || not_ok "Chinese summary translated" "$got"
 run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru" -o "$SCRATCH/min1.tmx"
 [[ $status -eq 0 && $err == *"doubtful beads (confidence below --min-score 1.00) left out"* &&
@@ -178,7 +180,8 @@ run align -q --langs en,zh "$SCRATCH/long.en" "$SCRATCH/long.zh"
 echo 'Just one sentence.' >"$SCRATCH/one.en"
 echo 'Всего одно предложение. И ещё одно.' >"$SCRATCH/one.ru"
 run align -q "$SCRATCH/one.en" "$SCRATCH/one.ru"
-[[ $status -eq 0 && -n $out ]] && ok "a document of one sentence" || not_ok "a document of one sentence" "$out" "$err"
+[[ $status -eq 0 && $(cut -d: -f1,2 <<<"$out") == "[0]:[0,1]" ]] && ok "a document of one sentence: one 1-2 bead" ||
+  not_ok "a document of one sentence: one 1-2 bead" "$out" "$err"
 # a failed run leaves no output file behind
 run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/bad.en" -o "$SCRATCH/fail.tmx"
 [[ $status -eq 65 && ! -e $SCRATCH/fail.tmx && -z $(find "$SCRATCH" -name '.fail.tmx.*') ]] &&

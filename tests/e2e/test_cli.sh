@@ -36,13 +36,13 @@ for group in srt tmx; do
     ok "$group alone: takes a subcommand, their usage, exit 2" || not_ok "$group alone" "status $status" "$err"
 done
 run srt
-[[ $err == *"takes a subcommand: check, fix"* && $err == *"Try 'polyalign help srt'"* ]] &&
+[[ $status -eq 2 && $err == *"takes a subcommand: check, fix"* && $err == *"Try 'polyalign help srt'"* ]] &&
   ok "srt alone: check and fix named" || not_ok "srt alone names check and fix" "$err"
 run srt bogus x.srt
 expect_err "srt with an unknown subcommand: exit 2" 2 "'srt' has no subcommand 'bogus' \(it takes one of: check, fix\)"
 run srt --lang en x.srt
 expect_err "srt with an option before any subcommand: exit 2" 2 "'srt' takes a subcommand"
-run help srt fix
+run_ok help srt fix
 fix_help=$out
 run help srt
 [[ $status -eq 0 && $out == *"Usage: polyalign srt check"* && $out == *"  fix "*"repair"* && -z $err &&

@@ -6,8 +6,10 @@ corpus=$ROOT/corpus/wuzhen
 
 for f in "$corpus"/*.txt; do
   lang=${f%.txt}; lang=${lang##*.}
-  "$POLYALIGN" segment --lang "$lang" "$f" | grep -v '^$' >"$SCRATCH/$(basename "$f" .txt).sents"
-  check "$(basename "$f") segments" test -s "$SCRATCH/$(basename "$f" .txt).sents"
+  run segment --lang "$lang" "$f"
+  grep -v '^$' "$SCRATCH/out" >"$SCRATCH/$(basename "$f" .txt).sents"
+  [[ $status -eq 0 && -z $err && -s $SCRATCH/$(basename "$f" .txt).sents ]] && ok "$(basename "$f") segments" ||
+    not_ok "$(basename "$f") segments" "status $status" "stderr: $err"
 done
 
 # covers GOLD SRC_SENTS TGT_SENTS : beads partition both sides, monotonically

@@ -18,7 +18,7 @@ for spec in "en espeak-ng en-gb-x-rp 190 en_rp" "en flite awb 0.85 en_awb" "en f
   "ru espeak-ng ru+f3 140 ru_f3" "zh espeak-ng cmn-latn-pinyin+f2 210 zh_f2"; do
   set -- $spec
   if recording "$@"; then
-    run sync --lang "$1" --audio "$SCRATCH/$5.wav" "$SCRATCH/$5.txt" --format tsv -o "$SCRATCH/$5.out.tsv"
+    run_ok sync --lang "$1" --audio "$SCRATCH/$5.wav" "$SCRATCH/$5.txt" --format tsv -o "$SCRATCH/$5.out.tsv"
     check "$5 ($2 $3, rate $4): start median <= 0.08 s, p90 <= 0.35 s, >= 70% within tolerance" \
       python3 "$A/score_sync.py" "$SCRATCH/$5.tsv" "$SCRATCH/$5.out.tsv" 0.08 0.35 0.7
   else
@@ -30,7 +30,7 @@ done
 if [[ -f $SCRATCH/en_rp.wav ]]; then
   for ext in flac mp3 ogg mkv webm mp4; do
     ffmpeg -nostdin -v error -y -i "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.$ext"
-    run sync --lang en --audio "$SCRATCH/en_rp.$ext" "$SCRATCH/en_rp.txt" --format tsv -o "$SCRATCH/$ext.tsv"
+    run_ok sync --lang en --audio "$SCRATCH/en_rp.$ext" "$SCRATCH/en_rp.txt" --format tsv -o "$SCRATCH/$ext.tsv"
     check "$ext: start times within 0.06 s of the WAV's" python3 -c '
 import sys
 a = [l.split("\t") for l in open(sys.argv[1])][1:]
@@ -40,27 +40,30 @@ assert len(a) == len(b) and all(abs(float(x[2]) - float(y[2])) <= 0.06 for x, y 
   done
 
   # formats of the sync map
-  run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt"
+  run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt"
   check "json: one entry per sentence with start, end, confidence" python3 -c '
 import json, sys
 d = json.loads(sys.argv[1])
 s = d["sentences"]
 assert len(s) == 9 and all(0 <= x["confidence"] <= 1 and x["start"] < x["end"] for x in s)
 assert all(a["end"] <= b["start"] + 0.05 for a, b in zip(s, s[1:]))' "$out"
-  run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" --cues -o "$SCRATCH/cues.srt"
+  run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" --cues -o "$SCRATCH/cues.srt"
   check "--cues -o x.srt: one SRT cue per subtitle cue, nothing over two lines" python3 -c '
 import sys
 blocks = open(sys.argv[1]).read().strip().split("\n\n")
 assert len(blocks) >= 9 and all(2 <= len(b.split("\n")) - 1 <= 3 for b in blocks)' "$SCRATCH/cues.srt"
-  run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" --cues -o "$SCRATCH/cues.SRT"
+  run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" --cues -o "$SCRATCH/cues.SRT"
   check "--cues -o x.SRT: SRT from an upper-case extension too" cmp "$SCRATCH/cues.SRT" "$SCRATCH/cues.srt"
   run subtitle --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" -o "$SCRATCH/rp.srt"
   expect_err "subtitle --audio reports the sync summary" 0 "9 sentences, mean confidence"
   run srt check --lang en "$SCRATCH/rp.srt"
-  check "the subtitles pass polyalign srt check, but for reading speed where speech is too fast" \
-    test -z "$(grep -v 'style: reading speed' <<<"$out")"
+  [[ -s $SCRATCH/rp.srt && $status -le 1 && -z $(grep -v 'style: reading speed' <<<"$out") ]] &&
+    ok "the subtitles pass polyalign srt check, but for reading speed where speech is too fast" ||
+    not_ok "rp.srt passes srt check but for reading speed" "status $status" "$out" "$err"
   if [[ -f $SCRATCH/en_awb.wav ]]; then
     run subtitle --lang en --audio "$SCRATCH/en_awb.wav" "$SCRATCH/en_awb.txt" -o "$SCRATCH/awb.srt"
+    [[ $status -eq 0 && -s $SCRATCH/awb.srt ]] && ok "subtitle --audio en_awb.wav writes awb.srt" ||
+      not_ok "subtitle --audio en_awb.wav writes awb.srt" "status $status" "$err"
     "$POLYALIGN" srt check --lang en "$SCRATCH/awb.srt" >"$SCRATCH/awb.check" 2>&1
     check "every cue srt check finds too fast is listed in the summary" python3 -c '
 import re, sys
@@ -79,7 +82,7 @@ open(sys.argv[2] + "/swap.txt", "w").write(" ".join(swap) + "\n")
 open(sys.argv[2] + "/extra.txt", "w").write(" ".join(extra) + "\n")
 PY
   for t in swap:5 extra:7; do
-    run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/${t%%:*}.txt" --format tsv
+    run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/${t%%:*}.txt" --format tsv
     check "${t%%:*}: the sentence not spoken (${t#*:}) is flagged low, and only it" python3 -c '
 import sys
 rows = [l.split("\t") for l in sys.argv[1].split("\n")[1:] if l]
@@ -95,7 +98,7 @@ assert low == [sys.argv[2]], low' "$out" "${t#*:}"
   # a transcript of only the first third of the speech: the mismatch is reported and the
   # stretched sentences are flagged, not silently timed
   head -n 3 "$SCRATCH/en_rp.tsv" | cut -f3 | tr '\n' ' ' >"$SCRATCH/third.txt"
-  run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/third.txt" --format tsv
+  run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/third.txt" --format tsv
   check "a transcript of the first three sentences: warning; they are found, the last one, stretched over the rest, flagged" python3 -c '
 import sys
 out, err, truth = sys.argv[1], sys.argv[2], [l.split("\t") for l in open(sys.argv[3])]
@@ -116,7 +119,7 @@ if have_shared && [[ -d $SHARED/eval/subtitles/dev ]]; then
   for ref in "$S"/dev/ref/*.ref.json; do
     name=$(basename "$ref" .ref.json)
     lang=${name%%_*}
-    run sync --lang "$lang" --audio "$S/dev/audio/$name.wav" "$S/dev/text/$lang.txt" --format srt -o "$SCRATCH/$name.srt"
+    run_ok sync --lang "$lang" --audio "$S/dev/audio/$name.wav" "$S/dev/text/$lang.txt" --format srt -o "$SCRATCH/$name.srt"
     check "dev/$name: start median <= 0.05 s, p90 <= 0.25 s, >= 85% within Netflix sync" python3 -c '
 import json, subprocess, sys
 r = subprocess.run([sys.executable, sys.argv[1], sys.argv[2], "--lang", sys.argv[3], "--ref", sys.argv[4], "--fps", "25",
@@ -125,7 +128,7 @@ t = json.loads(r.stdout)["timing"]
 assert t["start_abs_err"]["median"] <= 0.05 and t["start_abs_err"]["p90"] <= 0.25 and t["netflix_sync_ok_share"] >= 0.85, t' \
       "$S/check_srt.py" "$SCRATCH/$name.srt" "$lang" "$ref"
   done
-  run subtitle --lang zh --audio "$S/dev/video/zh_espeak.mp4" "$S/dev/text/zh.txt" -o "$SCRATCH/video.srt"
+  run_ok subtitle --lang zh --audio "$S/dev/video/zh_espeak.mp4" "$S/dev/text/zh.txt" -o "$SCRATCH/video.srt"
   check "subtitle --audio on an MP4 video: SRT passes check_srt.py --fail-on-style" python3 "$S/check_srt.py" \
     "$SCRATCH/video.srt" --lang zh --ref "$S/dev/ref/zh_espeak.ref.json" --fail-on-style
 else
@@ -169,6 +172,8 @@ expect_err "the audio module missing: a clear error naming where it was looked f
   "cannot load the audio module \(tried .*nowhere.so\)"
 unset POLYALIGN_AUDIO_MODULE
 run subtitle --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt" -o "$SCRATCH/none.srt"
-check "no output file is left after a failed alignment" test ! -e "$SCRATCH/none.srt"
+[[ $status -eq 65 && $err == *"silent.wav: no speech found"* && ! -e $SCRATCH/none.srt ]] &&
+  ok "no output file is left after a failed alignment ('no speech found', exit 65)" ||
+  not_ok "no output file is left after a failed alignment" "status $status (want 65)" "$err"
 
 done_testing

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "segment/segmenter.h"
 #include "segment/srx.h"
@@ -75,10 +76,31 @@ static void srx_errors_name_the_file(void **state)
     assert_int_equal(srx_rules_for(s, "en", &rules), -ERR_DATA);
     assert_non_null(strstr(error_last(), "unknown languagerule \"nope\""));
     srx_free(s);
-    /* an external entity is not fetched: the parse fails or leaves the text empty */
-    const char *xxe = "<!DOCTYPE srx [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><srx><body>&e;</body></srx>";
-    if (srx_parse(xxe, strlen(xxe), "xxe.srx", &s) == 0)
+    /* an external entity is not fetched: the parse fails, or the rule it stands in holds
+     * nothing of the file (a file of ours, so that its text is known) */
+    char ent[] = "/tmp/test_segment_XXXXXX";
+    int fd = mkstemp(ent);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "XXE-MARKER", 10), 10);
+    close(fd);
+    char xxe[1024];
+    snprintf(xxe, sizeof xxe,
+             "<!DOCTYPE srx [<!ENTITY e SYSTEM 'file://%s'>]><srx><body><languagerules>"
+             "<languagerule languagerulename='x'><rule break='no'><beforebreak>a&e;</beforebreak>"
+             "<afterbreak>b</afterbreak></rule></languagerule></languagerules><maprules>"
+             "<languagemap languagepattern='.*' languagerulename='x'/></maprules></body></srx>",
+             ent);
+    int rc = srx_parse(xxe, strlen(xxe), "xxe.srx", &s);
+    unlink(ent);
+    if (rc == 0) {
+        assert_int_equal(srx_rules_for(s, "en", &rules), 1);
+        assert_string_equal(rules[0]->after, "b"); /* the rule itself was read */
+        assert_null(strstr(rules[0]->before, "XXE-MARKER"));
+        free(rules);
         srx_free(s);
+    } else {
+        assert_int_equal(rc, -ERR_DATA);
+    }
 }
 
 static void run(const char *lang, const char *input, sentence_list *out)

@@ -709,16 +709,47 @@ static void vtt_text_is_escaped_outside_tags(void **state)
     assert_true(cue_text_width(amp, subtitle_profile_find("netflix", "en")) == 4);
 }
 
+static void write_le(FILE *f, uint32_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        fputc((int)(v >> (8 * i)) & 0xFF, f);
+}
+
+/* A real recording (one second of silence, then one of a tone, 16 kHz mono s16), so that
+ * it is decoded and found to hold sound: the language is what is refused, not the file */
 static void audio_source_refuses_unknown_language(void **state)
 {
     (void)state;
+    char path[] = "/tmp/test_subtitle_XXXXXX.wav";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    uint32_t rate = 16000, n = 2 * rate;
+    fputs("RIFF", f);
+    write_le(f, 36 + n * 2, 4);
+    fputs("WAVEfmt ", f);
+    write_le(f, 16, 4);
+    write_le(f, 1, 2); /* PCM */
+    write_le(f, 1, 2); /* mono */
+    write_le(f, rate, 4);
+    write_le(f, rate * 2, 4);
+    write_le(f, 2, 2);
+    write_le(f, 16, 2);
+    fputs("data", f);
+    write_le(f, n * 2, 4);
+    for (uint32_t i = 0; i < n; i++)
+        write_le(f, i < rate ? 0 : (uint16_t)(int16_t)(8000 * sin(2 * M_PI * 300 * i / rate)), 2);
+    fclose(f);
     const char *sentences[] = {"Guten Tag."};
     sync_map map;
-    timing_source src = timing_from_audio("/nonexistent.wav", "de", sentences, 1, &map);
+    timing_source src = timing_from_audio(path, "de", sentences, 1, &map);
     cue_list l;
     two_cues(&l, "Guten", "Tag.", 0, 1, 1, 2, 0);
-    assert_true(src.assign(&src, &l) < 0);
-    assert_non_null(strstr(error_last(), "/nonexistent.wav"));
+    int rc = src.assign(&src, &l);
+    unlink(path);
+    assert_true(rc < 0);
+    assert_non_null(strstr(error_last(), "no synthesizer voice for 'de' (available: en, ru, zh)"));
     cues_free(&l);
     sync_map_free(&map);
 }
