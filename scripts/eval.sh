@@ -25,6 +25,13 @@ echo "== Documents that are not translations of each other: true dev pairs again
 echo "   documents paired with others of their set (align refuses a mismatch with exit 65)"
 bash scripts/eval_mismatch.sh
 
+echo
+echo "== Translations with gaps and additions: runs of 1, 3 and 8 sentences deleted from or"
+echo "   inserted into the translation of every dev document (seeded); a pivot sentence"
+echo "   whose counterpart is gone, or an inserted one, must be unaligned or doubtful"
+python3 scripts/eval_omission.py ./polyalign "$SHARED/eval/align" \
+  "$(sed -n 's/^#define ALIGN_DEFAULT_MIN_SCORE \([0-9.]*\).*/\1/p' src/align/align.h)"
+
 # --- ablation of the bead cost (issue 7) ---
 echo
 echo "== Ablation: strict F1 with each scorer of the bead cost left out in turn (--no-score)"

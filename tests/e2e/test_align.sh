@@ -97,6 +97,9 @@ if have_shared; then
     "$SHARED/eval/align/un3/dev/docs/un-devset-01.zh" "$SHARED/eval/align/un3/dev/docs/un-devset-02.ru" -o "$SCRATCH/three.tmx"
   [[ $status -eq 65 && $err == *"un-devset-02.ru does not look like a translation"* && $err != *"un-devset-01.zh does not"* ]] &&
     ok "three texts: the translation that does not match the pivot is named" || not_ok "three texts: the mismatch named" "$status" "$err"
+  # translations with gaps and additions, at a small size (make eval runs every document)
+  check "deleted and inserted runs of 1, 3, 8 sentences: >= 90 % unaligned or doubtful, F1 of the rest kept" \
+    python3 "$ROOT/scripts/eval_omission.py" "$POLYALIGN" "$SHARED/eval/align" 0.7 --docs 2 --check
 else
   skip "unrelated documents refused" "needs $SHARED/eval/align"
 fi
