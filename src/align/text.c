@@ -119,7 +119,8 @@ static int split_lines(const char *bytes, size_t len, sentence_list *out)
     return 0;
 }
 
-int align_text_load(align_text *t, const char *path, const char *lang, int presegmented)
+int align_text_load(align_text *t, const char *path, const char *lang, line_structure lines,
+                    line_evidence *decided)
 {
     memset(t, 0, sizeof *t);
     text_input in;
@@ -143,14 +144,19 @@ int align_text_load(align_text *t, const char *path, const char *lang, int prese
             snprintf(t->lang, sizeof t->lang, "und");
     }
     lang_base(t->lang, t->base);
+    line_evidence ev = {lines, 0, 0, 0, 0};
+    if (lines == LINES_AUTO)
+        ev = text_line_structure(in.bytes, in.len);
+    if (decided)
+        *decided = ev;
     sentence_list spans = {0};
-    if (presegmented) {
+    if (ev.structure == LINES_SENTENCE) {
         rc = split_lines(in.bytes, in.len, &spans);
     } else {
         segmenter *seg;
         rc = segmenter_new(t->lang, NULL, &seg);
         if (rc == 0) {
-            rc = segmenter_run(seg, in.bytes, in.len, 0, sentence_list_push, &spans);
+            rc = segmenter_run(seg, in.bytes, in.len, ev.structure == LINES_PARAGRAPH, sentence_list_push, &spans);
             segmenter_free(seg);
         }
     }

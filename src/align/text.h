@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "../text/lang.h"
+#include "../text/lines.h"
 
 typedef struct {
     char lang[LANG_TAG_MAX];    /* full BCP 47 tag, e.g. zh-CN */
@@ -22,8 +23,12 @@ typedef struct {
 } align_text;
 
 /* Read `path` as UTF-8. `lang` is a canonical tag, or NULL to guess it from the script
- * (Han -> zh-CN, Cyrillic -> ru-RU, Latin -> en-US). 0 or a negative error code. */
-int align_text_load(align_text *t, const char *path, const char *lang, int presegmented);
+ * (Han -> zh-CN, Cyrillic -> ru-RU, Latin -> en-US). `lines` says what a single newline
+ * is (lines.h): LINES_SENTENCE is presegmented input; LINES_AUTO decides from the file,
+ * and `decided` (may be NULL) receives the decision and its evidence. 0 or a negative
+ * error code. */
+int align_text_load(align_text *t, const char *path, const char *lang, line_structure lines,
+                    line_evidence *decided);
 
 /* Guess a full language tag from the dominant script of text[0..len); "" if no letters. */
 void align_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);

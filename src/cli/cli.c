@@ -206,6 +206,25 @@ int cli_lang(const cli_command *cmd, const char *arg, char *out)
     return 0;
 }
 
+int cli_lines(const cli_command *cmd, const char *arg, line_structure *out)
+{
+    int s = line_structure_parse(arg);
+    if (s < 0)
+        return cli_usage_error(cmd, _("--lines takes wrap, sentence or paragraph, not '%s'"), arg);
+    *out = (line_structure)s;
+    return 0;
+}
+
+void cli_report_lines(const char *file, line_structure requested, const line_evidence *ev)
+{
+    if (requested != LINES_AUTO || ev->lines == 0)
+        return;
+    fprintf(stderr,
+            _("polyalign: %s: read as %s (of %zu lines followed by another, %.0f%% end mid-sentence, "
+              "%.1f sentence ends inside a line); --lines wrap|sentence|paragraph overrides\n"),
+            file, _(line_structure_name(ev->structure)), ev->lines, 100.0 * ev->mid_sentence, ev->inner_ends);
+}
+
 int cli_report(int rc)
 {
     if (rc >= 0)

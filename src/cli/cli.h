@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "../text/lines.h"
+
 typedef struct {
     const char *name;       /* long option without dashes */
     int key;                /* short letter, or a value >= 256 for long-only options */
@@ -60,6 +62,12 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
 int cli_number(const cli_command *cmd, const char *option, const char *arg, double min, double max, double *out);
 int cli_count(const cli_command *cmd, const char *option, const char *arg, long min, long max, long *out);
 int cli_lang(const cli_command *cmd, const char *arg, char *out /* [LANG_TAG_MAX] */);
+/* cli_lines: --lines wrap|sentence|paragraph (text/lines.h). */
+int cli_lines(const cli_command *cmd, const char *arg, line_structure *out);
+
+/* Say on stderr what a single newline was taken to mean in `file` when it was decided
+ * from the file (requested was LINES_AUTO) and the file had lines for it to matter. */
+void cli_report_lines(const char *file, line_structure requested, const line_evidence *ev);
 
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */
 int cli_report(int rc);

@@ -1,6 +1,6 @@
 /* cmd_align.c — `polyalign align`: align a pivot text with one or two translations.
  *
- * Parses options, loads the texts (segmenting them unless --presegmented), runs the
+ * Parses options, loads the texts (segmented as their line structure says), runs the
  * aligner and writes the chosen format through a temporary file. A summary of what was
  * aligned, and of what was left out of the output, goes to stderr. Many groups of files
  * may go to one output; the user's lexicons are compiled once for all of them. */
@@ -24,6 +24,8 @@ enum {
     OPT_QUIET = 'q',
     OPT_LANGS = 256,
     OPT_PRESEG,
+    OPT_LINES,
+    OPT_NEWLINE,
     OPT_MIN,
     OPT_PARTIAL,
     OPT_DOUBTFUL,
@@ -37,7 +39,9 @@ enum { MAX_USER_LEXICONS = 4 };
 
 const cli_option align_cli_options[] = {
     {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)")},
-    {"presegmented", OPT_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph)")},
+    {"presegmented", OPT_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph); the same as --lines sentence")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, the end of a one-line sentence, or the end of a one-line paragraph (default: decided per file and reported)")},
+    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
@@ -53,7 +57,8 @@ const cli_option align_cli_options[] = {
 
 typedef struct {
     const char *langs, *format, *output, *min_score;
-    int presegmented, keep_partial, keep_doubtful, force, quiet;
+    int keep_partial, keep_doubtful, force, quiet;
+    line_structure lines;
     const char *lexicon[MAX_USER_LEXICONS];
     const char *lexicon_lang[MAX_USER_LEXICONS];   /* NULL: for every pair */
     char lexicon_tag[MAX_USER_LEXICONS][LANG_TAG_MAX];
@@ -118,7 +123,9 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_FORMAT: a->format = arg; break;
     case OPT_OUTPUT: a->output = arg; break;
     case OPT_MIN: a->min_score = arg; break;
-    case OPT_PRESEG: a->presegmented = 1; break;
+    case OPT_PRESEG: a->lines = LINES_SENTENCE; break;
+    case OPT_NEWLINE: a->lines = LINES_PARAGRAPH; break;
+    case OPT_LINES: return cli_lines(self, arg, &a->lines);
     case OPT_PARTIAL: a->keep_partial = 1; break;
     case OPT_DOUBTFUL: a->keep_doubtful = 1; break;
     case OPT_FORCE: a->force = 1; break;
@@ -200,9 +207,13 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
 static int check_translations(const align_text *texts, int ntexts, const align_fit *fit, int force)
 {
     for (int p = 0; p + 1 < ntexts; p++) {
+        double share = fit[p].beads ? 100.0 * (double)fit[p].doubtful / (double)fit[p].beads : 0;
+        if (align_fit_is_unjudged_doubtful(&fit[p]))
+            cli_warn(_("%.0f%% of the beads of %s and %s are doubtful, and without a lexicon for the pair polyalign "
+                       "cannot tell whether one is a translation of the other"),
+                     share, texts[0].name, texts[p + 1].name);
         if (!align_fit_is_mismatch(&fit[p]))
             continue;
-        double share = 100.0 * (double)fit[p].doubtful / (double)fit[p].beads;
         char coverage[PATH_MAX + 160] = "";
         if (fit[p].lexicons)
             snprintf(coverage, sizeof coverage,
@@ -303,8 +314,11 @@ int cmd_align(int argc, char **argv)
         align_text texts[3];
         memset(texts, 0, sizeof texts);
         for (int k = 0; k < per_group && rc == 0; k++) {
-            rc = align_text_load(&texts[k], argv[first + g * per_group + k], a.langs ? tags[k] : NULL,
-                                 a.presegmented);
+            line_evidence ev;
+            rc = align_text_load(&texts[k], argv[first + g * per_group + k], a.langs ? tags[k] : NULL, a.lines,
+                                 &ev);
+            if (rc == 0 && !a.quiet)
+                cli_report_lines(texts[k].name, a.lines, &ev);
             if (rc == 0 && !a.langs) {
                 char full[LANG_TAG_MAX];
                 align_full_tag(texts[k].lang, full);

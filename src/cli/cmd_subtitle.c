@@ -28,7 +28,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
-    OPT_TMX, OPT_AUDIO
+    OPT_TMX, OPT_AUDIO, OPT_LINES
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -41,6 +41,7 @@ const cli_option subtitle_cli_options[] = {
     {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead")},
     {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
     {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
     STYLE_CLI_OPTIONS,
@@ -50,6 +51,7 @@ const cli_option subtitle_cli_options[] = {
 typedef struct {
     const char *lang, *output, *format, *from, *align, *times, *tmx, *audio;
     double duration, start;
+    line_structure lines;
     style_options style;
     int bad;
 } subtitle_args;
@@ -70,6 +72,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_TIMES: a->times = arg; return 0;
     case OPT_TMX: a->tmx = arg; return 0;
     case OPT_AUDIO: a->audio = arg; return 0;
+    case OPT_LINES: return cli_lines(self, arg, &a->lines);
     case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
     case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
     }
@@ -86,7 +89,7 @@ static int translated_cues(cue_list *source, const char *track_path, const char 
                            const char *base, const subtitle_profile *p, cue_list *out)
 {
     align_text src;
-    int rc = align_text_load(&src, source_text, NULL, 0);
+    int rc = align_text_load(&src, source_text, NULL, LINES_AUTO, NULL);
     if (rc < 0)
         return rc;
     /* the track must say what its transcript says: the timing is found by its characters */
@@ -264,9 +267,12 @@ int cmd_subtitle(int argc, char **argv)
         return status;
 
     align_text t = {0};
-    int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, 0);
+    line_evidence ev;
+    int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, a.lines, &ev);
     if (rc < 0)
         return cli_report(rc);
+    if (!a.tmx)
+        cli_report_lines(t.name, a.lines, &ev);
     if (!a.tmx) {
         script_tally letters = {0};
         for (size_t s = 0; s < t.n; s++)

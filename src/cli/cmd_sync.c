@@ -20,13 +20,14 @@
 #include "../util/file_ext.h"
 #include "commands.h"
 
-enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES };
+enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES, OPT_LINES };
 
 const cli_option sync_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
     {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("json, tsv or srt (default: from -o, else json)")},
     {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)")},
     {0},
 };
@@ -34,6 +35,7 @@ const cli_option sync_cli_options[] = {
 typedef struct {
     const char *lang, *audio, *format, *output;
     int cues;
+    line_structure lines;
 } sync_args;
 
 static int handle_option(int key, const char *arg, void *ctx)
@@ -45,6 +47,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_FORMAT: a->format = arg; return 0;
     case OPT_OUTPUT: a->output = arg; return 0;
     case OPT_CUES: a->cues = 1; return 0;
+    case OPT_LINES: return cli_lines(cli_find("sync"), arg, &a->lines);
     }
     return 0;
 }
@@ -168,9 +171,11 @@ int cmd_sync(int argc, char **argv)
         return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
 
     align_text t = {0};
-    int rc = align_text_load(&t, argv[first], lang, 0);
+    line_evidence ev;
+    int rc = align_text_load(&t, argv[first], lang, a.lines, &ev);
     if (rc < 0)
         return cli_report(rc);
+    cli_report_lines(t.name, a.lines, &ev);
     if (t.n == 0) {
         align_text_free(&t);
         return cli_report(error_set(ERR_DATA, _("%s: no sentences to align"), argv[first]));

@@ -79,6 +79,40 @@ run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru" -o "$SCRA
 run align --presegmented --min-score 1 "$SCRATCH/a.en" "$SCRATCH/a.ru"
 [[ $status -eq 0 && $(wc -l <<<"$out") -eq 3 && $err != *doubtful* ]] && ok "beads output shows every bead, doubtful or not" ||
   not_ok "beads output shows every bead, doubtful or not" "$out" "$err"
+# line structure, decided per file: hard-wrapped prose aligns as the unwrapped text does;
+# a verse-per-line file as with --presegmented; the decision is reported; --lines overrides
+fold -s -w 72 "$corpus/article.en.txt" >"$SCRATCH/wrapped.en"
+run_ok align -q "$corpus/article.en.txt" "$corpus/article.ru.txt"
+plain=$out
+run align "$SCRATCH/wrapped.en" "$corpus/article.ru.txt"
+[[ $status -eq 0 && -n $plain && $(cut -d: -f1,2 <<<"$out") == "$(cut -d: -f1,2 <<<"$plain")" &&
+   $err == *"wrapped.en: read as hard-wrapped prose"* ]] &&
+  ok "hard-wrapped text (fold -w 72) is read as wrapped prose and aligns as the original" ||
+  not_ok "hard-wrapped text aligns as the original" "$err" "$(diff <(echo "$out") <(echo "$plain") | head -5)"
+printf '%s
+' "In the beginning God created the heavens and the earth." "Now the earth was formless and void,"   "and darkness was over the surface of the deep. And the Spirit of God was hovering over the waters."   "And God said, “Let there be light,” and there was light."   "And God saw that the light was good, and He separated the light from the darkness." >"$SCRATCH/verses.en"
+printf '%s
+' "В начале сотворил Бог небо и землю." "Земля же была безвидна и пуста, и тьма над бездною, и Дух Божий носился над водою."   "И сказал Бог: да будет свет. И стал свет." "И увидел Бог свет, что он хорош, и отделил Бог свет от тьмы." >"$SCRATCH/verses.ru"
+run align --format tsv "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
+pre_out=$("$POLYALIGN" align -q --presegmented --format tsv "$SCRATCH/verses.en" "$SCRATCH/verses.ru" 2>&1)
+[[ $status -eq 0 && $out == "$pre_out" && $err == *"verses.en: read as one sentence per line"* ]] &&
+  ok "a verse per line is read as one sentence per line, as with --presegmented" ||
+  not_ok "a verse per line is read as one sentence per line" "$err" "$out"
+run align -q --lines wrap --format tsv "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
+[[ $status -eq 0 && $out != "$pre_out" && $(wc -l <<<"$out") -ne $(wc -l <<<"$pre_out") ]] &&
+  ok "--lines wrap overrides the decision" || not_ok "--lines wrap overrides the decision" "$out"
+run align --lines verse "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
+expect_err "--lines verse: exit 2" 2 "--lines takes wrap, sentence or paragraph"
+if have_shared; then
+  D=$SHARED/eval/align/en-ru/dev/docs
+  run align -q "$D/bible-mrk-01.en" "$D/bible-mrk-01.ru"
+  auto=$out
+  run align -q --presegmented "$D/bible-mrk-01.en" "$D/bible-mrk-01.ru"
+  [[ $status -eq 0 && -n $auto && $auto == "$out" ]] &&
+    ok "a Gospel chapter, verse per line, aligns without --presegmented as with it" ||
+    not_ok "a Gospel chapter aligns without --presegmented as with it" "$(diff <(echo "$auto") <(echo "$out") | head -5)"
+fi
+
 # documents that are not translations of each other are refused, nothing written; --force
 # aligns them with a warning; the true pair of the same documents is aligned
 if have_shared; then

@@ -132,4 +132,18 @@ sed 's/\\bHi/(/' "$SCRATCH/rules.srx" >"$SCRATCH/badre.srx"
 run_in 'x' segment --lang en --rules "$SCRATCH/badre.srx"
 expect_err "invalid rule regex names file and line" 65 "badre.srx:4: invalid rule regex"
 
+# a single newline: a wrap in hard-wrapped prose, a sentence end in a file of one
+# sentence or one paragraph per line; decided per file and reported
+printf 'Hello there, how are\nyou doing today? I am\nfine, thank you very much\nfor asking me that.\n' >"$SCRATCH/wrapped.txt"
+run segment --lang en "$SCRATCH/wrapped.txt"
+[[ $status -eq 0 && $out == $'Hello there, how are you doing today?\nI am fine, thank you very much for asking me that.' &&
+   $err == *"read as hard-wrapped prose"* ]] && ok "hard-wrapped lines are joined" || not_ok "hard-wrapped lines are joined" "$out" "$err"
+printf 'Item one\nItem two is here.\nThe third. It has two sentences.\nFour\n' >"$SCRATCH/lines.txt"
+run segment --lang en "$SCRATCH/lines.txt"
+[[ $status -eq 0 && $out == $'Item one\nItem two is here.\nThe third.\nIt has two sentences.\nFour' && $err == *"per line"* ]] &&
+  ok "a list of short lines: each line ends a sentence" || not_ok "a list of short lines" "$out" "$err"
+run segment --lang en --lines wrap "$SCRATCH/lines.txt"
+[[ $status -eq 0 && $err == "" && $out == *"Item one Item two is here."* ]] && ok "--lines wrap overrides, nothing reported" ||
+  not_ok "--lines wrap overrides" "$out" "$err"
+
 done_testing

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text/lines.h"
 #include "text/input.h"
 #include "text/lang.h"
 #include "text/script.h"
@@ -242,10 +243,47 @@ static void scripts_fit_languages(void **state)
     assert_true(script_fits_language("Да, OK.", 10, "en", script)); /* too few letters */
 }
 
+/* What a single newline means, decided from the lines themselves. */
+static void line_structure_is_decided_per_file(void **state)
+{
+    (void)state;
+    const char *wrapped = "The Internet is in need of new principles of governance that would\n"
+                          "recognise the key role of the state. Such was the main conclusion of\n"
+                          "the 3rd World Internet Conference held last week in Wuzhen, China, and\n"
+                          "attended by some 1600 people from 110 countries, heads of state and\n"
+                          "leading Internet companies, international organisations and research\n"
+                          "institutes.\n";
+    line_evidence ev = text_line_structure(wrapped, strlen(wrapped));
+    assert_int_equal(ev.structure, LINES_WRAP);
+    assert_int_equal(ev.lines, 5);
+    const char *verses = "In the beginning God created the heavens and the earth.\n"
+                         "Now the earth was formless and void,\n"
+                         "and darkness was over the surface of the deep. And the Spirit of God was hovering over the waters.\n"
+                         "And God said, “Let there be light,” and there was light.\n"
+                         "And God saw that the light was good, and He separated the light from the darkness.\n"
+                         "God called the light “day,” and the darkness He called “night.”\n";
+    ev = text_line_structure(verses, strlen(verses));
+    assert_int_equal(ev.structure, LINES_SENTENCE);
+    const char *paragraphs = "Wuzhen summit: states must lead\n"
+                             "The Internet needs new rules. The state must play the key role. So said the "
+                             "conference. Some 1600 people came.\n"
+                             "The theme was innovation. It drew heads of state. It ended with a report. It was long.\n"
+                             "乌镇峰会召开。来自110个国家的约1600人出席了大会。大会发布了报告。\n";
+    ev = text_line_structure(paragraphs, strlen(paragraphs));
+    assert_int_equal(ev.structure, LINES_PARAGRAPH);
+    const char *blank_separated = "One paragraph.\n\nAnother one.\n";
+    ev = text_line_structure(blank_separated, strlen(blank_separated));
+    assert_int_equal(ev.lines, 0); /* no single newline: nothing to decide, wrap as before */
+    assert_int_equal(ev.structure, LINES_WRAP);
+    assert_int_equal(line_structure_parse("sentence"), LINES_SENTENCE);
+    assert_int_equal(line_structure_parse("verse"), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_accepts_text),
+        cmocka_unit_test(line_structure_is_decided_per_file),
         cmocka_unit_test(unspaced_languages),
         cmocka_unit_test(utf8_reports_first_bad_byte),
         cmocka_unit_test(utf8_large_input_in_halves),
