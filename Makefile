@@ -44,7 +44,12 @@ PO_LANGS  := zh_CN ru
 MO_FILES  := $(foreach l,$(PO_LANGS),locale/$(l)/LC_MESSAGES/polyalign.mo)
 
 .PHONY: all setup check demo eval bench install clean pot preview
-all: polyalign $(MO_FILES)
+all: polyalign $(MO_FILES) man/polyalign.1
+
+# man pages, written by the binary from the same option tables as --help (src/cli/man.c)
+MANDIR := $(PREFIX)/share/man/man1
+man/polyalign.1: polyalign scripts/make_man.sh
+	bash scripts/make_man.sh ./polyalign man
 
 setup:
 	@bash scripts/setup.sh
@@ -139,7 +144,7 @@ locale/%/LC_MESSAGES/polyalign.mo: po/%.po
 
 # --- the two commands of the README ---
 check: setup
-	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1
 	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
 
 demo: setup
@@ -164,8 +169,10 @@ install: all
 	for l in $(PO_LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 locale/$$l/LC_MESSAGES/polyalign.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 	$(if $(LEXICONS),install -d $(DESTDIR)$(LEXICONDIR) && install -m 644 $(LEXICONS) $(DESTDIR)$(LEXICONDIR)/)
+	install -d $(DESTDIR)$(MANDIR)
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/
 
 clean:
-	rm -rf build polyalign locale
+	rm -rf build polyalign locale man
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -5,6 +5,7 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "cli.h"
+#include "man.h"
 
 #ifndef POLYALIGN_VERSION
 #define POLYALIGN_VERSION "0.0.0"
@@ -48,6 +49,22 @@ int main(int argc, char **argv)
     if (strcmp(name, "help") == 0) {
         if (argc < 3) {
             print_help(stdout);
+            return 0;
+        }
+        if (strcmp(argv[2], "--man") == 0) { /* the man pages, from the same tables */
+            if (argc == 3) {
+                cli_print_man_index(stdout);
+                return 0;
+            }
+            argv++;
+            argc--;
+            int in_group = cli_is_group(argv[2]);
+            char joined[64];
+            const cli_command *cmd = in_group ? group_member(argv[2], argc > 3 ? argv[3] : NULL, joined)
+                                              : cli_find(argv[2]);
+            if (!cmd)
+                return in_group ? ERR_USAGE : cli_usage_error(NULL, _("unknown command '%s'"), argv[2]);
+            cli_print_man(cmd, stdout);
             return 0;
         }
         int group = cli_is_group(argv[2]);

@@ -64,4 +64,31 @@ grep -q '«srt» требует подкоманду: check, fix' "$SCRATCH/ru.e
 LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$POLYALIGN" srt bogus 2>"$SCRATCH/zh.err"
 grep -q '“srt”没有子命令“bogus”' "$SCRATCH/zh.err" && ok "an unknown subcommand, in Chinese" || not_ok "srt bogus in Chinese" "$(cat "$SCRATCH/zh.err")"
 
+# man pages: one per command, written from the option tables --help reads (make builds
+# man/); each page holds every option and the summary of its command's --help, and renders
+# without a warning
+bash "$ROOT/scripts/make_man.sh" "$POLYALIGN" "$SCRATCH/man" >/dev/null 2>&1
+commands=$(LC_ALL=C.UTF-8 LANGUAGE= "$POLYALIGN" --help | awk '/^Commands:/ {on = 1; next} on && /^$/ {exit} on {print substr($0, 3, 13)}')
+pages=0 bad=()
+while read -r cmd; do
+  page="$SCRATCH/man/polyalign-${cmd// /-}.1"
+  # shellcheck disable=SC2086
+  help=$(LC_ALL=C.UTF-8 LANGUAGE= "$POLYALIGN" help $cmd)
+  [[ -s $page ]] || { bad+=("$cmd: no page"); continue; }
+  pages=$((pages + 1))
+  text=$(sed 's/\\-/-/g; s/\\f[BIR]//g' "$page")
+  for opt in $(grep -oE -- '--[a-z][a-z0-9-]*' <<<"$help" | sort -u); do
+    [[ $text == *"$opt"* ]] || bad+=("$cmd: $opt missing")
+  done
+  summary=$(sed -n 2p <<<"$help")
+  [[ $text == *"$summary"* ]] || bad+=("$cmd: summary missing")
+  if command -v groff >/dev/null; then
+    warn=$(groff -k -man -Tutf8 -ww -z "$page" 2>&1)
+    [[ -z $warn ]] || bad+=("$cmd: groff: $warn")
+  fi
+done <<<"$commands"
+[[ $pages -ge 13 && ${#bad[@]} -eq 0 && -s $SCRATCH/man/polyalign.1 ]] &&
+  ok "man pages: $pages commands, every option of --help in its page, groff renders them cleanly" ||
+  not_ok "man pages match --help" "pages $pages" "${bad[@]}"
+
 done_testing

@@ -48,6 +48,8 @@ check_tree() {
 make_install() { make -s -C "$ROOT" install "$@" >"$SCRATCH/make.log" 2>&1; }
 
 if make_install PREFIX="$SCRATCH/prefix"; then
+  [[ -s $SCRATCH/prefix/share/man/man1/polyalign.1 && -s $SCRATCH/prefix/share/man/man1/polyalign-align.1 ]] &&
+    ok "make install installs the man pages" || not_ok "make install installs the man pages" "$(ls -R "$SCRATCH/prefix/share" | head)"
   check_tree "make install PREFIX=…" "$SCRATCH/prefix/bin/polyalign"
   mv "$SCRATCH/prefix" "$SCRATCH/moved"
   check_tree "an install tree moved elsewhere" "$SCRATCH/moved/bin/polyalign"
