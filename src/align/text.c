@@ -119,14 +119,16 @@ static int split_lines(const char *bytes, size_t len, sentence_list *out)
     return 0;
 }
 
-int align_text_load(align_text *t, const char *path, const char *lang, line_structure lines,
-                    line_evidence *decided)
+int align_text_load(align_text *t, const char *path, const align_text_options *o, line_evidence *decided)
 {
     memset(t, 0, sizeof *t);
+    const char *lang = o->lang;
+    line_structure lines = o->lines;
     text_input in;
-    int rc = text_input_read(path, &in);
+    int rc = text_input_read_encoded(path, o->encoding, &in);
     if (rc < 0)
         return rc;
+    t->encoding = in.encoding;
     t->name = strdup(in.name);
     if (!t->name) {
         text_input_free(&in);

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "../text/encoding.h"
 #include "../text/lang.h"
 #include "../text/lines.h"
 
@@ -20,15 +21,21 @@ typedef struct {
     size_t *para;               /* paragraph index of each sentence */
     size_t n;
     char *storage;              /* owns the sentence bytes */
+    text_encoding encoding;     /* what the file was converted from ("" for UTF-8) */
 } align_text;
 
-/* Read `path` as UTF-8. `lang` is a canonical tag, or NULL to guess it from the script
- * (Han -> zh-CN, Cyrillic -> ru-RU, Latin -> en-US). `lines` says what a single newline
- * is (lines.h): LINES_SENTENCE is presegmented input; LINES_AUTO decides from the file,
- * and `decided` (may be NULL) receives the decision and its evidence. 0 or a negative
- * error code. */
-int align_text_load(align_text *t, const char *path, const char *lang, line_structure lines,
-                    line_evidence *decided);
+typedef struct {
+    const char *lang;           /* a canonical tag, or NULL to guess it from the script */
+    line_structure lines;       /* what a single newline is (LINES_AUTO: decided) */
+    const char *encoding;       /* NULL or "auto": UTF-8, else detected (encoding.h) */
+} align_text_options;
+
+/* Read `path` (encoding.h: UTF-8, or converted from o->encoding or a clearly detected
+ * one). o->lang NULL guesses the language from the script (Han -> zh-CN, Cyrillic ->
+ * ru-RU, Latin -> en-US). o->lines says what a single newline is (lines.h):
+ * LINES_SENTENCE is presegmented input; LINES_AUTO decides from the file, and `decided`
+ * (may be NULL) receives the decision and its evidence. 0 or a negative error code. */
+int align_text_load(align_text *t, const char *path, const align_text_options *o, line_evidence *decided);
 
 /* Guess a full language tag from the dominant script of text[0..len); "" if no letters. */
 void align_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);

@@ -225,6 +225,13 @@ void cli_report_lines(const char *file, line_structure requested, const line_evi
             file, _(line_structure_name(ev->structure)), ev->lines, 100.0 * ev->mid_sentence, ev->inner_ends);
 }
 
+void cli_report_encoding(const char *file, const text_encoding *e)
+{
+    if (e->name[0] && e->confidence >= 0)
+        fprintf(stderr, _("polyalign: %s: not UTF-8; read as %s (detected, confidence %d%%; --encoding NAME overrides)\n"),
+                file, e->name, e->confidence);
+}
+
 int cli_report(int rc)
 {
     if (rc >= 0)

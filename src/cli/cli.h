@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "../text/encoding.h"
 #include "../text/lines.h"
 
 typedef struct {
@@ -68,6 +69,12 @@ int cli_lines(const cli_command *cmd, const char *arg, line_structure *out);
 /* Say on stderr what a single newline was taken to mean in `file` when it was decided
  * from the file (requested was LINES_AUTO) and the file had lines for it to matter. */
 void cli_report_lines(const char *file, line_structure requested, const line_evidence *ev);
+
+/* Say on stderr from what encoding `file` was converted when it was detected, not named. */
+void cli_report_encoding(const char *file, const text_encoding *e);
+
+/* The help line of --encoding, shared by every command that reads text. */
+#define CLI_ENCODING_HELP N_("the encoding of the input files (GB18030, Big5, windows-1251, KOI8-R, UTF-16 …; default: UTF-8, or detected and reported when the bytes are not UTF-8)")
 
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */
 int cli_report(int rc);

@@ -30,6 +30,7 @@ enum {
     OPT_PARTIAL,
     OPT_DOUBTFUL,
     OPT_FORCE,
+    OPT_ENCODING,
     OPT_LEXICON,
     OPT_LEXDIR,
     OPT_NO_SCORE
@@ -45,6 +46,7 @@ const cli_option align_cli_options[] = {
     {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
     {"force", OPT_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)")},
     {"keep-doubtful", OPT_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
@@ -59,6 +61,7 @@ typedef struct {
     const char *langs, *format, *output, *min_score;
     int keep_partial, keep_doubtful, force, quiet;
     line_structure lines;
+    const char *encoding;
     const char *lexicon[MAX_USER_LEXICONS];
     const char *lexicon_lang[MAX_USER_LEXICONS];   /* NULL: for every pair */
     char lexicon_tag[MAX_USER_LEXICONS][LANG_TAG_MAX];
@@ -129,6 +132,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_PARTIAL: a->keep_partial = 1; break;
     case OPT_DOUBTFUL: a->keep_doubtful = 1; break;
     case OPT_FORCE: a->force = 1; break;
+    case OPT_ENCODING: a->encoding = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     }
     return 0;
@@ -315,10 +319,12 @@ int cmd_align(int argc, char **argv)
         memset(texts, 0, sizeof texts);
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
-            rc = align_text_load(&texts[k], argv[first + g * per_group + k], a.langs ? tags[k] : NULL, a.lines,
-                                 &ev);
-            if (rc == 0 && !a.quiet)
+            align_text_options to = {a.langs ? tags[k] : NULL, a.lines, a.encoding};
+            rc = align_text_load(&texts[k], argv[first + g * per_group + k], &to, &ev);
+            if (rc == 0 && !a.quiet) {
+                cli_report_encoding(texts[k].name, &texts[k].encoding);
                 cli_report_lines(texts[k].name, a.lines, &ev);
+            }
             if (rc == 0 && !a.langs) {
                 char full[LANG_TAG_MAX];
                 align_full_tag(texts[k].lang, full);

@@ -19,13 +19,14 @@
 #include "../util/error.h"
 #include "commands.h"
 
-enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES };
+enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING };
 
 const cli_option segment_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …); required")},
     {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
     {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
     {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
@@ -33,7 +34,7 @@ const cli_option segment_cli_options[] = {
 };
 
 typedef struct {
-    const char *lang, *format, *output, *rules;
+    const char *lang, *format, *output, *rules, *encoding;
     line_structure lines;   /* LINES_AUTO: decided per file */
     long jobs;              /* 0: one per processor */
 } segment_args;
@@ -60,6 +61,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_RULES: a->rules = arg; break;
     case OPT_NEWLINE: a->lines = LINES_PARAGRAPH; break;
     case OPT_LINES: return cli_lines(cli_find("segment"), arg, &a->lines);
+    case OPT_ENCODING: a->encoding = arg; break;
     case OPT_JOBS: return cli_count(cli_find("segment"), "jobs", arg, 1, 64, &a->jobs);
     }
     return 0;
@@ -149,8 +151,9 @@ int cmd_segment(int argc, char **argv)
     for (int i = first; i < argc || (nfiles == 0 && i == first); i++) {
         const char *path = nfiles ? argv[i] : "-";
         text_input in;
-        int r = text_input_read(path, &in);
+        int r = text_input_read_encoded(path, a.encoding, &in);
         if (r == 0) {
+            cli_report_encoding(in.name, &in.encoding);
             p.file = nfiles > 1 ? in.name : NULL;
             p.offset = in.offset;
             p.printed_in_file = 0;

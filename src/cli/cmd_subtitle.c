@@ -28,7 +28,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
-    OPT_TMX, OPT_AUDIO, OPT_LINES
+    OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -42,6 +42,7 @@ const cli_option subtitle_cli_options[] = {
     {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
     {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph")},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
     STYLE_CLI_OPTIONS,
@@ -49,7 +50,7 @@ const cli_option subtitle_cli_options[] = {
 };
 
 typedef struct {
-    const char *lang, *output, *format, *from, *align, *times, *tmx, *audio;
+    const char *lang, *output, *format, *from, *align, *times, *tmx, *audio, *encoding;
     double duration, start;
     line_structure lines;
     style_options style;
@@ -73,6 +74,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_TMX: a->tmx = arg; return 0;
     case OPT_AUDIO: a->audio = arg; return 0;
     case OPT_LINES: return cli_lines(self, arg, &a->lines);
+    case OPT_ENCODING: a->encoding = arg; return 0;
     case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
     case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
     }
@@ -89,7 +91,8 @@ static int translated_cues(cue_list *source, const char *track_path, const char 
                            const char *base, const subtitle_profile *p, cue_list *out)
 {
     align_text src;
-    int rc = align_text_load(&src, source_text, NULL, LINES_AUTO, NULL);
+    align_text_options to = {NULL, LINES_AUTO, NULL};
+    int rc = align_text_load(&src, source_text, &to, NULL);
     if (rc < 0)
         return rc;
     /* the track must say what its transcript says: the timing is found by its characters */
@@ -268,11 +271,14 @@ int cmd_subtitle(int argc, char **argv)
 
     align_text t = {0};
     line_evidence ev;
-    int rc = a.tmx ? 0 : align_text_load(&t, argv[first], lang, a.lines, &ev);
+    align_text_options to = {lang, a.lines, a.encoding};
+    int rc = a.tmx ? 0 : align_text_load(&t, argv[first], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
-    if (!a.tmx)
+    if (!a.tmx) {
+        cli_report_encoding(t.name, &t.encoding);
         cli_report_lines(t.name, a.lines, &ev);
+    }
     if (!a.tmx) {
         script_tally letters = {0};
         for (size_t s = 0; s < t.n; s++)

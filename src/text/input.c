@@ -65,26 +65,92 @@ static void line_and_column(const char *buf, size_t at, size_t *line, size_t *co
     }
 }
 
-/* Take ownership of buf: validate, strip the BOM, fill `out`. */
-static int adopt_buffer(char *buf, size_t len, const char *name, text_input *out)
+/* Replace *buf by its conversion from `charset` to UTF-8 (*buf freed on error). */
+static int convert_buffer(char **buf, size_t *len, const char *name, const char *charset)
 {
-    size_t bad, bom = utf8_bom_length(buf, len);
-    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
-        free(buf);
-        return error_set(ERR_DATA, _("%s: UTF-16 text (it starts with a UTF-16 byte-order mark); convert it to UTF-8 "
-                                     "first, e.g. with iconv -f UTF-16 -t UTF-8"),
-                         name);
+    char *utf8;
+    size_t n;
+    int rc = encoding_convert(*buf, *len, name, charset, &utf8, &n);
+    free(*buf);
+    if (rc < 0)
+        return rc;
+    *buf = utf8;
+    *len = n;
+    return 0;
+}
+
+/* Whether bytes that are not UTF-8 are worth asking ICU's detector about: enough
+ * non-ASCII bytes to go on, most of them outside well-formed UTF-8 sequences. Damaged
+ * UTF-8 has a few bad bytes among many good sequences; GB18030 or windows-1251 text forms
+ * a good sequence now and then by chance, among far more bad bytes. */
+enum { DETECT_MIN_HIGH_BYTES = 8 };
+
+static int worth_detecting(const char *buf, size_t len)
+{
+    size_t in_sequences = 0, stray = 0;
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)buf[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t k = (int32_t)i;
+        UChar32 u;
+        U8_NEXT((const uint8_t *)buf, k, (int32_t)(len - i > 4 ? i + 4 : len), u);
+        if (u >= 0x80) {
+            in_sequences += (size_t)k - i;
+            i = (size_t)k;
+        } else {
+            stray++;
+            i++;
+        }
     }
+    return stray + in_sequences >= DETECT_MIN_HIGH_BYTES && stray > in_sequences;
+}
+
+/* Take ownership of buf: convert it when it is in another encoding (named, or detected
+ * clearly: encoding.h), validate, strip the BOM, fill `out`. */
+static int adopt_buffer(char *buf, size_t len, const char *name, const char *encoding, text_input *out)
+{
+    int utf16_bom = len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                                 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
+    int rc = 0;
+    if (!encoding_is_auto(encoding) && !encoding_is_utf8(encoding)) {
+        snprintf(out->encoding.name, sizeof out->encoding.name, "%s", encoding);
+        out->encoding.confidence = -1;
+        rc = convert_buffer(&buf, &len, name, encoding);
+    } else if (utf16_bom && !encoding_is_utf8(encoding)) {
+        snprintf(out->encoding.name, sizeof out->encoding.name, "UTF-16");
+        out->encoding.confidence = 100;
+        rc = convert_buffer(&buf, &len, name, "UTF-16");
+    }
+    if (rc < 0)
+        return rc;
+    size_t bad, bom = utf8_bom_length(buf, len);
     utf8_status st = utf8_validate(buf + bom, len - bom, &bad);
+    char hint[320] = "";
+    if (st == UTF8_INVALID && encoding_is_auto(encoding) && !out->encoding.name[0] && worth_detecting(buf, len)) {
+        char candidates[256];
+        if (encoding_detect(buf, len, &out->encoding, candidates, sizeof candidates)) {
+            if ((rc = convert_buffer(&buf, &len, name, out->encoding.name)) < 0)
+                return rc;
+            bom = utf8_bom_length(buf, len);
+            st = utf8_validate(buf + bom, len - bom, &bad);
+        } else if (candidates[0]) {
+            snprintf(hint, sizeof hint, _("; if the file is in another encoding, it may be %s: name it with --encoding"),
+                     candidates);
+            memset(&out->encoding, 0, sizeof out->encoding);
+        }
+    } else if (st == UTF8_INVALID && encoding_is_auto(encoding) && !out->encoding.name[0]) {
+        snprintf(hint, sizeof hint, "%s", _("; if the file is in another encoding, name it with --encoding"));
+    }
     if (st != UTF8_OK) {
         size_t line, column;
         line_and_column(buf + bom, bad, &line, &column);
         free(buf);
-        return error_set(ERR_DATA,
-                         st == UTF8_NUL ? _("%s:%zu:%zu: NUL byte at byte %zu (not a text file)")
-                                        : _("%s:%zu:%zu: invalid UTF-8 at byte %zu"),
-                         name, line, column, bad + bom);
+        if (st == UTF8_NUL)
+            return error_set(ERR_DATA, _("%s:%zu:%zu: NUL byte at byte %zu (not a text file)"), name, line, column,
+                             bad + bom);
+        return error_set(ERR_DATA, _("%s:%zu:%zu: invalid UTF-8 at byte %zu%s"), name, line, column, bad + bom, hint);
     }
     if (bom)
         memmove(buf, buf + bom, len - bom + 1);
@@ -99,7 +165,7 @@ static int adopt_buffer(char *buf, size_t len, const char *name, text_input *out
     return 0;
 }
 
-int text_input_read(const char *path, text_input *out)
+int text_input_read_encoded(const char *path, const char *encoding, text_input *out)
 {
     memset(out, 0, sizeof *out);
     int is_stdin = !path || strcmp(path, "-") == 0;
@@ -115,7 +181,12 @@ int text_input_read(const char *path, text_input *out)
         fclose(f);
     if (rc < 0)
         return rc;
-    return adopt_buffer(buf, len, name, out);
+    return adopt_buffer(buf, len, name, encoding, out);
+}
+
+int text_input_read(const char *path, text_input *out)
+{
+    return text_input_read_encoded(path, NULL, out);
 }
 
 int text_input_from_memory(const char *bytes, size_t len, const char *name, text_input *out)
@@ -126,7 +197,7 @@ int text_input_from_memory(const char *bytes, size_t len, const char *name, text
         return error_set(ERR_IO, _("%s: out of memory"), name);
     memcpy(buf, bytes, len);
     buf[len] = '\0';
-    return adopt_buffer(buf, len, name, out);
+    return adopt_buffer(buf, len, name, NULL, out);
 }
 
 void text_input_free(text_input *in)

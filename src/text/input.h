@@ -9,16 +9,25 @@
 
 #include <stddef.h>
 
+#include "encoding.h"
+
 typedef struct {
     char *bytes;        /* file contents after any BOM, NUL-terminated, writable */
     size_t len;         /* bytes in `bytes` */
     size_t offset;      /* file offset of bytes[0]: 3 after a BOM, else 0 */
     char *name;         /* file name for messages ("<stdin>" for stdin) */
+    text_encoding encoding; /* what the file was converted from; name "" for UTF-8 */
 } text_input;
 
 /* Read path ("-" or NULL for stdin). Returns 0, or -ERR_NOINPUT / -ERR_IO / -ERR_DATA
- * with error_last() naming the file (and the byte offset for bad bytes). */
+ * with error_last() naming the file (and the byte offset for bad bytes). Text that is not
+ * UTF-8 is converted when its encoding is clear (encoding.h; out->encoding says from
+ * what; offsets then count the UTF-8 bytes). */
 int text_input_read(const char *path, text_input *out);
+
+/* The same with the encoding named: NULL or "auto" detects as above, "UTF-8" accepts
+ * UTF-8 only, any other name ICU knows converts from it. */
+int text_input_read_encoded(const char *path, const char *encoding, text_input *out);
 
 /* Wrap bytes already in memory (copied), validated the same way. */
 int text_input_from_memory(const char *bytes, size_t len, const char *name, text_input *out);

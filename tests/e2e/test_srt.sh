@@ -85,9 +85,14 @@ run srt check --lang en "$SCRATCH/places.srt"
 LC_ALL=C.UTF-8 LANGUAGE=ru "$POLYALIGN" srt check --lang en "$SCRATCH/places.srt" >"$SCRATCH/places.ru" 2>/dev/null
 [[ $? -eq 1 ]] && grep -q 'places.srt:7: предупреждение: символы табуляции в этой строке и ещё в 1 строке' "$SCRATCH/places.ru" &&
   ok "srt check: the TAB finding in Russian" || not_ok "srt check: TAB finding in Russian" "$(cat "$SCRATCH/places.ru")"
-printf '\xff\xfe1\x00\n\x00' >"$SCRATCH/utf16.srt"
+printf '1\n00:00:01,000 --> 00:00:03,000\nA subtitle in UTF-16.\n' >"$SCRATCH/utf8.srt"
+iconv -f UTF-8 -t UTF-16 "$SCRATCH/utf8.srt" >"$SCRATCH/utf16.srt" # with a byte-order mark
+run srt check --lang en "$SCRATCH/utf8.srt"
+want_status=$status want_out=$out
 run srt check --lang en "$SCRATCH/utf16.srt"
-expect_err "srt check: a UTF-16 file is named as such" 65 "utf16.srt: UTF-16 text"
+[[ $status -eq $want_status && ${out//utf16/utf8} == "$want_out" && $err != *"invalid UTF-8"* ]] &&
+  ok "srt check: a UTF-16 file (with its byte-order mark) is read as its UTF-8 version" ||
+  not_ok "srt check: a UTF-16 file is read" "status $status (want $want_status)" "$out" "$err"
 if [[ -f $S/samples/zh_handmade.srt ]]; then
   run srt check --lang zh "$S/samples/zh_handmade.srt"
   expect "srt check: the shared hand-made Chinese SRT is clean" 0 ""
