@@ -633,15 +633,12 @@ int tm_index_score(const tm_index *ix, const tm_query *q, size_t unit, int min_s
     if (d > most)
         return 0;
     int score = (int)(100 * (longer - d) / longer);
-    unsigned differs = 0;
     const char *source = ix->text + e->src;
-    if (strcmp(source, q->text) != 0) {
-        if (score == 100 && (n == MAX_TOKENS || m == MAX_TOKENS))
-            score = 99; /* only the first MAX_TOKENS tokens were compared */
-        differs = differences(ix, q, e, d > 0);
-        for (unsigned bits = differs; bits; bits &= bits - 1)
-            score--;
-    }
+    if (score == 100 && (n == MAX_TOKENS || m == MAX_TOKENS) && strcmp(source, q->text) != 0)
+        score = 99; /* only the first MAX_TOKENS tokens were compared */
+    unsigned differs = differences(ix, q, e, d > 0);
+    for (unsigned bits = differs; bits; bits &= bits - 1)
+        score--;
     if (score < min_score)
         return 0;
     if (score < 0) /* --min 0: every unit, the penalties stopping at 0 */
@@ -788,10 +785,11 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
             vec_reserve(&found, &fcap, nfound + 1, sizeof *found) == 0)
             found[nfound++] = m;
     }
-    qsort(found, nfound, sizeof *found, tm_match_compare);
     size_t n = nfound < max ? nfound : max;
-    if (n)
+    if (n) {
+        qsort(found, nfound, sizeof *found, tm_match_compare);
         memcpy(out, found, n * sizeof *out);
+    }
     free(found);
     free(cand);
     tm_query_free(q);
