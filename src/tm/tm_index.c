@@ -19,8 +19,11 @@
  * tokens holds one of any n − need + 1 of them: the lists of the rarest ones (the
  * prefix) give every candidate. The other lists only count (scanned, or probed by binary
  * search when the candidates are few), and a candidate that can no longer reach its need
- * is dropped. The survivors are scored by a banded edit distance. Bucket collisions only
- * add candidates: a list counts for all the query tokens that fall in its bucket. */
+ * is dropped. Scoring a survivor counts the tokens it really shares first (a small hash
+ * table of the query's), and only then computes a banded edit distance, cut short once
+ * it exceeds what min allows. Bucket collisions only add candidates: a list counts for
+ * all the query tokens that fall in its bucket. The penalties (tm_index.h) only lower a
+ * score, so the filters, which bound the score before them, lose nothing either. */
 #include "tm_index.h"
 
 #include <errno.h>
@@ -84,11 +87,17 @@ typedef struct {
     size_t nwords;
 } text_marks;
 
+enum { QUERY_SLOTS = 2 * MAX_TOKENS }; /* a power of two, at least twice the tokens */
+
 struct tm_query {
     char *text;
     size_t n;
     uint32_t tokens[MAX_TOKENS];
     text_marks marks;       /* words sorted, repeats dropped */
+    /* the query's distinct tokens (open addressing, 0: free) and how often each occurs;
+     * `used` counts a unit's tokens against them, valid where `stamp` is the current one */
+    uint32_t slot_token[QUERY_SLOTS], slot_stamp[QUERY_SLOTS], stamp;
+    uint16_t slot_count[QUERY_SLOTS], slot_used[QUERY_SLOTS];
 };
 
 static const uint32_t FNV_OFFSET = 2166136261u, FNV_PRIME = 16777619u;
@@ -493,18 +502,53 @@ static void words_sort_unique(text_marks *marks)
     marks->nwords = w;
 }
 
+/* The slot of token t in q's table: where it is, or the free one where it would go. */
+static size_t query_slot(const tm_query *q, uint32_t t)
+{
+    size_t s = (t * 2654435761u) & (QUERY_SLOTS - 1);
+    while (q->slot_token[s] && q->slot_token[s] != t)
+        s = (s + 1) & (QUERY_SLOTS - 1);
+    return s;
+}
+
 int tm_query_new(const tm_index *ix, const char *text, tm_query **out)
 {
     *out = NULL;
-    tm_query *q = malloc(sizeof *q);
+    tm_query *q = calloc(1, sizeof *q);
     if (!q || !(q->text = strdup(text))) {
         free(q);
         return error_set(ERR_IO, _("out of memory"));
     }
     q->n = tokenize(text, ix->by_char, q->tokens, MAX_TOKENS, &q->marks);
     words_sort_unique(&q->marks);
+    for (size_t i = 0; i < q->n; i++) {
+        size_t s = query_slot(q, q->tokens[i]); /* tokens are never 0 (hash32) */
+        q->slot_token[s] = q->tokens[i];
+        q->slot_count[s]++;
+    }
     *out = q;
     return 0;
+}
+
+/* How many of the unit's tokens tok[0..m) the query has, repeats counted as far as the
+ * query repeats them (the size of the multisets' intersection). */
+static size_t shared_tokens(tm_query *q, const uint32_t *tok, size_t m)
+{
+    if (++q->stamp == 0) { /* wrapped: every stamp is stale again */
+        memset(q->slot_stamp, 0, sizeof q->slot_stamp);
+        q->stamp = 1;
+    }
+    size_t shared = 0;
+    for (size_t j = 0; j < m; j++) {
+        size_t s = query_slot(q, tok[j]);
+        if (!q->slot_token[s])
+            continue;
+        if (q->slot_stamp[s] != q->stamp)
+            q->slot_stamp[s] = q->stamp, q->slot_used[s] = 0;
+        if (q->slot_used[s] < q->slot_count[s])
+            q->slot_used[s]++, shared++;
+    }
+    return shared;
 }
 
 void tm_query_free(tm_query *q)
@@ -620,15 +664,22 @@ static unsigned differences(const tm_index *ix, const tm_query *q, const unit_en
     return differs;
 }
 
-int tm_index_score(const tm_index *ix, const tm_query *q, size_t unit, int min_score, tm_match *out)
+/* The tokens a unit of len tokens must share with a query of n to score min. */
+static uint32_t shared_needed(size_t n, size_t len, int min_score)
+{
+    size_t longer = n > len ? n : len;
+    return (uint32_t)(((size_t)min_score * longer + 99) / 100);
+}
+
+int tm_index_score(const tm_index *ix, tm_query *q, size_t unit, int min_score, tm_match *out)
 {
     const unit_entry *e = &ix->units[unit];
     size_t n = q->n, m = e->ntok, longer = n > m ? n : m;
     if (!n || !m)
         return 0;
     size_t most = (size_t)(100 - min_score) * longer / 100; /* the most edits a score of min allows */
-    if ((n > m ? n - m : m - n) > most)
-        return 0;
+    if ((n > m ? n - m : m - n) > most || shared_tokens(q, ix->tokens + e->tok, m) < shared_needed(n, m, min_score))
+        return 0; /* the lengths, or the tokens they share, rule it out already */
     size_t d = edit_distance_within(q->tokens, n, ix->tokens + e->tok, m, most);
     if (d > most)
         return 0;
@@ -668,13 +719,6 @@ static int cmp_list_length(const void *a, const void *b)
     const query_list *x = a, *y = b;
     uint32_t lx = x->to - x->from, ly = y->to - y->from;
     return lx < ly ? -1 : lx > ly;
-}
-
-/* The tokens a unit of len tokens must share with a query of n to score min. */
-static uint32_t shared_needed(size_t n, size_t len, int min_score)
-{
-    size_t longer = n > len ? n : len;
-    return (uint32_t)(((size_t)min_score * longer + 99) / 100);
 }
 
 /* Keep in cand[0..n) the units that can still share their need with `remaining` tokens

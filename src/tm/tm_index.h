@@ -78,7 +78,7 @@ void tm_query_free(tm_query *q);
 /* Score unit number `unit` (0 .. tm_index_units − 1, in the index's own order) as
  * tm_index_lookup does: 1 and *out filled when it scores at least min_score, else 0.
  * Scoring every unit this way is what the index must agree with (make bench checks). */
-int tm_index_score(const tm_index *ix, const tm_query *q, size_t unit, int min_score, tm_match *out);
+int tm_index_score(const tm_index *ix, tm_query *q, size_t unit, int min_score, tm_match *out);
 
 /* Order of matches for qsort: higher score first, then earlier in the memory. */
 int tm_match_compare(const void *a, const void *b);
