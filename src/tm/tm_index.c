@@ -772,21 +772,23 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
     qsort(lists, nl, sizeof *lists, cmp_list_length);
     /* the prefix: rarest lists until n − need + 1 of the query's tokens are covered */
     size_t l = 0, covered = 0, prefix = n - shared_needed(n, n, min_score) + 1;
-    for (; l < nl && covered < prefix; l++) {
+    int rc = 0;
+    for (; l < nl && covered < prefix && rc == 0; l++) {
         covered += lists[l].count;
         for (uint32_t p = lists[l].from; p < lists[l].to; p++) {
             uint32_t u = ix->post[p];
             if (ix->hits[u] == 0) {
-                if (vec_reserve(cand, &cap, *ncand + 1, sizeof **cand) < 0) {
-                    for (size_t c = 0; c < *ncand; c++)
-                        ix->hits[(*cand)[c]] = 0;
-                    ix->hits[u] = 0;
-                    return -ERR_IO;
-                }
+                if ((rc = vec_reserve(cand, &cap, *ncand + 1, sizeof **cand)) < 0)
+                    break;
                 (*cand)[(*ncand)++] = u;
             }
             ix->hits[u] += (uint16_t)lists[l].count;
         }
+    }
+    if (rc < 0) {
+        for (size_t c = 0; c < *ncand; c++)
+            ix->hits[(*cand)[c]] = 0;
+        return rc;
     }
     /* the other lists count for the candidates already found */
     uint32_t remaining = (uint32_t)(n - covered);
@@ -819,6 +821,7 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
     size_t ncand = 0, nfound = 0, fcap = 0;
     tm_match *found = NULL;
     if (!ix->nunits || tm_query_new(ix, query, &q) < 0 || !q->n || candidates(ix, q, min_score, &cand, &ncand) < 0) {
+        free(cand);
         tm_query_free(q);
         return 0;
     }
