@@ -47,6 +47,7 @@
 #include "tmx_reader.h"
 
 enum { BUCKETS = 1 << 21, MAX_TOKENS = 512, MAX_TAG = 256 };
+enum { TOKEN_SLOTS = 2 * MAX_TOKENS }; /* hash tables of a segment's tokens: a power of two, twice the most */
 /* 1: without the languages; 2: word-pair keys, units in memory order, no tags */
 static const char MAGIC[8] = "PATMIX3", MAGIC_V2[8] = "PATMIX2", MAGIC_V1[8] = "PATMIX1";
 
@@ -87,8 +88,6 @@ typedef struct {
     size_t nwords;
 } text_marks;
 
-enum { QUERY_SLOTS = 2 * MAX_TOKENS }; /* a power of two, at least twice the tokens */
-
 struct tm_query {
     char *text;
     size_t n;
@@ -96,8 +95,8 @@ struct tm_query {
     text_marks marks;       /* words sorted, repeats dropped */
     /* the query's distinct tokens (open addressing, 0: free) and how often each occurs;
      * `used` counts a unit's tokens against them, valid where `stamp` is the current one */
-    uint32_t slot_token[QUERY_SLOTS], slot_stamp[QUERY_SLOTS], stamp;
-    uint16_t slot_count[QUERY_SLOTS], slot_used[QUERY_SLOTS];
+    uint32_t slot_token[TOKEN_SLOTS], slot_stamp[TOKEN_SLOTS], stamp;
+    uint16_t slot_count[TOKEN_SLOTS], slot_used[TOKEN_SLOTS];
 };
 
 static const uint32_t FNV_OFFSET = 2166136261u, FNV_PRIME = 16777619u;
@@ -284,19 +283,29 @@ static uint32_t bucket_of(uint32_t token, uint32_t k)
     return h & (BUCKETS - 1);
 }
 
-/* The buckets of a token sequence's tokens, each with its occurrence number, sorted
- * (repeats kept: two tokens may share a bucket). */
-static void occurrence_keys(const uint32_t *tok, size_t n, uint32_t *out)
+/* Counts the occurrences of the tokens of one segment at a time: open addressing, a
+ * slot belonging to the current segment when its stamp is the current one. */
+typedef struct {
+    uint32_t token[TOKEN_SLOTS], stamp_of[TOKEN_SLOTS], stamp;
+    uint16_t seen[TOKEN_SLOTS];
+} occurrence_counter;
+
+/* The bucket of each token of tok[0..n), in order, with its occurrence number: the
+ * second "the" has a key of its own. Two tokens may share a bucket. */
+static void occurrence_keys(const uint32_t *tok, size_t n, occurrence_counter *oc, uint32_t *out)
 {
-    uint32_t sorted[MAX_TOKENS];
-    memcpy(sorted, tok, n * sizeof *tok);
-    qsort(sorted, n, sizeof *sorted, cmp_u32);
-    uint32_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        k = i && sorted[i] == sorted[i - 1] ? k + 1 : 0;
-        out[i] = bucket_of(sorted[i], k);
+    if (++oc->stamp == 0) { /* wrapped: every slot is stale again */
+        memset(oc->stamp_of, 0, sizeof oc->stamp_of);
+        oc->stamp = 1;
     }
-    qsort(out, n, sizeof *out, cmp_u32);
+    for (size_t i = 0; i < n; i++) {
+        size_t s = (tok[i] * 2654435761u) & (TOKEN_SLOTS - 1);
+        while (oc->stamp_of[s] == oc->stamp && oc->token[s] != tok[i])
+            s = (s + 1) & (TOKEN_SLOTS - 1);
+        if (oc->stamp_of[s] != oc->stamp)
+            oc->stamp_of[s] = oc->stamp, oc->token[s] = tok[i], oc->seen[s] = 0;
+        out[i] = bucket_of(tok[i], oc->seen[s]++);
+    }
 }
 
 static int add_text(tm_index *ix, const char *s, uint32_t *at)
@@ -368,12 +377,23 @@ static uint32_t unit_tags(const tmx_unit *u, const char *s)
     return text_tags(0, s);
 }
 
-static int cmp_unit_length(const void *a, const void *b)
+/* Order the units by length, those of one length in memory order (a counting sort). */
+static int sort_units_by_length(tm_index *ix)
 {
-    const unit_entry *x = a, *y = b;
-    if (x->ntok != y->ntok)
-        return x->ntok < y->ntok ? -1 : 1;
-    return x->order < y->order ? -1 : x->order > y->order;
+    size_t start[MAX_TOKENS + 2] = {0};
+    for (size_t u = 0; u < ix->nunits; u++)
+        start[ix->units[u].ntok + 1]++;
+    for (size_t len = 0; len <= MAX_TOKENS; len++)
+        start[len + 1] += start[len];
+    unit_entry *sorted = malloc((ix->nunits + 1) * sizeof *sorted);
+    if (!sorted)
+        return error_set(ERR_IO, _("out of memory"));
+    for (size_t u = 0; u < ix->nunits; u++)
+        sorted[start[ix->units[u].ntok]++] = ix->units[u];
+    free(ix->units);
+    ix->units = sorted;
+    ix->ucap = ix->nunits + 1;
+    return 0;
 }
 
 static void index_lengths(tm_index *ix)
@@ -386,39 +406,47 @@ static void index_lengths(tm_index *ix)
     }
 }
 
+/* The postings, in two passes over the units (count, then fill); a unit is listed once
+ * in a bucket even when two of its tokens fall in it. */
 static int build_postings(tm_index *ix)
 {
-    qsort(ix->units, ix->nunits, sizeof *ix->units, cmp_unit_length);
+    int rc = sort_units_by_length(ix);
+    if (rc < 0)
+        return rc;
     index_lengths(ix);
     ix->head = calloc(BUCKETS + 1, sizeof *ix->head);
     ix->hits = calloc(ix->nunits + 1, sizeof *ix->hits);
-    if (!ix->head || !ix->hits)
-        return error_set(ERR_IO, _("out of memory"));
+    uint32_t *fill = calloc(BUCKETS, sizeof *fill); /* first the last unit + 1 counted there */
+    occurrence_counter *oc = calloc(1, sizeof *oc);
     uint32_t keys[MAX_TOKENS];
-    for (size_t u = 0; u < ix->nunits; u++) {
-        occurrence_keys(ix->tokens + ix->units[u].tok, ix->units[u].ntok, keys);
-        size_t nk = u32_sort_unique(keys, ix->units[u].ntok); /* a unit is listed once per bucket */
-        for (size_t k = 0; k < nk; k++)
-            ix->head[keys[k] + 1]++;
+    if (!ix->head || !ix->hits || !fill || !oc)
+        rc = error_set(ERR_IO, _("out of memory"));
+    for (size_t u = 0; rc == 0 && u < ix->nunits; u++) {
+        occurrence_keys(ix->tokens + ix->units[u].tok, ix->units[u].ntok, oc, keys);
+        for (size_t k = 0; k < ix->units[u].ntok; k++)
+            if (fill[keys[k]] != u + 1)
+                fill[keys[k]] = (uint32_t)u + 1, ix->head[keys[k] + 1]++;
     }
-    for (size_t b = 0; b < BUCKETS; b++)
-        ix->head[b + 1] += ix->head[b];
-    ix->npost = ix->head[BUCKETS];
-    ix->post = malloc((ix->npost + 1) * sizeof *ix->post);
-    uint32_t *fill = malloc(BUCKETS * sizeof *fill);
-    if (!ix->post || !fill) {
-        free(fill);
-        return error_set(ERR_IO, _("out of memory"));
+    if (rc == 0) {
+        for (size_t b = 0; b < BUCKETS; b++)
+            ix->head[b + 1] += ix->head[b];
+        ix->npost = ix->head[BUCKETS];
+        if (!(ix->post = malloc((ix->npost + 1) * sizeof *ix->post)))
+            rc = error_set(ERR_IO, _("out of memory"));
     }
-    memcpy(fill, ix->head, BUCKETS * sizeof *fill);
-    for (size_t u = 0; u < ix->nunits; u++) {
-        occurrence_keys(ix->tokens + ix->units[u].tok, ix->units[u].ntok, keys);
-        size_t nk = u32_sort_unique(keys, ix->units[u].ntok);
-        for (size_t k = 0; k < nk; k++)
-            ix->post[fill[keys[k]]++] = (uint32_t)u;
+    if (rc == 0)
+        memcpy(fill, ix->head, BUCKETS * sizeof *fill);
+    for (size_t u = 0; rc == 0 && u < ix->nunits; u++) {
+        occurrence_keys(ix->tokens + ix->units[u].tok, ix->units[u].ntok, oc, keys);
+        for (size_t k = 0; k < ix->units[u].ntok; k++) {
+            uint32_t b = keys[k];
+            if (fill[b] == ix->head[b] || ix->post[fill[b] - 1] != u)
+                ix->post[fill[b]++] = (uint32_t)u;
+        }
     }
+    free(oc);
     free(fill);
-    return 0;
+    return rc;
 }
 
 /* A tag in canonical spelling, or as given when ICU refuses it (the index still works). */
@@ -505,9 +533,9 @@ static void words_sort_unique(text_marks *marks)
 /* The slot of token t in q's table: where it is, or the free one where it would go. */
 static size_t query_slot(const tm_query *q, uint32_t t)
 {
-    size_t s = (t * 2654435761u) & (QUERY_SLOTS - 1);
+    size_t s = (t * 2654435761u) & (TOKEN_SLOTS - 1);
     while (q->slot_token[s] && q->slot_token[s] != t)
-        s = (s + 1) & (QUERY_SLOTS - 1);
+        s = (s + 1) & (TOKEN_SLOTS - 1);
     return s;
 }
 
@@ -757,7 +785,12 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
     uint32_t keys[MAX_TOKENS];
     query_list lists[MAX_TOKENS];
     size_t nl = 0;
-    occurrence_keys(q->tokens, n, keys);
+    occurrence_counter *oc = calloc(1, sizeof *oc);
+    if (!oc)
+        return -ERR_IO;
+    occurrence_keys(q->tokens, n, oc, keys);
+    free(oc);
+    qsort(keys, n, sizeof *keys, cmp_u32); /* the query's tokens that share a bucket together */
     for (size_t k = 0; k < n; k++) {
         if (k && keys[k] == keys[k - 1]) {
             lists[nl - 1].count++;
