@@ -4,8 +4,9 @@
  * Two kinds of query, taken from every k-th source of the memory: the source with one
  * word changed (what a translator's edited sentence looks like), and its first three
  * words (short queries of common words, like "Report of the", the case where an index
- * of words has the most to read). Latency is p50/p99 at --min 70. The check: for a sample
- * of both kinds, at --min 70 and 50, the index's answer against a brute force that
+ * of words has the most to read). Latency is p50/p99 at --min 70, elapsed and in CPU
+ * time (which the other processes of a shared machine disturb less). The check: for a
+ * sample of both kinds, at --min 70 and 50, the index's answer against a brute force that
  * scores every unit with the same function (tm_index_score), sorted the same way and cut
  * at the same count: recall of the units the brute force returns, and how many answers
  * are identical.
