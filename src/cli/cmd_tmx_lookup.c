@@ -1,5 +1,7 @@
 /* cmd_tmx_lookup.c — `polyalign tmx lookup --tm FILE.tmx --src en --tgt zh-CN [TEXT…]`:
- * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line).
+ * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line):
+ * the query, then per match its score, source and target, and what cost it points beyond
+ * the words ("differs: number, case") as a fourth column.
  * --index FILE saves the index on first use and loads it afterwards, for the same
  * --src/--tgt only (the index records them); given with --tm, an index older than the
  * memory is built again, as make would. */
