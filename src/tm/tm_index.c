@@ -749,14 +749,14 @@ static int cmp_list_length(const void *a, const void *b)
     return lx < ly ? -1 : lx > ly;
 }
 
-/* Keep in cand[0..n) the units that can still share their need with `remaining` tokens
- * to come; the others go back to zero hits. Returns the new count. */
-static size_t cand_prune(tm_index *ix, uint32_t *cand, size_t n, size_t nq, uint32_t remaining, int min_score)
+/* Keep in cand[0..n) the units that can still share their need (need[length]) with
+ * `remaining` tokens to come; the others go back to zero hits. Returns the new count. */
+static size_t cand_prune(tm_index *ix, uint32_t *cand, size_t n, const uint16_t *need, uint32_t remaining)
 {
     size_t kept = 0;
     for (size_t c = 0; c < n; c++) {
         uint32_t u = cand[c];
-        if (ix->hits[u] + remaining >= shared_needed(nq, ix->units[u].ntok, min_score))
+        if (ix->hits[u] + remaining >= need[ix->units[u].ntok])
             cand[kept++] = u;
         else
             ix->hits[u] = 0;
@@ -823,10 +823,14 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
             ix->hits[(*cand)[c]] = 0;
         return rc;
     }
-    /* the other lists count for the candidates already found */
+    /* the other lists count for the candidates already found, those that can no longer
+     * reach their need dropped before each list (fewer to probe for) */
+    uint16_t need[MAX_TOKENS + 1];
+    for (size_t len = 0; len <= MAX_TOKENS; len++)
+        need[len] = (uint16_t)shared_needed(n, len, min_score);
     uint32_t remaining = (uint32_t)(n - covered);
     for (; l < nl && *ncand; l++) {
-        *ncand = cand_prune(ix, *cand, *ncand, n, remaining, min_score);
+        *ncand = cand_prune(ix, *cand, *ncand, need, remaining);
         const uint32_t *list = ix->post + lists[l].from;
         size_t len = lists[l].to - lists[l].from, log2len = 1;
         while ((size_t)1 << log2len < len)
@@ -842,7 +846,7 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
         }
         remaining -= lists[l].count;
     }
-    *ncand = cand_prune(ix, *cand, *ncand, n, remaining, min_score);
+    *ncand = cand_prune(ix, *cand, *ncand, need, remaining);
     return 0;
 }
 
