@@ -304,6 +304,17 @@ printf 'Provisional agenda for the 7355th meeting of the Security Council\nPress
   "$POLYALIGN" tmx lookup --index "$SCRATCH/m.idx" --src en --tgt ru >"$SCRATCH/m2" 2>&1
 cmp -s "$SCRATCH/m1" "$SCRATCH/m2" && grep -q 'differs: tags' "$SCRATCH/m2" && grep -q 'differs: number' "$SCRATCH/m2" &&
   ok "lookup: a saved index gives the same scores and notes" || not_ok "lookup: saved index, notes" "$(cat "$SCRATCH/m1" "$SCRATCH/m2")"
+# units out of length order (the last, longest, given 1 token): a damaged index, not wrong answers
+python3 - "$SCRATCH/m.idx" "$SCRATCH/unsorted.idx" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+header = 8 + 6 * 8 + 2 * 64                      # magic, six counts, two language tags
+(nunits,) = struct.unpack_from("<Q", data, 16)   # after by_char
+struct.pack_into("<I", data, header + (nunits - 1) * 24 + 12, 1)  # its ntok (src, tgt, tok, ntok, order, tags)
+open(sys.argv[2], "wb").write(data)
+PY
+run tmx lookup --index "$SCRATCH/unsorted.idx" --src en --tgt ru x
+expect_err "lookup: an index whose units are out of length order is refused as damaged" 65 "unsorted.idx: damaged memory index"
 python3 -c "import struct,sys;open(sys.argv[1],'wb').write(b'PATMIX2\0'+struct.pack('<6Q',0,0,0,0,0,2**20)+b'en'.ljust(64,b'\0')+b'ru'.ljust(64,b'\0')+b'A'*4096)" "$SCRATCH/v2.idx"
 run tmx lookup --index "$SCRATCH/v2.idx" --src en --tgt ru x
 expect_err "lookup: an index of the word-pair format says to rebuild it" 65 "v2.idx: a memory index of an older polyalign, which can miss matches"
