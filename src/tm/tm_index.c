@@ -283,6 +283,12 @@ static uint32_t bucket_of(uint32_t token, uint32_t k)
     return h & (BUCKETS - 1);
 }
 
+/* Where token t starts probing in a table of a segment's tokens (TOKEN_SLOTS slots). */
+static size_t token_slot(uint32_t t)
+{
+    return (t * 2654435761u) & (TOKEN_SLOTS - 1);
+}
+
 /* Counts the occurrences of the tokens of one segment at a time: open addressing, a
  * slot belonging to the current segment when its stamp is the current one. */
 typedef struct {
@@ -299,7 +305,7 @@ static void occurrence_keys(const uint32_t *tok, size_t n, occurrence_counter *o
         oc->stamp = 1;
     }
     for (size_t i = 0; i < n; i++) {
-        size_t s = (tok[i] * 2654435761u) & (TOKEN_SLOTS - 1);
+        size_t s = token_slot(tok[i]);
         while (oc->stamp_of[s] == oc->stamp && oc->token[s] != tok[i])
             s = (s + 1) & (TOKEN_SLOTS - 1);
         if (oc->stamp_of[s] != oc->stamp)
@@ -533,7 +539,7 @@ static void words_sort_unique(text_marks *marks)
 /* The slot of token t in q's table: where it is, or the free one where it would go. */
 static size_t query_slot(const tm_query *q, uint32_t t)
 {
-    size_t s = (t * 2654435761u) & (TOKEN_SLOTS - 1);
+    size_t s = token_slot(t);
     while (q->slot_token[s] && q->slot_token[s] != t)
         s = (s + 1) & (TOKEN_SLOTS - 1);
     return s;
