@@ -100,7 +100,8 @@ else
 fi
 
 echo
-echo "== Fuzzy lookup: a 1,000,000-unit memory, 1,000 queries (a source with one word changed)"
+echo "== Fuzzy lookup: a 1,000,000-unit memory, 1,000 queries of two kinds (a source with one word changed,"
+echo "   its first three words), and the answers of a sample checked against scoring every unit"
 [[ -s build/bench/million.tmx ]] || python3 bench/gen_memory.py build/bench/million.tmx 1000000
 /usr/bin/time -f "peak RSS %M KB" build/bench/tm_lookup_bench build/bench/million.tmx en zh-CN 1000 build/bench/million.idx
 

@@ -1,5 +1,7 @@
 /* cmd_tmx_lookup.c — `polyalign tmx lookup --tm FILE.tmx --src en --tgt zh-CN [TEXT…]`:
- * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line).
+ * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line):
+ * the query, then per match its score, source and target, and what cost it points beyond
+ * the words ("differs: number, case") as a fourth column.
  * --index FILE saves the index on first use and loads it afterwards, for the same
  * --src/--tgt only (the index records them); given with --tm, an index older than the
  * memory is built again, as make would. */
@@ -44,7 +46,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_TGT: return cli_lang(self, arg, a->tgt);
     case OPT_INDEX: a->index = arg; break;
     case OPT_MIN: return cli_count(self, "min", arg, 0, 100, &a->min);
-    /* the index scores at most TM_INDEX_MAX_MATCHES candidates: more could never come */
+    /* one lookup returns at most TM_INDEX_MAX_MATCHES */
     case OPT_MAX: return cli_count(self, "best", arg, 1, TM_INDEX_MAX_MATCHES, &a->best);
     }
     return 0;
@@ -60,12 +62,41 @@ static int newer(const char *a, const char *b)
            (sa.st_mtim.tv_sec == sb.st_mtim.tv_sec && sa.st_mtim.tv_nsec > sb.st_mtim.tv_nsec);
 }
 
+/* "differs: number, case": what cost a match its points (tm_match.differs), or "". */
+static void differs_note(unsigned differs, char *out, size_t size)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } kinds[] = {
+        {TM_DIFF_NUMBERS, N_("number")},
+        {TM_DIFF_TAGS, N_("tags")},
+        {TM_DIFF_PUNCTUATION, N_("punctuation")},
+        {TM_DIFF_CASE, N_("case")},
+    };
+    char list[256] = "";
+    size_t len = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        if (differs & kinds[k].bit)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", _(kinds[k].name));
+    if (len)
+        snprintf(out, size, _("differs: %s"), list);
+    else
+        out[0] = '\0';
+}
+
+/* One block: the query, then a line per match: score, source, target and, when the
+ * normalized words match but something else does not, a fourth column saying what. */
 static void answer(const tm_index *ix, const char *query, const lookup_args *a)
 {
     size_t n = tm_index_lookup(ix, query, (int)a->min, a->matches, (size_t)a->best);
     printf("%s\n", query);
-    for (size_t k = 0; k < n; k++)
-        printf("  %3d%%\t%s\t%s\n", a->matches[k].score, a->matches[k].source, a->matches[k].target);
+    for (size_t k = 0; k < n; k++) {
+        const tm_match *m = &a->matches[k];
+        char note[512];
+        differs_note(m->differs, note, sizeof note);
+        printf("  %3d%%\t%s\t%s%s%s\n", m->score, m->source, m->target, note[0] ? "\t" : "", note);
+    }
 }
 
 int cmd_tmx_lookup(int argc, char **argv)

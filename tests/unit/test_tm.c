@@ -133,14 +133,32 @@ static void fuzzy_index_scores_like_cat_tools(void **state)
     assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
     assert_int_equal(tm_index_units(ix), 2);
     tm_match m[4];
-    /* numbers and case normalized: a 100% match */
-    assert_int_equal(tm_index_lookup(ix, "open 12 FILES", 70, m, 4), 1);
+    /* the same words: 100% only when numbers, case and punctuation agree too, else a
+     * point off for each that differs, and the match says which */
+    assert_int_equal(tm_index_lookup(ix, "Open 3 files.", 70, m, 4), 1);
     assert_int_equal(m[0].score, 100);
+    assert_int_equal(m[0].differs, 0);
     assert_string_equal(m[0].target, "Откройте 3 файла.");
-    /* one word of four changed: 75% */
+    assert_int_equal(tm_index_lookup(ix, "open 12 FILES", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 97);
+    assert_int_equal(m[0].differs, TM_DIFF_NUMBERS | TM_DIFF_CASE | TM_DIFF_PUNCTUATION);
+    assert_int_equal(tm_index_lookup(ix, "Open 3   files.", 70, m, 4), 1); /* spaces do not count */
+    assert_int_equal(m[0].score, 100);
+    /* inline tags: the unit's codes (<bpt>&lt;b&gt;</bpt>) are the query's <b>…</b> */
+    assert_int_equal(tm_index_lookup(ix, "Press <b>OK</b> now", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 100);
+    assert_int_equal(m[0].differs, 0);
+    assert_int_equal(tm_index_lookup(ix, "Press OK now", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 99);
+    assert_int_equal(m[0].differs, TM_DIFF_TAGS);
+    assert_int_equal(tm_index_lookup(ix, "Press <i>OK</i> now", 70, m, 4), 1);
+    assert_int_equal(m[0].differs, TM_DIFF_TAGS);
+    /* one word of four changed: 75% (less the missing tags) */
     assert_int_equal(tm_index_lookup(ix, "Press OK later", 70, m, 4), 0);
-    assert_int_equal(tm_index_lookup(ix, "Press OK now please", 70, m, 4), 1);
+    assert_int_equal(tm_index_lookup(ix, "Press <b>OK</b> now please", 70, m, 4), 1);
     assert_int_equal(m[0].score, 75);
+    assert_int_equal(tm_index_lookup(ix, "Press OK now please", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 74);
     /* saved and loaded: the same answers */
     char idx[] = "/tmp/polyalign-idx-XXXXXX";
     int fd = mkstemp(idx);
@@ -154,11 +172,175 @@ static void fuzzy_index_scores_like_cat_tools(void **state)
     assert_string_equal(tm_index_lang(again, 0), "en");
     assert_string_equal(tm_index_lang(again, 1), "ru");
     assert_int_equal(tm_index_lookup(again, "open 12 FILES", 70, m, 4), 1);
+    assert_int_equal(m[0].score, 97);
+    assert_int_equal(tm_index_lookup(again, "Press OK now", 70, m, 4), 1);
+    assert_int_equal(m[0].differs, TM_DIFF_TAGS); /* the tags are saved with the index */
     tm_index_free(again);
     assert_int_equal(tm_index_load(idx, NULL, NULL, &again), 0); /* any pair */
     tm_index_free(again);
     tm_index_free(ix);
     unlink(idx);
+    unlink(path);
+    free(path);
+}
+
+/* A TMX of en/ru units, one per source given (translations "t0", "t1", … in order). */
+static char *write_memory(const char *const *sources, size_t n)
+{
+    size_t cap = 4096 + n * 512, len = 0;
+    char *xml = malloc(cap);
+    assert_non_null(xml);
+    len += (size_t)snprintf(xml + len, cap - len,
+                            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" "
+                            "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" "
+                            "srclang=\"en\" datatype=\"plaintext\"/><body>\n");
+    for (size_t k = 0; k < n; k++) {
+        assert_true(strlen(sources[k]) < 400);
+        len += (size_t)snprintf(xml + len, cap - len,
+                                "<tu><tuv xml:lang=\"en\"><seg>%s</seg></tuv><tuv xml:lang=\"ru\"><seg>t%zu</seg>"
+                                "</tuv></tu>\n",
+                                sources[k], k);
+    }
+    snprintf(xml + len, cap - len, "</body></tmx>\n");
+    char *path = write_temp(xml);
+    free(xml);
+    return path;
+}
+
+/* Units that differ only in a number: the exact one is 100% and first wherever it sits
+ * in the memory, the others 99% saying "number", in memory order. */
+static void exact_match_first_numbers_cost_a_point(void **state)
+{
+    (void)state;
+    const char *sources[] = {
+        "Provisional agenda for the 7386th meeting of the Security Council",
+        "Provisional agenda for the 7395th meeting of the Security Council",
+        "Provisional agenda for the 7378th meeting of the Security Council",
+        "Provisional agenda for the 7369th meeting of the Security Council",
+        "Provisional agenda for the 7360th meeting of the Security Council",
+        "Provisional agenda for the 7370th meeting of the Security Council",
+        "Provisional agenda for the 7355th meeting of the Security Council",
+    };
+    char *path = write_memory(sources, 7);
+    tm_index *ix;
+    assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
+    tm_match m[8];
+    assert_int_equal(tm_index_lookup(ix, sources[6], 70, m, 8), 7);
+    assert_string_equal(m[0].source, sources[6]);
+    assert_int_equal(m[0].score, 100);
+    assert_int_equal(m[0].differs, 0);
+    for (size_t k = 1; k < 7; k++) {
+        assert_int_equal(m[k].score, 99);
+        assert_int_equal(m[k].differs, TM_DIFF_NUMBERS);
+        assert_int_equal(m[k].order, k - 1); /* ties in memory order */
+    }
+    /* numbers that come with added words are part of the edit distance, not a penalty */
+    assert_int_equal(tm_index_lookup(ix, "Provisional agenda for the meeting of the Security Council", 70, m, 1), 1);
+    assert_int_equal(m[0].score, 81); /* 2 tokens of 11 ("7386th": a number and "th") */
+    assert_int_equal(m[0].differs, 0);
+    tm_index_free(ix);
+    unlink(path);
+    free(path);
+}
+
+/* Hundreds of longer units holding the sentence, before it in the memory, do not crowd
+ * its exact match out. */
+static void exact_match_not_crowded_out(void **state)
+{
+    (void)state;
+    enum { LONGER = 400 };
+    static char text[LONGER + 1][128];
+    const char *sources[LONGER + 1];
+    for (size_t k = 0; k < LONGER; k++) {
+        snprintf(text[k], sizeof text[k], "The committee adopted the report without a vote and %s", k % 2 ? "closed" : "left");
+        sources[k] = text[k];
+    }
+    sources[LONGER] = "The committee adopted the report without a vote";
+    char *path = write_memory(sources, LONGER + 1);
+    tm_index *ix;
+    assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
+    tm_match m[TM_INDEX_MAX_MATCHES];
+    assert_int_equal(tm_index_lookup(ix, sources[LONGER], 70, m, TM_INDEX_MAX_MATCHES), TM_INDEX_MAX_MATCHES);
+    assert_int_equal(m[0].score, 100);
+    assert_int_equal(m[0].order, LONGER);
+    assert_int_equal(m[1].score, 80);
+    tm_index_free(ix);
+    unlink(path);
+    free(path);
+}
+
+/* Low --min: one word of two is 50%, found both ways. */
+static void low_min_finds_short_matches(void **state)
+{
+    (void)state;
+    const char *sources[] = {"Provisional agenda", "Agenda items", "Something else entirely"};
+    char *path = write_memory(sources, 3);
+    tm_index *ix;
+    assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
+    tm_match m[4];
+    assert_int_equal(tm_index_lookup(ix, "Provisional agendas", 50, m, 4), 1);
+    assert_string_equal(m[0].source, "Provisional agenda");
+    assert_int_equal(m[0].score, 50);
+    assert_int_equal(tm_index_lookup(ix, "Agenda", 50, m, 4), 1);
+    assert_string_equal(m[0].source, "Agenda items");
+    assert_int_equal(m[0].score, 50);
+    assert_int_equal(tm_index_lookup(ix, "Agenda", 51, m, 4), 0);
+    assert_int_equal(tm_index_lookup(ix, "agenda", 40, m, 4), 2); /* "Provisional agenda" 50 − case */
+    assert_int_equal(m[1].score, 49);
+    assert_int_equal(m[1].differs, TM_DIFF_CASE);
+    tm_index_free(ix);
+    unlink(path);
+    free(path);
+}
+
+/* The index answers what scoring every unit answers: random segments over a small
+ * vocabulary (many common words, repeats in a segment), queries of all lengths, every
+ * --min from 10 to 100 by 15. */
+static void index_agrees_with_scoring_every_unit(void **state)
+{
+    (void)state;
+    enum { UNITS = 600, QUERIES = 40 };
+    static const char *const words[] = {"the", "of", "report", "council", "agenda", "meeting", "provisional",
+                                        "security", "and", "to", "item", "General", "Assembly", "1", "2015"};
+    static char text[UNITS][400];
+    const char *sources[UNITS];
+    uint32_t seed = 12345;
+    for (size_t k = 0; k < UNITS; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 1 + (seed >> 16) % 24, len = 0;
+        for (size_t w = 0; w < n; w++) {
+            seed = seed * 1103515245u + 12345u;
+            len += (size_t)snprintf(text[k] + len, sizeof text[k] - len, "%s%s", w ? " " : "",
+                                    words[(seed >> 16) % (sizeof words / sizeof *words)]);
+        }
+        sources[k] = text[k];
+    }
+    char *path = write_memory(sources, UNITS);
+    tm_index *ix;
+    assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
+    static tm_match got[TM_INDEX_MAX_MATCHES], want[UNITS];
+    size_t nonempty = 0;
+    for (int min = 10; min <= 100; min += 15) {
+        for (size_t k = 0; k < QUERIES; k++) {
+            const char *query = sources[(k * 37) % UNITS];
+            size_t n = tm_index_lookup(ix, query, min, got, TM_INDEX_MAX_MATCHES);
+            tm_query *q;
+            assert_int_equal(tm_query_new(ix, query, &q), 0);
+            size_t nw = 0;
+            for (size_t u = 0; u < tm_index_units(ix); u++)
+                nw += (size_t)tm_index_score(ix, q, u, min, &want[nw]);
+            tm_query_free(q);
+            qsort(want, nw, sizeof *want, tm_match_compare);
+            assert_int_equal(n, nw < TM_INDEX_MAX_MATCHES ? nw : TM_INDEX_MAX_MATCHES);
+            for (size_t i = 0; i < n; i++) {
+                assert_int_equal(got[i].order, want[i].order);
+                assert_int_equal(got[i].score, want[i].score);
+            }
+            nonempty += n > 1;
+        }
+    }
+    assert_true(nonempty > QUERIES); /* the check compared real answers */
+    tm_index_free(ix);
     unlink(path);
     free(path);
 }
@@ -232,6 +414,10 @@ int main(void)
         cmocka_unit_test(unit_pairs_pick_variants),
         cmocka_unit_test(dates_and_tags),
         cmocka_unit_test(fuzzy_index_scores_like_cat_tools),
+        cmocka_unit_test(exact_match_first_numbers_cost_a_point),
+        cmocka_unit_test(exact_match_not_crowded_out),
+        cmocka_unit_test(low_min_finds_short_matches),
+        cmocka_unit_test(index_agrees_with_scoring_every_unit),
         cmocka_unit_test(u64_tables_keep_keys_and_payloads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
