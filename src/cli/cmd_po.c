@@ -98,8 +98,14 @@ int cmd_tmx2po(int argc, char **argv)
         rc = atomic_file_commit(&out);
     else
         atomic_file_abort(&out);
-    if (rc == 0)
-        fprintf(stderr, P_("polyalign: %zu message written\n", "polyalign: %zu messages written\n", st.messages),
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu message written", "polyalign: %zu messages written", st.messages),
                 st.messages);
+        fprintf(stderr,
+                P_(", %zu other translation of the same msgctxt and msgid kept as a translator comment\n",
+                   ", %zu other translations of the same msgctxt and msgid kept as translator comments\n",
+                   st.alternatives),
+                st.alternatives);
+    }
     return cli_report(rc);
 }

@@ -8,16 +8,23 @@
 
 #include <errno.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gettext-po.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
+#include "../util/u64table.h"
 #include "tmx_reader.h"
 #include "tmx_writer.h"
 
@@ -146,6 +153,204 @@ static int write_unit(unit_out *o, po_message_t m, const char *src, const char *
     return rc ? rc : tmx_writer_end_tu(o->w);
 }
 
+/* The line of `keyword` (msgid, msgstr, msgstr[1] …) in the index-th entry of a PO file
+ * (the header is entry 0, obsolete entries count), for messages about a string of that
+ * entry; the msgid's line for a keyword before it (msgctxt, comments). 0 when the file
+ * cannot be read again (standard input). libgettextpo keeps no PO line. */
+static size_t entry_line(const char *path, size_t index, const char *keyword)
+{
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    if (!f)
+        return 0;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, seen = 0, msgid_line = 0, found = 0, klen = strlen(keyword);
+    int after = strncmp(keyword, "msgstr", 6) == 0 || strcmp(keyword, "msgid_plural") == 0;
+    while (!found && getline(&line, &cap, f) > 0) {
+        lineno++;
+        const char *p = line + strspn(line, " \t");
+        if (strncmp(p, "#~", 2) == 0)
+            p += 2 + strspn(p + 2, " \t");
+        if (!msgid_line) {
+            if (strncmp(p, "msgid", 5) == 0 && (p[5] == ' ' || p[5] == '\t' || p[5] == '"') && seen++ == index)
+                found = after ? 0 : lineno, msgid_line = lineno;
+        } else if (strncmp(p, keyword, klen) == 0 && (p[klen] == ' ' || p[klen] == '\t' || p[klen] == '"')) {
+            found = lineno;
+        } else if (strncmp(p, "msgid ", 6) == 0) {
+            found = msgid_line; /* the entry ended without it */
+        }
+    }
+    free(line);
+    fclose(f);
+    return found ? found : msgid_line;
+}
+
+/* The string fields of a PO message that travel into the TMX. */
+typedef struct {
+    const char *keyword;
+    const char *(*get)(po_message_t);
+    void (*set)(po_message_t, const char *);
+} po_field;
+
+static const po_field po_fields[] = {
+    {"msgctxt", po_message_msgctxt, po_message_set_msgctxt},
+    {"msgid", po_message_msgid, po_message_set_msgid},
+    {"msgid_plural", po_message_msgid_plural, po_message_set_msgid_plural},
+    {"msgstr", po_message_msgstr, po_message_set_msgstr},
+    {"#", po_message_comments, po_message_set_comments},
+    {"#.", po_message_extracted_comments, po_message_set_extracted_comments},
+};
+
+/* One string of a catalog in the declared charset `cv` (NULL: UTF-8, checked) as UTF-8:
+ * a new string in *out (NULL when `in` is good UTF-8 already), or the byte offset of the
+ * first byte that is not valid in *bad and -1. */
+static int string_to_utf8(UConverter *cv, const char *in, char **out, size_t *bad)
+{
+    size_t len = strlen(in);
+    *out = NULL;
+    if (!cv)
+        return utf8_validate(in, len, bad) == UTF8_OK ? 0 : -1;
+    UChar *u = malloc((2 * len + 1) * sizeof *u); /* a byte gives at most two UTF-16 units */
+    if (!u)
+        return error_set(ERR_IO, _("out of memory"));
+    UChar *dst = u;
+    const char *src = in;
+    UErrorCode e = U_ZERO_ERROR;
+    ucnv_reset(cv);
+    ucnv_toUnicode(cv, &dst, u + 2 * len + 1, &src, in + len, NULL, 1, &e);
+    if (U_FAILURE(e)) {
+        char invalid[32];
+        int8_t n = sizeof invalid;
+        UErrorCode e2 = U_ZERO_ERROR;
+        ucnv_getInvalidChars(cv, invalid, &n, &e2);
+        *bad = (size_t)(src - in) - (U_SUCCESS(e2) ? (size_t)n : 0);
+        free(u);
+        return -1;
+    }
+    int32_t need = 0;
+    e = U_ZERO_ERROR;
+    u_strToUTF8(NULL, 0, &need, u, (int32_t)(dst - u), &e);
+    e = U_ZERO_ERROR;
+    *out = malloc((size_t)need + 1);
+    if (*out)
+        u_strToUTF8(*out, need + 1, NULL, u, (int32_t)(dst - u), &e);
+    free(u);
+    if (!*out || U_FAILURE(e)) {
+        free(*out);
+        *out = NULL;
+        return error_set(ERR_IO, _("out of memory"));
+    }
+    return 0;
+}
+
+/* The header message's Content-Type charset replaced by UTF-8. */
+static int header_set_utf8(po_message_t header)
+{
+    const char *h = po_message_msgstr(header), *c = strstr(h, "charset=");
+    if (!c)
+        return 0;
+    c += 8;
+    size_t old = strcspn(c, " ;\t\n");
+    char *fixed = malloc(strlen(h) + 8);
+    if (!fixed)
+        return error_set(ERR_IO, _("out of memory"));
+    sprintf(fixed, "%.*sUTF-8%s", (int)(c - h), h, c + old);
+    po_message_set_msgstr(header, fixed);
+    free(fixed);
+    return 0;
+}
+
+/* The charset a PO header declares ("UTF-8" when none, or gettext's template "CHARSET"). */
+static void header_charset(const char *header, char *out, size_t size)
+{
+    char type[128];
+    header_field(header ? header : "", "Content-Type:", type, sizeof type);
+    const char *c = strstr(type, "charset=");
+    snprintf(out, size, "%.*s", c ? (int)strcspn(c + 8, " ;\t") : 0, c ? c + 8 : "");
+    if (!out[0] || strcmp(out, "CHARSET") == 0)
+        snprintf(out, size, "UTF-8");
+}
+
+/* Bring a catalog read by libgettextpo (which keeps the file's bytes) to UTF-8, the only
+ * encoding of a TMX: from the charset its header declares (ICU converters: windows-1251,
+ * KOI8-R, GB18030, …), its header then saying charset=UTF-8; in a UTF-8 catalog, check
+ * every string, an octal escape can make any byte. Refused with file, line and byte
+ * offset when a string is not valid in the charset. */
+static int catalog_to_utf8(po_file_t file, const char *path)
+{
+    const char *header = po_file_domain_header(file, NULL);
+    char charset[64];
+    header_charset(header, charset, sizeof charset);
+    free((char *)header);
+    UErrorCode e = U_ZERO_ERROR;
+    int is_utf8 = ucnv_compareNames(charset, "UTF-8") == 0;
+    UConverter *cv = is_utf8 ? NULL : ucnv_open(charset, &e);
+    if (!is_utf8 && U_FAILURE(e))
+        return error_set(ERR_DATA, _("%s: the header declares charset \"%s\", which is unknown"), path, charset);
+    if (cv)
+        ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
+    int rc = 0;
+    size_t index = 0;
+    po_message_iterator_t it = po_message_iterator(file, NULL);
+    for (po_message_t m; rc == 0 && (m = po_next_message(it)) != NULL; index++) {
+        char keyword[32];
+        const char *bad_in = NULL;
+        size_t bad = 0;
+        for (size_t k = 0; rc == 0 && !bad_in && k < sizeof po_fields / sizeof *po_fields; k++) {
+            const char *v = po_fields[k].get(m);
+            char *converted;
+            if (!v || (rc = string_to_utf8(cv, v, &converted, &bad)) == -1) {
+                if (v) {
+                    bad_in = po_fields[k].keyword;
+                    rc = 0;
+                }
+                continue;
+            }
+            if (converted)
+                po_fields[k].set(m, converted);
+            free(converted);
+        }
+        for (int form = 0; rc == 0 && !bad_in && po_message_msgid_plural(m) && po_message_msgstr_plural(m, form); form++) {
+            char *converted;
+            if ((rc = string_to_utf8(cv, po_message_msgstr_plural(m, form), &converted, &bad)) == -1) {
+                snprintf(keyword, sizeof keyword, "msgstr[%d]", form);
+                bad_in = keyword;
+                rc = 0;
+            } else if (converted) {
+                po_message_set_msgstr_plural(m, form, converted);
+            }
+            free(converted);
+        }
+        if (bad_in) {
+            size_t line = entry_line(path, index, bad_in);
+            char where[32] = "";
+            if (line)
+                snprintf(where, sizeof where, ":%zu", line);
+            rc = error_set(ERR_DATA, _("%s%s: the %s of msgid \"%.40s\" is not valid %s: bad byte at offset %zu"),
+                           path, where, bad_in, po_message_msgid(m), cv ? charset : "UTF-8", bad);
+        }
+        if (rc == 0 && cv && !*po_message_msgid(m) && !po_message_msgctxt(m)) /* the header: now UTF-8 */
+            rc = header_set_utf8(m);
+    }
+    po_message_iterator_free(it);
+    if (cv)
+        ucnv_close(cv);
+    return rc;
+}
+
+/* A PO path libgettextpo can read ("-": standard input), or a message that says why not
+ * in words: libgettextpo's own for a directory is "?:0:0: error while reading". */
+static int check_po_input(const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return 0;
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0)
+        return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return error_set(ERR_NOINPUT, _("%s: is a directory, not a PO file"), path);
+    return 0;
+}
+
 int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int include_fuzzy, FILE *out,
               po_bridge_stats *st)
 {
@@ -158,17 +363,14 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     int rc = files ? 0 : error_set(ERR_IO, _("out of memory"));
     /* read everything first: the TMX header carries the first catalog's header */
     for (size_t f = 0; f < npaths && rc == 0; f++) {
+        if ((rc = check_po_input(paths[f])) < 0)
+            break;
         if (setjmp(errors.back) == 0)
             files[f] = po_file_read(paths[f], &handler);
-        if (!files[f] || errors.failed) {
-            FILE *probe = fopen(paths[f], "rb");
-            if (!probe)
-                rc = error_set(ERR_NOINPUT, "%s: %s", paths[f], strerror(errno));
-            else
-                rc = error_set(ERR_DATA, "%s", errors.failed ? errors.message : paths[f]);
-            if (probe)
-                fclose(probe);
-        }
+        if (!files[f] || errors.failed)
+            rc = error_set(ERR_DATA, "%s", errors.failed ? errors.message : paths[f]);
+        else
+            rc = catalog_to_utf8(files[f], paths[f]);
     }
     /* po_file_domain_header returns a copy, which is ours to free */
     char *header = rc == 0 && npaths ? (char *)po_file_domain_header(files[0], NULL) : NULL;
@@ -256,6 +458,101 @@ static const char *prop_of(const tmx_unit *u, const char *type)
     return NULL;
 }
 
+/* The language of the unit's first tuv not in `lang`: the source of a memory whose
+ * header names none. */
+static const char *other_language(const tmx_unit *u, const char *lang)
+{
+    for (size_t k = 0; k < u->ntuv; k++) {
+        const char *l = tmx_tuv_lang(&u->tuv[k]);
+        if (l && !lang_tags_match(l, lang))
+            return l;
+    }
+    return NULL;
+}
+
+/* The messages written so far by msgctxt and msgid (u64table.h: the key first). */
+typedef u64_table message_index;
+typedef struct {
+    uint64_t key;
+    po_message_t message;
+} message_slot;
+
+static uint64_t message_key(const char *ctxt, const char *msgid)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a over ctxt, EOT (gettext's separator), msgid */
+    for (const unsigned char *p = (const unsigned char *)(ctxt ? ctxt : ""); *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ (ctxt ? 4u : 0u)) * 1099511628211ULL;
+    for (const unsigned char *p = (const unsigned char *)msgid; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h;
+}
+
+static po_message_t message_index_find(const message_index *ix, const char *ctxt, const char *msgid)
+{
+    const message_slot *slot = u64_table_get(ix, message_key(ctxt, msgid));
+    if (!slot)
+        return NULL;
+    const char *c = po_message_msgctxt(slot->message);
+    int same_ctxt = (!c && !ctxt) || (c && ctxt && strcmp(c, ctxt) == 0);
+    return same_ctxt && strcmp(po_message_msgid(slot->message), msgid) == 0 ? slot->message : NULL;
+}
+
+static int message_index_add(message_index *ix, const char *ctxt, const char *msgid, po_message_t m)
+{
+    int added;
+    message_slot *slot = u64_table_put(ix, message_key(ctxt, msgid), &added);
+    if (!slot)
+        return -ERR_IO;
+    if (added) /* a 64-bit collision keeps the first: found again by its own strings only */
+        slot->message = m;
+    return 0;
+}
+
+/* A translator comment line appended to m's comments (libgettextpo ends each with \n). */
+static int append_comment(po_message_t m, const char *line)
+{
+    const char *old = po_message_comments(m);
+    size_t lo = old ? strlen(old) : 0;
+    char *all = malloc(lo + strlen(line) + 2);
+    if (!all)
+        return error_set(ERR_IO, _("out of memory"));
+    sprintf(all, "%s%s%s\n", old ? old : "", lo && old[lo - 1] != '\n' ? "\n" : "", line);
+    po_message_set_comments(m, all);
+    free(all);
+    return 0;
+}
+
+/* Another translation `t` of message m, whose translation is `kept`: nothing to do when
+ * they are the same, else kept as a translator comment (once) and counted. */
+static int keep_other_translation(po_message_t m, const char *kept, const char *t, po_bridge_stats *st)
+{
+    if (kept && strcmp(kept, t) == 0)
+        return 0;
+    char *line = NULL;
+    if (asprintf(&line, _("other translation: %s"), t) < 0)
+        return error_set(ERR_IO, _("out of memory"));
+    const char *old = po_message_comments(m), *at = old ? strstr(old, line) : NULL;
+    size_t len = strlen(line);
+    int known = at && (at == old || at[-1] == '\n') && (at[len] == '\n' || !at[len]);
+    int rc = known ? 0 : append_comment(m, line);
+    st->alternatives += !known && rc == 0;
+    free(line);
+    return rc;
+}
+
+/* The unit's notes as the message's translator comments, every one of them. */
+static int set_translator_comments(po_message_t m, const tmx_unit *u)
+{
+    for (size_t k = 0; k < u->nnotes; k++)
+        if (!u->notes[k].type) {
+            int rc = append_comment(m, u->notes[k].text);
+            if (rc < 0)
+                return rc;
+        }
+    return 0;
+}
+
 int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_bridge_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -268,8 +565,9 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     current_errors = &errors;
     po_file_t po = po_file_create();
     po_message_iterator_t it = po_message_iterator(po, NULL);
+    /* no srclang, or "*all*": each unit's source is its first tuv in another language */
     const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
-    char *srclang = src ? strdup(src) : NULL;
+    char *srclang = src && strcmp(src, "*all*") != 0 ? strdup(src) : NULL;
     /* the header: the original catalog's when it is for this language */
     const char *old = tmx_reader_header_prop(r, "x-po-header");
     char old_lang[LANG_TAG_MAX], header[512];
@@ -284,7 +582,12 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     po_message_set_msgid(head, "");
     po_message_set_msgstr(head, keep_old ? old : header);
     po_message_insert(it, head);
-    po_message_t plural = NULL; /* the plural message being rebuilt */
+    if (keep_old) /* the messages are UTF-8 whatever the catalog's charset was */
+        rc = header_set_utf8(head);
+    message_index index;
+    u64_table_init(&index, sizeof(message_slot));
+    po_message_t plural = NULL;      /* the plural message being rebuilt */
+    po_message_t plural_kept = NULL; /* or the one a repeated plural message's forms go to */
     tmx_unit u = {0};
     int more;
     while (rc == 0 && (more = tmx_reader_next(r, &u)) != 0) {
@@ -295,19 +598,35 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
         /* languages matched as everywhere else (BCP 47 subtags, "en" takes "en-US"); an
          * empty translation is still a message, an untranslated one */
         const char *s, *t;
-        tmx_unit_pair(&u, srclang, lang, &s, &t);
+        tmx_unit_pair(&u, srclang ? srclang : other_language(&u, lang), lang, &s, &t);
         if (!s || !t)
             continue;
+        st->units++;
         const char *form = prop_of(&u, "x-po-plural-form"), *ctxt = prop_of(&u, "x-context");
         const char *flags = prop_of(&u, "x-po-flags"), *extracted = prop_of(&u, "x-po-extracted");
-        po_message_t m = NULL;
-        if (form && atoi(form) > 0 && plural) {
-            po_message_set_msgstr_plural(plural, atoi(form), t);
+        int n = form ? atoi(form) : 0;
+        if (n > 0 && (plural || plural_kept)) {
+            if (plural)
+                po_message_set_msgstr_plural(plural, n, t);
+            else if ((rc = keep_other_translation(plural_kept, po_message_msgstr_plural(plural_kept, n), t, st)) < 0)
+                break;
             continue;
         }
-        m = po_message_create();
+        const char *msgid = form && prop_of(&u, "x-po-msgid") ? prop_of(&u, "x-po-msgid") : s;
+        /* one entry per msgctxt and msgid (msgfmt refuses two): other translations of the
+         * same message become translator comments of the first */
+        po_message_t same = message_index_find(&index, ctxt, msgid);
+        if (same) {
+            plural = NULL;
+            plural_kept = form ? same : NULL;
+            const char *kept = po_message_msgid_plural(same) ? po_message_msgstr_plural(same, n) : po_message_msgstr(same);
+            if ((rc = keep_other_translation(same, kept, t, st)) < 0)
+                break;
+            continue;
+        }
+        po_message_t m = po_message_create();
         if (form) {
-            po_message_set_msgid(m, prop_of(&u, "x-po-msgid") ? prop_of(&u, "x-po-msgid") : s);
+            po_message_set_msgid(m, msgid);
             po_message_set_msgid_plural(m, prop_of(&u, "x-po-msgid-plural") ? prop_of(&u, "x-po-msgid-plural") : s);
             po_message_set_msgstr_plural(m, 0, t);
             plural = m;
@@ -316,27 +635,35 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
             po_message_set_msgstr(m, t);
             plural = NULL;
         }
+        plural_kept = NULL;
         if (ctxt)
             po_message_set_msgctxt(m, ctxt);
         if (extracted)
             po_message_set_extracted_comments(m, extracted);
-        for (size_t k = 0; k < u.nnotes; k++)
-            if (!u.notes[k].type)
-                po_message_set_comments(m, u.notes[k].text);
+        if ((rc = set_translator_comments(m, &u)) < 0)
+            break;
         if (prop_of(&u, "x-po-fuzzy"))
             po_message_set_fuzzy(m, 1);
         for (const char *f = flags; f && *f;) {
-            size_t n = strcspn(f, " ");
+            size_t len = strcspn(f, " ");
             char one[64];
-            snprintf(one, sizeof one, "%.*s", (int)(n < 63 ? n : 63), f);
+            snprintf(one, sizeof one, "%.*s", (int)(len < 63 ? len : 63), f);
             po_message_set_format(m, one, 1);
-            f += n + (f[n] == ' ');
+            f += len + (f[len] == ' ');
         }
         po_message_insert(it, m);
+        if (message_index_add(&index, ctxt, msgid, m) < 0) {
+            rc = -ERR_IO;
+            break;
+        }
         st->messages++;
     }
+    u64_table_free(&index);
     tmx_unit_free(&u);
     po_message_iterator_free(it);
+    if (rc == 0 && st->messages == 0) /* a catalog of just a header: a typo in --lang, most likely */
+        rc = error_set(ERR_DATA, _("%s: no unit translates into %s (languages in the memory: %s); nothing written"),
+                       tmx_reader_name(r), lang, *tmx_reader_languages(r) ? tmx_reader_languages(r) : _("none"));
     if (rc == 0) {
         if (setjmp(errors.back) == 0)
             po_file_write(po, out_path, &handler);
