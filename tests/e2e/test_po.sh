@@ -77,6 +77,29 @@ expect_err "missing TMX: exit 66" 66 "nothere.tmx"
 run tmx2po "$SCRATCH/app.tmx" -o "$SCRATCH/x.po"
 expect_err "tmx2po without --lang: exit 2" 2 "--lang"
 
+# catalogs in another charset than UTF-8: converted from the charset the header declares
+for charset in windows-1251 KOI8-R; do
+  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=%s\\n"\n"Language: ru\\n"\n\n# Кнопка\nmsgid "Open"\nmsgstr "Открыть"\n' "$charset" |
+    iconv -f UTF-8 -t "$charset" >"$SCRATCH/$charset.po"
+  run po2tmx "$SCRATCH/$charset.po" -o "$SCRATCH/$charset.tmx"
+  [[ $status -eq 0 ]] && xmllint --noout "$SCRATCH/$charset.tmx" 2>/dev/null && grep -q '<seg>Открыть</seg>' "$SCRATCH/$charset.tmx" &&
+    grep -q '<note>Кнопка</note>' "$SCRATCH/$charset.tmx" && grep -q 'charset=UTF-8' "$SCRATCH/$charset.tmx" &&
+    ok "po2tmx of a $charset catalog: well-formed UTF-8 TMX, its header now saying UTF-8" ||
+    not_ok "po2tmx of a $charset catalog" "$status" "$err"
+  run tmx2po --lang ru "$SCRATCH/$charset.tmx" -o "$SCRATCH/$charset.back.po"
+  check "$charset catalog -> TMX -> PO passes msgfmt --check" msgfmt --check -o /dev/null "$SCRATCH/$charset.back.po"
+done
+printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n\nmsgid "Open"\nmsgid_plural "Opens"\nmsgstr[0] "ok"\nmsgstr[1] "a\\377b"\n' >"$SCRATCH/octal.po"
+run po2tmx "$SCRATCH/octal.po" -o "$SCRATCH/octal.tmx"
+[[ $status -eq 65 && ! -e $SCRATCH/octal.tmx ]] &&
+  grep -q 'octal.po:9: the msgstr\[1\] of msgid "Open" is not valid UTF-8: bad byte at offset 1' <<<"$err" &&
+  ok "po2tmx: an octal escape that is not UTF-8: exit 65 with file, line and offset, no output" || not_ok "po2tmx: octal escape" "$status" "$err"
+printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=NO-SUCH-CHARSET\\n"\n' >"$SCRATCH/nocharset.po"
+run po2tmx "$SCRATCH/nocharset.po" -o "$SCRATCH/nocharset.tmx"
+expect_err "po2tmx: an unknown charset is refused" 65 'nocharset.po: the header declares charset "NO-SUCH-CHARSET", which is unknown'
+run_in "$(cat "$SCRATCH/app.ru.po")" po2tmx - -o "$SCRATCH/stdin.tmx"
+[[ $status -eq 0 ]] && grep -q Открыть "$SCRATCH/stdin.tmx" && ok "po2tmx -: the catalog from standard input" || not_ok "po2tmx -" "$status" "$err"
+
 # a long header (Weblate and Launchpad add many X- fields) with an X-Poedit-Language field:
 # the language comes from Language:, the whole header survives the round trip
 {
