@@ -106,6 +106,13 @@ int cmd_tmx2po(int argc, char **argv)
                    ", %zu other translations of the same msgctxt and msgid kept as translator comments\n",
                    st.alternatives),
                 st.alternatives);
+        if (st.marked_fuzzy)
+            cli_warn(P_("%zu message marked fuzzy: msgfmt --check refuses it as it is (a line break at the start or "
+                        "end of one side only, format directives that differ)",
+                        "%zu messages marked fuzzy: msgfmt --check refuses them as they are (a line break at the start "
+                        "or end of one side only, format directives that differ)",
+                        st.marked_fuzzy),
+                     st.marked_fuzzy);
     }
     return cli_report(rc);
 }

@@ -67,6 +67,57 @@ static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l
 
 static const struct po_xerror_handler handler = {on_po_error, on_po_error2};
 
+/* msgfmt --check's verdict on a catalog built here (libgettextpo's po_file_check_all):
+ * a message it refuses, e.g. a msgstr that does not end with a line break where its
+ * msgid does, is marked fuzzy for a translator to review, not dropped. */
+typedef struct {
+    jmp_buf back;
+    size_t marked;
+} check_run;
+
+static _Thread_local check_run *current_check;
+
+static void on_check_problem(int severity, po_message_t m, const char *filename, size_t lineno, size_t column,
+                             int multiline, const char *text)
+{
+    (void)filename, (void)lineno, (void)column, (void)multiline, (void)text;
+    check_run *c = current_check;
+    if (severity == PO_SEVERITY_WARNING || !c)
+        return;
+    if (m && *po_message_msgid(m) && !po_message_is_fuzzy(m)) {
+        po_message_set_fuzzy(m, 1);
+        c->marked++;
+    }
+    if (severity == PO_SEVERITY_FATAL_ERROR)
+        longjmp(c->back, 1);
+}
+
+static void on_check_problem2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int ml1,
+                              const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int ml2,
+                              const char *t2)
+{
+    (void)m2, (void)f2, (void)l2, (void)c2, (void)ml2, (void)t2;
+    on_check_problem(severity, m1, f1, l1, c1, ml1, t1);
+}
+
+static const struct po_xerror_handler check_handler = {on_check_problem, on_check_problem2};
+
+/* Mark fuzzy every message msgfmt --check would refuse; how many. */
+static size_t mark_refused_fuzzy(po_file_t po)
+{
+    check_run run = {.marked = 0};
+    check_run *saved = current_check;
+    current_check = &run;
+    /* each fatal problem jumps back here: check again until the catalog passes */
+    for (size_t before = (size_t)-1; before != run.marked;) {
+        before = run.marked;
+        if (setjmp(run.back) == 0)
+            po_file_check_all(po, &check_handler);
+    }
+    current_check = saved;
+    return run.marked;
+}
+
 /* The format flags a message carries, as a space-separated list ("c-format"). */
 static void format_flags(po_message_t m, char *out, size_t size)
 {
@@ -664,6 +715,8 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     if (rc == 0 && st->messages == 0) /* a catalog of just a header: a typo in --lang, most likely */
         rc = error_set(ERR_DATA, _("%s: no unit translates into %s (languages in the memory: %s); nothing written"),
                        tmx_reader_name(r), lang, *tmx_reader_languages(r) ? tmx_reader_languages(r) : _("none"));
+    if (rc == 0)
+        st->marked_fuzzy = mark_refused_fuzzy(po);
     if (rc == 0) {
         if (setjmp(errors.back) == 0)
             po_file_write(po, out_path, &handler);

@@ -189,6 +189,14 @@ if [[ -f $align_docs/mac-dev-001.en ]]; then
 else
   skip "tmx2po of an aligned novel chapter passes msgfmt --check" "no $align_docs"
 fi
+# a memory from elsewhere whose segments end with a line break on one side only: msgfmt
+# --check refuses such a message; it is kept, marked fuzzy, and counted
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>Hello\n</seg></tuv><tuv xml:lang="ru"><seg>Привет</seg></tuv></tu><tu><tuv xml:lang="en"><seg>Bye</seg></tuv><tuv xml:lang="ru"><seg>Пока</seg></tuv></tu></body></tmx>\n' >"$SCRATCH/newline.tmx"
+run tmx2po --lang ru "$SCRATCH/newline.tmx" -o "$SCRATCH/newline.po"
+[[ $status -eq 0 && $err == *"1 message marked fuzzy: msgfmt --check refuses it"* ]] && msgfmt --check -o /dev/null "$SCRATCH/newline.po" 2>/dev/null &&
+  [[ $(grep -c '^#, fuzzy' "$SCRATCH/newline.po") -eq 1 ]] && grep -q '^msgstr "Привет"' "$SCRATCH/newline.po" &&
+  ok "tmx2po: a line break on one side only: the message kept, marked fuzzy, counted; msgfmt --check passes" ||
+  not_ok "tmx2po: one-sided line break" "$status" "$err" "$(cat "$SCRATCH/newline.po")"
 # a unit's notes all become translator comments, none overwritten by the next
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><note>first note</note><note>second note</note><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="ru"><seg>Открыть</seg></tuv></tu></body></tmx>\n' >"$SCRATCH/notes.tmx"
 run tmx2po --lang ru "$SCRATCH/notes.tmx" -o "$SCRATCH/notes.po"

@@ -107,7 +107,7 @@ for cmd in "tmx stats" "tmx validate" "tmx extract --langs en,ru" "tmx validate 
   "$POLYALIGN" $cmd "$tmx" >"$SCRATCH/from-file" 2>/dev/null
   "$POLYALIGN" $cmd - <"$tmx" >"$SCRATCH/from-stdin" 2>"$SCRATCH/stdin-err"
   st=$?
-  [[ $st -eq 0 ]] && diff <(sed "s|$tmx|-|" "$SCRATCH/from-file") "$SCRATCH/from-stdin" >/dev/null &&
+  [[ $st -eq 0 ]] && diff <(sed "s|$tmx|<stdin>|" "$SCRATCH/from-file") "$SCRATCH/from-stdin" >/dev/null &&
     ok "$cmd -: reads standard input" || not_ok "$cmd -: reads standard input" "$st" "$(cat "$SCRATCH/stdin-err")"
 done
 run_in "$(head -c 700 "$tmx")" tmx stats -
