@@ -53,6 +53,7 @@ typedef struct {
     uint32_t first_file;    /* where its first unit was read, for conflict reports */
     int first_line;
     tmx_unit *held;         /* pass two: what earlier units supply, until the last one */
+    int whole;              /* exact copies of a unit with a repeated language: the newest written as it is */
 } cluster;
 
 /* the first cluster of each source (u64table.h: the key first) */
@@ -115,15 +116,18 @@ static const tmx_tuv *source_tuv(const tmx_unit *u, const char *srclang)
 
 /* The key that gathers units: the source segment; for a unit without one, its whole
  * content (languages and texts, in any order), so that only its exact copies join it. */
-static uint64_t gather_key(const tmx_unit *u, const char *srclang)
+static uint64_t content_key(const tmx_unit *u)
 {
-    const tmx_tuv *s = source_tuv(u, srclang);
-    if (s)
-        return tuv_text_hash(s);
     uint64_t acc = 0x9e3779b97f4a7c15ULL; /* distinct from any source hash in practice */
     for (size_t k = 0; k < u->ntuv; k++)
         acc += tmx_text_hash(lang_hash(tmx_tuv_lang(&u->tuv[k])), u->tuv[k].xml ? u->tuv[k].xml : u->tuv[k].text);
     return acc;
+}
+
+static uint64_t gather_key(const tmx_unit *u, const char *srclang)
+{
+    const tmx_tuv *s = source_tuv(u, srclang);
+    return s ? tuv_text_hash(s) : content_key(u);
 }
 
 static cluster_lang *cluster_lang_of(cluster *c, uint64_t lang)
@@ -264,6 +268,17 @@ static int check_srclang(merge_run *m, size_t f, tmx_reader *r)
     return 0;
 }
 
+/* Two tuvs of one language (or two without one) in a unit: gathered with other units,
+ * one of them would be lost. */
+static int has_repeated_language(const tmx_unit *u)
+{
+    for (size_t k = 1; k < u->ntuv; k++)
+        for (size_t j = 0; j < k; j++)
+            if (lang_hash(tmx_tuv_lang(&u->tuv[j])) == lang_hash(tmx_tuv_lang(&u->tuv[k])))
+                return 1;
+    return 0;
+}
+
 /* Pass one, per unit: the cluster it joins, or a new one. */
 static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
 {
@@ -271,12 +286,14 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
     if (vec_reserve(&m->cluster_of, &m->units_cap, (size_t)g + 1, sizeof *m->cluster_of) < 0)
         return -ERR_IO;
     m->nunits = (size_t)g + 1;
+    /* two tuvs of one language (not TMX; validate says so): only exact copies are one */
+    int whole = has_repeated_language(u);
     int added;
-    source_slot *slot = u64_table_put(&m->sources, gather_key(u, m->srclang), &added);
+    source_slot *slot = u64_table_put(&m->sources, whole ? content_key(u) : gather_key(u, m->srclang), &added);
     if (!slot)
         return -ERR_IO;
     uint32_t c = added ? NO_CLUSTER : slot->first, prev = NO_CLUSTER;
-    while (c != NO_CLUSTER && disagreement(&m->clusters[c], u)) {
+    while (c != NO_CLUSTER && !whole && disagreement(&m->clusters[c], u)) {
         prev = c;
         c = m->clusters[c].next;
     }
@@ -285,6 +302,7 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
         int rc = new_cluster(m, f, u->line, &c);
         if (rc < 0)
             return rc;
+        m->clusters[c].whole = whole;
         if (first == NO_CLUSTER) {
             slot->first = c;
         } else {
@@ -410,7 +428,9 @@ static int write_kept(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
 {
     (void)f;
     cluster *c = &m->clusters[m->cluster_of[g]];
-    if (c->units == 1) {
+    if (c->units == 1 || c->whole) {
+        if (g != c->newest)
+            return 0;
         m->st->kept++;
         return tmx_writer_copy_unit(m->w, u);
     }

@@ -319,6 +319,13 @@ run_in "$(cat "$SCRATCH/g-ru.tmx")" tmx merge -o "$SCRATCH/g-stdin.tmx" "$SCRATC
   diff <(grep -v creationdate "$SCRATCH/g-stdin.tmx") <(grep -v creationdate "$SCRATCH/gathered.tmx") >/dev/null &&
   ok "merge -: a memory from standard input merges as the same file would" || not_ok "merge -" "$err"
 
+# a unit with one language twice (not TMX): kept whole, never gathered, its copies once
+tmx_of_units "en=Hello|ru-RU=Привет|ru-RU=Здравствуйте" "en=Hello|zh-CN=你好" >"$SCRATCH/g-twice.tmx"
+run tmx merge -o "$SCRATCH/g-twice-m.tmx" "$SCRATCH/g-twice.tmx" "$SCRATCH/g-twice.tmx"
+[[ $status -eq 0 && $err == *"4 units read, 2 units written, 2 duplicates dropped, 0 units joined"*", 0 conflicts kept"* ]] &&
+  grep -q Здравствуйте "$SCRATCH/g-twice-m.tmx" && grep -q Привет "$SCRATCH/g-twice-m.tmx" &&
+  ok "merge: a unit with a language twice is kept whole, its copy dropped" || not_ok "merge: repeated language" "$err"
+
 # the issue's memories: an en-zh, an en-ru and an en-zh-ru alignment of the wuzhen article
 wz=$ROOT/corpus/wuzhen
 "$POLYALIGN" align -q --langs en-GB,zh-CN "$wz/article.en.txt" "$wz/article.zh.txt" -o "$SCRATCH/w-zh.tmx" 2>/dev/null
