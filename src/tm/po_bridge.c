@@ -389,7 +389,8 @@ static int catalog_to_utf8(po_file_t file, const char *path)
 }
 
 /* A PO path libgettextpo can read ("-": standard input), or a message that says why not
- * in words: libgettextpo's own for a directory is "?:0:0: error while reading". */
+ * in words: libgettextpo's own for a directory is "?:0:0: error while reading", and it
+ * takes an empty file for an empty catalog. */
 static int check_po_input(const char *path)
 {
     struct stat st;
@@ -399,6 +400,8 @@ static int check_po_input(const char *path)
         return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode))
         return error_set(ERR_NOINPUT, _("%s: is a directory, not a PO file"), path);
+    if (S_ISREG(st.st_mode) && st.st_size == 0)
+        return error_set(ERR_DATA, _("%s: empty file (0 bytes), not a PO file"), path);
     return 0;
 }
 
@@ -459,6 +462,10 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
         int crc = tmx_writer_close(o.w);
         rc = rc ? rc : crc;
     }
+    if (rc == 0 && st->units == 0) /* a memory of nothing: an empty file, or fuzzy messages only */
+        rc = error_set(ERR_DATA,
+                       _("no translated message to write (read: %zu, fuzzy and left out: %zu); nothing written"),
+                       st->messages, st->skipped_fuzzy);
     for (size_t f = 0; f < npaths; f++)
         if (files && files[f])
             po_file_free(files[f]);

@@ -17,7 +17,9 @@ typedef struct {
     size_t marked_fuzzy;    /* tmx2po: messages msgfmt --check would refuse, marked fuzzy */
 } po_bridge_stats;
 
-/* Units from PO files into a TMX written to `out`; `srclang` is the msgid language. */
+/* Units from PO files ("-": standard input) into a TMX written to `out`; `srclang` is the
+ * msgid language. Catalogs in another charset than UTF-8 are converted from it. When no
+ * unit at all would be written, -ERR_DATA (the caller discards `out`). */
 int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int include_fuzzy, FILE *out,
               po_bridge_stats *st);
 

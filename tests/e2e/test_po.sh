@@ -100,6 +100,16 @@ expect_err "po2tmx: an unknown charset is refused" 65 'nocharset.po: the header 
 run_in "$(cat "$SCRATCH/app.ru.po")" po2tmx - -o "$SCRATCH/stdin.tmx"
 [[ $status -eq 0 ]] && grep -q Открыть "$SCRATCH/stdin.tmx" && ok "po2tmx -: the catalog from standard input" || not_ok "po2tmx -" "$status" "$err"
 
+# a catalog that gives no unit: said so, no TMX written
+: >"$SCRATCH/empty.po"
+run po2tmx "$SCRATCH/empty.po" -o "$SCRATCH/empty-po.tmx"
+[[ $status -eq 65 && ! -e $SCRATCH/empty-po.tmx && $err == *"empty.po: empty file (0 bytes), not a PO file"* ]] &&
+  ok "po2tmx of an empty file: exit 65, said so, no TMX" || not_ok "po2tmx of an empty file" "$status" "$err"
+printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#, fuzzy\nmsgid "Close"\nmsgstr "Закрыть"\n' >"$SCRATCH/fuzzy-only.po"
+run po2tmx "$SCRATCH/fuzzy-only.po" -o "$SCRATCH/fuzzy-only.tmx"
+[[ $status -eq 65 && ! -e $SCRATCH/fuzzy-only.tmx && $err == *"no translated message to write (read: 1, fuzzy and left out: 1); nothing written"* ]] &&
+  ok "po2tmx of fuzzy messages only: exit 65, counted, no TMX" || not_ok "po2tmx of fuzzy messages only" "$status" "$err"
+
 # a long header (Weblate and Launchpad add many X- fields) with an X-Poedit-Language field:
 # the language comes from Language:, the whole header survives the round trip
 {
