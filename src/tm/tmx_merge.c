@@ -23,28 +23,27 @@
 #include "tmx_reader.h"
 #include "tmx_writer.h"
 
-enum { NO_CLUSTER = UINT32_MAX };
+enum { NO_CLUSTER = UINT32_MAX, NO_ITEM = UINT32_MAX };
 
-/* A language of a cluster: its text, and which unit's tuv is written for it. */
+/* A language of a cluster (its text) or one of its props and notes, and which unit's copy
+ * is written. Items live in one pool, chained per cluster in order of first appearance:
+ * a cluster of three languages costs three items, not an array of its own. */
 typedef struct {
-    uint64_t lang;          /* hash of the lower-cased tag */
-    uint64_t text;          /* hash of the segment (markup included, whitespace normalized) */
+    uint64_t key;           /* a language: hash of the lower-cased tag; a prop or note: of its type and text */
+    uint64_t text;          /* a language: hash of the segment (markup included, whitespace normalized) */
     uint64_t date;          /* the supplier's date as YYYYMMDDhhmmss, 0 when none */
-    uint32_t supplier;      /* global ordinal of the unit whose tuv is written */
-} cluster_lang;
+    uint32_t supplier;      /* global ordinal of the unit whose copy is written */
+    uint32_t next;          /* the next item of the chain, or NO_ITEM */
+} cluster_item;
 
-/* A prop or note of a cluster: which unit's copy is written. */
+/* A chain of items: first and last, NO_ITEM when empty; and how many. */
 typedef struct {
-    uint64_t hash;          /* of its type and text */
-    uint64_t date;
-    uint32_t supplier;
-} cluster_note;
+    uint32_t first, last, n;
+} item_chain;
 
 typedef struct {
-    cluster_lang *langs;    /* in order of first appearance */
-    size_t nlangs, cap;
-    cluster_note *notes;    /* every distinct prop and note of its units, in order */
-    size_t nnotes, notes_cap;
+    item_chain langs;       /* its languages */
+    item_chain notes;       /* every distinct prop and note of its units */
     uint32_t next;          /* the next cluster of the same source, or NO_CLUSTER */
     uint32_t units;         /* how many units it gathers */
     uint32_t last;          /* global ordinal of its last unit: where it is written */
@@ -70,6 +69,8 @@ typedef struct {
     u64_table sources;      /* of source_slot */
     cluster *clusters;
     size_t nclusters, clusters_cap;
+    cluster_item *items;    /* the pool of every cluster's languages, props and notes */
+    size_t nitems, items_cap;
     uint32_t *cluster_of;   /* per unit, by global ordinal */
     size_t nunits, units_cap;
     tmx_conflict_fn on_conflict;
@@ -130,19 +131,37 @@ static uint64_t gather_key(const tmx_unit *u, const char *srclang)
     return s ? tuv_text_hash(s) : content_key(u);
 }
 
-static cluster_lang *cluster_lang_of(cluster *c, uint64_t lang)
+/* The item of `key` in a chain, or NULL. */
+static cluster_item *item_find(const merge_run *m, const item_chain *chain, uint64_t key)
 {
-    for (size_t k = 0; k < c->nlangs; k++)
-        if (c->langs[k].lang == lang)
-            return &c->langs[k];
+    for (uint32_t k = chain->first; k != NO_ITEM; k = m->items[k].next)
+        if (m->items[k].key == key)
+            return &m->items[k];
     return NULL;
 }
 
+static int item_append(merge_run *m, item_chain *chain, cluster_item item)
+{
+    if (m->nitems >= NO_ITEM)
+        return error_set(ERR_DATA, _("too many distinct units to merge"));
+    if (vec_reserve(&m->items, &m->items_cap, m->nitems + 1, sizeof *m->items) < 0)
+        return -ERR_IO;
+    uint32_t k = (uint32_t)m->nitems++;
+    item.next = NO_ITEM;
+    m->items[k] = item;
+    if (chain->n++ == 0)
+        chain->first = k;
+    else
+        m->items[chain->last].next = k;
+    chain->last = k;
+    return 0;
+}
+
 /* The first tuv of u whose language c translates differently, or NULL when they agree. */
-static const tmx_tuv *disagreement(cluster *c, const tmx_unit *u)
+static const tmx_tuv *disagreement(const merge_run *m, const cluster *c, const tmx_unit *u)
 {
     for (size_t k = 0; k < u->ntuv; k++) {
-        const cluster_lang *l = cluster_lang_of(c, lang_hash(tmx_tuv_lang(&u->tuv[k])));
+        const cluster_item *l = item_find(m, &c->langs, lang_hash(tmx_tuv_lang(&u->tuv[k])));
         if (l && l->text != tuv_text_hash(&u->tuv[k]))
             return &u->tuv[k];
     }
@@ -154,47 +173,40 @@ static uint64_t note_hash(const tmx_annotation *a)
     return tmx_text_hash(tmx_text_hash(1469598103934665603ULL, a->type ? a->type : "\x01note"), a->text);
 }
 
-static cluster_note *cluster_note_of(cluster *c, uint64_t hash)
+/* The newest copy of an item: a copy dated `date` from unit g is newer than the one
+ * kept, or as new and read later. Else added to the chain. Returns 1 when added. */
+static int item_offer(merge_run *m, item_chain *chain, uint64_t key, uint64_t text, uint64_t date, uint32_t g)
 {
-    for (size_t k = 0; k < c->nnotes; k++)
-        if (c->notes[k].hash == hash)
-            return &c->notes[k];
-    return NULL;
+    cluster_item *item = item_find(m, chain, key);
+    if (!item) {
+        int rc = item_append(m, chain, (cluster_item){key, text, date, g, NO_ITEM});
+        return rc < 0 ? rc : 1;
+    }
+    if (date >= item->date) {
+        item->date = date;
+        item->supplier = g;
+    }
+    return 0;
 }
 
 /* Unit g joins cluster c: the languages, props and notes it brings, the newest copy of
  * each (the last read on ties: a memory read later updates one read before, and copies
- * alike need nothing held in pass two). Returns how many languages were new to c, or
- * -ERR_IO. */
-static int cluster_add(cluster *c, const tmx_unit *u, uint32_t g)
+ * alike need nothing held in pass two). Returns how many languages were new to c, or a
+ * negative error. */
+static int cluster_add(merge_run *m, cluster *c, const tmx_unit *u, uint32_t g)
 {
     uint64_t date = unit_date(u);
     for (size_t k = 0; k < u->nnotes; k++) {
-        uint64_t h = note_hash(&u->notes[k]);
-        cluster_note *n = cluster_note_of(c, h);
-        if (!n) {
-            if (vec_reserve(&c->notes, &c->notes_cap, c->nnotes + 1, sizeof *c->notes) < 0)
-                return -ERR_IO;
-            c->notes[c->nnotes++] = (cluster_note){h, date, g};
-        } else if (date >= n->date) {
-            n->date = date;
-            n->supplier = g;
-        }
+        int rc = item_offer(m, &c->notes, note_hash(&u->notes[k]), 0, date, g);
+        if (rc < 0)
+            return rc;
     }
     int added = 0;
     for (size_t k = 0; k < u->ntuv; k++) {
-        uint64_t lang = lang_hash(tmx_tuv_lang(&u->tuv[k]));
-        cluster_lang *l = cluster_lang_of(c, lang);
-        if (!l) {
-            if (vec_reserve(&c->langs, &c->cap, c->nlangs + 1, sizeof *c->langs) < 0)
-                return -ERR_IO;
-            l = &c->langs[c->nlangs++];
-            *l = (cluster_lang){lang, tuv_text_hash(&u->tuv[k]), date, g};
-            added++;
-        } else if (date >= l->date) {
-            l->date = date;
-            l->supplier = g;
-        }
+        int rc = item_offer(m, &c->langs, lang_hash(tmx_tuv_lang(&u->tuv[k])), tuv_text_hash(&u->tuv[k]), date, g);
+        if (rc < 0)
+            return rc;
+        added += rc;
     }
     if (c->units++ == 0 || date >= c->newest_date) {
         c->newest = g;
@@ -211,7 +223,9 @@ static int new_cluster(merge_run *m, size_t file, int line, uint32_t *index)
     if (vec_reserve(&m->clusters, &m->clusters_cap, m->nclusters + 1, sizeof *m->clusters) < 0)
         return -ERR_IO;
     *index = (uint32_t)m->nclusters++;
-    m->clusters[*index] = (cluster){.next = NO_CLUSTER, .first_file = (uint32_t)file, .first_line = line};
+    item_chain none = {NO_ITEM, NO_ITEM, 0};
+    m->clusters[*index] =
+        (cluster){.langs = none, .notes = none, .next = NO_CLUSTER, .first_file = (uint32_t)file, .first_line = line};
     return 0;
 }
 
@@ -293,7 +307,7 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
     if (!slot)
         return -ERR_IO;
     uint32_t c = added ? NO_CLUSTER : slot->first, prev = NO_CLUSTER;
-    while (c != NO_CLUSTER && !whole && disagreement(&m->clusters[c], u)) {
+    while (c != NO_CLUSTER && !whole && disagreement(m, &m->clusters[c], u)) {
         prev = c;
         c = m->clusters[c].next;
     }
@@ -308,7 +322,7 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
         } else {
             m->clusters[prev].next = c;
             const cluster *other = &m->clusters[first];
-            const tmx_tuv *s = source_tuv(u, m->srclang), *t = disagreement(&m->clusters[first], u);
+            const tmx_tuv *s = source_tuv(u, m->srclang), *t = disagreement(m, &m->clusters[first], u);
             m->st->conflicts++;
             if (m->on_conflict) {
                 tmx_conflict report = {display_name(m, f),
@@ -322,7 +336,7 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
         }
     }
     m->cluster_of[g] = c;
-    int brought = cluster_add(&m->clusters[c], u, g);
+    int brought = cluster_add(m, &m->clusters[c], u, g);
     if (brought < 0)
         return brought;
     if (m->clusters[c].units > 1) {
@@ -357,7 +371,7 @@ static int move_note(tmx_unit *u, size_t k, tmx_unit *to)
 
 /* Move what unit g supplies to cluster c (its tuvs, props and notes that are the newest
  * copies; its attributes when it is the newest unit) into c->held. */
-static int hold_supplies(cluster *c, uint32_t g, tmx_unit *u)
+static int hold_supplies(const merge_run *m, cluster *c, uint32_t g, tmx_unit *u)
 {
     if (!c->held && !(c->held = calloc(1, sizeof *c->held)))
         return error_set(ERR_IO, _("out of memory"));
@@ -366,12 +380,12 @@ static int hold_supplies(cluster *c, uint32_t g, tmx_unit *u)
         memset(&u->attrs, 0, sizeof u->attrs);
     }
     for (size_t k = 0; k < u->nnotes; k++) {
-        const cluster_note *n = cluster_note_of(c, note_hash(&u->notes[k]));
+        const cluster_item *n = item_find(m, &c->notes, note_hash(&u->notes[k]));
         if (n && n->supplier == g && move_note(u, k, c->held) < 0)
             return -ERR_IO;
     }
     for (size_t k = 0; k < u->ntuv; k++) {
-        const cluster_lang *l = cluster_lang_of(c, lang_hash(tmx_tuv_lang(&u->tuv[k])));
+        const cluster_item *l = item_find(m, &c->langs, lang_hash(tmx_tuv_lang(&u->tuv[k])));
         if (l && l->supplier == g && move_tuv(u, k, c->held) < 0)
             return -ERR_IO;
     }
@@ -379,20 +393,20 @@ static int hold_supplies(cluster *c, uint32_t g, tmx_unit *u)
 }
 
 /* The tuv of language l: in u (the last unit) when it supplies it, else held. */
-static const tmx_tuv *supplied_tuv(const cluster *c, const cluster_lang *l, uint32_t g, const tmx_unit *u)
+static const tmx_tuv *supplied_tuv(const cluster *c, const cluster_item *l, uint32_t g, const tmx_unit *u)
 {
     const tmx_unit *from = l->supplier == g ? u : c->held;
     for (size_t k = 0; from && k < from->ntuv; k++)
-        if (from->tuv[k].attrs.n && lang_hash(tmx_tuv_lang(&from->tuv[k])) == l->lang)
+        if (from->tuv[k].attrs.n && lang_hash(tmx_tuv_lang(&from->tuv[k])) == l->key)
             return &from->tuv[k];
     return NULL;
 }
 
-static const tmx_annotation *supplied_note(const cluster *c, const cluster_note *n, uint32_t g, const tmx_unit *u)
+static const tmx_annotation *supplied_note(const cluster *c, const cluster_item *n, uint32_t g, const tmx_unit *u)
 {
     const tmx_unit *from = n->supplier == g ? u : c->held;
     for (size_t k = 0; from && k < from->nnotes; k++)
-        if (from->notes[k].text && note_hash(&from->notes[k]) == n->hash)
+        if (from->notes[k].text && note_hash(&from->notes[k]) == n->key)
             return &from->notes[k];
     return NULL;
 }
@@ -402,16 +416,16 @@ static const tmx_annotation *supplied_note(const cluster *c, const cluster_note 
 static int write_gathered(merge_run *m, cluster *c, uint32_t g, tmx_unit *u)
 {
     tmx_unit out = {.attrs = c->newest == g ? u->attrs : c->held->attrs, .line = u->line};
-    out.tuv = calloc(c->nlangs ? c->nlangs : 1, sizeof *out.tuv);
-    out.notes = calloc(c->nnotes ? c->nnotes : 1, sizeof *out.notes);
+    out.tuv = calloc(c->langs.n ? c->langs.n : 1, sizeof *out.tuv);
+    out.notes = calloc(c->notes.n ? c->notes.n : 1, sizeof *out.notes);
     int rc = out.tuv && out.notes ? 0 : error_set(ERR_IO, _("out of memory"));
-    for (size_t k = 0; rc == 0 && k < c->nnotes; k++) {
-        const tmx_annotation *a = supplied_note(c, &c->notes[k], g, u);
+    for (uint32_t k = c->notes.first; rc == 0 && k != NO_ITEM; k = m->items[k].next) {
+        const tmx_annotation *a = supplied_note(c, &m->items[k], g, u);
         if (a)
             out.notes[out.nnotes++] = *a;
     }
-    for (size_t k = 0; rc == 0 && k < c->nlangs; k++) {
-        const tmx_tuv *t = supplied_tuv(c, &c->langs[k], g, u);
+    for (uint32_t k = c->langs.first; rc == 0 && k != NO_ITEM; k = m->items[k].next) {
+        const tmx_tuv *t = supplied_tuv(c, &m->items[k], g, u);
         if (t)
             out.tuv[out.ntuv++] = *t;
     }
@@ -435,7 +449,7 @@ static int write_kept(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
         return tmx_writer_copy_unit(m->w, u);
     }
     if (g != c->last)
-        return hold_supplies(c, g, u);
+        return hold_supplies(m, c, g, u);
     m->st->kept++;
     int rc = write_gathered(m, c, g, u);
     if (c->held) {
@@ -469,14 +483,13 @@ int tmx_merge(const char *const *paths, size_t npaths, FILE *out, tmx_conflict_f
         }
     }
     for (size_t k = 0; k < m.nclusters; k++) {
-        free(m.clusters[k].langs);
-        free(m.clusters[k].notes);
         if (m.clusters[k].held) {
             tmx_unit_free(m.clusters[k].held);
             free(m.clusters[k].held);
         }
     }
     free(m.clusters);
+    free(m.items);
     free(m.cluster_of);
     u64_table_free(&m.sources);
     free(m.srclang);
