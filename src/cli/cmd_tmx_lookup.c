@@ -88,7 +88,8 @@ int cmd_tmx_lookup(int argc, char **argv)
         int stale = a.tm && (tm_from_stdin || newer(a.tm, a.index)); /* a memory on stdin has no date */
         rc = stale ? tm_index_check(a.index, a.src, a.tgt) : tm_index_load(a.index, a.src, a.tgt, &ix);
         if (rc == 0 && stale) {
-            cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
+            if (!tm_from_stdin)
+                cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
             rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
             if (rc == 0 && tm_index_save(ix, a.index) < 0)
                 cli_warn(_("%s (answering from the index built now)"), error_last()); /* a read-only index */

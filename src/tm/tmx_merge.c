@@ -4,10 +4,12 @@
  * languages agree. Clusters of a source are chained; a unit joins the first that agrees
  * with it, else it starts a new one (a conflict when the source had one already). A
  * cluster knows, per language, the hash of its text and which unit supplies its tuv (the
- * newest), and which unit supplies the attributes, props and notes (the newest).
+ * newest); per prop and note, which unit supplies it; and which unit supplies the
+ * attributes (the newest). A unit holding one language twice is gathered only with its
+ * exact copies, and written as it is.
  * Pass two reads the units again in the same order: a cluster of one unit is copied as
- * it is; the tuvs (and unit data) that a cluster's earlier units supply are moved aside
- * until its last unit is read, where the whole unit is written. */
+ * it is; the tuvs, props, notes and attributes that a cluster's earlier units supply are
+ * moved aside until its last unit is read, where the whole unit is written. */
 #include "tmx_merge.h"
 
 #include <stdint.h>
