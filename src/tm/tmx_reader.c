@@ -23,9 +23,9 @@
 
 struct tmx_reader {
     xmlTextReaderPtr xml;
-    int fd;                 /* the input */
+    int fd;                 /* the input read through read_input, or -1 when libxml2 opens the file */
     int own_fd;             /* whether fd was opened here (closed with the reader) */
-    size_t bytes;           /* read so far */
+    size_t bytes;           /* read so far (1 for a file libxml2 opens: not empty) */
     int only_space;         /* and all of them white space */
     tmx_foreign_fn on_foreign;
     void *foreign_ctx;
@@ -238,10 +238,30 @@ int tmx_reader_open(const char *path, tmx_reader **out)
     return tmx_reader_open_with(path, NULL, out);
 }
 
-/* An open descriptor on `path` ("-": standard input), or a negative error that says what
- * is wrong with the path in words: missing, unreadable, a directory, empty. */
+static int is_white_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether a file holds nothing but white space (read up to its first other byte). */
+static int only_white_space(int fd)
+{
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        for (ssize_t k = 0; k < n; k++)
+            if (!is_white_space(buf[k]))
+                return 0;
+    return n == 0;
+}
+
+/* How the reader gets its bytes: libxml2 opens a regular file itself (*fd = -1; it reads
+ * a gzip-compressed memory too); standard input or a pipe is read from *fd through
+ * read_input (*own: opened here). A path that cannot be a memory is refused in words:
+ * missing, unreadable, a directory, empty, only white space. */
 static int open_input(const char *path, int *fd, int *own)
 {
+    *fd = -1;
     *own = 0;
     if (strcmp(path, "-") == 0) { /* its emptiness is found while reading (read_input) */
         *fd = STDIN_FILENO;
@@ -256,19 +276,20 @@ static int open_input(const char *path, int *fd, int *own)
         rc = error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
     else if (S_ISDIR(st.st_mode))
         rc = error_set(ERR_NOINPUT, _("%s: is a directory, not a TMX file"), path);
-    else if (S_ISREG(st.st_mode) && st.st_size == 0)
+    else if (!S_ISREG(st.st_mode)) {
+        *fd = d;
+        *own = 1;
+        return 0;
+    } else if (st.st_size == 0)
         rc = error_set(ERR_DATA, _("%s: empty file (0 bytes), not a TMX document"), path);
-    if (rc < 0) {
-        close(d);
-        return rc;
-    }
-    *fd = d;
-    *own = 1;
-    return 0;
+    else if (only_white_space(d))
+        rc = error_set(ERR_DATA, _("%s: only white space, not a TMX document"), path);
+    close(d);
+    return rc;
 }
 
-/* libxml2's input callbacks: read the descriptor, noting whether anything but white space
- * came, so that an empty input is called empty rather than malformed. */
+/* libxml2's input callbacks for a descriptor: read it, noting whether anything but white
+ * space came, so that an empty input is called empty rather than malformed. */
 static int read_input(void *ctx, char *buf, int len)
 {
     tmx_reader *r = ctx;
@@ -277,7 +298,7 @@ static int read_input(void *ctx, char *buf, int len)
         n = read(r->fd, buf, (size_t)len);
     while (n < 0 && errno == EINTR);
     for (ssize_t k = 0; k < n && r->only_space; k++)
-        r->only_space = buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\n' || buf[k] == '\r';
+        r->only_space = is_white_space(buf[k]);
     r->bytes += n > 0 ? (size_t)n : 0;
     return n < 0 ? -1 : (int)n;
 }
@@ -298,7 +319,7 @@ int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_read
         lseek(fd, 0, SEEK_SET); /* a spooled input is read from its start each time */
     } else if ((rc = open_input(path, &fd, &own)) < 0) {
         return rc;
-    } else if (!own) {
+    } else if (fd == STDIN_FILENO && !own) {
         name = TMX_STDIN_NAME;
     }
     tmx_reader *r = calloc(1, sizeof *r);
@@ -310,14 +331,16 @@ int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_read
     }
     r->fd = fd;
     r->own_fd = own;
-    r->only_space = 1;
+    r->only_space = fd >= 0; /* a file libxml2 opens was found to hold more already */
+    r->bytes = fd >= 0 ? 0 : 1;
     if (o) {
         r->on_foreign = o->on_foreign;
         r->foreign_ctx = o->ctx;
     }
     /* no NOENT (no entity substitution), no DTDLOAD, no network; XInclude never processed */
-    r->xml = xmlReaderForIO(read_input, close_input, r, name, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    enum { OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING };
+    r->xml = fd >= 0 ? xmlReaderForIO(read_input, close_input, r, name, NULL, OPTIONS)
+                     : xmlReaderForFile(path, NULL, OPTIONS);
     if (!r->xml) {
         tmx_reader_close(r);
         return error_set(ERR_DATA, _("%s: cannot be read as XML"), name);

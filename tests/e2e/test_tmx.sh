@@ -110,6 +110,9 @@ for cmd in "tmx stats" "tmx validate" "tmx extract --langs en,ru" "tmx validate 
   [[ $st -eq 0 ]] && diff <(sed "s|$tmx|<stdin>|" "$SCRATCH/from-file") "$SCRATCH/from-stdin" >/dev/null &&
     ok "$cmd -: reads standard input" || not_ok "$cmd -: reads standard input" "$st" "$(cat "$SCRATCH/stdin-err")"
 done
+gzip -c "$tmx" >"$SCRATCH/wuzhen.tmx.gz"
+run tmx stats "$SCRATCH/wuzhen.tmx.gz"
+[[ $status -eq 0 && $out == *"24 units"* ]] && ok "stats: a gzip-compressed memory is read as libxml2 reads it" || not_ok "stats of a .tmx.gz" "$status" "$err"
 run_in "$(head -c 700 "$tmx")" tmx stats -
 expect_err "stats -: a truncated memory on standard input is named <stdin>" 65 "^polyalign: <stdin>:[0-9]+:[0-9]+: "
 run_in "" tmx validate -
