@@ -98,8 +98,21 @@ int cmd_tmx2po(int argc, char **argv)
         rc = atomic_file_commit(&out);
     else
         atomic_file_abort(&out);
-    if (rc == 0)
-        fprintf(stderr, P_("polyalign: %zu message written\n", "polyalign: %zu messages written\n", st.messages),
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu message written", "polyalign: %zu messages written", st.messages),
                 st.messages);
+        fprintf(stderr,
+                P_(", %zu other translation of the same msgctxt and msgid kept as a translator comment\n",
+                   ", %zu other translations of the same msgctxt and msgid kept as translator comments\n",
+                   st.alternatives),
+                st.alternatives);
+        if (st.marked_fuzzy)
+            cli_warn(P_("%zu message marked fuzzy: msgfmt --check refuses it as it is (a line break at the start or "
+                        "end of one side only, format directives that differ)",
+                        "%zu messages marked fuzzy: msgfmt --check refuses them as they are (a line break at the start "
+                        "or end of one side only, format directives that differ)",
+                        st.marked_fuzzy),
+                     st.marked_fuzzy);
+    }
     return cli_report(rc);
 }

@@ -1,7 +1,9 @@
 /* cmd_tmx_extract.c — `polyalign tmx extract --langs en,zh FILE.tmx`: a bitext as TSV, or
  * line-parallel PREFIX.en / PREFIX.zh files (--moses), what MT engineers train on.
  * Languages match by prefix (en matches en-GB); segment text is exported without inline
- * markup, with tabs and line breaks turned into spaces. */
+ * markup, with tabs and line breaks turned into spaces. --unique drops repeated pairs
+ * (whitespace normalized). A file with no unit holding both languages is named in a
+ * warning; when no file has one, nothing is written and the exit status is 65. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,19 +13,22 @@
 #include "../tm/tmx_reader.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/u64table.h"
 #include "commands.h"
 
-enum { OPT_LANGS = 256, OPT_MOSES, OPT_OUTPUT = 'o' };
+enum { OPT_LANGS = 256, OPT_MOSES, OPT_UNIQUE, OPT_OUTPUT = 'o' };
 
 const cli_option tmx_extract_cli_options[] = {
     {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)")},
     {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("TSV output file (default: standard output)")},
+    {"unique", OPT_UNIQUE, 0, NULL, N_("write each segment pair once (whitespace normalized)")},
     {0},
 };
 
 typedef struct {
     const char *langs, *moses, *output;
+    int unique;
 } extract_args;
 
 static int handle_option(int key, const char *arg, void *ctx)
@@ -35,6 +40,8 @@ static int handle_option(int key, const char *arg, void *ctx)
         a->moses = arg;
     else if (key == OPT_OUTPUT)
         a->output = arg;
+    else if (key == OPT_UNIQUE)
+        a->unique = 1;
     return 0;
 }
 
@@ -72,25 +79,46 @@ int cmd_tmx_extract(int argc, char **argv)
             snprintf(path, sizeof path, "%s.%s", a.moses, k ? tgt : src);
         rc = atomic_file_open(&out[k], a.moses ? path : a.output);
     }
-    size_t pairs = 0;
+    size_t pairs = 0, repeated = 0;
+    u64_table seen; /* --unique: the pairs written, by hash */
+    u64_table_init(&seen, sizeof(uint64_t));
     for (int i = first; i < argc && rc == 0; i++) {
         tmx_reader *r;
         if ((rc = tmx_reader_open(argv[i], &r)) < 0)
             break;
         tmx_unit u = {0};
+        size_t file_pairs = 0;
         while ((rc = tmx_reader_next(r, &u)) == 1) {
             const char *s, *t;
             if (!tmx_unit_pair(&u, src, tgt, &s, &t))
                 continue;
+            file_pairs++;
+            if (a.unique) {
+                int again = u64_set_add(&seen, tmx_text_hash(tmx_text_hash(1469598103934665603ULL, s), t));
+                if (again < 0) {
+                    rc = again;
+                    break;
+                }
+                if (again) {
+                    repeated++;
+                    continue;
+                }
+            }
             put_line(out[0].f, s);
             fputc(a.moses ? '\n' : '\t', out[0].f);
             put_line(out[a.moses ? 1 : 0].f, t);
             fputc('\n', out[a.moses ? 1 : 0].f);
             pairs++;
         }
+        if (rc == 0 && !file_pairs)
+            cli_warn(_("%s: no unit holds both %s and %s (languages in it: %s)"), tmx_reader_name(r), src, tgt,
+                     *tmx_reader_languages(r) ? tmx_reader_languages(r) : _("none"));
         tmx_unit_free(&u);
         tmx_reader_close(r);
     }
+    u64_table_free(&seen);
+    if (rc == 0 && pairs == 0) /* an empty bitext from a typo in --langs is no success */
+        rc = error_set(ERR_DATA, _("no segment pair extracted: no unit holds both %s and %s; nothing written"), src, tgt);
     for (int k = 0; k < nout; k++) {
         if (rc < 0) {
             atomic_file_abort(&out[k]);
@@ -99,9 +127,12 @@ int cmd_tmx_extract(int argc, char **argv)
             rc = rc < 0 ? rc : c;
         }
     }
-    if (rc == 0)
-        fprintf(stderr,
-                P_("polyalign: %zu segment pair extracted\n", "polyalign: %zu segment pairs extracted\n", pairs),
+    if (rc == 0) {
+        fprintf(stderr, P_("polyalign: %zu segment pair extracted", "polyalign: %zu segment pairs extracted", pairs),
                 pairs);
+        if (a.unique)
+            fprintf(stderr, P_(", %zu repeated pair left out", ", %zu repeated pairs left out", repeated), repeated);
+        fputc('\n', stderr);
+    }
     return cli_report(rc < 0 ? rc : 0);
 }

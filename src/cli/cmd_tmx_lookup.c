@@ -109,14 +109,18 @@ int cmd_tmx_lookup(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.src[0] || !a.tgt[0] || (!a.tm && !a.index))
         return cli_usage_error(self, _("give --tm FILE.tmx (or --index FILE), --src and --tgt"));
+    int tm_from_stdin = a.tm && strcmp(a.tm, "-") == 0;
+    if (tm_from_stdin && first >= argc)
+        return cli_usage_error(self, _("--tm - reads the memory from standard input: give the queries as arguments"));
     tm_index *ix = NULL;
     int rc;
     if (a.index && access(a.index, F_OK) == 0) {
         /* a stale one is checked first: an index of another pair is refused, never overwritten */
-        int stale = a.tm && newer(a.tm, a.index);
+        int stale = a.tm && (tm_from_stdin || newer(a.tm, a.index)); /* a memory on stdin has no date */
         rc = stale ? tm_index_check(a.index, a.src, a.tgt) : tm_index_load(a.index, a.src, a.tgt, &ix);
         if (rc == 0 && stale) {
-            cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
+            if (!tm_from_stdin)
+                cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
             rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
             if (rc == 0 && tm_index_save(ix, a.index) < 0)
                 cli_warn(_("%s (answering from the index built now)"), error_last()); /* a read-only index */

@@ -1,6 +1,6 @@
 /* cmd_tmx_merge.c — `polyalign tmx merge A.tmx B.tmx … -o OUT.tmx`: one memory from many,
- * duplicates kept once (newest changedate wins), conflicting translations kept and
- * listed on stderr. */
+ * units of the same source that agree gathered into one holding every language (newest
+ * changedate wins), conflicting translations kept and listed on stderr. */
 #include <stdio.h>
 
 #include "../i18n.h"
@@ -32,10 +32,11 @@ static int handle_option(int key, const char *arg, void *ctx)
     return 0;
 }
 
-static void print_conflict(void *ctx, const char *file, int line, const char *source)
+static void print_conflict(void *ctx, const tmx_conflict *c)
 {
     if (!*(int *)ctx)
-        fprintf(stderr, _("%s:%d:1: another translation of \"%.80s\" (both kept)\n"), file, line, source);
+        fprintf(stderr, _("%s:%d:1: another translation (%s) of \"%.80s\" than the unit at %s:%d (both kept)\n"),
+                c->file, c->line, c->lang, c->source, c->other_file, c->other_line);
 }
 
 int cmd_tmx_merge(int argc, char **argv)
@@ -63,6 +64,9 @@ int cmd_tmx_merge(int argc, char **argv)
         fprintf(stderr, P_("polyalign: %zu unit read", "polyalign: %zu units read", st.units), st.units);
         fprintf(stderr, P_(", %zu unit written", ", %zu units written", st.kept), st.kept);
         fprintf(stderr, P_(", %zu duplicate dropped", ", %zu duplicates dropped", st.duplicates), st.duplicates);
+        fprintf(stderr, P_(", %zu unit joined to one of the same source", ", %zu units joined to one of the same source",
+                           st.joined),
+                st.joined);
         fprintf(stderr, P_(", %zu conflict kept\n", ", %zu conflicts kept\n", st.conflicts), st.conflicts);
     }
     return cli_report(rc);

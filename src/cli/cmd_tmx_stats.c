@@ -215,7 +215,7 @@ int cmd_tmx_stats(int argc, char **argv)
         }
         if (rc == 0) {
             count_outliers(&s);
-            (jsonl ? print_json : print_text)(argv[i], &s, srclang);
+            (jsonl ? print_json : print_text)(strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME, &s, srclang);
         } else {
             int e = cli_report(rc);
             worst = e > worst ? e : worst;

@@ -5,6 +5,7 @@
 
 #include "../i18n.h"
 #include "../tm/tmx_check.h"
+#include "../tm/tmx_reader.h"
 #include "../util/error.h"
 #include "commands.h"
 
@@ -50,15 +51,16 @@ int cmd_tmx_validate(int argc, char **argv)
     int worst = 0;
     for (int i = first; i < argc; i++) {
         int n = tmx_check_file(argv[i], a.dtd, print_problem, NULL);
+        const char *name = strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME;
         if (n < 0) {
             int rc = cli_report(n);
             worst = rc > worst ? rc : worst;
         } else {
             if (!a.quiet && n)
                 fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)n),
-                        argv[i], n);
+                        name, n);
             else if (!a.quiet)
-                fprintf(stderr, _("polyalign: %s: valid\n"), argv[i]);
+                fprintf(stderr, _("polyalign: %s: valid\n"), name);
             if (n && worst < ERR_FAILED)
                 worst = ERR_FAILED;
         }

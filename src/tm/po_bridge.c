@@ -8,16 +8,21 @@
 
 #include <errno.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gettext-po.h>
 
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "../util/u64table.h"
+#include "po_charset.h"
 #include "tmx_reader.h"
 #include "tmx_writer.h"
 
@@ -60,6 +65,57 @@ static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l
 
 static const struct po_xerror_handler handler = {on_po_error, on_po_error2};
 
+/* msgfmt --check's verdict on a catalog built here (libgettextpo's po_file_check_all):
+ * a message it refuses, e.g. a msgstr that does not end with a line break where its
+ * msgid does, is marked fuzzy for a translator to review, not dropped. */
+typedef struct {
+    jmp_buf back;
+    size_t marked;
+} check_run;
+
+static _Thread_local check_run *current_check;
+
+static void on_check_problem(int severity, po_message_t m, const char *filename, size_t lineno, size_t column,
+                             int multiline, const char *text)
+{
+    (void)filename, (void)lineno, (void)column, (void)multiline, (void)text;
+    check_run *c = current_check;
+    if (severity == PO_SEVERITY_WARNING || !c)
+        return;
+    if (m && *po_message_msgid(m) && !po_message_is_fuzzy(m)) {
+        po_message_set_fuzzy(m, 1);
+        c->marked++;
+    }
+    if (severity == PO_SEVERITY_FATAL_ERROR)
+        longjmp(c->back, 1);
+}
+
+static void on_check_problem2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int ml1,
+                              const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int ml2,
+                              const char *t2)
+{
+    (void)m2, (void)f2, (void)l2, (void)c2, (void)ml2, (void)t2;
+    on_check_problem(severity, m1, f1, l1, c1, ml1, t1);
+}
+
+static const struct po_xerror_handler check_handler = {on_check_problem, on_check_problem2};
+
+/* Mark fuzzy every message msgfmt --check would refuse; how many. */
+static size_t mark_refused_fuzzy(po_file_t po)
+{
+    check_run run = {.marked = 0};
+    check_run *saved = current_check;
+    current_check = &run;
+    /* each fatal problem jumps back here: check again until the catalog passes */
+    for (size_t before = (size_t)-1; before != run.marked;) {
+        before = run.marked;
+        if (setjmp(run.back) == 0)
+            po_file_check_all(po, &check_handler);
+    }
+    current_check = saved;
+    return run.marked;
+}
+
 /* The format flags a message carries, as a space-separated list ("c-format"). */
 static void format_flags(po_message_t m, char *out, size_t size)
 {
@@ -72,30 +128,15 @@ static void format_flags(po_message_t m, char *out, size_t size)
             o += (size_t)snprintf(out + o, size - o, o ? " %s" : "%s", types[k]);
 }
 
-/* A field of a PO header ("Language:"), or "" (copied into out). Only a field that
- * starts a line: "X-Poedit-Language: Russian" is not the language. */
-static void header_field(const char *header, const char *field, char *out, size_t size)
-{
-    out[0] = '\0';
-    size_t flen = strlen(field);
-    for (const char *line = header; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
-        if (strncmp(line, field, flen) != 0)
-            continue;
-        const char *p = line + flen;
-        while (*p == ' ')
-            p++;
-        snprintf(out, size, "%.*s", (int)strcspn(p, "\n"), p);
-        return;
-    }
-}
-
-/* The catalog's language as a BCP 47 tag (zh_CN -> zh-CN), "" when absent or not a tag. */
+/* The catalog's language as a BCP 47 tag (zh_CN -> zh-CN), "" when absent or not a tag.
+ * Only the Language field: "X-Poedit-Language: Russian" is not it (po_header_field
+ * reads fields that start a line). */
 static void header_language(const char *header, char out[LANG_TAG_MAX])
 {
-    char raw[64];
-    header_field(header, "Language:", raw, sizeof raw);
-    if (!raw[0] || lang_normalize(raw, out) < 0)
+    char *raw = header ? po_header_field(header, "Language") : NULL;
+    if (!raw || lang_normalize(raw, out) < 0)
         out[0] = '\0';
+    free(raw);
 }
 
 typedef struct {
@@ -146,6 +187,23 @@ static int write_unit(unit_out *o, po_message_t m, const char *src, const char *
     return rc ? rc : tmx_writer_end_tu(o->w);
 }
 
+/* A PO path libgettextpo can read ("-": standard input), or a message that says why not
+ * in words: libgettextpo's own for a directory is "?:0:0: error while reading", and it
+ * takes an empty file for an empty catalog. */
+static int check_po_input(const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return 0;
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0)
+        return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return error_set(ERR_NOINPUT, _("%s: is a directory, not a PO file"), path);
+    if (S_ISREG(st.st_mode) && st.st_size == 0)
+        return error_set(ERR_DATA, _("%s: empty file (0 bytes), not a PO file"), path);
+    return 0;
+}
+
 int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int include_fuzzy, FILE *out,
               po_bridge_stats *st)
 {
@@ -158,17 +216,14 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     int rc = files ? 0 : error_set(ERR_IO, _("out of memory"));
     /* read everything first: the TMX header carries the first catalog's header */
     for (size_t f = 0; f < npaths && rc == 0; f++) {
+        if ((rc = check_po_input(paths[f])) < 0)
+            break;
         if (setjmp(errors.back) == 0)
             files[f] = po_file_read(paths[f], &handler);
-        if (!files[f] || errors.failed) {
-            FILE *probe = fopen(paths[f], "rb");
-            if (!probe)
-                rc = error_set(ERR_NOINPUT, "%s: %s", paths[f], strerror(errno));
-            else
-                rc = error_set(ERR_DATA, "%s", errors.failed ? errors.message : paths[f]);
-            if (probe)
-                fclose(probe);
-        }
+        if (!files[f] || errors.failed)
+            rc = error_set(ERR_DATA, "%s", errors.failed ? errors.message : paths[f]);
+        else
+            rc = po_catalog_to_utf8(files[f], paths[f]);
     }
     /* po_file_domain_header returns a copy, which is ours to free */
     char *header = rc == 0 && npaths ? (char *)po_file_domain_header(files[0], NULL) : NULL;
@@ -206,6 +261,10 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
         int crc = tmx_writer_close(o.w);
         rc = rc ? rc : crc;
     }
+    if (rc == 0 && st->units == 0) /* a memory of nothing: an empty file, or fuzzy messages only */
+        rc = error_set(ERR_DATA,
+                       _("no translated message to write (read: %zu, fuzzy and left out: %zu); nothing written"),
+                       st->messages, st->skipped_fuzzy);
     for (size_t f = 0; f < npaths; f++)
         if (files && files[f])
             po_file_free(files[f]);
@@ -256,6 +315,101 @@ static const char *prop_of(const tmx_unit *u, const char *type)
     return NULL;
 }
 
+/* The language of the unit's first tuv not in `lang`: the source of a memory whose
+ * header names none. */
+static const char *other_language(const tmx_unit *u, const char *lang)
+{
+    for (size_t k = 0; k < u->ntuv; k++) {
+        const char *l = tmx_tuv_lang(&u->tuv[k]);
+        if (l && !lang_tags_match(l, lang))
+            return l;
+    }
+    return NULL;
+}
+
+/* The messages written so far by msgctxt and msgid (u64table.h: the key first). */
+typedef u64_table message_index;
+typedef struct {
+    uint64_t key;
+    po_message_t message;
+} message_slot;
+
+static uint64_t message_key(const char *ctxt, const char *msgid)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a over ctxt, EOT (gettext's separator), msgid */
+    for (const unsigned char *p = (const unsigned char *)(ctxt ? ctxt : ""); *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ (ctxt ? 4u : 0u)) * 1099511628211ULL;
+    for (const unsigned char *p = (const unsigned char *)msgid; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h;
+}
+
+static po_message_t message_index_find(const message_index *ix, const char *ctxt, const char *msgid)
+{
+    const message_slot *slot = u64_table_get(ix, message_key(ctxt, msgid));
+    if (!slot)
+        return NULL;
+    const char *c = po_message_msgctxt(slot->message);
+    int same_ctxt = (!c && !ctxt) || (c && ctxt && strcmp(c, ctxt) == 0);
+    return same_ctxt && strcmp(po_message_msgid(slot->message), msgid) == 0 ? slot->message : NULL;
+}
+
+static int message_index_add(message_index *ix, const char *ctxt, const char *msgid, po_message_t m)
+{
+    int added;
+    message_slot *slot = u64_table_put(ix, message_key(ctxt, msgid), &added);
+    if (!slot)
+        return -ERR_IO;
+    if (added) /* a 64-bit collision keeps the first: found again by its own strings only */
+        slot->message = m;
+    return 0;
+}
+
+/* A translator comment line appended to m's comments (libgettextpo ends each with \n). */
+static int append_comment(po_message_t m, const char *line)
+{
+    const char *old = po_message_comments(m);
+    size_t lo = old ? strlen(old) : 0;
+    char *all = malloc(lo + strlen(line) + 2);
+    if (!all)
+        return error_set(ERR_IO, _("out of memory"));
+    sprintf(all, "%s%s%s\n", old ? old : "", lo && old[lo - 1] != '\n' ? "\n" : "", line);
+    po_message_set_comments(m, all);
+    free(all);
+    return 0;
+}
+
+/* Another translation `t` of message m, whose translation is `kept`: nothing to do when
+ * they are the same, else kept as a translator comment (once) and counted. */
+static int keep_other_translation(po_message_t m, const char *kept, const char *t, po_bridge_stats *st)
+{
+    if (kept && strcmp(kept, t) == 0)
+        return 0;
+    char *line = NULL;
+    if (asprintf(&line, _("other translation: %s"), t) < 0)
+        return error_set(ERR_IO, _("out of memory"));
+    const char *old = po_message_comments(m), *at = old ? strstr(old, line) : NULL;
+    size_t len = strlen(line);
+    int known = at && (at == old || at[-1] == '\n') && (at[len] == '\n' || !at[len]);
+    int rc = known ? 0 : append_comment(m, line);
+    st->alternatives += !known && rc == 0;
+    free(line);
+    return rc;
+}
+
+/* The unit's notes as the message's translator comments, every one of them. */
+static int set_translator_comments(po_message_t m, const tmx_unit *u)
+{
+    for (size_t k = 0; k < u->nnotes; k++)
+        if (!u->notes[k].type) {
+            int rc = append_comment(m, u->notes[k].text);
+            if (rc < 0)
+                return rc;
+        }
+    return 0;
+}
+
 int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_bridge_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -268,8 +422,9 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     current_errors = &errors;
     po_file_t po = po_file_create();
     po_message_iterator_t it = po_message_iterator(po, NULL);
+    /* no srclang, or "*all*": each unit's source is its first tuv in another language */
     const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
-    char *srclang = src ? strdup(src) : NULL;
+    char *srclang = src && strcmp(src, "*all*") != 0 ? strdup(src) : NULL;
     /* the header: the original catalog's when it is for this language */
     const char *old = tmx_reader_header_prop(r, "x-po-header");
     char old_lang[LANG_TAG_MAX], header[512];
@@ -284,7 +439,12 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     po_message_set_msgid(head, "");
     po_message_set_msgstr(head, keep_old ? old : header);
     po_message_insert(it, head);
-    po_message_t plural = NULL; /* the plural message being rebuilt */
+    if (keep_old) /* the messages are UTF-8 whatever the catalog's charset was */
+        rc = po_header_message_to_utf8(head);
+    message_index index;
+    u64_table_init(&index, sizeof(message_slot));
+    po_message_t plural = NULL;      /* the plural message being rebuilt */
+    po_message_t plural_kept = NULL; /* or the one a repeated plural message's forms go to */
     tmx_unit u = {0};
     int more;
     while (rc == 0 && (more = tmx_reader_next(r, &u)) != 0) {
@@ -295,19 +455,35 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
         /* languages matched as everywhere else (BCP 47 subtags, "en" takes "en-US"); an
          * empty translation is still a message, an untranslated one */
         const char *s, *t;
-        tmx_unit_pair(&u, srclang, lang, &s, &t);
+        tmx_unit_pair(&u, srclang ? srclang : other_language(&u, lang), lang, &s, &t);
         if (!s || !t)
             continue;
+        st->units++;
         const char *form = prop_of(&u, "x-po-plural-form"), *ctxt = prop_of(&u, "x-context");
         const char *flags = prop_of(&u, "x-po-flags"), *extracted = prop_of(&u, "x-po-extracted");
-        po_message_t m = NULL;
-        if (form && atoi(form) > 0 && plural) {
-            po_message_set_msgstr_plural(plural, atoi(form), t);
+        int n = form ? atoi(form) : 0;
+        if (n > 0 && (plural || plural_kept)) {
+            if (plural)
+                po_message_set_msgstr_plural(plural, n, t);
+            else if ((rc = keep_other_translation(plural_kept, po_message_msgstr_plural(plural_kept, n), t, st)) < 0)
+                break;
             continue;
         }
-        m = po_message_create();
+        const char *msgid = form && prop_of(&u, "x-po-msgid") ? prop_of(&u, "x-po-msgid") : s;
+        /* one entry per msgctxt and msgid (msgfmt refuses two): other translations of the
+         * same message become translator comments of the first */
+        po_message_t same = message_index_find(&index, ctxt, msgid);
+        if (same) {
+            plural = NULL;
+            plural_kept = form ? same : NULL;
+            const char *kept = po_message_msgid_plural(same) ? po_message_msgstr_plural(same, n) : po_message_msgstr(same);
+            if ((rc = keep_other_translation(same, kept, t, st)) < 0)
+                break;
+            continue;
+        }
+        po_message_t m = po_message_create();
         if (form) {
-            po_message_set_msgid(m, prop_of(&u, "x-po-msgid") ? prop_of(&u, "x-po-msgid") : s);
+            po_message_set_msgid(m, msgid);
             po_message_set_msgid_plural(m, prop_of(&u, "x-po-msgid-plural") ? prop_of(&u, "x-po-msgid-plural") : s);
             po_message_set_msgstr_plural(m, 0, t);
             plural = m;
@@ -316,27 +492,37 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
             po_message_set_msgstr(m, t);
             plural = NULL;
         }
+        plural_kept = NULL;
         if (ctxt)
             po_message_set_msgctxt(m, ctxt);
         if (extracted)
             po_message_set_extracted_comments(m, extracted);
-        for (size_t k = 0; k < u.nnotes; k++)
-            if (!u.notes[k].type)
-                po_message_set_comments(m, u.notes[k].text);
+        if ((rc = set_translator_comments(m, &u)) < 0)
+            break;
         if (prop_of(&u, "x-po-fuzzy"))
             po_message_set_fuzzy(m, 1);
         for (const char *f = flags; f && *f;) {
-            size_t n = strcspn(f, " ");
+            size_t len = strcspn(f, " ");
             char one[64];
-            snprintf(one, sizeof one, "%.*s", (int)(n < 63 ? n : 63), f);
+            snprintf(one, sizeof one, "%.*s", (int)(len < 63 ? len : 63), f);
             po_message_set_format(m, one, 1);
-            f += n + (f[n] == ' ');
+            f += len + (f[len] == ' ');
         }
         po_message_insert(it, m);
+        if (message_index_add(&index, ctxt, msgid, m) < 0) {
+            rc = -ERR_IO;
+            break;
+        }
         st->messages++;
     }
+    u64_table_free(&index);
     tmx_unit_free(&u);
     po_message_iterator_free(it);
+    if (rc == 0 && st->messages == 0) /* a catalog of just a header: a typo in --lang, most likely */
+        rc = error_set(ERR_DATA, _("%s: no unit translates into %s (languages in the memory: %s); nothing written"),
+                       tmx_reader_name(r), lang, *tmx_reader_languages(r) ? tmx_reader_languages(r) : _("none"));
+    if (rc == 0)
+        st->marked_fuzzy = mark_refused_fuzzy(po);
     if (rc == 0) {
         if (setjmp(errors.back) == 0)
             po_file_write(po, out_path, &handler);

@@ -13,14 +13,22 @@
 
 typedef struct {
     size_t messages, units, skipped_fuzzy;
+    size_t alternatives;    /* tmx2po: other translations of a message, kept as translator comments */
+    size_t marked_fuzzy;    /* tmx2po: messages msgfmt --check would refuse, marked fuzzy */
 } po_bridge_stats;
 
-/* Units from PO files into a TMX written to `out`; `srclang` is the msgid language. */
+/* Units from PO files ("-": standard input) into a TMX written to `out`; `srclang` is the
+ * msgid language. Catalogs in another charset than UTF-8 are converted from it. When no
+ * unit at all would be written, -ERR_DATA (the caller discards `out`). */
 int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int include_fuzzy, FILE *out,
               po_bridge_stats *st);
 
-/* A PO catalog for target language `lang` from a TMX, written to `out_path` (which the
- * caller renames into place). */
+/* A PO catalog for target language `lang` from a TMX ("-": standard input), written to
+ * `out_path` (which the caller renames into place). One entry per msgctxt and msgid, as
+ * msgfmt requires: the first unit's translation is the msgstr, the others that differ
+ * become translator comments ("other translation: …"), counted in `alternatives`. A
+ * message msgfmt --check would refuse (a line break at the start or end of one side
+ * only, a format string that does not match) is kept, marked fuzzy and counted. */
 int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_bridge_stats *st);
 
 #endif

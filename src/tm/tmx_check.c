@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/valid.h>
@@ -65,10 +66,6 @@ static void check_header(checker *c, const tmx_reader *r)
                                      "adminlang",    "srclang",             "datatype"};
     const tmx_attrs *h = tmx_reader_header(r);
     int line = tmx_reader_header_line(r);
-    if (strcmp(tmx_reader_root(r), "tmx") != 0) {
-        problem(c, 1, 1, _("the root element is <%s>, not <tmx>"), tmx_reader_root(r));
-        return;
-    }
     if (!line) {
         problem(c, 1, 1, _("no <header> element"));
         return;
@@ -143,40 +140,61 @@ static void check_unit(checker *c, const tmx_unit *u, const char *srclang)
         problem(c, line, 1, _("no tuv in the source language %s"), want);
 }
 
-/* The reader's last error, "FILE:LINE:COL: message", reported as a problem of the file. */
-static void report_read_error(checker *c, const char *path)
+/* The reader's last error, "FILE:LINE:COL: message" (or "FILE: message"), reported as a
+ * problem of the file. */
+static void report_read_error(checker *c)
 {
     const char *msg = error_last(), *p = msg;
     int line = 1, col = 1, used = 0;
-    size_t plen = strlen(path);
-    if (strncmp(msg, path, plen) == 0 && sscanf(msg + plen, ":%d:%d:%n", &line, &col, &used) == 2 && used)
-        p = msg + plen + used;
+    size_t plen = strlen(c->file);
+    if (strncmp(msg, c->file, plen) == 0) {
+        p = msg + plen;
+        if (sscanf(p, ":%d:%d:%n", &line, &col, &used) == 2 && used)
+            p += used;
+        else if (*p == ':')
+            p++;
+    }
     problem(c, line, col, "%s", *p == ' ' ? p + 1 : p);
+}
+
+static void report_foreign(void *ctx, int line, int col, const char *name)
+{
+    problem(ctx, line, col, _("element <%s> is not part of TMX 1.4b (never processed)"), name);
 }
 
 int tmx_check_file(const char *path, const char *dtd, tmx_problem_fn report, void *ctx)
 {
-    checker c = {path, report, ctx, 0};
+    int from_stdin = strcmp(path, "-") == 0;
+    checker c = {from_stdin ? TMX_STDIN_NAME : path, report, ctx, 0};
+    /* --dtd reads the file a second time: standard input is kept in a temporary file */
+    int spool = -1;
+    if (from_stdin && dtd && (spool = tmx_stdin_spool()) < 0)
+        return spool;
+    tmx_reader_options o = {spool, report_foreign, &c};
     tmx_reader *r;
-    int rc = tmx_reader_open(path, &r);
-    if (rc == -ERR_NOINPUT || rc == -ERR_IO)
-        return rc;
-    if (rc < 0) {
-        report_read_error(&c, path);
-        return c.count;
+    int rc = tmx_reader_open_with(spool >= 0 ? c.file : path, &o, &r);
+    if (rc < 0 && rc != -ERR_NOINPUT && rc != -ERR_IO) {
+        report_read_error(&c);
+        rc = c.count;
+    } else if (rc == 0) {
+        check_header(&c, r);
+        const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
+        char *srclang = src ? strdup(src) : NULL;
+        tmx_unit u = {0};
+        while ((rc = tmx_reader_next(r, &u)) == 1)
+            check_unit(&c, &u, srclang);
+        if (rc < 0)
+            report_read_error(&c);
+        tmx_unit_free(&u);
+        free(srclang);
+        tmx_reader_close(r);
+        rc = c.count;
+        if (dtd) {
+            int n = tmx_dtd_validate(c.file, spool, dtd, report, ctx);
+            rc = n < 0 ? n : rc + n;
+        }
     }
-    check_header(&c, r);
-    const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
-    char *srclang = src ? strdup(src) : NULL;
-    tmx_unit u = {0};
-    while ((rc = tmx_reader_next(r, &u)) == 1)
-        check_unit(&c, &u, srclang);
-    if (rc < 0)
-        report_read_error(&c, path);
-    tmx_unit_free(&u);
-    free(srclang);
-    tmx_reader_close(r);
-    if (dtd && (rc = tmx_dtd_validate(path, dtd, report, ctx)) < 0)
-        return rc;
-    return c.count + (dtd ? rc : 0);
+    if (spool >= 0)
+        close(spool);
+    return rc;
 }

@@ -7,9 +7,10 @@
 /* Called once per problem, in file order. */
 typedef void (*tmx_problem_fn)(void *ctx, const char *file, int line, int col, const char *message);
 
-/* Check one file; `dtd` may be NULL. Returns the number of problems (a file that is not
- * well-formed XML counts as one, reported with its line and column), or a negative error
- * code when the file cannot be read at all. */
+/* Check one file ("-": standard input); `dtd` may be NULL. Returns the number of problems
+ * (a file that is not well-formed XML, or not a TMX document, counts as one, reported
+ * with its line and column; each element TMX 1.4b does not define, xi:include among
+ * them, is one), or a negative error code when the file cannot be read at all. */
 int tmx_check_file(const char *path, const char *dtd, tmx_problem_fn report, void *ctx);
 
 /* Is `date` in TMX's YYYYMMDDThhmmssZ form, with plausible values? */

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/valid.h>
@@ -47,12 +48,15 @@ static void validate(xmlValidCtxtPtr v, dtd_run *run, xmlDocPtr doc, xmlDtdPtr d
     xmlValidateDtd(v, doc, dtd);
 }
 
-int tmx_dtd_validate(const char *path, const char *dtd_path, tmx_problem_fn report, void *ctx)
+int tmx_dtd_validate(const char *path, int fd, const char *dtd_path, tmx_problem_fn report, void *ctx)
 {
     xmlDtdPtr dtd = xmlParseDTD(NULL, BAD_CAST dtd_path);
     if (!dtd)
         return error_set(ERR_NOINPUT, _("%s: cannot read the DTD"), dtd_path);
-    xmlTextReaderPtr xml = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    enum { OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING };
+    if (fd >= 0)
+        lseek(fd, 0, SEEK_SET);
+    xmlTextReaderPtr xml = fd >= 0 ? xmlReaderForFd(fd, path, NULL, OPTIONS) : xmlReaderForFile(path, NULL, OPTIONS);
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlValidCtxtPtr v = xmlNewValidCtxt();
     if (!xml || !doc || !v) {

@@ -11,7 +11,9 @@
 #include "tmx_check.h"
 
 /* Report every DTD problem of `path` (FILE:LINE:COL). Returns how many, or a negative
- * error when the DTD cannot be read. Well-formedness errors are left to the reader. */
-int tmx_dtd_validate(const char *path, const char *dtd_path, tmx_problem_fn report, void *ctx);
+ * error when the DTD cannot be read. Well-formedness errors are left to the reader.
+ * fd >= 0: read that descriptor from its start instead (standard input kept in a
+ * temporary file), `path` only naming it. */
+int tmx_dtd_validate(const char *path, int fd, const char *dtd_path, tmx_problem_fn report, void *ctx);
 
 #endif

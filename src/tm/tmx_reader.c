@@ -6,11 +6,14 @@
 #include "tmx_reader.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/xmlreader.h>
 
@@ -20,6 +23,12 @@
 
 struct tmx_reader {
     xmlTextReaderPtr xml;
+    int fd;                 /* the input read through read_input, or -1 when libxml2 opens the file */
+    int own_fd;             /* whether fd was opened here (closed with the reader) */
+    size_t bytes;           /* read so far (1 for a file libxml2 opens: not empty) */
+    int only_space;         /* and all of them white space */
+    tmx_foreign_fn on_foreign;
+    void *foreign_ctx;
     char *name;
     tmx_attrs header;
     tmx_attrs header_props;     /* type -> text of the header's props */
@@ -27,8 +36,10 @@ struct tmx_reader {
     int at_unit;            /* positioned on a <tu> start tag */
     int done;
     char error[512];        /* first parser error, "LINE:COL: message" */
+    int error_code;         /* its libxml2 code (xmlParserErrors) */
     char root[32];          /* name of the root element */
     int keep_markup;
+    char languages[256];    /* the tuv languages seen, "en-GB, zh-CN" ("…" when more) */
 };
 
 void tmx_reader_keep_markup(tmx_reader *r, int on)
@@ -83,17 +94,15 @@ const char *tmx_tuv_lang(const tmx_tuv *t)
     return l ? l : tmx_attr_get(&t->attrs, "lang");
 }
 
-static void on_parser_error(void *arg, const char *msg, xmlParserSeverities severity, xmlTextReaderLocatorPtr loc)
+static void on_parser_error(void *arg, xmlErrorPtr e)
 {
     tmx_reader *r = arg;
-    if (r->error[0] || (severity != XML_PARSER_SEVERITY_ERROR && severity != XML_PARSER_SEVERITY_VALIDITY_ERROR))
+    if (r->error[0] || e->level < XML_ERR_ERROR)
         return;
-    int line = xmlTextReaderLocatorLineNumber(loc);
-    int col = xmlTextReaderGetParserColumnNumber(r->xml);
-    if (line <= 0) /* errors inside entity declarations have no locator line */
-        line = xmlTextReaderGetParserLineNumber(r->xml);
-    line = line > 0 ? line : 1;
-    snprintf(r->error, sizeof r->error, "%d:%d: %s", line, col, msg ? msg : "");
+    int line = e->line > 0 ? e->line : xmlTextReaderGetParserLineNumber(r->xml);
+    int col = e->int2 > 0 ? e->int2 : xmlTextReaderGetParserColumnNumber(r->xml);
+    r->error_code = e->code;
+    snprintf(r->error, sizeof r->error, "%d:%d: %s", line > 0 ? line : 1, col > 0 ? col : 1, e->message ? e->message : "");
     size_t n = strlen(r->error);
     while (n && (r->error[n - 1] == '\n' || r->error[n - 1] == ' '))
         r->error[--n] = '\0';
@@ -114,9 +123,63 @@ static int fail(tmx_reader *r, const char *fmt, ...)
 
 static int parse_failed(tmx_reader *r)
 {
-    if (r->error[0])
-        return error_set(ERR_DATA, "%s:%s", r->name, r->error);
-    return fail(r, _("malformed XML"));
+    if (r->root[0]) {
+        if (r->error[0])
+            return error_set(ERR_DATA, "%s:%s", r->name, r->error);
+        return fail(r, _("malformed XML"));
+    }
+    /* no element read yet: say what the input is not, rather than how the parser choked */
+    if (r->bytes == 0)
+        return error_set(ERR_DATA, _("%s: empty input (0 bytes), not a TMX document"), r->name);
+    if (r->only_space)
+        return error_set(ERR_DATA, _("%s: only white space, not a TMX document"), r->name);
+    int line = 1, col = 1;
+    const char *why = r->error;
+    int used = 0;
+    if (sscanf(r->error, "%d:%d: %n", &line, &col, &used) == 2 && used)
+        why = r->error + used;
+    if (r->error_code == XML_ERR_DOCUMENT_END || !*why)
+        return error_set(ERR_DATA, _("%s:%d:%d: not a TMX document: no XML element in it"), r->name, line, col);
+    if (r->error_code == XML_ERR_DOCUMENT_EMPTY) /* libxml2's "Document is empty" for text */
+        return error_set(ERR_DATA, _("%s:%d:%d: not a TMX document: text where XML should begin with '<'"), r->name,
+                         line, col);
+    return error_set(ERR_DATA, _("%s:%d:%d: not a TMX document: %s"), r->name, line, col, why);
+}
+
+/* The elements of TMX 1.4b: anything else (a namespaced xi:include, an unknown name) is
+ * reported to the reader's on_foreign, never processed. */
+static int is_tmx_element(const xmlChar *name, const xmlNs *ns)
+{
+    static const char *names[] = {"tmx", "header", "body", "tu",  "tuv", "seg", "prop", "note", "ude",
+                                  "map", "bpt",    "ept",  "it",  "ph",  "hi",  "sub",  "ut"};
+    if (ns)
+        return 0;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp((const char *)name, names[k]) == 0)
+            return 1;
+    return 0;
+}
+
+static void report_foreign(tmx_reader *r, xmlNodePtr n)
+{
+    char qname[160];
+    if (n->ns && n->ns->prefix)
+        snprintf(qname, sizeof qname, "%s:%s", (const char *)n->ns->prefix, (const char *)n->name);
+    else
+        snprintf(qname, sizeof qname, "%s", (const char *)n->name);
+    r->on_foreign(r->foreign_ctx, (int)xmlGetLineNo(n), 1, qname);
+}
+
+/* Report the foreign elements of an expanded unit, at any depth. */
+static void report_foreign_below(tmx_reader *r, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!is_tmx_element(c->name, c->ns))
+            report_foreign(r, c);
+        report_foreign_below(r, c);
+    }
 }
 
 static int is_element(xmlNodePtr n, const char *name)
@@ -141,6 +204,10 @@ static int advance(tmx_reader *r)
             continue;
         if (!r->root[0])
             snprintf(r->root, sizeof r->root, "%s", name);
+        xmlNodePtr current = xmlTextReaderCurrentNode(r->xml);
+        int is_root = xmlTextReaderDepth(r->xml) == 0; /* a root other than <tmx> is refused as such */
+        if (r->on_foreign && current && !is_root && !is_tmx_element(current->name, current->ns))
+            report_foreign(r, current);
         if (strcmp(name, "tu") == 0)
             return 1;
         if (strcmp(name, "header") == 0) {
@@ -168,27 +235,122 @@ static int advance(tmx_reader *r)
 
 int tmx_reader_open(const char *path, tmx_reader **out)
 {
-    *out = NULL;
-    FILE *probe = fopen(path, "rb");
-    if (!probe)
+    return tmx_reader_open_with(path, NULL, out);
+}
+
+static int is_white_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether a file holds nothing but white space (read up to its first other byte). */
+static int only_white_space(int fd)
+{
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        for (ssize_t k = 0; k < n; k++)
+            if (!is_white_space(buf[k]))
+                return 0;
+    return n == 0;
+}
+
+/* How the reader gets its bytes: libxml2 opens a regular file itself (*fd = -1; it reads
+ * a gzip-compressed memory too); standard input or a pipe is read from *fd through
+ * read_input (*own: opened here). A path that cannot be a memory is refused in words:
+ * missing, unreadable, a directory, empty, only white space. */
+static int open_input(const char *path, int *fd, int *own)
+{
+    *fd = -1;
+    *own = 0;
+    if (strcmp(path, "-") == 0) { /* its emptiness is found while reading (read_input) */
+        *fd = STDIN_FILENO;
+        return 0;
+    }
+    int d = open(path, O_RDONLY | O_CLOEXEC);
+    if (d < 0)
         return error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
-    int empty = fgetc(probe) == EOF;
-    fclose(probe);
-    if (empty)
-        return error_set(ERR_DATA, _("%s:1:1: empty file, not a TMX document"), path);
+    struct stat st;
+    int rc = 0;
+    if (fstat(d, &st) != 0)
+        rc = error_set(ERR_NOINPUT, "%s: %s", path, strerror(errno));
+    else if (S_ISDIR(st.st_mode))
+        rc = error_set(ERR_NOINPUT, _("%s: is a directory, not a TMX file"), path);
+    else if (!S_ISREG(st.st_mode)) {
+        *fd = d;
+        *own = 1;
+        return 0;
+    } else if (st.st_size == 0)
+        rc = error_set(ERR_DATA, _("%s: empty file (0 bytes), not a TMX document"), path);
+    else if (only_white_space(d))
+        rc = error_set(ERR_DATA, _("%s: only white space, not a TMX document"), path);
+    close(d);
+    return rc;
+}
+
+/* libxml2's input callbacks for a descriptor: read it, noting whether anything but white
+ * space came, so that an empty input is called empty rather than malformed. */
+static int read_input(void *ctx, char *buf, int len)
+{
+    tmx_reader *r = ctx;
+    ssize_t n;
+    do
+        n = read(r->fd, buf, (size_t)len);
+    while (n < 0 && errno == EINTR);
+    for (ssize_t k = 0; k < n && r->only_space; k++)
+        r->only_space = is_white_space(buf[k]);
+    r->bytes += n > 0 ? (size_t)n : 0;
+    return n < 0 ? -1 : (int)n;
+}
+
+static int close_input(void *ctx)
+{
+    (void)ctx; /* the descriptor is closed with the reader */
+    return 0;
+}
+
+int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_reader **out)
+{
+    *out = NULL;
+    int fd = -1, own = 0, rc;
+    const char *name = path;
+    if (o && o->fd >= 0) {
+        fd = o->fd;
+        lseek(fd, 0, SEEK_SET); /* a spooled input is read from its start each time */
+    } else if ((rc = open_input(path, &fd, &own)) < 0) {
+        return rc;
+    } else if (fd == STDIN_FILENO && !own) {
+        name = TMX_STDIN_NAME;
+    }
     tmx_reader *r = calloc(1, sizeof *r);
-    if (!r || !(r->name = strdup(path))) {
+    if (!r || !(r->name = strdup(name))) {
         free(r);
+        if (own)
+            close(fd);
         return error_set(ERR_IO, _("out of memory"));
     }
-    /* no NOENT (no entity substitution), no DTDLOAD, no network */
-    r->xml = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    r->fd = fd;
+    r->own_fd = own;
+    r->only_space = fd >= 0; /* a file libxml2 opens was found to hold more already */
+    r->bytes = fd >= 0 ? 0 : 1;
+    if (o) {
+        r->on_foreign = o->on_foreign;
+        r->foreign_ctx = o->ctx;
+    }
+    /* no NOENT (no entity substitution), no DTDLOAD, no network; XInclude never processed */
+    enum { OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING };
+    r->xml = fd >= 0 ? xmlReaderForIO(read_input, close_input, r, name, NULL, OPTIONS)
+                     : xmlReaderForFile(path, NULL, OPTIONS);
     if (!r->xml) {
         tmx_reader_close(r);
-        return error_set(ERR_DATA, _("%s: cannot be read as XML"), path);
+        return error_set(ERR_DATA, _("%s: cannot be read as XML"), name);
     }
-    xmlTextReaderSetErrorHandler(r->xml, on_parser_error, r);
-    int rc = advance(r);
+    xmlTextReaderSetStructuredErrorHandler(r->xml, on_parser_error, r);
+    rc = advance(r);
+    if (rc == 0 && !r->root[0])
+        rc = parse_failed(r);
+    if (rc >= 0 && strcmp(r->root, "tmx") != 0)
+        rc = error_set(ERR_DATA, _("%s:1:1: not a TMX document: the root element is <%s>, not <tmx>"), name, r->root);
     if (rc < 0) {
         tmx_reader_close(r);
         return rc;
@@ -197,6 +359,31 @@ int tmx_reader_open(const char *path, tmx_reader **out)
     r->done = rc == 0;
     *out = r;
     return 0;
+}
+
+int tmx_stdin_spool(void)
+{
+    FILE *spool = tmpfile();
+    if (!spool)
+        return error_set(ERR_IO, _("cannot keep standard input in a temporary file: %s"), strerror(errno));
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        if (fwrite(buf, 1, n, spool) != n)
+            rc = error_set(ERR_IO, _("cannot keep standard input in a temporary file: %s"), strerror(errno));
+    if (rc == 0 && ferror(stdin))
+        rc = error_set(ERR_IO, _("%s: %s"), TMX_STDIN_NAME, strerror(errno));
+    if (rc == 0 && fflush(spool) != 0)
+        rc = error_set(ERR_IO, _("cannot keep standard input in a temporary file: %s"), strerror(errno));
+    int fd = rc == 0 ? dup(fileno(spool)) : -1;
+    if (rc == 0 && fd < 0)
+        rc = error_set(ERR_IO, _("cannot keep standard input in a temporary file: %s"), strerror(errno));
+    fclose(spool);
+    if (rc < 0)
+        return rc;
+    lseek(fd, 0, SEEK_SET);
+    return fd;
 }
 
 const tmx_attrs *tmx_reader_header(const tmx_reader *r)
@@ -212,11 +399,6 @@ int tmx_reader_header_line(const tmx_reader *r)
 const char *tmx_reader_header_prop(const tmx_reader *r, const char *type)
 {
     return tmx_attr_get(&r->header_props, type);
-}
-
-const char *tmx_reader_root(const tmx_reader *r)
-{
-    return r->root;
 }
 
 static int copy_attrs(xmlNodePtr n, tmx_attrs *a)
@@ -349,6 +531,35 @@ static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
     return 0;
 }
 
+/* Add lang to the reader's list of languages seen, unless there or the list is full. */
+static void note_language(tmx_reader *r, const char *lang)
+{
+    size_t len = strlen(lang), used = strlen(r->languages);
+    for (const char *p = r->languages; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n == len && strncasecmp(p, lang, n) == 0)
+            return;
+        p += n + (p[n] == ',') + (p[n] == ',' && p[n + 1] == ' ');
+    }
+    static const char more[] = ", \u2026";
+    if (used >= sizeof more - 1 && strcmp(r->languages + used - (sizeof more - 1), more) == 0)
+        return;
+    if (used + len + 2 + sizeof more < sizeof r->languages)
+        snprintf(r->languages + used, sizeof r->languages - used, "%s%s", used ? ", " : "", lang);
+    else
+        snprintf(r->languages + used, sizeof r->languages - used, "%s", more);
+}
+
+const char *tmx_reader_name(const tmx_reader *r)
+{
+    return r->name;
+}
+
+const char *tmx_reader_languages(const tmx_reader *r)
+{
+    return r->languages;
+}
+
 int tmx_reader_next(tmx_reader *r, tmx_unit *u)
 {
     tmx_unit_free(u);
@@ -360,6 +571,8 @@ int tmx_reader_next(tmx_reader *r, tmx_unit *u)
     if (!tu)
         return parse_failed(r);
     u->line = (int)xmlGetLineNo(tu);
+    if (r->on_foreign)
+        report_foreign_below(r, tu);
     int rc = copy_attrs(tu, &u->attrs) < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
     for (xmlNodePtr c = tu->children; c && rc == 0; c = c->next) {
         if (is_element(c, "prop") || is_element(c, "note")) {
@@ -383,6 +596,9 @@ int tmx_reader_next(tmx_reader *r, tmx_unit *u)
     }
     if (rc < 0)
         return rc;
+    for (size_t k = 0; k < u->ntuv; k++)
+        if (tmx_tuv_lang(&u->tuv[k]))
+            note_language(r, tmx_tuv_lang(&u->tuv[k]));
     /* past this unit: the reader frees the expanded tree as it moves on */
     if (xmlTextReaderNext(r->xml) < 0)
         return parse_failed(r);
@@ -406,6 +622,8 @@ void tmx_reader_close(tmx_reader *r)
         return;
     if (r->xml)
         xmlFreeTextReader(r->xml);
+    if (r->own_fd)
+        close(r->fd);
     attrs_free(&r->header);
     attrs_free(&r->header_props);
     free(r->name);

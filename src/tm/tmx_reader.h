@@ -51,9 +51,32 @@ typedef struct tmx_unit_s {
 
 typedef struct tmx_reader tmx_reader;
 
-/* Open a TMX file and read up to the first unit; the header is available at once.
- * 0, -ERR_NOINPUT, or -ERR_DATA with "FILE:LINE:COL: message". */
+/* Called for each element TMX 1.4b does not define (any namespaced one, e.g. xi:include,
+ * or an unknown name), with its qualified name: `tmx validate` reports them. XInclude and
+ * the like are never processed. */
+typedef void (*tmx_foreign_fn)(void *ctx, int line, int col, const char *name);
+
+typedef struct {
+    int fd;                     /* read this open descriptor (not closed) instead of the path; -1: none */
+    tmx_foreign_fn on_foreign;  /* may be NULL */
+    void *ctx;
+} tmx_reader_options;
+
+/* The name standard input goes by in messages ("-" on the command line). */
+#define TMX_STDIN_NAME "<stdin>"
+
+/* Open a TMX file ("-": standard input) and read up to the first unit; the header is
+ * available at once. 0, -ERR_NOINPUT (missing, unreadable, a directory), or -ERR_DATA
+ * with "FILE:LINE:COL: message" (an empty file, or one that is not a TMX document, says
+ * so in words). */
 int tmx_reader_open(const char *path, tmx_reader **out);
+
+/* The same with options; `path` names the file in messages when o->fd is used. */
+int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_reader **out);
+
+/* Standard input copied to an unnamed temporary file, for readers that read their input
+ * twice (merge, validate --dtd): a descriptor at offset 0, or -ERR_IO. */
+int tmx_stdin_spool(void);
 
 /* Also keep each segment's inner XML (tmx_tuv.xml; NULL otherwise): needed to write a
  * unit back unchanged, not to read its text. Off by default, because it costs time. */
@@ -70,8 +93,13 @@ int tmx_reader_header_line(const tmx_reader *r);
  * negative: an error with "FILE:LINE:COL: message" in error_last(). */
 int tmx_reader_next(tmx_reader *r, tmx_unit *u);
 
-/* The root element's name as far as read ("tmx" in a TMX file; "" before any element). */
-const char *tmx_reader_root(const tmx_reader *r);
+/* The input's name in messages: the path, or TMX_STDIN_NAME. */
+const char *tmx_reader_name(const tmx_reader *r);
+
+/* The distinct tuv languages of the units read so far, "en-GB, zh-CN" ("…" after about
+ * 200 bytes): what a message says a memory holds when a language asked for is not there. */
+const char *tmx_reader_languages(const tmx_reader *r);
+
 void tmx_reader_close(tmx_reader *r);
 
 void tmx_unit_free(tmx_unit *u);

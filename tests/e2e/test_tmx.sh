@@ -4,6 +4,22 @@
 source "$(dirname "$0")/lib.sh"
 tmx=$ROOT/tmx/wuzhen.tmx
 samples=$SHARED/eval/tmx/samples
+tmx_of_units() { # UNITS, each "en=…|zh-CN=…|ru-RU=…[|note=…][|date=…]"
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>\n'
+  for unit in "$@"; do
+    local date="" note="" tuvs="" part
+    IFS='|' read -ra parts <<<"$unit"
+    for part in "${parts[@]}"; do
+      case ${part%%=*} in
+        date) date=" changedate=\"${part#*=}\"" ;;
+        note) note="<note>${part#*=}</note>" ;;
+        *) tuvs+="<tuv xml:lang=\"${part%%=*}\"><seg>${part#*=}</seg></tuv>" ;;
+      esac
+    done
+    printf '<tu%s>%s%s</tu>\n' "$date" "$note" "$tuvs"
+  done
+  printf '</body></tmx>\n'
+}
 
 run tmx validate "$tmx"
 [[ $status -eq 0 && -z $out && $err == *valid* ]] && ok "the demo TMX validates" || not_ok "the demo TMX validates" "$out" "$err"
@@ -65,6 +81,61 @@ else
   skip "--dtd checks and shared samples" "no $dtd"
 fi
 
+# elements TMX does not define: reported, never processed (XInclude included)
+cat >"$SCRATCH/xinclude.tmx" <<'TMX'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4" xmlns:xi="http://www.w3.org/2001/XInclude">
+  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"><xi:include href="/etc/passwd" parse="text"/></header>
+  <body>
+    <tu><tuv xml:lang="en"><seg>Open <x:b xmlns:x="urn:x">now</x:b></seg></tuv><tuv xml:lang="ru"><seg>Открыть<xi:include href="other.tmx"/></seg></tuv></tu>
+    <tu><tuv xml:lang="en"><seg>Close</seg></tuv><tuv xml:lang="ru"><seg>Закрыть</seg><font/></tuv></tu>
+  </body>
+</tmx>
+TMX
+run tmx validate -q "$SCRATCH/xinclude.tmx"
+[[ $status -eq 1 ]] && grep -q 'xinclude.tmx:3:1: element <xi:include> is not part of TMX 1.4b (never processed)' <<<"$out" &&
+  grep -q 'xinclude.tmx:5:1: element <x:b> is not part of TMX 1.4b' <<<"$out" &&
+  grep -q 'xinclude.tmx:5:1: element <xi:include> is not part of TMX 1.4b' <<<"$out" &&
+  grep -q 'xinclude.tmx:6:1: element <font> is not part of TMX 1.4b' <<<"$out" &&
+  ok "validate: xi:include, a namespaced and an unknown element are reported with their lines" || not_ok "validate: foreign elements" "$status" "$out"
+run tmx extract --langs en,ru "$SCRATCH/xinclude.tmx"
+[[ $status -eq 0 && $out != *root:* ]] && ok "extract: XInclude is not processed" || not_ok "extract: XInclude is not processed" "$out"
+
+# standard input as "-"
+for cmd in "tmx stats" "tmx validate" "tmx extract --langs en,ru" "tmx validate --dtd $SHARED/eval/tmx/fetched/tmx14.dtd"; do
+  [[ $cmd == *--dtd* && ! -f $SHARED/eval/tmx/fetched/tmx14.dtd ]] && { skip "$cmd -" "no DTD"; continue; }
+  "$POLYALIGN" $cmd "$tmx" >"$SCRATCH/from-file" 2>/dev/null
+  "$POLYALIGN" $cmd - <"$tmx" >"$SCRATCH/from-stdin" 2>"$SCRATCH/stdin-err"
+  st=$?
+  [[ $st -eq 0 ]] && diff <(sed "s|$tmx|<stdin>|" "$SCRATCH/from-file") "$SCRATCH/from-stdin" >/dev/null &&
+    ok "$cmd -: reads standard input" || not_ok "$cmd -: reads standard input" "$st" "$(cat "$SCRATCH/stdin-err")"
+done
+gzip -c "$tmx" >"$SCRATCH/wuzhen.tmx.gz"
+run tmx stats "$SCRATCH/wuzhen.tmx.gz"
+[[ $status -eq 0 && $out == *"24 units"* ]] && ok "stats: a gzip-compressed memory is read as libxml2 reads it" || not_ok "stats of a .tmx.gz" "$status" "$err"
+run_in "$(head -c 700 "$tmx")" tmx stats -
+expect_err "stats -: a truncated memory on standard input is named <stdin>" 65 "^polyalign: <stdin>:[0-9]+:[0-9]+: "
+run_in "" tmx validate -
+[[ $status -eq 1 && $out == "<stdin>:1:1: empty input (0 bytes), not a TMX document" ]] && ok "validate -: empty standard input said so" ||
+  not_ok "validate - on empty input" "$status" "$out"
+run_in "$(cat "$tmx")" tmx lookup --tm - --src en --tgt ru "Wuzhen summit: states must play leading role in Internet governance"
+[[ $status -eq 0 && $out == *"100%"*"Саммит в Учжэне"* ]] && ok "lookup --tm -: the memory from standard input" || not_ok "lookup --tm -" "$out" "$err"
+run_in "$(cat "$tmx")" tmx lookup --tm - --src en --tgt ru
+expect_err "lookup --tm - without queries: usage error (stdin holds the memory)" 2 "give the queries as arguments"
+
+# extract: a language the memory lacks is no silent success; --unique drops repeated pairs
+run tmx extract --langs en,de "$tmx" -o "$SCRATCH/de.tsv"
+[[ $status -eq 65 && ! -e $SCRATCH/de.tsv ]] && grep -q 'wuzhen.tmx: no unit holds both en and de (languages in it: en-GB, zh-CN, ru-RU)' <<<"$err" &&
+  grep -q 'nothing written' <<<"$err" && ok "extract --langs en,de: warning naming the memory's languages, exit 65, no file" ||
+  not_ok "extract of an absent language" "$status" "$err"
+tmx_of_units "en=Open|de=Öffnen" >"$SCRATCH/de.tmx"
+run tmx extract --langs en,de "$tmx" "$SCRATCH/de.tmx"
+[[ $status -eq 0 && $out == $'Open\tÖffnen' && $err == *"warning: "*"wuzhen.tmx: no unit holds both en and de"* ]] &&
+  ok "extract: a file without the pair is warned about, the others extracted" || not_ok "extract: partial" "$status" "$out" "$err"
+run tmx extract --unique --langs en,zh "$tmx" "$tmx" "$tmx"
+[[ $status -eq 0 && $(wc -l <<<"$out") -eq 24 && $err == *"24 segment pairs extracted, 48 repeated pairs left out"* ]] &&
+  ok "extract --unique: each pair once, the repeated ones counted" || not_ok "extract --unique" "$err"
+
 # stats and extract
 run tmx stats "$tmx"
 [[ $status -eq 0 && $out == *"24 units, 0 duplicates"* && $out == *"zh-CN"* ]] && ok "stats: units and languages" ||
@@ -117,23 +188,48 @@ sed -n '/^<tmx /,$p' "$tmx" >>"$SCRATCH/doctype.tmx"
   done
   echo ']><tmx version="1.4"><header creationtool="a" creationtoolversion="1" segtype="sentence" o-tmf="a" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>&e9;</seg></tuv><tuv xml:lang="ru"><seg>x</seg></tuv></tu></body></tmx>'
 } >"$SCRATCH/lol.tmx"
+# where: FILE:LINE:COL, but an empty file has no line to name
+where() { [[ $1 == empty ]] && echo "$1\.tmx: empty file \(0 bytes\), not a TMX document" || echo "$1\.tmx:[0-9]+:[0-9]+: "; }
 for cmd in "stats" "extract --langs en,ru"; do
   for f in empty text trunc xxe lol; do
     run tmx $cmd "$SCRATCH/$f.tmx"
-    [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: ]] && ok "tmx ${cmd%% *} on $f.tmx: exit 65 with line and column" ||
+    [[ $status -eq 65 && $err =~ $(where $f) ]] && ok "tmx ${cmd%% *} on $f.tmx: exit 65 with line and column" ||
       not_ok "tmx ${cmd%% *} on $f.tmx: exit 65 with line and column" "status $status" "$err"
   done
 done
 for f in empty text trunc xxe lol; do
   run tmx merge -o "$SCRATCH/m-$f.tmx" "$SCRATCH/$f.tmx"
-  [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: && ! -e $SCRATCH/m-$f.tmx ]] &&
+  [[ $status -eq 65 && $err =~ $(where $f) && ! -e $SCRATCH/m-$f.tmx ]] &&
     ok "tmx merge on $f.tmx: exit 65, no output" || not_ok "tmx merge on $f.tmx: exit 65, no output" "$err"
   run tmx lookup --tm "$SCRATCH/$f.tmx" --src en --tgt ru x
-  [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: ]] && ok "tmx lookup on $f.tmx: exit 65" ||
+  [[ $status -eq 65 && $err =~ $(where $f) ]] && ok "tmx lookup on $f.tmx: exit 65" ||
     not_ok "tmx lookup on $f.tmx: exit 65" "$err"
   run tmx2po --lang ru "$SCRATCH/$f.tmx" -o "$SCRATCH/p-$f.po"
-  [[ $status -eq 65 && $err =~ $f\.tmx:[0-9]+:[0-9]+: && ! -e $SCRATCH/p-$f.po ]] &&
+  [[ $status -eq 65 && $err =~ $(where $f) && ! -e $SCRATCH/p-$f.po ]] &&
     ok "tmx2po on $f.tmx: exit 65, no output" || not_ok "tmx2po on $f.tmx: exit 65, no output" "$err"
+done
+# what is wrong, in words a user knows, for every command
+mkdir -p "$SCRATCH/adir"
+printf '  \n\n' >"$SCRATCH/blank.tmx"
+printf '<?xml version="1.0"?>\n' >"$SCRATCH/decl.tmx"
+printf '<?xml version="1.0"?>\n<html><body/></html>\n' >"$SCRATCH/html.tmx"
+for cmd in "tmx stats" "tmx validate" "tmx extract --langs en,ru" "tmx merge -o $SCRATCH/w.tmx" "tmx lookup --src en --tgt ru --tm" "tmx2po --lang ru -o $SCRATCH/w.po"; do
+  name=${cmd%% -*}
+  run $cmd "$SCRATCH/adir"
+  expect_err "$name on a directory: exit 66, said so" 66 "adir: is a directory, not a TMX file"
+  run $cmd "$SCRATCH/empty.tmx"
+  [[ $status -eq 65 || ($name == "tmx validate" && $status -eq 1) ]] && grep -Eq "empty.tmx:(1:1:)? empty file \(0 bytes\), not a TMX document" <<<"$err$out" &&
+    ok "$name on an empty file: said so" || not_ok "$name on an empty file" "$status" "$err$out"
+  run $cmd "$SCRATCH/blank.tmx"
+  grep -Eq "blank.tmx:(1:1:)? only white space, not a TMX document" <<<"$err$out" && ok "$name on white space: said so" ||
+    not_ok "$name on white space" "$err$out"
+  run $cmd "$SCRATCH/decl.tmx"
+  grep -Eq "decl.tmx:[0-9]+:[0-9]+: not a TMX document: no XML element in it" <<<"$err$out" &&
+    ok "$name on an XML declaration alone: said so" || not_ok "$name on an XML declaration alone" "$err$out"
+  run $cmd "$SCRATCH/html.tmx"
+  grep -q "html.tmx:1:1: not a TMX document: the root element is <html>, not <tmx>" <<<"$err$out" &&
+    [[ $status -ne 0 ]] && ok "$name on another XML document: refused, said so" || not_ok "$name on another XML document" "$status" "$err$out"
+  ! grep -q "Extra content at the end" <<<"$err$out" && ok "$name: no raw parser message" || not_ok "$name: raw parser message" "$err$out"
 done
 run tmx validate -q "$SCRATCH/lol.tmx"
 [[ $status -eq 1 && $out == *"lol.tmx:"* ]] && ok "validate: billion laughs refused" || not_ok "validate: billion laughs refused" "$out"
@@ -169,9 +265,10 @@ open(sys.argv[2] + "/newer.tmx", "w", encoding="utf-8").write(newer)
 open(sys.argv[2] + "/conflict.tmx", "w", encoding="utf-8").write(conflict)
 PY
 run tmx merge -o "$SCRATCH/merged.tmx" "$tmx" "$SCRATCH/newer.tmx" "$SCRATCH/conflict.tmx"
-[[ $status -eq 0 && $err == *"72 units read, 25 units written, 47 duplicates dropped, 1 conflict kept"* ]] &&
+[[ $status -eq 0 && $err == *"72 units read, 25 units written, 47 duplicates dropped, 0 units joined to one of the same source, 1 conflict kept"* ]] &&
   ok "merge: counts" || not_ok "merge: counts" "$err"
-[[ $err =~ conflict\.tmx:[0-9]+:1:\ another\ translation ]] && ok "merge: conflicts listed with file and line" ||
+[[ $err =~ conflict\.tmx:[0-9]+:1:\ another\ translation\ \(ru-RU\)\ of\ .*than\ the\ unit\ at\ .*wuzhen\.tmx:[0-9]+ ]] &&
+  ok "merge: conflicts listed with file, line, language and the unit they disagree with" ||
   not_ok "merge: conflicts listed with file and line" "$err"
 grep -q '<tu tuid="5" changedate="20250101T000000Z">' "$SCRATCH/merged.tmx" && ok "merge: the newest changedate wins" ||
   not_ok "merge: the newest changedate wins"
@@ -189,6 +286,82 @@ if [[ -f $samples/good-en-zh-ru.tmx ]]; then
 else
   skip "merge keeps inline markup unchanged" "no shared samples"
 fi
+# merge gathers: units of one source whose shared languages agree become one unit holding
+# every language; only a real disagreement is a conflict
+tmx_of_units "en=Hello|zh-CN=你好|note=from the zh memory" "en=Bye|zh-CN=再见" >"$SCRATCH/g-zh.tmx"
+tmx_of_units "en=Hello|ru-RU=Привет|note=from the ru memory" "en=Bye|ru-RU=Пока" >"$SCRATCH/g-ru.tmx"
+tmx_of_units "en=Hello|zh-CN=你好|ru-RU=Привет" "en=Bye|zh-CN=拜拜|ru-RU=Пока" >"$SCRATCH/g-zhru.tmx"
+run tmx merge -o "$SCRATCH/gathered.tmx" "$SCRATCH/g-zh.tmx" "$SCRATCH/g-ru.tmx" "$SCRATCH/g-zhru.tmx"
+[[ $status -eq 0 && $err == *"6 units read, 3 units written, 1 duplicate dropped, 2 units joined to one of the same source, 1 conflict kept"* ]] &&
+  ok "merge: en-zh + en-ru + en-zh-ru of one text: one unit per source and translation, 1 real conflict" ||
+  not_ok "merge gathers units of one source" "$err"
+[[ $err =~ g-zhru\.tmx:4:1:\ another\ translation\ \(zh-CN\)\ of\ \"Bye\"\ than\ the\ unit\ at\ .*g-zh\.tmx:4 ]] &&
+  [[ $(grep -c 'another translation' <<<"$err") -eq 1 ]] &&
+  ok "merge: only the disagreeing Chinese is a conflict, named with its language" || not_ok "merge: the one conflict" "$err"
+check "merge: the gathered units hold every language and every note" python3 - "$SCRATCH/gathered.tmx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+L = "{http://www.w3.org/XML/1998/namespace}lang"
+units = [{t.get(L): t.findtext("seg") for t in tu.findall("tuv")} | {"notes": [n.text for n in tu.findall("note")]}
+         for tu in ET.parse(sys.argv[1]).getroot().iter("tu")]
+want = [{"en": "Hello", "zh-CN": "你好", "ru-RU": "Привет", "notes": ["from the zh memory", "from the ru memory"]},
+        {"en": "Bye", "zh-CN": "再见", "ru-RU": "Пока", "notes": []},
+        {"en": "Bye", "zh-CN": "拜拜", "ru-RU": "Пока", "notes": []}]
+assert sorted(map(repr, units)) == sorted(map(repr, want)), units
+PY
+run tmx validate -q "$SCRATCH/gathered.tmx"
+expect "merge: the gathered memory validates" 0 ""
+# the newest copy of a translation wins, whatever the order of the files
+tmx_of_units "en=Hello|ru-RU=Привет|date=20250101T000000Z" >"$SCRATCH/g-new.tmx"
+tmx_of_units "en=Hello|zh-CN=你好|date=20240101T000000Z" "en=Hello|ru-RU=Привет|date=20200101T000000Z" >"$SCRATCH/g-old.tmx"
+run tmx merge -o "$SCRATCH/g-dates.tmx" "$SCRATCH/g-new.tmx" "$SCRATCH/g-old.tmx"
+[[ $status -eq 0 && $(grep -c '<tu[ >]' "$SCRATCH/g-dates.tmx") -eq 1 ]] && grep -q '<tu changedate="20250101T000000Z">' "$SCRATCH/g-dates.tmx" &&
+  grep -q '你好' "$SCRATCH/g-dates.tmx" && ok "merge: one unit, the newest changedate's attributes, the older unit's Chinese joined" ||
+  not_ok "merge: dates" "$err" "$(cat "$SCRATCH/g-dates.tmx")"
+# standard input: read once, kept for the second pass
+run_in "$(cat "$SCRATCH/g-ru.tmx")" tmx merge -o "$SCRATCH/g-stdin.tmx" "$SCRATCH/g-zh.tmx" - "$SCRATCH/g-zhru.tmx"
+[[ $status -eq 0 && $err == *"3 units written"* ]] &&
+  diff <(grep -v creationdate "$SCRATCH/g-stdin.tmx") <(grep -v creationdate "$SCRATCH/gathered.tmx") >/dev/null &&
+  ok "merge -: a memory from standard input merges as the same file would" || not_ok "merge -" "$err"
+
+# a unit with one language twice (not TMX): kept whole, never gathered, its copies once
+tmx_of_units "en=Hello|ru-RU=Привет|ru-RU=Здравствуйте" "en=Hello|zh-CN=你好" >"$SCRATCH/g-twice.tmx"
+run tmx merge -o "$SCRATCH/g-twice-m.tmx" "$SCRATCH/g-twice.tmx" "$SCRATCH/g-twice.tmx"
+[[ $status -eq 0 && $err == *"4 units read, 2 units written, 2 duplicates dropped, 0 units joined"*", 0 conflicts kept"* ]] &&
+  grep -q Здравствуйте "$SCRATCH/g-twice-m.tmx" && grep -q Привет "$SCRATCH/g-twice-m.tmx" &&
+  ok "merge: a unit with a language twice is kept whole, its copy dropped" || not_ok "merge: repeated language" "$err"
+
+# the issue's memories: an en-zh, an en-ru and an en-zh-ru alignment of the wuzhen article
+wz=$ROOT/corpus/wuzhen
+"$POLYALIGN" align -q --langs en-GB,zh-CN "$wz/article.en.txt" "$wz/article.zh.txt" -o "$SCRATCH/w-zh.tmx" 2>/dev/null
+"$POLYALIGN" align -q --langs en-GB,ru-RU "$wz/article.en.txt" "$wz/article.ru.txt" -o "$SCRATCH/w-ru.tmx" 2>/dev/null
+"$POLYALIGN" align -q --langs en-GB,zh-CN,ru-RU "$wz/article.en.txt" "$wz/article.zh.txt" "$wz/article.ru.txt" -o "$SCRATCH/w-zhru.tmx" 2>/dev/null
+run tmx merge -o "$SCRATCH/w-all.tmx" "$SCRATCH/w-zh.tmx" "$SCRATCH/w-ru.tmx" "$SCRATCH/w-zhru.tmx"
+[[ $status -eq 0 && $err == *", 0 conflicts kept"* && $err != *"another translation"* ]] &&
+  ok "merge of the three wuzhen memories: no conflict among identical translations" || not_ok "merge of the three wuzhen memories" "$err"
+check "merge of the three wuzhen memories: one unit per source, holding every language any unit of it had" \
+  python3 - "$SCRATCH/w-all.tmx" "$SCRATCH/w-zh.tmx" "$SCRATCH/w-ru.tmx" "$SCRATCH/w-zhru.tmx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+L = "{http://www.w3.org/XML/1998/namespace}lang"
+def units(path):
+    return [{t.get(L): t.findtext("seg") for t in tu.findall("tuv")} for tu in ET.parse(path).getroot().iter("tu")]
+merged, want = units(sys.argv[1]), {}
+for path in sys.argv[2:]:
+    for u in units(path):
+        want.setdefault(u["en-GB"], {}).update(u)
+assert len(merged) == len(want), (len(merged), len(want))
+for u in merged:
+    assert u == want[u["en-GB"]], (u, want[u["en-GB"]])
+PY
+if [[ -f /usr/share/omegat/OmegaT.jar ]] && command -v omegat >/dev/null && /usr/bin/python3 -c 'import translate' 2>/dev/null; then
+  # the three-way memory first: before units were gathered, OmegaT filled 2 of 21 Russian
+  # segments with the Chinese of a unit without Russian kept beside the one with it
+  run tmx merge -o "$SCRATCH/w-all2.tmx" "$SCRATCH/w-zhru.tmx" "$SCRATCH/w-zh.tmx" "$SCRATCH/w-ru.tmx"
+  check "check_tmx.sh (DTD, lint, translate-toolkit, OmegaT zh-CN and ru-RU) passes on the merged wuzhen memories" \
+    bash "$SHARED/eval/tmx/check_tmx.sh" "$SCRATCH/w-all2.tmx"
+else
+  skip "check_tmx.sh on the merged wuzhen memories" "OmegaT (omegat) or translate-toolkit not installed"
+fi
+
 run tmx merge -o "$SCRATCH/bad.tmx" "$tmx" "$SCRATCH/trunc.tmx"
 [[ $status -eq 65 && ! -e $SCRATCH/bad.tmx ]] && ok "merge: a broken input leaves no output" || not_ok "merge: a broken input leaves no output" "$err"
 run tmx merge "$tmx"

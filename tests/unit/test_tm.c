@@ -1,5 +1,7 @@
-/* test_tm.c — unit tests of src/tm: the streaming reader (text versus markup), dates,
- * language-tag matching, the writer's copy of a unit, and the fuzzy index. */
+/* test_tm.c — unit tests of src/tm: the streaming reader (text versus markup, input that
+ * is not a memory, elements TMX does not define), dates, language-tag matching, the
+ * writer's copy of a unit, merging units of one source, tmx2po's one entry per message,
+ * and the fuzzy index. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,11 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "text/lang.h"
+#include "tm/po_bridge.h"
 #include "tm/tm_index.h"
 #include "tm/tmx_check.h"
+#include "tm/tmx_merge.h"
 #include "tm/tmx_reader.h"
 #include "tm/tmx_writer.h"
 #include "util/error.h"
@@ -407,11 +412,180 @@ static void u64_tables_keep_keys_and_payloads(void **state)
     assert_null(u64_table_next(&t, &at)); /* an empty table has nothing to walk */
 }
 
+/* Input that is not a memory is named in words, with the exit code of its kind. */
+static void reader_says_what_is_not_a_memory(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *content, *message;
+        int code;
+    } cases[] = {
+        {"", ": empty file (0 bytes), not a TMX document", -ERR_DATA},
+        {"  \n\n", ": only white space, not a TMX document", -ERR_DATA},
+        {"<?xml version=\"1.0\"?>\n", ":2:1: not a TMX document: no XML element in it", -ERR_DATA},
+        {"msgid \"x\"\n", ":1:1: not a TMX document: text where XML should begin with '<'", -ERR_DATA},
+        {"<html><body/></html>", ":1:1: not a TMX document: the root element is <html>, not <tmx>", -ERR_DATA},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char *path = write_temp(cases[k].content);
+        tmx_reader *r = NULL;
+        assert_int_equal(tmx_reader_open(path, &r), cases[k].code);
+        assert_null(r);
+        char want[256];
+        snprintf(want, sizeof want, "%s%s", path, cases[k].message);
+        assert_string_equal(error_last(), want);
+        unlink(path);
+        free(path);
+    }
+    char dir[] = "/tmp/polyalign-test-dir-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    tmx_reader *r = NULL;
+    assert_int_equal(tmx_reader_open(dir, &r), -ERR_NOINPUT);
+    assert_non_null(strstr(error_last(), ": is a directory, not a TMX file"));
+    rmdir(dir);
+}
+
+typedef struct {
+    char names[8][32];
+    int lines[8];
+    int n;
+} foreign_seen;
+
+static void note_foreign(void *ctx, int line, int col, const char *name)
+{
+    (void)col;
+    foreign_seen *f = ctx;
+    if (f->n < 8) {
+        snprintf(f->names[f->n], sizeof f->names[0], "%s", name);
+        f->lines[f->n++] = line;
+    }
+}
+
+/* Every element TMX 1.4b does not define is reported, in the header and in units at any
+ * depth, and never processed: the XInclude's file is not read into the segment. */
+static void reader_reports_foreign_elements(void **state)
+{
+    (void)state;
+    char *path = write_temp("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\" xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+                            "<header srclang=\"en\"><xi:include href=\"/etc/passwd\" parse=\"text\"/></header><body>\n"
+                            "<tu><tuv xml:lang=\"en\"><seg>A <hi>b <font>c</font></hi></seg></tuv>"
+                            "<tuv xml:lang=\"ru\"><seg>Б<xi:include href=\"/etc/passwd\" parse=\"text\"/></seg></tuv></tu>\n"
+                            "</body></tmx>\n");
+    foreign_seen seen = {0};
+    tmx_reader_options o = {-1, note_foreign, &seen};
+    tmx_reader *r;
+    assert_int_equal(tmx_reader_open_with(path, &o, &r), 0);
+    tmx_unit u = {0};
+    assert_int_equal(tmx_reader_next(r, &u), 1);
+    assert_int_equal(seen.n, 3);
+    assert_string_equal(seen.names[0], "xi:include");
+    assert_int_equal(seen.lines[0], 2);
+    assert_string_equal(seen.names[1], "font");
+    assert_string_equal(seen.names[2], "xi:include");
+    assert_int_equal(seen.lines[2], 3);
+    assert_string_equal(u.tuv[1].text, "Б"); /* nothing of /etc/passwd */
+    assert_string_equal(tmx_reader_languages(r), "en, ru");
+    assert_int_equal(tmx_reader_next(r, &u), 0);
+    tmx_unit_free(&u);
+    tmx_reader_close(r);
+    unlink(path);
+    free(path);
+}
+
+static char *memory_of(const char *units)
+{
+    char *doc = NULL;
+    assert_true(asprintf(&doc,
+                         "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" "
+                         "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
+                         "datatype=\"plaintext\"/><body>\n%s</body></tmx>\n",
+                         units) > 0);
+    char *path = write_temp(doc);
+    free(doc);
+    return path;
+}
+
+static void count_conflict(void *ctx, const tmx_conflict *c)
+{
+    assert_string_equal(c->lang, "zh-CN");
+    assert_string_equal(c->source, "Bye");
+    (*(int *)ctx)++;
+}
+
+/* Units of one source whose shared languages agree become one unit with every language;
+ * a unit that translates a shared language differently is a conflict, kept. */
+static void merge_gathers_units_of_one_source(void **state)
+{
+    (void)state;
+    char *zh = memory_of("<tu><tuv xml:lang=\"en\"><seg>Hello</seg></tuv><tuv xml:lang=\"zh-CN\"><seg>你好</seg></tuv></tu>\n"
+                         "<tu><tuv xml:lang=\"en\"><seg>Bye</seg></tuv><tuv xml:lang=\"zh-CN\"><seg>再见</seg></tuv></tu>\n");
+    char *ru = memory_of("<tu><tuv xml:lang=\"en\"><seg>Hello</seg></tuv><tuv xml:lang=\"ru-RU\"><seg>Привет</seg></tuv></tu>\n");
+    char *zhru = memory_of("<tu><tuv xml:lang=\"en\"><seg>Hello </seg></tuv><tuv xml:lang=\"zh-CN\"><seg>你好</seg></tuv>"
+                           "<tuv xml:lang=\"ru-RU\"><seg>Привет</seg></tuv></tu>\n"
+                           "<tu><tuv xml:lang=\"en\"><seg>Bye</seg></tuv><tuv xml:lang=\"zh-CN\"><seg>拜拜</seg></tuv></tu>\n");
+    const char *paths[] = {zh, ru, zhru};
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    tmx_merge_stats st;
+    int conflicts = 0;
+    assert_int_equal(tmx_merge(paths, 3, out, count_conflict, &conflicts, &st), 0);
+    fclose(out);
+    assert_int_equal(st.units, 5);
+    assert_int_equal(st.kept, 3);
+    assert_int_equal(st.joined, 1);
+    assert_int_equal(st.duplicates, 1);
+    assert_int_equal(st.conflicts, 1);
+    assert_int_equal(conflicts, 1);
+    /* the Hello unit holds the three languages, in the order they were first met */
+    const char *hello = strstr(buf, "<seg>Hello");
+    assert_non_null(hello);
+    const char *zh_at = strstr(hello, "你好"), *ru_at = strstr(hello, "Привет"), *end = strstr(hello, "</tu>");
+    assert_true(zh_at && ru_at && zh_at < ru_at && ru_at < end);
+    free(buf);
+    for (size_t k = 0; k < 3; k++) {
+        unlink(paths[k]);
+        free((char *)paths[k]);
+    }
+}
+
+/* tmx2po writes one entry per msgctxt and msgid: another translation of the same source
+ * is counted and kept as a comment; a memory without the language writes nothing. */
+static void tmx2po_keeps_one_entry_per_message(void **state)
+{
+    (void)state;
+    char *tmx = memory_of("<tu><tuv xml:lang=\"en\"><seg>Open</seg></tuv><tuv xml:lang=\"ru\"><seg>Открыть</seg></tuv></tu>\n"
+                          "<tu><tuv xml:lang=\"en\"><seg>Open</seg></tuv><tuv xml:lang=\"ru\"><seg>Открыть</seg></tuv></tu>\n"
+                          "<tu><tuv xml:lang=\"en\"><seg>Open</seg></tuv><tuv xml:lang=\"ru\"><seg>Открой</seg></tuv></tu>\n"
+                          "<tu><prop type=\"x-context\">menu</prop><tuv xml:lang=\"en\"><seg>Open</seg></tuv>"
+                          "<tuv xml:lang=\"ru\"><seg>Открыть</seg></tuv></tu>\n");
+    char po[] = "/tmp/polyalign-test-po-XXXXXX";
+    close(mkstemp(po));
+    po_bridge_stats st;
+    assert_int_equal(tmx_to_po(tmx, "ru", po, &st), 0);
+    assert_int_equal(st.messages, 2); /* "Open", and "Open" in context "menu" */
+    assert_int_equal(st.alternatives, 1);
+    FILE *f = fopen(po, "r");
+    char text[2048] = "";
+    assert_true(fread(text, 1, sizeof text - 1, f) > 0);
+    fclose(f);
+    assert_non_null(strstr(text, "# other translation: Открой\n"));
+    assert_int_equal(tmx_to_po(tmx, "de", po, &st), -ERR_DATA);
+    assert_non_null(strstr(error_last(), "no unit translates into de (languages in the memory: en, ru)"));
+    unlink(po);
+    unlink(tmx);
+    free(tmx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reader_gives_text_and_markup),
         cmocka_unit_test(unit_pairs_pick_variants),
+        cmocka_unit_test(reader_says_what_is_not_a_memory),
+        cmocka_unit_test(reader_reports_foreign_elements),
+        cmocka_unit_test(merge_gathers_units_of_one_source),
+        cmocka_unit_test(tmx2po_keeps_one_entry_per_message),
         cmocka_unit_test(dates_and_tags),
         cmocka_unit_test(fuzzy_index_scores_like_cat_tools),
         cmocka_unit_test(exact_match_first_numbers_cost_a_point),
