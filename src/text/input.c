@@ -79,13 +79,16 @@ static int convert_buffer(char **buf, size_t *len, const char *name, const char 
     return 0;
 }
 
-/* Whether bytes that are not UTF-8 are worth asking ICU's detector about: enough
- * non-ASCII bytes to go on, most of them outside well-formed UTF-8 sequences. Damaged
+/* What bytes that are not UTF-8 are: damaged UTF-8, too few to tell, or worth asking
+ * ICU's detector about (enough non-ASCII bytes to go on, most of them outside
+ * well-formed UTF-8 sequences). Damaged
  * UTF-8 has a few bad bytes among many good sequences; GB18030 or windows-1251 text forms
  * a good sequence now and then by chance, among far more bad bytes. */
 enum { DETECT_MIN_HIGH_BYTES = 8 };
 
-static int worth_detecting(const char *buf, size_t len)
+typedef enum { BYTES_DAMAGED_UTF8, BYTES_TOO_FEW, BYTES_DETECTABLE } bad_bytes_kind;
+
+static bad_bytes_kind classify_bad_bytes(const char *buf, size_t len)
 {
     size_t in_sequences = 0, stray = 0;
     for (size_t i = 0; i < len;) {
@@ -104,7 +107,9 @@ static int worth_detecting(const char *buf, size_t len)
             i++;
         }
     }
-    return stray + in_sequences >= DETECT_MIN_HIGH_BYTES && stray > in_sequences;
+    if (in_sequences >= stray)
+        return BYTES_DAMAGED_UTF8;
+    return stray + in_sequences >= DETECT_MIN_HIGH_BYTES ? BYTES_DETECTABLE : BYTES_TOO_FEW;
 }
 
 /* Take ownership of buf: convert it when it is in another encoding (named, or detected
@@ -128,7 +133,10 @@ static int adopt_buffer(char *buf, size_t len, const char *name, const char *enc
     size_t bad, bom = utf8_bom_length(buf, len);
     utf8_status st = utf8_validate(buf + bom, len - bom, &bad);
     char hint[320] = "";
-    if (st == UTF8_INVALID && encoding_is_auto(encoding) && !out->encoding.name[0] && worth_detecting(buf, len)) {
+    bad_bytes_kind kind = st == UTF8_INVALID && encoding_is_auto(encoding) && !out->encoding.name[0]
+                              ? classify_bad_bytes(buf, len)
+                              : BYTES_DAMAGED_UTF8;
+    if (kind == BYTES_DETECTABLE) {
         char candidates[256];
         if (encoding_detect(buf, len, &out->encoding, candidates, sizeof candidates)) {
             if ((rc = convert_buffer(&buf, &len, name, out->encoding.name)) < 0)
@@ -140,7 +148,7 @@ static int adopt_buffer(char *buf, size_t len, const char *name, const char *enc
                      candidates);
             memset(&out->encoding, 0, sizeof out->encoding);
         }
-    } else if (st == UTF8_INVALID && encoding_is_auto(encoding) && !out->encoding.name[0]) {
+    } else if (kind == BYTES_TOO_FEW) {
         snprintf(hint, sizeof hint, "%s", _("; if the file is in another encoding, name it with --encoding"));
     }
     if (st != UTF8_OK) {
