@@ -134,7 +134,7 @@ static int adopt_buffer(char *buf, size_t len, const char *name, const char *enc
     utf8_status st = utf8_validate(buf + bom, len - bom, &bad);
     char hint[320] = "";
     bad_bytes_kind kind = st == UTF8_INVALID && encoding_is_auto(encoding) && !out->encoding.name[0]
-                              ? classify_bad_bytes(buf, len)
+                              ? classify_bad_bytes(buf + bom, len - bom)
                               : BYTES_DAMAGED_UTF8;
     if (kind == BYTES_DETECTABLE) {
         char candidates[256];
