@@ -31,6 +31,7 @@ enum {
     OPT_DOUBTFUL,
     OPT_FORCE,
     OPT_ENCODING,
+    OPT_LANG_ALONE,
     OPT_LEXICON,
     OPT_LEXDIR,
     OPT_NO_SCORE
@@ -47,6 +48,7 @@ const cli_option align_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
+    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("not an option of align: --langs names the language of every file")},
     {"force", OPT_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)")},
     {"keep-doubtful", OPT_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")},
     {"keep-partial", OPT_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")},
@@ -133,6 +135,10 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_DOUBTFUL: a->keep_doubtful = 1; break;
     case OPT_FORCE: a->force = 1; break;
     case OPT_ENCODING: a->encoding = arg; break;
+    case OPT_LANG_ALONE: /* an exact --lang, which getopt would otherwise take for --langs */
+        return cli_usage_error(self, _("--lang %s: align takes --langs with one language per file in order (e.g. "
+                                       "--langs en,zh), or none to guess them from each file's script"),
+                               arg);
     case OPT_QUIET: a->quiet = 1; break;
     }
     return 0;

@@ -132,6 +132,11 @@ int cmd_tmx_lookup(int argc, char **argv)
         if (rc == 0 && a.index)
             rc = tm_index_save(ix, a.index);
     }
+    /* a memory without the pair answers nothing: say so rather than print queries alone */
+    if (rc == 0 && tm_index_units(ix) == 0)
+        rc = error_set(ERR_DATA, _("%s holds no unit with both %s and %s: nothing to look up in (tmx stats lists "
+                                   "its languages)"),
+                       a.tm ? a.tm : a.index, a.src, a.tgt);
     if (rc == 0 && !(a.matches = malloc((size_t)a.best * sizeof *a.matches)))
         rc = error_set(ERR_IO, _("out of memory"));
     if (rc < 0) {

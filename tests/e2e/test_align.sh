@@ -101,6 +101,8 @@ pre_out=$("$POLYALIGN" align -q --presegmented --format tsv "$SCRATCH/verses.en"
 run align -q --lines wrap --format tsv "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
 [[ $status -eq 0 && $out != "$pre_out" && $(wc -l <<<"$out") -ne $(wc -l <<<"$pre_out") ]] &&
   ok "--lines wrap overrides the decision" || not_ok "--lines wrap overrides the decision" "$out"
+run align --lang en "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
+expect_err "align --lang: exit 2, pointing to --langs (it was taken for a one-language --langs)" 2 "--lang en: align takes --langs with one language per file"
 run align --lines verse "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
 expect_err "--lines verse: exit 2" 2 "--lines takes wrap, sentence or paragraph"
 if have_shared; then

@@ -376,6 +376,8 @@ run_ok tmx lookup --tm "$tmx" --src en --tgt ru "WUZHEN summit -- states must pl
 [[ $out == *" 98%"*"Саммит в Учжэне"*$'\t'"differs: punctuation, case" && $out != *"100%"* ]] &&
   ok "lookup: other case and punctuation cost a point each, and the match says so" ||
   not_ok "lookup: case and punctuation cost a point each" "$out"
+run tmx lookup --tm "$tmx" --src en --tgt de "Wuzhen summit"
+expect_err "lookup in a pair the memory lacks: exit 65, said, not an empty answer" 65 "holds no unit with both en and de"
 run tmx lookup --tm "$tmx" --src en --tgt ru "Nothing like anything in the memory at all."
 expect "lookup: no match below --min (the query alone)" 0 "Nothing like anything in the memory at all."
 printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit: states must play leading role in Internet governance\n' |
