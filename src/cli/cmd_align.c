@@ -298,11 +298,7 @@ int cmd_align(int argc, char **argv)
     }
     user_lexicons_free(a.opts.lexicons.user);
     int end_rc = w ? output_end(w, &total) : 0;
-    rc = rc ? rc : end_rc;
-    if (rc == 0)
-        rc = atomic_file_commit(&out);
-    else
-        atomic_file_abort(&out);
+    rc = atomic_file_finish(&out, rc ? rc : end_rc);
     if (rc == 0 && total.chars_dropped)
         cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
                     "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),

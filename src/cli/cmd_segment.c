@@ -158,7 +158,7 @@ int cmd_segment(int argc, char **argv)
         if (r < 0)
             status = cli_report(r);
     }
-    int crc = atomic_file_commit(&out);
+    int crc = atomic_file_finish(&out, 0);
     if (crc < 0)
         status = cli_report(crc);
     free(p.scratch);

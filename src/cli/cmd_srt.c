@@ -374,14 +374,8 @@ int cmd_srt_fix(int argc, char **argv)
     if (rc == 0 && out.n == 0)
         rc = error_set(ERR_DATA, _("%s: no cue with text to write"), a.file);
     atomic_file f;
-    if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0) {
-        if (subtitle_write(f.f, &out, format) < 0) {
-            atomic_file_abort(&f);
-            rc = error_set(ERR_IO, _("%s: write error"), a.output);
-        } else {
-            rc = atomic_file_commit(&f);
-        }
-    }
+    if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0)
+        rc = atomic_file_finish(&f, subtitle_write(f.f, &out, format));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu cue read", "polyalign: %zu cues read", in.n), in.n);
         fprintf(stderr, P_(", %zu cue written", ", %zu cues written", out.n), out.n);

@@ -308,14 +308,8 @@ int cmd_subtitle(int argc, char **argv)
         rc = a.tmx ? error_set(ERR_DATA, _("no unit of %s was found in %s: no subtitles to write"), a.tmx, a.from)
                    : error_set(ERR_DATA, _("%s has no sentences: no subtitles to write"), t.name);
     atomic_file out;
-    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
-        if (subtitle_write(out.f, &cues, format) < 0) {
-            atomic_file_abort(&out);
-            rc = error_set(ERR_IO, _("%s: write error"), a.output ? a.output : "<stdout>");
-        } else {
-            rc = atomic_file_commit(&out);
-        }
-    }
+    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
+        rc = atomic_file_finish(&out, subtitle_write(out.f, &cues, format));
     if (rc == 0) {
         if (!a.tmx) {
             fprintf(stderr, P_("polyalign: %zu sentence, ", "polyalign: %zu sentences, ", t.n), t.n);

@@ -92,12 +92,8 @@ int cmd_tmx_extract(int argc, char **argv)
         tmx_reader_close(r);
     }
     for (int k = 0; k < nout; k++) {
-        if (rc < 0) {
-            atomic_file_abort(&out[k]);
-        } else {
-            int c = atomic_file_commit(&out[k]);
-            rc = rc < 0 ? rc : c;
-        }
+        int c = atomic_file_finish(&out[k], rc);
+        rc = rc < 0 ? rc : c;
     }
     if (rc == 0)
         fprintf(stderr,

@@ -55,10 +55,7 @@ int cmd_tmx_merge(int argc, char **argv)
     tmx_merge_stats st;
     if (rc == 0)
         rc = tmx_merge((const char *const *)argv + first, (size_t)(argc - first), out.f, print_conflict, &a.quiet, &st);
-    if (rc == 0)
-        rc = atomic_file_commit(&out);
-    else
-        atomic_file_abort(&out);
+    rc = atomic_file_finish(&out, rc);
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu unit read", "polyalign: %zu units read", st.units), st.units);
         fprintf(stderr, P_(", %zu unit written", ", %zu units written", st.kept), st.kept);

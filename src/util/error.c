@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../i18n.h"
+
 static _Thread_local char last_message[1024];
 
 int error_set(error_code code, const char *fmt, ...)
@@ -13,6 +15,11 @@ int error_set(error_code code, const char *fmt, ...)
     vsnprintf(last_message, sizeof last_message, fmt, ap);
     va_end(ap);
     return -(int)code;
+}
+
+int error_nomem(void)
+{
+    return error_set(ERR_NOMEM, "%s", _("out of memory"));
 }
 
 const char *error_last(void)
