@@ -18,6 +18,7 @@
 #include "../subtitle/srt_read.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -101,7 +102,7 @@ static void style(srt_args *a, int line, const char *fmt, ...)
     char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     a->problems++;
     printf("%s:%d: %s: %s\n", a->file, line, _("style"), msg);

@@ -21,6 +21,7 @@
 #include "../subtitle/timing.h"
 #include "../text/input.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -130,7 +131,7 @@ static void from_problem(void *ctx, srt_severity sev, int line, const char *mess
     from_problems *fp = ctx;
     if (sev == SRT_UNREADABLE && !fp->unreadable_line) {
         fp->unreadable_line = line;
-        snprintf(fp->unreadable, sizeof fp->unreadable, "%s", message);
+        utf8_truncate(message, 0, fp->unreadable, sizeof fp->unreadable);
     } else if (sev == SRT_ERROR) {
         char place[4096];
         srt_problem_place(place, sizeof place, fp->file, line);

@@ -15,6 +15,7 @@
 #include "../subtitle/srt.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
@@ -67,14 +68,11 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     for (size_t k = 0; k < m->n; k++) {
         sum += m->sentence[k].confidence;
         if (m->sentence[k].confidence < SYNC_LOW_CONFIDENCE) {
-            int shown = 40; /* bytes of the sentence quoted, cut at a character boundary */
-            if (strlen(sentences[k]) > (size_t)shown)
-                while (shown > 0 && ((unsigned char)sentences[k][shown] & 0xC0) == 0x80)
-                    shown--;
+            char quoted[256];
             if (low++ < 10)
-                cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%.*s\""),
-                         k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence, shown,
-                         sentences[k]);
+                cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%s\""),
+                         k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence,
+                         utf8_truncate(sentences[k], 40, quoted, sizeof quoted));
         }
     }
     if (low > 10)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 #include "../tm/tmx_merge.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
@@ -34,8 +35,10 @@ static int handle_option(int key, const char *arg, void *ctx)
 
 static void print_conflict(void *ctx, const char *file, int line, const char *source)
 {
+    char quoted[512];
     if (!*(int *)ctx)
-        fprintf(stderr, _("%s:%d:1: another translation of \"%.80s\" (both kept)\n"), file, line, source);
+        fprintf(stderr, _("%s:%d:1: another translation of \"%s\" (both kept)\n"), file, line,
+                utf8_truncate(source, 80, quoted, sizeof quoted));
 }
 
 int cmd_tmx_merge(int argc, char **argv)

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
 #include "../util/u64table.h"
@@ -53,7 +54,7 @@ static lang_stats *lang_of(tmx_stats *s, const char *tag)
     if (s->nlang == MAX_LANGS)
         return NULL;
     lang_stats *l = &s->lang[s->nlang++];
-    snprintf(l->tag, sizeof l->tag, "%s", tag);
+    utf8_truncate(tag, 0, l->tag, sizeof l->tag);
     return l;
 }
 

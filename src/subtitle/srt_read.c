@@ -9,6 +9,7 @@
 
 #include "../i18n.h"
 #include "../text/input.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
 #include "../util/vec.h"
@@ -28,7 +29,7 @@ static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ..
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     r->report(r->ctx, sev, line, msg);
 }

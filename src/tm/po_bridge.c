@@ -17,6 +17,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "tmx_reader.h"
 #include "tmx_writer.h"
@@ -41,7 +42,7 @@ static void on_po_error(int severity, po_message_t message, const char *filename
         return;
     if (!e->failed) {
         e->failed = 1;
-        snprintf(e->message, sizeof e->message, "%s:%zu:%zu: %s", filename ? filename : "?",
+        utf8_snprintf(e->message, sizeof e->message, "%s:%zu:%zu: %s", filename ? filename : "?",
                  lineno == (size_t)-1 ? 1 : lineno, column == (size_t)-1 ? 1 : column, text ? text : "");
         size_t n = strlen(e->message);
         while (n && e->message[n - 1] == '\n')

@@ -13,6 +13,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "tmx_reader.h"
 
@@ -30,7 +31,7 @@ static void problem(checker *c, int line, int col, const char *fmt, ...)
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     c->count++;
     c->report(c->ctx, c->file, line, col, msg);

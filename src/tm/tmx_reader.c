@@ -16,6 +16,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 
 struct tmx_reader {
@@ -93,7 +94,7 @@ static void on_parser_error(void *arg, const char *msg, xmlParserSeverities seve
     if (line <= 0) /* errors inside entity declarations have no locator line */
         line = xmlTextReaderGetParserLineNumber(r->xml);
     line = line > 0 ? line : 1;
-    snprintf(r->error, sizeof r->error, "%d:%d: %s", line, col, msg ? msg : "");
+    utf8_snprintf(r->error, sizeof r->error, "%d:%d: %s", line, col, msg ? msg : "");
     size_t n = strlen(r->error);
     while (n && (r->error[n - 1] == '\n' || r->error[n - 1] == ' '))
         r->error[--n] = '\0';
@@ -106,7 +107,7 @@ static int fail(tmx_reader *r, const char *fmt, ...)
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     return error_set(ERR_DATA, "%s:%d:%d: %s", r->name, xmlTextReaderGetParserLineNumber(r->xml),
                      xmlTextReaderGetParserColumnNumber(r->xml), msg);
