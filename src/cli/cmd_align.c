@@ -198,7 +198,7 @@ static int align_group(align_text *texts, int ntexts, const align_options *o, al
         rc = align_two(&texts[0], &texts[1], o, &two, &n, &fit[0]);
         beads = rc == 0 ? malloc((n + 1) * sizeof *beads) : NULL;
         if (rc == 0 && !beads)
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
         for (size_t k = 0; rc == 0 && k < n; k++)
             beads[k] = (bead3){{two[k].i, two[k].j, 0}, {two[k].di, two[k].dj, 0}, two[k].confidence};
         al->n = n;

@@ -72,7 +72,7 @@ static int print_sentence(const char *text, const sentence_span *s, void *ctx)
         if (len > p->scratch_cap) {
             char *bigger = realloc(p->scratch, len);
             if (!bigger)
-                return error_set(ERR_IO, _("out of memory"));
+                return error_nomem();
             p->scratch = bigger;
             p->scratch_cap = len;
         }

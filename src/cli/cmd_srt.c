@@ -134,7 +134,7 @@ static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang
 {
     char *copy = strdup(text);
     if (!copy)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     markup_strip(copy); /* "the</i>" ends with "the" */
     int rc = 0, k = 1;
     for (char *t = copy, *nl; rc >= 0 && (nl = strchr(t, '\n')); t = nl + 1, k++) {
@@ -273,7 +273,7 @@ static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *
     size_t len;
     char *all = cues_text(cues, &len), lang[LANG_TAG_MAX];
     if (!all)
-        return cli_report(error_set(ERR_IO, _("out of memory")));
+        return cli_report(error_nomem());
     align_guess_language(all, len, lang);
     free(all);
     if (!lang[0]) /* no letters to tell */
@@ -320,7 +320,7 @@ int cmd_srt_fix(int argc, char **argv)
         /* the text on one line, then cut again under the profile */
         char *text = cue_text_unwrap((const char *const *)&c->text, 1, base);
         if (!text) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         free(c->text);

@@ -165,7 +165,7 @@ static int read_source_track(const char *path, cue_list *track)
     double (*span)[2] = malloc(track->n * sizeof *span);
     if (!span) {
         cues_free(track);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (size_t k = 0; k < track->n; k++) {
         disorder += k > 0 && track->v[k].start < track->v[k - 1].start;
@@ -195,7 +195,7 @@ static int track_language(const cue_list *track, char lang[LANG_TAG_MAX])
         total += strlen(track->v[k].text) + 1;
     char *all = malloc(total);
     if (!all)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     size_t len = 0;
     for (size_t k = 0; k < track->n; k++) {
         size_t l = strlen(track->v[k].text);

@@ -191,7 +191,7 @@ int cmd_sync(int argc, char **argv)
         nrows = t.n;
     }
     if (rc == 0 && !(rows = calloc(nrows ? nrows : 1, sizeof *rows)))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (size_t k = 0; rc == 0 && k < nrows; k++) {
         if (a.cues) {
             const cue *c = &cues.v[k];

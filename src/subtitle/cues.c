@@ -357,7 +357,7 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
         if (sc->n == cap) {
             size_t *v = realloc(sc->pos, (cap *= 2) * sizeof *v);
             if (!v) {
-                rc = error_set(ERR_IO, _("out of memory"));
+                rc = error_nomem();
                 break;
             }
             sc->pos = v;
@@ -374,7 +374,7 @@ static int widths(sentence_cut *sc)
     sc->width = calloc(sc->len + 1, sizeof *sc->width);
     sc->markup = calloc(sc->len + 1, 1);
     if (!sc->width || !sc->markup)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t a = 0, n; a < sc->len; a += n ? n : 1)
         if ((n = markup_length(sc->s + a)) && a + n <= sc->len)
             memset(sc->markup + a, 1, n);
@@ -404,14 +404,14 @@ static int carry_markup_over(cue_list *out, size_t first)
     size_t n = out->n - first;
     char **texts = malloc((n ? n : 1) * sizeof *texts);
     if (!texts)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t k = 0; k < n; k++)
         texts[k] = out->v[first + k].text;
     int rc = markup_carry_over(texts, n);
     for (size_t k = 0; k < n; k++) /* replaced or not, each pointer is valid */
         out->v[first + k].text = texts[k];
     free(texts);
-    return rc < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+    return rc < 0 ? error_nomem() : 0;
 }
 
 /* Cut one sentence into cues appended to out, none wider than max_cue where a cut fits. */
@@ -435,7 +435,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         sc.hints = malloc(sc.n + 1);
         sc.words = malloc((sc.n + 1) * sizeof *sc.words);
         if (!sc.cost || !sc.inside || !sc.hints || !sc.words) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         if ((rc = line_breaks_words(lang, p, sc.s, sc.len, sc.pos, sc.n, sc.inside, sc.hints)) < 0)
@@ -451,7 +451,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         from = malloc(sc.n * sizeof *from);
         split = malloc(sc.n * sizeof *split);
         if (!best || !from || !split) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         best[0] = 0;
@@ -496,7 +496,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         free(l1);
         free(l2);
         if (!t) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         if (!*t || (t[0] == '\n' && !t[1])) {
@@ -595,7 +595,7 @@ int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text,
     }
     double *d = rc == 0 ? malloc((parts.n + 1) * sizeof *d) : NULL;
     if (rc == 0 && !d)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc < 0) {
         cues_free(&parts);
         free(d);

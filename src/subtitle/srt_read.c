@@ -205,7 +205,7 @@ static int finish_cue(cue_list *out, srt_cue_info **info, size_t *icap, cue *cur
     *text = NULL;
     *text_len = 0;
     if (!cur->text)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     int rc = push(out, info, icap, *cur, where);
     if (rc < 0)
         free(cur->text);
@@ -260,7 +260,7 @@ static int add_text_line(char **text, size_t *text_len, const char *line)
     size_t l = strlen(line);
     char *t = realloc(*text, *text_len + l + 2);
     if (!t)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     *text = t;
     if (*text_len)
         t[(*text_len)++] = '\n';

@@ -133,7 +133,7 @@ static int write_unit(unit_out *o, po_message_t m, const char *src, const char *
     if (rc == 0 && comments && *comments) {
         char *note = strdup(comments);
         if (!note)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         size_t len = strlen(note);
         while (len && note[len - 1] == '\n')
             note[--len] = '\0'; /* libgettextpo ends each comment line with one */
@@ -156,7 +156,7 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     current_errors = &errors;
     unit_out o = {NULL, srclang, "", 0};
     po_file_t *files = calloc(npaths + 1, sizeof *files);
-    int rc = files ? 0 : error_set(ERR_IO, _("out of memory"));
+    int rc = files ? 0 : error_nomem();
     /* read everything first: the TMX header carries the first catalog's header */
     for (size_t f = 0; f < npaths && rc == 0; f++) {
         if (setjmp(errors.back) == 0)

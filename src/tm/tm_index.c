@@ -126,7 +126,7 @@ static int add_text(tm_index *ix, const char *s, uint32_t *at)
     if (ix->ntext + n > UINT32_MAX)
         return error_set(ERR_DATA, _("memory too large for the index (over 4 GB of text)"));
     if (vec_reserve(&ix->text, &ix->tcap, ix->ntext + n, 1) < 0)
-        return -ERR_IO;
+        return error_nomem();
     memcpy(ix->text + ix->ntext, s, n);
     *at = (uint32_t)ix->ntext;
     ix->ntext += n;
@@ -138,7 +138,7 @@ static int build_postings(tm_index *ix)
     ix->head = calloc(BUCKETS + 1, sizeof *ix->head);
     ix->hits = calloc(ix->nunits + 1, sizeof *ix->hits);
     if (!ix->head || !ix->hits)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     uint32_t keys[MAX_TOKENS];
     for (size_t u = 0; u < ix->nunits; u++) {
         size_t nk = keys_of(ix->tokens + ix->units[u].tok, ix->units[u].ntok, keys);
@@ -152,7 +152,7 @@ static int build_postings(tm_index *ix)
     uint32_t *fill = malloc(BUCKETS * sizeof *fill);
     if (!ix->post || !fill) {
         free(fill);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     memcpy(fill, ix->head, BUCKETS * sizeof *fill);
     for (size_t u = 0; u < ix->nunits; u++) {
@@ -176,7 +176,7 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
     *out = NULL;
     tm_index *ix = calloc(1, sizeof *ix);
     if (!ix)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     ix->by_char = lang_is_unspaced(src);
     canonical(src, ix->lang[0]);
     canonical(tgt, ix->lang[1]);
@@ -432,7 +432,7 @@ int tm_index_load(const char *path, const char *src, const char *tgt, tm_index *
     size_t file_size = (size_t)ftell(f);
     fseek(f, 0, SEEK_SET);
     tm_index *ix = calloc(1, sizeof *ix);
-    int rc = ix ? read_header(f, path, src, tgt, &h) : error_set(ERR_IO, _("out of memory"));
+    int rc = ix ? read_header(f, path, src, tgt, &h) : error_nomem();
     if (rc == 0) {
         memcpy(ix->lang, h.lang, sizeof ix->lang);
         ix->by_char = (int)h.by_char;

@@ -160,7 +160,7 @@ int tmx_check_file(const char *path, const char *dtd, tmx_problem_fn report, voi
     checker c = {path, report, ctx, 0};
     tmx_reader *r;
     int rc = tmx_reader_open(path, &r);
-    if (rc == -ERR_NOINPUT || rc == -ERR_IO)
+    if (rc == -ERR_NOINPUT || rc == -ERR_IO || rc == -ERR_NOMEM)
         return rc;
     if (rc < 0) {
         report_read_error(&c, path);

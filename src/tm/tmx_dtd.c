@@ -61,7 +61,7 @@ int tmx_dtd_validate(const char *path, const char *dtd_path, tmx_problem_fn repo
         xmlFreeDoc(doc);
         xmlFreeValidCtxt(v);
         xmlFreeDtd(dtd);
-        return xml ? error_set(ERR_IO, _("out of memory")) : error_set(ERR_NOINPUT, _("%s: cannot open"), path);
+        return xml ? error_nomem() : error_set(ERR_NOINPUT, _("%s: cannot open"), path);
     }
     dtd_run run = {path, report, ctx, 0, 0};
     v->userData = &run;

@@ -106,7 +106,7 @@ static int check_srclang(void *ctx, size_t f, tmx_reader *r)
     if (!src)
         return 0;
     if (!m->srclang)
-        return (m->srclang = strdup(src)) ? 0 : error_set(ERR_IO, _("out of memory"));
+        return (m->srclang = strdup(src)) ? 0 : error_nomem();
     if (strcasecmp(src, m->srclang) != 0)
         return error_set(ERR_DATA, _("%s: source language %s differs from %s in %s"), m->paths[f], src, m->srclang,
                          m->paths[0]);
@@ -124,7 +124,7 @@ static int decide_unit(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
     int added;
     unit_slot *slot = u64_table_put(&t->units, key, &added);
     if (!slot)
-        return -ERR_IO;
+        return error_nomem();
     if (!added) {
         m->st->duplicates++;
         if (date && strcmp(date, slot->date) > 0) { /* YYYYMMDDThhmmssZ sorts by time */
@@ -143,7 +143,7 @@ static int decide_unit(void *ctx, size_t f, uint32_t ordinal, const tmx_unit *u)
     uint64_t sk = tmx_text_hash(1469598103934665603ULL, s->xml ? s->xml : s->text);
     source_slot *ss = u64_table_put(&t->sources, sk, &added);
     if (!ss)
-        return -ERR_IO;
+        return error_nomem();
     if (added) {
         ss->key = key;
     } else if (ss->key != key) {

@@ -46,17 +46,19 @@ static int attrs_add(tmx_attrs *a, const char *name, const char *value)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 8;
-        tmx_attr *v = realloc(a->v, cap * sizeof *v);
-        if (!v)
+        tmx_attr *grown = realloc(a->v, cap * sizeof *grown);
+        if (!grown)
             return -1;
-        a->v = v;
+        a->v = grown;
         a->cap = cap;
     }
-    a->v[a->n].name = strdup(name);
-    a->v[a->n].value = strdup(value ? value : "");
-    if (!a->v[a->n].name || !a->v[a->n].value)
+    char *n = strdup(name), *v = strdup(value ? value : "");
+    if (!n || !v) {
+        free(n);
+        free(v);
         return -1;
-    a->n++;
+    }
+    a->v[a->n++] = (tmx_attr){n, v};
     return 0;
 }
 
@@ -150,7 +152,7 @@ static int advance(tmx_reader *r)
             while (xmlTextReaderMoveToNextAttribute(r->xml) == 1)
                 if (attrs_add(&r->header, (const char *)xmlTextReaderConstName(r->xml),
                               (const char *)xmlTextReaderConstValue(r->xml)) < 0)
-                    return error_set(ERR_IO, _("out of memory"));
+                    return error_nomem();
             xmlTextReaderMoveToElement(r->xml);
             xmlNodePtr h = xmlTextReaderIsEmptyElement(r->xml) ? NULL : xmlTextReaderExpand(r->xml);
             for (xmlNodePtr c = h ? h->children : NULL; c; c = c->next) {
@@ -161,7 +163,7 @@ static int advance(tmx_reader *r)
                 xmlFree(ptype);
                 xmlFree(text);
                 if (bad < 0)
-                    return error_set(ERR_IO, _("out of memory"));
+                    return error_nomem();
             }
         }
     }
@@ -180,7 +182,7 @@ int tmx_reader_open(const char *path, tmx_reader **out)
     tmx_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->name = strdup(path))) {
         free(r);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     /* no NOENT (no entity substitution), no DTDLOAD, no network */
     r->xml = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -255,11 +257,15 @@ static int add_annotation(tmx_annotation **v, size_t *n, xmlNodePtr node, int is
     *v = bigger;
     xmlChar *type = is_prop ? xmlGetProp(node, BAD_CAST "type") : NULL;
     xmlChar *text = xmlNodeGetContent(node);
-    (*v)[*n].type = is_prop ? strdup(type ? (const char *)type : "") : NULL;
-    (*v)[*n].text = dup_or_null(text ? text : BAD_CAST "");
+    tmx_annotation a = {is_prop ? strdup(type ? (const char *)type : "") : NULL, dup_or_null(text ? text : BAD_CAST "")};
     xmlFree(type);
     xmlFree(text);
-    (*n)++;
+    if ((is_prop && !a.type) || !a.text) {
+        free(a.type);
+        free(a.text);
+        return -1;
+    }
+    (*v)[(*n)++] = a;
     return 0;
 }
 
@@ -320,11 +326,11 @@ static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
     memset(t, 0, sizeof *t);
     t->line = (int)xmlGetLineNo(n);
     if (copy_attrs(n, &t->attrs) < 0)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (is_element(c, "prop") || is_element(c, "note")) {
             if (add_annotation(&t->notes, &t->nnotes, c, is_element(c, "prop")) < 0)
-                return error_set(ERR_IO, _("out of memory"));
+                return error_nomem();
         } else if (is_element(c, "seg")) {
             if (t->segs++)
                 continue;
@@ -332,14 +338,18 @@ static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
             int bad = !text || (r->keep_markup && !xml) || segment_text(c, text) < 0;
             for (xmlNodePtr k = c->children; !bad && xml && k; k = k->next)
                 bad = xmlNodeDump(xml, c->doc, k, 0, 0) < 0;
+            int copied = 0;
             if (!bad) {
                 t->unpaired = unpaired_codes(c);
                 t->text = strdup((const char *)xmlBufferContent(text));
                 t->xml = xml ? strdup((const char *)xmlBufferContent(xml)) : NULL;
+                copied = t->text && (!xml || t->xml);
             }
             xmlBufferFree(text);
             if (xml)
                 xmlBufferFree(xml);
+            if (!bad && !copied)
+                return error_nomem();
             if (bad)
                 return error_set(ERR_DATA, _("%s:%d:1: entity reference in a segment refused"), r->name,
                                  (int)xmlGetLineNo(c));
@@ -361,17 +371,17 @@ int tmx_reader_next(tmx_reader *r, tmx_unit *u)
     if (!tu)
         return parse_failed(r);
     u->line = (int)xmlGetLineNo(tu);
-    int rc = copy_attrs(tu, &u->attrs) < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+    int rc = copy_attrs(tu, &u->attrs) < 0 ? error_nomem() : 0;
     for (xmlNodePtr c = tu->children; c && rc == 0; c = c->next) {
         if (is_element(c, "prop") || is_element(c, "note")) {
             if (add_annotation(&u->notes, &u->nnotes, c, is_element(c, "prop")) < 0)
-                rc = error_set(ERR_IO, _("out of memory"));
+                rc = error_nomem();
         } else if (is_element(c, "tuv")) {
             if (u->ntuv == u->cap) {
                 size_t cap = u->cap ? u->cap * 2 : 4;
                 tmx_tuv *v = realloc(u->tuv, cap * sizeof *v);
                 if (!v) {
-                    rc = error_set(ERR_IO, _("out of memory"));
+                    rc = error_nomem();
                     break;
                 }
                 u->tuv = v;
