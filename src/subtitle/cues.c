@@ -350,7 +350,7 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     sc->n = 0;
     free(sc->pos);
     sc->pos = malloc(cap * sizeof *sc->pos);
-    int rc = U_SUCCESS(err) && sc->pos ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+    int rc = !sc->pos ? error_nomem() : U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
         if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
             continue; /* inside a tag */

@@ -7,8 +7,8 @@
 # all later ones fail. Each command below runs for N = 0, 1, 2 … until it succeeds, as
 # SQLite's tests do; every run before must end with "polyalign: out of memory" and exit 71
 # under ASan and LSan, and the run that succeeds must write what an unhindered run writes.
-# Past the first 64 values, N advances by a step that grows slowly (1 + N/64), so a command
-# of a thousand allocations takes a couple of hundred runs rather than a thousand.
+# Past the first 32 values, N advances by a step that grows slowly (1 + N/16), so a command
+# of a thousand allocations takes about a hundred runs rather than a thousand.
 source "$(dirname "$0")/lib.sh"
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp:print_suppressions=0}
 export SOURCE_DATE_EPOCH=1700000000
@@ -77,7 +77,7 @@ until_success() {
       [[ ${#bad} -gt 1500 ]] && break
     fi
     [[ $output == - || ! -e $output ]] || bad+="N=$n: $output written though the run failed; "
-    n=$((n < 64 ? n + 1 : n + 1 + n / 64))
+    n=$((n < 32 ? n + 1 : n + 1 + n / 16))
   done
   [[ $status -eq 0 && -z $bad ]] && ok "$name: out of memory at every step is exit 71, one message ($runs runs)" ||
     not_ok "$name: out of memory at every step is exit 71, one message" "$bad" "last status $status after $runs runs"
