@@ -51,14 +51,24 @@ commands=(
   "subtitle|subtitle --lang zh --duration 600 $corpus/address.zh.txt"
   "srt fix|srt fix $srt --lang zh"
 )
+# each_case "NAME|ARGS": sets $name and the array $args
+each_case() {
+  name=${1%%|*}
+  read -ra args <<<"${1#*|}"
+}
+
+# to_full ARGS… : run polyalign with its standard output on the full device
+to_full() {
+  "$POLYALIGN" "$@" >"$full" 2>"$SCRATCH/err"
+  status=$?
+}
+
 for c in "${commands[@]}"; do
-  name=${c%%|*}
-  read -ra args <<<"${c#*|}"
+  each_case "$c"
   run "${args[@]}" -o "$full"
   one_write_error "$name -o FULL_DEVICE: exit 74, one line naming the file" "$full"
   check "$name -o FULL_DEVICE: the device is written, not replaced" device_intact
-  "$POLYALIGN" "${args[@]}" -o - >"$full" 2>"$SCRATCH/err"
-  status=$? err=$(cat "$SCRATCH/err")
+  to_full "${args[@]}" -o -
   one_write_error "$name -o - >FULL_DEVICE: exit 74, one line naming <stdout>" "<stdout>"
 done
 
@@ -73,28 +83,25 @@ printers=(
   "--version|--version"
 )
 for c in "${printers[@]}"; do
-  name=${c%%|*}
-  read -ra args <<<"${c#*|}"
-  "$POLYALIGN" "${args[@]}" >"$full" 2>"$SCRATCH/err"
-  status=$? err=$(cat "$SCRATCH/err")
+  each_case "$c"
+  to_full "${args[@]}"
   one_write_error "$name >FULL_DEVICE: exit 74, one line" "<stdout>"
 done
 
 # a check that finds problems prints them: lost, they are a write error too
 printf '1\n00:00:01,000 --> 00:00:00,500\nbackwards\n\n' >"$SCRATCH/bad.srt"
-"$POLYALIGN" srt check --lang en "$SCRATCH/bad.srt" >"$full" 2>"$SCRATCH/err"
-status=$? err=$(grep -v 'problem' "$SCRATCH/err")
+to_full srt check --lang en "$SCRATCH/bad.srt"
+err=$(grep -v 'problem' "$SCRATCH/err")
 [[ $status -eq 74 && $err == "polyalign: <stdout>: write error: No space left on device" ]] &&
   ok "srt check's problems to a full device: exit 74" || not_ok "srt check's problems to a full device: exit 74" "status $status" "$err"
-"$POLYALIGN" tmx validate "$ROOT/tests/e2e/lib.sh" >"$full" 2>"$SCRATCH/err"
-status=$? err=$(cat "$SCRATCH/err")
+to_full tmx validate "$ROOT/tests/e2e/lib.sh"
+err=$(cat "$SCRATCH/err")
 [[ $status -eq 74 || $status -eq 65 ]] && grep -q "<stdout>: write error" <<<"$err" &&
   ok "tmx validate's problems to a full device: a write error" || not_ok "tmx validate's problems to a full device: a write error" "status $status" "$err"
 
 # nothing lost, nothing said: a command that printed nothing succeeds on a full device
-run tmx validate -q "$tmx"
-"$POLYALIGN" tmx validate -q "$tmx" >"$full" 2>"$SCRATCH/err"
-[[ $? -eq 0 && ! -s $SCRATCH/err ]] && ok "no output, no write error" || not_ok "no output, no write error" "$(cat "$SCRATCH/err")"
+to_full tmx validate -q "$tmx"
+[[ $status -eq 0 && ! -s $SCRATCH/err ]] && ok "no output, no write error" || not_ok "no output, no write error" "$(cat "$SCRATCH/err")"
 
 # /dev/stdout is the caller's descriptor: `>>` appends, as for any program
 echo "kept line" >"$SCRATCH/appended.txt"
