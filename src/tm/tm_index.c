@@ -360,11 +360,7 @@ int tm_index_save(const tm_index *ix, const char *path)
              fwrite(ix->tokens, sizeof *ix->tokens, ix->ntokens, f) == ix->ntokens &&
              fwrite(ix->head, sizeof *ix->head, BUCKETS + 1, f) == BUCKETS + 1 &&
              fwrite(ix->post, sizeof *ix->post, ix->npost, f) == ix->npost;
-    if (!ok) {
-        atomic_file_abort(&af);
-        return error_set(ERR_IO, _("%s: write error: %s"), path, strerror(errno));
-    }
-    return atomic_file_commit(&af);
+    return atomic_file_finish(&af, ok ? 0 : -ERR_IO); /* a short write is the stream's failure, reported there */
 }
 
 /* Read n elements; n comes from the file, so it must fit in what the file still holds. */
