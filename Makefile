@@ -25,7 +25,9 @@ WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
 LIBDIR    := $(PREFIX)/lib/polyalign
 CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -DAUDIO_MODULE_DIR='"$(LIBDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
-SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPOLYALIGN_ALLOC_FAILURES
+# the sanitizer build's allocations can be made to fail (src/util/alloc_fail.c)
+SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
 LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c))
@@ -60,7 +62,7 @@ polyalign: $(REL_OBJ) build/rel/$(CLI_SRC:.c=.o) | build/rel/lib/$(AUDIO_MOD)
 	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $^ $(PKG_LIBS)
 
 build/san/polyalign: $(SAN_OBJ) build/san/$(CLI_SRC:.c=.o) | build/san/lib/$(AUDIO_MOD)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -rdynamic -o $@ $^ $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(SAN_WRAP) -rdynamic -o $@ $^ $(PKG_LIBS)
 
 build/rel/lib/$(AUDIO_MOD): $(AUDIO_REL)
 	@mkdir -p $(@D)
@@ -94,7 +96,7 @@ build/gen/rules_srx.c: src/segment/rules.srx scripts/embed.sh
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDIO_MOD)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) -rdynamic -Isrc -o $@ $^ $(PKG_LIBS) $(AUDIO_LIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) $(SAN_WRAP) -rdynamic -Isrc -o $@ $^ $(PKG_LIBS) $(AUDIO_LIBS) -lcmocka
 
 build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	@mkdir -p $(@D)

@@ -43,14 +43,8 @@ int main(int argc, char **argv)
         rc = lexicon_builder_compile(b, &bytes, &len);
     lexicon_builder_free(b);
     atomic_file af;
-    if (rc == 0 && (rc = atomic_file_open(&af, out)) == 0) {
-        if (fwrite(bytes, 1, len, af.f) != len) {
-            atomic_file_abort(&af);
-            rc = error_set(ERR_IO, _("%s: write error"), out);
-        } else {
-            rc = atomic_file_commit(&af);
-        }
-    }
+    if (rc == 0 && (rc = atomic_file_open(&af, out)) == 0)
+        rc = atomic_file_finish(&af, fwrite(bytes, 1, len, af.f) == len ? 0 : -ERR_IO);
     free(bytes);
     if (rc < 0) {
         fprintf(stderr, "%s: %s\n", argv[0], error_last());

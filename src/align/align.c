@@ -151,7 +151,7 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     uint32_t *ls = malloc((src->n + 1) * sizeof *ls), *lt = malloc((tgt->n + 1) * sizeof *lt);
     dp_band band = {0};
     if (!ls || !lt)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (size_t k = 0; rc == 0 && k < src->n; k++)
         ls[k] = fs.s[k].chars;
     for (size_t k = 0; rc == 0 && k < tgt->n; k++)
@@ -241,7 +241,7 @@ int align_three(const align_text *pivot, const align_text *a, const align_text *
         rc = align_two(pivot, b, o, &bb, &nb, fit ? &fit[1] : NULL);
     bead3 *v = rc == 0 ? malloc((na + nb + 1) * sizeof *v) : NULL;
     if (rc == 0 && !v)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     size_t n = 0, x = 0, y = 0;
     /* Merge two partitions of the pivot into their finest common coarsening: a group
      * closes when both alignments reach the same pivot position. Beads without pivot

@@ -52,7 +52,7 @@ static int project(const bead *path, size_t count, size_t n, size_t m, dp_band *
     out->hi = malloc((n + 1) * sizeof *out->hi);
     if (!out->lo || !out->hi) {
         band_free(out);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (size_t i = 0; i <= n; i++) {
         out->lo[i] = m;
@@ -88,7 +88,7 @@ int coarse_band(const uint32_t *src, size_t n, const uint32_t *tgt, size_t m, do
     uint32_t *hs = halve(src, n, &hn), *ht = halve(tgt, m, &hm);
     dp_band coarse = {0};
     int rc = hs && ht ? coarse_band(hs, hn, ht, hm, ratio, variance * 2, &coarse)
-                      : error_set(ERR_IO, _("out of memory"));
+                      : error_nomem();
     bead *path = NULL;
     size_t count = 0;
     coarse_ctx ctx = {hs, ht, ratio, variance * 2, 6.0};

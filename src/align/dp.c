@@ -33,7 +33,7 @@ int band_full(dp_band *b, size_t n, size_t m)
     b->hi = malloc((n + 1) * sizeof *b->hi);
     if (!b->lo || !b->hi) {
         band_free(b);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (size_t i = 0; i <= n; i++) {
         b->lo[i] = 0;
@@ -61,7 +61,7 @@ static int index_band(const dp_band *b, band_index *ix)
     ix->band = b;
     ix->row_start = malloc((b->n + 2) * sizeof *ix->row_start);
     if (!ix->row_start)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     size_t c = 0;
     for (size_t i = 0; i <= b->n; i++) {
         ix->row_start[i] = c;
@@ -205,7 +205,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         free(forward);
         free(back);
         free(ix.row_start);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (size_t i = 0; i <= b->n; i++) {
         for (size_t j = b->lo[i]; j <= b->hi[i]; j++) {
@@ -259,7 +259,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         free(forward);
         free(back);
         free(ix.row_start);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     size_t k = count;
     for (size_t i = b->n, j = b->m; i || j;) {
@@ -277,7 +277,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
             free(cc.v);
             free(forward);
             free(ix.row_start);
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         }
         inside_pass(&ix, &cc, cost, ctx, max_shapes, CONFIDENCE_TEMPERATURE, inside);
         outside_pass(&ix, &cc, cost, ctx, max_shapes, CONFIDENCE_TEMPERATURE, outside);

@@ -44,7 +44,7 @@ typedef double (*bead_cost_fn)(void *ctx, size_t i, size_t di, size_t j, size_t 
 
 /* Best path from (0,0) to (n,m) inside the band. `max_shapes` limits the shapes used to the
  * first entries of align_shapes. With `confidence`, beads get confidences (a second pass);
- * otherwise 1. Returns 0, -ERR_IO (memory), or -ERR_FAILED when the band holds no path. */
+ * otherwise 1. Returns 0, -ERR_NOMEM, or -ERR_FAILED when the band holds no path. */
 int dp_align(const dp_band *band, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
              size_t *nout);
 

@@ -347,13 +347,13 @@ int features_compute(const align_text *t, text_features *out)
     u32_vec kb[ANCHOR_KINDS] = {{0}};
     u32_vec all = {0};
     if (!out->s && rc == 0)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (size_t i = 0; i < t->n && rc == 0; i++) {
         sentence_features *f = &out->s[i];
         for (int k = 0; k < ANCHOR_KINDS; k++)
             kb[k].n = 0;
         if (extract(&x, t->sent[i], f, kb) < 0) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         out->total_chars += f->chars;
@@ -361,7 +361,7 @@ int features_compute(const align_text *t, text_features *out)
             size_t from = all.n;
             for (size_t m = 0; m < kb[k].n; m++)
                 if (u32_vec_push(&all, kb[k].v[m]) < 0)
-                    rc = error_set(ERR_IO, _("out of memory"));
+                    rc = error_nomem();
             if (rc)
                 break;
             all.n = u32_sort_unique_from(all.v, from, all.n);
@@ -500,7 +500,7 @@ int features_prune_to_shared(text_features *a, text_features *b)
         ka[k] = all_keys(a, (anchor_kind)k, &na[k]);
         kb[k] = all_keys(b, (anchor_kind)k, &nb[k]);
         if (!ka[k] || !kb[k])
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
     }
     if (rc == 0) {
         keep_keys_in(a, kb, nb);

@@ -70,7 +70,7 @@ int lexicon_builder_new(const char *lang0, const char *lang1, lexicon_builder **
 {
     lexicon_builder *b = calloc(1, sizeof *b);
     if (!b)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     snprintf(b->lang[0], sizeof b->lang[0], "%s", lang0);
     snprintf(b->lang[1], sizeof b->lang[1], "%s", lang1);
     *out = b;
@@ -82,7 +82,7 @@ static int arena_add(lexicon_builder *b, const char *s, size_t n, uint32_t *off)
     if (b->arena_n + n > UINT32_MAX)
         return error_set(ERR_DATA, _("lexicon too large"));
     if (vec_reserve(&b->arena, &b->arena_cap, b->arena_n + n + 1, 1) < 0)
-        return -ERR_IO;
+        return error_nomem();
     memcpy(b->arena + b->arena_n, s, n);
     *off = (uint32_t)b->arena_n;
     b->arena_n += n;
@@ -94,7 +94,7 @@ int lexicon_builder_link(lexicon_builder *b, const char *k0, size_t n0, const ch
     if (n0 == 0 || n1 == 0)
         return 0;
     if (vec_reserve(&b->links, &b->links_cap, b->nlinks + 1, sizeof *b->links) < 0)
-        return -ERR_IO;
+        return error_nomem();
     raw_link *l = &b->links[b->nlinks];
     int rc = arena_add(b, k0, n0, &l->off[0]);
     if (rc == 0)
@@ -184,10 +184,10 @@ int lexicon_builder_compile(lexicon_builder *b, void **bytes, size_t *len)
     int rc = 0;
     for (int s = 0; s < 2 && rc == 0; s++)
         if (!(keys[s] = side_keys(b, s, &nk[s])))
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
     /* links as (index0 << 32 | index1), sorted and unique */
     if (rc == 0 && !(pairs = malloc((b->nlinks + 1) * sizeof *pairs)))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     size_t np = 0;
     for (size_t i = 0; rc == 0 && i < b->nlinks; i++) {
         uint64_t a = span_index(keys[0], nk[0], (span){b->arena + b->links[i].off[0], b->links[i].len[0]});
@@ -223,7 +223,7 @@ int lexicon_builder_compile(lexicon_builder *b, void **bytes, size_t *len)
     off += strlen_total;
     unsigned char *out = rc == 0 ? calloc(1, off) : NULL;
     if (rc == 0 && !out)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc == 0) {
         memcpy(out, &h, sizeof h);
         char *str = (char *)out + h.str_off;
@@ -245,7 +245,7 @@ int lexicon_builder_compile(lexicon_builder *b, void **bytes, size_t *len)
                 st[i + 1] += st[i];
             uint32_t *fill = calloc(nk[s] + 1, sizeof *fill);
             if (!fill) {
-                rc = error_set(ERR_IO, _("out of memory"));
+                rc = error_nomem();
                 break;
             }
             for (size_t p = 0; p < np; p++) {
@@ -310,7 +310,7 @@ int lexicon_from_bytes(void *bytes, size_t len, const char *name, lexicon **out)
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) {
         free(bytes);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     lx->base = bytes;
     lx->len = len;
@@ -341,7 +341,7 @@ int lexicon_open(const char *path, lexicon **out)
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) {
         munmap(p, (size_t)st.st_size);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     lx->base = p;
     lx->len = (size_t)st.st_size;

@@ -29,7 +29,7 @@ static int count_add(u64_table *counts, uint64_t key)
     int added;
     count_slot *c = u64_table_put(counts, key, &added);
     if (!c)
-        return -ERR_IO;
+        return error_nomem();
     c->count++;
     return 0;
 }
@@ -93,12 +93,12 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
     size_t wcap = 0, nw = 0;
     out->wstart = malloc((in->n + 1) * sizeof *out->wstart);
     if (!out->wstart)
-        return -ERR_IO;
+        return error_nomem();
     for (size_t k = 0; k < in->n; k++) {
         out->wstart[k] = (uint32_t)nw;
         size_t w0 = nw, most = (in->wstart[k + 1] - in->wstart[k]) + (in->astart[k + 1] - in->astart[k]);
         if (vec_reserve(&out->words, &wcap, nw + most + 1, sizeof *out->words) < 0)
-            return -ERR_IO;
+            return error_nomem();
         for (uint32_t x = in->wstart[k]; x < in->wstart[k + 1]; x++)
             out->words[nw++] = in->words[x];
         for (uint32_t x = in->astart[k]; x < in->astart[k + 1]; x++)
@@ -108,14 +108,14 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
     }
     out->wstart[in->n] = (uint32_t)nw;
     if (!out->words && !(out->words = malloc(sizeof *out->words)))
-        return -ERR_IO;
+        return error_nomem();
     /* the vocabulary: the lexicons' words and the learned ones, merged in order */
     size_t nv = 0, nt = 0;
     out->vocab = malloc((in->nvocab + np + 1) * sizeof *out->vocab);
     out->vstart = malloc((in->nvocab + np + 1) * sizeof *out->vstart);
     out->vtrans = malloc((in->vstart[in->nvocab] + np + 1) * sizeof *out->vtrans);
     if (!out->vocab || !out->vstart || !out->vtrans)
-        return -ERR_IO;
+        return error_nomem();
     for (size_t v = 0, q = 0; v < in->nvocab || q < np;) {
         uint32_t h = v < in->nvocab && (q == np || in->vocab[v] <= p[q].from) ? in->vocab[v] : p[q].from;
         out->vocab[nv] = h;
@@ -148,7 +148,7 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
     pair *p[2] = {NULL, NULL};
     size_t np[2] = {0, 0}, cap[2] = {0, 0};
     uint32_t *ws = malloc(BEAD_WORDS * sizeof *ws), *wt = malloc(BEAD_WORDS * sizeof *wt);
-    int rc = ws && wt ? 0 : -ERR_IO;
+    int rc = ws && wt ? 0 : error_nomem();
     for (size_t k = 0; k < nb && rc == 0; k++) {
         if (b[k].di == 0 || b[k].dj == 0 || b[k].di > 2 || b[k].dj > 2)
             continue;
@@ -173,7 +173,7 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
             continue;
         for (int side = 0; side < 2 && rc == 0; side++) {
             if (vec_reserve(&p[side], &cap[side], np[side] + 1, sizeof *p[side]) < 0)
-                rc = -ERR_IO;
+                rc = error_nomem();
             else
                 p[side][np[side]++] = side == 0 ? (pair){s, t} : (pair){t, s};
         }
@@ -193,7 +193,7 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
     if (rc < 0) {
         lex_side_free(&out[0]);
         lex_side_free(&out[1]);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     return 0;
 }

@@ -66,7 +66,7 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
     *builtin_missing = 0;
     lexset *ls = calloc(1, sizeof *ls);
     if (!ls)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     int rc = 0;
     if (!cfg || !cfg->no_builtin) {
         char pair[2][32], path[PATH_MAX];
@@ -140,7 +140,7 @@ static int add_key(void *ctx, const char *key, size_t n)
     word_ctx *c = ctx;
     uint32_t h = lexicon_hash(key, n);
     if (c->all && u32_vec_push(c->all, h) < 0)
-        return -ERR_IO;
+        return error_nomem();
     uint32_t at = u32_map_get(&c->seen, h);
     if (at != U32_MAP_NONE)
         return c->met[at].count ? u32_vec_push(c->words, h) : 0;
@@ -155,12 +155,12 @@ static int add_key(void *ctx, const char *key, size_t n)
         const uint32_t *links = lexicon_links(lx, s, id, &nl);
         for (size_t l = 0; l < nl; l++)
             if (u32_vec_push(c->trans, links[l]) < 0)
-                return -ERR_IO;
+                return error_nomem();
     }
     w.count = (uint32_t)(c->trans->n - w.first);
     if (vec_reserve(&c->met, &c->met_cap, c->nmet + 1, sizeof *c->met) < 0 ||
         u32_map_put(&c->seen, h, (uint32_t)c->nmet) < 0)
-        return -ERR_IO;
+        return error_nomem();
     c->met[c->nmet++] = w;
     return w.count ? u32_vec_push(c->words, h) : 0;
 }
@@ -187,7 +187,7 @@ static int make_vocab(word_ctx *c, const uint32_t *trans, lex_side *out)
     out->vstart = malloc((nk + 1) * sizeof *out->vstart);
     out->vtrans = malloc((nt + 1) * sizeof *out->vtrans);
     if (!out->vocab || !out->vstart || !out->vtrans)
-        return -ERR_IO;
+        return error_nomem();
     size_t w = 0;
     for (size_t i = 0; i < nk; i++) {
         out->vocab[i] = c->met[i].hash;
@@ -222,7 +222,7 @@ static int headwords_each(word_ctx *c, const char *s, size_t len)
             UChar32 ch;
             U8_NEXT_UNSAFE(s, pos, ch);
             if (c->all && u_isalpha(ch) && u32_vec_push(c->all, lexicon_hash(s + from, pos - from)) < 0)
-                return -ERR_IO;
+                return error_nomem();
         }
     }
     return 0;
@@ -236,7 +236,7 @@ static int side_words(const lexset *ls, int side, const align_text *t, lex_side 
     out->wstart = malloc((t->n + 1) * sizeof *out->wstart);
     out->astart = want_all ? malloc((t->n + 1) * sizeof *out->astart) : NULL;
     word_ctx c = {ls, side, &words, &trans, want_all ? &all : NULL, {0}, NULL, 0, 0};
-    int rc = out->wstart && (out->astart || !want_all) ? u32_map_init(&c.seen, 1024) : -ERR_IO;
+    int rc = out->wstart && (out->astart || !want_all) ? u32_map_init(&c.seen, 1024) : error_nomem();
     for (size_t k = 0; k < t->n && rc == 0; k++) {
         size_t w0 = words.n, a0 = all.n;
         out->wstart[k] = (uint32_t)w0;
@@ -263,8 +263,8 @@ static int side_words(const lexset *ls, int side, const align_text *t, lex_side 
     free(c.met);
     u32_map_free(&c.seen);
     if (rc < 0) {
-        if (rc == -ERR_IO)
-            error_set(ERR_IO, _("out of memory"));
+        if (rc == -ERR_NOMEM)
+            error_nomem();
         lex_side_free(out);
     }
     return rc;

@@ -345,7 +345,7 @@ int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lex
 {
     reader *r = calloc(1, sizeof *r);
     if (!r)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     r->b = b;
     r->unspaced[0] = lang_is_unspaced(lang0);
     r->unspaced[1] = lang_is_unspaced(lang1);

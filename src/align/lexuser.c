@@ -29,7 +29,7 @@ int user_lexicons_new(const char *const *files, const char *const *langs, size_t
 {
     *out = calloc(1, sizeof **out);
     if (!*out)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     (*out)->files = files;
     (*out)->langs = langs;
     (*out)->nfiles = n;
@@ -80,7 +80,7 @@ int user_lexicons_get(user_lexicons *u, size_t k, const char *src, const char *t
         }
     }
     if (vec_reserve(&u->compiled, &u->cap, u->ncompiled + 1, sizeof *u->compiled) < 0)
-        return -ERR_IO;
+        return error_nomem();
     compiled_lexicon *e = &u->compiled[u->ncompiled];
     e->file = k;
     snprintf(e->src, sizeof e->src, "%s", src);

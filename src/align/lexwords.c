@@ -53,7 +53,7 @@ int lexwords_new(const char *base, lexwords **out)
 {
     lexwords *w = calloc(1, sizeof *w);
     if (!w)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     if (!lang_is_unspaced(base))
         w->stem = sb_stemmer_new(base, "UTF_8"); /* libstemmer knows ISO 639 codes */
     if (strcmp(base, "en") == 0) {
@@ -87,7 +87,7 @@ static int emit_word(lexwords *w, char *buf, size_t n, size_t letters, lexwords_
     if (w->stem) {
         const sb_symbol *s = sb_stemmer_stem(w->stem, (const sb_symbol *)buf, (int)n);
         if (!s)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         return emit(ctx, (const char *)s, (size_t)sb_stemmer_length(w->stem));
     }
     return emit(ctx, buf, n);

@@ -85,7 +85,7 @@ static int write_tsv_line(const alignment *a, const bead3 *b, FILE *f)
     for (size_t k = 0; k < a->ntexts; k++) {
         char *s = side_text(a->text[k], b->start[k], b->len[k]);
         if (!s)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         for (char *p = s; *p; p++)
             if (*p == '\t')
                 *p = ' ';
@@ -110,7 +110,7 @@ static int write_jsonl_line(const alignment *a, const bead3 *b, FILE *f)
         json_array_append_new(idx, side);
         char *t = side_text(a->text[k], b->start[k], b->len[k]);
         if (!t)
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
         else
             json_array_append_new(texts, json_string(t));
         free(t);
@@ -162,7 +162,7 @@ static int write_jsonl_summary(const alignment *a, FILE *f)
     json_object_set_new(sum, "beads", json_integer((json_int_t)a->n));
     json_object_set_new(sum, "pairs", pairs);
     json_t *o = json_pack("{so}", "summary", sum);
-    int rc = o ? 0 : error_set(ERR_IO, _("out of memory"));
+    int rc = o ? 0 : error_nomem();
     if (rc == 0) {
         json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
         fputc('\n', f);
@@ -196,7 +196,7 @@ static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, int
         if (!b->len[k])
             continue;
         char *s = side_text(a->text[k], b->start[k], b->len[k]);
-        rc = s ? tmx_writer_tuv(w, a->text[k]->lang, s) : error_set(ERR_IO, _("out of memory"));
+        rc = s ? tmx_writer_tuv(w, a->text[k]->lang, s) : error_nomem();
         free(s);
     }
     return rc ? rc : tmx_writer_end_tu(w);
@@ -223,7 +223,7 @@ int output_begin(output_writer **out, align_format fmt, FILE *f, const output_op
 {
     output_writer *w = calloc(1, sizeof *w);
     if (!w)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     w->fmt = fmt;
     w->f = f;
     w->opts = *o;

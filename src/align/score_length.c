@@ -67,7 +67,7 @@ int length_scorer_new(const align_pair *p, double ratio, double variance, align_
     (void)p;
     length_state *st = malloc(sizeof *st);
     if (!st)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     st->ratio = ratio > 0 ? ratio : 1;
     st->variance = variance > 0 ? variance : 6.8;
     *out = (align_scorer){"length", 1.0, st, length_cost, free};

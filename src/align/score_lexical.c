@@ -39,7 +39,7 @@ static int filter_translations(const lex_side *side, const u32_map *other, uint3
     *start = malloc((side->nvocab + 1) * sizeof **start);
     *ids = malloc((side->vstart[side->nvocab] + 1) * sizeof **ids);
     if (!*start || !*ids)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     size_t w = 0;
     for (size_t v = 0; v < side->nvocab; v++) {
         (*start)[v] = (uint32_t)w;
@@ -83,7 +83,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
     *out = NULL;
     lexmodel *m = calloc(1, sizeof *m);
     if (!m)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     u32_map table[2] = {{0}, {0}};
     uint32_t *buf = NULL;
     size_t cap = 0;
@@ -108,7 +108,7 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
         m->cost[s] = malloc((nv + 1) * 2 * (LEX_MAX_SPAN + 1) * sizeof *m->cost[s]);
         m->base[s] = malloc((sides[s].n + 1) * (LEX_MAX_SPAN + 1) * sizeof *m->base[s]);
         if (!m->ws[s] || !m->w[s] || !m->q[s] || !m->chance[s] || !m->cost[s] || !m->base[s]) {
-            rc = -ERR_IO;
+            rc = error_nomem();
             break;
         }
         size_t w = 0;
@@ -126,11 +126,11 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
     for (int s = 0; s < 2 && rc == 0; s++) {
         uint32_t *stamp = calloc(m->nv[1 - s] + 1, sizeof *stamp);
         if (!stamp)
-            rc = -ERR_IO;
+            rc = error_nomem();
         for (size_t l = 0; l < m->n[s] && rc == 0; l++) {
             size_t nt = sentence_cover(m, s, l, stamp, &buf, &cap);
             if (nt == SIZE_MAX)
-                rc = -ERR_IO;
+                rc = error_nomem();
             for (size_t x = 0; rc == 0 && x < nt; x++)
                 m->chance[1 - s][buf[x]] += 1;
         }
@@ -160,8 +160,8 @@ int lexmodel_new(const lex_side sides[2], lexmodel **out)
     if (rc == 0)
         lexmodel_update_costs(m);
     if (rc < 0) {
-        if (rc == -ERR_IO)
-            error_set(ERR_IO, _("out of memory"));
+        if (rc == -ERR_NOMEM)
+            error_nomem();
         lexmodel_free(m);
         return rc;
     }
@@ -227,7 +227,7 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
     m->len = malloc((n + 1) * sizeof *m->len);
     m->off = malloc((n + 1) * sizeof *m->off);
     if (!m->lo || !m->len || !m->off)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     size_t total = 0;
     for (size_t x = 0; x < n; x++) {
         /* sentence x is in beads leaving rows x-4..x; their columns start in those rows' bands */
@@ -247,7 +247,7 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
     }
     m->cell = malloc((total + 1) * sizeof *m->cell);
     if (!m->cell)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     memset(m->cell, 0, (total + 1) * sizeof *m->cell);
     /* from postings (which sentences of the other side cover each word), so the work is
      * the number of coverages in the band, not cells × words; the postings are built in
@@ -258,17 +258,17 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
     for (int s = 0; s < 2 && rc == 0; s++) {
         pstart[s] = calloc(m->nv[s] + 2, sizeof *pstart[s]);
         if (!pstart[s]) {
-            rc = -ERR_IO;
+            rc = error_nomem();
             break;
         }
         for (int pass = 0; pass < 2 && rc == 0; pass++) {
             uint32_t *stamp = calloc(m->nv[s] + 1, sizeof *stamp);
             if (!stamp)
-                rc = -ERR_IO;
+                rc = error_nomem();
             for (size_t l = 0; l < m->n[1 - s] && rc == 0; l++) { /* ascending l: lists sorted */
                 size_t nt = sentence_cover(m, 1 - s, l, stamp, &buf, &cap);
                 if (nt == SIZE_MAX)
-                    rc = -ERR_IO;
+                    rc = error_nomem();
                 for (size_t k = 0; rc == 0 && k < nt; k++) {
                     if (pass == 0)
                         pstart[s][buf[k] + 2]++;
@@ -281,18 +281,18 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
                 for (size_t v = 0; v < m->nv[s]; v++)
                     pstart[s][v + 2] += pstart[s][v + 1];
                 if (!(post[s] = malloc((pstart[s][m->nv[s] + 1] + 1) * sizeof *post[s])))
-                    rc = -ERR_IO;
+                    rc = error_nomem();
             }
         }
     }
     free(buf);
     if (rc < 0)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     /* rows whose window holds column l: [xmin[l], xmax[l]] (a superset when the band is
      * not monotone; the window test below stays exact) */
     size_t *xmin = rc == 0 ? malloc((cols + 1) * sizeof *xmin) : NULL, *xmax = xmin ? calloc(cols + 1, sizeof *xmax) : NULL;
     if (rc == 0 && (!xmin || !xmax))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (size_t l = 0; rc == 0 && l <= cols; l++)
         xmin[l] = SIZE_MAX;
     for (size_t x = 0; rc == 0 && x < n; x++)

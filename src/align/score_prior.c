@@ -30,7 +30,7 @@ int prior_scorer_new(const double *probs, align_scorer *out)
 {
     prior_state *st = malloc(sizeof *st);
     if (!st)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t a = 0; a < 16; a++)
         for (size_t b = 0; b < 16; b++)
             st->cost[a][b] = INFINITY;

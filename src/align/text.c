@@ -77,7 +77,7 @@ static int build(align_text *t, const char *bytes, const sentence_span *v, size_
     t->sent = malloc((n + 1) * sizeof *t->sent);
     t->para = malloc((n + 1) * sizeof *t->para);
     if (!t->storage || !t->sent || !t->para)
-        return error_set(ERR_IO, _("%s: out of memory"), t->name);
+        return error_nomem();
     char *p = t->storage;
     for (size_t i = 0; i < n; i++) {
         size_t len = v[i].end - v[i].start;
@@ -132,7 +132,7 @@ int align_text_load(align_text *t, const char *path, const align_text_options *o
     t->name = strdup(in.name);
     if (!t->name) {
         text_input_free(&in);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     if (lang) {
         snprintf(t->lang, sizeof t->lang, "%s", lang);

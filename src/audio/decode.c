@@ -50,7 +50,7 @@ static int decode_packet(AVCodecContext *dec, const AVPacket *pkt, AVFrame *fram
             if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
                 av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
             else if (av_channel_layout_copy(&layout, &frame->ch_layout) < 0)
-                return error_set(ERR_IO, _("out of memory"));
+                return error_nomem();
             ret = resampler_new(frame->sample_rate, frame->format, &layout, count_and_pass, sink, rs);
             av_channel_layout_uninit(&layout);
             if (ret < 0)
@@ -81,7 +81,7 @@ int audio_decode(const char *path, audio_sink sink, void *ctx, decode_report *re
     counting_sink counting = {sink, ctx, report};
     int rc = 0;
     if (!pkt || !frame) {
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
         goto done;
     }
     if ((ret = avformat_find_stream_info(fmt, NULL)) < 0) {
@@ -105,7 +105,7 @@ int audio_decode(const char *path, audio_sink sink, void *ctx, decode_report *re
         report->header_seconds = (double)fmt->duration / AV_TIME_BASE;
     if (!(dec = avcodec_alloc_context3(codec)) || avcodec_parameters_to_context(dec, st->codecpar) < 0 ||
         (ret = avcodec_open2(dec, codec, NULL)) < 0) {
-        rc = dec ? av_failure(path, _("cannot open the audio decoder"), ret) : error_set(ERR_IO, _("out of memory"));
+        rc = dec ? av_failure(path, _("cannot open the audio decoder"), ret) : error_nomem();
         goto done;
     }
     while (rc == 0) {

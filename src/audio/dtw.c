@@ -22,7 +22,7 @@ static int downsample(const feature_seq *in, size_t factor, feature_seq *out, fl
     size_t n = (in->n + factor - 1) / factor;
     float *v = calloc(n ? n * in->dim : 1, sizeof *v);
     if (!v)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t k = 0; k < n; k++) {
         size_t from = k * factor, to = from + factor < in->n ? from + factor : in->n;
         for (size_t t = from; t < to; t++)
@@ -75,7 +75,7 @@ static int dtw_pass(const feature_seq *rows, const feature_seq *cols, const size
     size_t nrows = rows->n, ncols = cols->n;
     size_t *offset = malloc((nrows + 1) * sizeof *offset);
     if (!offset)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     offset[0] = 0;
     for (size_t j = 0; j < nrows; j++)
         offset[j + 1] = offset[j] + (hi[j] - lo[j]);
@@ -86,7 +86,7 @@ static int dtw_pass(const feature_seq *rows, const feature_seq *cols, const size
         free(dir);
         free(prev);
         free(cur);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     /* prev/cur are indexed by column; only [lo, hi) of each row is valid */
     for (size_t j = 0; j < nrows; j++) {
@@ -121,7 +121,7 @@ static int dtw_pass(const feature_seq *rows, const feature_seq *cols, const size
         free(dir);
         free(prev);
         free(cur);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (;;) {
         col[j] = i;
@@ -193,7 +193,7 @@ int dtw_align(const feature_seq *rows, const feature_seq *cols, double band_seco
         float *ncost = malloc(nr * sizeof *ncost);
         if (!nlo || !nhi || !ncol || !ncost) {
             free(nlo), free(nhi), free(ncol), free(ncost);
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         if (l == levels - 1) {

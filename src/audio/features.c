@@ -54,7 +54,7 @@ int feature_extractor_new(audio_features *out, feature_extractor **exp)
     *exp = NULL;
     feature_extractor *ex = calloc(1, sizeof *ex);
     if (!ex)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     ex->out = out;
     ex->fft_in = fftwf_alloc_real(FFT_SIZE);
     ex->fft_out = fftwf_alloc_complex(BINS);
@@ -62,7 +62,7 @@ int feature_extractor_new(audio_features *out, feature_extractor **exp)
     ex->dct_out = fftwf_alloc_real(MEL_BANDS);
     if (!ex->fft_in || !ex->fft_out || !ex->dct_in || !ex->dct_out) {
         feature_extractor_free(ex);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     ex->fft = fftwf_plan_dft_r2c_1d(FFT_SIZE, ex->fft_in, ex->fft_out, FFTW_ESTIMATE);
     ex->dct = fftwf_plan_r2r_1d(MEL_BANDS, ex->dct_in, ex->dct_out, FFTW_REDFT10, FFTW_ESTIMATE);

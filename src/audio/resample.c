@@ -22,7 +22,7 @@ int resampler_new(int in_rate, enum AVSampleFormat in_format, const AVChannelLay
     *out = NULL;
     resampler *r = calloc(1, sizeof *r);
     if (!r)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
     if (swr_alloc_set_opts2(&r->swr, &mono, AV_SAMPLE_FMT_FLT, AUDIO_RATE, (AVChannelLayout *)in_layout, in_format, in_rate, 0, NULL) <
             0 ||
@@ -44,7 +44,7 @@ int resampler_push(resampler *r, const unsigned char *const *planes, int n)
     if (need > r->cap) {
         float *b = realloc(r->buf, (size_t)need * sizeof *b);
         if (!b)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         r->buf = b;
         r->cap = need;
     }

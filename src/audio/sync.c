@@ -37,7 +37,7 @@ static int collapse(const audio_features *f, const unsigned char *speech, collap
     c->orig = malloc((f->n + 1) * sizeof *c->orig);
     c->kept = malloc((f->n + 1) * sizeof *c->kept);
     if (!c->orig || !c->kept)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t k = 0; k < f->n;) {
         size_t end = k;
         while (end < f->n && speech[end] == speech[k])
@@ -54,7 +54,7 @@ static int collapse(const audio_features *f, const unsigned char *speech, collap
     c->v = malloc((c->n ? c->n : 1) * DIM * sizeof *c->v);
     if (!c->v || !mfcc) {
         free(mfcc);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (size_t k = 0; k < c->n; k++)
         memcpy(mfcc + k * MFCC_DIM, f->mfcc + c->orig[k] * MFCC_DIM, MFCC_DIM * sizeof *mfcc);
@@ -275,14 +275,14 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     dtw_path path = {0};
     feature_extractor *ex = NULL;
     decode_report report;
-    int rc = spans ? feature_extractor_new(&rec, &ex) : error_set(ERR_IO, _("out of memory"));
+    int rc = spans ? feature_extractor_new(&rec, &ex) : error_nomem();
     if (rc == 0)
         rc = audio_decode(audio_path, to_features, ex, &report);
     feature_extractor_free(ex);
     /* a silent or noise-only recording is refused before the transcript is spoken */
     vad_levels levels = {0}, syn_levels;
     if (rc == 0 && !(rec_speech = malloc(rec.n + 1)))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc == 0)
         rc = vad_detect(rec.energy, rec.n, rec_speech, &levels);
     if (rc == 0 && levels.speech_db - levels.floor_db < 10)
@@ -291,7 +291,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     if (rc == 0)
         rc = synth_transcript(lang, sentences, n, spans, marks, nmarks, &syn);
     if (rc == 0 && !(syn_speech = malloc(syn.n + 1)))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc == 0)
         rc = vad_detect(syn.energy, syn.n, syn_speech, &syn_levels);
     if (rc == 0)
@@ -309,7 +309,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     }
     if (rc == 0 && (!(out->sentence = calloc(n ? n : 1, sizeof *out->sentence)) ||
                     !(out->mark_time = calloc(nmarks ? nmarks : 1, sizeof *out->mark_time))))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc == 0) {
         out->n = n;
         out->audio_seconds = report.seconds;

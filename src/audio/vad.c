@@ -35,7 +35,7 @@ int vad_detect(const float *energy, size_t n, unsigned char *speech, vad_levels 
         return 0;
     float *sorted = malloc(n * sizeof *sorted);
     if (!sorted)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     memcpy(sorted, energy, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, by_value);
     levels->floor_db = sorted[n / 10];

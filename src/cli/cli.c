@@ -136,7 +136,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
     if (!longopts || !shortopts) {
         free(longopts);
         free(shortopts);
-        return cli_report(error_set(ERR_IO, _("out of memory")));
+        return cli_report(error_nomem());
     }
     char *sp = shortopts;
     *sp++ = ':'; /* report a missing argument as ':' */

@@ -257,7 +257,7 @@ static int align_group(align_text *texts, int ntexts, const align_options *o, al
         rc = align_two(&texts[0], &texts[1], o, &two, &n, &fit[0]);
         beads = rc == 0 ? malloc((n + 1) * sizeof *beads) : NULL;
         if (rc == 0 && !beads)
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
         for (size_t k = 0; rc == 0 && k < n; k++)
             beads[k] = (bead3){{two[k].i, two[k].j, 0}, {two[k].di, two[k].dj, 0}, two[k].confidence};
         al->n = n;
@@ -364,11 +364,7 @@ int cmd_align(int argc, char **argv)
     }
     user_lexicons_free(a.opts.lexicons.user);
     int end_rc = w ? output_end(w, &total) : 0;
-    rc = rc ? rc : end_rc;
-    if (rc == 0)
-        rc = atomic_file_commit(&out);
-    else
-        atomic_file_abort(&out);
+    rc = atomic_file_finish(&out, rc ? rc : end_rc);
     if (rc == 0 && total.chars_dropped)
         cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
                     "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),

@@ -1,7 +1,15 @@
 /* cmd_po.c — `polyalign po2tmx FILE.po… -o OUT.tmx` and `polyalign tmx2po --lang L FILE.tmx
- * -o OUT.po`: the gettext bridge (src/tm/po_bridge.c), outputs through temporary files. */
+ * -o OUT.po`: the gettext bridge (src/tm/po_bridge.c), outputs through temporary files.
+ *
+ * libgettextpo writes a catalog by file name only, and its way with "/dev/stdout" or a
+ * device is its own (it shares stdio's stdout, reports errors its way). So it writes into
+ * a file in memory, which is copied to the output like any other: through atomic_file,
+ * every write checked, an error reported once with the output's name. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "../i18n.h"
 #include "../text/lang.h"
@@ -59,11 +67,8 @@ int cmd_po2tmx(int argc, char **argv)
     po_bridge_stats st;
     int rc = atomic_file_open(&out, a.output);
     if (rc == 0)
-        rc = po_to_tmx((const char *const *)argv + first, (size_t)(argc - first), src, a.fuzzy, out.f, &st);
-    if (rc == 0)
-        rc = atomic_file_commit(&out);
-    else
-        atomic_file_abort(&out);
+        rc = atomic_file_finish(&out, po_to_tmx((const char *const *)argv + first, (size_t)(argc - first), src,
+                                                 a.fuzzy, out.f, &st));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu message, ", "polyalign: %zu messages, ", st.messages), st.messages);
         fprintf(stderr, P_("%zu translation unit, ", "%zu translation units, ", st.units), st.units);
@@ -71,6 +76,26 @@ int cmd_po2tmx(int argc, char **argv)
                 st.skipped_fuzzy);
     }
     return cli_report(rc);
+}
+
+/* tmx_to_po into `out`: by way of a memory file that libgettextpo opens by name. */
+static int tmx_to_po_stream(const char *tmx_path, const char *lang, FILE *out, po_bridge_stats *st)
+{
+    int fd = memfd_create("polyalign.po", MFD_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOMEM ? error_nomem() : error_set(ERR_IO, _("cannot make a file in memory: %s"), strerror(errno));
+    char name[64];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+    int rc = tmx_to_po(tmx_path, lang, name, st);
+    char buf[1 << 16];
+    ssize_t n = 0;
+    if (rc == 0 && lseek(fd, 0, SEEK_SET) == 0)
+        while ((n = read(fd, buf, sizeof buf)) > 0 && fwrite(buf, 1, (size_t)n, out) == (size_t)n)
+            ;
+    if (rc == 0 && n < 0)
+        rc = error_set(ERR_IO, _("cannot read a file in memory: %s"), strerror(errno));
+    close(fd);
+    return rc;
 }
 
 int cmd_tmx2po(int argc, char **argv)
@@ -86,18 +111,11 @@ int cmd_tmx2po(int argc, char **argv)
     char lang[LANG_TAG_MAX];
     if (cli_lang(self, a.lang, lang))
         return ERR_USAGE;
-    /* libgettextpo writes by file name: into the temporary file, then renamed */
     atomic_file out;
     po_bridge_stats st;
     int rc = atomic_file_open(&out, a.output);
-    if (rc == 0 && out.tmp_path)
-        rc = tmx_to_po(argv[first], lang, out.tmp_path, &st);
-    else if (rc == 0)
-        rc = tmx_to_po(argv[first], lang, "/dev/stdout", &st);
     if (rc == 0)
-        rc = atomic_file_commit(&out);
-    else
-        atomic_file_abort(&out);
+        rc = atomic_file_finish(&out, tmx_to_po_stream(argv[first], lang, out.f, &st));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu message written", "polyalign: %zu messages written", st.messages),
                 st.messages);

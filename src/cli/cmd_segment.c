@@ -76,7 +76,7 @@ static int print_sentence(const char *text, const sentence_span *s, void *ctx)
         if (len > p->scratch_cap) {
             char *bigger = realloc(p->scratch, len);
             if (!bigger)
-                return error_set(ERR_IO, _("out of memory"));
+                return error_nomem();
             p->scratch = bigger;
             p->scratch_cap = len;
         }
@@ -167,7 +167,7 @@ int cmd_segment(int argc, char **argv)
         if (r < 0)
             status = cli_report(r);
     }
-    int crc = atomic_file_commit(&out);
+    int crc = atomic_file_finish(&out, 0);
     if (crc < 0)
         status = cli_report(crc);
     free(p.scratch);

@@ -18,6 +18,7 @@
 #include "../subtitle/srt_read.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -101,7 +102,7 @@ static void style(srt_args *a, int line, const char *fmt, ...)
     char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     a->problems++;
     printf("%s:%d: %s: %s\n", a->file, line, _("style"), msg);
@@ -133,7 +134,7 @@ static int check_breaks(srt_args *a, const subtitle_profile *p, const char *lang
 {
     char *copy = strdup(text);
     if (!copy)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     markup_strip(copy); /* "the</i>" ends with "the" */
     int rc = 0, k = 1;
     for (char *t = copy, *nl; rc >= 0 && (nl = strchr(t, '\n')); t = nl + 1, k++) {
@@ -272,7 +273,7 @@ static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *
     size_t len;
     char *all = cues_text(cues, &len), lang[LANG_TAG_MAX];
     if (!all)
-        return cli_report(error_set(ERR_IO, _("out of memory")));
+        return cli_report(error_nomem());
     align_guess_language(all, len, lang);
     free(all);
     if (!lang[0]) /* no letters to tell */
@@ -319,7 +320,7 @@ int cmd_srt_fix(int argc, char **argv)
         /* the text on one line, then cut again under the profile */
         char *text = cue_text_unwrap((const char *const *)&c->text, 1, base);
         if (!text) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         free(c->text);
@@ -374,14 +375,8 @@ int cmd_srt_fix(int argc, char **argv)
     if (rc == 0 && out.n == 0)
         rc = error_set(ERR_DATA, _("%s: no cue with text to write"), a.file);
     atomic_file f;
-    if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0) {
-        if (subtitle_write(f.f, &out, format) < 0) {
-            atomic_file_abort(&f);
-            rc = error_set(ERR_IO, _("%s: write error"), a.output);
-        } else {
-            rc = atomic_file_commit(&f);
-        }
-    }
+    if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0)
+        rc = atomic_file_finish(&f, subtitle_write(f.f, &out, format));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu cue read", "polyalign: %zu cues read", in.n), in.n);
         fprintf(stderr, P_(", %zu cue written", ", %zu cues written", out.n), out.n);

@@ -21,6 +21,7 @@
 #include "../subtitle/timing.h"
 #include "../text/input.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
@@ -136,7 +137,7 @@ static void from_problem(void *ctx, srt_severity sev, int line, const char *mess
     from_problems *fp = ctx;
     if (sev == SRT_UNREADABLE && !fp->unreadable_line) {
         fp->unreadable_line = line;
-        snprintf(fp->unreadable, sizeof fp->unreadable, "%s", message);
+        utf8_truncate(message, 0, fp->unreadable, sizeof fp->unreadable);
     } else if (sev == SRT_ERROR) {
         char place[4096];
         srt_problem_place(place, sizeof place, fp->file, line);
@@ -170,7 +171,7 @@ static int read_source_track(const char *path, cue_list *track)
     double (*span)[2] = malloc(track->n * sizeof *span);
     if (!span) {
         cues_free(track);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (size_t k = 0; k < track->n; k++) {
         disorder += k > 0 && track->v[k].start < track->v[k - 1].start;
@@ -200,7 +201,7 @@ static int track_language(const cue_list *track, char lang[LANG_TAG_MAX])
         total += strlen(track->v[k].text) + 1;
     char *all = malloc(total);
     if (!all)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     size_t len = 0;
     for (size_t k = 0; k < track->n; k++) {
         size_t l = strlen(track->v[k].text);
@@ -320,14 +321,8 @@ int cmd_subtitle(int argc, char **argv)
         rc = a.tmx ? error_set(ERR_DATA, _("no unit of %s was found in %s: no subtitles to write"), a.tmx, a.from)
                    : error_set(ERR_DATA, _("%s has no sentences: no subtitles to write"), t.name);
     atomic_file out;
-    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
-        if (subtitle_write(out.f, &cues, format) < 0) {
-            atomic_file_abort(&out);
-            rc = error_set(ERR_IO, _("%s: write error"), a.output ? a.output : "<stdout>");
-        } else {
-            rc = atomic_file_commit(&out);
-        }
-    }
+    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
+        rc = atomic_file_finish(&out, subtitle_write(out.f, &cues, format));
     if (rc == 0) {
         if (!a.tmx) {
             fprintf(stderr, P_("polyalign: %zu sentence, ", "polyalign: %zu sentences, ", t.n), t.n);

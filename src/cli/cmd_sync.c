@@ -15,6 +15,7 @@
 #include "../subtitle/srt.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
@@ -72,14 +73,11 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     for (size_t k = 0; k < m->n; k++) {
         sum += m->sentence[k].confidence;
         if (m->sentence[k].confidence < SYNC_LOW_CONFIDENCE) {
-            int shown = 40; /* bytes of the sentence quoted, cut at a character boundary */
-            if (strlen(sentences[k]) > (size_t)shown)
-                while (shown > 0 && ((unsigned char)sentences[k][shown] & 0xC0) == 0x80)
-                    shown--;
+            char quoted[256];
             if (low++ < 10)
-                cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%.*s\""),
-                         k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence, shown,
-                         sentences[k]);
+                cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%s\""),
+                         k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence,
+                         utf8_truncate(sentences[k], 40, quoted, sizeof quoted));
         }
     }
     if (low > 10)
@@ -112,13 +110,16 @@ static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, 
         }
     } else if (strcmp(fmt, "srt") == 0) {
         cue_list cues = {0};
-        for (size_t k = 0; k < n; k++)
-            if (cue_list_add(&cues, (cue){strdup(rows[k].text), rows[k].sentence, 0, 1, 0, 0, rows[k].start,
-                                          rows[k].end}) < 0) {
-                cues_free(&cues);
-                return -1;
-            }
-        int rc = subtitle_write(f, &cues, SUBTITLE_SRT);
+        int rc = 0;
+        for (size_t k = 0; k < n && rc == 0; k++) {
+            char *text = strdup(rows[k].text);
+            rc = text ? cue_list_add(&cues, (cue){text, rows[k].sentence, 0, 1, 0, 0, rows[k].start, rows[k].end})
+                      : error_nomem();
+            if (rc < 0)
+                free(text);
+        }
+        if (rc == 0)
+            rc = subtitle_write(f, &cues, SUBTITLE_SRT);
         cues_free(&cues);
         return rc;
     } else {
@@ -143,10 +144,10 @@ static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, 
         int rc = json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
         fputc('\n', f);
         json_decref(root);
-        if (rc < 0)
-            return -1;
+        if (rc < 0 && !ferror(f))
+            return error_nomem(); /* jansson fails for nothing else */
     }
-    return ferror(f) ? -1 : 0;
+    return ferror(f) ? -ERR_IO : 0; /* reported by atomic_file_finish, which knows the file */
 }
 
 int cmd_sync(int argc, char **argv)
@@ -199,7 +200,7 @@ int cmd_sync(int argc, char **argv)
         nrows = t.n;
     }
     if (rc == 0 && !(rows = calloc(nrows ? nrows : 1, sizeof *rows)))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (size_t k = 0; rc == 0 && k < nrows; k++) {
         if (a.cues) {
             const cue *c = &cues.v[k];
@@ -210,14 +211,8 @@ int cmd_sync(int argc, char **argv)
         }
     }
     atomic_file out;
-    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0) {
-        if (write_rows(out.f, fmt, rows, nrows, &a, &map) < 0) {
-            atomic_file_abort(&out);
-            rc = error_set(ERR_IO, _("%s: write error"), a.output ? a.output : "<stdout>");
-        } else {
-            rc = atomic_file_commit(&out);
-        }
-    }
+    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
+        rc = atomic_file_finish(&out, write_rows(out.f, fmt, rows, nrows, &a, &map));
     if (rc == 0)
         sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
     free(rows);

@@ -120,12 +120,8 @@ int cmd_tmx_extract(int argc, char **argv)
     if (rc == 0 && pairs == 0) /* an empty bitext from a typo in --langs is no success */
         rc = error_set(ERR_DATA, _("no segment pair extracted: no unit holds both %s and %s; nothing written"), src, tgt);
     for (int k = 0; k < nout; k++) {
-        if (rc < 0) {
-            atomic_file_abort(&out[k]);
-        } else {
-            int c = atomic_file_commit(&out[k]);
-            rc = rc < 0 ? rc : c;
-        }
+        int c = atomic_file_finish(&out[k], rc);
+        rc = rc < 0 ? rc : c;
     }
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu segment pair extracted", "polyalign: %zu segment pairs extracted", pairs),

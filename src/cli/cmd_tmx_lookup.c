@@ -138,7 +138,7 @@ int cmd_tmx_lookup(int argc, char **argv)
                                    "its languages)"),
                        a.tm ? a.tm : a.index, a.src, a.tgt);
     if (rc == 0 && !(a.matches = malloc((size_t)a.best * sizeof *a.matches)))
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc < 0) {
         tm_index_free(ix);
         return cli_report(rc);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 #include "../tm/tmx_merge.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
@@ -34,9 +35,11 @@ static int handle_option(int key, const char *arg, void *ctx)
 
 static void print_conflict(void *ctx, const tmx_conflict *c)
 {
+    char quoted[512];
     if (!*(int *)ctx)
-        fprintf(stderr, _("%s:%d:1: another translation (%s) of \"%.80s\" than the unit at %s:%d (both kept)\n"),
-                c->file, c->line, c->lang, c->source, c->other_file, c->other_line);
+        fprintf(stderr, _("%s:%d:1: another translation (%s) of \"%s\" than the unit at %s:%d (both kept)\n"),
+                c->file, c->line, c->lang, utf8_truncate(c->source, 80, quoted, sizeof quoted), c->other_file,
+                c->other_line);
 }
 
 int cmd_tmx_merge(int argc, char **argv)
@@ -56,10 +59,7 @@ int cmd_tmx_merge(int argc, char **argv)
     tmx_merge_stats st;
     if (rc == 0)
         rc = tmx_merge((const char *const *)argv + first, (size_t)(argc - first), out.f, print_conflict, &a.quiet, &st);
-    if (rc == 0)
-        rc = atomic_file_commit(&out);
-    else
-        atomic_file_abort(&out);
+    rc = atomic_file_finish(&out, rc);
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu unit read", "polyalign: %zu units read", st.units), st.units);
         fprintf(stderr, P_(", %zu unit written", ", %zu units written", st.kept), st.kept);

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
 #include "../util/u64table.h"
@@ -53,11 +54,12 @@ static lang_stats *lang_of(tmx_stats *s, const char *tag)
     if (s->nlang == MAX_LANGS)
         return NULL;
     lang_stats *l = &s->lang[s->nlang++];
-    snprintf(l->tag, sizeof l->tag, "%s", tag);
+    utf8_truncate(tag, 0, l->tag, sizeof l->tag);
     return l;
 }
 
-static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
+/* 0, or -ERR_NOMEM: a count cut short would be a wrong report */
+static int add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
 {
     s->units++;
     const tmx_tuv *src = NULL;
@@ -91,7 +93,7 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
             size_t cap = l->cap ? l->cap * 2 : 1024;
             float *v = realloc(l->ratio, cap * sizeof *v);
             if (!v)
-                continue;
+                return error_nomem();
             l->ratio = v;
             l->cap = cap;
         }
@@ -103,7 +105,11 @@ static void add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
         if (l)
             l->untranslated++;
     }
-    s->duplicates += u64_set_add(&s->seen, h) == 1; /* out of memory: undercounted, never wrong */
+    int seen = u64_set_add(&s->seen, h);
+    if (seen < 0)
+        return seen;
+    s->duplicates += seen == 1;
+    return 0;
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -112,7 +118,7 @@ static int cmp_float(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void count_outliers(tmx_stats *s)
+static int count_outliers(tmx_stats *s)
 {
     for (size_t k = 0; k < s->nlang; k++) {
         lang_stats *l = &s->lang[k];
@@ -120,7 +126,7 @@ static void count_outliers(tmx_stats *s)
             continue;
         float *sorted = malloc(l->nratio * sizeof *sorted);
         if (!sorted)
-            continue;
+            return error_nomem();
         memcpy(sorted, l->ratio, l->nratio * sizeof *sorted);
         qsort(sorted, l->nratio, sizeof *sorted, cmp_float);
         float median = sorted[l->nratio / 2];
@@ -128,6 +134,7 @@ static void count_outliers(tmx_stats *s)
             l->outliers += l->ratio[i] > median * OUTLIER_FACTOR || l->ratio[i] * OUTLIER_FACTOR < median;
         free(sorted);
     }
+    return 0;
 }
 
 /* Print s right-aligned (left when width < 0) in |width| screen columns: translated
@@ -207,14 +214,17 @@ int cmd_tmx_stats(int argc, char **argv)
         if (rc == 0) {
             const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
             srclang = src ? strdup(src) : NULL;
+            if (src && !srclang)
+                rc = error_nomem();
             tmx_unit u = {0};
-            while ((rc = tmx_reader_next(r, &u)) == 1)
-                add_unit(&s, &u, srclang);
+            while (rc == 0 && (rc = tmx_reader_next(r, &u)) == 1)
+                rc = add_unit(&s, &u, srclang);
             tmx_unit_free(&u);
             tmx_reader_close(r);
         }
+        if (rc == 0)
+            rc = count_outliers(&s);
         if (rc == 0) {
-            count_outliers(&s);
             (jsonl ? print_json : print_text)(strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME, &s, srclang);
         } else {
             int e = cli_report(rc);

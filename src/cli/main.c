@@ -1,8 +1,13 @@
-/* main.c — `polyalign COMMAND [OPTIONS]`: global options and dispatch to a command. */
+/* main.c — `polyalign COMMAND [OPTIONS]`: global options and dispatch to a command.
+ *
+ * Standard output is a checked stream (checked_stream.h) closed here, after the command, as
+ * coreutils' close_stdout does: output lost on a full disk or a closed pipe is an error
+ * (74, "<stdout>: write error: REASON"), whatever the command printed with. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../i18n.h"
+#include "../util/checked_stream.h"
 #include "../util/error.h"
 #include "cli.h"
 #include "man.h"
@@ -32,9 +37,8 @@ static const cli_command *group_member(const char *group, const char *word, char
     return cmd;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    i18n_init();
     if (argc < 2)
         return cli_usage_error(NULL, _("no command given"));
     const char *name = argv[1];
@@ -98,4 +102,15 @@ int main(int argc, char **argv)
     if (!cmd)
         return cli_usage_error(NULL, _("unknown command '%s'"), name);
     return cmd->run(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+    i18n_init();
+    checked_stdout_init();
+    int status = run(argc, argv);
+    int e = checked_stdout_close();
+    if (e)
+        status = cli_report(error_set(ERR_IO, _("%s: write error: %s"), "<stdout>", strerror(e)));
+    return status;
 }

@@ -47,7 +47,7 @@ static int add_span(protected_spans *s, size_t start, size_t end)
         size_t cap = s->cap ? s->cap * 2 : 64;
         protected_span *v = realloc(s->v, cap * sizeof *v);
         if (!v)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         s->v = v;
         s->cap = cap;
     }
@@ -77,7 +77,7 @@ static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t cha
         return 0;
     *depth = k;
     if (chars - stack[k].chars <= PAIR_MAX_CHARS && add_span(out, stack[k].after, at) < 0)
-        *rc = -ERR_IO;
+        *rc = error_nomem();
     return 1;
 }
 

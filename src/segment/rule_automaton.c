@@ -306,7 +306,7 @@ void rule_automaton_free(rule_automaton *a)
 {
     if (!a)
         return;
-    for (int p = 0; p < a->npos; p++)
+    for (int p = 0; a->sets && p < a->npos; p++)
         if (a->sets[p])
             uset_close(a->sets[p]);
     free(a->sets);

@@ -110,7 +110,9 @@ static int set_has(const USet *set, const uint8_t bits[16], UChar32 c)
     return c >= 0 && c < 128 ? bits[c >> 3] >> (c & 7) & 1 : uset_contains(set, c);
 }
 
-static URegularExpression *compile(const char *pattern, const srx *from, int line, int *unbounded)
+/* The pattern compiled, or NULL with *failure set: -ERR_NOMEM, or -ERR_DATA for a pattern
+ * ICU refuses (*unbounded: only because its look-behind is unbounded, no message then). */
+static URegularExpression *compile(const char *pattern, const srx *from, int line, int *unbounded, int *failure)
 {
     if (!*pattern)
         pattern = "(?:)"; /* an empty side matches anywhere; ICU refuses an empty pattern */
@@ -120,7 +122,7 @@ static URegularExpression *compile(const char *pattern, const srx *from, int lin
     err = U_ZERO_ERROR;
     UChar *u = malloc(sizeof(UChar) * (size_t)(ulen + 1));
     if (!u) {
-        error_set(ERR_IO, _("out of memory"));
+        *failure = error_nomem();
         return NULL;
     }
     u_strFromUTF8(u, ulen + 1, NULL, pattern, -1, &err);
@@ -130,7 +132,8 @@ static URegularExpression *compile(const char *pattern, const srx *from, int lin
     if (unbounded)
         *unbounded = err == U_REGEX_LOOK_BEHIND_LIMIT;
     if (U_FAILURE(err)) {
-        if (!(unbounded && *unbounded))
+        *failure = err == U_MEMORY_ALLOCATION_ERROR ? error_nomem() : -ERR_DATA;
+        if (err != U_MEMORY_ALLOCATION_ERROR && !(unbounded && *unbounded))
             error_set(ERR_DATA, _("%s:%d: invalid rule regex \"%s\": %s"), srx_name(from), line, pattern,
                       u_errorName(err));
         return NULL;
@@ -161,19 +164,20 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     ascii_bits(out->first, out->first_ascii);
     /* best: AFTER forward, then BEFORE backwards over reversed text, both anchored */
     char *rev = *r->before ? rule_reverse(r->before) : NULL;
+    int failure = 0;
     if (rev || !*r->before) {
-        if (*r->after && !(out->ahead = compile(r->after, from, r->line, NULL))) {
+        if (*r->after && !(out->ahead = compile(r->after, from, r->line, NULL, &failure))) {
             free(rev);
-            return -ERR_DATA;
+            return failure;
         }
         if (rev) {
             /* a look-ahead in BEFORE becomes a look-behind ICU may refuse: then the
              * rule runs unreversed below */
             int refused = 0;
-            out->back = compile(rev, from, r->line, &refused);
+            out->back = compile(rev, from, r->line, &refused, &failure);
             free(rev);
-            if (out->back)
-                return 0;
+            if (out->back || failure == -ERR_NOMEM)
+                return out->back ? 0 : failure;
             if (out->ahead) {
                 uregex_close(out->ahead);
                 out->ahead = NULL;
@@ -185,21 +189,21 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     /* else ICU's look-behind, AFTER first: it usually fails at once */
     char *whole = join("(?=(?:", r->after, "))(?<=", r->before, ")");
     if (!whole)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     int unbounded = 0;
-    out->whole = compile(whole, from, r->line, &unbounded);
+    out->whole = compile(whole, from, r->line, &unbounded, &failure);
     free(whole);
     if (out->whole)
         return 0;
     if (!unbounded)
-        return -ERR_DATA;
+        return failure;
     char *before = join("(?:", r->before, ")$", "", "");
     if (!before)
-        return error_set(ERR_IO, _("out of memory"));
-    out->before = compile(before, from, r->line, NULL);
+        return error_nomem();
+    out->before = compile(before, from, r->line, NULL, &failure);
     free(before);
-    out->after = out->before ? compile(r->after, from, r->line, NULL) : NULL;
-    return out->after ? 0 : -ERR_DATA;
+    out->after = out->before ? compile(r->after, from, r->line, NULL, &failure) : NULL;
+    return out->after ? 0 : failure;
 }
 
 /* What the scan for rule-made breaks tests at every character: the break="yes" rules,
@@ -210,7 +214,7 @@ static int index_break_rules(segmenter *seg)
     USet *u = NULL;
     int any_first = 0;
     if (!(seg->break_rules = calloc(seg->nrules + 1, sizeof *seg->break_rules)))
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t i = 0; i < seg->nrules; i++) {
         compiled_rule *r = &seg->rules[i];
         if (!r->do_break)
@@ -218,14 +222,14 @@ static int index_break_rules(segmenter *seg)
         seg->break_rules[seg->nbreak++] = r;
         any_first |= !r->first;
         if (!any_first && !u && !(u = uset_openEmpty()))
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         if (!any_first)
             uset_addAll(u, r->first);
     }
     size_t n = seg->nrules, nb = seg->nbreak;
     const USet **sets = seg->edge_sets = calloc(3 * (n + nb) + 1, sizeof *sets);
     if (!sets)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t i = 0; i < n; i++) {
         sets[i] = seg->rules[i].last;
         sets[n + i] = seg->rules[i].first;
@@ -239,7 +243,7 @@ static int index_break_rules(segmenter *seg)
     }
     if (!(seg->all_index = rule_index_new(sets, sets + n, sets + 2 * n, n)) ||
         !(seg->break_index = rule_index_new(bsets, bsets + nb, bsets + 2 * nb, nb)))
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (int b = 0; b < 256; b++) /* every character start; narrowed below */
         seg->scan_byte[b] = b < 0x80 || b >= 0xC0;
     if (any_first || !u) {
@@ -254,7 +258,7 @@ static int index_break_rules(segmenter *seg)
     USet *block = uset_openEmpty();
     if (!block) {
         uset_close(u);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     for (int b = 0xC2; b <= 0xEF; b++) {
         UChar32 lo = b < 0xE0 ? (b & 0x1F) << 6 : (b & 0x0F) << 12, span = b < 0xE0 ? 64 : 4096;
@@ -266,7 +270,7 @@ static int index_break_rules(segmenter *seg)
     uset_freeze(u);
     seg->break_firsts = u;
     if (!(seg->break_firsts_bmp = calloc(0x10000 / 64, sizeof *seg->break_firsts_bmp)))
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     UErrorCode err = U_ZERO_ERROR;
     for (int32_t k = 0; k < uset_getItemCount(u); k++) {
         UChar32 lo, hi;
@@ -283,7 +287,7 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
     *out = NULL;
     segmenter *seg = calloc(1, sizeof *seg);
     if (!seg)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     snprintf(seg->lang, sizeof seg->lang, "%s", lang);
     seg->source = rules;
     seg->jobs = 1;
@@ -301,7 +305,7 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
     }
     seg->rules = calloc((size_t)n + 1, sizeof *seg->rules);
     if (!seg->rules)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (int i = 0; rc == 0 && i < n; i++, seg->nrules++)
         rc = compile_rule(rules, list[i], &seg->rules[i]);
     if (rc == 0)
@@ -443,7 +447,7 @@ static int unwrap_lines(char *t, size_t len, offset_list *wraps)
             if (prev_newline > 0 && t[prev_newline - 1] == '\r')
                 t[prev_newline - 1] = ' ';
             if (offsets_add(wraps, prev_newline) < 0)
-                return -ERR_IO;
+                return error_nomem();
         }
         prev_nonblank = nonblank;
         prev_newline = end;
@@ -891,7 +895,7 @@ static int run_parallel(segmenter *seg, char *text, size_t len, const offset_lis
     if (!q || !helpers) {
         free(q);
         free(helpers);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     q->text = text;
     q->len = len;

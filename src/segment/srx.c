@@ -49,14 +49,14 @@ static xmlNode *child(xmlNode *parent, const char *local)
     return NULL;
 }
 
-static char *attr_dup(xmlNode *n, const char *name)
+/* A copy of attribute `name` in *out (NULL when absent): 0, or -ERR_NOMEM, which must not
+ * pass for an attribute left out (break="no" read as a break). */
+static int attr_dup(xmlNode *n, const char *name, char **out)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = strdup((const char *)v);
+    *out = v ? strdup((const char *)v) : NULL;
     xmlFree(v);
-    return s;
+    return (v && !*out) || (!v && xmlHasProp(n, (const xmlChar *)name)) ? error_nomem() : 0;
 }
 
 static char *text_dup(xmlNode *n)
@@ -76,19 +76,21 @@ static int parse_rules(srx *s, xmlNode *lr, language_rule *out)
         n += is_element(r, "rule");
     out->rules = calloc(n ? n : 1, sizeof *out->rules);
     if (!out->rules)
-        return error_set(ERR_IO, _("%s: out of memory"), s->name);
+        return error_nomem();
     for (xmlNode *r = lr->children; r; r = r->next) {
         if (!is_element(r, "rule"))
             continue;
         srx_rule *rule = &out->rules[out->nrules++];
-        char *brk = attr_dup(r, "break");
+        char *brk;
+        if (attr_dup(r, "break", &brk) < 0)
+            return -ERR_NOMEM;
         rule->do_break = !brk || strcmp(brk, "no") != 0;
         free(brk);
         rule->before = text_dup(child(r, "beforebreak"));
         rule->after = text_dup(child(r, "afterbreak"));
         rule->line = (int)xmlGetLineNo(r);
         if (!rule->before || !rule->after)
-            return error_set(ERR_IO, _("%s: out of memory"), s->name);
+            return error_nomem();
     }
     return 0;
 }
@@ -100,7 +102,9 @@ static int parse_document(srx *s, xmlDoc *doc)
         return error_set(ERR_DATA, _("%s: not an SRX file (root element is not <srx>)"), s->name);
     xmlNode *header = child(root, "header"), *body = child(root, "body");
     if (header) {
-        char *c = attr_dup(header, "cascade");
+        char *c;
+        if (attr_dup(header, "cascade", &c) < 0)
+            return -ERR_NOMEM;
         s->cascade = c && strcmp(c, "yes") == 0;
         free(c);
     }
@@ -113,14 +117,17 @@ static int parse_document(srx *s, xmlDoc *doc)
         s->nmaps += is_element(n, "languagemap");
     s->langs = calloc(s->nlangs + 1, sizeof *s->langs);
     s->maps = calloc(s->nmaps + 1, sizeof *s->maps);
-    if (!s->langs || !s->maps)
-        return error_set(ERR_IO, _("%s: out of memory"), s->name);
+    if (!s->langs || !s->maps) {
+        s->nlangs = s->nmaps = 0; /* srx_free frees what there is */
+        return error_nomem();
+    }
     size_t i = 0;
     for (xmlNode *n = lrs->children; n; n = n->next) {
         if (!is_element(n, "languagerule"))
             continue;
         language_rule *lr = &s->langs[i++];
-        lr->name = attr_dup(n, "languagerulename");
+        if (attr_dup(n, "languagerulename", &lr->name) < 0)
+            return -ERR_NOMEM;
         if (!lr->name)
             return error_set(ERR_DATA, _("%s:%d: <languagerule> without languagerulename"),
                              s->name, (int)xmlGetLineNo(n));
@@ -133,8 +140,8 @@ static int parse_document(srx *s, xmlDoc *doc)
         if (!is_element(n, "languagemap"))
             continue;
         language_map *m = &s->maps[i++];
-        m->pattern = attr_dup(n, "languagepattern");
-        m->rule_name = attr_dup(n, "languagerulename");
+        if (attr_dup(n, "languagepattern", &m->pattern) < 0 || attr_dup(n, "languagerulename", &m->rule_name) < 0)
+            return -ERR_NOMEM;
         if (!m->pattern || !m->rule_name)
             return error_set(ERR_DATA, _("%s:%d: <languagemap> needs languagepattern and languagerulename"),
                              s->name, (int)xmlGetLineNo(n));
@@ -148,7 +155,7 @@ int srx_parse(const char *xml, size_t len, const char *name, srx **out)
     srx *s = calloc(1, sizeof *s);
     if (!s || !(s->name = strdup(name))) {
         free(s);
-        return error_set(ERR_IO, _("%s: out of memory"), name);
+        return error_nomem();
     }
     xmlDoc *doc = xmlReadMemory(xml, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     int rc;
@@ -209,7 +216,7 @@ int srx_rules_for(const srx *s, const char *lang, const srx_rule ***rules)
         total += s->langs[i].nrules;
     const srx_rule **list = calloc(total + 1, sizeof *list);
     if (!list)
-        return error_set(ERR_IO, _("%s: out of memory"), s->name);
+        return error_nomem();
     size_t n = 0;
     for (size_t m = 0; m < s->nmaps; m++) {
         int bad = 0;

@@ -57,7 +57,7 @@ int window_cover(utf16_window *w, size_t from, size_t to, size_t chunk)
             w->rev = rev;
         uint32_t *map = rev ? realloc(w->byte_at, (need + 1) * sizeof *map) : NULL;
         if (!map)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         w->byte_at = map;
         w->ucap = (int32_t)need;
     }

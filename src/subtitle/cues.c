@@ -346,7 +346,7 @@ static int add_candidate(sentence_cut *sc, size_t *cap, size_t b)
     if (sc->n == *cap) {
         size_t *v = realloc(sc->pos, (*cap *= 2) * sizeof *v);
         if (!v)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         sc->pos = v;
     }
     sc->pos[sc->n++] = b;
@@ -390,7 +390,7 @@ static int candidates(sentence_cut *sc, const char *locale, int graphemes)
     sc->n = 0;
     free(sc->pos);
     sc->pos = malloc(cap * sizeof *sc->pos);
-    int rc = U_SUCCESS(err) && sc->pos ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
+    int rc = !sc->pos ? error_nomem() : U_SUCCESS(err) ? 0 : error_set(ERR_SOFTWARE, _("ICU error: %s"), u_errorName(err));
     for (int32_t b = rc == 0 ? ubrk_first(bi) : UBRK_DONE; b != UBRK_DONE && rc == 0; b = ubrk_next(bi)) {
         if (b > 0 && (size_t)b < sc->len && sc->markup[b - 1] && sc->markup[b])
             continue; /* inside a tag */
@@ -410,7 +410,7 @@ static int widths(sentence_cut *sc)
     sc->width = calloc(sc->len + 1, sizeof *sc->width);
     sc->markup = calloc(sc->len + 1, 1);
     if (!sc->width || !sc->markup)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t a = 0, n; a < sc->len; a += n ? n : 1)
         if ((n = markup_length(sc->s + a)) && a + n <= sc->len)
             memset(sc->markup + a, 1, n);
@@ -440,14 +440,14 @@ static int carry_markup_over(cue_list *out, size_t first)
     size_t n = out->n - first;
     char **texts = malloc((n ? n : 1) * sizeof *texts);
     if (!texts)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t k = 0; k < n; k++)
         texts[k] = out->v[first + k].text;
     int rc = markup_carry_over(texts, n);
     for (size_t k = 0; k < n; k++) /* replaced or not, each pointer is valid */
         out->v[first + k].text = texts[k];
     free(texts);
-    return rc < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+    return rc < 0 ? error_nomem() : 0;
 }
 
 /* Cut one sentence into cues appended to out, none wider than max_cue where a cut fits. */
@@ -471,7 +471,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         sc.hints = malloc(sc.n + 1);
         sc.words = malloc((sc.n + 1) * sizeof *sc.words);
         if (!sc.cost || !sc.inside || !sc.hints || !sc.words) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         if ((rc = line_breaks_words(lang, p, sc.s, sc.len, sc.pos, sc.n, sc.inside, sc.hints)) < 0)
@@ -487,7 +487,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         from = malloc(sc.n * sizeof *from);
         split = malloc(sc.n * sizeof *split);
         if (!best || !from || !split) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         best[0] = 0;
@@ -532,7 +532,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
         free(l1);
         free(l2);
         if (!t) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         if (!*t || (t[0] == '\n' && !t[1])) {
@@ -631,7 +631,7 @@ int cues_cut_over(const char *lang, const subtitle_profile *p, const char *text,
     }
     double *d = rc == 0 ? malloc((parts.n + 1) * sizeof *d) : NULL;
     if (rc == 0 && !d)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     if (rc < 0) {
         cues_free(&parts);
         free(d);

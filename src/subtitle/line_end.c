@@ -493,7 +493,7 @@ int line_break_judge(const char *lang, const subtitle_profile *p, const char *li
     int space = n && m && !line_join_unspaced(line, n, next);
     char *joined = malloc(n + m + 2);
     if (!joined)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     memcpy(joined, line, n);
     if (space)
         joined[n] = ' ';

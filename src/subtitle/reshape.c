@@ -17,7 +17,7 @@ static int try_merge(cue_list *cues, size_t k, const char *lang, const subtitle_
     const char *parts[] = {a->text, b->text};
     char *text = cue_text_unwrap(parts, 2, lang);
     if (!text)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     const char *one[] = {text};
     size_t para = a->para;
     cue_list cut;
@@ -72,7 +72,7 @@ int cues_split_too_long(cue_list *cues, const subtitle_profile *p)
             continue;
         char *second = strdup(nl + 1);
         if (!second)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         *nl = '\0';
         double w1 = cue_text_width(c->text, p), w2 = cue_text_width(second, p);
         double first_share = w1 + w2 > 0 ? w1 / (w1 + w2) : 0.5;
@@ -84,7 +84,7 @@ int cues_split_too_long(cue_list *cues, const subtitle_profile *p)
         c->end = at;
         if (cue_list_add(cues, tail) < 0) { /* appended, then moved into place */
             free(second);
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         }
         memmove(&cues->v[k + 2], &cues->v[k + 1], (cues->n - k - 2) * sizeof *cues->v);
         cues->v[k + 1] = tail;

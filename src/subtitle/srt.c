@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "../util/error.h"
 #include "vtt_text.h"
 
 static void timestamp(FILE *f, double t, char sep)
@@ -32,5 +33,5 @@ int subtitle_write(FILE *f, const cue_list *cues, subtitle_format fmt)
             fputs(cues->v[k].text, f);
         fputs("\n\n", f);
     }
-    return ferror(f) ? -1 : 0;
+    return ferror(f) ? -ERR_IO : 0;
 }

@@ -9,6 +9,7 @@
 
 #include "../i18n.h"
 #include "../text/input.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
 #include "../util/vec.h"
@@ -28,7 +29,7 @@ static void problem(reporter *r, srt_severity sev, int line, const char *fmt, ..
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     r->report(r->ctx, sev, line, msg);
 }
@@ -204,7 +205,7 @@ static int finish_cue(cue_list *out, srt_cue_info **info, size_t *icap, cue *cur
     *text = NULL;
     *text_len = 0;
     if (!cur->text)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     int rc = push(out, info, icap, *cur, where);
     if (rc < 0)
         free(cur->text);
@@ -259,7 +260,7 @@ static int add_text_line(char **text, size_t *text_len, const char *line)
     size_t l = strlen(line);
     char *t = realloc(*text, *text_len + l + 2);
     if (!t)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     *text = t;
     if (*text_len)
         t[(*text_len)++] = '\n';

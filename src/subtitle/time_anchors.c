@@ -46,7 +46,7 @@ static int transcript_key_build(transcript_key *k, const char *const *sentences,
     k->at = malloc((n + 1) * sizeof *k->at);
     k->len = 0;
     if (!k->chars || !k->at)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t s = 0; s < n; s++) {
         k->at[s] = k->len;
         k->len = match_key(sentences[s], k->chars, k->len, bytes + 1);
@@ -90,7 +90,7 @@ int time_anchors_read(const char *path, const char *const *sentences, size_t n, 
         return rc;
     transcript_key key = {0};
     time_anchor *v = malloc((n + 1) * sizeof *v);
-    rc = v ? transcript_key_build(&key, sentences, n) : error_set(ERR_IO, _("out of memory"));
+    rc = v ? transcript_key_build(&key, sentences, n) : error_nomem();
     size_t next = 0;
     int lineno = 0;
     for (char *line = in.bytes, *nl; rc == 0 && line && *line; line = nl ? nl + 1 : NULL) {

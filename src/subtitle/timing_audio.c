@@ -18,7 +18,7 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
     if (!marks || !mark_of) {
         free(marks);
         free(mark_of);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     size_t nmarks = 0, done_in_sentence = 0;
     for (size_t k = 0; k < cues->n; k++) {

@@ -30,7 +30,7 @@ static int visible_append(visible_text *v, const char *s, size_t from_cue)
                 v->c = nc;
             size_t *ncue = nc ? realloc(v->cue, cap * sizeof *ncue) : NULL;
             if (!ncue)
-                return error_set(ERR_IO, _("out of memory"));
+                return error_nomem();
             v->cue = ncue;
             v->cap = cap;
         }
@@ -52,7 +52,7 @@ static int count_pairs(u64_table *t, const visible_text *v, int side)
         int added;
         pair_count *p = u64_table_put(t, (uint64_t)(uint32_t)v->c[k] << 32 | (uint32_t)v->c[k + 1], &added);
         if (!p)
-            return -ERR_IO;
+            return error_nomem();
         p->count[side]++;
     }
     return 0;
@@ -89,5 +89,5 @@ int track_text_compare(const cue_list *track, const char *const *sentences, size
     free(a.cue);
     free(b.c);
     free(b.cue);
-    return rc < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+    return rc < 0 ? error_nomem() : 0;
 }

@@ -20,7 +20,7 @@ typedef struct {
     size_t first_diff_cue;  /* the cue (from 0) holding the first difference, when not same */
 } track_text_match;
 
-/* Compare the cues' text with the n sentences. Returns 0, or -ERR_IO when out of memory. */
+/* Compare the cues' text with the n sentences. Returns 0, or -ERR_NOMEM when out of memory. */
 int track_text_compare(const cue_list *track, const char *const *sentences, size_t n, track_text_match *m);
 
 #endif

@@ -60,7 +60,7 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
     if (!cum || !sent_at) {
         free(cum);
         free(sent_at);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     cum[0] = 0;
     for (size_t k = 0; k < source->n; k++)
@@ -86,7 +86,7 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
             len += strlen(tgt->sent[s]) + 1;
         char *text = malloc(len);
         if (!text) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         text[0] = '\0';
@@ -138,11 +138,11 @@ int subtitle_translate_tmx(cue_list *source, const char *tmx_path, const char *s
     char *track = NULL, *seg = NULL;
     size_t len = 0, cap = 0, slen = 0, scap = 0;
     size_t *cum = malloc((source->n + 1) * sizeof *cum);
-    int rc = cum ? 0 : error_set(ERR_IO, _("out of memory"));
+    int rc = cum ? 0 : error_nomem();
     for (size_t k = 0; rc == 0 && k < source->n; k++) {
         cum[k] = len;
         if (squeeze_into(&track, &len, &cap, source->v[k].text) == (size_t)-1)
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
     }
     if (rc == 0)
         cum[source->n] = len;
@@ -163,7 +163,7 @@ int subtitle_translate_tmx(cue_list *source, const char *tmx_path, const char *s
         (*units)++;
         slen = 0;
         if (squeeze_into(&seg, &slen, &scap, s) == (size_t)-1) {
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
             break;
         }
         const char *at = slen ? strstr(track + from, seg) : NULL;

@@ -38,7 +38,7 @@ int encoding_convert(const char *buf, size_t len, const char *name, const char *
     char *utf8 = malloc(cap + 1);
     if (!utf8) {
         ucnv_close(from);
-        return error_set(ERR_IO, _("%s: out of memory"), name);
+        return error_nomem();
     }
     int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, from, utf8, (int32_t)cap, buf, (int32_t)len, &err);
     ucnv_close(from);

@@ -20,7 +20,7 @@ static int read_stream(FILE *f, const char *name, char **out, size_t *out_len)
     size_t len = 0;
     char *buf = malloc(cap + 1);
     if (!buf)
-        return error_set(ERR_IO, _("%s: out of memory"), name);
+        return error_nomem();
     for (;;) {
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
@@ -37,7 +37,7 @@ static int read_stream(FILE *f, const char *name, char **out, size_t *out_len)
         char *bigger = realloc(buf, cap * 2 + 1);
         if (!bigger) {
             free(buf);
-            return error_set(ERR_IO, _("%s: out of memory"), name);
+            return error_nomem();
         }
         buf = bigger;
         cap *= 2;
@@ -168,7 +168,7 @@ static int adopt_buffer(char *buf, size_t len, const char *name, const char *enc
     out->name = strdup(name);
     if (!out->name) {
         free(buf);
-        return error_set(ERR_IO, _("%s: out of memory"), name);
+        return error_nomem();
     }
     return 0;
 }
@@ -202,7 +202,7 @@ int text_input_from_memory(const char *bytes, size_t len, const char *name, text
     memset(out, 0, sizeof *out);
     char *buf = malloc(len + 1);
     if (!buf)
-        return error_set(ERR_IO, _("%s: out of memory"), name);
+        return error_nomem();
     memcpy(buf, bytes, len);
     buf[len] = '\0';
     return adopt_buffer(buf, len, name, NULL, out);

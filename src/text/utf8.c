@@ -8,8 +8,11 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 static int word_is_ascii_without_nul(uint64_t w)
@@ -90,4 +93,79 @@ utf8_status utf8_validate(const char *bytes, size_t len, size_t *bad_offset)
 size_t utf8_bom_length(const char *bytes, size_t len)
 {
     return len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* ---- cutting text for messages ---- */
+
+static const char ellipsis[] = "…";
+
+/* Where to cut text[0..len) so that at most max_chars grapheme clusters (0: any number)
+ * and at most room bytes are kept: the largest such cluster boundary. Code points stand in
+ * for clusters if ICU cannot open its iterator (ill-formed bytes count one each). */
+static size_t cut_point(const char *text, size_t len, size_t max_chars, size_t room)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+    UBreakIterator *bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
+    ubrk_setUText(bi, ut, &err);
+    size_t kept = 0;
+    for (size_t chars = 0; !max_chars || chars < max_chars; chars++) {
+        size_t next;
+        if (U_SUCCESS(err)) {
+            int32_t b = ubrk_following(bi, (int32_t)kept);
+            next = b == UBRK_DONE ? len : (size_t)b;
+        } else {
+            int32_t i = (int32_t)kept;
+            UChar32 c;
+            U8_NEXT((const uint8_t *)text, i, (int32_t)len, c);
+            (void)c;
+            next = (size_t)i;
+        }
+        if (next > room || next <= kept)
+            break;
+        kept = next;
+    }
+    ubrk_close(bi);
+    utext_close(ut);
+    return kept;
+}
+
+/* Cut text[0..len) into out (size bytes); `cut`: something was left out already. */
+static char *truncate_to(const char *text, size_t len, size_t max_chars, int cut, char *out, size_t size)
+{
+    size_t mark = sizeof ellipsis - 1, keep = len;
+    if (!cut && len < size && max_chars) /* fits in bytes: only the character limit can cut it */
+        keep = cut_point(text, len, max_chars, len);
+    if (cut || keep < len || len >= size) { /* something goes: keep room for the ellipsis */
+        keep = cut_point(text, len, max_chars, size > mark + 1 ? size - mark - 1 : size - 1);
+        cut = 1;
+    }
+    memmove(out, text, keep);
+    int marked = cut && keep + mark < size;
+    if (marked)
+        memcpy(out + keep, ellipsis, mark);
+    out[keep + (marked ? mark : 0)] = '\0';
+    return out;
+}
+
+char *utf8_truncate(const char *text, size_t max_chars, char *out, size_t size)
+{
+    return truncate_to(text, strlen(text), max_chars, 0, out, size);
+}
+
+int utf8_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(buf, size, fmt, ap);
+    if (n >= 0 && size && (size_t)n >= size)
+        truncate_to(buf, size - 1, 0, 1, buf, size);
+    return n;
+}
+
+int utf8_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = utf8_vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n;
 }

@@ -1,10 +1,14 @@
-/* utf8.h — checking that input bytes are text we can trust.
+/* utf8.h — checking that input bytes are text we can trust, and cutting text for messages.
  *
  * Everything past the input boundary assumes valid UTF-8 without NUL bytes, so this is
- * the one place that looks at raw bytes and names the offset of the first bad one. */
+ * the one place that looks at raw bytes and names the offset of the first bad one. It is
+ * also the one place that shortens text for a message: printf's "%.80s" and a message
+ * buffer too small both cut bytes, which splits a character and leaves stderr invalid
+ * UTF-8; utf8_truncate cuts between user-perceived characters and says so with "…". */
 #ifndef POLYALIGN_UTF8_H
 #define POLYALIGN_UTF8_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +25,17 @@ utf8_status utf8_validate(const char *bytes, size_t len, size_t *bad_offset);
 
 /* Length of a leading UTF-8 byte-order mark (3) or 0. */
 size_t utf8_bom_length(const char *bytes, size_t len);
+
+/* Copy text into out (size bytes, the NUL included; size >= 1), keeping at most max_chars
+ * user-perceived characters (grapheme clusters; 0: as many as size holds) and never cutting
+ * inside one. When anything is left out, "…" ends the copy, within size. out may be text
+ * itself. Returns out. */
+char *utf8_truncate(const char *text, size_t max_chars, char *out, size_t size);
+
+/* vsnprintf for messages: a result too long for buf is cut as utf8_truncate cuts, with
+ * "…", instead of in the middle of a character. Returns what vsnprintf returns. */
+int utf8_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+int utf8_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* The code point starting at byte i of validated text[0..len) (i < len), its length in
  * *bytes. ASCII, the common case on the hot paths of segmentation, needs no decoding. */

@@ -20,6 +20,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/u64table.h"
 #include "po_charset.h"
@@ -46,7 +47,7 @@ static void on_po_error(int severity, po_message_t message, const char *filename
         return;
     if (!e->failed) {
         e->failed = 1;
-        snprintf(e->message, sizeof e->message, "%s:%zu:%zu: %s", filename ? filename : "?",
+        utf8_snprintf(e->message, sizeof e->message, "%s:%zu:%zu: %s", filename ? filename : "?",
                  lineno == (size_t)-1 ? 1 : lineno, column == (size_t)-1 ? 1 : column, text ? text : "");
         size_t n = strlen(e->message);
         while (n && e->message[n - 1] == '\n')
@@ -173,7 +174,7 @@ static int write_unit(unit_out *o, po_message_t m, const char *src, const char *
     if (rc == 0 && comments && *comments) {
         char *note = strdup(comments);
         if (!note)
-            return error_set(ERR_IO, _("out of memory"));
+            return error_nomem();
         size_t len = strlen(note);
         while (len && note[len - 1] == '\n')
             note[--len] = '\0'; /* libgettextpo ends each comment line with one */
@@ -213,7 +214,7 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     current_errors = &errors;
     unit_out o = {NULL, srclang, "", 0};
     po_file_t *files = calloc(npaths + 1, sizeof *files);
-    int rc = files ? 0 : error_set(ERR_IO, _("out of memory"));
+    int rc = files ? 0 : error_nomem();
     /* read everything first: the TMX header carries the first catalog's header */
     for (size_t f = 0; f < npaths && rc == 0; f++) {
         if ((rc = check_po_input(paths[f])) < 0)
@@ -360,7 +361,7 @@ static int message_index_add(message_index *ix, const char *ctxt, const char *ms
     int added;
     message_slot *slot = u64_table_put(ix, message_key(ctxt, msgid), &added);
     if (!slot)
-        return -ERR_IO;
+        return error_nomem();
     if (added) /* a 64-bit collision keeps the first: found again by its own strings only */
         slot->message = m;
     return 0;
@@ -373,7 +374,7 @@ static int append_comment(po_message_t m, const char *line)
     size_t lo = old ? strlen(old) : 0;
     char *all = malloc(lo + strlen(line) + 2);
     if (!all)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     sprintf(all, "%s%s%s\n", old ? old : "", lo && old[lo - 1] != '\n' ? "\n" : "", line);
     po_message_set_comments(m, all);
     free(all);
@@ -388,7 +389,7 @@ static int keep_other_translation(po_message_t m, const char *kept, const char *
         return 0;
     char *line = NULL;
     if (asprintf(&line, _("other translation: %s"), t) < 0)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     const char *old = po_message_comments(m), *at = old ? strstr(old, line) : NULL;
     size_t len = strlen(line);
     int known = at && (at == old || at[-1] == '\n') && (at[len] == '\n' || !at[len]);

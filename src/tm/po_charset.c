@@ -79,7 +79,7 @@ static int string_to_utf8(UConverter *cv, const char *in, char **out, size_t *ba
         return utf8_validate(in, len, bad) == UTF8_OK ? 0 : NOT_VALID;
     UChar *u = malloc((2 * len + 1) * sizeof *u); /* a byte gives at most two UTF-16 units */
     if (!u)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     UChar *dst = u;
     const char *src = in;
     UErrorCode e = U_ZERO_ERROR;
@@ -105,7 +105,7 @@ static int string_to_utf8(UConverter *cv, const char *in, char **out, size_t *ba
     if (!*out || U_FAILURE(e)) {
         free(*out);
         *out = NULL;
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     return 0;
 }
@@ -119,7 +119,7 @@ int po_header_message_to_utf8(po_message_t header)
         return 0;
     char *fixed = po_header_set_field(po_message_msgstr(header), "Content-Type", "text/plain; charset=UTF-8");
     if (!fixed)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     po_message_set_msgstr(header, fixed);
     free(fixed);
     return 0;

@@ -320,7 +320,7 @@ static int add_text(tm_index *ix, const char *s, uint32_t *at)
     if (ix->ntext + n > UINT32_MAX)
         return error_set(ERR_DATA, _("memory too large for the index (over 4 GB of text)"));
     if (vec_reserve(&ix->text, &ix->tcap, ix->ntext + n, 1) < 0)
-        return -ERR_IO;
+        return error_nomem();
     memcpy(ix->text + ix->ntext, s, n);
     *at = (uint32_t)ix->ntext;
     ix->ntext += n;
@@ -393,7 +393,7 @@ static int sort_units_by_length(tm_index *ix)
         start[len + 1] += start[len];
     unit_entry *sorted = malloc((ix->nunits + 1) * sizeof *sorted);
     if (!sorted)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t u = 0; u < ix->nunits; u++)
         sorted[start[ix->units[u].ntok]++] = ix->units[u];
     free(ix->units);
@@ -426,7 +426,7 @@ static int build_postings(tm_index *ix)
     occurrence_counter *oc = calloc(1, sizeof *oc);
     uint32_t keys[MAX_TOKENS];
     if (!ix->head || !ix->hits || !fill || !oc)
-        rc = error_set(ERR_IO, _("out of memory"));
+        rc = error_nomem();
     for (size_t u = 0; rc == 0 && u < ix->nunits; u++) {
         occurrence_keys(ix->tokens + ix->units[u].tok, ix->units[u].ntok, oc, keys);
         for (size_t k = 0; k < ix->units[u].ntok; k++)
@@ -438,7 +438,7 @@ static int build_postings(tm_index *ix)
             ix->head[b + 1] += ix->head[b];
         ix->npost = ix->head[BUCKETS];
         if (!(ix->post = malloc((ix->npost + 1) * sizeof *ix->post)))
-            rc = error_set(ERR_IO, _("out of memory"));
+            rc = error_nomem();
     }
     if (rc == 0)
         memcpy(fill, ix->head, BUCKETS * sizeof *fill);
@@ -467,7 +467,7 @@ int tm_index_build(const char *tmx_path, const char *src, const char *tgt, tm_in
     *out = NULL;
     tm_index *ix = calloc(1, sizeof *ix);
     if (!ix)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     ix->by_char = lang_is_unspaced(src);
     canonical(src, ix->lang[0]);
     canonical(tgt, ix->lang[1]);
@@ -551,7 +551,7 @@ int tm_query_new(const tm_index *ix, const char *text, tm_query **out)
     tm_query *q = calloc(1, sizeof *q);
     if (!q || !(q->text = strdup(text))) {
         free(q);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     q->n = tokenize(text, ix->by_char, q->tokens, MAX_TOKENS, &q->marks);
     words_sort_unique(&q->marks);
@@ -783,7 +783,7 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
     *ncand = 0;
     if (shared_needed(n, n, min_score) == 0) { /* --min 0: every unit qualifies */
         if (vec_reserve(cand, &cap, last - first + 1, sizeof **cand) < 0)
-            return -ERR_IO;
+            return error_nomem();
         for (uint32_t u = first; u < last; u++)
             (*cand)[(*ncand)++] = u;
         return 0;
@@ -793,7 +793,7 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
     size_t nl = 0;
     occurrence_counter *oc = calloc(1, sizeof *oc);
     if (!oc)
-        return -ERR_IO;
+        return error_nomem();
     occurrence_keys(q->tokens, n, oc, keys);
     free(oc);
     qsort(keys, n, sizeof *keys, cmp_u32); /* the query's tokens that share a bucket together */
@@ -911,11 +911,7 @@ int tm_index_save(const tm_index *ix, const char *path)
              fwrite(ix->tokens, sizeof *ix->tokens, ix->ntokens, f) == ix->ntokens &&
              fwrite(ix->head, sizeof *ix->head, BUCKETS + 1, f) == BUCKETS + 1 &&
              fwrite(ix->post, sizeof *ix->post, ix->npost, f) == ix->npost;
-    if (!ok) {
-        atomic_file_abort(&af);
-        return error_set(ERR_IO, _("%s: write error: %s"), path, strerror(errno));
-    }
-    return atomic_file_commit(&af);
+    return atomic_file_finish(&af, ok ? 0 : -ERR_IO); /* a short write is the stream's failure, reported there */
 }
 
 /* Read n elements; n comes from the file, so it must fit in what the file still holds. */
@@ -1007,7 +1003,7 @@ int tm_index_load(const char *path, const char *src, const char *tgt, tm_index *
     size_t file_size = (size_t)ftell(f);
     fseek(f, 0, SEEK_SET);
     tm_index *ix = calloc(1, sizeof *ix);
-    int rc = ix ? read_header(f, path, src, tgt, &h) : error_set(ERR_IO, _("out of memory"));
+    int rc = ix ? read_header(f, path, src, tgt, &h) : error_nomem();
     if (rc == 0) {
         memcpy(ix->lang, h.lang, sizeof ix->lang);
         ix->by_char = (int)h.by_char;

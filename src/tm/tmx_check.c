@@ -14,6 +14,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 #include "tmx_reader.h"
 
@@ -31,7 +32,7 @@ static void problem(checker *c, int line, int col, const char *fmt, ...)
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     c->count++;
     c->report(c->ctx, c->file, line, col, msg);
@@ -173,7 +174,7 @@ int tmx_check_file(const char *path, const char *dtd, tmx_problem_fn report, voi
     tmx_reader_options o = {spool, report_foreign, &c};
     tmx_reader *r;
     int rc = tmx_reader_open_with(spool >= 0 ? c.file : path, &o, &r);
-    if (rc < 0 && rc != -ERR_NOINPUT && rc != -ERR_IO) {
+    if (rc < 0 && rc != -ERR_NOINPUT && rc != -ERR_IO && rc != -ERR_NOMEM) {
         report_read_error(&c);
         rc = c.count;
     } else if (rc == 0) {

@@ -11,6 +11,7 @@
 #include <libxml/xmlreader.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 
 typedef struct {
@@ -27,7 +28,7 @@ static void on_invalid(void *ctx, const char *fmt, ...)
     char msg[512], line_msg[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     size_t n = strlen(msg);
     while (n && msg[n - 1] == '\n')
@@ -36,7 +37,7 @@ static void on_invalid(void *ctx, const char *fmt, ...)
     int line = e && e->line ? e->line : 1;
     if (!n || line < run->from_line)
         return;
-    snprintf(line_msg, sizeof line_msg, _("DTD: %s"), msg);
+    utf8_snprintf(line_msg, sizeof line_msg, _("DTD: %s"), msg);
     run->count++;
     run->report(run->ctx, run->path, line, 1, line_msg);
 }
@@ -64,7 +65,7 @@ int tmx_dtd_validate(const char *path, int fd, const char *dtd_path, tmx_problem
         xmlFreeDoc(doc);
         xmlFreeValidCtxt(v);
         xmlFreeDtd(dtd);
-        return xml ? error_set(ERR_IO, _("out of memory")) : error_set(ERR_NOINPUT, _("%s: cannot open"), path);
+        return xml ? error_nomem() : error_set(ERR_NOINPUT, _("%s: cannot open"), path);
     }
     dtd_run run = {path, report, ctx, 0, 0};
     v->userData = &run;

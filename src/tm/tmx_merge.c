@@ -147,7 +147,7 @@ static int item_append(merge_run *m, item_chain *chain, cluster_item item)
     if (m->nitems >= NO_ITEM)
         return error_set(ERR_DATA, _("too many distinct units to merge"));
     if (vec_reserve(&m->items, &m->items_cap, m->nitems + 1, sizeof *m->items) < 0)
-        return -ERR_IO;
+        return error_nomem();
     uint32_t k = (uint32_t)m->nitems++;
     item.next = NO_ITEM;
     m->items[k] = item;
@@ -223,7 +223,7 @@ static int new_cluster(merge_run *m, size_t file, int line, uint32_t *index)
     if (m->nclusters >= NO_CLUSTER)
         return error_set(ERR_DATA, _("too many distinct units to merge"));
     if (vec_reserve(&m->clusters, &m->clusters_cap, m->nclusters + 1, sizeof *m->clusters) < 0)
-        return -ERR_IO;
+        return error_nomem();
     *index = (uint32_t)m->nclusters++;
     item_chain none = {NO_ITEM, NO_ITEM, 0};
     m->clusters[*index] =
@@ -277,7 +277,7 @@ static int check_srclang(merge_run *m, size_t f, tmx_reader *r)
     if (!src)
         return 0;
     if (!m->srclang)
-        return (m->srclang = strdup(src)) ? 0 : error_set(ERR_IO, _("out of memory"));
+        return (m->srclang = strdup(src)) ? 0 : error_nomem();
     if (strcasecmp(src, m->srclang) != 0)
         return error_set(ERR_DATA, _("%s: source language %s differs from %s in %s"), display_name(m, f), src,
                          m->srclang, display_name(m, 0));
@@ -300,14 +300,14 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
 {
     m->st->units++;
     if (vec_reserve(&m->cluster_of, &m->units_cap, (size_t)g + 1, sizeof *m->cluster_of) < 0)
-        return -ERR_IO;
+        return error_nomem();
     m->nunits = (size_t)g + 1;
     /* two tuvs of one language (not TMX; validate says so): only exact copies are one */
     int whole = has_repeated_language(u);
     int added;
     source_slot *slot = u64_table_put(&m->sources, whole ? content_key(u) : gather_key(u, m->srclang), &added);
     if (!slot)
-        return -ERR_IO;
+        return error_nomem();
     uint32_t c = added ? NO_CLUSTER : slot->first, prev = NO_CLUSTER;
     while (c != NO_CLUSTER && !whole && disagreement(m, &m->clusters[c], u)) {
         prev = c;
@@ -354,7 +354,7 @@ static int decide_unit(merge_run *m, size_t f, uint32_t g, tmx_unit *u)
 static int move_tuv(tmx_unit *u, size_t k, tmx_unit *to)
 {
     if (vec_reserve(&to->tuv, &to->cap, to->ntuv + 1, sizeof *to->tuv) < 0)
-        return -ERR_IO;
+        return error_nomem();
     to->tuv[to->ntuv++] = u->tuv[k];
     memset(&u->tuv[k], 0, sizeof u->tuv[k]);
     return 0;
@@ -364,7 +364,7 @@ static int move_note(tmx_unit *u, size_t k, tmx_unit *to)
 {
     tmx_annotation *v = realloc(to->notes, (to->nnotes + 1) * sizeof *v);
     if (!v)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     to->notes = v;
     to->notes[to->nnotes++] = u->notes[k];
     memset(&u->notes[k], 0, sizeof u->notes[k]);
@@ -376,7 +376,7 @@ static int move_note(tmx_unit *u, size_t k, tmx_unit *to)
 static int hold_supplies(const merge_run *m, cluster *c, uint32_t g, tmx_unit *u)
 {
     if (!c->held && !(c->held = calloc(1, sizeof *c->held)))
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     if (g == c->newest) {
         c->held->attrs = u->attrs;
         memset(&u->attrs, 0, sizeof u->attrs);
@@ -384,12 +384,12 @@ static int hold_supplies(const merge_run *m, cluster *c, uint32_t g, tmx_unit *u
     for (size_t k = 0; k < u->nnotes; k++) {
         const cluster_item *n = item_find(m, &c->notes, note_hash(&u->notes[k]));
         if (n && n->supplier == g && move_note(u, k, c->held) < 0)
-            return -ERR_IO;
+            return error_nomem();
     }
     for (size_t k = 0; k < u->ntuv; k++) {
         const cluster_item *l = item_find(m, &c->langs, lang_hash(tmx_tuv_lang(&u->tuv[k])));
         if (l && l->supplier == g && move_tuv(u, k, c->held) < 0)
-            return -ERR_IO;
+            return error_nomem();
     }
     return 0;
 }
@@ -420,7 +420,7 @@ static int write_gathered(merge_run *m, cluster *c, uint32_t g, tmx_unit *u)
     tmx_unit out = {.attrs = c->newest == g ? u->attrs : c->held->attrs, .line = u->line};
     out.tuv = calloc(c->langs.n ? c->langs.n : 1, sizeof *out.tuv);
     out.notes = calloc(c->notes.n ? c->notes.n : 1, sizeof *out.notes);
-    int rc = out.tuv && out.notes ? 0 : error_set(ERR_IO, _("out of memory"));
+    int rc = out.tuv && out.notes ? 0 : error_nomem();
     for (uint32_t k = c->notes.first; rc == 0 && k != NO_ITEM; k = m->items[k].next) {
         const tmx_annotation *a = supplied_note(c, &m->items[k], g, u);
         if (a)

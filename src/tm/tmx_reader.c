@@ -19,6 +19,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/utf8.h"
 #include "../util/error.h"
 
 struct tmx_reader {
@@ -56,17 +57,19 @@ static int attrs_add(tmx_attrs *a, const char *name, const char *value)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 8;
-        tmx_attr *v = realloc(a->v, cap * sizeof *v);
-        if (!v)
+        tmx_attr *grown = realloc(a->v, cap * sizeof *grown);
+        if (!grown)
             return -1;
-        a->v = v;
+        a->v = grown;
         a->cap = cap;
     }
-    a->v[a->n].name = strdup(name);
-    a->v[a->n].value = strdup(value ? value : "");
-    if (!a->v[a->n].name || !a->v[a->n].value)
+    char *n = strdup(name), *v = strdup(value ? value : "");
+    if (!n || !v) {
+        free(n);
+        free(v);
         return -1;
-    a->n++;
+    }
+    a->v[a->n++] = (tmx_attr){n, v};
     return 0;
 }
 
@@ -102,7 +105,7 @@ static void on_parser_error(void *arg, xmlErrorPtr e)
     int line = e->line > 0 ? e->line : xmlTextReaderGetParserLineNumber(r->xml);
     int col = e->int2 > 0 ? e->int2 : xmlTextReaderGetParserColumnNumber(r->xml);
     r->error_code = e->code;
-    snprintf(r->error, sizeof r->error, "%d:%d: %s", line > 0 ? line : 1, col > 0 ? col : 1, e->message ? e->message : "");
+    utf8_snprintf(r->error, sizeof r->error, "%d:%d: %s", line > 0 ? line : 1, col > 0 ? col : 1, e->message ? e->message : "");
     size_t n = strlen(r->error);
     while (n && (r->error[n - 1] == '\n' || r->error[n - 1] == ' '))
         r->error[--n] = '\0';
@@ -115,7 +118,7 @@ static int fail(tmx_reader *r, const char *fmt, ...)
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     return error_set(ERR_DATA, "%s:%d:%d: %s", r->name, xmlTextReaderGetParserLineNumber(r->xml),
                      xmlTextReaderGetParserColumnNumber(r->xml), msg);
@@ -216,7 +219,7 @@ static int advance(tmx_reader *r)
             while (xmlTextReaderMoveToNextAttribute(r->xml) == 1)
                 if (attrs_add(&r->header, (const char *)xmlTextReaderConstName(r->xml),
                               (const char *)xmlTextReaderConstValue(r->xml)) < 0)
-                    return error_set(ERR_IO, _("out of memory"));
+                    return error_nomem();
             xmlTextReaderMoveToElement(r->xml);
             xmlNodePtr h = xmlTextReaderIsEmptyElement(r->xml) ? NULL : xmlTextReaderExpand(r->xml);
             for (xmlNodePtr c = h ? h->children : NULL; c; c = c->next) {
@@ -227,7 +230,7 @@ static int advance(tmx_reader *r)
                 xmlFree(ptype);
                 xmlFree(text);
                 if (bad < 0)
-                    return error_set(ERR_IO, _("out of memory"));
+                    return error_nomem();
             }
         }
     }
@@ -327,7 +330,7 @@ int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_read
         free(r);
         if (own)
             close(fd);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     r->fd = fd;
     r->own_fd = own;
@@ -436,11 +439,15 @@ static int add_annotation(tmx_annotation **v, size_t *n, xmlNodePtr node, int is
     *v = bigger;
     xmlChar *type = is_prop ? xmlGetProp(node, BAD_CAST "type") : NULL;
     xmlChar *text = xmlNodeGetContent(node);
-    (*v)[*n].type = is_prop ? strdup(type ? (const char *)type : "") : NULL;
-    (*v)[*n].text = dup_or_null(text ? text : BAD_CAST "");
+    tmx_annotation a = {is_prop ? strdup(type ? (const char *)type : "") : NULL, dup_or_null(text ? text : BAD_CAST "")};
     xmlFree(type);
     xmlFree(text);
-    (*n)++;
+    if ((is_prop && !a.type) || !a.text) {
+        free(a.type);
+        free(a.text);
+        return -1;
+    }
+    (*v)[(*n)++] = a;
     return 0;
 }
 
@@ -501,11 +508,11 @@ static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
     memset(t, 0, sizeof *t);
     t->line = (int)xmlGetLineNo(n);
     if (copy_attrs(n, &t->attrs) < 0)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (is_element(c, "prop") || is_element(c, "note")) {
             if (add_annotation(&t->notes, &t->nnotes, c, is_element(c, "prop")) < 0)
-                return error_set(ERR_IO, _("out of memory"));
+                return error_nomem();
         } else if (is_element(c, "seg")) {
             if (t->segs++)
                 continue;
@@ -513,14 +520,18 @@ static int read_tuv(tmx_reader *r, xmlNodePtr n, tmx_tuv *t)
             int bad = !text || (r->keep_markup && !xml) || segment_text(c, text) < 0;
             for (xmlNodePtr k = c->children; !bad && xml && k; k = k->next)
                 bad = xmlNodeDump(xml, c->doc, k, 0, 0) < 0;
+            int copied = 0;
             if (!bad) {
                 t->unpaired = unpaired_codes(c);
                 t->text = strdup((const char *)xmlBufferContent(text));
                 t->xml = xml ? strdup((const char *)xmlBufferContent(xml)) : NULL;
+                copied = t->text && (!xml || t->xml);
             }
             xmlBufferFree(text);
             if (xml)
                 xmlBufferFree(xml);
+            if (!bad && !copied)
+                return error_nomem();
             if (bad)
                 return error_set(ERR_DATA, _("%s:%d:1: entity reference in a segment refused"), r->name,
                                  (int)xmlGetLineNo(c));
@@ -573,17 +584,17 @@ int tmx_reader_next(tmx_reader *r, tmx_unit *u)
     u->line = (int)xmlGetLineNo(tu);
     if (r->on_foreign)
         report_foreign_below(r, tu);
-    int rc = copy_attrs(tu, &u->attrs) < 0 ? error_set(ERR_IO, _("out of memory")) : 0;
+    int rc = copy_attrs(tu, &u->attrs) < 0 ? error_nomem() : 0;
     for (xmlNodePtr c = tu->children; c && rc == 0; c = c->next) {
         if (is_element(c, "prop") || is_element(c, "note")) {
             if (add_annotation(&u->notes, &u->nnotes, c, is_element(c, "prop")) < 0)
-                rc = error_set(ERR_IO, _("out of memory"));
+                rc = error_nomem();
         } else if (is_element(c, "tuv")) {
             if (u->ntuv == u->cap) {
                 size_t cap = u->cap ? u->cap * 2 : 4;
                 tmx_tuv *v = realloc(u->tuv, cap * sizeof *v);
                 if (!v) {
-                    rc = error_set(ERR_IO, _("out of memory"));
+                    rc = error_nomem();
                     break;
                 }
                 u->tuv = v;

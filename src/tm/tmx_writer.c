@@ -1,4 +1,9 @@
-/* tmx_writer.c — TMX 1.4b through xmlTextWriter; see tmx_writer.h. */
+/* tmx_writer.c — TMX 1.4b through xmlTextWriter; see tmx_writer.h.
+ *
+ * libxml2 writes into the FILE through our callback, not xmlOutputBufferCreateFile: that
+ * one prints "I/O error : …" lines of its own when a write fails. A failed write stays in
+ * the stream, whose owner reports it once with the file's name (atomic_file_finish); the
+ * writer only stops at the next unit. */
 #include "tmx_writer.h"
 
 #include <errno.h>
@@ -7,7 +12,6 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "../i18n.h"
 #include "../util/error.h"
 #include "tmx_reader.h"
 
@@ -17,6 +21,7 @@
 
 struct tmx_writer {
     xmlTextWriterPtr xml;
+    FILE *f;
     size_t dropped;
     char *clean;        /* scratch for text with forbidden characters removed */
     size_t clean_cap;
@@ -44,25 +49,40 @@ void tmx_format_date(time_t t, char *buf, size_t size)
 
 int tmx_writer_prop(tmx_writer *w, const char *type, const char *value);
 
+/* xmlTextWriter fails only when memory is short: its output never fails (stream_write) */
 #define CHECK(call)                                                                                                \
     do {                                                                                                           \
         if ((call) < 0)                                                                                            \
-            return error_set(ERR_IO, _("TMX output: write error"));                                                \
+            return error_nomem();                                                                                  \
     } while (0)
+
+/* libxml2's output callback: everything is taken, what failed is the stream's to tell. */
+static int stream_write(void *f, const char *bytes, int len)
+{
+    fwrite(bytes, 1, (size_t)len, f);
+    return len;
+}
+
+/* -ERR_IO once the stream has failed (reported by its owner, who knows the file). */
+static int stream_status(const tmx_writer *w)
+{
+    return ferror(w->f) ? -ERR_IO : 0;
+}
 
 int tmx_writer_open(tmx_writer **out, FILE *f, const tmx_header *h)
 {
     *out = NULL;
     tmx_writer *w = calloc(1, sizeof *w);
-    xmlOutputBufferPtr buf = w ? xmlOutputBufferCreateFile(f, NULL) : NULL;
+    xmlOutputBufferPtr buf = w ? xmlOutputBufferCreateIO(stream_write, NULL, f, NULL) : NULL;
     if (buf)
         w->xml = xmlNewTextWriter(buf);
     if (!w || !w->xml) {
         if (buf && w && !w->xml)
             xmlOutputBufferClose(buf);
         free(w);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
+    w->f = f;
     *out = w;
     char date[32];
     tmx_format_date(tmx_creation_time(), date, sizeof date);
@@ -141,7 +161,7 @@ static int text_element(tmx_writer *w, const char *name, const char *attr, const
 {
     const char *v = xml_clean(w, text);
     if (!v)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST name));
     if (attr)
         CHECK(xmlTextWriterWriteAttribute(w->xml, BAD_CAST attr, BAD_CAST value));
@@ -171,7 +191,7 @@ int tmx_writer_tuv(tmx_writer *w, const char *lang, const char *text)
 int tmx_writer_end_tu(tmx_writer *w)
 {
     CHECK(xmlTextWriterEndElement(w->xml));
-    return 0;
+    return stream_status(w);
 }
 
 static int write_attrs(tmx_writer *w, const tmx_attrs *a)
@@ -213,14 +233,16 @@ int tmx_writer_copy_unit(tmx_writer *w, const tmx_unit *u)
     }
     if (rc == 0)
         CHECK(xmlTextWriterEndElement(w->xml));
-    return rc;
+    return rc ? rc : stream_status(w);
 }
 
 int tmx_writer_close(tmx_writer *w)
 {
     int rc = 0;
     if (xmlTextWriterEndDocument(w->xml) < 0 || xmlTextWriterFlush(w->xml) < 0)
-        rc = error_set(ERR_IO, _("TMX output: write error"));
+        rc = error_nomem();
+    if (rc == 0)
+        rc = stream_status(w);
     xmlFreeTextWriter(w->xml);
     free(w->clean);
     free(w);

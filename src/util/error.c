@@ -4,15 +4,23 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../i18n.h"
+#include "../text/utf8.h"
+
 static _Thread_local char last_message[1024];
 
 int error_set(error_code code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_message, sizeof last_message, fmt, ap);
+    utf8_vsnprintf(last_message, sizeof last_message, fmt, ap); /* a long one cut between characters */
     va_end(ap);
     return -(int)code;
+}
+
+int error_nomem(void)
+{
+    return error_set(ERR_NOMEM, "%s", _("out of memory"));
 }
 
 const char *error_last(void)

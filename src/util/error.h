@@ -14,11 +14,15 @@ typedef enum {
     ERR_DATA = 65,      /* bad input data */
     ERR_NOINPUT = 66,   /* missing or unreadable input */
     ERR_SOFTWARE = 70,  /* internal error, e.g. a library refused */
+    ERR_NOMEM = 71,     /* out of memory (EX_OSERR) */
     ERR_IO = 74         /* read or write failed */
 } error_code;
 
 /* Store a printf-style message and return -code. */
 int error_set(error_code code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* error_set(ERR_NOMEM, "out of memory"): the one message of every allocation that failed. */
+int error_nomem(void);
 
 /* The message of the last error_set on this thread ("" if none). */
 const char *error_last(void);

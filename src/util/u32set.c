@@ -99,7 +99,7 @@ int u32_map_init(u32_map *m, size_t expected)
     m->used = 0;
     if (!m->key || !m->val) {
         u32_map_free(m);
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     }
     memset(m->val, 0xff, size * sizeof *m->val);
     return 0;
@@ -110,7 +110,7 @@ int u32_map_put(u32_map *m, uint32_t key, uint32_t val)
     if ((m->used + 1) * 2 > m->mask + 1) {
         u32_map bigger;
         if (u32_map_init(&bigger, m->mask + 1) < 0)
-            return -ERR_IO;
+            return error_nomem();
         for (size_t i = 0; i <= m->mask; i++)
             if (m->val[i] != U32_MAP_NONE)
                 u32_map_put(&bigger, m->key[i], m->val[i]);
@@ -149,7 +149,7 @@ size_t u32_sort_unique_from(uint32_t *v, size_t from, size_t n)
 int u32_vec_push(u32_vec *b, uint32_t x)
 {
     if (vec_reserve(&b->v, &b->cap, b->n + 1, sizeof *b->v) < 0)
-        return -ERR_IO;
+        return error_nomem();
     b->v[b->n++] = x;
     return 0;
 }

@@ -22,7 +22,7 @@ typedef struct {
     size_t n, cap;
 } u32_vec;
 
-/* Append x. 0, or -ERR_IO with "out of memory" (vec_reserve). */
+/* Append x. 0, or -ERR_NOMEM with "out of memory" (vec_reserve). */
 int u32_vec_push(u32_vec *b, uint32_t x);
 
 /* The first element >= x in the sorted v[0..n) (v + n when none). */

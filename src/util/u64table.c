@@ -48,7 +48,7 @@ static int grow(u64_table *t)
     size_t cap = t->cap ? t->cap * 2 : 1024;
     unsigned char *bigger = calloc(cap + 1, t->size); /* the last slot: key 0's */
     if (!bigger)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     for (size_t k = 0; k < t->cap; k++) {
         uint64_t key = key_at(t->slots, t->size, k);
         if (key)
@@ -112,6 +112,6 @@ int u64_set_add(u64_table *t, uint64_t x)
 {
     int added;
     if (!u64_table_put(t, x, &added))
-        return -ERR_IO;
+        return error_nomem();
     return !added;
 }

@@ -42,7 +42,7 @@ void *u64_table_next(const u64_table *t, size_t *at);
 void u64_table_free(u64_table *t);
 
 /* Sets: u64_table_init(t, sizeof(uint64_t)), then 1 when x was there already, 0 when it
- * was added, -ERR_IO when out of memory. */
+ * was added, -ERR_NOMEM when out of memory. */
 int u64_set_add(u64_table *t, uint64_t x);
 
 #endif

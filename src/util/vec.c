@@ -17,7 +17,7 @@ int vec_reserve(void *v, size_t *cap, size_t need, size_t size)
     void **slot = v;
     void *bigger = realloc(*slot, c * size);
     if (!bigger)
-        return error_set(ERR_IO, _("out of memory"));
+        return error_nomem();
     *slot = bigger;
     *cap = c;
     return 0;

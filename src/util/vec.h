@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 /* Make room for `need` elements of `size` bytes in *v (capacity *cap, at least doubled
- * when it grows). 0, or -ERR_IO with "out of memory" (the array is left as it was). */
+ * when it grows). 0, or -ERR_NOMEM with "out of memory" (the array is left as it was). */
 int vec_reserve(void *v, size_t *cap, size_t need, size_t size);
 
 #endif

@@ -5,9 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "text/lines.h"
@@ -168,6 +172,102 @@ static void file_extensions_in_any_case(void **state)
     assert_false(file_ext_is(NULL, "vtt")); /* standard output */
 }
 
+/* Text cut for a message keeps whole user-perceived characters and says it was cut: the
+ * bytes of "%.80s" would split a Chinese character, a combining accent or an emoji. */
+static void utf8_truncate_cuts_between_characters(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_string_equal(utf8_truncate("short", 80, out, sizeof out), "short"); /* nothing cut, no mark */
+    assert_string_equal(utf8_truncate("abcdef", 3, out, sizeof out), "abc…");
+    assert_string_equal(utf8_truncate("互联网发展", 2, out, sizeof out), "互联…");
+    assert_string_equal(utf8_truncate("互联网", 3, out, sizeof out), "互联网");
+    /* e + combining acute is one character; so is a flag (two regional indicators) */
+    assert_string_equal(utf8_truncate("e\u0301e\u0301e\u0301", 2, out, sizeof out), "e\u0301e\u0301…");
+    assert_string_equal(utf8_truncate("\U0001F1E8\U0001F1F3\U0001F1F7\U0001F1FA", 1, out, sizeof out),
+                        "\U0001F1E8\U0001F1F3…");
+    /* the buffer's size cuts too, the ellipsis within it: 9 bytes hold 互 (3) + … (3) + NUL */
+    char small[9];
+    assert_string_equal(utf8_truncate("互联网发展", 0, small, sizeof small), "互…");
+    assert_string_equal(utf8_truncate("互联", 0, small, 7), "互联");
+    char tiny[3];
+    assert_string_equal(utf8_truncate("互联", 0, tiny, sizeof tiny), ""); /* no room for either */
+    /* in place */
+    char text[] = "Интернет";
+    assert_string_equal(utf8_truncate(text, 3, text, sizeof text), "Инт…");
+    /* a message formatted too long for its buffer ends on a whole character and "…" */
+    char msg[16];
+    assert_int_equal(utf8_snprintf(msg, sizeof msg, "%s: %s", "a.tmx", "互联网发展报告"), 28);
+    assert_string_equal(msg, "a.tmx: 互…"); /* 7 + 3 + 3 + NUL of 16: 联 would not leave room */
+    size_t bad;
+    assert_int_equal(utf8_validate(msg, strlen(msg), &bad), UTF8_OK);
+    assert_int_equal(utf8_snprintf(msg, sizeof msg, "%d", 42), 2);
+    assert_string_equal(msg, "42");
+}
+
+/* Every write error is kept with its reason until reported, once: glibc's stdio drops it. */
+static void checked_stream_keeps_the_reason(void **state)
+{
+    (void)state;
+    int fd = open("/dev/full", O_WRONLY);
+    if (fd < 0)
+        skip();
+    checked_stream *s = checked_stream_open(fd, 1);
+    assert_non_null(s);
+    for (int k = 0; k < 10000; k++)
+        fputs("a line that fills the buffer more than once\n", s->f);
+    errno = 0; /* as if other calls had come in between */
+    assert_int_equal(checked_stream_flush(s), ENOSPC);
+    assert_int_equal(checked_stream_flush(s), 0); /* reported once */
+    fputs("more\n", s->f);
+    assert_int_equal(checked_stream_close(s), ENOSPC);
+}
+
+/* A device is written directly: the failure is reported with its name, the device stays.
+ * As root the device is a node made in a scratch folder: a regression renaming a file over
+ * it must not replace the machine's /dev/full. */
+static void atomic_file_reports_write_errors(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fullXXXXXX", full[64] = "/dev/full", want[128];
+    struct stat st;
+    if (geteuid() == 0) {
+        assert_non_null(mkdtemp(dir));
+        snprintf(full, sizeof full, "%s/full", dir);
+        if (mknod(full, S_IFCHR | 0666, makedev(1, 7)) != 0) {
+            rmdir(dir);
+            skip();
+        }
+    } else if (stat(full, &st) != 0) {
+        skip();
+    }
+    snprintf(want, sizeof want, "%s: write error: No space left on device", full);
+    atomic_file af;
+    assert_int_equal(atomic_file_open(&af, full), 0);
+    assert_null(af.tmp_path);
+    fputs("lost\n", af.f);
+    assert_int_equal(atomic_file_commit(&af), -ERR_IO);
+    assert_string_equal(error_last(), want);
+    assert_int_equal(stat(full, &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+    /* a writer that gave up because of the failure: the write error is what is reported */
+    assert_int_equal(atomic_file_open(&af, full), 0);
+    for (int k = 0; k < 10000; k++)
+        fputs("a line that fills the buffer more than once\n", af.f);
+    error_set(ERR_DATA, "the writer's own message");
+    assert_int_equal(atomic_file_finish(&af, -ERR_IO), -ERR_IO);
+    assert_string_equal(error_last(), want);
+    /* an output given up for a reason of its own keeps that reason */
+    assert_int_equal(atomic_file_open(&af, full), 0);
+    error_set(ERR_DATA, "bad input");
+    assert_int_equal(atomic_file_finish(&af, -ERR_DATA), -ERR_DATA);
+    assert_string_equal(error_last(), "bad input");
+    if (geteuid() == 0) {
+        unlink(full);
+        rmdir(dir);
+    }
+}
+
 /* An output written through a symbolic link replaces the file it names, keeping the link
  * and the file's mode; an aborted write leaves the old content. */
 static void atomic_file_writes_through_links(void **state)
@@ -295,6 +395,9 @@ int main(void)
         cmocka_unit_test(lang_tags_are_canonical),
         cmocka_unit_test(file_extensions_in_any_case),
         cmocka_unit_test(atomic_file_writes_through_links),
+        cmocka_unit_test(utf8_truncate_cuts_between_characters),
+        cmocka_unit_test(checked_stream_keeps_the_reason),
+        cmocka_unit_test(atomic_file_reports_write_errors),
         cmocka_unit_test(scripts_fit_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
