@@ -129,4 +129,43 @@ sed 's/\\bHi/(/' "$SCRATCH/rules.srx" >"$SCRATCH/badre.srx"
 run_in 'x' segment --lang en --rules "$SCRATCH/badre.srx"
 expect_err "invalid rule regex names file and line" 65 "badre.srx:4: invalid rule regex"
 
+
+# Issue 15 §1: a text that ends inside an unclosed bracket lost its last sentence, and
+# align and subtitle lost it with it.
+run_in 'Hello there. Help me (' segment --lang en
+expect "an unclosed bracket at the end keeps its sentence" 0 $'Hello there.\nHelp me ('
+run_in "WILL SOMEONE PLZ HELP ME IT'S DUE WENSDAY!?!?! :(" segment --lang en
+expect "a closing :( keeps its sentence (en-ud-dev-0452)" 0 "WILL SOMEONE PLZ HELP ME IT'S DUE WENSDAY!?!?! :("
+printf 'Hello there. Help me (' >"$SCRATCH/bracket.en.txt"
+printf 'Привет. Помогите мне (' >"$SCRATCH/bracket.ru.txt"
+run align --langs en,ru --format tsv "$SCRATCH/bracket.en.txt" "$SCRATCH/bracket.ru.txt"
+[[ $status -eq 0 && $out == *'Help me ('*'Помогите мне ('* ]] && ok "align keeps a last sentence in an unclosed bracket" ||
+  not_ok "align keeps a last sentence in an unclosed bracket" "status $status" "$out" "$err"
+run subtitle --lang en --duration 4 "$SCRATCH/bracket.en.txt"
+[[ $status -eq 0 && $out == *'Help me ('* ]] && ok "subtitle keeps a last sentence in an unclosed bracket" ||
+  not_ok "subtitle keeps a last sentence in an unclosed bracket" "status $status" "$out" "$err"
+
+# ... and the contract behind it: the sentences hold every non-whitespace character of the
+# input, in order, on every input the tests have (the files under tests/, the corpus, the
+# shared evaluation cases), in text and jsonl (offsets), with --newline-breaks, with
+# --rules and on threads (tests/unit/test_coverage.c checks the segmenter's spans)
+inputs=($(find "$ROOT/tests" -type f | sort) "$ROOT"/corpus/wuzhen/*.txt)
+have_shared && inputs+=("$SHARED"/eval/segment/*.jsonl)
+for lang in en ru zh; do
+  python3 "$ROOT/tests/e2e/coverage.py" gather $lang "$SCRATCH/all.$lang.txt" "${inputs[@]}"
+  for how in "" "--newline-breaks" "--rules $ROOT/src/segment/rules.srx"; do
+    for format in text jsonl; do
+      name="no text lost: $lang, $format${how:+, ${how%% *}}"
+      if "$POLYALIGN" segment --lang $lang --format $format $how "$SCRATCH/all.$lang.txt" >"$SCRATCH/seg.out" 2>"$SCRATCH/err"; then
+        check "$name" python3 "$ROOT/tests/e2e/coverage.py" check "$SCRATCH/all.$lang.txt" "$SCRATCH/seg.out" $format
+      else
+        not_ok "$name" "$(cat "$SCRATCH/err")"
+      fi
+    done
+  done
+done
+python3 "$ROOT/tests/e2e/coverage.py" gather en "$SCRATCH/all4mb.txt" --min-bytes 4200000 "${inputs[@]}"
+"$POLYALIGN" segment --lang en --format jsonl --jobs 2 "$SCRATCH/all4mb.txt" >"$SCRATCH/seg.out"
+check "no text lost: en, jsonl, --jobs 2 on 4 MB" python3 "$ROOT/tests/e2e/coverage.py" check "$SCRATCH/all4mb.txt" "$SCRATCH/seg.out" jsonl
+
 done_testing
