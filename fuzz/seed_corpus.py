@@ -9,6 +9,8 @@ named by its SHA-1 as libFuzzer names its own finds. The seeds are:
   - the texts the tests segment (`seg "…" LANG 'TEXT'` and `run_in 'TEXT' segment`);
   - the project's own files of each format: corpus/wuzhen and tests/audio texts (cut at
     blank lines), tmx/, subtitles/, po/, src/segment/rules.srx;
+  - for the SRX target, each rule of those SRX files on its own ("BEFORE\nAFTER" after a
+    flag byte, the target's short form);
   - for the audio decoder, tiny recordings written here (WAV with Python's wave module;
     FLAC, MP3, Ogg and M4A through ffmpeg when it is installed).
 Targets whose input starts with an option byte (fuzz_segment: the language; fuzz_lexicon:
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import wave
+from xml.etree import ElementTree
 
 LANG_BYTE = {"en": b"\x00", "ru": b"\x01", "zh": b"\x02"}
 TARGET_OF_EXT = {"srt": "fuzz_srt", "vtt": "fuzz_srt", "po": "fuzz_po", "pot": "fuzz_po", "tmx": "fuzz_tmx",
@@ -59,11 +62,32 @@ class Corpus:
         elif target == "fuzz_lexicon":
             self.add(target, LEXICON_BYTE[ext] + data)
             self.add(target, b"\x02" + data)  # the same lines read as CC-CEDICT
+        elif target == "fuzz_srx":
+            self.add(target, data)
+            for seed in srx_rule_seeds(data):
+                self.add(target, seed)
         elif target in FLAG_BYTE_TARGETS:
             self.add(target, b"\x00" + data)
             self.add(target, b"\x01" + data)
         elif target:
             self.add(target, data)
+
+
+def srx_rule_seeds(data):
+    """fuzz_srx's one-rule inputs: a flag byte (break="yes": 1), BEFORE, a newline, AFTER."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return []
+    seeds = []
+    for rule in root.iter():
+        if rule.tag.rsplit("}", 1)[-1] != "rule":
+            continue
+        sides = {child.tag.rsplit("}", 1)[-1]: child.text or "" for child in rule}
+        flag = b"\x00" if rule.get("break") == "no" else b"\x01"
+        seeds.append(flag + sides.get("beforebreak", "").encode("utf-8") + b"\n" +
+                     sides.get("afterbreak", "").encode("utf-8"))
+    return seeds
 
 
 def bash_printf(fmt):

@@ -5,11 +5,12 @@
       write into OUT every FILE that is UTF-8 text (NUL-free), and every case of LANG
       of the FILEs ending in .jsonl (eval/segment format), a blank line apart; repeat the
       whole until OUT holds at least N bytes (the multi-thread path starts at 4 MB).
-  coverage.py check INPUT OUTPUT text|jsonl
+  coverage.py check INPUT OUTPUT text|jsonl|align:K
       exit 0 when the output of `polyalign segment` on INPUT holds every non-whitespace
       character of INPUT in order: text, one sentence a line; jsonl, byte spans into INPUT
-      as stored, in order, disjoint, and each "text" the same characters as its span.
-      Otherwise print where the first difference is and exit 1.
+      as stored, in order, disjoint, and each "text" the same characters as its span;
+      align:K, `polyalign align --format jsonl` whose K-th text (from 0) is INPUT, the
+      beads' K-th texts in order. Otherwise print where the first difference is and exit 1.
 
 The unit test test_coverage.c checks the same contract on the segmenter's spans; this
 checks what users get from the command line.
@@ -63,6 +64,10 @@ def check(input_path, output_path, fmt):
         lines = f.read().split("\n")
     if fmt == "text":
         got = nows("".join(lines))
+    elif fmt.startswith("align:"):
+        side = int(fmt[len("align:"):])
+        beads = [json.loads(l) for l in lines if l]
+        got = nows("".join(b["texts"][side] for b in beads if "texts" in b))
     else:
         pieces, end = [], 0
         for n, line in enumerate(l for l in lines if l):
@@ -91,7 +96,7 @@ def main(argv):
         if rest[:1] == ["--min-bytes"]:
             min_bytes, rest = int(rest[1]), rest[2:]
         return gather(lang, out, rest, min_bytes)
-    if len(argv) == 5 and argv[1] == "check" and argv[4] in ("text", "jsonl"):
+    if len(argv) == 5 and argv[1] == "check" and re.fullmatch(r"text|jsonl|align:\d", argv[4]):
         return check(argv[2], argv[3], argv[4])
     print(__doc__, file=sys.stderr)
     return 2

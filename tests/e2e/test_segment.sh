@@ -164,6 +164,16 @@ for lang in en ru zh; do
     done
   done
 done
+# align, segmenting or --presegmented (one sentence a line), keeps every sentence of both texts
+for how in "" --presegmented; do
+  "$POLYALIGN" align $how --langs en,zh --format jsonl "$ROOT/corpus/wuzhen/article.en.txt" \
+    "$ROOT/corpus/wuzhen/article.zh.txt" >"$SCRATCH/align.jsonl" 2>"$SCRATCH/err"
+  for k in 0 1; do
+    file=$ROOT/corpus/wuzhen/article.$([[ $k == 0 ]] && echo en || echo zh).txt
+    check "no text lost: align ${how:-segmenting}, text $k" \
+      python3 "$ROOT/tests/e2e/coverage.py" check "$file" "$SCRATCH/align.jsonl" align:$k
+  done
+done
 python3 "$ROOT/tests/e2e/coverage.py" gather en "$SCRATCH/all4mb.txt" --min-bytes 4200000 "${inputs[@]}"
 "$POLYALIGN" segment --lang en --format jsonl --jobs 2 "$SCRATCH/all4mb.txt" >"$SCRATCH/seg.out"
 check "no text lost: en, jsonl, --jobs 2 on 4 MB" python3 "$ROOT/tests/e2e/coverage.py" check "$SCRATCH/all4mb.txt" "$SCRATCH/seg.out" jsonl
