@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""seed_corpus.py OUTDIR — the seed corpus of every fuzz target, made from what the tests use.
+"""seed_corpus.py OUTDIR [LEXICON_BUILD] — the seed corpus of every fuzz target, made from what the tests use.
 
 Run from the top of the checkout (make does). OUTDIR/<target>/ gets one file per seed,
 named by its SHA-1 as libFuzzer names its own finds. The seeds are:
@@ -11,6 +11,8 @@ named by its SHA-1 as libFuzzer names its own finds. The seeds are:
     blank lines), tmx/, subtitles/, po/, src/segment/rules.srx;
   - for the SRX target, each rule of those SRX files on its own ("BEFORE\nAFTER" after a
     flag byte, the target's short form);
+  - for the lexicon target's compiled form, the TSV and .dic fixtures compiled by
+    LEXICON_BUILD (build/tools/lexicon_build) when given;
   - for the audio decoder, tiny recordings written here (WAV with Python's wave module;
     FLAC, MP3, Ogg and M4A through ffmpeg when it is installed).
 Targets whose input starts with an option byte (fuzz_segment: the language; fuzz_lexicon:
@@ -39,8 +41,9 @@ PARAGRAPH_SEED_MAX = 4096
 
 
 class Corpus:
-    def __init__(self, outdir):
+    def __init__(self, outdir, lexicon_build):
         self.outdir = outdir
+        self.lexicon_build = lexicon_build
         self.counts = {}
 
     def add(self, target, data):
@@ -62,6 +65,9 @@ class Corpus:
         elif target == "fuzz_lexicon":
             self.add(target, LEXICON_BYTE[ext] + data)
             self.add(target, b"\x02" + data)  # the same lines read as CC-CEDICT
+            compiled = compile_lexicon(self.lexicon_build, ext, data)
+            if compiled:
+                self.add(target, b"\x03" + compiled)
         elif target == "fuzz_srx":
             self.add(target, data)
             for seed in srx_rule_seeds(data):
@@ -88,6 +94,20 @@ def srx_rule_seeds(data):
         seeds.append(flag + sides.get("beforebreak", "").encode("utf-8") + b"\n" +
                      sides.get("afterbreak", "").encode("utf-8"))
     return seeds
+
+
+def compile_lexicon(tool, ext, data):
+    """The fixture compiled into a .lex (en-zh), or None without the tool or when refused."""
+    if not tool:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = os.path.join(tmp, "terms." + ext), os.path.join(tmp, "terms.lex")
+        with open(src, "wb") as f:
+            f.write(data)
+        if subprocess.run([tool, out, "en", "zh", ext, src], capture_output=True, check=False).returncode != 0:
+            return None
+        with open(out, "rb") as f:
+            return f.read()
 
 
 def bash_printf(fmt):
@@ -185,10 +205,10 @@ def recordings(corpus):
 
 
 def main(argv):
-    if len(argv) != 2:
+    if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
-    corpus = Corpus(argv[1])
+    corpus = Corpus(argv[1], argv[2] if len(argv) == 3 else None)
     from_e2e_scripts(corpus)
     from_project_files(corpus)
     recordings(corpus)
