@@ -6,7 +6,9 @@
  *   - no text lost: the sentences hold every non-whitespace character, in order
  *     (sentence_spans_cover, issue 15 §1);
  *   - the rule filters change nothing: the same sentences with every rule's regex run at
- *     every position (segmenter_set_filtering 0), as the filters promise.
+ *     every position (segmenter_set_filtering 0), as the filters promise;
+ *   - the printed text of a sentence (space_collapse, for wrapped ones) is its span with
+ *     only ASCII whitespace changed.
  * Segmenters are built once per language and kept: compiling the rules is the slow part. */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "segment/segmenter.h"
+#include "text/space.h"
 #include "text/utf8.h"
 #include "util/error.h"
 
@@ -31,6 +34,39 @@ static segmenter *segmenter_for(int lang, int filtering)
         segmenter_set_filtering(made[lang][filtering], filtering);
     }
     return made[lang][filtering];
+}
+
+/* text[0..len) without its ASCII whitespace, into out; the length. */
+static size_t without_ascii_space(const char *text, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!(text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r')))
+            out[n++] = text[i];
+    return n;
+}
+
+/* What the CLI prints of each sentence holds the same characters as its span. */
+static void check_printed(const char *text, const sentence_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const char *span = text + l->v[i].start;
+        size_t len = l->v[i].end - l->v[i].start;
+        if (!l->v[i].wraps || !space_needs_collapse(span, len))
+            continue;
+        char *printed = malloc(len), *a = malloc(len), *b = malloc(len);
+        if (!printed || !a || !b)
+            abort();
+        size_t plen = space_collapse(span, len, printed);
+        size_t na = without_ascii_space(span, len, a), nb = without_ascii_space(printed, plen, b);
+        if (plen > len || na != nb || memcmp(a, b, na) != 0) {
+            fprintf(stderr, "sentence %zu printed differs from its span beyond whitespace\n", i);
+            abort();
+        }
+        free(printed);
+        free(a);
+        free(b);
+    }
 }
 
 /* Segment a private copy (the segmenter unwraps lines in place) exactly len bytes long,
@@ -51,6 +87,7 @@ static void segment(segmenter *seg, const char *text, size_t len, int newline_br
         fprintf(stderr, "text lost at byte %zu of %zu\n", bad_at, len);
         abort();
     }
+    check_printed(copy, out);
     free(copy);
 }
 
