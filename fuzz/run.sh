@@ -18,7 +18,7 @@ export LC_ALL=C.UTF-8
 TMPDIR=$(mktemp -d)
 export TMPDIR
 trap 'rm -rf "$TMPDIR"' EXIT
-n=0 failed=0
+n=0 failed=0 summary=
 mkdir -p build/fuzz/crashes build/fuzz/logs
 for bin in build/fuzz/bin/fuzz_*; do
   [[ -x $bin ]] || continue
@@ -35,6 +35,7 @@ for bin in build/fuzz/bin/fuzz_*; do
     -artifact_prefix="build/fuzz/crashes/$target-" "build/fuzz/corpus/$target" "build/fuzz/seeds/$target" >"$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  summary+="${summary:+, }$target ${runs:-?}"
   if [[ $status -eq 0 ]]; then
     echo "ok $n - $target: ${runs:-?} executions in ${seconds} s, no crash"
   else
@@ -44,6 +45,7 @@ for bin in build/fuzz/bin/fuzz_*; do
       head -n 25 | sed 's/^/#   /'
   fi
 done
+echo "# executions in ${seconds} s: ${summary:-none}"
 echo "1..$n"
 if [[ $n -eq 0 ]]; then
   echo "# no fuzz target built: run make fuzzers (needs clang)"
