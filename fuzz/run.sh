@@ -41,8 +41,9 @@ for bin in build/fuzz/bin/fuzz_*; do
   else
     failed=$((failed + 1))
     echo "not ok $n - $target: exit $status after ${runs:-?} executions"
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)|^ *#[0-9] ' "$log" |
-      head -n 25 | sed 's/^/#   /'
+    # the sanitizer's report, or the target's own message just before libFuzzer's
+    grep -E -B1 '^(==[0-9]+== ?ERROR|SUMMARY|.*runtime error|artifact_prefix)|^ *#[0-9] ' "$log" |
+      grep -v '^--$' | head -n 25 | sed 's/^/#   /'
   fi
 done
 echo "# executions in ${seconds} s: ${summary:-none}"
