@@ -4,6 +4,7 @@
 #   make check    install missing packages, build with ASan+UBSan, run all tests
 #   make demo     install missing packages, build, run the Wuzhen sample
 #   make eval     accuracy against ../shared/eval (skipped when absent)
+#   make fuzz     libFuzzer targets of fuzz/, FUZZ_SECONDS (default 10) each
 #   make bench    speed against baselines timed in the same run
 #   make install  PREFIX=/usr/local
 
@@ -144,9 +145,43 @@ locale/%/LC_MESSAGES/polyalign.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
+# --- fuzzing (issue 17): the libFuzzer targets of fuzz/, built with Debian's clang ---
+# The library (and the audio decoder, linked in directly) is compiled once more with
+# coverage for libFuzzer and ASan+UBSan; the seed corpora are made from the inputs of the
+# tests and the sample files (fuzz/seed_corpus.py); fuzz/run.sh runs every target for
+# FUZZ_SECONDS and fails on a crash, keeping what it learnt in build/fuzz/corpus.
+FUZZ_CC      := clang
+FUZZ_SECONDS ?= 10
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC     := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN     := $(patsubst fuzz/%.c,build/fuzz/bin/%,$(FUZZ_SRC))
+FUZZ_OBJ     := $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC) $(GEN_SRC) $(AUDIO_SRC))
+FUZZ_SEEDS_FROM := $(wildcard tests/e2e/*.sh tests/audio/*.txt corpus/wuzhen/*.txt tmx/*.tmx subtitles/*.srt \
+                     subtitles/*.vtt po/*.po) src/segment/rules.srx
+
+.PHONY: fuzz fuzzers
+.SECONDARY: $(FUZZ_OBJ)
+fuzzers: $(FUZZ_BIN) build/fuzz/seeds/.made
+
+fuzz: fuzzers
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build/fuzz/bin/%: fuzz/%.c fuzz/input_file.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) $(AUDIO_LIBS)
+
+build/fuzz/seeds/.made: fuzz/seed_corpus.py $(FUZZ_SEEDS_FROM) build/tools/lexicon_build
+	rm -rf build/fuzz/seeds
+	python3 fuzz/seed_corpus.py build/fuzz/seeds build/tools/lexicon_build
+	touch $@
+
 # --- the two commands of the README ---
 check: setup
-	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1 fuzzers
 	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
 
 demo: setup

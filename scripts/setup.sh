@@ -15,6 +15,7 @@ packages=(
   gettext libgettextpo-dev          # CLI messages in zh/ru; PO files
   libjansson-dev                    # JSON Lines output
   libcmocka-dev                     # unit tests
+  clang libclang-rt-dev             # fuzz targets: libFuzzer with ASan and UBSan (make fuzz)
   python3 time                      # the evaluation scorers in ../shared; /usr/bin/time for benchmarks
   ffmpeg fonts-noto-cjk             # subtitles: conversion checks, make preview (burn-in with a CJK font)
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev  # --audio: decode any recording

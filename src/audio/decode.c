@@ -8,6 +8,10 @@
 #include "../i18n.h"
 #include "../util/error.h"
 
+/* Rates beyond any recording's (studio audio stops at 768 kHz): a damaged header claiming
+ * a gigahertz would have the resampler build filter tables for minutes and gigabytes. */
+enum { MAX_SAMPLE_RATE = 768000 };
+
 typedef struct {
     audio_sink sink;
     void *ctx;
@@ -46,6 +50,12 @@ static int decode_packet(AVCodecContext *dec, const AVPacket *pkt, AVFrame *fram
         if (ret < 0)
             return av_failure(path, _("cannot decode the audio"), ret);
         if (!*rs) {
+            int rate = frame->sample_rate;
+            if (rate < 1 || rate > MAX_SAMPLE_RATE) {
+                av_frame_unref(frame);
+                return error_set(ERR_DATA, _("%s: the audio claims a sample rate of %d Hz, which no recording has"),
+                                 path, rate);
+            }
             AVChannelLayout layout;
             if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
                 av_channel_layout_default(&layout, frame->ch_layout.nb_channels);

@@ -152,8 +152,12 @@ static void reverse_item(const rule_item *it, out_buf *b)
         put_str(b, it->look == '=' ? "(?<=" : it->look == '!' ? "(?<!" : it->look == '<' ? "(?=" : "(?!");
         reverse_alternatives(it, b);
         put_str(b, ")");
-    } else if (it->text_len == 1 && (*it->text == '^' || *it->text == '$')) {
-        put_str(b, *it->text == '^' ? "$" : "^");
+    } else if (it->text_len == 1 && *it->text == '^') {
+        /* the start of the text only: `$` would also match before a line break ending the
+         * reversed text, so that "\rp." read as a line's start (found by fuzz_segment) */
+        put_str(b, "\\z");
+    } else if (it->text_len == 1 && *it->text == '$') {
+        put_str(b, "^");
     } else if (it->text_len == 2 && (it->text[1] == 'b' || it->text[1] == 'B')) {
         put(b, it->text, 2); /* a word boundary is one either way */
     } else if (it->text_len == 2 && it->text[1] == 'A') {

@@ -1,6 +1,7 @@
 /* rule_tree.c — parsing SRX rule regexes into the tree of rule_tree.h. */
 #include "rule_tree.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -99,6 +100,7 @@ const char *rule_class_escape(char c)
     case 'd': return "\\p{Nd}";
     case 'D': return "\\P{Nd}";
     case 'w': return "[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]";
+    case 'W': return "[^\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]";
     case 'n': return "\\n";
     case 't': return "\\t";
     case 'r': return "\\r";
@@ -133,10 +135,14 @@ static USet *parse_class(parser *ps)
                 memcpy(out + o, p, l);
                 o += l;
                 p = close + 1;
-            } else {
-                out[o++] = p[0];
+            } else if (strchr("uUxNtnrfae", p[1]) || !isalnum((unsigned char)p[1])) {
+                out[o++] = p[0]; /* \u, \x{…}, \N{…}, a control or an escaped mark: alike in both */
                 out[o++] = p[1];
                 p += 2;
+            } else {
+                return NULL; /* \h, \v, \b, octal …: a UnicodeSet reads them otherwise, as it read
+                              * \W before rule_class_escape knew it ([\p{L}\W] was letters and
+                              * 'W'; found by fuzz_srx) */
             }
             continue;
         }
@@ -308,7 +314,7 @@ static rule_seq *parse_sequence(parser *ps)
                 ps->p = p + 2;
             } else if (rule_class_escape(c) && c != 'n' && c != 't' && c != 'r') {
                 char pat[128];
-                snprintf(pat, sizeof pat, c == 'w' ? "%s" : "[%s]", rule_class_escape(c));
+                snprintf(pat, sizeof pat, rule_class_escape(c)[0] == '[' ? "%s" : "[%s]", rule_class_escape(c));
                 it.kind = ATOM_SET;
                 it.set = rule_set_from_pattern(pat);
                 ps->p = p + 2;

@@ -733,7 +733,11 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
         while (opening > start && (k = opener_before(text, opening)) != 0)
             opening -= k;
         size_t q_icu = q; /* rules may also speak about ICU's own position: "[?][1]" */
-        if (opening > start && opening < q && !hard) {
+        /* at the end of the stretch no sentence follows for an opening mark to belong to
+         * ("Help me (", "… WENSDAY!?!?! :("): it stays, and the end always breaks, so
+         * that every character of the stretch is in some sentence */
+        int at_end = p >= to;
+        if (opening > start && opening < q && !hard && !at_end) {
             q = opening;
             p = opening;
         }
@@ -741,7 +745,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
             rc = scan_rule_breaks(d, em, scanned, q, &start);
             scanned = q;
         }
-        int verdict = p >= to || hard ? 1 : decide(d, q);
+        int verdict = at_end || hard ? 1 : decide(d, q);
         if (verdict < 0 && q_icu != q)
             verdict = decide(d, q_icu);
         if (rc == 0 && verdict != 0) {
@@ -1001,4 +1005,23 @@ void sentence_list_free(sentence_list *l)
 {
     free(l->v);
     memset(l, 0, sizeof *l);
+}
+
+int sentence_spans_cover(const char *text, size_t len, const sentence_span *v, size_t n, size_t *bad_at)
+{
+    size_t covered = 0; /* text[0..covered) is in a sentence or White_Space */
+    for (size_t k = 0; k <= n; k++) {
+        size_t gap_end = k < n ? v[k].start : len;
+        if (k < n && (v[k].start < covered || v[k].end < v[k].start || v[k].end > len)) {
+            *bad_at = v[k].start;
+            return 0;
+        }
+        for (size_t i = covered, bytes; i < gap_end; i += bytes)
+            if (!u_isUWhiteSpace(utf8_char_at(text, len, i, &bytes))) {
+                *bad_at = i;
+                return 0;
+            }
+        covered = k < n ? v[k].end : len;
+    }
+    return 1;
 }

@@ -55,4 +55,11 @@ typedef struct {
 int sentence_list_push(const char *text, const sentence_span *s, void *list);
 void sentence_list_free(sentence_list *l);
 
+/* The contract of every segmentation (issue 15): the sentences, in order and disjoint,
+ * hold every character of text[0..len) that is not White_Space, so that nothing a user
+ * wrote is lost on its way to an alignment or a subtitle. 1 when spans v[0..n) keep it;
+ * else 0 and *bad_at is the byte offset of the first character lost, or the start of
+ * the first span out of order. Tests and the fuzz target check every segmentation. */
+int sentence_spans_cover(const char *text, size_t len, const sentence_span *v, size_t n, size_t *bad_at);
+
 #endif

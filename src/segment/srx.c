@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <unicode/uregex.h>
+#include <unicode/ustring.h>
 
 #include "../i18n.h"
 #include "../text/input.h"

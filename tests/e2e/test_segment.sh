@@ -146,4 +146,54 @@ run segment --lang en --lines wrap "$SCRATCH/lines.txt"
 [[ $status -eq 0 && $err == "" && $out == *"Item one Item two is here."* ]] && ok "--lines wrap overrides, nothing reported" ||
   not_ok "--lines wrap overrides" "$out" "$err"
 
+# Issue 15 §1: a text that ends inside an unclosed bracket lost its last sentence, and
+# align and subtitle lost it with it.
+run_in 'Hello there. Help me (' segment --lang en
+expect "an unclosed bracket at the end keeps its sentence" 0 $'Hello there.\nHelp me ('
+run_in "WILL SOMEONE PLZ HELP ME IT'S DUE WENSDAY!?!?! :(" segment --lang en
+expect "a closing :( keeps its sentence (en-ud-dev-0452)" 0 "WILL SOMEONE PLZ HELP ME IT'S DUE WENSDAY!?!?! :("
+# (the sample address, so that the texts are plainly translations of each other)
+{ cat "$ROOT/corpus/wuzhen/address.en.txt"; printf '\n\nThank you. Please help me ('; } >"$SCRATCH/bracket.en.txt"
+{ cat "$ROOT/corpus/wuzhen/address.ru.txt"; printf '\n\nСпасибо. Пожалуйста, помогите мне ('; } >"$SCRATCH/bracket.ru.txt"
+run align --langs en,ru --format tsv "$SCRATCH/bracket.en.txt" "$SCRATCH/bracket.ru.txt"
+[[ $status -eq 0 && $out == *'Please help me ('*'помогите мне ('* ]] && ok "align keeps a last sentence in an unclosed bracket" ||
+  not_ok "align keeps a last sentence in an unclosed bracket" "status $status" "$(tail -3 <<<"$out")" "$err"
+printf 'Hello there. Help me (' >"$SCRATCH/bracket.txt"
+run subtitle --lang en --duration 4 "$SCRATCH/bracket.txt"
+[[ $status -eq 0 && $out == *'Help me ('* ]] && ok "subtitle keeps a last sentence in an unclosed bracket" ||
+  not_ok "subtitle keeps a last sentence in an unclosed bracket" "status $status" "$out" "$err"
+
+# ... and the contract behind it: the sentences hold every non-whitespace character of the
+# input, in order, on every input the tests have (the files under tests/, the corpus, the
+# shared evaluation cases), in text and jsonl (offsets), with --newline-breaks, with
+# --rules and on threads (tests/unit/test_coverage.c checks the segmenter's spans)
+inputs=($(find "$ROOT/tests" -type f | sort) "$ROOT"/corpus/wuzhen/*.txt)
+have_shared && inputs+=("$SHARED"/eval/segment/*.jsonl)
+for lang in en ru zh; do
+  python3 "$ROOT/tests/e2e/coverage.py" gather $lang "$SCRATCH/all.$lang.txt" "${inputs[@]}"
+  for how in "" "--newline-breaks" "--rules $ROOT/src/segment/rules.srx"; do
+    for format in text jsonl; do
+      name="no text lost: $lang, $format${how:+, ${how%% *}}"
+      if "$POLYALIGN" segment --lang $lang --format $format $how "$SCRATCH/all.$lang.txt" >"$SCRATCH/seg.out" 2>"$SCRATCH/err"; then
+        check "$name" python3 "$ROOT/tests/e2e/coverage.py" check "$SCRATCH/all.$lang.txt" "$SCRATCH/seg.out" $format
+      else
+        not_ok "$name" "$(cat "$SCRATCH/err")"
+      fi
+    done
+  done
+done
+# align, segmenting or --presegmented (one sentence a line), keeps every sentence of both texts
+for how in "" --presegmented; do
+  "$POLYALIGN" align $how --langs en,zh --format jsonl "$ROOT/corpus/wuzhen/article.en.txt" \
+    "$ROOT/corpus/wuzhen/article.zh.txt" >"$SCRATCH/align.jsonl" 2>"$SCRATCH/err"
+  for k in 0 1; do
+    file=$ROOT/corpus/wuzhen/article.$([[ $k == 0 ]] && echo en || echo zh).txt
+    check "no text lost: align ${how:-segmenting}, text $k" \
+      python3 "$ROOT/tests/e2e/coverage.py" check "$file" "$SCRATCH/align.jsonl" align:$k
+  done
+done
+python3 "$ROOT/tests/e2e/coverage.py" gather en "$SCRATCH/all4mb.txt" --min-bytes 4200000 "${inputs[@]}"
+"$POLYALIGN" segment --lang en --format jsonl --jobs 2 "$SCRATCH/all4mb.txt" >"$SCRATCH/seg.out"
+check "no text lost: en, jsonl, --jobs 2 on 4 MB" python3 "$ROOT/tests/e2e/coverage.py" check "$SCRATCH/all4mb.txt" "$SCRATCH/seg.out" jsonl
+
 done_testing

@@ -137,6 +137,23 @@ static void write_le(FILE *f, uint32_t v, int bytes)
         fputc((int)(v >> (8 * i)) & 0xFF, f);
 }
 
+/* The header of a 16-bit PCM WAV whose data chunk says it holds data_bytes. */
+static void write_wav_header(FILE *f, uint32_t channels, uint32_t rate, uint32_t data_bytes)
+{
+    fputs("RIFF", f);
+    write_le(f, 36 + data_bytes, 4);
+    fputs("WAVEfmt ", f);
+    write_le(f, 16, 4);
+    write_le(f, 1, 2);
+    write_le(f, channels, 2);
+    write_le(f, rate, 4);
+    write_le(f, rate * 2 * channels, 4);
+    write_le(f, 2 * channels, 2);
+    write_le(f, 16, 2);
+    fputs("data", f);
+    write_le(f, data_bytes, 4);
+}
+
 static void decode_wav_and_refuse_text(void **state)
 {
     (void)state;
@@ -145,18 +162,7 @@ static void decode_wav_and_refuse_text(void **state)
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "wb");
     uint32_t rate = 44100, n = 44100; /* one second of stereo 44.1 kHz s16 */
-    fputs("RIFF", f);
-    write_le(f, 36 + n * 4, 4);
-    fputs("WAVEfmt ", f);
-    write_le(f, 16, 4);
-    write_le(f, 1, 2);
-    write_le(f, 2, 2);
-    write_le(f, rate, 4);
-    write_le(f, rate * 4, 4);
-    write_le(f, 4, 2);
-    write_le(f, 16, 2);
-    fputs("data", f);
-    write_le(f, n * 4, 4);
+    write_wav_header(f, 2, rate, n * 4);
     for (uint32_t i = 0; i < n; i++) {
         int16_t s = (int16_t)(8000 * sin(2 * M_PI * 300 * i / rate));
         write_le(f, (uint16_t)s, 2);
@@ -177,6 +183,32 @@ static void decode_wav_and_refuse_text(void **state)
     assert_int_equal(audio_decode("/nonexistent/x.wav", count_samples, &got, &r), -ERR_NOINPUT);
 }
 
+/* Found by fuzz/fuzz_audio.c: a WAV header claiming 1,048,379,392 Hz (the rest of the
+ * file a plain tone) had the resampler build its filter tables for minutes, gigabytes
+ * deep, in `subtitle --audio` and `sync`. A rate no recording has is now refused. */
+static void decode_refuses_a_sample_rate_no_recording_has(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/polyalign_test_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    /* the fuzzer's header: mono 16-bit PCM at 0x3E7D0000 Hz, 8 MB/s, 12 MB of data */
+    static const unsigned char header[44] = {'R', 'I', 'F', 'F', 0x64, 0x06, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't',
+                                             ' ', 0x10, 0, 0, 0, 0x01, 0, 0x01, 0, 0, 0, 0x7D, 0x3E, 0, 0, 0x80, 0,
+                                             0x02, 0, 0x10, 0, 'd', 'a', 't', 'a', 0x40, 0x06, 0xC0, 0};
+    fwrite(header, 1, sizeof header, f);
+    for (int i = 0; i < 800; i++)
+        write_le(f, (uint16_t)(int16_t)(8000 * sin(2 * M_PI * i / 40)), 2);
+    fclose(f);
+    size_t got = 0;
+    decode_report r;
+    assert_int_equal(audio_decode(path, count_samples, &got, &r), -ERR_DATA);
+    assert_non_null(strstr(error_last(), "1048379392 Hz"));
+    assert_int_equal(got, 0);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +217,7 @@ int main(void)
         cmocka_unit_test(dtw_recovers_a_known_warp),
         cmocka_unit_test(synth_spans_and_word_marks),
         cmocka_unit_test(decode_wav_and_refuse_text),
+        cmocka_unit_test(decode_refuses_a_sample_rate_no_recording_has),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
