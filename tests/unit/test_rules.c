@@ -155,6 +155,8 @@ static void automata_agree_with_icu(void **state)
         int dir;
     } no_automaton[] = {
         {"(?<=\\s[a-z]\\.)(?<=(?:^|\\s)[a-z][.)])", 1}, {"^?x", -1}, {"^^x", -1}, {"\\b^x", -1}, {"(?:^|\\s){2}x", -1},
+        /* escapes a UnicodeSet reads otherwise than the regex (fuzz_srx): left to ICU */
+        {"[\\h.]x", 1}, {"[\\h.]x", -1}, {"[\\v]x", 1}, {"[\\v]x", -1},
     };
     static const char *texts[] = {
         "Mr. Smith met Dr. Jones. J. R. R. Tolkien, i.e. a. here 1. First 2) second. U.S.A. x y",
