@@ -29,9 +29,22 @@ for bin in build/fuzz/bin/fuzz_*; do
   # -timeout: one input may not take more than 10 s; -max_len: big enough for the built-in
   # rules and the sample TMX; fuzz/TARGET.dict: tokens the format is made of; the seeds
   # directory comes last, so new finds go to corpus/
+  # first the inputs that once failed (fuzz/regressions/TARGET/), replayed as they are
+  if compgen -G "fuzz/regressions/$target/*" >/dev/null; then
+    n=$((n + 1))
+    if "$bin" fuzz/regressions/"$target"/* >"$log.replay" 2>&1; then
+      echo "ok $n - $target: its regression inputs pass"
+    else
+      failed=$((failed + 1))
+      echo "not ok $n - $target: a regression input fails again"
+      grep -E '^(==[0-9]+== ?ERROR|SUMMARY|.*runtime error|Running: )' "$log.replay" | head -n 10 | sed 's/^/#   /'
+    fi
+  fi
   dict=()
   [[ -f fuzz/$target.dict ]] && dict=(-dict="fuzz/$target.dict")
-  "$bin" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=32768 -print_final_stats=1 \
+  seed=()
+  [[ -n ${FUZZ_SEED:-} ]] && seed=(-seed="$FUZZ_SEED")
+  "$bin" "${dict[@]}" "${seed[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=32768 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/crashes/$target-" "build/fuzz/corpus/$target" "build/fuzz/seeds/$target" >"$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

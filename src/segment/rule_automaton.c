@@ -196,6 +196,8 @@ static int atom_fragment(builder *b, const rule_item *it, fragment *out)
     memset(out, 0, sizeof *out);
     if (it->kind == ATOM_SET) {
         int p = b->next++;
+        if (p >= b->a->npos)
+            return -1; /* more positions than counted (a repeat count past int): not modelled */
         USet *set = uset_clone(it->set);
         if (!set)
             return -1;
@@ -228,6 +230,8 @@ static int item_fragment(builder *b, const rule_item *it, fragment *out)
         if (it->min != 1 || it->max != 1)
             return -1; /* `^?`, `^*`: not modelled */
         int p = b->next++;
+        if (p >= b->a->npos)
+            return -1;
         b->a->edge[p / 64] |= 1ull << (p % 64);
         out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
         out->nullable = 0;

@@ -12,4 +12,6 @@ if ! ls build/fuzz/bin/fuzz_* >/dev/null 2>&1; then
   echo "1..1"
   exit 1
 fi
-exec bash fuzz/run.sh
+# a fixed seed: the short run of make check explores the same inputs on every machine, so
+# a CI result does not depend on the luck of one run (make fuzz explores at random)
+FUZZ_SEED=${FUZZ_SEED:-1} exec bash fuzz/run.sh
