@@ -13,6 +13,9 @@
  * evidence is too thin and the text is read as before, wrapped */
 static const double wrap_mid_sentence = 0.5, wrap_near_width = 0.6, paragraph_inner_ends = 1.0;
 static const size_t min_lines = 3;
+/* the evidence is the file's first lines: enough to decide, and a 50 MB text is not
+ * decoded a second time before it is segmented */
+static const size_t max_lines = 2000;
 
 static int is_sentence_end(UChar32 c)
 {
@@ -117,7 +120,7 @@ line_evidence text_line_structure(const char *text, size_t len)
     size_t cap = 0, mid = 0, inner = 0, *lengths = NULL;
     size_t pos = 0, a, b, pa = 0, pb = 0;
     int have_prev = 0;
-    while (next_line(text, len, &pos, &a, &b)) {
+    while (ev.lines < max_lines && next_line(text, len, &pos, &a, &b)) {
         if (have_prev && a < b) { /* the previous line is followed by this one */
             if (ev.lines == cap) {
                 size_t *v = realloc(lengths, (cap = cap ? cap * 2 : 256) * sizeof *v);

@@ -6,7 +6,7 @@
  * gives (one paragraph per line, headings and list items on lines of their own).
  * Reading a verse-per-line file as wrapped prose joins verses into wrong sentences;
  * reading wrapped prose line by line cuts sentences in half. So each file's structure is
- * decided from its own lines (those followed by another non-blank line, where the
+ * decided from its own lines (its first 2,000 followed by another non-blank line, where the
  * question arises): wrapped prose when most of them end without a sentence end and
  * their lengths cluster below a common width; otherwise the lines are units, one
  * sentence each when a line holds on average at most one sentence end inside it, a
