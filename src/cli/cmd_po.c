@@ -89,7 +89,9 @@ static int tmx_to_po_stream(const char *tmx_path, const char *lang, FILE *out, p
     int rc = tmx_to_po(tmx_path, lang, name, st);
     char buf[1 << 16];
     ssize_t n = 0;
-    if (rc == 0 && lseek(fd, 0, SEEK_SET) == 0)
+    if (rc == 0 && lseek(fd, 0, SEEK_SET) != 0)
+        n = -1; /* nothing read back: an error, never an empty catalog taken for success */
+    else if (rc == 0)
         while ((n = read(fd, buf, sizeof buf)) > 0 && fwrite(buf, 1, (size_t)n, out) == (size_t)n)
             ;
     if (rc == 0 && n < 0)

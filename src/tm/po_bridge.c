@@ -426,6 +426,8 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     /* no srclang, or "*all*": each unit's source is its first tuv in another language */
     const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
     char *srclang = src && strcmp(src, "*all*") != 0 ? strdup(src) : NULL;
+    if (src && strcmp(src, "*all*") != 0 && !srclang)
+        rc = error_nomem(); /* never the fallback of a memory without srclang */
     /* the header: the original catalog's when it is for this language */
     const char *old = tmx_reader_header_prop(r, "x-po-header");
     char old_lang[LANG_TAG_MAX], header[512];
@@ -440,7 +442,7 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
     po_message_set_msgid(head, "");
     po_message_set_msgstr(head, keep_old ? old : header);
     po_message_insert(it, head);
-    if (keep_old) /* the messages are UTF-8 whatever the catalog's charset was */
+    if (rc == 0 && keep_old) /* the messages are UTF-8 whatever the catalog's charset was */
         rc = po_header_message_to_utf8(head);
     message_index index;
     u64_table_init(&index, sizeof(message_slot));
@@ -510,8 +512,9 @@ int tmx_to_po(const char *tmx_path, const char *lang, const char *out_path, po_b
             f += len + (f[len] == ' ');
         }
         po_message_insert(it, m);
-        if (message_index_add(&index, ctxt, msgid, m) < 0) {
-            rc = -ERR_IO;
+        int added = message_index_add(&index, ctxt, msgid, m);
+        if (added < 0) {
+            rc = added; /* out of memory, reported as such */
             break;
         }
         st->messages++;

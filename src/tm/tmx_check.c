@@ -181,16 +181,17 @@ int tmx_check_file(const char *path, const char *dtd, tmx_problem_fn report, voi
         check_header(&c, r);
         const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
         char *srclang = src ? strdup(src) : NULL;
+        int nomem = src && !srclang; /* never a check without the source language */
         tmx_unit u = {0};
-        while ((rc = tmx_reader_next(r, &u)) == 1)
+        while (!nomem && (rc = tmx_reader_next(r, &u)) == 1)
             check_unit(&c, &u, srclang);
-        if (rc < 0)
+        if (!nomem && rc < 0)
             report_read_error(&c);
         tmx_unit_free(&u);
         free(srclang);
         tmx_reader_close(r);
-        rc = c.count;
-        if (dtd) {
+        rc = nomem ? error_nomem() : c.count;
+        if (dtd && !nomem) {
             int n = tmx_dtd_validate(c.file, spool, dtd, report, ctx);
             rc = n < 0 ? n : rc + n;
         }
