@@ -16,8 +16,7 @@
 enum { FACTOR = 4, LEVELS = 2, FINE_RADIUS = 8 };
 enum { STEP_DIAG = 0, STEP_UP = 1, STEP_LEFT = 2 }; /* from (i-1,j-1), (i,j-1), (i-1,j) */
 
-/* Frames averaged `factor` to one. */
-static int downsample(const feature_seq *in, size_t factor, feature_seq *out, float **owned)
+int dtw_downsample(const feature_seq *in, size_t factor, feature_seq *out, float **owned)
 {
     size_t n = (in->n + factor - 1) / factor;
     float *v = calloc(n ? n * in->dim : 1, sizeof *v);
@@ -44,6 +43,23 @@ float dtw_distance(const float *a, const float *b, int dim)
         s += x * x;
     }
     return sqrtf(s);
+}
+
+double dtw_chance_distance(const feature_seq *a, const feature_seq *b)
+{
+    if (!a->n || !b->n)
+        return 1;
+    double sum = 0;
+    unsigned seed = 12345;
+    enum { SAMPLES = 4000 };
+    for (int k = 0; k < SAMPLES; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t x = (seed >> 8) % a->n;
+        seed = seed * 1103515245u + 12345u;
+        size_t y = (seed >> 8) % b->n;
+        sum += dtw_distance(a->v + x * a->dim, b->v + y * b->dim, a->dim);
+    }
+    return sum / SAMPLES;
 }
 
 /* Make the windows [lo, hi) of consecutive rows nondecreasing and overlapping, so a
@@ -178,9 +194,9 @@ int dtw_align(const feature_seq *rows, const feature_seq *cols, double band_seco
     c[0] = *cols;
     int rc = 0, levels = 1;
     for (; levels < LEVELS && rc == 0 && r[levels - 1].n >= 4 * FACTOR && c[levels - 1].n >= 4 * FACTOR; levels++) {
-        rc = downsample(&r[levels - 1], FACTOR, &r[levels], &owned[2 * levels]);
+        rc = dtw_downsample(&r[levels - 1], FACTOR, &r[levels], &owned[2 * levels]);
         if (rc == 0)
-            rc = downsample(&c[levels - 1], FACTOR, &c[levels], &owned[2 * levels + 1]);
+            rc = dtw_downsample(&c[levels - 1], FACTOR, &c[levels], &owned[2 * levels + 1]);
     }
     size_t *col = NULL;
     float *cost = NULL;

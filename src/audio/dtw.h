@@ -25,6 +25,14 @@ typedef struct {
 /* Euclidean distance between two frames of `dim` values. */
 float dtw_distance(const float *a, const float *b, int dim);
 
+/* Frames averaged `factor` to one (the last group may be shorter); *owned is the new
+ * frames' memory, for the caller to free. */
+int dtw_downsample(const feature_seq *in, size_t factor, feature_seq *out, float **owned);
+
+/* Mean distance between frames of `a` and `b` drawn at random (a fixed seed): what a
+ * match worth nothing costs. */
+double dtw_chance_distance(const feature_seq *a, const feature_seq *b);
+
 /* Warp `rows` onto `cols` (frames of equal dim). `band_seconds` is the top pass's
  * half-width (frames are 10 ms). */
 int dtw_align(const feature_seq *rows, const feature_seq *cols, double band_seconds, dtw_path *out);

@@ -8,8 +8,10 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "../util/stats.h"
 #include "decode.h"
 #include "dtw.h"
+#include "gap_dtw.h"
 #include "vad.h"
 
 enum { KEEP_PAUSE = 10 };                /* frames a collapsed pause keeps (100 ms) */
@@ -21,6 +23,14 @@ static const double band_seconds = 30.0; /* the top DTW pass: drift allowed from
  * gap on dev (flite: start p90 2.02 -> 0.15 s); weights 1 and 2 gave the same figures, 4
  * hurt run-on Russian. */
 static const float pause_weight = 1.5f; /* distance between a speech and a pause frame, besides MFCCs */
+/* A recording frame the transcript does not hold may be skipped at the cost of a
+ * typical matching frame plus this share of the way to frames at random (gap_dtw.h). */
+static const double skip_margin = 0.45;
+/* Below this much skipped speech, and with no sentence missing, the transcript covers
+ * the recording and the plain warping (dtw.h) times it, as it always has. */
+enum { COVERED_MAX_SKIPPED_FRAMES = 150 };
+/* Untranscribed stretches shorter than this are pauses, not reported. */
+enum { SKIP_REPORT_FRAMES = 50 };
 
 /* The kept frames of a sequence: all speech, and at most KEEP_PAUSE frames of each pause
  * (its first and last halves, so both edges of the pause stay). */
@@ -80,50 +90,6 @@ static int to_features(const float *samples, size_t n, void *ctx)
     return feature_extractor_push(ctx, samples, n);
 }
 
-static float frame_distance(const collapsed *a, size_t x, const collapsed *b, size_t y)
-{
-    return dtw_distance(a->v + x * DIM, b->v + y * DIM, DIM);
-}
-
-/* Mean distance between frames taken at random from the two sides: what a match worth
- * nothing costs. */
-static double chance_distance(const collapsed *syn, const collapsed *rec)
-{
-    if (!syn->n || !rec->n)
-        return 1;
-    double sum = 0;
-    unsigned seed = 12345;
-    enum { SAMPLES = 4000 };
-    for (int k = 0; k < SAMPLES; k++) {
-        seed = seed * 1103515245u + 12345u;
-        size_t x = (seed >> 8) % syn->n;
-        seed = seed * 1103515245u + 12345u;
-        size_t y = (seed >> 8) % rec->n;
-        sum += frame_distance(syn, x, rec, y);
-    }
-    return sum / SAMPLES;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(const double *v, size_t n)
-{
-    double *s = malloc((n ? n : 1) * sizeof *s);
-    if (!s || !n) {
-        free(s);
-        return 0;
-    }
-    memcpy(s, v, n * sizeof *s);
-    qsort(s, n, sizeof *s, by_value);
-    double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    free(s);
-    return m;
-}
-
 /* Confidences from two pieces of evidence, each judged against the recording itself:
  * how well a sentence's synthetic speech matches where the path put it (its mean frame
  * distance, between the recording's typical sentence, 1, and frames at random, 0), and
@@ -139,17 +105,32 @@ static void sentence_confidences(const collapsed *syn, const collapsed *rec, con
         free(rate);
         return; /* confidences stay 0: flagged, never wrongly trusted */
     }
-    double chance = chance_distance(syn, rec);
+    feature_seq syn_frames = {syn->v, syn->n, DIM}, rec_frames = {rec->v, rec->n, DIM};
+    double chance = dtw_chance_distance(&syn_frames, &rec_frames);
+    /* the typical figures are over the sentences placed: a missing one has no time */
+    size_t placed = 0;
     for (size_t s = 0; s < n; s++) {
+        if (out[s].missing)
+            continue;
         size_t from = syn->kept[spans[s].speech_start], to = syn->kept[spans[s].speech_end], rows = 0;
         for (size_t k = from; k < to && k < syn->n; k++, rows++)
-            cost[s] += p->cost[k];
-        cost[s] = rows ? cost[s] / rows : chance;
+            cost[placed] += p->cost[k];
+        cost[placed] = rows ? cost[placed] / rows : chance;
         double said = (double)(spans[s].speech_end - spans[s].speech_start) / FRAMES_PER_SECOND;
-        rate[s] = log(fmax(out[s].end - out[s].start, 0.01) / fmax(said, 0.01));
+        rate[placed++] = log(fmax(out[s].end - out[s].start, 0.01) / fmax(said, 0.01));
     }
-    double typical_cost = median(cost, n), typical_rate = median(rate, n);
+    double typical_cost, typical_rate;
+    if (median_of(cost, placed, &typical_cost) < 0 || median_of(rate, placed, &typical_rate) < 0) {
+        free(cost);
+        free(rate);
+        return; /* confidences stay 0 */
+    }
+    for (size_t s = n, k = placed; s-- > 0;) /* back to sentence numbers, from the end */
+        if (!out[s].missing)
+            k--, cost[s] = cost[k], rate[s] = rate[k];
     for (size_t s = 0; s < n; s++) {
+        if (out[s].missing)
+            continue;
         double acoustic = chance - typical_cost > 1e-6 ? (chance - cost[s]) / (chance - typical_cost) : 0;
         /* within 1.5x of the recording's typical pace: fully plausible; at 4x: not at all;
          * and the same against the synthesizer's own pace, with 2x and 6x (speakers are
@@ -264,6 +245,72 @@ static size_t refine_end(const recording_evidence *e, size_t from, size_t r)
     return k;
 }
 
+/* Sentence s is synthetic rows [first[s], first[s + 1]): from the middle of the pause
+ * before it to the middle of the pause after, so each keeps half of each pause. Empty
+ * sentences (no voiced frame) get a row of their own; 0 when the rows are too few. */
+static int sentence_rows(const collapsed *syn, const synth_span *spans, size_t n, size_t *first)
+{
+    first[0] = 0;
+    for (size_t s = 1; s < n; s++) {
+        size_t mid = syn->kept[(spans[s - 1].speech_end + spans[s].speech_start) / 2];
+        first[s] = mid > first[s - 1] ? mid : first[s - 1] + 1;
+    }
+    first[n] = syn->n;
+    return n == 0 || first[n - 1] < first[n];
+}
+
+/* The warping that allows skips (gap_dtw.h), kept only when the transcript does not
+ * cover the recording: some sentence is missing or enough speech was skipped. */
+static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const unsigned char *rec_speech,
+                          const synth_span *spans, size_t n, gap_path *gp)
+{
+    size_t *first = malloc((n + 1) * sizeof *first);
+    if (!first)
+        return error_nomem();
+    int rc = 0;
+    if (sentence_rows(csyn, spans, n, first)) {
+        feature_seq rows = {csyn->v, csyn->n, DIM}, cols = {crec->v, crec->n, DIM};
+        rc = gap_dtw_align(&rows, first, n, &cols, skip_margin, gp);
+    }
+    free(first);
+    if (rc < 0 || !gp->skipped)
+        return rc == -ERR_NOMEM ? rc : 0; /* no path with gaps: the plain warping decides */
+    size_t skipped_speech = 0, missing = 0;
+    for (size_t c = 0; c < crec->n; c++)
+        skipped_speech += gp->skipped[c] && rec_speech[crec->orig[c]];
+    for (size_t s = 0; s < n; s++)
+        missing += gp->missing[s];
+    if (!missing && skipped_speech < COVERED_MAX_SKIPPED_FRAMES)
+        gap_path_free(gp);
+    return 0;
+}
+
+/* The stretches between placed sentences (and before the first, after the last) where
+ * the path skipped at least SKIP_REPORT_FRAMES of recording. */
+static int skipped_stretches(const collapsed *crec, const unsigned char *skipped, const unsigned char *rec_speech,
+                             size_t nframes, sync_map *out)
+{
+    out->skipped = calloc(out->n + 1, sizeof *out->skipped);
+    if (!out->skipped)
+        return error_nomem();
+    double from = 0;
+    for (size_t s = 0; s <= out->n; s++) {
+        if (s < out->n && out->sentence[s].missing)
+            continue;
+        double to = s < out->n ? out->sentence[s].start : (double)nframes / FRAMES_PER_SECOND;
+        size_t a = (size_t)(from * FRAMES_PER_SECOND), b = (size_t)(to * FRAMES_PER_SECOND), frames = 0, speech = 0;
+        for (size_t c = crec->kept[a < nframes ? a : nframes]; c < crec->n && crec->orig[c] < b; c++)
+            frames += skipped[c];
+        for (size_t k = a; k < b && k < nframes; k++)
+            speech += rec_speech[k];
+        if (frames >= SKIP_REPORT_FRAMES && to > from)
+            out->skipped[out->nskipped++] = (sync_skip){from, to, (double)speech / FRAMES_PER_SECOND};
+        if (s < out->n)
+            from = out->sentence[s].end;
+    }
+    return 0;
+}
+
 int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
                size_t nmarks, sync_map *out)
 {
@@ -303,7 +350,13 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     free(rec.mfcc);
     free(syn.mfcc);
     rec.mfcc = syn.mfcc = NULL;
-    if (rc == 0) {
+    gap_path gaps = {0};
+    if (rc == 0)
+        rc = warp_with_gaps(&csyn, &crec, rec_speech, spans, n, &gaps);
+    if (rc == 0 && gaps.skipped) {
+        path = gaps.path;
+        gaps.path = (dtw_path){0};
+    } else if (rc == 0) {
         feature_seq rows = {csyn.v, csyn.n, DIM}, cols = {crec.v, crec.n, DIM};
         rc = dtw_align(&rows, &cols, band_seconds, &path);
     }
@@ -328,19 +381,31 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         out->synth_seconds = (double)syn_speech_frames / FRAMES_PER_SECOND;
         recording_evidence ev = {rec_speech, rec.energy, rec.n,
                                  levels.floor_db + quiet_share * (levels.speech_db - levels.floor_db)};
+        double placed_end = 0;
         for (size_t s = 0; s < n; s++) {
             synth_span *sp = &spans[s];
+            if (gaps.missing && gaps.missing[s]) {
+                out->sentence[s] = (sync_sentence){placed_end, placed_end, 0, 1};
+                out->nmissing++;
+                continue;
+            }
             size_t a = refine_start(&ev, real_frame(&csyn, &crec, &path, sp->speech_start));
             size_t b = refine_end(&ev, a, real_frame(&csyn, &crec, &path, sp->speech_end));
             if (b <= a)
                 b = a + 1;
-            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, 0};
+            out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, 0, 0};
+            placed_end = out->sentence[s].end;
         }
         sentence_confidences(&csyn, &crec, &path, spans, out->sentence, n);
         for (size_t m = 0; m < nmarks; m++)
-            out->mark_time[m] = (double)refine_start(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
-                                FRAMES_PER_SECOND;
+            out->mark_time[m] = out->sentence[marks[m].sentence].missing
+                                    ? out->sentence[marks[m].sentence].start
+                                    : (double)refine_start(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
+                                          FRAMES_PER_SECOND;
+        if (gaps.skipped)
+            rc = skipped_stretches(&crec, gaps.skipped, rec_speech, rec.n, out);
     }
+    gap_path_free(&gaps);
     dtw_path_free(&path);
     collapsed_free(&crec);
     collapsed_free(&csyn);

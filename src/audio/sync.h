@@ -16,7 +16,15 @@
 typedef struct {
     double start, end;  /* seconds in the recording */
     double confidence;  /* 0..1 */
+    int missing;        /* nowhere in the recording: no time, no cue */
 } sync_sentence;
+
+/* A stretch of the recording the transcript does not hold (a host, applause, music,
+ * speech left out of the transcript), between two placed sentences or at either end. */
+typedef struct {
+    double start, end;
+    double speech_seconds; /* of it that the voice detector heard as speech */
+} sync_skip;
 
 typedef struct sync_map {
     sync_sentence *sentence; /* one per transcript sentence */
@@ -27,6 +35,9 @@ typedef struct sync_map {
     double speech_seconds;   /* of the recording that is speech */
     double synth_seconds;    /* the synthetic speech, pauses collapsed */
     double leading_silence;  /* before the first speech */
+    sync_skip *skipped;      /* in time order; none when the transcript covers the recording */
+    size_t nskipped;
+    size_t nmissing;         /* sentences flagged missing */
 } sync_map;
 
 /* Sentences whose confidence is below this are flagged in every report. */

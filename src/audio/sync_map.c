@@ -8,5 +8,6 @@ void sync_map_free(sync_map *m)
 {
     free(m->sentence);
     free(m->mark_time);
+    free(m->skipped);
     *m = (sync_map){0};
 }

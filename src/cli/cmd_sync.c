@@ -62,7 +62,7 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     if (!m->sentence)
         return;
     double ratio = m->speech_seconds > 0 ? m->synth_seconds / m->speech_seconds : 0;
-    if (ratio > 2.0 || ratio < 0.5)
+    if ((ratio > 2.0 || ratio < 0.5) && !m->nskipped && !m->nmissing) /* else: reported as a partial transcript */
         cli_warn(_("%s holds %.1f s of speech but the transcript takes about %.1f s to say: do they match?"), audio,
                  m->speech_seconds, m->synth_seconds);
     if (m->header_seconds > 0 && fabs(m->header_seconds - m->audio_seconds) > 1.0)
@@ -71,9 +71,14 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     size_t low = 0;
     double sum = 0;
     for (size_t k = 0; k < m->n; k++) {
+        char quoted[256];
+        if (m->sentence[k].missing) {
+            cli_warn(_("sentence %zu is nowhere in the recording: it gets no time and no cue: \"%s\""), k + 1,
+                     utf8_truncate(sentences[k], 40, quoted, sizeof quoted));
+            continue;
+        }
         sum += m->sentence[k].confidence;
         if (m->sentence[k].confidence < SYNC_LOW_CONFIDENCE) {
-            char quoted[256];
             if (low++ < 10)
                 cli_warn(_("sentence %zu (%.2f–%.2f s) matches the recording poorly (confidence %.2f): \"%s\""),
                          k + 1, m->sentence[k].start, m->sentence[k].end, m->sentence[k].confidence,
@@ -87,24 +92,63 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
             P_("polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentence, ",
                "polyalign: %s: %.1f s of audio, %.1f s of speech starting at %.2f s; %zu sentences, ", m->n),
             audio, m->audio_seconds, m->speech_seconds, m->leading_silence, m->n);
-    fprintf(stderr, _("mean confidence %.2f, %zu low\n"), m->n ? sum / m->n : 0.0, low);
+    size_t placed = m->n - m->nmissing;
+    fprintf(stderr, _("mean confidence %.2f, %zu low\n"), placed ? sum / placed : 0.0, low);
+    if (m->nskipped || m->nmissing) {
+        double speech = 0, skipped_audio = 0;
+        for (size_t k = 0; k < m->nskipped; k++)
+            speech += m->skipped[k].speech_seconds, skipped_audio += m->skipped[k].end - m->skipped[k].start;
+        fprintf(stderr,
+                P_("polyalign: %s: the transcript covers part of the recording: %zu sentence placed, ",
+                   "polyalign: %s: the transcript covers part of the recording: %zu sentences placed, ", placed),
+                audio, placed);
+        fprintf(stderr, P_("%zu missing; %.1f s of untranscribed speech skipped in %zu stretch (%.1f s of audio)\n",
+                           "%zu missing; %.1f s of untranscribed speech skipped in %zu stretches (%.1f s of audio)\n",
+                           m->nskipped),
+                m->nmissing, speech, m->nskipped, skipped_audio);
+    }
 }
+
+enum row_kind { ROW_PLACED, ROW_MISSING, ROW_SKIPPED };
 
 typedef struct {
     double start, end, confidence;
     size_t sentence;
-    const char *text;
+    const char *text; /* ROW_SKIPPED: NULL */
+    enum row_kind kind;
+    double speech_seconds; /* ROW_SKIPPED */
 } sync_row;
+
+static const char *row_flag(const sync_row *r)
+{
+    return r->kind == ROW_MISSING   ? "missing"
+           : r->kind == ROW_SKIPPED ? "skipped"
+           : r->confidence < SYNC_LOW_CONFIDENCE ? "low"
+                                                 : "ok";
+}
+
+/* A skipped stretch holds speech when the voice detector heard at least this much. */
+static const double skipped_speech_min = 0.5;
 
 static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, const sync_args *a,
                       const sync_map *m)
 {
     if (strcmp(fmt, "tsv") == 0) {
         fputs("index\tsentence\tstart\tend\tconfidence\tflag\ttext\n", f);
-        for (size_t k = 0; k < n; k++) {
-            fprintf(f, "%zu\t%zu\t%.3f\t%.3f\t%.3f\t%s\t", k + 1, rows[k].sentence + 1, rows[k].start, rows[k].end,
-                    rows[k].confidence, rows[k].confidence < SYNC_LOW_CONFIDENCE ? "low" : "ok");
-            for (const char *p = rows[k].text; *p; p++)
+        for (size_t k = 0, index = 0; k < n; k++) {
+            const sync_row *r = &rows[k];
+            if (r->kind == ROW_SKIPPED) {
+                fprintf(f, "\t\t%.3f\t%.3f\t\tskipped\t%s\n", r->start, r->end,
+                        r->speech_seconds >= skipped_speech_min ? "speech" : "no speech");
+                continue;
+            }
+            fprintf(f, "%zu\t%zu\t", ++index, r->sentence + 1);
+            if (r->kind == ROW_MISSING)
+                fputs("\t\t", f);
+            else
+                fprintf(f, "%.3f\t%.3f\t", r->start, r->end);
+            fprintf(f, "%.3f\t%s\t", r->confidence, row_flag(r));
+            for (const char *p = r->text; *p; p++)
                 fputc(*p == '\n' || *p == '\t' ? ' ' : *p, f);
             fputc('\n', f);
         }
@@ -112,6 +156,8 @@ static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, 
         cue_list cues = {0};
         int rc = 0;
         for (size_t k = 0; k < n && rc == 0; k++) {
+            if (rows[k].kind != ROW_PLACED)
+                continue; /* no cue where the transcript is not spoken */
             char *text = strdup(rows[k].text);
             rc = text ? cue_list_add(&cues, (cue){text, rows[k].sentence, 0, 1, 0, 0, rows[k].start, rows[k].end})
                       : error_nomem();
@@ -129,18 +175,30 @@ static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, 
         json_object_set_new(root, "duration", json_real(ms(m->audio_seconds)));
         json_object_set_new(root, "speech_seconds", json_real(ms(m->speech_seconds)));
         json_object_set_new(root, "leading_silence", json_real(ms(m->leading_silence)));
-        for (size_t k = 0; k < n; k++) {
+        json_t *skipped = json_array();
+        for (size_t k = 0, index = 0; k < n; k++) {
+            const sync_row *r = &rows[k];
             json_t *o = json_object();
-            json_object_set_new(o, "index", json_integer((json_int_t)k + 1));
-            json_object_set_new(o, "sentence", json_integer((json_int_t)rows[k].sentence + 1));
-            json_object_set_new(o, "start", json_real(ms(rows[k].start)));
-            json_object_set_new(o, "end", json_real(ms(rows[k].end)));
-            json_object_set_new(o, "confidence", json_real(ms(rows[k].confidence)));
-            json_object_set_new(o, "low_confidence", json_boolean(rows[k].confidence < SYNC_LOW_CONFIDENCE));
-            json_object_set_new(o, "text", json_string(rows[k].text));
+            if (r->kind == ROW_SKIPPED) {
+                json_object_set_new(o, "start", json_real(ms(r->start)));
+                json_object_set_new(o, "end", json_real(ms(r->end)));
+                json_object_set_new(o, "speech", json_boolean(r->speech_seconds >= skipped_speech_min));
+                json_object_set_new(o, "speech_seconds", json_real(ms(r->speech_seconds)));
+                json_array_append_new(skipped, o);
+                continue;
+            }
+            json_object_set_new(o, "index", json_integer((json_int_t)++index));
+            json_object_set_new(o, "sentence", json_integer((json_int_t)r->sentence + 1));
+            json_object_set_new(o, "start", r->kind == ROW_MISSING ? json_null() : json_real(ms(r->start)));
+            json_object_set_new(o, "end", r->kind == ROW_MISSING ? json_null() : json_real(ms(r->end)));
+            json_object_set_new(o, "confidence", json_real(ms(r->confidence)));
+            json_object_set_new(o, "low_confidence", json_boolean(r->confidence < SYNC_LOW_CONFIDENCE));
+            json_object_set_new(o, "missing", json_boolean(r->kind == ROW_MISSING));
+            json_object_set_new(o, "text", json_string(r->text));
             json_array_append_new(list, o);
         }
         json_object_set_new(root, a->cues ? "cues" : "sentences", list);
+        json_object_set_new(root, "skipped", skipped);
         int rc = json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
         fputc('\n', f);
         json_decref(root);
@@ -148,6 +206,41 @@ static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, 
             return error_nomem(); /* jansson fails for nothing else */
     }
     return ferror(f) ? -ERR_IO : 0; /* reported by atomic_file_finish, which knows the file */
+}
+
+/* The rows of the map in time order: each sentence (or each cue of it), a missing
+ * sentence where it stands in the transcript, and the skipped stretches where they fall. */
+static int sync_rows(const sync_map *m, const cue_list *cues, const char *const *sentences, sync_row **out,
+                     size_t *nout)
+{
+    size_t cap = (cues ? cues->n : 0) + m->n + m->nskipped + 1, n = 0, next_skip = 0, next_cue = 0;
+    sync_row *rows = calloc(cap, sizeof *rows);
+    if (!rows)
+        return error_nomem();
+    for (size_t s = 0; s <= m->n; s++) {
+        int missing = s < m->n && m->sentence[s].missing;
+        double from = s < m->n ? m->sentence[s].start : HUGE_VAL;
+        for (; !missing && next_skip < m->nskipped && m->skipped[next_skip].start <= from; next_skip++) {
+            const sync_skip *k = &m->skipped[next_skip];
+            rows[n++] = (sync_row){k->start, k->end, 0, 0, NULL, ROW_SKIPPED, k->speech_seconds};
+        }
+        if (s == m->n)
+            break;
+        const sync_sentence *ss = &m->sentence[s];
+        if (ss->missing) {
+            rows[n++] = (sync_row){0, 0, 0, s, sentences[s], ROW_MISSING, 0};
+        } else if (!cues) {
+            rows[n++] = (sync_row){ss->start, ss->end, ss->confidence, s, sentences[s], ROW_PLACED, 0};
+        } else {
+            for (; next_cue < cues->n && cues->v[next_cue].sentence == s; next_cue++) {
+                const cue *c = &cues->v[next_cue];
+                rows[n++] = (sync_row){c->start, c->end, ss->confidence, s, c->text, ROW_PLACED, 0};
+            }
+        }
+    }
+    *out = rows;
+    *nout = n;
+    return 0;
 }
 
 int cmd_sync(int argc, char **argv)
@@ -194,22 +287,11 @@ int cmd_sync(int argc, char **argv)
         timing_source src = timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map);
         if (rc == 0)
             rc = src.assign(&src, &cues);
-        nrows = cues.n;
     } else {
         rc = audio_sync_align(a.audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
-        nrows = t.n;
     }
-    if (rc == 0 && !(rows = calloc(nrows ? nrows : 1, sizeof *rows)))
-        rc = error_nomem();
-    for (size_t k = 0; rc == 0 && k < nrows; k++) {
-        if (a.cues) {
-            const cue *c = &cues.v[k];
-            rows[k] = (sync_row){c->start, c->end, map.sentence[c->sentence].confidence, c->sentence, c->text};
-        } else {
-            const sync_sentence *s = &map.sentence[k];
-            rows[k] = (sync_row){s->start, s->end, s->confidence, k, t.sent[k]};
-        }
-    }
+    if (rc == 0)
+        rc = sync_rows(&map, a.cues ? &cues : NULL, (const char *const *)t.sent, &rows, &nrows);
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
         rc = atomic_file_finish(&out, write_rows(out.f, fmt, rows, nrows, &a, &map));

@@ -2,7 +2,7 @@
  * spoken. The transcript's sentences are force-aligned to the recording (audio/sync.h);
  * a cue that opens a sentence takes the sentence's start, one that continues it the time
  * of its first word, and each cue's speech ends where the next cue of its sentence
- * starts, or with the sentence. */
+ * starts, or with the sentence. A sentence the recording does not hold has no cue. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +49,16 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
         if (c->end <= c->start)
             c->end = c->start + 0.001;
     }
+    /* a sentence that is nowhere in the recording gets no cue (the sync map and stderr
+     * name it) */
+    size_t kept = 0;
+    for (size_t k = 0; k < cues->n; k++) {
+        if (rc == 0 && self->map->sentence[cues->v[k].sentence].missing)
+            free(cues->v[k].text);
+        else
+            cues->v[kept++] = cues->v[k];
+    }
+    cues->n = kept;
     free(marks);
     free(mark_of);
     return rc;

@@ -1,0 +1,556 @@
+/* gap_dtw.c — DTW with skipped recording and missing sentences; see gap_dtw.h. */
+#include "gap_dtw.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+#include "../util/stats.h"
+
+/* Each level is FACTOR times finer than the one above; the top level is the finest whose
+ * full matrix stays under CELL_BUDGET cells (2 bits each), and never finer than FACTOR:
+ * 100 s of speech against 100 s of recording is 6 M cells at the top. A finer row may
+ * move RADIUS frames beyond the columns its coarse neighbours took. */
+enum { FACTOR = 4, RADIUS = 8 };
+static const double CELL_BUDGET = 120e6;
+/* The first path's skip cost: this share of the way from the best match to chance. On
+ * ../shared/eval/subtitles a matching sentence costs up to 0.65 of that way (flite's
+ * voice against the espeak-ng synthesis), so 0.75 places them all. */
+static const double FIRST_SKIP_SHARE = 0.75;
+/* A sentence is missing when its frames, wherever the path put it, cost more than the
+ * typical sentence plus this share of the way to chance. Sentences that are there reach
+ * 0.49 of the way (flite's voice, ../shared/eval/subtitles/dev), one absent from the
+ * recording and laid over untranscribed speech of the same voice 0.68. */
+static const double MISSING_SHARE = 0.58;
+
+enum { STEP_DIAG = 0, STEP_UP = 1, STEP_LEFT = 2, STEP_GAP = 3 }; /* into a row's cell */
+enum { GAP_START, GAP_SKIP, GAP_END };                            /* into a gap state */
+
+/* One level's problem: sentences of rows, windows of columns per row. */
+typedef struct {
+    feature_seq rows, cols;
+    const size_t *first; /* n + 1 */
+    size_t n;
+    size_t *lo, *hi;     /* per row: the columns [lo, hi) it may match */
+    double skip;         /* per skipped column */
+} level;
+
+/* A level's path. */
+typedef struct {
+    size_t *col_first, *col_last; /* per row */
+    double *cost_sum;
+    size_t *cells;
+    unsigned char *skipped;       /* per column */
+} level_path;
+
+static void level_path_free(level_path *p)
+{
+    free(p->col_first);
+    free(p->col_last);
+    free(p->cost_sum);
+    free(p->cells);
+    free(p->skipped);
+    *p = (level_path){0};
+}
+
+static int level_path_new(level_path *p, size_t nrows, size_t ncols)
+{
+    *p = (level_path){0};
+    p->col_first = malloc((nrows ? nrows : 1) * sizeof *p->col_first);
+    p->col_last = malloc((nrows ? nrows : 1) * sizeof *p->col_last);
+    p->cost_sum = calloc(nrows ? nrows : 1, sizeof *p->cost_sum);
+    p->cells = calloc(nrows ? nrows : 1, sizeof *p->cells);
+    p->skipped = calloc(ncols ? ncols : 1, 1);
+    if (!p->col_first || !p->col_last || !p->cost_sum || !p->cells || !p->skipped) {
+        level_path_free(p);
+        return error_nomem();
+    }
+    for (size_t j = 0; j < nrows; j++)
+        p->col_first[j] = p->col_last[j] = SIZE_MAX;
+    return 0;
+}
+
+/* The gap states: G_s(i), for s in 0..n, is the best cost of having consumed columns
+ * [0, i) with sentences [0, s) placed and sentence s not begun. Each s keeps the columns
+ * [lo, hi) a path can use there: from one past the first column the last row of
+ * sentence s-1 may take, to the last column the first row of sentence s may take. */
+typedef struct {
+    size_t *lo, *hi, *offset;
+    double *cost;
+    unsigned char *back;
+} gap_states;
+
+static void gap_states_free(gap_states *g)
+{
+    free(g->lo);
+    free(g->hi);
+    free(g->offset);
+    free(g->cost);
+    free(g->back);
+}
+
+static int gap_states_new(const level *L, gap_states *g)
+{
+    size_t n = L->n, M = L->cols.n;
+    *g = (gap_states){0};
+    g->lo = malloc((n + 1) * sizeof *g->lo);
+    g->hi = malloc((n + 1) * sizeof *g->hi);
+    g->offset = malloc((n + 2) * sizeof *g->offset);
+    if (!g->lo || !g->hi || !g->offset) {
+        gap_states_free(g);
+        return error_nomem();
+    }
+    g->offset[0] = 0;
+    for (size_t s = 0; s <= n; s++) {
+        g->lo[s] = s ? L->lo[L->first[s] - 1] + 1 : 0;
+        g->hi[s] = s < n ? L->hi[L->first[s]] : M + 1;
+        if (g->hi[s] <= g->lo[s])
+            g->hi[s] = g->lo[s] + 1;
+        g->offset[s + 1] = g->offset[s] + (g->hi[s] - g->lo[s]);
+    }
+    g->cost = malloc(g->offset[n + 1] * sizeof *g->cost);
+    g->back = malloc(g->offset[n + 1]);
+    if (!g->cost || !g->back) {
+        gap_states_free(g);
+        return error_nomem();
+    }
+    return 0;
+}
+
+static int in_range(size_t i, size_t lo, size_t hi) { return i >= lo && i < hi; }
+
+static double gap_at(const gap_states *g, size_t s, size_t i)
+{
+    return in_range(i, g->lo[s], g->hi[s]) ? g->cost[g->offset[s] + i - g->lo[s]] : INFINITY;
+}
+
+/* Fill G_s from the last row of sentence s-1 (`last`, valid in its window) and from G_s
+ * one column before (a skip). */
+static void fill_gap(const level *L, gap_states *g, size_t s, const double *last)
+{
+    size_t j = s ? L->first[s] - 1 : 0;
+    for (size_t i = g->lo[s]; i < g->hi[s]; i++) {
+        double best = INFINITY;
+        unsigned char back = GAP_SKIP;
+        if (s == 0 && i == 0)
+            best = 0, back = GAP_START;
+        if (i > g->lo[s] && g->cost[g->offset[s] + i - 1 - g->lo[s]] + L->skip < best)
+            best = g->cost[g->offset[s] + i - 1 - g->lo[s]] + L->skip, back = GAP_SKIP;
+        if (s && i > 0 && in_range(i - 1, L->lo[j], L->hi[j]) && last[i - 1] < best)
+            best = last[i - 1], back = GAP_END;
+        g->cost[g->offset[s] + i - g->lo[s]] = best;
+        g->back[g->offset[s] + i - g->lo[s]] = back;
+    }
+}
+
+static double cell_distance(const level *L, size_t j, size_t i)
+{
+    return dtw_distance(L->rows.v + j * L->rows.dim, L->cols.v + i * L->cols.dim, L->rows.dim);
+}
+
+/* The DP over one level, then the trace back from G_n(ncols). */
+static int level_align(const level *L, level_path *out)
+{
+    size_t N = L->rows.n, M = L->cols.n, n = L->n;
+    gap_states g;
+    int rc = gap_states_new(L, &g);
+    if (rc < 0)
+        return rc;
+    size_t *offset = malloc((N + 1) * sizeof *offset);
+    double *prev = calloc(M + 1, sizeof *prev), *cur = calloc(M + 1, sizeof *cur);
+    uint8_t *dir = NULL;
+    if (offset) {
+        offset[0] = 0;
+        for (size_t j = 0; j < N; j++)
+            offset[j + 1] = offset[j] + (L->hi[j] - L->lo[j]);
+        dir = calloc(offset[N] / 4 + 1, 1);
+    }
+    if (!offset || !prev || !cur || !dir || level_path_new(out, N, M) < 0) {
+        free(offset), free(prev), free(cur), free(dir);
+        gap_states_free(&g);
+        return error_nomem();
+    }
+    for (size_t s = 0; s < n; s++) {
+        fill_gap(L, &g, s, prev);
+        for (size_t j = L->first[s]; j < L->first[s + 1]; j++) {
+            int opens = j == L->first[s];
+            for (size_t i = L->lo[j]; i < L->hi[j]; i++) {
+                double best = INFINITY;
+                int step = STEP_LEFT;
+                if (opens && gap_at(&g, s, i) < best)
+                    best = gap_at(&g, s, i), step = STEP_GAP;
+                if (!opens && i > 0 && in_range(i - 1, L->lo[j - 1], L->hi[j - 1]) && prev[i - 1] < best)
+                    best = prev[i - 1], step = STEP_DIAG;
+                if (!opens && in_range(i, L->lo[j - 1], L->hi[j - 1]) && prev[i] < best)
+                    best = prev[i], step = STEP_UP;
+                if (i > L->lo[j] && cur[i - 1] < best)
+                    best = cur[i - 1], step = STEP_LEFT;
+                cur[i] = best + cell_distance(L, j, i);
+                size_t cell = offset[j] + (i - L->lo[j]);
+                dir[cell / 4] |= (uint8_t)(step << (2 * (cell % 4)));
+            }
+            double *t = prev;
+            prev = cur;
+            cur = t;
+        }
+    }
+    fill_gap(L, &g, n, prev);
+    if (!isfinite(gap_at(&g, n, M)))
+        rc = error_set(ERR_DATA, _("the transcript could not be placed in the recording"));
+    /* trace back, through gap states (s, i) and cells (j, i); s is the sentence of j */
+    size_t s = n, i = M, j = 0;
+    int in_gap = 1;
+    while (rc == 0) {
+        if (in_gap) {
+            unsigned char back = g.back[g.offset[s] + i - g.lo[s]];
+            if (back == GAP_START)
+                break;
+            if (back == GAP_SKIP)
+                out->skipped[--i] = 1;
+            else
+                j = L->first[s] - 1, i--, s--, in_gap = 0;
+            continue;
+        }
+        if (out->col_last[j] == SIZE_MAX)
+            out->col_last[j] = i;
+        out->col_first[j] = i;
+        out->cost_sum[j] += cell_distance(L, j, i);
+        out->cells[j]++;
+        size_t cell = offset[j] + (i - L->lo[j]);
+        int step = (dir[cell / 4] >> (2 * (cell % 4))) & 3;
+        if (step == STEP_GAP)
+            in_gap = 1;
+        else if (step == STEP_DIAG)
+            j--, i--;
+        else if (step == STEP_UP)
+            j--;
+        else
+            i--;
+    }
+    free(offset), free(prev), free(cur), free(dir);
+    gap_states_free(&g);
+    if (rc < 0)
+        level_path_free(out);
+    return rc;
+}
+
+/* Rows averaged `factor` to one within each sentence (a sentence keeps at least one
+ * row), so that sentence boundaries stay exact at every level. */
+static int downsample_sentences(const feature_seq *rows, const size_t *first, size_t n, size_t factor,
+                                feature_seq *out, float **owned, size_t *out_first)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < n; s++)
+        total += (first[s + 1] - first[s] + factor - 1) / factor;
+    float *v = malloc((total ? total : 1) * rows->dim * sizeof *v);
+    if (!v)
+        return error_nomem();
+    out_first[0] = 0;
+    for (size_t s = 0; s < n; s++) {
+        feature_seq part = {rows->v + first[s] * rows->dim, first[s + 1] - first[s], rows->dim}, small;
+        float *mem;
+        if (dtw_downsample(&part, factor, &small, &mem) < 0) {
+            free(v);
+            return error_nomem();
+        }
+        memcpy(v + out_first[s] * rows->dim, small.v, small.n * rows->dim * sizeof *v);
+        out_first[s + 1] = out_first[s] + small.n;
+        free(mem);
+    }
+    *out = (feature_seq){v, total, rows->dim};
+    *owned = v;
+    return 0;
+}
+
+/* Make each row's window non-empty and the windows monotone, consecutive rows of a
+ * sentence overlapping (a path can go on) and each sentence's first row reaching one
+ * column beyond the row before (it can begin after the previous sentence ends). */
+static void repair_windows(level *L)
+{
+    size_t N = L->rows.n, M = L->cols.n, s = 0;
+    for (size_t j = 0; j < N; j++) {
+        while (s + 1 < L->n && L->first[s + 1] <= j)
+            s++;
+        if (L->hi[j] > M)
+            L->hi[j] = M;
+        if (L->hi[j] < 1)
+            L->hi[j] = 1;
+        if (j && L->hi[j] < L->hi[j - 1])
+            L->hi[j] = L->hi[j - 1];
+        if (j && j == L->first[s] && L->hi[j] <= L->hi[j - 1] && L->hi[j - 1] < M)
+            L->hi[j] = L->hi[j - 1] + 1;
+        if (L->lo[j] >= L->hi[j])
+            L->lo[j] = L->hi[j] - 1;
+    }
+    for (size_t j = N; j-- > 1;)
+        if (L->lo[j - 1] > L->lo[j])
+            L->lo[j - 1] = L->lo[j];
+    s = 0;
+    for (size_t j = 1; j < N; j++) {
+        while (s + 1 < L->n && L->first[s + 1] <= j)
+            s++;
+        if (j != L->first[s] && L->lo[j] > L->hi[j - 1])
+            L->hi[j - 1] = L->lo[j];
+    }
+}
+
+/* Windows for a level from the path one level coarser, over the same sentences. */
+static void windows_from_coarse(level *L, const size_t *coarse_first, const level_path *coarse, size_t ratio)
+{
+    for (size_t s = 0; s < L->n; s++) {
+        size_t nc = coarse_first[s + 1] - coarse_first[s];
+        for (size_t j = L->first[s]; j < L->first[s + 1]; j++) {
+            size_t c = (j - L->first[s]) / ratio;
+            if (c >= nc)
+                c = nc - 1;
+            size_t a = coarse_first[s] + (c > 0 ? c - 1 : c), b = coarse_first[s] + (c + 1 < nc ? c + 1 : c);
+            size_t from = coarse->col_first[a] * ratio, to = (coarse->col_last[b] + 1) * ratio;
+            L->lo[j] = from > RADIUS ? from - RADIUS : 0;
+            L->hi[j] = to + RADIUS;
+        }
+    }
+    repair_windows(L);
+}
+
+/* The median over sampled rows of each row's best distance to any column: how close
+ * the recording comes to the transcript's sounds, whatever their order. */
+static int best_match_level(const level *L, double *out)
+{
+    size_t step = L->rows.n / 1000 + 1, n = 0;
+    double *best = malloc((L->rows.n / step + 1) * sizeof *best);
+    if (!best)
+        return error_nomem();
+    for (size_t j = 0; j < L->rows.n; j += step) {
+        double m = INFINITY;
+        for (size_t i = 0; i < L->cols.n; i++) {
+            double d = cell_distance(L, j, i);
+            if (d < m)
+                m = d;
+        }
+        best[n++] = m;
+    }
+    int rc = median_of(best, n, out);
+    free(best);
+    return rc;
+}
+
+/* Each sentence's mean distance over its path cells, into mean[n]. */
+static void sentence_costs(const level *L, const level_path *p, double *mean)
+{
+    for (size_t s = 0; s < L->n; s++) {
+        double sum = 0;
+        size_t cells = 0;
+        for (size_t j = L->first[s]; j < L->first[s + 1]; j++)
+            sum += p->cost_sum[j], cells += p->cells[j];
+        mean[s] = cells ? sum / (double)cells : 0;
+    }
+}
+
+/* A top level: the full matrix, with a skip cost that fits the recording. What a
+ * matching sentence costs depends on how alike the voices are (the same synthesizer: a
+ * seventh of the chance distance; another: four fifths of it), so a fixed cost either
+ * skips every sentence of an unlike voice or lets untranscribed speech pass for
+ * transcript in a like one. A first path, with a generous cost (from how close the
+ * recording comes to the transcript's sounds at best), shows what a placed sentence
+ * costs (`typical`, the median of the sentences' mean costs); the skip then costs that
+ * plus `margin` of the way to chance, and the path is searched again, twice. `mean`
+ * receives each sentence's cost on the final path. */
+static int align_top_level(level *L, double chance, double margin, level_path *out, double *mean, double *typical)
+{
+    double best;
+    int rc = best_match_level(L, &best);
+    if (rc < 0)
+        return rc;
+    for (size_t j = 0; j < L->rows.n; j++)
+        L->lo[j] = 0, L->hi[j] = L->cols.n;
+    L->skip = best + FIRST_SKIP_SHARE * (chance - best);
+    for (int round = 0; round < 3; round++) {
+        level_path p;
+        if ((rc = level_align(L, &p)) < 0)
+            return rc;
+        sentence_costs(L, &p, mean);
+        if ((rc = median_of(mean, L->n, typical)) < 0 || round == 2) {
+            *out = p;
+            if (rc < 0)
+                level_path_free(out);
+            return rc;
+        }
+        level_path_free(&p);
+        L->skip = *typical + margin * (chance - *typical);
+    }
+    return 0;
+}
+
+/* The problem at one level: rows and boundaries (first_out) averaged `factor` to one per
+ * sentence, columns likewise; room for the windows. `mem` holds what must be freed. */
+typedef struct {
+    float *rows, *cols;
+} level_memory;
+
+static int level_new(const feature_seq *rows, const size_t *first, size_t n, const feature_seq *cols, size_t factor,
+                     size_t *first_out, level *L, level_memory *mem)
+{
+    *mem = (level_memory){0};
+    *L = (level){.first = first_out, .n = n};
+    int rc = 0;
+    if (factor > 1) {
+        rc = downsample_sentences(rows, first, n, factor, &L->rows, &mem->rows, first_out);
+        if (rc == 0)
+            rc = dtw_downsample(cols, factor, &L->cols, &mem->cols);
+    } else {
+        L->rows = *rows, L->cols = *cols;
+        memcpy(first_out, first, (n + 1) * sizeof *first);
+    }
+    if (rc == 0 && (!(L->lo = malloc(L->rows.n * sizeof *L->lo)) || !(L->hi = malloc(L->rows.n * sizeof *L->hi))))
+        rc = error_nomem();
+    return rc;
+}
+
+static void level_free(level *L, level_memory *mem)
+{
+    free(L->lo), free(L->hi), free(mem->rows), free(mem->cols);
+    L->lo = L->hi = NULL;
+    *mem = (level_memory){0};
+}
+
+/* The rows of the sentences not missing, and their boundaries. */
+static int present_rows(const feature_seq *rows, const size_t *first, size_t n, const unsigned char *missing,
+                        feature_seq *out, float **owned, size_t *out_first, size_t *nout)
+{
+    float *v = malloc((rows->n ? rows->n : 1) * rows->dim * sizeof *v);
+    if (!v)
+        return error_nomem();
+    size_t k = 0, m = 0;
+    out_first[0] = 0;
+    for (size_t s = 0; s < n; s++) {
+        if (missing[s])
+            continue;
+        size_t len = first[s + 1] - first[s];
+        memcpy(v + k * rows->dim, rows->v + first[s] * rows->dim, len * rows->dim * sizeof *v);
+        k += len;
+        out_first[++m] = k;
+    }
+    *out = (feature_seq){v, k, rows->dim};
+    *owned = v;
+    *nout = m;
+    return 0;
+}
+
+/* The top level over every sentence, which finds the missing ones; then, when there are
+ * any, once more over the others. Leaves the top path over the present sentences in
+ * `path` (boundaries in top_first), their rows in `present`. */
+static int find_missing(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
+                        size_t top, double margin, unsigned char *missing, feature_seq *present, float **present_mem,
+                        size_t *present_first, size_t *npresent, size_t *top_first, level_path *path,
+                        double *skip_share)
+{
+    double *mean = malloc(n * sizeof *mean), typical, chance = 0;
+    if (!mean)
+        return error_nomem();
+    level L;
+    level_memory mem;
+    int rc = level_new(rows, first_row, n, cols, top, top_first, &L, &mem);
+    if (rc == 0)
+        chance = dtw_chance_distance(&L.rows, &L.cols);
+    if (rc == 0)
+        rc = align_top_level(&L, chance, margin, path, mean, &typical);
+    size_t nmissing = 0;
+    for (size_t s = 0; rc == 0 && s < n; s++)
+        nmissing += missing[s] = chance - typical > 0 && (mean[s] - typical) / (chance - typical) > MISSING_SHARE;
+    if (rc == 0)
+        rc = present_rows(rows, first_row, n, missing, present, present_mem, present_first, npresent);
+    if (rc == 0 && *npresent == 0)
+        rc = error_set(ERR_DATA, _("the transcript could not be placed in the recording"));
+    if (rc == 0)
+        *skip_share = L.skip / chance;
+    level_free(&L, &mem);
+    if (rc == 0 && nmissing) {
+        level_path_free(path);
+        rc = level_new(present, present_first, *npresent, cols, top, top_first, &L, &mem);
+        if (rc == 0)
+            rc = align_top_level(&L, chance = dtw_chance_distance(&L.rows, &L.cols), margin, path, mean, &typical);
+        if (rc == 0)
+            *skip_share = L.skip / chance;
+        level_free(&L, &mem);
+    }
+    free(mean);
+    return rc;
+}
+
+int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
+                  double skip_margin, gap_path *out)
+{
+    *out = (gap_path){0};
+    if (rows->n == 0 || cols->n == 0 || n == 0)
+        return error_set(ERR_DATA, _("nothing to align: no speech frames"));
+    size_t top = FACTOR;
+    while (((double)rows->n / top) * ((double)cols->n / top) > CELL_BUDGET)
+        top *= FACTOR;
+    size_t *coarse_first = malloc((n + 1) * sizeof *coarse_first), *fine_first = malloc((n + 1) * sizeof *fine_first);
+    size_t *present_first = malloc((n + 1) * sizeof *present_first);
+    level_path coarse = {0}, fine = {0};
+    feature_seq present = {0};
+    float *present_mem = NULL;
+    size_t npresent = 0;
+    double skip_share = 0; /* of the chance distance, found at the top level */
+    int rc = coarse_first && fine_first && present_first && (out->missing = calloc(n, 1)) ? 0 : error_nomem();
+    if (rc == 0)
+        rc = find_missing(rows, first_row, n, cols, top, skip_margin, out->missing, &present, &present_mem,
+                          present_first, &npresent, coarse_first, &coarse, &skip_share);
+    /* finer levels in windows around the path above, with the top level's skip cost */
+    for (size_t factor = top / FACTOR; rc == 0; factor /= FACTOR) {
+        level L;
+        level_memory mem;
+        rc = level_new(&present, present_first, npresent, cols, factor, fine_first, &L, &mem);
+        if (rc == 0) {
+            L.skip = skip_share * dtw_chance_distance(&L.rows, &L.cols);
+            windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
+            rc = level_align(&L, &fine);
+        }
+        level_free(&L, &mem);
+        if (rc < 0)
+            break;
+        level_path_free(&coarse);
+        coarse = fine;
+        fine = (level_path){0};
+        memcpy(coarse_first, fine_first, (npresent + 1) * sizeof *coarse_first);
+        if (factor == 1)
+            break;
+    }
+    /* back to every row of the transcript */
+    if (rc == 0 && (!(out->path.col = malloc(rows->n * sizeof *out->path.col)) ||
+                    !(out->path.cost = calloc(rows->n, sizeof *out->path.cost))))
+        rc = error_nomem();
+    if (rc == 0) {
+        size_t k = 0;
+        for (size_t s = 0; s < n; s++)
+            for (size_t j = first_row[s]; j < first_row[s + 1]; j++) {
+                if (out->missing[s]) {
+                    out->path.col[j] = SIZE_MAX;
+                    continue;
+                }
+                out->path.col[j] = coarse.col_first[k];
+                out->path.cost[j] = coarse.cells[k] ? (float)(coarse.cost_sum[k] / coarse.cells[k]) : 0;
+                k++;
+            }
+        out->skipped = coarse.skipped;
+        coarse.skipped = NULL;
+    }
+    level_path_free(&coarse);
+    level_path_free(&fine);
+    free(coarse_first), free(fine_first), free(present_first), free(present_mem);
+    if (rc < 0)
+        gap_path_free(out);
+    return rc;
+}
+
+void gap_path_free(gap_path *p)
+{
+    dtw_path_free(&p->path);
+    free(p->missing);
+    free(p->skipped);
+    *p = (gap_path){0};
+}
