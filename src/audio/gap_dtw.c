@@ -2,6 +2,7 @@
 #include "gap_dtw.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,14 @@ static const double FIRST_SKIP_SHARE = 0.75;
  * 0.49 of the way (flite's voice, ../shared/eval/subtitles/dev), one absent from the
  * recording and laid over untranscribed speech of the same voice 0.68. */
 static const double MISSING_SHARE = 0.58;
+/* Each step off the diagonal (a row held over several columns, or the reverse) costs
+ * this share of the chance distance besides its cell: a sentence may not swallow the
+ * untranscribed speech around it by holding one frame over seconds of it, as it can when
+ * the voices are unlike and any speech matches about as well (flite's kal and awb
+ * against espeak-ng: the first sentence took 5 s of the speech before it). At 0.2 no
+ * full transcript of ../shared/eval/subtitles or scripts/eval_voices.sh skips more than
+ * 1.2 s; at 0.3 a flite sentence of dev was taken for missing. */
+static const double BEND = 0.2;
 
 enum { STEP_DIAG = 0, STEP_UP = 1, STEP_LEFT = 2, STEP_GAP = 3 }; /* into a row's cell */
 enum { GAP_START, GAP_SKIP, GAP_END };                            /* into a gap state */
@@ -36,6 +45,7 @@ typedef struct {
     size_t n;
     size_t *lo, *hi;     /* per row: the columns [lo, hi) it may match */
     double skip;         /* per skipped column */
+    double bend;         /* per step off the diagonal */
 } level;
 
 /* A level's path. */
@@ -184,10 +194,10 @@ static int level_align(const level *L, level_path *out)
                     best = gap_at(&g, s, i), step = STEP_GAP;
                 if (!opens && i > 0 && in_range(i - 1, L->lo[j - 1], L->hi[j - 1]) && prev[i - 1] < best)
                     best = prev[i - 1], step = STEP_DIAG;
-                if (!opens && in_range(i, L->lo[j - 1], L->hi[j - 1]) && prev[i] < best)
-                    best = prev[i], step = STEP_UP;
-                if (i > L->lo[j] && cur[i - 1] < best)
-                    best = cur[i - 1], step = STEP_LEFT;
+                if (!opens && in_range(i, L->lo[j - 1], L->hi[j - 1]) && prev[i] + L->bend < best)
+                    best = prev[i] + L->bend, step = STEP_UP;
+                if (i > L->lo[j] && cur[i - 1] + L->bend < best)
+                    best = cur[i - 1] + L->bend, step = STEP_LEFT;
                 cur[i] = best + cell_distance(L, j, i);
                 size_t cell = offset[j] + (i - L->lo[j]);
                 dir[cell / 4] |= (uint8_t)(step << (2 * (cell % 4)));
@@ -380,6 +390,7 @@ static int align_top_level(level *L, double chance, double margin, level_path *o
         }
         level_path_free(&p);
         L->skip = *typical + margin * (chance - *typical);
+        if (getenv("SYNC_DEBUG")) { fprintf(stderr, "debug: round %d best %.3f typical %.3f skip %.3f rels", round, best/chance, *typical/chance, L->skip/chance); for (size_t q = 0; q < L->n; q++) fprintf(stderr, " %.2f", (mean[q]-*typical)/(chance-*typical)); fprintf(stderr, "\n"); }
     }
     return 0;
 }
@@ -454,7 +465,7 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     level_memory mem;
     int rc = level_new(rows, first_row, n, cols, top, top_first, &L, &mem);
     if (rc == 0)
-        chance = dtw_chance_distance(&L.rows, &L.cols);
+        chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance;
     if (rc == 0)
         rc = align_top_level(&L, chance, margin, path, mean, &typical);
     size_t nmissing = 0;
@@ -471,7 +482,9 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         level_path_free(path);
         rc = level_new(present, present_first, *npresent, cols, top, top_first, &L, &mem);
         if (rc == 0)
-            rc = align_top_level(&L, chance = dtw_chance_distance(&L.rows, &L.cols), margin, path, mean, &typical);
+            chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance;
+        if (rc == 0)
+            rc = align_top_level(&L, chance, margin, path, mean, &typical);
         if (rc == 0)
             *skip_share = L.skip / chance;
         level_free(&L, &mem);
@@ -506,7 +519,8 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
         level_memory mem;
         rc = level_new(&present, present_first, npresent, cols, factor, fine_first, &L, &mem);
         if (rc == 0) {
-            L.skip = skip_share * dtw_chance_distance(&L.rows, &L.cols);
+            double chance = dtw_chance_distance(&L.rows, &L.cols);
+            L.skip = skip_share * chance, L.bend = BEND * chance;
             windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
             rc = level_align(&L, &fine);
         }
