@@ -282,7 +282,6 @@ static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const un
         skipped_speech += gp->skipped[c] && rec_speech[crec->orig[c]];
     for (size_t s = 0; s < n; s++)
         missing += gp->missing[s];
-    if (getenv("SYNC_DEBUG")) fprintf(stderr, "debug: skipped speech %zu missing %zu\n", skipped_speech, missing);
     if (!missing && skipped_speech < COVERED_MAX_SKIPPED_FRAMES)
         gap_path_free(gp);
     return 0;

@@ -62,7 +62,8 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     if (!m->sentence)
         return;
     double ratio = m->speech_seconds > 0 ? m->synth_seconds / m->speech_seconds : 0;
-    if ((ratio > 2.0 || ratio < 0.5) && !m->nskipped && !m->nmissing) /* else: reported as a partial transcript */
+    /* a transcript shorter than the speech is reported below when it covers part of it */
+    if (ratio > 2.0 || (ratio < 0.5 && !m->nskipped && !m->nmissing))
         cli_warn(_("%s holds %.1f s of speech but the transcript takes about %.1f s to say: do they match?"), audio,
                  m->speech_seconds, m->synth_seconds);
     if (m->header_seconds > 0 && fabs(m->header_seconds - m->audio_seconds) > 1.0)

@@ -26,6 +26,81 @@ for spec in "en espeak-ng en-gb-x-rp 190 en_rp" "en flite awb 0.85 en_awb" "en f
   fi
 done
 
+# A transcript that quotes only parts of the recording (issue 20): sentences 2, 3, 6 and 8
+# of nine, and one sentence the recording does not hold. The quoted ones land where they
+# are spoken, the one that is not is flagged missing, the speech between is listed as
+# skipped, and no subtitle cue lies over it. In the aligner's own voice and in an unlike one.
+for spec in "en-us+m3 espeak-ng 150 part_m3" "awb flite 1.0 part_awb"; do
+  set -- $spec
+  if python3 "$A/make_recording.py" "$SCRATCH/$4.wav" "$2" "$1" "$3" "$A/sentences.en.txt" 0.5,0.3,0.8 \
+    >"$SCRATCH/$4.truth.tsv"; then
+    { sed -n 2,3p "$A/sentences.en.txt"; echo "Penguins in the southern colonies have started nesting much earlier than usual."
+      sed -n 6p "$A/sentences.en.txt"; sed -n 8p "$A/sentences.en.txt"; } >"$SCRATCH/$4.txt"
+    run_ok sync --lang en --audio "$SCRATCH/$4.wav" "$SCRATCH/$4.txt" --format tsv -o "$SCRATCH/$4.out.tsv"
+    check "$4: quoted sentences start within 0.25 s, the absent one is missing, the rest is skipped speech" \
+      python3 - "$SCRATCH/$4.truth.tsv" "$SCRATCH/$4.out.tsv" <<'PY'
+import sys
+truth = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")][1:]
+sentences = [r for r in rows if r[5] != "skipped"]
+skipped = [r for r in rows if r[5] == "skipped"]
+want = {1: 1, 2: 2, 4: 5, 5: 7}  # transcript sentence -> recording sentence (0-based)
+assert len(sentences) == 5, rows
+for r in sentences:
+    k = int(r[1])
+    if k == 3:
+        assert r[5] == "missing" and r[2] == "" and r[3] == "", r
+        continue
+    assert r[5] in ("ok", "low"), r
+    err = abs(float(r[2]) - float(truth[want[k]][0]))
+    assert err <= 0.25, (r, truth[want[k]], err)
+assert skipped and all(r[6] == "speech" for r in skipped if float(r[3]) - float(r[2]) > 2), skipped
+starts = [float(r[2]) for r in skipped]
+assert starts == sorted(starts)
+PY
+    expect_err "$4: stderr names the missing sentence" 0 "sentence 3 is nowhere in the recording"
+    expect_err "$4: stderr sums up the skipped speech" 0 \
+      "4 sentences placed, 1 missing; [0-9.]+ s of untranscribed speech skipped"
+    run_ok subtitle --lang en --audio "$SCRATCH/$4.wav" "$SCRATCH/$4.txt" -o "$SCRATCH/$4.srt"
+    check "$4: no subtitle cue over the untranscribed speech, none for the missing sentence" \
+      python3 - "$SCRATCH/$4.truth.tsv" "$SCRATCH/$4.srt" <<'PY'
+import re, sys
+truth = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+srt = open(sys.argv[2], encoding="utf-8").read()
+t = lambda h, m, s, ms: int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+cues = [(t(*m[:4]), t(*m[4:8])) for m in re.findall(r"(\d+):(\d+):(\d+),(\d+) --> (\d+):(\d+):(\d+),(\d+)", srt)]
+assert cues and "Penguins" not in srt
+for k in (0, 3, 4, 6, 8):  # not quoted
+    a, b = float(truth[k][0]), float(truth[k][1])
+    for c in cues:
+        assert min(b, c[1]) - max(a, c[0]) <= 0.2, (k, a, b, c)
+PY
+  else
+    not_ok "$4: could not build the test recording"
+  fi
+done
+if [[ -f $SCRATCH/part_m3.wav ]]; then
+  run_ok sync --lang en --audio "$SCRATCH/part_m3.wav" "$SCRATCH/part_m3.txt" --format json
+  check "json: skipped stretches with start, end and whether they hold speech; a missing sentence has no time" \
+    python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+assert d["skipped"] and all(s["start"] < s["end"] and isinstance(s["speech"], bool) for s in d["skipped"])
+m = [s for s in d["sentences"] if s["missing"]]
+assert len(m) == 1 and m[0]["start"] is None and m[0]["sentence"] == 3' "$out"
+  # the whole text: covered, timed as before, nothing skipped
+  sed -n 1,9p "$A/sentences.en.txt" >"$SCRATCH/full.txt"
+  run_ok sync --lang en --audio "$SCRATCH/part_m3.wav" "$SCRATCH/full.txt" --format tsv -o "$SCRATCH/full.out.tsv"
+  check "the full transcript of the same recording: no skipped row, no missing sentence, starts within 0.1 s" \
+    python3 - "$SCRATCH/part_m3.truth.tsv" "$SCRATCH/full.out.tsv" <<'PY'
+import sys
+truth = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")][1:]
+assert len(rows) == 9 and all(r[5] in ("ok", "low") for r in rows), rows
+assert all(abs(float(r[2]) - float(t[0])) <= 0.1 for r, t in zip(rows, truth)), (rows, truth)
+PY
+fi
+
 # every container and codec FFmpeg reads gives the same times
 if [[ -f $SCRATCH/en_rp.wav ]]; then
   for ext in flac mp3 ogg mkv webm mp4; do
@@ -83,11 +158,11 @@ open(sys.argv[2] + "/extra.txt", "w").write(" ".join(extra) + "\n")
 PY
   for t in swap:5 extra:7; do
     run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/${t%%:*}.txt" --format tsv
-    check "${t%%:*}: the sentence not spoken (${t#*:}) is flagged low, and only it" python3 -c '
+    check "${t%%:*}: the sentence not spoken (${t#*:}) is flagged missing, and only it" python3 -c '
 import sys
 rows = [l.split("\t") for l in sys.argv[1].split("\n")[1:] if l]
-low = [r[0] for r in rows if r[5] == "low"]
-assert low == [sys.argv[2]], low' "$out" "${t#*:}"
+flagged = [(r[1], r[5]) for r in rows if r[5] not in ("ok", "skipped")]
+assert flagged == [(sys.argv[2], "missing")], flagged' "$out" "${t#*:}"
   done
 
   # mismatched transcript: much longer than the speech
@@ -95,17 +170,17 @@ assert low == [sys.argv[2]], low' "$out" "${t#*:}"
   run sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/long.txt" --format tsv
   expect_err "a transcript 4x longer than the speech: a warning with the measured mismatch, exit 0" 0 \
     "s of speech but the transcript takes about"
-  # a transcript of only the first third of the speech: the mismatch is reported and the
-  # stretched sentences are flagged, not silently timed
+  # a transcript of only the first third of the speech: the three sentences are found, the
+  # rest of the recording is listed as skipped speech and the partial cover reported
   head -n 3 "$SCRATCH/en_rp.tsv" | cut -f3 | tr '\n' ' ' >"$SCRATCH/third.txt"
   run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/third.txt" --format tsv
-  check "a transcript of the first three sentences: warning; they are found, the last one, stretched over the rest, flagged" python3 -c '
+  check "a transcript of the first three sentences: found, the rest skipped and reported" python3 -c '
 import sys
 out, err, truth = sys.argv[1], sys.argv[2], [l.split("\t") for l in open(sys.argv[3])]
 rows = [l.split("\t") for l in out.split("\n")[1:] if l]
-assert "s of speech but the transcript takes about" in err, err
-assert rows[2][5] == "low", rows
-assert all(abs(float(r[2]) - float(t[0])) <= 0.12 for r, t in zip(rows[:2], truth)), rows' "$out" "$err" "$SCRATCH/en_rp.tsv"
+assert "the transcript covers part of the recording: 3 sentences placed" in err, err
+assert [r[5] for r in rows] == ["ok", "ok", "ok", "skipped"] and rows[3][6] == "speech", rows
+assert all(abs(float(r[2]) - float(t[0])) <= 0.12 for r, t in zip(rows[:3], truth)), rows' "$out" "$err" "$SCRATCH/en_rp.tsv"
   # a WAV whose header lies about its length (cut short)
   head -c 200000 "$SCRATCH/en_rp.wav" >"$SCRATCH/cut.wav"
   run sync --lang en --audio "$SCRATCH/cut.wav" "$SCRATCH/en_rp.txt" --format tsv
