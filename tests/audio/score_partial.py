@@ -169,9 +169,10 @@ def pooled(name, scores):
     flagged, absent = sum(s["flagged"] for s in scores), sum(s["absent"] for s in scores)
     ok = sum(verdict(s) for s in scores)
     return ("%-12s %3d recordings, %4d kept sentences: start median %s s, p90 %s s, %s within 0.25 s; "
-            "%d cues in skipped stretches%s; missing flagged %d of %d; %d of %d recordings meet the targets"
+            "%d cues in skipped stretches%s; %s%d of %d recordings meet the targets"
             % (name, len(scores), len(errors), fmt(med), fmt(p), fmt(None if within is None else 100 * within, "%.1f%%"),
-               bad, " (%d subtitle runs failed)" % failed if failed else "", flagged, absent, ok, len(scores)))
+               bad, " (%d subtitle runs failed)" % failed if failed else "",
+               "missing flagged %d of %d; " % (flagged, absent) if absent else "", ok, len(scores)))
 
 
 def run_set(d):
