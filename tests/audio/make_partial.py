@@ -24,11 +24,12 @@ is a shared one or another case's), NAME.txt (transcript, one sentence a line, a
 between runs or paragraphs), NAME.truth.tsv (start<TAB>end<TAB>text per transcript sentence,
 start and end empty for a sentence the recording does not have) and NAME.skipped.tsv
 (start<TAB>end<TAB>kind per untranscribed stretch, kind speech|music|applause|silence).
-OUT/cases.tsv lists the cases: name kind lang wav txt truth skipped source.
+OUT/cases.tsv lists the cases: name kind lang wav txt truth skipped source. A change to this
+builder or to the texts of tests/audio starts the cases afresh.
 
 usage: make_partial.py OUT [--shared DIR] [--quick]
 Standard library only, plus flite, espeak-ng and ffmpeg (through make_recording.py)."""
-import argparse, array, hashlib, json, math, os, random, sys, tempfile, wave
+import argparse, array, hashlib, json, math, os, random, shutil, sys, tempfile, wave
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_recording import RATE, synthesize  # noqa: E402
@@ -602,6 +603,18 @@ def main():
     ap.add_argument("--quick", action="store_true", help="one case of each kind (for trying the builder)")
     a = ap.parse_args()
     out = a.out
+    # the cache holds for one version of this builder and its texts: another one starts the
+    # cases afresh (the clips are keyed by what was synthesized and stay)
+    stamp = hashlib.sha1()
+    for f in sorted(os.listdir(HERE)):
+        if f == os.path.basename(__file__) or f.endswith(".txt") or f == "make_recording.py":
+            stamp.update(f.encode() + b"\0" + open(os.path.join(HERE, f), "rb").read())
+    version = os.path.join(out, "version")
+    if not os.path.exists(version) or open(version).read().strip() != stamp.hexdigest():
+        for sub in ("cases", "base"):
+            shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
+        os.makedirs(out, exist_ok=True)
+        write_file(version, stamp.hexdigest() + "\n")
     os.makedirs(os.path.join(out, "cases"), exist_ok=True)
     clips = Clips(out)
     own = {v[0]: own_source(out, clips, v) for v in (VOICES[:1] if a.quick else VOICES)}

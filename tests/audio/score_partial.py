@@ -8,6 +8,7 @@ Scores the set built by make_partial.py and run by scripts/eval_partial.sh, per 
   * SRT cues (`subtitle --audio`) that overlap untranscribed speech, music or applause by
     more than 0.2 s in all (silence is not counted: a cue may linger in a pause);
   * transcript sentences the recording does not have, flagged `missing` (X of Y);
+  * (information) the share of that untranscribed sound the map lists as skipped rows;
 then the same pooled over the set, per kind and in all, and PASS/FAIL against the issue's
 targets (per recording: median <= 0.05 s, p90 <= 0.25 s, >= 95% within 0.25 s, 0 cues in
 skipped stretches; over the set: >= 95% of missing sentences flagged).
