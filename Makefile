@@ -3,7 +3,8 @@
 #   make          build ./polyalign
 #   make check    install missing packages, build with ASan+UBSan, run all tests
 #   make demo     install missing packages, build, run the Wuzhen sample
-#   make eval     accuracy against ../shared/eval (skipped when absent)
+#   make eval     accuracy against ../shared/eval (skipped when absent), and partial
+#                 transcripts of a recording (scripts/eval_partial.sh, own voices always)
 #   make fuzz     libFuzzer targets of fuzz/, FUZZ_SECONDS (default 10) each
 #   make bench    speed against baselines timed in the same run
 #   make install  PREFIX=/usr/local
@@ -194,6 +195,9 @@ preview: setup
 
 eval: all
 	SHARED=$(SHARED) bash scripts/eval.sh
+	@echo
+	@echo '== Transcripts covering only parts of the recording (issue 20): tests/audio/make_partial.py'
+	SHARED=$(SHARED) bash scripts/eval_partial.sh
 
 bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench
 	SHARED=$(SHARED) bash bench/run.sh

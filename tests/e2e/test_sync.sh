@@ -210,6 +210,10 @@ else
   skip "shared dev recordings" "$SHARED/eval/subtitles not found"
 fi
 
+# the scorer of the partial-transcript evaluation (scripts/eval_partial.sh): a truth against
+# itself is perfect, shifted copies give the expected errors
+check "score_partial.py --self-test" python3 "$A/score_partial.py" --self-test
+
 # bad input
 echo "Hello there. This is a test." >"$SCRATCH/t.txt"
 run sync --lang en --audio "$SCRATCH/missing.wav" "$SCRATCH/t.txt"
