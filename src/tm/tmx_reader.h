@@ -116,8 +116,8 @@ const char *tmx_tuv_lang(const tmx_tuv *t);
  * are not empty. */
 int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t);
 
-/* FNV-1a over text with whitespace runs collapsed and the ends trimmed, continuing h:
- * units that differ only in spacing hash alike. */
+/* A 64-bit hash of text with whitespace runs collapsed and the ends trimmed, continuing
+ * h: units that differ only in spacing hash alike. Kept in memory only, never stored. */
 uint64_t tmx_text_hash(uint64_t h, const char *text);
 
 /* The same, also counting the text's characters other than whitespace into *chars
