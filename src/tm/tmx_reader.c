@@ -31,7 +31,7 @@
 #include "../util/error.h"
 #include "../util/vec.h"
 
-enum { CHUNK = 16384, MAX_OPEN_CODES = 256, QNAME_MAX = 128 };
+enum { CHUNK = 4096, MAX_OPEN_CODES = 256, QNAME_MAX = 128 };
 
 typedef struct {
     char *v;
