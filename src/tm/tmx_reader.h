@@ -1,4 +1,4 @@
-/* tmx_reader.h — a streaming TMX reader on libxml2's xmlTextReader.
+/* tmx_reader.h — a streaming TMX reader on libxml2's push parser (SAX callbacks).
  *
  * Translation memories run to millions of units and gigabytes, so units are handed out
  * one at a time and memory stays constant. A unit keeps everything a round trip needs:
@@ -79,7 +79,8 @@ int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_read
 int tmx_stdin_spool(void);
 
 /* Also keep each segment's inner XML (tmx_tuv.xml; NULL otherwise): needed to write a
- * unit back unchanged, not to read its text. Off by default, because it costs time. */
+ * unit back unchanged, not to read its text. Off by default, because it costs time; call
+ * it right after opening, before the first tmx_reader_next. */
 void tmx_reader_keep_markup(tmx_reader *r, int on);
 
 /* Header attributes (empty when the file has none). */
@@ -116,8 +117,8 @@ const char *tmx_tuv_lang(const tmx_tuv *t);
  * are not empty. */
 int tmx_unit_pair(const tmx_unit *u, const char *src, const char *tgt, const char **s, const char **t);
 
-/* FNV-1a over text with whitespace runs collapsed and the ends trimmed, continuing h:
- * units that differ only in spacing hash alike. */
+/* A 64-bit hash of text with whitespace runs collapsed and the ends trimmed, continuing
+ * h: units that differ only in spacing hash alike. Kept in memory only, never stored. */
 uint64_t tmx_text_hash(uint64_t h, const char *text);
 
 /* The same, also counting the text's characters other than whitespace into *chars
