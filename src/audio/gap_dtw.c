@@ -11,11 +11,11 @@
 #include "../util/stats.h"
 
 /* Each level is FACTOR times finer than the one above; the top level is the finest whose
- * full matrix stays under CELL_BUDGET cells (2 bits each), and never finer than FACTOR:
+ * full matrix stays under CELL_BUDGET cells (a byte each), and never finer than FACTOR:
  * 100 s of speech against 100 s of recording is 6 M cells at the top. A finer row may
  * move RADIUS frames beyond the columns its coarse neighbours took. */
 enum { FACTOR = 4, RADIUS = 8 };
-static const double CELL_BUDGET = 120e6;
+static const double CELL_BUDGET = 40e6;
 /* The first path's skip cost: this share of the way from the best match to chance. On
  * ../shared/eval/subtitles a matching sentence costs up to 0.65 of that way (flite's
  * voice against the espeak-ng synthesis), so 0.75 places them all. */
@@ -39,10 +39,11 @@ static const double DOUBTFUL_SHARE = 0.3, ORDER_SHARE = 0.4;
  * against espeak-ng: the first sentence took 5 s of the speech before it). At 0.2 no
  * full transcript of ../shared/eval/subtitles or scripts/eval_voices.sh skips more than
  * 1.2 s; at 0.3 a flite sentence of dev was taken for missing. */
-static const double BEND = 0.2;
+static const double BEND = 0.2, HOLD = 0.5;
 
-enum { STEP_DIAG = 0, STEP_UP = 1, STEP_LEFT = 2, STEP_GAP = 3 }; /* into a row's cell */
-enum { GAP_START, GAP_SKIP, GAP_END };                            /* into a gap state */
+/* How a cell's moved state was reached, and whether its held state follows a hold. */
+enum { MOVED_NONE, MOVED_GAP, MOVED_DIAG, MOVED_DIAG_FROM_HELD, MOVED_UP, MOVED_UP_FROM_HELD, HELD_FROM_HELD = 8 };
+enum { GAP_START, GAP_SKIP, GAP_END_MOVED, GAP_END_HELD }; /* into a gap state */
 
 /* One level's problem: sentences of rows, windows of columns per row. */
 typedef struct {
@@ -52,6 +53,7 @@ typedef struct {
     size_t *lo, *hi;     /* per row: the columns [lo, hi) it may match */
     double skip;         /* per skipped column */
     double bend;         /* per step off the diagonal */
+    double hold;         /* besides, per hold after a hold */
 } level;
 
 /* A level's path. */
@@ -143,9 +145,19 @@ static double gap_at(const gap_states *g, size_t s, size_t i)
     return in_range(i, g->lo[s], g->hi[s]) ? g->cost[g->offset[s] + i - g->lo[s]] : INFINITY;
 }
 
+/* A row's cells in two states: reached by a step that moved to a new row (`moved`: along
+ * the diagonal, or down) or by holding the row over one more column (`held`). A hold
+ * after a hold costs HOLD more: one synthetic frame may not stretch over seconds of
+ * recording, as a frame of no particular sound does when the speech around the
+ * transcript matches it as well as anything (a held row swallowed 15 s of other speech
+ * before the first sentence: surrounded_ru_f3_s1). */
+typedef struct {
+    double *moved, *held;
+} row_costs;
+
 /* Fill G_s from the last row of sentence s-1 (`last`, valid in its window) and from G_s
  * one column before (a skip). */
-static void fill_gap(const level *L, gap_states *g, size_t s, const double *last)
+static void fill_gap(const level *L, gap_states *g, size_t s, const row_costs *last)
 {
     size_t j = s ? L->first[s] - 1 : 0;
     for (size_t i = g->lo[s]; i < g->hi[s]; i++) {
@@ -155,8 +167,12 @@ static void fill_gap(const level *L, gap_states *g, size_t s, const double *last
             best = 0, back = GAP_START;
         if (i > g->lo[s] && g->cost[g->offset[s] + i - 1 - g->lo[s]] + L->skip < best)
             best = g->cost[g->offset[s] + i - 1 - g->lo[s]] + L->skip, back = GAP_SKIP;
-        if (s && i > 0 && in_range(i - 1, L->lo[j], L->hi[j]) && last[i - 1] < best)
-            best = last[i - 1], back = GAP_END;
+        if (s && i > 0 && in_range(i - 1, L->lo[j], L->hi[j])) {
+            if (last->moved[i - 1] < best)
+                best = last->moved[i - 1], back = GAP_END_MOVED;
+            if (last->held[i - 1] < best)
+                best = last->held[i - 1], back = GAP_END_HELD;
+        }
         g->cost[g->offset[s] + i - g->lo[s]] = best;
         g->back[g->offset[s] + i - g->lo[s]] = back;
     }
@@ -165,6 +181,42 @@ static void fill_gap(const level *L, gap_states *g, size_t s, const double *last
 static double cell_distance(const level *L, size_t j, size_t i)
 {
     return dtw_distance(L->rows.v + j * L->rows.dim, L->cols.v + i * L->cols.dim, L->rows.dim);
+}
+
+/* One cell's two states, from the row above (`up`, valid in the window of row j-1 unless
+ * the row opens a sentence) and the cell to the left in this row; the way each was
+ * reached goes into `way` (the moved state's step in the low bits, HELD_FROM_HELD). */
+static void fill_cell(const level *L, const gap_states *g, size_t s, size_t j, size_t i, const row_costs *up,
+                      row_costs *row, uint8_t *way)
+{
+    double d = cell_distance(L, j, i), best = INFINITY;
+    int step = MOVED_NONE;
+    if (j == L->first[s]) {
+        if (gap_at(g, s, i) < best)
+            best = gap_at(g, s, i), step = MOVED_GAP;
+    } else {
+        if (i > 0 && in_range(i - 1, L->lo[j - 1], L->hi[j - 1])) {
+            if (up->moved[i - 1] < best)
+                best = up->moved[i - 1], step = MOVED_DIAG;
+            if (up->held[i - 1] < best)
+                best = up->held[i - 1], step = MOVED_DIAG_FROM_HELD;
+        }
+        if (in_range(i, L->lo[j - 1], L->hi[j - 1])) {
+            if (up->moved[i] + L->bend < best)
+                best = up->moved[i] + L->bend, step = MOVED_UP;
+            if (up->held[i] + L->bend < best)
+                best = up->held[i] + L->bend, step = MOVED_UP_FROM_HELD;
+        }
+    }
+    row->moved[i] = best + d;
+    *way = (uint8_t)step;
+    row->held[i] = INFINITY;
+    if (i > L->lo[j]) {
+        double from_moved = row->moved[i - 1], from_held = row->held[i - 1] + L->hold;
+        row->held[i] = fmin(from_moved, from_held) + L->bend + d;
+        if (from_held < from_moved)
+            *way |= HELD_FROM_HELD;
+    }
 }
 
 /* The DP over one level, then the trace back from G_n(ncols). */
@@ -176,58 +228,47 @@ static int level_align(const level *L, level_path *out)
     if (rc < 0)
         return rc;
     size_t *offset = malloc((N + 1) * sizeof *offset);
-    double *prev = calloc(M + 1, sizeof *prev), *cur = calloc(M + 1, sizeof *cur);
-    uint8_t *dir = NULL;
+    double *mem = malloc(4 * (M + 1) * sizeof *mem);
+    row_costs prev = {mem, mem + (M + 1)}, cur = {mem + 2 * (M + 1), mem + 3 * (M + 1)};
+    uint8_t *way = NULL;
     if (offset) {
         offset[0] = 0;
         for (size_t j = 0; j < N; j++)
             offset[j + 1] = offset[j] + (L->hi[j] - L->lo[j]);
-        dir = calloc(offset[N] / 4 + 1, 1);
+        way = malloc(offset[N] ? offset[N] : 1);
     }
-    if (!offset || !prev || !cur || !dir || level_path_new(out, N, M) < 0) {
-        free(offset), free(prev), free(cur), free(dir);
+    if (!offset || !mem || !way || level_path_new(out, N, M) < 0) {
+        free(offset), free(mem), free(way);
         gap_states_free(&g);
         return error_nomem();
     }
     for (size_t s = 0; s < n; s++) {
-        fill_gap(L, &g, s, prev);
+        fill_gap(L, &g, s, &prev);
         for (size_t j = L->first[s]; j < L->first[s + 1]; j++) {
-            int opens = j == L->first[s];
-            for (size_t i = L->lo[j]; i < L->hi[j]; i++) {
-                double best = INFINITY;
-                int step = STEP_LEFT;
-                if (opens && gap_at(&g, s, i) < best)
-                    best = gap_at(&g, s, i), step = STEP_GAP;
-                if (!opens && i > 0 && in_range(i - 1, L->lo[j - 1], L->hi[j - 1]) && prev[i - 1] < best)
-                    best = prev[i - 1], step = STEP_DIAG;
-                if (!opens && in_range(i, L->lo[j - 1], L->hi[j - 1]) && prev[i] + L->bend < best)
-                    best = prev[i] + L->bend, step = STEP_UP;
-                if (i > L->lo[j] && cur[i - 1] + L->bend < best)
-                    best = cur[i - 1] + L->bend, step = STEP_LEFT;
-                cur[i] = best + cell_distance(L, j, i);
-                size_t cell = offset[j] + (i - L->lo[j]);
-                dir[cell / 4] |= (uint8_t)(step << (2 * (cell % 4)));
-            }
-            double *t = prev;
+            for (size_t i = L->lo[j]; i < L->hi[j]; i++)
+                fill_cell(L, &g, s, j, i, &prev, &cur, &way[offset[j] + (i - L->lo[j])]);
+            row_costs t = prev;
             prev = cur;
             cur = t;
         }
     }
-    fill_gap(L, &g, n, prev);
+    fill_gap(L, &g, n, &prev);
     if (!isfinite(gap_at(&g, n, M)))
         rc = error_set(ERR_DATA, _("the transcript could not be placed in the recording"));
-    /* trace back, through gap states (s, i) and cells (j, i); s is the sentence of j */
+    /* trace back, through gap states (s, i) and cells (j, i) in either state; s is the
+     * sentence of j */
     size_t s = n, i = M, j = 0;
-    int in_gap = 1;
+    int in_gap = 1, held = 0;
     while (rc == 0) {
         if (in_gap) {
             unsigned char back = g.back[g.offset[s] + i - g.lo[s]];
             if (back == GAP_START)
                 break;
-            if (back == GAP_SKIP)
+            if (back == GAP_SKIP) {
                 out->skipped[--i] = 1;
-            else
-                j = L->first[s] - 1, i--, s--, in_gap = 0;
+                continue;
+            }
+            j = L->first[s] - 1, i--, s--, in_gap = 0, held = back == GAP_END_HELD;
             continue;
         }
         if (out->col_last[j] == SIZE_MAX)
@@ -235,18 +276,22 @@ static int level_align(const level *L, level_path *out)
         out->col_first[j] = i;
         out->cost_sum[j] += cell_distance(L, j, i);
         out->cells[j]++;
-        size_t cell = offset[j] + (i - L->lo[j]);
-        int step = (dir[cell / 4] >> (2 * (cell % 4))) & 3;
-        if (step == STEP_GAP)
-            in_gap = 1;
-        else if (step == STEP_DIAG)
-            j--, i--;
-        else if (step == STEP_UP)
-            j--;
-        else
+        uint8_t w = way[offset[j] + (i - L->lo[j])];
+        if (held) {
+            held = (w & HELD_FROM_HELD) != 0;
             i--;
+            continue;
+        }
+        switch (w & ~HELD_FROM_HELD) {
+        case MOVED_GAP: in_gap = 1; break;
+        case MOVED_DIAG: j--, i--; break;
+        case MOVED_DIAG_FROM_HELD: j--, i--, held = 1; break;
+        case MOVED_UP: j--; break;
+        case MOVED_UP_FROM_HELD: j--, held = 1; break;
+        default: rc = error_set(ERR_SOFTWARE, _("the transcript could not be placed in the recording"));
+        }
     }
-    free(offset), free(prev), free(cur), free(dir);
+    free(offset), free(mem), free(way);
     gap_states_free(&g);
     if (rc < 0)
         level_path_free(out);
@@ -478,7 +523,7 @@ static int order_evidence(const level *L, const level_path *p, size_t s, double 
     for (int k = 0; k < 2 && rc == 0; k++) {
         level one = {.rows = {k ? rev : L->rows.v + a * dim, nrows, L->rows.dim},
                      .cols = {L->cols.v + from * dim, ncols, L->cols.dim},
-                     .first = first, .n = 1, .lo = lo, .hi = hi, .skip = INFINITY, .bend = L->bend};
+                     .first = first, .n = 1, .lo = lo, .hi = hi, .skip = INFINITY, .bend = L->bend, .hold = L->hold};
         level_path q;
         if ((rc = level_align(&one, &q)) < 0)
             break;
@@ -510,7 +555,7 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     level_memory mem;
     int rc = level_new(rows, first_row, n, cols, top, top_first, &L, &mem);
     if (rc == 0)
-        chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance;
+        chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance;
     if (rc == 0)
         rc = align_top_level(&L, chance, margin, path, mean, &typical);
     size_t nmissing = 0;
@@ -537,7 +582,7 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         level_path_free(path);
         rc = level_new(present, present_first, *npresent, cols, top, top_first, &L, &mem);
         if (rc == 0)
-            chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance;
+            chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance;
         if (rc == 0)
             rc = align_top_level(&L, chance, margin, path, mean, &typical);
         if (rc == 0)
@@ -575,7 +620,7 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
         rc = level_new(&present, present_first, npresent, cols, factor, fine_first, &L, &mem);
         if (rc == 0) {
             double chance = dtw_chance_distance(&L.rows, &L.cols);
-            L.skip = skip_share * chance, L.bend = BEND * chance;
+            L.skip = skip_share * chance, L.bend = BEND * chance, L.hold = HOLD * chance;
             windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
             rc = level_align(&L, &fine);
         }

@@ -303,10 +303,15 @@ static int skipped_stretches(const collapsed *crec, const unsigned char *skipped
         size_t a = (size_t)(from * FRAMES_PER_SECOND), b = (size_t)(to * FRAMES_PER_SECOND), frames = 0, speech = 0;
         for (size_t c = crec->kept[a < nframes ? a : nframes]; c < crec->n && crec->orig[c] < b; c++)
             frames += skipped[c];
-        for (size_t k = a; k < b && k < nframes; k++)
+        size_t onset = b;
+        for (size_t k = a; k < b && k < nframes; k++) {
             speech += rec_speech[k];
+            if (rec_speech[k] && onset == b)
+                onset = k;
+        }
         if (frames >= SKIP_REPORT_FRAMES && to > from)
-            out->skipped[out->nskipped++] = (sync_skip){from, to, (double)speech / FRAMES_PER_SECOND};
+            out->skipped[out->nskipped++] =
+                (sync_skip){from, to, (double)speech / FRAMES_PER_SECOND, (double)onset / FRAMES_PER_SECOND};
         if (s < out->n)
             from = out->sentence[s].end;
     }

@@ -27,6 +27,7 @@ typedef struct {
     double weight;          /* how long it takes to say: spoken syllables weighted by their consonants (syllables.h) */
     double chars;           /* how long it takes to read: display characters */
     double start, end;      /* seconds, set by a timing source */
+    double latest_end;      /* > 0: the cue may not stay up past it (untranscribed speech follows) */
 } cue;
 
 typedef struct {

@@ -190,6 +190,8 @@ size_t timing_display(cue_list *cues, const subtitle_profile *p, double fps, int
             if (c->end > cues->v[k + 1].start - gap)
                 c->end = fmax(cues->v[k + 1].start - gap, fmin(c->end, c->start + need));
         }
+        if (c->latest_end > 0 && c->end > c->latest_end) /* not over speech the transcript lacks */
+            c->end = fmax(c->latest_end, c->start + 0.001);
         too_fast += cue_reads_too_fast(c, p);
     }
     return too_fast;

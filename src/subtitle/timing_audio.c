@@ -49,6 +49,16 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
         if (c->end <= c->start)
             c->end = c->start + 0.001;
     }
+    /* a cue stays up into the pause after its sentence, not over the untranscribed speech
+     * that follows */
+    for (size_t k = 0, next_skip = 0; rc == 0 && k < cues->n; k++) {
+        cue *c = &cues->v[k];
+        const sync_map *m = self->map;
+        while (next_skip < m->nskipped && m->skipped[next_skip].start < c->end - 0.001)
+            next_skip++;
+        if (next_skip < m->nskipped && m->skipped[next_skip].speech_start < m->skipped[next_skip].end)
+            c->latest_end = m->skipped[next_skip].speech_start;
+    }
     /* a sentence that is nowhere in the recording gets no cue (the sync map and stderr
      * name it) */
     size_t kept = 0;
