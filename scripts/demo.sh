@@ -64,3 +64,27 @@ for lang in zh en; do
   echo "  [$lang]"
   sed -n '1,4p' "subtitles/address.$lang.srt" | sed 's/^/    /'
 done
+
+echo
+echo "The real situation: the recording holds the whole speech, the transcript only the parts"
+echo "the article quotes. A longer stand-in (build/demo/address-long.zh.wav) has Chinese speech"
+echo "the transcript lacks before, between and after its two paragraphs (paragraphs 1-2, 4 and 5"
+echo "of the Chinese article, in the same voice); the quoted parts are found in it and timed,"
+echo "the rest is listed as skipped and gets no cue."
+para() { awk -v n="$2" 'BEGIN { RS = "" } NR == n' "$1"; }
+parts=()
+for spec in article:1 article:2 address:1 article:4 address:2 article:5; do
+  part=build/demo/long.${spec/:/-}
+  para "$corpus/${spec%%:*}.zh.txt" "${spec#*:}" >"$part.txt"
+  espeak-ng -v cmn-latn-pinyin+f3 -s 150 -p 60 -f "$part.txt" -w "$part.wav"
+  parts+=(-i "$part.wav")
+done
+ffmpeg -nostdin -v error -y "${parts[@]}" -filter_complex "concat=n=6:v=0:a=1" build/demo/address-long.zh.wav
+./polyalign sync --lang zh-CN --audio build/demo/address-long.zh.wav "$corpus/address.zh.txt" --format tsv \
+  -o build/demo/address-long.zh.sync.tsv 2>build/demo/address-long.err
+./polyalign subtitle --lang zh-CN --audio build/demo/address-long.zh.wav "$corpus/address.zh.txt" \
+  -o subtitles/address-long.zh.srt 2>/dev/null
+echo "  Sync map (build/demo/address-long.zh.sync.tsv), skipped stretches included:"
+cut -f1-6 build/demo/address-long.zh.sync.tsv | sed 's/^/    /'
+grep "covers part" build/demo/address-long.err | sed 's/^polyalign: /  /'
+echo "  Subtitles from it: subtitles/address-long.zh.srt"
