@@ -40,10 +40,16 @@ static const double DOUBTFUL_SHARE = 0.3, ORDER_SHARE = 0.4;
  * full transcript of ../shared/eval/subtitles or scripts/eval_voices.sh skips more than
  * 1.2 s; at 0.3 a flite sentence of dev was taken for missing. */
 static const double BEND = 0.2, HOLD = 0.5;
+/* The top level may leave a sentence out at this share of the chance distance per row,
+ * besides skipping the columns it would have taken: cheaper than squeezing it between
+ * two sentences that follow each other in the recording (each row a bend off the
+ * diagonal on a frame it does not match) or pushing its neighbours off their places,
+ * dearer than keeping a sentence that matches at all. */
+static const double MISS_SHARE = 0.5;
 
 /* How a cell's moved state was reached, and whether its held state follows a hold. */
 enum { MOVED_NONE, MOVED_GAP, MOVED_DIAG, MOVED_DIAG_FROM_HELD, MOVED_UP, MOVED_UP_FROM_HELD, HELD_FROM_HELD = 8 };
-enum { GAP_START, GAP_SKIP, GAP_END_MOVED, GAP_END_HELD }; /* into a gap state */
+enum { GAP_START, GAP_SKIP, GAP_END_MOVED, GAP_END_HELD, GAP_MISS }; /* into a gap state */
 
 /* One level's problem: sentences of rows, windows of columns per row. */
 typedef struct {
@@ -54,6 +60,7 @@ typedef struct {
     double skip;         /* per skipped column */
     double bend;         /* per step off the diagonal */
     double hold;         /* besides, per hold after a hold */
+    double miss;         /* per row of a sentence left out (0: none may be) */
 } level;
 
 /* A level's path. */
@@ -62,6 +69,7 @@ typedef struct {
     double *cost_sum;
     size_t *cells;
     unsigned char *skipped;       /* per column */
+    unsigned char *missing;       /* per sentence: left out */
 } level_path;
 
 static void level_path_free(level_path *p)
@@ -71,10 +79,11 @@ static void level_path_free(level_path *p)
     free(p->cost_sum);
     free(p->cells);
     free(p->skipped);
+    free(p->missing);
     *p = (level_path){0};
 }
 
-static int level_path_new(level_path *p, size_t nrows, size_t ncols)
+static int level_path_new(level_path *p, size_t nrows, size_t ncols, size_t n)
 {
     *p = (level_path){0};
     p->col_first = malloc((nrows ? nrows : 1) * sizeof *p->col_first);
@@ -82,7 +91,8 @@ static int level_path_new(level_path *p, size_t nrows, size_t ncols)
     p->cost_sum = calloc(nrows ? nrows : 1, sizeof *p->cost_sum);
     p->cells = calloc(nrows ? nrows : 1, sizeof *p->cells);
     p->skipped = calloc(ncols ? ncols : 1, 1);
-    if (!p->col_first || !p->col_last || !p->cost_sum || !p->cells || !p->skipped) {
+    p->missing = calloc(n ? n : 1, 1);
+    if (!p->col_first || !p->col_last || !p->cost_sum || !p->cells || !p->skipped || !p->missing) {
         level_path_free(p);
         return error_nomem();
     }
@@ -173,6 +183,9 @@ static void fill_gap(const level *L, gap_states *g, size_t s, const row_costs *l
             if (last->held[i - 1] < best)
                 best = last->held[i - 1], back = GAP_END_HELD;
         }
+        double miss = L->miss * (double)(s ? L->first[s] - L->first[s - 1] : 0);
+        if (s && L->miss > 0 && gap_at(g, s - 1, i) + miss < best)
+            best = gap_at(g, s - 1, i) + miss, back = GAP_MISS;
         g->cost[g->offset[s] + i - g->lo[s]] = best;
         g->back[g->offset[s] + i - g->lo[s]] = back;
     }
@@ -237,7 +250,7 @@ static int level_align(const level *L, level_path *out)
             offset[j + 1] = offset[j] + (L->hi[j] - L->lo[j]);
         way = malloc(offset[N] ? offset[N] : 1);
     }
-    if (!offset || !mem || !way || level_path_new(out, N, M) < 0) {
+    if (!offset || !mem || !way || level_path_new(out, N, M, n) < 0) {
         free(offset), free(mem), free(way);
         gap_states_free(&g);
         return error_nomem();
@@ -266,6 +279,10 @@ static int level_align(const level *L, level_path *out)
                 break;
             if (back == GAP_SKIP) {
                 out->skipped[--i] = 1;
+                continue;
+            }
+            if (back == GAP_MISS) {
+                out->missing[--s] = 1;
                 continue;
             }
             j = L->first[s] - 1, i--, s--, in_gap = 0, held = back == GAP_END_HELD;
@@ -410,6 +427,21 @@ static void sentence_costs(const level *L, const level_path *p, double *mean)
     }
 }
 
+/* The median of v over the sentences not missing (-1 when all are). */
+static int median_of_placed(const double *v, const unsigned char *missing, size_t n, double *out)
+{
+    double *kept = malloc((n ? n : 1) * sizeof *kept);
+    if (!kept)
+        return error_nomem();
+    size_t k = 0;
+    for (size_t s = 0; s < n; s++)
+        if (!missing[s])
+            kept[k++] = v[s];
+    int rc = k ? median_of(kept, k, out) : (*out = -1, 0);
+    free(kept);
+    return rc;
+}
+
 /* A top level: the full matrix, with a skip cost that fits the recording. What a
  * matching sentence costs depends on how alike the voices are (the same synthesizer: a
  * seventh of the chance distance; another: four fifths of it), so a fixed cost either
@@ -433,7 +465,7 @@ static int align_top_level(level *L, double chance, double margin, level_path *o
         if ((rc = level_align(L, &p)) < 0)
             return rc;
         sentence_costs(L, &p, mean);
-        if ((rc = median_of(mean, L->n, typical)) < 0 || round == 2) {
+        if ((rc = median_of_placed(mean, p.missing, L->n, typical)) < 0 || round == 2 || *typical < 0) {
             *out = p;
             if (rc < 0)
                 level_path_free(out);
@@ -555,7 +587,8 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     level_memory mem;
     int rc = level_new(rows, first_row, n, cols, top, top_first, &L, &mem);
     if (rc == 0)
-        chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance;
+        chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance,
+        L.miss = MISS_SHARE * chance;
     if (rc == 0)
         rc = align_top_level(&L, chance, margin, path, mean, &typical);
     size_t nmissing = 0;
@@ -563,12 +596,13 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     if (rc == 0 && !order)
         rc = error_nomem();
     for (size_t s = 0; rc == 0 && s < n; s++)
-        rc = order_evidence(&L, path, s, &order[s]);
+        rc = path->missing[s] ? (order[s] = 0, 0) : order_evidence(&L, path, s, &order[s]);
     if (rc == 0)
-        rc = median_of(order, n, &typical_order);
+        rc = median_of_placed(order, path->missing, n, &typical_order);
     for (size_t s = 0; rc == 0 && s < n; s++) {
         double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
-        nmissing += missing[s] = rel > MISSING_SHARE || (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order);
+        nmissing += missing[s] = path->missing[s] || rel > MISSING_SHARE ||
+                                 (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order);
     }
     free(order);
     if (rc == 0)

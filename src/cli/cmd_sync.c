@@ -160,7 +160,7 @@ static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, 
             if (rows[k].kind != ROW_PLACED)
                 continue; /* no cue where the transcript is not spoken */
             char *text = strdup(rows[k].text);
-            rc = text ? cue_list_add(&cues, (cue){text, rows[k].sentence, 0, 1, 0, 0, rows[k].start, rows[k].end})
+            rc = text ? cue_list_add(&cues, (cue){text, rows[k].sentence, 0, 1, 0, 0, rows[k].start, rows[k].end, 0})
                       : error_nomem();
             if (rc < 0)
                 free(text);

@@ -539,7 +539,7 @@ static int cut_sentence(const char *lang, const subtitle_profile *p, const char 
             free(t);
             continue;
         }
-        cue c = {t, sentence, para, k == 0, speech_weight(t, lang), cue_reading_width(t, p), 0, 0};
+        cue c = {t, sentence, para, k == 0, speech_weight(t, lang), cue_reading_width(t, p), 0, 0, 0};
         if ((rc = cue_list_add(out, c)) < 0)
             free(t);
     }

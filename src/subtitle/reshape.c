@@ -77,7 +77,8 @@ int cues_split_too_long(cue_list *cues, const subtitle_profile *p)
         double w1 = cue_text_width(c->text, p), w2 = cue_text_width(second, p);
         double first_share = w1 + w2 > 0 ? w1 / (w1 + w2) : 0.5;
         double at = c->start + (c->end - c->start) * first_share;
-        cue tail = {second, c->sentence, c->para, c->ends_sentence, c->weight * (1 - first_share), w2, at, c->end};
+        cue tail = {second, c->sentence, c->para, c->ends_sentence, c->weight * (1 - first_share), w2, at, c->end,
+                     c->latest_end};
         c->ends_sentence = 0;
         c->weight -= tail.weight;
         c->chars = w1;

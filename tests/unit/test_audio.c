@@ -14,6 +14,7 @@
 
 #include "audio/decode.h"
 #include "audio/dtw.h"
+#include "audio/gap_dtw.h"
 #include "audio/features.h"
 #include "audio/synth.h"
 #include "audio/vad.h"
@@ -100,6 +101,78 @@ static void dtw_recovers_a_known_warp(void **state)
     free(rows);
     free(cols);
     free(truth);
+}
+
+/* A random walk of `n` frames into v (state carried in *seed and walk). */
+static void random_walk(float *v, size_t n, unsigned *seed, float *walk)
+{
+    for (size_t j = 0; j < n; j++)
+        for (int d = 0; d < 4; d++) {
+            *seed = *seed * 1103515245u + 12345u;
+            walk[d] = 0.7f * walk[d] + ((float)((*seed >> 8) % 1000) / 500.0f - 1.0f);
+            v[j * 4 + d] = walk[d];
+        }
+}
+
+/* Four sentences of 120 frames; the recording holds other "speech" (another walk), then
+ * sentence 0, more other speech, sentences 1 and 3 back to back, and a tail. Sentence 2
+ * is nowhere. Each placed sentence's rows land on their own frames, the other speech is
+ * skipped, sentence 2 is missing. */
+static void gap_dtw_skips_what_the_transcript_lacks(void **state)
+{
+    (void)state;
+    enum { S = 4, LEN = 120, DIMS = 4 };
+    float *rows = malloc(S * LEN * DIMS * sizeof *rows), *cols = malloc(2000 * DIMS * sizeof *cols);
+    unsigned seed = 7;
+    float walk[DIMS] = {0};
+    random_walk(rows, S * LEN, &seed, walk);
+    size_t n = 0, where[S] = {0};
+    const int layout[] = {-150, 0, -200, 1, 3, -90}; /* negative: that many frames of other speech */
+    for (size_t k = 0; k < sizeof layout / sizeof *layout; k++) {
+        if (layout[k] < 0) {
+            random_walk(cols + n * DIMS, (size_t)-layout[k], &seed, walk);
+            n += (size_t)-layout[k];
+        } else {
+            where[layout[k]] = n;
+            memcpy(cols + n * DIMS, rows + (size_t)layout[k] * LEN * DIMS, LEN * DIMS * sizeof *cols);
+            n += LEN;
+        }
+    }
+    size_t first[S + 1] = {0, LEN, 2 * LEN, 3 * LEN, 4 * LEN};
+    feature_seq a = {rows, S * LEN, DIMS}, b = {cols, n, DIMS};
+    gap_path p;
+    assert_int_equal(gap_dtw_align(&a, first, S, &b, 0.45, &p), 0);
+    assert_int_equal(p.missing[0] + p.missing[1] + p.missing[3], 0);
+    assert_int_equal(p.missing[2], 1);
+    for (int s = 0; s < S; s++) {
+        if (s == 2) {
+            assert_true(p.path.col[first[s]] == SIZE_MAX);
+            continue;
+        }
+        for (size_t j = first[s] + 2; j < first[s + 1] - 2; j++)
+            assert_true(p.path.col[j] + 2 >= where[s] + (j - first[s]) && p.path.col[j] <= where[s] + (j - first[s]) + 2);
+    }
+    size_t skipped_other = 0, skipped_transcript = 0;
+    for (size_t i = 0; i < n; i++) {
+        int in_transcript = 0;
+        for (int s = 0; s < S; s++)
+            in_transcript |= s != 2 && i >= where[s] && i < where[s] + LEN;
+        skipped_transcript += p.skipped[i] && in_transcript;
+        skipped_other += p.skipped[i] && !in_transcript;
+    }
+    assert_true(skipped_other >= 150 + 200 + 90 - 10);
+    assert_true(skipped_transcript <= 4);
+    gap_path_free(&p);
+    /* without skips to make, the path is the plain one */
+    feature_seq whole = {rows, S * LEN, DIMS};
+    assert_int_equal(gap_dtw_align(&a, first, S, &whole, 0.45, &p), 0);
+    for (size_t j = 0; j < S * LEN; j++)
+        assert_true(p.path.col[j] == j);
+    gap_path_free(&p);
+    feature_seq empty = {rows, 0, DIMS};
+    assert_true(gap_dtw_align(&a, first, S, &empty, 0.45, &p) < 0);
+    free(rows);
+    free(cols);
 }
 
 static void synth_spans_and_word_marks(void **state)
@@ -215,6 +288,7 @@ int main(void)
         cmocka_unit_test(mfcc_frames_energy_and_normalization),
         cmocka_unit_test(vad_bridges_dips_and_drops_blips),
         cmocka_unit_test(dtw_recovers_a_known_warp),
+        cmocka_unit_test(gap_dtw_skips_what_the_transcript_lacks),
         cmocka_unit_test(synth_spans_and_word_marks),
         cmocka_unit_test(decode_wav_and_refuse_text),
         cmocka_unit_test(decode_refuses_a_sample_rate_no_recording_has),
