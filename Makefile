@@ -198,6 +198,9 @@ eval: all
 	@echo
 	@echo '== Transcripts covering only parts of the recording (issue 20): tests/audio/make_partial.py'
 	SHARED=$(SHARED) bash scripts/eval_partial.sh
+	@echo
+	@echo '== Cue starts inside sentences, apart from sentence starts (issue 20): scripts/eval_cues.sh'
+	bash scripts/eval_cues.sh
 
 bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench
 	SHARED=$(SHARED) bash bench/run.sh

@@ -8,10 +8,13 @@ deterministic noise floor. Writes RECORDING.wav (16 kHz mono) and prints the tru
 and end of every sentence as TSV. Standard library only, plus the synthesizer programs.
 
 usage: make_recording.py OUT.wav ENGINE VOICE RATE SENTENCES.txt PAUSES [--inner-pause S] [--noise DB] [--lead S]
-                         [--transcript OUT.txt]
+                         [--transcript OUT.txt] [--piece-gaps S,S...]
   ENGINE flite|espeak-ng; RATE: words per minute for espeak-ng, duration stretch for flite;
   PAUSES: comma-separated seconds after each sentence (cycled); --transcript also writes the
-  sentences as one running text, as a subtitle tool is given it."""
+  sentences as one running text, as a subtitle tool is given it. A sentence written as pieces
+  separated by " | " (subtitle cues) is spoken piece by piece, the pieces --piece-gaps apart
+  (cycled; 0 = run-on), and its TSV line gets a fourth column: the start of every piece after
+  the first, comma-separated, the truth for cue starts inside sentences."""
 import argparse, math, os, random, struct, subprocess, sys, tempfile, wave
 
 RATE = 16000
@@ -52,7 +55,10 @@ def main():
     ap.add_argument("--noise", type=float, default=-58.0)
     ap.add_argument("--lead", type=float, default=0.8)
     ap.add_argument("--transcript")
+    ap.add_argument("--piece-gaps", default="0")
     a = ap.parse_args()
+    piece_gaps = [float(p) for p in a.piece_gaps.split(",")]
+    npieces = 0
     sentences = [l.strip() for l in open(a.sentences, encoding="utf-8") if l.strip()]
     pauses = [float(p) for p in a.pauses.split(",")]
     timeline = [0] * int(a.lead * RATE)
@@ -60,20 +66,27 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for k, s in enumerate(sentences):
             parts = [s]
-            if a.inner_pause and k == len(sentences) // 2 and "," in s:
+            pieces = [x.strip() for x in s.split(" | ")]
+            if len(pieces) > 1:
+                parts, s = pieces, " ".join(pieces) if " " in s.replace(" | ", "") else "".join(pieces)
+            elif a.inner_pause and k == len(sentences) // 2 and "," in s:
                 commas = [i for i, c in enumerate(s) if c == ","]
                 cut = min(commas, key=lambda i: abs(i - len(s) / 2)) + 1
                 parts = [s[:cut], s[cut:].strip()]
-            start = None
+            start, piece_starts = None, []
             for p, part in enumerate(parts):
                 clip = synthesize(a.engine, a.voice, a.rate, part, os.path.join(tmp, "s.wav"),
                                   32767 * 10 ** (a.noise / 20))
                 if start is None:
                     start = len(timeline)
+                else:
+                    piece_starts.append(len(timeline) / RATE)
                 timeline += clip
                 if p + 1 < len(parts):
-                    timeline += [0] * int(a.inner_pause * RATE)
-            rows.append((start / RATE, len(timeline) / RATE, s))
+                    gap = a.inner_pause if len(pieces) == 1 else piece_gaps[npieces % len(piece_gaps)]
+                    npieces += len(pieces) > 1
+                    timeline += [0] * int(gap * RATE)
+            rows.append((start / RATE, len(timeline) / RATE, s, piece_starts))
             timeline += [0] * int(pauses[k % len(pauses)] * RATE)
     timeline += [0] * int(1.0 * RATE)
     rnd = random.Random(7)
@@ -84,11 +97,11 @@ def main():
         w.setsampwidth(2)
         w.setframerate(RATE)
         w.writeframes(struct.pack("<%dh" % len(samples), *samples))
-    for start, end, s in rows:
-        print("%.2f\t%.2f\t%s" % (start, end, s))
+    for start, end, s, piece_starts in rows:
+        print("%.2f\t%.2f\t%s%s" % (start, end, s, "\t" + ",".join("%.2f" % t for t in piece_starts) if piece_starts else ""))
     if a.transcript:
         with open(a.transcript, "w", encoding="utf-8") as f:
-            f.write(" ".join(s for _, _, s in rows) + "\n")
+            f.write(" ".join(r[2] for r in rows) + "\n")
 
 
 if __name__ == "__main__":
