@@ -1324,8 +1324,50 @@ static uint64_t hash_mix(uint64_t h, uint64_t block)
     return h ^ (h >> 31);
 }
 
+/* Whether a text of `len` bytes already reads as the hash sees it: no tab or line break,
+ * no run of spaces, no space at either end (most segments). */
+static int spacing_is_plain(const unsigned char *p, size_t len)
+{
+    if (len && (p[0] == ' ' || p[len - 1] == ' '))
+        return 0;
+    unsigned bad = 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        bad |= (p[i] == '\t') | (p[i] == '\n') | (p[i] == '\r') | ((p[i] == ' ') & (p[i + 1] == ' '));
+    return !bad && (!len || (p[len - 1] != '\t' && p[len - 1] != '\n' && p[len - 1] != '\r'));
+}
+
+/* The same hash as below for a text whose spacing is plain: its bytes are the blocks as
+ * they stand, read 8 at a time, and its characters counted in a loop without branches
+ * (the byte-by-byte walk was a tenth of `tmx stats` on a large memory). */
+static uint64_t plain_text_hash_count(uint64_t h, const unsigned char *p, size_t len, size_t *chars)
+{
+    if (chars) {
+        size_t n = 0;
+        for (size_t i = 0; i < len; i++)
+            n += ((p[i] & 0xC0) != 0x80) & (p[i] != ' '); /* characters other than white space */
+        *chars = n;
+    }
+    size_t full = len / 8 * 8;
+    for (size_t i = 0; i < full; i += 8) {
+        uint64_t block;
+        memcpy(&block, p + i, 8);
+        h = hash_mix(h, block);
+    }
+    uint64_t block = 0;
+    for (size_t i = full; i < len; i++)
+        block |= (uint64_t)p[i] << (8 * (i - full));
+    return hash_mix(h, block ^ 0x1fULL << 56);
+}
+
 uint64_t tmx_text_hash_count(uint64_t h, const char *text, size_t *chars)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (text) {
+        size_t len = strlen(text);
+        if (spacing_is_plain((const unsigned char *)text, len))
+            return plain_text_hash_count(h, (const unsigned char *)text, len, chars);
+    }
+#endif
     /* the text as it would read with each run of white space one ' ' and the ends
      * trimmed, packed 8 bytes to a block: a block costs one multiply, where FNV-1a's one
      * per byte was the bulk of `tmx stats` on a large memory. A text has no NUL byte, so

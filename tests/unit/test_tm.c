@@ -352,6 +352,33 @@ static void index_agrees_with_scoring_every_unit(void **state)
 
 /* The one 64-bit hash table of merge, stats and the aligner's word pairs: sets, payloads
  * kept through growth, keys that share their low bits, the walk over them. */
+/* The text hash reads a text as if its white space were single spaces, trimmed: a text
+ * already spaced so (hashed 8 bytes at a time) and the same text spaced otherwise (walked
+ * byte by byte) hash alike and count the same characters, at every length around a block. */
+static void text_hash_sees_normalized_spacing(void **state)
+{
+    (void)state;
+    const char *words[] = {"a", "bc", "def", "Привет", "世界", "ghijklmn", "o"};
+    char plain[256], spaced[256];
+    for (size_t n = 1; n <= 7; n++) {
+        size_t p = 0, q = 0;
+        q += (size_t)snprintf(spaced + q, sizeof spaced - q, n % 2 ? " \t" : "\n");
+        for (size_t k = 0; k < n; k++) {
+            p += (size_t)snprintf(plain + p, sizeof plain - p, "%s%s", k ? " " : "", words[k]);
+            q += (size_t)snprintf(spaced + q, sizeof spaced - q, "%s%s", k ? (k % 2 ? "  " : "\r\n ") : "", words[k]);
+        }
+        snprintf(spaced + q, sizeof spaced - q, " \n");
+        size_t plain_chars = 0, spaced_chars = 1;
+        assert_true(tmx_text_hash_count(7, plain, &plain_chars) == tmx_text_hash_count(7, spaced, &spaced_chars));
+        assert_int_equal(plain_chars, spaced_chars);
+        assert_true(tmx_text_hash(7, plain) != tmx_text_hash(8, plain));
+    }
+    size_t chars = 9;
+    assert_true(tmx_text_hash_count(1, "", &chars) == tmx_text_hash_count(1, " \t ", NULL));
+    assert_int_equal(chars, 0);
+    assert_true(tmx_text_hash(1, "abcdefgh") != tmx_text_hash(1, "abcdefg"));
+}
+
 static void u64_tables_keep_keys_and_payloads(void **state)
 {
     (void)state;
@@ -593,6 +620,7 @@ int main(void)
         cmocka_unit_test(low_min_finds_short_matches),
         cmocka_unit_test(index_agrees_with_scoring_every_unit),
         cmocka_unit_test(u64_tables_keep_keys_and_payloads),
+        cmocka_unit_test(text_hash_sees_normalized_spacing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
