@@ -38,7 +38,7 @@ typedef struct {
 /* A set finished. */
 typedef struct {
     const manifest_doc *doc;
-    const char *where;          /* "manifest.tsv:12" or "DIR/NAME" */
+    const char *where;          /* "manifest.tsv:12", or DIR for --from-dir */
     const char *error;          /* NULL when aligned */
     const char *const *warnings;
     size_t nwarnings;

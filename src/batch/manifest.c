@@ -67,7 +67,7 @@ void manifest_free(manifest *m)
 void manifest_doc_where(const manifest *m, const manifest_doc *d, char *buf, size_t size)
 {
     if (m->from_dir)
-        snprintf(buf, size, "%s/%s", m->name, d->id ? d->id : "");
+        snprintf(buf, size, "%s", m->name);
     else
         snprintf(buf, size, "%s:%zu", m->name, d->line);
 }

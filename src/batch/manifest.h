@@ -56,7 +56,8 @@ int manifest_read(const char *path, manifest *m);
 int manifest_from_dir(const char *dir, char langs[][LANG_TAG_MAX], const char *const *names, int nlangs,
                       manifest *m);
 
-/* "manifest.tsv:12" or, for a folder's set, "DIR/NAME" (buf of at least 64 bytes). */
+/* Where a set is: "manifest.tsv:12", or the folder for --from-dir (the set's id then
+ * says which). */
 void manifest_doc_where(const manifest *m, const manifest_doc *d, char *buf, size_t size);
 
 void manifest_free(manifest *m);

@@ -111,19 +111,23 @@ int align_parse_langs(const cli_command *self, const char *list, char tags[3][LA
     return n;
 }
 
-int align_settings_open_lexicons(align_settings *s)
+int align_settings_open_shared(align_settings *s)
 {
     lexset_config *c = &s->opts.lexicons;
     int rc = user_lexicons_new(s->lexicon, s->lexicon_lang, s->nlexicons, &c->user);
     if (rc == 0)
         rc = lexicon_builtins_new(c->dir, &c->builtins);
+    if (rc == 0)
+        rc = han_spellings_new(&s->opts.han);
     return rc;
 }
 
-void align_settings_close_lexicons(align_settings *s)
+void align_settings_close_shared(align_settings *s)
 {
     user_lexicons_free(s->opts.lexicons.user);
     lexicon_builtins_free(s->opts.lexicons.builtins);
+    han_spellings_free(s->opts.han);
     s->opts.lexicons.user = NULL;
     s->opts.lexicons.builtins = NULL;
+    s->opts.han = NULL;
 }

@@ -63,11 +63,11 @@ int align_settings_finish(const cli_command *self, align_settings *s, int ntexts
  * else it would silently do nothing: 0 or -ERR_USAGE with the message set. */
 int align_settings_check_lexicon_langs(const align_settings *s, const char *const *translation_bases, int n);
 
-/* The lexicons of the command, shared by all its documents (and threads): the user's
- * (each compiled on first use) and the built-in ones (each opened on first use), into
- * s->opts.lexicons. 0 or a negative error code. */
-int align_settings_open_lexicons(align_settings *s);
-void align_settings_close_lexicons(align_settings *s);
+/* What all the documents of the command (and its threads) share, into s->opts: the
+ * user's lexicons (each compiled on first use), the built-in ones (each opened on first
+ * use) and the Han spellings (hanlatin.h). 0 or a negative error code. */
+int align_settings_open_shared(align_settings *s);
+void align_settings_close_shared(align_settings *s);
 
 /* --langs L1,L2[,L3]: two or three tags, normalized and completed to full tags (zh ->
  * zh-CN) into tags; the count, or -1 after a usage error. */

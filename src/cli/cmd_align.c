@@ -142,7 +142,7 @@ int cmd_align(int argc, char **argv)
     int rc = atomic_file_open(&out, a.output);
     if (rc < 0)
         return cli_report(rc);
-    rc = align_settings_open_lexicons(&a.s);
+    rc = align_settings_open_shared(&a.s);
     output_writer *w = NULL;
     if (rc == 0)
         rc = output_begin(&w, (align_format)fmt, out.f, &a.s.output);
@@ -181,7 +181,7 @@ int cmd_align(int argc, char **argv)
             print_summary(&al, &st, (align_format)fmt, a.s.output.min_score);
         align_document_free(&doc);
     }
-    align_settings_close_lexicons(&a.s);
+    align_settings_close_shared(&a.s);
     int end_rc = w ? output_end(w, &total) : 0;
     rc = atomic_file_finish(&out, rc ? rc : end_rc);
     if (rc == 0 && total.chars_dropped)

@@ -220,7 +220,7 @@ int cmd_batch(int argc, char **argv)
     }
     batch_progress p;
     batch_progress_init(&p, stderr, a.quiet);
-    int rc = align_settings_open_lexicons(&a.s);
+    int rc = align_settings_open_shared(&a.s);
     if (rc == 0)
         rc = check_languages(&a, &m, &p);
     if (rc == 0)
@@ -241,7 +241,7 @@ int cmd_batch(int argc, char **argv)
         size_t threads = (size_t)o.jobs < s.counts.total ? (size_t)o.jobs : s.counts.total;
         batch_progress_summary(&p, &s, a.output, threads ? (int)threads : 1, report);
     }
-    align_settings_close_lexicons(&a.s);
+    align_settings_close_shared(&a.s);
     manifest_free(&m);
     return exit_status(rc, &s);
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# batch_bench.sh — `make bench`'s batch section: `polyalign batch` over 520 en/zh/ru
+# document sets made at bench time from ../shared/eval/align/un3/dev (stretches of the UN
+# documents cut at gold bead boundaries, scripts/make_batch_sets.py): document sets per
+# second with -j 1 and -j 2 and the speed-up (target >= 1.8 on 2 cores), the CPU the runs
+# got (on a shared machine the second core may be busy with others' work, which caps the
+# speed-up whatever the program does), that both runs wrote the same all.tmx, and, for
+# scale, a shell loop of `polyalign align` over the first 50 sets in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+export SOURCE_DATE_EPOCH=1479254400 # one creationdate in both runs' TMX headers
+n=520
+echo "== Batch: polyalign batch over $n document sets, -j 1 against -j 2 (target speed-up >= 1.8 on 2 cores)"
+if [[ ! -d $SHARED/eval/align/un3/dev ]]; then
+  echo "(no $SHARED/eval/align/un3/dev: batch benchmark skipped)"
+  exit 0
+fi
+dir=build/bench/batch
+rm -rf "$dir"
+python3 scripts/make_batch_sets.py un3 "$dir" "$n" >/dev/null
+sentences=$(cat "$dir"/sets/*.en | wc -l)
+echo "input: $n sets, $sentences English sentences (with their Chinese and Russian), $(du -sh "$dir/sets" | cut -f1)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors"
+printf '%-6s %10s %10s %12s %10s\n' jobs seconds 'sets/s' 'CPU s' 'CPU used'
+declare -A secs
+for j in 1 2; do
+  /usr/bin/time -f '%e %U %S' -o build/bench/time.txt \
+    ./polyalign batch -q -j "$j" --presegmented "$dir/manifest.tsv" -o "$dir/out-j$j" 2>/dev/null
+  read -r e u s <build/bench/time.txt
+  secs[$j]=$e
+  awk -v j="$j" -v e="$e" -v u="$u" -v s="$s" -v n="$n" \
+    'BEGIN{printf "%-6s %10.2f %10.1f %12.2f %9.0f%%\n", j, e, n/e, u+s, 100*(u+s)/e}'
+done
+awk -v a="${secs[1]}" -v b="${secs[2]}" 'BEGIN{printf "speed-up -j 2 / -j 1: %.2f\n", a/b}'
+cmp -s "$dir/out-j1/all.tmx" "$dir/out-j2/all.tmx" && echo "all.tmx of -j 1 and -j 2: identical" ||
+  echo "all.tmx of -j 1 and -j 2: DIFFER"
+start=$(date +%s.%N)
+tail -n +2 "$dir/manifest.tsv" | head -50 | while IFS=$'\t' read -r id en zh ru; do
+  ./polyalign align -q --presegmented --langs en,zh,ru "$dir/$en" "$dir/$zh" "$dir/$ru" -o "$dir/loop.tmx"
+done
+awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "a shell loop of polyalign align over 50 sets: %.2f s (%.1f sets/s)\n", e-s, 50/(e-s)}'
