@@ -21,38 +21,12 @@
 #include "batch/manifest.h"
 #include "batch/report.h"
 #include "util/error.h"
+#include "scratch.h"
 
-static char tmpdir[] = "/tmp/polyalign-batchXXXXXX";
-
-static int setup(void **state)
+/* write_file for text */
+static const char *write_text(const char *name, const char *text)
 {
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* tmpdir/NAME holding `text`; the path in a static buffer. */
-static const char *write_file(const char *name, const char *text)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-    for (char *slash = strchr(path + strlen(tmpdir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-        *slash = '\0';
-        mkdir(path, 0777);
-        *slash = '/';
-    }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    return path;
+    return write_file(name, text, strlen(text));
 }
 
 static const manifest_doc *doc_of(const manifest *m, const char *id)
@@ -67,12 +41,12 @@ static const manifest_doc *doc_of(const manifest *m, const char *id)
 static void manifest_lines_keep_their_problems(void **state)
 {
     (void)state;
-    write_file("m/t/a.en.txt", "One.\n");
-    write_file("m/t/a.zh.txt", "一。\n");
-    write_file("m/t/b.en", "Two.\n");
-    write_file("m/t/b.ru", "Два.\n");
-    write_file("outside.zh", "二。\n");
-    const char *path = write_file("m/manifest.tsv",
+    write_text("m/t/a.en.txt", "One.\n");
+    write_text("m/t/a.zh.txt", "一。\n");
+    write_text("m/t/b.en", "Two.\n");
+    write_text("m/t/b.ru", "Два.\n");
+    write_text("outside.zh", "二。\n");
+    const char *path = write_text("m/manifest.tsv",
                                   "# sets of the test\r\n"
                                   "ID\ten\tzh\r\n"
                                   "\n"
@@ -119,40 +93,40 @@ static void manifests_refused_whole(void **state)
 {
     (void)state;
     manifest m;
-    assert_int_equal(manifest_read(write_file("h1.tsv", "a\tb.en\tb.zh\n"), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h1.tsv", "a\tb.en\tb.zh\n"), &m), -ERR_DATA);
     assert_non_null(strstr(error_last(), "h1.tsv:1: the first line must be the header"));
-    assert_int_equal(manifest_read(write_file("h2.tsv", "\n#c\nid\ten\tnot a tag!\n"), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h2.tsv", "\n#c\nid\ten\tnot a tag!\n"), &m), -ERR_DATA);
     assert_non_null(strstr(error_last(), "h2.tsv:3: column 3 of the header"));
-    assert_int_equal(manifest_read(write_file("h3.tsv", "id\ten\n"), &m), -ERR_DATA);
-    assert_int_equal(manifest_read(write_file("h4.tsv", "id\ten\tzh\tru\tde\n"), &m), -ERR_DATA);
-    assert_int_equal(manifest_read(write_file("h5.tsv", ""), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h3.tsv", "id\ten\n"), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h4.tsv", "id\ten\tzh\tru\tde\n"), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h5.tsv", ""), &m), -ERR_DATA);
     assert_non_null(strstr(error_last(), "h5.tsv: empty manifest"));
-    assert_int_equal(manifest_read(write_file("h6.tsv", "id\ten\tzh\n\n"), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h6.tsv", "id\ten\tzh\n\n"), &m), -ERR_DATA);
     assert_non_null(strstr(error_last(), "h6.tsv:1: no document set after the header"));
-    assert_int_equal(manifest_read(write_file("h7.tsv", "id\ten\tzh\n\xff\n"), &m), -ERR_DATA);
+    assert_int_equal(manifest_read(write_text("h7.tsv", "id\ten\tzh\n\xff\n"), &m), -ERR_DATA);
     char missing[600];
-    snprintf(missing, sizeof missing, "%s/none.tsv", tmpdir);
+    snprintf(missing, sizeof missing, "%s/none.tsv", scratch_dir);
     assert_int_equal(manifest_read(missing, &m), -ERR_NOINPUT);
 }
 
 static void folders_give_a_set_per_name(void **state)
 {
     (void)state;
-    write_file("d/b.en.txt", "B.\n");
-    write_file("d/b.zh.txt", "乙。\n");
-    write_file("d/a.en", "A.\n");
-    write_file("d/a.ZH", "甲。\n");
-    write_file("d/c.en.txt", "C.\n");
-    write_file("d/d.en.txt", "D.\n");
-    write_file("d/d.zh.txt", "丁。\n");
-    write_file("d/d.zh.md", "丁。\n");
-    write_file("d/.e.en", "hidden\n");
-    write_file("d/notes.txt", "not a text of a set\n");
-    write_file("d/x.y.en", "X.\n"); /* NAME x.y */
-    write_file("d/x.y.zh", "X。\n");
+    write_text("d/b.en.txt", "B.\n");
+    write_text("d/b.zh.txt", "乙。\n");
+    write_text("d/a.en", "A.\n");
+    write_text("d/a.ZH", "甲。\n");
+    write_text("d/c.en.txt", "C.\n");
+    write_text("d/d.en.txt", "D.\n");
+    write_text("d/d.zh.txt", "丁。\n");
+    write_text("d/d.zh.md", "丁。\n");
+    write_text("d/.e.en", "hidden\n");
+    write_text("d/notes.txt", "not a text of a set\n");
+    write_text("d/x.y.en", "X.\n"); /* NAME x.y */
+    write_text("d/x.y.zh", "X。\n");
     char dir[600], langs[2][LANG_TAG_MAX] = {"en-US", "zh-CN"};
     const char *words[2] = {"en", "zh"};
-    snprintf(dir, sizeof dir, "%s/d", tmpdir);
+    snprintf(dir, sizeof dir, "%s/d", scratch_dir);
     manifest m;
     assert_int_equal(manifest_from_dir(dir, langs, words, 2, &m), 0);
     assert_int_equal(m.n, 5);
@@ -173,7 +147,7 @@ static void folders_give_a_set_per_name(void **state)
     manifest_free(&m);
     const char *ru_words[2] = {"en", "ru"};
     char ru[2][LANG_TAG_MAX] = {"en-US", "ru-RU"};
-    snprintf(dir, sizeof dir, "%s/d/none", tmpdir);
+    snprintf(dir, sizeof dir, "%s/d/none", scratch_dir);
     assert_int_equal(manifest_from_dir(dir, ru, ru_words, 2, &m), -ERR_NOINPUT);
 }
 
@@ -250,20 +224,15 @@ static void builtin_lexicons_open_once_for_all_threads(void **state)
 {
     (void)state;
     lexicon_builder *lb;
-    assert_int_equal(lexicon_builder_new("en", "zh", &lb), 0);
-    assert_int_equal(lexicon_builder_link(lb, "cat", 3, "猫", 3), 0);
     void *bytes;
     size_t len;
-    assert_int_equal(lexicon_builder_compile(lb, &bytes, &len), 0);
+    assert_int_equal(lexicon_builder_new("en", "zh", &lb), 0);
+    assert_int_equal(lexicon_builder_link(lb, "cat", 3, "猫", 3) | lexicon_builder_compile(lb, &bytes, &len), 0);
     lexicon_builder_free(lb);
-    char dir[600], path[700];
-    snprintf(dir, sizeof dir, "%s/lex", tmpdir);
-    mkdir(dir, 0777);
-    snprintf(path, sizeof path, "%s/en-zh.lex", dir);
-    FILE *f = fopen(path, "wb");
-    assert_int_equal(fwrite(bytes, 1, len, f), len);
-    fclose(f);
+    write_file("lex/en-zh.lex", bytes, len);
     free(bytes);
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/lex", scratch_dir);
     lexicon_builtins *b;
     assert_int_equal(lexicon_builtins_new(dir, &b), 0);
     getter g[4];
@@ -356,5 +325,5 @@ int main(void)
         cmocka_unit_test(builtin_lexicons_open_once_for_all_threads),
         cmocka_unit_test(han_spellings_are_shared_and_the_same),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
