@@ -33,9 +33,13 @@ typedef struct {
     job_result *results;        /* per entry of sets */
     pthread_mutex_t lock;
     pthread_cond_t changed;     /* a set finished */
-    size_t next;                /* the next entry of sets to take */
+    size_t next;                /* the next entry of sets to take (nsets: none left) */
+    size_t taken;               /* entries taken so far */
     size_t *finished;           /* entries of sets in the order they finished */
     size_t nfinished;
+    int fatal;                  /* the error that stopped the batch (out of memory, an
+                                 * output not written), or 0 */
+    char fatal_message[1024];   /* its message: error_last() is the thread's own */
     batch_counts counts;
     double start;
 } run_state;
@@ -54,12 +58,19 @@ static void *worker(void *arg)
     for (;;) {
         pthread_mutex_lock(&r->lock);
         size_t at = r->next < r->nsets ? r->next++ : r->nsets;
+        r->taken += at < r->nsets;
         pthread_mutex_unlock(&r->lock);
         if (at == r->nsets)
             return NULL;
         job_result *res = &r->results[at];
-        job_run(r->m, r->sets[at], r->outdir, r->o, res); /* a failure is in res */
+        int rc = job_run(r->m, r->sets[at], r->outdir, r->o, res); /* a set's own failure is in res */
         pthread_mutex_lock(&r->lock);
+        if (rc < 0 && !r->fatal) {
+            r->fatal = rc;
+            snprintf(r->fatal_message, sizeof r->fatal_message, "%s", error_last());
+        }
+        if (rc < 0)
+            r->next = r->nsets; /* no set is taken after it */
         r->counts.done++;
         r->counts.failed += !res->line || res->error;
         r->counts.resumed += res->resumed;
@@ -77,6 +88,8 @@ static void tell_finished(const run_state *r, size_t at, const batch_counts *c)
     if (!ob->finished)
         return;
     const job_result *res = &r->results[at];
+    if (!res->line)
+        return; /* what stopped the batch: said once, at the end */
     const manifest_doc *d = &r->m->docs[r->sets[at]];
     char where[PATH_MAX + 64];
     manifest_doc_where(r->m, d, where, sizeof where);
@@ -84,7 +97,7 @@ static void tell_finished(const run_state *r, size_t at, const batch_counts *c)
     size_t nw = 0;
     for (size_t k = 0; res->warnings && k < json_array_size(res->warnings) && nw < 16; k++)
         warnings[nw++] = json_string_value(json_array_get(res->warnings, k));
-    batch_event e = {d, where, res->line ? res->error : _("out of memory"), warnings, nw, res->resumed};
+    batch_event e = {d, where, res->error, warnings, nw, res->resumed};
     ob->finished(ob->ctx, &e, c);
 }
 
@@ -93,7 +106,7 @@ static void watch(run_state *r)
 {
     size_t told = 0;
     pthread_mutex_lock(&r->lock);
-    while (told < r->nsets) {
+    for (;;) {
         while (told < r->nfinished) {
             size_t at = r->finished[told++];
             batch_counts c = r->counts;
@@ -102,8 +115,8 @@ static void watch(run_state *r)
             tell_finished(r, at, &c);
             pthread_mutex_lock(&r->lock);
         }
-        if (told == r->nsets)
-            break;
+        if (r->next == r->nsets && told == r->taken)
+            break; /* every set taken has finished */
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_nsec += 250000000L;
@@ -169,6 +182,8 @@ static int sum_up(const run_state *r, batch_summary *s)
         rc = batch_write_report(r->outdir, name, v, r->nsets);
     if (rc == 0 && !r->o->shards)
         rc = batch_write_all(r->outdir, v, r->nsets, s);
+    if (rc == 0 && r->o->review && !r->o->shards)
+        rc = batch_write_review_index(r->outdir, v, r->nsets, r->o->output.min_score);
     for (size_t k = 0; tmx && k < r->nsets; k++)
         free(tmx[k]);
     free(tmx);
@@ -205,7 +220,8 @@ int batch_run(const manifest *m, const char *outdir, const batch_options *o, bat
         pthread_mutex_destroy(&r.lock);
         r.counts.elapsed = batch_seconds() - r.start;
         s->counts = r.counts;
-        rc = sum_up(&r, s);
+        /* the message of what stopped the batch, on this thread */
+        rc = r.fatal ? error_set((error_code)-r.fatal, "%s", r.fatal_message) : sum_up(&r, s);
     }
     for (size_t k = 0; r.results && k < r.nsets; k++)
         job_result_free(&r.results[k]);

@@ -11,6 +11,9 @@
  * the same whatever the number of threads (a TMX header's creationdate is the time of
  * the run unless SOURCE_DATE_EPOCH sets it; report lines differ in `seconds` only).
  *
+ * With --review each set also gets a review page (OUTDIR/review/ID.html) and the batch
+ * an index of them (OUTDIR/review/index.html).
+ *
  * --shard K/N takes every N-th set from the K-th (0-based), for a job array or any
  * scheduler; a shard writes report.K-of-N.jsonl and no all.tmx, and batch_merge joins
  * the shards' reports into the report.jsonl and all.tmx one run would write. --resume
@@ -77,9 +80,11 @@ typedef struct {
 int batch_run(const manifest *m, const char *outdir, const batch_options *o, batch_summary *s);
 
 /* Join the shards whose reports are in `dirs` into `outdir`'s report.jsonl and all.tmx,
- * as one run would have written them (review/index.html too with `review`). Every
- * shard of the split must be there, each set once: else -ERR_DATA, nothing written. */
-int batch_merge(const char *const *dirs, size_t ndirs, const char *outdir, int review, batch_summary *s);
+ * as one run would have written them (and with `review`, review/index.html over the
+ * shards' pages, saying doubtful is below min_score). Every shard of the split must be
+ * there, each set once: else -ERR_DATA, nothing written. */
+int batch_merge(const char *const *dirs, size_t ndirs, const char *outdir, int review, double min_score,
+                batch_summary *s);
 
 /* "report.jsonl", or "report.K-of-N.jsonl" for a shard (buf of at least 64 bytes). */
 void batch_report_name(unsigned shard, unsigned shards, char *buf, size_t size);

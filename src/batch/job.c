@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../align/document.h"
+#include "../align/review.h"
 #include "../i18n.h"
 #include "../text/input.h"
 #include "../util/atomic_file.h"
@@ -18,8 +19,10 @@
 
 int job_doc_path(const char *outdir, const char *id, const char *ext, char *buf, size_t size)
 {
-    int n = snprintf(buf, size, "%s/docs/%s.%s", outdir, id, ext);
-    return n < 0 || (size_t)n >= size ? error_set(ERR_IO, _("%s/docs/%s.%s: path too long"), outdir, id, ext) : 0;
+    const char *folder = strcmp(ext, "html") == 0 ? "review" : "docs";
+    int n = snprintf(buf, size, "%s/%s/%s.%s", outdir, folder, id, ext);
+    return n < 0 || (size_t)n >= size ? error_set(ERR_IO, _("%s/%s/%s.%s: path too long"), outdir, folder, id, ext)
+                                      : 0;
 }
 
 double batch_seconds(void)
@@ -44,14 +47,15 @@ static report_fields placement(const manifest *m, size_t set, const batch_option
 }
 
 /* --resume: the report line of a set done before, with its place updated; NULL when the
- * set is not done (no TMX, no line, other files, or it failed). */
-static char *done_before(const manifest *m, size_t set, const char *outdir, const report_fields *place)
+ * set is not done (no TMX, no review page asked for, no line, other files, or it failed). */
+static char *done_before(const manifest *m, size_t set, const char *outdir, int review, const report_fields *place)
 {
     const manifest_doc *d = &m->docs[set];
-    char tmx[PATH_MAX], json[PATH_MAX];
+    char tmx[PATH_MAX], json[PATH_MAX], page[PATH_MAX];
     struct stat st;
     if (job_doc_path(outdir, d->id, "tmx", tmx, sizeof tmx) < 0 || job_doc_path(outdir, d->id, "json", json, sizeof json) < 0 ||
-        stat(tmx, &st) < 0 || !S_ISREG(st.st_mode))
+        job_doc_path(outdir, d->id, "html", page, sizeof page) < 0 || stat(tmx, &st) < 0 || !S_ISREG(st.st_mode) ||
+        (review && stat(page, &st) < 0))
         return NULL;
     text_input in;
     if (text_input_read_encoded(json, "UTF-8", &in) < 0)
@@ -96,9 +100,28 @@ static int write_tmx(const char *path, const alignment *al, const output_options
     return atomic_file_finish(&out, rc ? rc : end_rc);
 }
 
-/* Align the set into its TMX; fills the results of *f. */
-static int align_set(const manifest *m, const manifest_doc *d, const char *tmx_path, const batch_options *o,
-                     json_t *warnings, report_fields *f, size_t sentences[3])
+/* The set's review page, titled with its id. */
+static int write_review(const char *path, const char *id, const alignment *al, double min_score)
+{
+    atomic_file out;
+    int rc = atomic_file_open(&out, path);
+    if (rc < 0)
+        return rc;
+    review_writer *w;
+    rc = review_begin(&w, out.f, id, min_score);
+    if (rc == 0) {
+        rc = review_add(w, al, NULL);
+        int end_rc = review_end(w);
+        rc = rc ? rc : end_rc;
+    }
+    return atomic_file_finish(&out, rc);
+}
+
+/* Align the set into its TMX (and review page, page_path not NULL); fills the results of
+ * *f. *write_failed is set when the error is the outputs', not the set's. */
+static int align_set(const manifest *m, const manifest_doc *d, const char *tmx_path, const char *page_path,
+                     const batch_options *o, json_t *warnings, report_fields *f, size_t sentences[3],
+                     int *write_failed)
 {
     align_document doc;
     align_document_init(&doc, collect_warning, warnings);
@@ -113,7 +136,9 @@ static int align_set(const manifest *m, const manifest_doc *d, const char *tmx_p
         rc = align_document_judge(&doc, o->force);
     alignment al = align_document_view(&doc);
     if (rc == 0)
-        rc = write_tmx(tmx_path, &al, &o->output, &f->units);
+        *write_failed = (rc = write_tmx(tmx_path, &al, &o->output, &f->units)) < 0;
+    if (rc == 0 && page_path)
+        *write_failed = (rc = write_review(page_path, d->id, &al, o->output.min_score)) < 0;
     if (rc == 0) {
         for (int k = 0; k < m->nlangs; k++)
             sentences[k] = doc.texts[k].n;
@@ -138,7 +163,7 @@ int job_run(const manifest *m, size_t set, const char *outdir, const batch_optio
     memset(r, 0, sizeof *r);
     const manifest_doc *d = &m->docs[set];
     report_fields f = placement(m, set, o);
-    char tmx[PATH_MAX], json[PATH_MAX], tmx_rel[PATH_MAX];
+    char tmx[PATH_MAX], json[PATH_MAX], page[PATH_MAX], tmx_rel[PATH_MAX];
     r->warnings = json_array();
     if (!r->warnings)
         return error_nomem();
@@ -151,23 +176,27 @@ int job_run(const manifest *m, size_t set, const char *outdir, const batch_optio
     int rc = job_doc_path(outdir, d->id, "tmx", tmx, sizeof tmx);
     if (rc == 0)
         rc = job_doc_path(outdir, d->id, "json", json, sizeof json);
+    if (rc == 0)
+        rc = job_doc_path(outdir, d->id, "html", page, sizeof page);
     int paths_ok = rc == 0;
     snprintf(tmx_rel, sizeof tmx_rel, "docs/%s.tmx", d->id);
-    if (rc == 0 && o->resume && (r->line = done_before(m, set, outdir, &f))) {
+    if (rc == 0 && o->resume && (r->line = done_before(m, set, outdir, o->review, &f))) {
         r->resumed = 1;
         r->tmx = strdup(tmx_rel);
         return r->tmx ? 0 : error_nomem();
     }
     double start = batch_seconds();
     size_t sentences[3] = {0};
+    int write_failed = 0;
     if (rc == 0)
-        rc = align_set(m, d, tmx, o, r->warnings, &f, sentences);
+        rc = align_set(m, d, tmx, o->review ? page : NULL, o, r->warnings, &f, sentences, &write_failed);
     f.seconds = batch_seconds() - start;
     f.warnings = r->warnings;
     if (rc == 0) {
         f.tmx = tmx_rel;
         r->line = report_line(&f);
         rc = r->line ? write_text_file(json, r->line) : error_nomem();
+        write_failed = rc < 0;
     }
     if (rc == 0) {
         for (int k = 0; k < m->nlangs; k++)
@@ -180,8 +209,12 @@ int job_run(const manifest *m, size_t set, const char *outdir, const batch_optio
     if (paths_ok) {
         unlink(tmx);
         unlink(json);
+        unlink(page);
     }
     free(r->line);
+    r->line = NULL;
+    if (rc == -ERR_NOMEM || write_failed)
+        return rc; /* the machine's or the output folder's trouble: the batch stops */
     f.tmx = NULL;
     f.sentences = NULL;
     f.error = r->error ? r->error : "";

@@ -21,8 +21,11 @@ typedef struct {
     size_t sentences;       /* aligned here (0 when resumed or failed) */
 } job_result;
 
-/* Set number `set` of m (its ordinal among the manifest's sets). 0 with *r filled, or
- * -ERR_NOMEM when not even the report line could be made (the set counts as failed). */
+/* Set number `set` of m (its ordinal among the manifest's sets). 0 with *r filled (a set
+ * that failed on its own account too: its error is in the report line); or a negative
+ * error when the batch cannot go on: out of memory, or the set's outputs could not be
+ * written (a full disk fails every set after it); the message is this thread's
+ * error_last() and r->error. */
 int job_run(const manifest *m, size_t set, const char *outdir, const batch_options *o, job_result *r);
 
 void job_result_free(job_result *r);
@@ -30,7 +33,8 @@ void job_result_free(job_result *r);
 /* Seconds on the monotonic clock: what sets and the batch are timed with. */
 double batch_seconds(void);
 
-/* OUTDIR/docs/ID.EXT into buf; 0, or -ERR_IO when the path is too long. */
+/* OUTDIR/docs/ID.EXT (OUTDIR/review/ID.html for "html") into buf; 0, or -ERR_IO when
+ * the path is too long. */
 int job_doc_path(const char *outdir, const char *id, const char *ext, char *buf, size_t size);
 
 #endif

@@ -181,7 +181,8 @@ static int check_complete(const merge_state *st, const char *const *dirs)
     return 0;
 }
 
-int batch_merge(const char *const *dirs, size_t ndirs, const char *outdir, int review, batch_summary *s)
+int batch_merge(const char *const *dirs, size_t ndirs, const char *outdir, int review, double min_score,
+                batch_summary *s)
 {
     memset(s, 0, sizeof *s);
     merge_state st = {0};
@@ -207,6 +208,8 @@ int batch_merge(const char *const *dirs, size_t ndirs, const char *outdir, int r
         rc = batch_write_report(outdir, "report.jsonl", v, st.n);
     if (rc == 0)
         rc = batch_write_all(outdir, v, st.n, s);
+    if (rc == 0 && review)
+        rc = batch_write_review_index(outdir, v, st.n, min_score);
     free(v);
     for (size_t k = 0; k < st.n; k++) {
         free(st.v[k].line);

@@ -1,4 +1,5 @@
-/* outputs.h — the files that sum up a batch: report.jsonl and all.tmx.
+/* outputs.h — the files that sum up a batch: report.jsonl, all.tmx and, with --review,
+ * the index of the review pages.
  *
  * One run and the merge of its shards write them here, from the same list of sets in
  * manifest order, so that they cannot differ: report.jsonl holds the sets' report lines
@@ -29,5 +30,9 @@ int batch_write_report(const char *outdir, const char *name, const batch_entry *
  * all_written. With no TMX at all nothing is written, and an all.tmx of an earlier run
  * is removed (it would show a memory this batch did not make). */
 int batch_write_all(const char *outdir, const batch_entry *v, size_t n, batch_summary *s);
+
+/* OUTDIR/review/index.html over the sets of v[0..n): each with its counts from its report
+ * line and a link to its page when there is one (review/ID.html beside the set's TMX). */
+int batch_write_review_index(const char *outdir, const batch_entry *v, size_t n, double min_score);
 
 #endif

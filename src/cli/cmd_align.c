@@ -10,6 +10,7 @@
 
 #include "../align/document.h"
 #include "../align/output.h"
+#include "../align/review.h"
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
@@ -17,12 +18,13 @@
 #include "align_options.h"
 #include "commands.h"
 
-enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT_LANG_ALONE };
+enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT_LANG_ALONE, OPT_REVIEW };
 
 const cli_option align_cli_options[] = {
     {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
+    {"review", OPT_REVIEW, 1, "OUT.html", N_("also write a review page: the beads side by side with shape and confidence, doubtful ones highlighted, a filter, n/p to the next/previous doubtful bead (one HTML file, no network)")},
     ALIGN_CLI_OPTIONS,
     {"lang", OPT_LANG_ALONE, 1, "LANG", N_("not an option of align: --langs names the language of every file")},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
@@ -30,7 +32,7 @@ const cli_option align_cli_options[] = {
 };
 
 typedef struct {
-    const char *langs, *format, *output;
+    const char *langs, *format, *output, *review;
     int quiet;
     align_settings s;
 } align_args;
@@ -46,6 +48,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_LANGS: a->langs = arg; break;
     case OPT_FORMAT: a->format = arg; break;
     case OPT_OUTPUT: a->output = arg; break;
+    case OPT_REVIEW: a->review = arg; break;
     case OPT_LANG_ALONE: /* an exact --lang, which getopt would otherwise take for --langs */
         return cli_usage_error(self, _("--lang %s: align takes --langs with one language per file in order (e.g. "
                                        "--langs en,zh), or none to guess them from each file's script"),
@@ -101,6 +104,13 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
     }
 }
 
+/* The page's title: the pivot's file name without its folder. */
+static const char *review_title(const char *pivot)
+{
+    const char *slash = strrchr(pivot, '/');
+    return slash ? slash + 1 : pivot;
+}
+
 static void warn(void *ctx, const char *message)
 {
     (void)ctx;
@@ -138,14 +148,21 @@ int cmd_align(int argc, char **argv)
 
     /* every group of files is one document in every language; all go to one output, and
      * all share the user's lexicons, each compiled once (freed here, after the last group) */
-    atomic_file out;
+    atomic_file out, page = {0};
     int rc = atomic_file_open(&out, a.output);
     if (rc < 0)
         return cli_report(rc);
+    if (a.review && (rc = atomic_file_open(&page, a.review)) < 0) {
+        atomic_file_abort(&out);
+        return cli_report(rc);
+    }
     rc = align_settings_open_shared(&a.s);
     output_writer *w = NULL;
+    review_writer *rw = NULL;
     if (rc == 0)
         rc = output_begin(&w, (align_format)fmt, out.f, &a.s.output);
+    if (rc == 0 && a.review)
+        rc = review_begin(&rw, page.f, review_title(argv[first]), a.s.output.min_score);
     output_stats total = {0};
     for (int g = 0; rc == 0 && g < nfiles / per_group; g++) {
         align_document doc;
@@ -177,13 +194,18 @@ int cmd_align(int argc, char **argv)
         output_stats st = {0};
         if (rc == 0)
             rc = output_add(w, &al, &st);
+        if (rc == 0 && rw)
+            rc = review_add(rw, &al, nfiles > per_group ? doc.texts[0].name : NULL);
         if (rc == 0 && !a.quiet)
             print_summary(&al, &st, (align_format)fmt, a.s.output.min_score);
         align_document_free(&doc);
     }
     align_settings_close_shared(&a.s);
     int end_rc = w ? output_end(w, &total) : 0;
-    rc = atomic_file_finish(&out, rc ? rc : end_rc);
+    int page_rc = rw ? review_end(rw) : 0;
+    if (a.review) /* the page only with the memory: both or neither */
+        page_rc = atomic_file_finish(&page, rc ? rc : end_rc ? end_rc : page_rc);
+    rc = atomic_file_finish(&out, rc ? rc : end_rc ? end_rc : page_rc);
     if (rc == 0 && total.chars_dropped)
         cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
                     "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),

@@ -182,7 +182,8 @@ static int run_merge(const cli_command *self, batch_args *a, int argc, char **ar
     batch_progress p;
     batch_progress_init(&p, stderr, a->quiet);
     batch_summary s;
-    int rc = batch_merge((const char *const *)argv + first, (size_t)(argc - first), outdir, a->review, &s);
+    int rc = batch_merge((const char *const *)argv + first, (size_t)(argc - first), outdir, a->review,
+                         a->s.output.min_score, &s);
     if (rc == 0)
         batch_progress_summary(&p, &s, outdir, 0, "report.jsonl");
     return exit_status(rc, &s);
