@@ -34,7 +34,7 @@ SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap
 AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
 LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c))
 CLI_SRC   := src/cli/main.c
-GEN_SRC   := build/gen/rules_srx.c
+GEN_SRC   := build/gen/rules_srx.c build/gen/review_css.c build/gen/review_js.c
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 
 REL_OBJ   := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(GEN_SRC))
@@ -95,6 +95,12 @@ build/rel/build/gen/%.o build/san/build/gen/%.o: build/gen/%.c
 build/gen/rules_srx.c: src/segment/rules.srx scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< builtin_rules_srx > $@.tmp && mv $@.tmp $@
+
+# the review page's style and script (src/align/review.c), inline in every page
+.SECONDARY: $(GEN_SRC)
+build/gen/review_%.c: src/align/review.% scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh $< review_$* > $@.tmp && mv $@.tmp $@
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDIO_MOD)
 	@mkdir -p $(@D)

@@ -151,5 +151,7 @@ else
   echo "(no $A: alignment timing skipped)"
 fi
 echo
+bash bench/batch_bench.sh
+echo
 echo "== Forced alignment: polyalign sync on long recordings (targets: real-time factor <= 0.02, 1 h in <= 200 MB)"
 SHARED=$SHARED bash bench/sync_bench.sh

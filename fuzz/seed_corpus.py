@@ -14,7 +14,8 @@ named by its SHA-1 as libFuzzer names its own finds. The seeds are:
   - for the lexicon target's compiled form, the TSV and .dic fixtures compiled by
     LEXICON_BUILD (build/tools/lexicon_build) when given;
   - for the audio decoder, tiny recordings written here (WAV with Python's wave module;
-    FLAC, MP3, Ogg and M4A through ffmpeg when it is installed).
+    FLAC, MP3, Ogg and M4A through ffmpeg when it is installed);
+  - for the batch's readers (fuzz_manifest), manifests and report lines written here.
 Targets whose input starts with an option byte (fuzz_segment: the language; fuzz_lexicon:
 the format; fuzz_po, fuzz_times: a flag) get it prepended. Nothing is copied from ../shared: its data is not ours.
 """
@@ -204,6 +205,27 @@ def recordings(corpus):
                     corpus.add("fuzz_audio", f.read())
 
 
+def batch_files(corpus):
+    """fuzz_manifest: manifests (first byte 0) and report lines (first byte 1), good and bad."""
+    manifests = [
+        "id\ten\tzh\tru\narticle\tarticle.en.txt\tarticle.zh.txt\tarticle.ru.txt\n",
+        "# sets\r\nID\ten-GB\tzh-CN\r\n\na\ta.en\ta.zh \r\nb\ta.en\nb\t../x.en\t/etc/hostname\n.x\ta\tb\n",
+        "id\ten\tklingon!\n", "a\tb\tc\n", "id\ten\tzh\n\n",
+    ]
+    for m in manifests:
+        corpus.add("fuzz_manifest", b"\x00" + m.encode("utf-8"))
+    lines = [
+        '{"set":3,"sets":9,"line":5,"id":"a","files":["a.en","a.zh"],"langs":["en-GB","zh-CN"],'
+        '"sentences":{"en-GB":12,"zh-CN":11},"beads":10,"mean_confidence":0.9123,"doubtful":1,"units":9,'
+        '"seconds":0.123,"tmx":"docs/a.tmx","shard":"1/4","warnings":["w"],"error":null}',
+        '{"set":1,"sets":2,"id":null,"files":[null,null],"langs":["en-US","zh-CN"],"seconds":0.0,"tmx":null,'
+        '"error":"a.zh: No such file or directory"}',
+        '{"set":3,"sets":2,"files":[]}', "[1,2,3]", "nonsense",
+    ]
+    for line in lines:
+        corpus.add("fuzz_manifest", b"\x01" + line.encode("utf-8"))
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
@@ -212,6 +234,7 @@ def main(argv):
     from_e2e_scripts(corpus)
     from_project_files(corpus)
     recordings(corpus)
+    batch_files(corpus)
     for target in sorted(corpus.counts):
         print(f"seeds: {target}: {corpus.counts[target]}")
     return 0

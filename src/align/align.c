@@ -132,10 +132,11 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     *out = NULL;
     *nout = 0;
     text_features fs, ft;
-    int rc = features_compute(src, &fs);
+    han_spellings *han = o ? o->han : NULL;
+    int rc = features_compute_with(src, han, &fs);
     if (rc < 0)
         return rc;
-    rc = features_compute(tgt, &ft);
+    rc = features_compute_with(tgt, han, &ft);
     if (rc == 0)
         rc = features_prune_to_shared(&fs, &ft);
     if (rc < 0) {

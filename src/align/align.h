@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "dp.h"
+#include "hanlatin.h"
 #include "lexset.h"
 #include "text.h"
 
@@ -29,6 +30,8 @@ typedef struct {
     int refit_rounds;       /* refits of priors and lexical rates; -1: the default (weights.h) */
     unsigned disabled;      /* bit (1u << score_kind) per scorer left out */
     lexset_config lexicons; /* where the lexicons are, and the user's */
+    han_spellings *han;     /* Han spellings shared by a command's documents (hanlatin.h),
+                             * or NULL: each document spells its own */
 } align_options;
 
 typedef struct {

@@ -11,8 +11,9 @@
  *                Russian-Latin/BGN, first five letters (Давыдова -> davyd); Chinese
  *                pinyin of every run of one to four characters through Han-Latin
  *                (习近平 -> "xi", "jinping", "xijinping").
- * Han and Cyrillic transliterations are cached per character, so ICU's transliterator
- * runs once per distinct character, not once per sentence. */
+ * Han transliterations are cached per character (hanlatin.h), for the document or for
+ * every document of a command, so ICU's transliterator runs once per distinct character,
+ * not once per sentence. */
 #include "features.h"
 
 #include <stdio.h>
@@ -29,8 +30,9 @@
 #include "../text/lang.h"
 #include "../util/error.h"
 #include "../util/u32set.h"
+#include "hanlatin.h"
 
-enum { NAME_PREFIX = 5, MAX_PINYIN = 8, PINYIN_RUN = 4 };
+enum { NAME_PREFIX = 5, PINYIN_RUN = 4 };
 
 /* hash tag of name prefixes, apart from the anchor kinds */
 enum { TAG_NAME_PREFIX = ANCHOR_KINDS + 1 };
@@ -46,66 +48,12 @@ static uint32_t key_hash(anchor_kind kind, const char *s, size_t n)
     return h;
 }
 
-/* Transliteration of single characters through an ICU transliterator, cached. */
 typedef struct {
-    UTransliterator *trans;
-    UChar32 base;           /* first code point of the cached range */
-    size_t size;
-    char (*cache)[MAX_PINYIN + 1];
-    uint8_t *done;
-} char_translit;
-
-static int translit_open(char_translit *t, const char *id, UChar32 base, size_t size)
-{
-    UChar uid[128];
-    UErrorCode err = U_ZERO_ERROR;
-    u_uastrcpy(uid, id);
-    t->trans = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
-    t->base = base;
-    t->size = size;
-    t->cache = calloc(size, sizeof *t->cache);
-    t->done = calloc(size, 1);
-    if (U_FAILURE(err) || !t->cache || !t->done)
-        return error_set(ERR_SOFTWARE, _("ICU transliterator %s is not available: %s"), id, u_errorName(err));
-    return 0;
-}
-
-static void translit_close(char_translit *t)
-{
-    if (t->trans)
-        utrans_close(t->trans);
-    free(t->cache);
-    free(t->done);
-}
-
-/* ASCII lower-case spelling of c (possibly ""), or NULL outside the cached range. */
-static const char *translit_char(char_translit *t, UChar32 c)
-{
-    if (!t->trans || c < t->base || (size_t)(c - t->base) >= t->size)
-        return NULL;
-    size_t k = (size_t)(c - t->base);
-    if (!t->done[k]) {
-        UChar buf[32];
-        int32_t len = 0, limit;
-        U16_APPEND_UNSAFE(buf, len, c);
-        limit = len;
-        UErrorCode err = U_ZERO_ERROR;
-        utrans_transUChars(t->trans, buf, &len, 32, 0, &limit, &err);
-        char *out = t->cache[k];
-        size_t n = 0;
-        for (int32_t i = 0; U_SUCCESS(err) && i < len && n < MAX_PINYIN; i++)
-            if (buf[i] < 128 && ((buf[i] | 32) >= 'a' && (buf[i] | 32) <= 'z'))
-                out[n++] = (char)(buf[i] | 32);
-        out[n] = '\0';
-        t->done[k] = 1;
-    }
-    return t->cache[k];
-}
-
-typedef struct {
-    char_translit han;
+    han_spellings *han;             /* the command's, or the document's own */
+    UTransliterator *han_trans;     /* Han-Latin, opened when a character is not in `han` */
     UTransliterator *cyrillic;      /* Russian-Latin/BGN; Latin-ASCII, on whole words */
     int is_english, is_chinese, is_russian;
+    int failed;                     /* the error that stopped extract, when not memory */
 } extractor;
 
 /* A Cyrillic word s[from..to) in lower-case ASCII through BGN (context matters: Денис is
@@ -186,7 +134,7 @@ static int extract(extractor *x, const char *text, sentence_features *f, u32_vec
     const uint8_t *s = (const uint8_t *)text;
     int64_t n = (int64_t)strlen(text), i = 0;
     int word_index = 0;
-    char word[128], pinyin[PINYIN_RUN][MAX_PINYIN + 1];
+    char word[128], pinyin[PINYIN_RUN][HAN_SPELLING_MAX + 1];
     int han_run = 0;
     memset(f, 0, sizeof *f);
     for (int64_t k = 0; k < n;) { /* length: characters other than spaces */
@@ -253,13 +201,18 @@ static int extract(extractor *x, const char *text, sentence_features *f, u32_vec
         }
 
         /* Han characters: pinyin of runs of one to PINYIN_RUN characters */
-        const char *py = x->is_chinese ? translit_char(&x->han, c) : NULL;
-        if (py && *py) {
+        char py[HAN_SPELLING_MAX + 1];
+        int spelt = x->is_chinese ? han_spelling(x->han, &x->han_trans, c, py) : 0;
+        if (spelt < 0) {
+            x->failed = spelt;
+            return -1;
+        }
+        if (spelt && *py) {
             memmove(pinyin[1], pinyin[0], sizeof pinyin[0] * (PINYIN_RUN - 1));
             snprintf(pinyin[0], sizeof pinyin[0], "%s", py);
             if (han_run < PINYIN_RUN)
                 han_run++;
-            char joined[PINYIN_RUN * MAX_PINYIN + 1];
+            char joined[PINYIN_RUN * HAN_SPELLING_MAX + 1];
             size_t jn = 0;
             for (int r = 0; r < han_run; r++) {
                 /* the run ending here: pinyin[r] .. pinyin[0], oldest first */
@@ -325,14 +278,21 @@ static int extract(extractor *x, const char *text, sentence_features *f, u32_vec
 
 int features_compute(const align_text *t, text_features *out)
 {
+    return features_compute_with(t, NULL, out);
+}
+
+int features_compute_with(const align_text *t, han_spellings *han, text_features *out)
+{
     memset(out, 0, sizeof *out);
     extractor x = {0};
+    han_spellings *own = NULL;
     x.is_english = strcmp(t->base, "en") == 0;
     x.is_chinese = lang_joins_unspaced(t->base); /* zh, ja */
     x.is_russian = strcmp(t->base, "ru") == 0 || strcmp(t->base, "uk") == 0 || strcmp(t->base, "be") == 0;
     int rc = 0;
-    if (x.is_chinese)
-        rc = translit_open(&x.han, "Han-Latin; Latin-ASCII", 0x3400, 0xA000 - 0x3400);
+    if (x.is_chinese && !han)
+        rc = han_spellings_new(&own);
+    x.han = han ? han : own;
     if (rc == 0 && x.is_russian) {
         UChar id[64];
         UErrorCode err = U_ZERO_ERROR;
@@ -353,7 +313,7 @@ int features_compute(const align_text *t, text_features *out)
         for (int k = 0; k < ANCHOR_KINDS; k++)
             kb[k].n = 0;
         if (extract(&x, t->sent[i], f, kb) < 0) {
-            rc = error_nomem();
+            rc = x.failed ? x.failed : error_nomem();
             break;
         }
         out->total_chars += f->chars;
@@ -372,7 +332,9 @@ int features_compute(const align_text *t, text_features *out)
     }
     for (int k = 0; k < ANCHOR_KINDS; k++)
         free(kb[k].v);
-    translit_close(&x.han);
+    han_spellings_free(own);
+    if (x.han_trans)
+        utrans_close(x.han_trans);
     if (x.cyrillic)
         utrans_close(x.cyrillic);
     out->keys = all.v;

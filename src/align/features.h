@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hanlatin.h"
 #include "text.h"
 
 typedef enum {
@@ -35,6 +36,9 @@ typedef struct {
 
 /* Compute features of every sentence of t. 0 or a negative error code. */
 int features_compute(const align_text *t, text_features *out);
+
+/* The same with the Han spellings of a command (hanlatin.h; NULL: the document's own). */
+int features_compute_with(const align_text *t, han_spellings *han, text_features *out);
 
 void features_free(text_features *f);
 

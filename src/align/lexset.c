@@ -13,15 +13,11 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
-#include "../util/resource_dir.h"
 #include "../util/u32set.h"
 #include "../util/vec.h"
+#include "lexbuiltin.h"
 #include "lexicon.h"
 #include "lexwords.h"
-
-#ifndef LEXICONDIR
-#define LEXICONDIR "/usr/local/share/polyalign/lexicons"
-#endif
 
 enum { MAX_LEXICONS = 8 };
 
@@ -29,27 +25,12 @@ struct lexset {
     const lexicon *lx[MAX_LEXICONS]; /* the built-in one first, then the user's */
     int swap[MAX_LEXICONS];     /* the lexicon's side 0 is our side 1 */
     size_t n;
-    lexicon *builtin;           /* the one lexicon the set owns; the user's are borrowed
-                                 * from lexset_config.user, which frees them */
+    lexicon_builtins *own;      /* the built-ins opened for this set alone (no shared set
+                                 * in lexset_config); the user's are borrowed from
+                                 * lexset_config.user, which frees them */
     lexwords *w[2];
     int unspaced[2];
 };
-
-/* Path of the built-in lexicon for `pair` ("en-zh"), or "" when none is found: in `dir`
- * when given, else beside the executable (./polyalign beside build/, build/san/polyalign
- * two levels below), else where `make install` puts it relative to PREFIX/bin, else the
- * compiled prefix. */
-static void find_builtin(const char *dir, const char *pair, char *path, size_t size)
-{
-    static const char *const beside_exe[] = {"build/lexicons", "../lexicons", "../share/polyalign/lexicons", NULL};
-    char file[64], found[PATH_MAX];
-    snprintf(file, sizeof file, "%.40s.lex", pair);
-    path[0] = '\0';
-    int rc = dir ? resource_dir_find(NULL, dir, file, found, NULL, 0)
-                 : resource_dir_find(beside_exe, LEXICONDIR, file, found, NULL, 0);
-    if (rc == 0)
-        snprintf(path, size, "%.*s/%s", PATH_MAX - 80, found, file);
-}
 
 static int add_lexicon(lexset *ls, const lexicon *lx, const char *src)
 {
@@ -69,18 +50,14 @@ int lexset_open(const char *src, const char *tgt, const lexset_config *cfg, lexs
         return error_nomem();
     int rc = 0;
     if (!cfg || !cfg->no_builtin) {
-        char pair[2][32], path[PATH_MAX];
-        snprintf(pair[0], sizeof pair[0], "%s-%s", src, tgt);
-        snprintf(pair[1], sizeof pair[1], "%s-%s", tgt, src);
-        for (int k = 0; k < 2 && !ls->n && rc == 0; k++) {
-            find_builtin(cfg ? cfg->dir : NULL, pair[k], path, sizeof path);
-            if (path[0] && (rc = lexicon_open(path, &ls->builtin)) == 0)
-                rc = add_lexicon(ls, ls->builtin, src);
-        }
-        /* only the pairs we ship lexicons for can be missing, whichever side is the pivot */
-        const char *other = strcmp(src, "en") == 0 ? tgt : strcmp(tgt, "en") == 0 ? src : "";
-        if (!ls->n && rc == 0 && (strcmp(other, "zh") == 0 || strcmp(other, "ru") == 0))
-            *builtin_missing = 1;
+        lexicon_builtins *builtins = cfg ? cfg->builtins : NULL;
+        if (!builtins)
+            rc = lexicon_builtins_new(cfg ? cfg->dir : NULL, &ls->own);
+        const lexicon *lx = NULL;
+        if (rc == 0)
+            rc = lexicon_builtins_get(builtins ? builtins : ls->own, src, tgt, &lx, builtin_missing);
+        if (rc == 0 && lx)
+            rc = add_lexicon(ls, lx, src);
     }
     for (size_t u = 0; cfg && cfg->user && u < user_lexicons_count(cfg->user) && rc == 0; u++) {
         const lexicon *lx;
@@ -105,7 +82,7 @@ void lexset_free(lexset *ls)
 {
     if (!ls)
         return;
-    lexicon_free(ls->builtin);
+    lexicon_builtins_free(ls->own);
     lexwords_free(ls->w[0]);
     lexwords_free(ls->w[1]);
     free(ls);

@@ -1,9 +1,8 @@
 /* lexset.h — the lexicons that apply to one pair of texts, and their words per sentence.
  *
- * Built-in lexicons are found by pair name (en-zh.lex) in, first, the directory given by
- * --lexicon-dir or $POLYALIGN_LEXICONS; else the build tree beside the executable
- * (build/lexicons); else the install prefix (share/polyalign/lexicons). A pair stored the
- * other way round (zh-en) is used with its sides swapped. User lexicons (--lexicon) come
+ * Built-in lexicons are found by pair name (en-zh.lex) as lexbuiltin.h says, opened once
+ * per command when the caller shares a set of them; a pair stored the other way round
+ * (zh-en) is used with its sides swapped. User lexicons (--lexicon) come
  * compiled for the pair from a set the caller keeps for the whole command (lexuser.h);
  * one declared for a translation language (--lexicon zh=FILE) joins only the pairs whose
  * target is in that language. Sentences then become sorted sets of word hashes and of
@@ -14,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexbuiltin.h"
 #include "lexuser.h"
 #include "text.h"
 
@@ -22,6 +22,9 @@ typedef struct {
     user_lexicons *user;        /* the --lexicon files, or NULL; lent to every lexset
                                  * opened with this config, which borrow its lexicons */
     int no_builtin;             /* leave the built-in lexicons out */
+    lexicon_builtins *builtins; /* the built-in lexicons shared by every lexset of a
+                                 * command (lexbuiltin.h; its own `dir` counts), or NULL:
+                                 * each set opens its own in `dir` */
 } lexset_config;
 
 typedef struct lexset lexset;

@@ -1,6 +1,7 @@
 /* lexuser.c — the user's lexicons, compiled once per pair of languages; see lexuser.h. */
 #include "lexuser.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ struct user_lexicons {
     size_t nfiles;
     compiled_lexicon *compiled;
     size_t ncompiled, cap;
+    pthread_mutex_t lock;       /* over `compiled`: batch threads share the set */
 };
 
 int user_lexicons_new(const char *const *files, const char *const *langs, size_t n, user_lexicons **out)
@@ -33,6 +35,7 @@ int user_lexicons_new(const char *const *files, const char *const *langs, size_t
     (*out)->files = files;
     (*out)->langs = langs;
     (*out)->nfiles = n;
+    pthread_mutex_init(&(*out)->lock, NULL);
     return 0;
 }
 
@@ -43,6 +46,7 @@ void user_lexicons_free(user_lexicons *u)
     for (size_t k = 0; k < u->ncompiled; k++)
         lexicon_free(u->compiled[k].lx);
     free(u->compiled);
+    pthread_mutex_destroy(&u->lock);
     free(u);
 }
 
@@ -67,11 +71,9 @@ static int compile_file(const char *path, const char *src, const char *tgt, lexi
     return rc == 0 ? lexicon_from_bytes(bytes, len, path, out) : rc;
 }
 
-int user_lexicons_get(user_lexicons *u, size_t k, const char *src, const char *tgt, const lexicon **out)
+/* user_lexicons_get with the lock held */
+static int get_locked(user_lexicons *u, size_t k, const char *src, const char *tgt, const lexicon **out)
 {
-    *out = NULL;
-    if (u->langs && u->langs[k] && !lang_tags_match(u->langs[k], tgt))
-        return 0;
     for (size_t c = 0; c < u->ncompiled; c++) {
         const compiled_lexicon *e = &u->compiled[c];
         if (e->file == k && strcmp(e->src, src) == 0 && strcmp(e->tgt, tgt) == 0) {
@@ -91,4 +93,15 @@ int user_lexicons_get(user_lexicons *u, size_t k, const char *src, const char *t
     u->ncompiled++;
     *out = e->lx;
     return 0;
+}
+
+int user_lexicons_get(user_lexicons *u, size_t k, const char *src, const char *tgt, const lexicon **out)
+{
+    *out = NULL;
+    if (u->langs && u->langs[k] && !lang_tags_match(u->langs[k], tgt))
+        return 0;
+    pthread_mutex_lock(&u->lock);
+    int rc = get_locked(u, k, src, tgt, out);
+    pthread_mutex_unlock(&u->lock);
+    return rc;
 }

@@ -12,7 +12,8 @@
  * Ownership: the caller makes the set, lends it to every lexset through lexset_config,
  * and frees it after the last of those lexsets; the set owns the compiled lexicons and a
  * lexset only borrows them. The file names and languages are borrowed too and must
- * outlive the set. One thread at a time: a get may compile and so change the set. */
+ * outlive the set. Threads may share a set (a batch does): a get that compiles holds
+ * the set's lock, and a compiled lexicon is read-only. */
 #ifndef POLYALIGN_ALIGN_LEXUSER_H
 #define POLYALIGN_ALIGN_LEXUSER_H
 

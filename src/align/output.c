@@ -39,9 +39,7 @@ void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size)
         o += (size_t)snprintf(buf + o, size - o, k ? "-%zu" : "%zu", b->len[k]);
 }
 
-/* The text of sentences [start, start+len) of t: joined by a space, or by nothing for
- * languages written without spaces. Returns a malloc'd string. */
-static char *side_text(const align_text *t, size_t start, size_t len)
+char *alignment_side_text(const align_text *t, size_t start, size_t len)
 {
     int spaced = !lang_joins_unspaced(t->base);
     size_t total = 1;
@@ -83,7 +81,7 @@ static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
 static int write_tsv_line(const alignment *a, const bead3 *b, FILE *f)
 {
     for (size_t k = 0; k < a->ntexts; k++) {
-        char *s = side_text(a->text[k], b->start[k], b->len[k]);
+        char *s = alignment_side_text(a->text[k], b->start[k], b->len[k]);
         if (!s)
             return error_nomem();
         for (char *p = s; *p; p++)
@@ -108,7 +106,7 @@ static int write_jsonl_line(const alignment *a, const bead3 *b, FILE *f)
         for (size_t s = 0; s < b->len[k]; s++)
             json_array_append_new(side, json_integer((json_int_t)(b->start[k] + s)));
         json_array_append_new(idx, side);
-        char *t = side_text(a->text[k], b->start[k], b->len[k]);
+        char *t = alignment_side_text(a->text[k], b->start[k], b->len[k]);
         if (!t)
             rc = error_nomem();
         else
@@ -195,7 +193,7 @@ static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, int
     for (size_t k = 0; k < a->ntexts && rc == 0; k++) {
         if (!b->len[k])
             continue;
-        char *s = side_text(a->text[k], b->start[k], b->len[k]);
+        char *s = alignment_side_text(a->text[k], b->start[k], b->len[k]);
         rc = s ? tmx_writer_tuv(w, a->text[k]->lang, s) : error_nomem();
         free(s);
     }

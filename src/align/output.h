@@ -47,6 +47,11 @@ int output_add(output_writer *w, const alignment *a, output_stats *st);
 /* Finish (closes the TMX body) and free; *total gets the dropped-character count. */
 int output_end(output_writer *w, output_stats *total);
 
+/* The text of sentences [start, start+len) of t: joined by a space, or by nothing for
+ * languages written without spaces (one bead's side, as every format shows it). A
+ * malloc'd string, or NULL when memory is short. */
+char *alignment_side_text(const align_text *t, size_t start, size_t len);
+
 /* "2-1" or "2-1-1" */
 void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size);
 

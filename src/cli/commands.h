@@ -10,6 +10,9 @@ int cmd_segment(int argc, char **argv);
 extern const cli_option align_cli_options[];
 int cmd_align(int argc, char **argv);
 
+extern const cli_option batch_cli_options[];
+int cmd_batch(int argc, char **argv);
+
 extern const cli_option tmx_validate_cli_options[];
 int cmd_tmx_validate(int argc, char **argv);
 extern const cli_option tmx_stats_cli_options[];

@@ -94,5 +94,10 @@ until_success "srt fix (SRT reader and writer)" "$SCRATCH/fixed.srt" srt fix "$T
 until_success "segment (segmenter input)" - segment --lang en "$T.en"
 until_success "subtitle --duration" "$SCRATCH/tiny.out.srt" subtitle --lang en --duration 20 "$T.en" -o "$SCRATCH/tiny.out.srt"
 until_success "align --format tmx" "$SCRATCH/aligned.tmx" align -q --presegmented --format tmx "$T.en" "$T.ru" -o "$SCRATCH/aligned.tmx"
+# a batch of two sets on two threads: out of memory on any thread stops the batch (exit
+# 71, said once), never a set counted as failed; all.tmx only when it succeeds
+printf 'id\ten\tru\none\ttiny.en\ttiny.ru\ntwo\ttiny.en\ttiny.ru\n' >"$SCRATCH/sets.tsv"
+until_success "batch -j 2 (manifest, threads, report, all.tmx)" "$SCRATCH/batch/all.tmx" \
+  batch -q -j 2 --presegmented "$SCRATCH/sets.tsv" -o "$SCRATCH/batch"
 
 done_testing

@@ -72,6 +72,26 @@ for c in "${commands[@]}"; do
   one_write_error "$name -o - >FULL_DEVICE: exit 74, one line naming <stdout>" "<stdout>"
 done
 
+# the review page of align: its write error, and no memory without its page
+run align -q --presegmented "$corpus/article.en.txt" "$corpus/article.ru.txt" -o "$SCRATCH/with-page.tmx" --review "$full"
+one_write_error "align --review FULL_DEVICE: exit 74, one line naming the page" "$full"
+[[ ! -e $SCRATCH/with-page.tmx ]] && ok "align --review FULL_DEVICE: no TMX without its page" ||
+  not_ok "align --review FULL_DEVICE: no TMX without its page"
+# a batch whose outputs cannot be written stops at once (exit 74, one line), whichever
+# output it is: a set's TMX, its review page, or report.jsonl (each a link to the device)
+printf 'id\ten\tru\none\t%s\t%s\ntwo\t%s\t%s\n' "$corpus/article.en.txt" "$corpus/article.ru.txt" \
+  "$corpus/keynote.en.txt" "$corpus/keynote.ru.txt" >"$SCRATCH/sets.tsv"
+for target in docs/two.tmx review/one.html report.jsonl; do
+  rm -rf "$SCRATCH/batch"
+  mkdir -p "$SCRATCH/batch/docs" "$SCRATCH/batch/review"
+  ln -s "$full" "$SCRATCH/batch/$target"
+  run batch -q --review -j 2 "$SCRATCH/sets.tsv" -o "$SCRATCH/batch"
+  one_write_error "batch, $target on a full device: exit 74, one line naming it" "$SCRATCH/batch/$target"
+  [[ ! -e $SCRATCH/batch/all.tmx ]] && ok "batch, $target on a full device: no all.tmx" ||
+    not_ok "batch, $target on a full device: no all.tmx"
+done
+check "the device is written, not replaced" device_intact
+
 # commands that only print: their standard output is checked at exit
 printers=(
   "tmx stats|tmx stats $tmx"

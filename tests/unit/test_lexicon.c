@@ -23,34 +23,7 @@
 #include "text/lang.h"
 #include "util/search.h"
 #include "util/u32set.h"
-
-static char tmpdir[] = "/tmp/polyalign-lexXXXXXX";
-
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Write `text` to a file named `name` in the temporary directory; returns its path. */
-static const char *write_file(const char *name, const char *text, size_t len)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, len, f), len);
-    fclose(f);
-    return path;
-}
+#include "scratch.h"
 
 static lexicon *compile(lexicon_builder *b)
 {
@@ -121,7 +94,7 @@ static void damaged_and_missing_files_are_errors(void **state)
     (void)state;
     lexicon *lx;
     char missing[600];
-    snprintf(missing, sizeof missing, "%s/none.lex", tmpdir);
+    snprintf(missing, sizeof missing, "%s/none.lex", scratch_dir);
     assert_int_equal(lexicon_open(missing, &lx), -ERR_NOINPUT);
     assert_non_null(strstr(error_last(), "none.lex"));
     const char *p = write_file("text.lex", "hello\tworld\n", 12);
@@ -221,7 +194,7 @@ static void user_lexicons_parse_and_fail_loudly(void **state)
     lexicon_builder *b;
     assert_int_equal(lexicon_builder_new("en", "zh", &b), 0);
     char missing[600];
-    snprintf(missing, sizeof missing, "%s/absent.tsv", tmpdir);
+    snprintf(missing, sizeof missing, "%s/absent.tsv", scratch_dir);
     assert_int_equal(lexsource_read(b, "en", "zh", LEXSRC_TSV, missing, NULL, NULL), -ERR_NOINPUT);
     lexicon_builder_free(b);
 }
@@ -253,7 +226,7 @@ static void greedy_match_over_user_lexicon(void **state)
     const char *p = write_file("g.tsv", "Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n",
                                strlen("Beijing\t北京\nuniversity\t大学\nPeking University\t北京大学\nstudent\t学生\n"));
     const char *user[] = {p};
-    lexset_config cfg = {NULL, NULL, 1};
+    lexset_config cfg = {NULL, NULL, 1, NULL};
     assert_int_equal(user_lexicons_new(user, NULL, 1, &cfg.user), 0);
     lexset *ls;
     int missing;
@@ -281,7 +254,7 @@ static void user_lexicon_joins_its_pair_only(void **state)
     const char *p = write_file("pair.tsv", "Internet\t互联网\n", strlen("Internet\t互联网\n"));
     const char *user[] = {p, p};
     const char *zh_only[] = {"zh", NULL};
-    lexset_config cfg = {NULL, NULL, 1};
+    lexset_config cfg = {NULL, NULL, 1, NULL};
     assert_int_equal(user_lexicons_new(user, zh_only, 1, &cfg.user), 0);
     lexset *ls;
     int missing;
@@ -294,7 +267,7 @@ static void user_lexicon_joins_its_pair_only(void **state)
     user_lexicons_free(cfg.user);
     /* undeclared (NULL): every pair, as before */
     const char *second_for_all[] = {"ru", NULL};
-    lexset_config all = {NULL, NULL, 1};
+    lexset_config all = {NULL, NULL, 1, NULL};
     assert_int_equal(user_lexicons_new(user + 1, second_for_all + 1, 1, &all.user), 0);
     assert_int_equal(lexset_open("en", "zh", &all, &ls, &missing), 0);
     assert_int_equal(lexset_count(ls), 1);
@@ -312,7 +285,7 @@ static void user_lexicon_compiled_once_per_pair(void **state)
     (void)state;
     const char *p = write_file("once.tsv", "Internet\t互联网\n", strlen("Internet\t互联网\n"));
     const char *user[] = {p};
-    lexset_config cfg = {NULL, NULL, 1};
+    lexset_config cfg = {NULL, NULL, 1, NULL};
     assert_int_equal(user_lexicons_new(user, NULL, 1, &cfg.user), 0);
     lexset *first, *second;
     int missing;
@@ -488,5 +461,5 @@ int main(void)
         cmocka_unit_test(coverage_is_weighed_against_chance),
         cmocka_unit_test(pairs_are_learned_from_beads),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
