@@ -14,7 +14,7 @@ PREFIX    ?= /usr/local
 LOCALEDIR := $(PREFIX)/share/locale
 SHARED    ?= ../shared
 
-PKGS      := icu-uc icu-i18n libxml-2.0 jansson
+PKGS      := icu-uc icu-i18n libxml-2.0 jansson libzip
 # the forced aligner is a module loaded on demand (src/audio/backend.h): only it links these
 AUDIO_PKGS := libavformat libavcodec libswresample libavutil espeak-ng fftw3f
 AUDIO_LIBS := $(shell pkg-config --libs $(AUDIO_PKGS) 2>/dev/null)

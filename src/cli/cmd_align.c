@@ -34,7 +34,9 @@ enum {
     OPT_LANG_ALONE,
     OPT_LEXICON,
     OPT_LEXDIR,
-    OPT_NO_SCORE
+    OPT_NO_SCORE,
+    OPT_INPUT_FORMAT,
+    OPT_MARKER
 };
 
 enum { MAX_USER_LEXICONS = 4 };
@@ -48,6 +50,8 @@ const cli_option align_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"anchor-marker", OPT_MARKER, 1, "TEXT", N_("a paragraph (or line) of only TEXT is a hard anchor: the k-th of the pivot meets the k-th of each translation and no bead crosses it (default <<<>>>; '' for none); headings of HTML, DOCX, ODT and Markdown are hard anchors too")},
     {"lang", OPT_LANG_ALONE, 1, "LANG", N_("not an option of align: --langs names the language of every file")},
     {"force", OPT_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)")},
     {"keep-doubtful", OPT_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")},
@@ -63,7 +67,8 @@ typedef struct {
     const char *langs, *format, *output, *min_score;
     int keep_partial, keep_doubtful, force, quiet;
     line_structure lines;
-    const char *encoding;
+    const char *encoding, *marker;
+    doc_format input_format;
     const char *lexicon[MAX_USER_LEXICONS];
     const char *lexicon_lang[MAX_USER_LEXICONS];   /* NULL: for every pair */
     char lexicon_tag[MAX_USER_LEXICONS][LANG_TAG_MAX];
@@ -135,6 +140,8 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_DOUBTFUL: a->keep_doubtful = 1; break;
     case OPT_FORCE: a->force = 1; break;
     case OPT_ENCODING: a->encoding = arg; break;
+    case OPT_INPUT_FORMAT: return cli_input_format(self, arg, &a->input_format);
+    case OPT_MARKER: a->marker = arg; break;
     case OPT_LANG_ALONE: /* an exact --lang, which getopt would otherwise take for --langs */
         return cli_usage_error(self, _("--lang %s: align takes --langs with one language per file in order (e.g. "
                                        "--langs en,zh), or none to guess them from each file's script"),
@@ -325,10 +332,12 @@ int cmd_align(int argc, char **argv)
         memset(texts, 0, sizeof texts);
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
-            align_text_options to = {a.langs ? tags[k] : NULL, a.lines, a.encoding};
+            align_text_options to = {a.langs ? tags[k] : NULL, a.lines, a.encoding, a.input_format, a.marker};
             rc = align_text_load(&texts[k], argv[first + g * per_group + k], &to, &ev);
             if (rc == 0 && !a.quiet) {
                 cli_report_encoding(texts[k].name, &texts[k].encoding);
+                cli_report_document(texts[k].name, texts[k].format, texts[k].format_by_content, texts[k].paragraphs,
+                                    texts[k].headings);
                 cli_report_lines(texts[k].name, a.lines, &ev);
             }
             if (rc == 0 && !a.langs) {
@@ -352,6 +361,11 @@ int cmd_align(int argc, char **argv)
                          texts[0].base, texts[p + 1].base);
                 said_missing = 1;
             }
+        for (int p = 0; rc == 0 && p + 1 < per_group; p++)
+            if (fit[p].headings_unpaired && !a.quiet)
+                cli_warn(_("%s has %zu headings and %s has %zu: headings are not hard anchors of this pair, only "
+                           "paragraph evidence"),
+                         texts[0].name, texts[0].headings, texts[p + 1].name, texts[p + 1].headings);
         if (rc == 0)
             rc = check_translations(texts, per_group, fit, a.force);
         if (rc == 0)
