@@ -145,9 +145,9 @@ int hard_anchor_pair(const hard_anchor_pair_in *in, dp_node **nodes, size_t *n, 
     size_t hs = count_kind(in->src, in->nsrc, 1), ht = count_kind(in->tgt, in->ntgt, 1);
     if (ms != mt)
         return error_set(ERR_DATA,
-                         _("%s has %zu anchor markers and %s has %zu: each marker must have its counterpart (or give "
+                         _("anchor markers: %zu in %s, %zu in %s; each marker must have its counterpart (or give "
                            "--anchor-marker '' to align without them)"),
-                         in->src_name, ms, in->tgt_name, mt);
+                         ms, in->src_name, mt, in->tgt_name);
     int headings = hs == ht && hs > 0;
     *headings_unpaired = hs != ht;
     size_t total = ms + (headings ? 2 * hs : 0);

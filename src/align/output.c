@@ -22,9 +22,11 @@ int align_format_parse(const char *name)
     return -1;
 }
 
+const char *const align_format_extensions[] = {"align", "beads", "txt", "tsv", "jsonl", "tmx", NULL};
+
 int align_format_from_path(const char *path)
 {
-    if (file_ext_is(path, "align"))
+    if (file_ext_is(path, "align") || file_ext_is(path, "beads"))
         return FORMAT_BEADS;
     for (int k = 0; k < 4; k++)
         if (file_ext_is(path, format_names[k]))

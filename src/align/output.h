@@ -35,6 +35,11 @@ typedef struct {
 /* Parse "tmx", "beads", "tsv", "jsonl"; -1 if unknown. */
 int align_format_parse(const char *name);
 
+/* The extensions an output file name may have (NULL-terminated), and the formats for
+ * messages. */
+extern const char *const align_format_extensions[];
+#define ALIGN_FORMAT_NAMES "tmx, tsv, jsonl or beads (.align, .txt)"
+
 /* The format an output file name implies (by extension, in any case: x.TMX is TMX), or -1. */
 int align_format_from_path(const char *path);
 

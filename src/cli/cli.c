@@ -11,6 +11,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 
 enum { KEY_HELP = 0x10000 };
 
@@ -213,6 +214,15 @@ int cli_lines(const cli_command *cmd, const char *arg, line_structure *out)
         return cli_usage_error(cmd, _("--lines takes wrap, sentence or paragraph, not '%s'"), arg);
     *out = (line_structure)s;
     return 0;
+}
+
+int cli_output_ext(const cli_command *cmd, const char *output, const char *const *writes, const char *names)
+{
+    const char *ext = file_ext_foreign(output, writes);
+    if (!ext)
+        return 0;
+    return cli_usage_error(cmd, _("-o %s: polyalign %s writes %s, not .%s; name the output after one of them"), output,
+                           cmd->name, names, ext);
 }
 
 int cli_input_format(const cli_command *cmd, const char *arg, doc_format *out)

@@ -295,6 +295,8 @@ int cmd_align(int argc, char **argv)
     } else if (nfiles < 2 || nfiles > 3) {
         return cli_usage_error(self, _("give two or three files: the pivot text first, then its translations"));
     }
+    if (!a.format && (status = cli_output_ext(self, a.output, align_format_extensions, ALIGN_FORMAT_NAMES)) != 0)
+        return status;
     int fmt = a.format ? align_format_parse(a.format) : align_format_from_path(a.output);
     if (a.format && fmt < 0)
         return cli_usage_error(self, _("unknown format '%s' (use tmx, beads, tsv or jsonl)"), a.format);

@@ -19,6 +19,7 @@
 #include "../text/space.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
 enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
@@ -124,6 +125,11 @@ int cmd_segment(int argc, char **argv)
         return cli_usage_error(self, _("--lang is required"));
     if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a.format);
+    static const char *const writes[] = {"txt", "text", "jsonl", NULL};
+    if (!a.format && (status = cli_output_ext(self, a.output, writes, "text (.txt) or jsonl")) != 0)
+        return status;
+    if (!a.format && file_ext_is(a.output, "jsonl"))
+        a.format = "jsonl";
     char lang[LANG_TAG_MAX];
     if (cli_lang(self, a.lang, lang))
         return ERR_USAGE;

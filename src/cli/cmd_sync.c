@@ -257,6 +257,9 @@ int cmd_sync(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.lang || !a.audio || argc - first != 1)
         return cli_usage_error(self, _("give --lang, --audio and one transcript file"));
+    static const char *const writes[] = {"json", "tsv", "srt", NULL};
+    if (!a.format && (status = cli_output_ext(self, a.output, writes, "json, tsv or srt")) != 0)
+        return status;
     const char *fmt = a.format                        ? a.format
                       : file_ext_is(a.output, "tsv") ? "tsv"
                       : file_ext_is(a.output, "srt") ? "srt"

@@ -134,7 +134,8 @@ int doc_html_read(const char *text, size_t len, const char *name, document *d)
         return error_nomem();
     /* the text is UTF-8 already (doc_read.c converted it): a <meta charset> must not
      * switch the parser to another encoding */
-    htmlCtxtUseOptions(s.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+    htmlCtxtUseOptions(s.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
+                                     HTML_PARSE_RECOVER);
     enum { CHUNK = 1 << 16 };
     for (size_t at = 0; s.rc == 0 && at < len; at += CHUNK) {
         size_t n = len - at < CHUNK ? len - at : CHUNK;
