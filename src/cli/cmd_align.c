@@ -46,9 +46,9 @@ const cli_option align_cli_options[] = {
     {"presegmented", OPT_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph); the same as --lines sentence")},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, the end of a one-line sentence, or the end of a one-line paragraph (default: decided per file and reported)")},
     {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
+    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), tsv (the review table: id, score, flag, one column per language), jsonl or beads (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
-    {"min-score", OPT_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")},
+    {"min-score", OPT_MIN, 1, "X", N_("a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful: left out of a TMX, flagged in the review table, marked needs-review in XLIFF")},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
     {"anchor-marker", OPT_MARKER, 1, "TEXT", N_("a paragraph (or line) of only TEXT is a hard anchor: the k-th of the pivot meets the k-th of each translation and no bead crosses it (default <<<>>>; '' for none); headings of HTML, DOCX, ODT and Markdown are hard anchors too")},
@@ -209,6 +209,16 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
         fprintf(stderr, P_("polyalign: %zu doubtful unit (confidence below --min-score %.2f) kept, flagged x-polyalign-flag=doubtful\n",
                            "polyalign: %zu doubtful units (confidence below --min-score %.2f) kept, flagged x-polyalign-flag=doubtful\n", st->doubtful_kept),
                 st->doubtful_kept, min_score);
+    if (fmt == FORMAT_XLIFF || fmt == FORMAT_XLIFF2)
+        fprintf(stderr,
+                P_("polyalign: %zu unit written (%zu marked needs-review: confidence below --min-score %.2f), ",
+                   "polyalign: %zu units written (%zu marked needs-review: confidence below --min-score %.2f), ",
+                   st->written),
+                st->written, st->needs_review, min_score);
+    if (fmt == FORMAT_XLIFF || fmt == FORMAT_XLIFF2)
+        fprintf(stderr, P_("%zu bead without pivot text left out\n", "%zu beads without pivot text left out\n",
+                           st->empty_side_left_out),
+                st->empty_side_left_out);
     if (fmt == FORMAT_TMX) {
         fprintf(stderr,
                 P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
@@ -299,7 +309,10 @@ int cmd_align(int argc, char **argv)
         return status;
     int fmt = a.format ? align_format_parse(a.format) : align_format_from_path(a.output);
     if (a.format && fmt < 0)
-        return cli_usage_error(self, _("unknown format '%s' (use tmx, beads, tsv or jsonl)"), a.format);
+        return cli_usage_error(self, _("unknown format '%s' (use tmx, xliff, xliff2, tsv, jsonl or beads)"), a.format);
+    if (fmt == FORMAT_XLIFF2 && per_group == 3)
+        return cli_usage_error(self, _("XLIFF 2.0 holds one target language: give one translation, or use --format "
+                                       "xliff (XLIFF 1.2: a <file> per language)"));
     if (fmt < 0)
         fmt = FORMAT_BEADS;
     output_options oo = {ALIGN_DEFAULT_MIN_SCORE, a.keep_partial, a.keep_doubtful};
@@ -382,8 +395,8 @@ int cmd_align(int argc, char **argv)
     int end_rc = w ? output_end(w, &total) : 0;
     rc = atomic_file_finish(&out, rc ? rc : end_rc);
     if (rc == 0 && total.chars_dropped)
-        cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
-                    "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),
+        cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the output",
+                    "%zu characters that XML 1.0 forbids were dropped from the output", total.chars_dropped),
                  total.chars_dropped);
     return cli_report(rc);
 }
