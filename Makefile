@@ -175,7 +175,7 @@ build/fuzz/bin/%: fuzz/%.c fuzz/input_file.h $(FUZZ_OBJ)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) $(AUDIO_LIBS)
 
-build/fuzz/seeds/.made: fuzz/seed_corpus.py $(FUZZ_SEEDS_FROM) build/tools/lexicon_build
+build/fuzz/seeds/.made: fuzz/seed_corpus.py tests/e2e/make_docs.py $(FUZZ_SEEDS_FROM) build/tools/lexicon_build
 	rm -rf build/fuzz/seeds
 	python3 fuzz/seed_corpus.py build/fuzz/seeds build/tools/lexicon_build
 	touch $@
