@@ -168,6 +168,7 @@ static int adopt_buffer(char *buf, size_t len, const char *name, const char *enc
     out->name = strdup(name);
     if (!out->name) {
         free(buf);
+        out->bytes = NULL; /* the caller may free *out after an error */
         return error_nomem();
     }
     return 0;

@@ -187,8 +187,10 @@ int review_table_read(const char *path, review_table *t)
     char *text = t->storage;
     size_t len = in.len, at = 0, cap = 0, line = 1, number = 0;
     text_input_free(&in);
-    if (!t->name)
+    if (!t->name) {
+        review_table_free(t);
         return error_nomem();
+    }
     raw_row r = {0};
     columns c = {0};
     int header = 0;
