@@ -42,46 +42,45 @@ static doc_format format_of_name(const char *path)
     return DOC_AUTO;
 }
 
-/* An XML document that is not a page: what it is and what to do with it. */
-static int refuse_xml(const char *name, const char *root)
-{
-    const char *local = strchr(root, ':') ? strchr(root, ':') + 1 : root;
-    if (strcmp(local, "tmx") == 0)
-        return error_set(ERR_DATA,
-                         _("%s: is a TMX translation memory (root element <%s>), not a text: use the tmx commands "
-                           "(polyalign tmx stats, tmx extract --langs …)"),
-                         name, root);
-    if (strcmp(local, "xliff") == 0)
-        return error_set(ERR_DATA,
-                         _("%s: is an XLIFF file (root element <%s>), not a text: export the source or target text "
-                           "from your CAT tool, or convert it (xliff2po, then polyalign po2tmx)"),
-                         name, root);
-    if (strcmp(root, "w:document") == 0 || strcmp(root, "office:document-content") == 0 ||
-        strcmp(root, "office:document") == 0)
-        return error_set(ERR_DATA,
-                         _("%s: is one XML part of a word-processor document (root element <%s>): give the .docx or "
-                           ".odt file itself"),
-                         name, root);
-    return error_set(ERR_DATA,
-                     _("%s: is an XML document (root element <%s>), not a text: polyalign reads plain text, HTML, "
-                       "DOCX, ODT and Markdown; convert it to one of them"),
-                     name, root);
-}
+/* Files refused by what they hold: the XML roots and the ZIP kinds (doc_zip_kind) known,
+ * each with a message of the form "%s: is …" taking the file and the root or kind. */
+static const struct {
+    const char *what, *message;
+} refusals[] = {
+    {"tmx", N_("%s: is a TMX translation memory (root element <%s>), not a text: use the tmx commands (polyalign tmx "
+               "stats, tmx extract --langs …)")},
+    {"xliff", N_("%s: is an XLIFF file (root element <%s>), not a text: export the source or target text from your "
+                 "CAT tool, or convert it (xliff2po, then polyalign po2tmx)")},
+    {"w:document", N_("%s: is one XML part of a word-processor document (root element <%s>): give the .docx or .odt "
+                      "file itself")},
+    {"office:document-content", N_("%s: is one XML part of a word-processor document (root element <%s>): give the "
+                                   ".docx or .odt file itself")},
+    {"xlsx", N_("%s: is a spreadsheet (%s), not a document polyalign reads: save each column as text (one segment per "
+                "line) and align with --presegmented")},
+    {"ods", N_("%s: is a spreadsheet (%s), not a document polyalign reads: save each column as text (one segment per "
+               "line) and align with --presegmented")},
+};
 
-static int refuse_zip(const char *name, const char *kind)
+/* A file that is not a text: what it is (an XML root, a ZIP kind, NULL for a plain ZIP)
+ * and what to do with it. */
+static int refuse(const char *name, const char *what, int xml)
 {
-    if (!kind)
+    const char *local = what && strchr(what, ':') && xml ? strchr(what, ':') + 1 : what;
+    for (size_t k = 0; what && k < sizeof refusals / sizeof *refusals; k++)
+        if (strcmp(what, refusals[k].what) == 0 || (local && strcmp(local, refusals[k].what) == 0))
+            return error_set(ERR_DATA, _(refusals[k].message), name, what);
+    if (xml)
+        return error_set(ERR_DATA,
+                         _("%s: is an XML document (root element <%s>), not a text: polyalign reads plain text, HTML, "
+                           "DOCX, ODT and Markdown; convert it to one of them"),
+                         name, what);
+    if (!what)
         return error_set(ERR_DATA, _("%s: is a ZIP archive, not a document: unpack it and give the files inside"),
                          name);
-    if (strcmp(kind, "xlsx") == 0 || strcmp(kind, "ods") == 0)
-        return error_set(ERR_DATA,
-                         _("%s: is a spreadsheet (%s), not a document polyalign reads: save each column as text "
-                           "(one segment per line) and align with --presegmented"),
-                         name, kind);
     return error_set(ERR_DATA,
                      _("%s: is a %s file, not a document polyalign reads (plain text, HTML, DOCX, ODT, Markdown): "
                        "convert it to DOCX or text first"),
-                     name, kind);
+                     name, what);
 }
 
 /* A DOCX or ODT from the ZIP in raw[0..len). */
@@ -95,7 +94,7 @@ static int read_container(const char *raw, size_t len, const char *name, doc_for
     const char *kind = doc_zip_kind(z);
     doc_format f = kind && strcmp(kind, "docx") == 0 ? DOC_DOCX : kind && strcmp(kind, "odt") == 0 ? DOC_ODT : DOC_AUTO;
     if (f == DOC_AUTO)
-        rc = refuse_zip(name, kind);
+        rc = refuse(name, kind, 0);
     else if (want != DOC_AUTO && want != f)
         rc = error_set(ERR_DATA, _("%s: --input-format %s, but the file is a %s document"), name, format_keys[want],
                        doc_format_name(f));
@@ -184,7 +183,7 @@ int doc_read(const char *path, const doc_read_options *o, doc_input *out)
             if (want != DOC_AUTO)
                 f = want;
             else if (sn.kind == SNIFF_XML && strcmp(sn.root, "html") != 0)
-                rc = refuse_xml(name, sn.root);
+                rc = refuse(name, sn.root, 1);
             else if (sn.kind == SNIFF_XML || sn.kind == SNIFF_HTML)
                 f = sn.kind == SNIFF_XML ? DOC_XHTML : DOC_HTML, out->by_content = by_name != DOC_HTML && by_name != DOC_XHTML;
             else

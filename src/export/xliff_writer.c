@@ -16,7 +16,7 @@
 #define MDA_NS "urn:oasis:names:tc:xliff:metadata:2.0"
 
 struct xliff_writer {
-    xml_stream out;
+    xml_stream out;         /* first: xml_stream_new */
     xmlTextWriterPtr x;
     int version;
     const char *srclang;
@@ -27,19 +27,13 @@ struct xliff_writer {
 
 int xliff_writer_open(xliff_writer **out, FILE *f, int version, const char *srclang, const char *trglang)
 {
-    *out = NULL;
-    xliff_writer *w = calloc(1, sizeof *w);
+    int rc;
+    xliff_writer *w = *out = xml_stream_new(sizeof *w, f, &rc);
     if (!w)
-        return error_nomem();
-    int rc = xml_stream_open(&w->out, f);
-    if (rc < 0) {
-        free(w);
         return rc;
-    }
     w->x = w->out.xml;
     w->version = version;
     w->srclang = srclang;
-    *out = w;
     xmlTextWriterPtr x = w->x;
     XML_CHECK(xmlTextWriterStartDocument(x, "1.0", "UTF-8", NULL));
     XML_CHECK(xmlTextWriterStartElement(x, BAD_CAST "xliff"));
@@ -184,9 +178,7 @@ int xliff_writer_end_file(xliff_writer *w)
 
 int xliff_writer_close(xliff_writer *w)
 {
-    int rc = xml_stream_close(&w->out);
-    free(w);
-    return rc;
+    return xml_stream_close(&w->out, w);
 }
 
 size_t xliff_writer_dropped(const xliff_writer *w)

@@ -14,7 +14,7 @@
 #endif
 
 struct tmx_writer {
-    xml_stream out;
+    xml_stream out;         /* first: xml_stream_new */
     xmlTextWriterPtr xml;   /* out.xml */
 };
 
@@ -44,17 +44,11 @@ int tmx_writer_prop(tmx_writer *w, const char *type, const char *value);
 
 int tmx_writer_open(tmx_writer **out, FILE *f, const tmx_header *h)
 {
-    *out = NULL;
-    tmx_writer *w = calloc(1, sizeof *w);
+    int rc;
+    tmx_writer *w = *out = xml_stream_new(sizeof *w, f, &rc);
     if (!w)
-        return error_nomem();
-    int rc = xml_stream_open(&w->out, f);
-    if (rc < 0) {
-        free(w);
         return rc;
-    }
     w->xml = w->out.xml;
-    *out = w;
     char date[32];
     tmx_format_date(tmx_creation_time(), date, sizeof date);
     xmlTextWriterPtr x = w->xml;
@@ -173,9 +167,7 @@ int tmx_writer_copy_unit(tmx_writer *w, const tmx_unit *u)
 
 int tmx_writer_close(tmx_writer *w)
 {
-    int rc = xml_stream_close(&w->out);
-    free(w);
-    return rc;
+    return xml_stream_close(&w->out, w);
 }
 
 size_t tmx_writer_dropped(const tmx_writer *w)

@@ -30,6 +30,17 @@ int xml_stream_open(xml_stream *s, FILE *f)
     return 0;
 }
 
+void *xml_stream_new(size_t size, FILE *f, int *rc)
+{
+    xml_stream *s = calloc(1, size);
+    *rc = s ? xml_stream_open(s, f) : error_nomem();
+    if (*rc < 0) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
 static int forbidden(const unsigned char *s, size_t i, size_t n)
 {
     return (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') ||
@@ -70,7 +81,7 @@ int xml_stream_status(const xml_stream *s)
     return ferror(s->f) ? -ERR_IO : 0;
 }
 
-int xml_stream_close(xml_stream *s)
+int xml_stream_close(xml_stream *s, void *owner)
 {
     int rc = 0;
     if (xmlTextWriterEndDocument(s->xml) < 0 || xmlTextWriterFlush(s->xml) < 0)
@@ -80,5 +91,6 @@ int xml_stream_close(xml_stream *s)
     xmlFreeTextWriter(s->xml);
     free(s->clean);
     memset(s, 0, sizeof *s);
+    free(owner);
     return rc;
 }

@@ -25,6 +25,11 @@ typedef struct {
 /* A writer on f (not closed here), indenting by two spaces. 0 or -ERR_NOMEM. */
 int xml_stream_open(xml_stream *s, FILE *f);
 
+/* A writer object of `size` bytes, zeroed, whose first member is an xml_stream, with that
+ * stream opened on f: what the TMX and XLIFF writers are made of. NULL with *rc set
+ * (-ERR_NOMEM) when memory is short. */
+void *xml_stream_new(size_t size, FILE *f, int *rc);
+
 /* text, or a copy without the characters XML 1.0 forbids (C0 controls but tab, LF, CR;
  * U+FFFE, U+FFFF); NULL when memory is short. The input is valid UTF-8. */
 const char *xml_stream_clean(xml_stream *s, const char *text);
@@ -32,8 +37,9 @@ const char *xml_stream_clean(xml_stream *s, const char *text);
 /* -ERR_IO once the stream has failed (its owner reports it), else 0. */
 int xml_stream_status(const xml_stream *s);
 
-/* End the document, flush, free the writer. 0, -ERR_NOMEM or -ERR_IO. */
-int xml_stream_close(xml_stream *s);
+/* End the document, flush, free the writer and then `owner` (the writer object holding
+ * s, or NULL). 0, -ERR_NOMEM or -ERR_IO. */
+int xml_stream_close(xml_stream *s, void *owner);
 
 /* xmlTextWriter fails only when memory is short: its output never fails. */
 #define XML_CHECK(call)                                                                                            \
