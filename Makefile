@@ -14,7 +14,7 @@ PREFIX    ?= /usr/local
 LOCALEDIR := $(PREFIX)/share/locale
 SHARED    ?= ../shared
 
-PKGS      := icu-uc icu-i18n libxml-2.0 jansson
+PKGS      := icu-uc icu-i18n libxml-2.0 jansson libzip
 # the forced aligner is a module loaded on demand (src/audio/backend.h): only it links these
 AUDIO_PKGS := libavformat libavcodec libswresample libavutil espeak-ng fftw3f
 AUDIO_LIBS := $(shell pkg-config --libs $(AUDIO_PKGS) 2>/dev/null)
@@ -181,7 +181,7 @@ build/fuzz/bin/%: fuzz/%.c fuzz/input_file.h $(FUZZ_OBJ)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) $(AUDIO_LIBS)
 
-build/fuzz/seeds/.made: fuzz/seed_corpus.py $(FUZZ_SEEDS_FROM) build/tools/lexicon_build
+build/fuzz/seeds/.made: fuzz/seed_corpus.py tests/e2e/make_docs.py $(FUZZ_SEEDS_FROM) build/tools/lexicon_build
 	rm -rf build/fuzz/seeds
 	python3 fuzz/seed_corpus.py build/fuzz/seeds build/tools/lexicon_build
 	touch $@

@@ -178,6 +178,24 @@ def from_project_files(corpus):
                 corpus.add_file_bytes(path.rsplit(".", 1)[-1], f.read())
 
 
+def documents(corpus):
+    """fuzz_doc: the sample texts as the documents tests/e2e/make_docs.py makes, each with
+    the first byte of its --input-format (0: auto, as doc_read.h numbers them)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
+    import make_docs
+    fmt = {"html": 2, "docx": 4, "odt": 5, "md": 6}
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(glob.glob("corpus/wuzhen/keynote.*.txt")):
+            paras = make_docs.paragraphs(path)
+            for kind, byte in fmt.items():
+                out = os.path.join(tmp, "doc." + kind)
+                getattr(make_docs, {"html": "page", "md": "markdown"}.get(kind, kind))(paras, True, [(1, "A note.")], out)
+                with open(out, "rb") as f:
+                    data = f.read()
+                corpus.add("fuzz_doc", bytes([byte]) + data)
+                corpus.add("fuzz_doc", b"\x00" + data)
+
+
 def recordings(corpus):
     with tempfile.TemporaryDirectory() as tmp:
         wav = os.path.join(tmp, "tone.wav")
@@ -233,6 +251,7 @@ def main(argv):
     corpus = Corpus(argv[1], argv[2] if len(argv) == 3 else None)
     from_e2e_scripts(corpus)
     from_project_files(corpus)
+    documents(corpus)
     recordings(corpus)
     batch_files(corpus)
     for target in sorted(corpus.counts):

@@ -14,6 +14,7 @@ packages=(
   libxml2-dev libxml2-utils         # TMX/SRX reading and writing; xmllint for tests
   gettext libgettextpo-dev          # CLI messages in zh/ru; PO files
   libjansson-dev                    # JSON Lines output
+  libzip-dev                        # DOCX and ODT input: their ZIP containers, read with bounded expansion
   libcmocka-dev                     # unit tests
   clang libclang-rt-dev             # fuzz targets: libFuzzer with ASan and UBSan (make fuzz)
   python3 time                      # the evaluation scorers in ../shared; /usr/bin/time for benchmarks

@@ -8,6 +8,7 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "coarse.h"
+#include "hard_anchor.h"
 #include "features.h"
 #include "lexlearn.h"
 #include "lexmodel.h"
@@ -149,16 +150,23 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     f.variance = LENGTH_VARIANCE * f.ratio;
     memcpy(f.prior, prior_default_probs(), align_nshapes * sizeof f.prior[0]);
 
+    /* markers and headings: nodes the path must pass through (hard_anchor.h) */
+    dp_node *nodes = NULL;
+    size_t nnodes = 0;
+    hard_anchor_pair_in pin = {src->name, tgt->name, src->anchors, tgt->anchors, src->nanchors, tgt->nanchors,
+                               src->n, tgt->n};
+    rc = hard_anchor_pair(&pin, &nodes, &nnodes, &f.headings_unpaired);
+    f.hard_anchors = nnodes;
     uint32_t *ls = malloc((src->n + 1) * sizeof *ls), *lt = malloc((tgt->n + 1) * sizeof *lt);
     dp_band band = {0};
-    if (!ls || !lt)
+    if (rc == 0 && (!ls || !lt))
         rc = error_nomem();
     for (size_t k = 0; rc == 0 && k < src->n; k++)
         ls[k] = fs.s[k].chars;
     for (size_t k = 0; rc == 0 && k < tgt->n; k++)
         lt[k] = ft.s[k].chars;
     if (rc == 0)
-        rc = coarse_band(ls, src->n, lt, tgt->n, f.ratio, f.variance, &band);
+        rc = coarse_band_forced(ls, src->n, lt, tgt->n, f.ratio, f.variance, nodes, nnodes, &band);
     free(ls);
     free(lt);
 
@@ -206,6 +214,7 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     lex_side_free(&sides[0]);
     lex_side_free(&sides[1]);
     band_free(&band);
+    free(nodes);
     features_free(&fs);
     features_free(&ft);
     if (rc < 0) {

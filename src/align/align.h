@@ -43,6 +43,8 @@ typedef struct {
     double lexical_rate[2];         /* fitted share of words covered in the beads, per side */
     size_t learned_pairs;           /* word pairs learned from the first pass */
     size_t beads, doubtful;         /* beads, and those below ALIGN_DEFAULT_MIN_SCORE */
+    size_t hard_anchors;            /* nodes the alignment was made to pass through */
+    int headings_unpaired;          /* the texts' numbers of headings differ: not anchors */
 } align_fit;
 
 int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,

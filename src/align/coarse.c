@@ -113,5 +113,45 @@ int band_widen(dp_band *b, size_t extra)
         b->lo[i] = b->lo[i] > extra ? b->lo[i] - extra : 0;
         b->hi[i] = b->hi[i] + extra > b->m ? b->m : b->hi[i] + extra;
     }
+    if (b->nforced)
+        band_force(b, b->forced, b->nforced);
+    return 0;
+}
+
+int coarse_band_forced(const uint32_t *src, size_t n, const uint32_t *tgt, size_t m, double ratio, double variance,
+                       const dp_node *nodes, size_t nnodes, dp_band *out)
+{
+    if (!nnodes)
+        return coarse_band(src, n, tgt, m, ratio, variance, out);
+    int rc = band_full(out, n, m);
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i <= n; i++) {
+        out->lo[i] = m;
+        out->hi[i] = 0;
+    }
+    /* one band per stretch from a node (or the start) to the next (or the end); a row
+     * two stretches share (a node's) takes the columns of both */
+    for (size_t k = 0; rc == 0 && k <= nnodes; k++) {
+        dp_node from = k ? nodes[k - 1] : (dp_node){0, 0}, to = k < nnodes ? nodes[k] : (dp_node){n, m};
+        dp_band part;
+        rc = coarse_band(src + from.i, to.i - from.i, tgt + from.j, to.j - from.j, ratio, variance, &part);
+        for (size_t r = 0; rc == 0 && r <= part.n; r++) {
+            size_t i = from.i + r, lo = from.j + part.lo[r], hi = from.j + part.hi[r];
+            if (part.lo[r] > part.hi[r])
+                continue;
+            if (lo < out->lo[i])
+                out->lo[i] = lo;
+            if (hi > out->hi[i])
+                out->hi[i] = hi;
+        }
+        if (rc == 0)
+            band_free(&part);
+    }
+    if (rc < 0) {
+        band_free(out);
+        return rc;
+    }
+    band_force(out, nodes, nnodes);
     return 0;
 }

@@ -18,7 +18,13 @@
 int coarse_band(const uint32_t *src, size_t n, const uint32_t *tgt, size_t m, double ratio, double variance,
                 dp_band *out);
 
-/* Widen a band by `extra` columns on each side (when the DP found no path inside it). */
+/* The same for a path that must pass through nodes[0..nnodes) (dp.h; borrowed, must
+ * outlive the band): a band per stretch between two nodes, joined, the nodes forced. */
+int coarse_band_forced(const uint32_t *src, size_t n, const uint32_t *tgt, size_t m, double ratio, double variance,
+                       const dp_node *nodes, size_t nnodes, dp_band *out);
+
+/* Widen a band by `extra` columns on each side (when the DP found no path inside it);
+ * forced nodes stay forced. */
 int band_widen(dp_band *b, size_t extra);
 
 #endif

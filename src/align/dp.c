@@ -39,7 +39,72 @@ int band_full(dp_band *b, size_t n, size_t m)
         b->lo[i] = 0;
         b->hi[i] = m;
     }
+    b->forced = NULL;
+    b->nforced = 0;
     return 0;
+}
+
+void band_force(dp_band *b, const dp_node *nodes, size_t n)
+{
+    b->forced = n ? nodes : NULL;
+    b->nforced = n;
+    /* row i has passed the nodes above it (its columns start at the last one's) and not
+     * reached those below (its columns end at the first one's); the nodes on the row are
+     * between the two and always in the band */
+    for (size_t i = 0, k = 0; i <= b->n; i++) {
+        while (k < n && nodes[k].i < i)
+            k++;
+        size_t on = k;
+        while (on < n && nodes[on].i == i)
+            on++;
+        size_t lo = k ? nodes[k - 1].j : 0, hi = on < n ? nodes[on].j : b->m;
+        if (b->lo[i] < lo)
+            b->lo[i] = lo;
+        if (b->hi[i] > hi)
+            b->hi[i] = hi;
+        for (size_t f = k; f < on; f++) {
+            if (b->lo[i] > nodes[f].j)
+                b->lo[i] = nodes[f].j;
+            if (b->hi[i] < nodes[f].j)
+                b->hi[i] = nodes[f].j;
+        }
+    }
+}
+
+/* The number of forced nodes f with f.i <= i and f.j <= j: a prefix of the chain. */
+static size_t forced_at_or_before(const dp_band *b, size_t i, size_t j)
+{
+    size_t lo = 0, hi = b->nforced;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->forced[mid].i <= i && b->forced[mid].j <= j)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The number of forced nodes f with f.i >= i and f.j >= j: a suffix of the chain. */
+static size_t forced_at_or_after(const dp_band *b, size_t i, size_t j)
+{
+    size_t lo = 0, hi = b->nforced;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->forced[mid].i >= i && b->forced[mid].j >= j)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return b->nforced - lo;
+}
+
+int band_bead_allowed(const dp_band *b, size_t i, size_t di, size_t j, size_t dj)
+{
+    if (!b->nforced)
+        return 1;
+    /* every node lies before the bead's end's region or after its start */
+    return forced_at_or_before(b, i, j) + forced_at_or_after(b, i + di, j + dj) >= b->nforced;
 }
 
 void band_free(dp_band *b)
@@ -134,7 +199,7 @@ static void inside_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn
                 if (di > i || dj > j)
                     continue;
                 size_t p = cell(ix, i - di, j - dj);
-                if (p == SIZE_MAX || !isfinite(inside[p]))
+                if (p == SIZE_MAX || !isfinite(inside[p]) || !band_bead_allowed(b, i - di, di, j - dj, dj))
                     continue;
                 v = soft_min(v, inside[p] + cached_cost(cc, p, s, cost, ctx, i - di, j - dj), t);
             }
@@ -158,7 +223,8 @@ static void outside_pass(const band_index *ix, const cost_cache *cc, bead_cost_f
             double v = INFINITY;
             for (size_t s = 0; s < max_shapes; s++) {
                 size_t e = cell(ix, i + align_shapes[s].di, j + align_shapes[s].dj);
-                if (e == SIZE_MAX || !isfinite(outside[e]))
+                if (e == SIZE_MAX || !isfinite(outside[e]) ||
+                    !band_bead_allowed(b, i, align_shapes[s].di, j, align_shapes[s].dj))
                     continue;
                 v = soft_min(v, outside[e] + cached_cost(cc, c, s, cost, ctx, i, j), t);
             }
@@ -222,7 +288,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
                 if (di > i || dj > j)
                     continue;
                 size_t p = cell(&ix, i - di, j - dj);
-                if (p == SIZE_MAX || !isfinite(forward[p]))
+                if (p == SIZE_MAX || !isfinite(forward[p]) || !band_bead_allowed(b, i - di, di, j - dj, dj))
                     continue;
                 double bc = cost(ctx, i - di, di, j - dj, dj);
                 if (cc.v)

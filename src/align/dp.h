@@ -31,14 +31,31 @@ typedef struct {
     double confidence;  /* in [0, 1] */
 } bead;
 
+/* A node (i, j) the path must pass through (hard_anchor.h). */
+typedef struct {
+    size_t i, j;
+} dp_node;
+
 typedef struct {
     size_t n, m;        /* rows 0..n, columns 0..m */
     size_t *lo, *hi;    /* per row, inclusive */
+    const dp_node *forced;  /* nodes every path passes through: sorted, both coordinates
+                             * never decreasing (borrowed; NULL when none) */
+    size_t nforced;
 } dp_band;
 
-/* The full matrix as a band. */
+/* The full matrix as a band (no forced nodes). */
 int band_full(dp_band *b, size_t n, size_t m);
 void band_free(dp_band *b);
+
+/* Make every path of the band pass through nodes[0..n) (borrowed: must outlive the band):
+ * rows above a node keep only the columns up to its own, rows below only those from it,
+ * and the DP takes no bead that would step over one. */
+void band_force(dp_band *b, const dp_node *nodes, size_t n);
+
+/* Whether the bead from (i, j) of shape (di, dj) passes through every forced node of b:
+ * for each, it ends at or before the node, or starts at or after it. */
+int band_bead_allowed(const dp_band *b, size_t i, size_t di, size_t j, size_t dj);
 
 typedef double (*bead_cost_fn)(void *ctx, size_t i, size_t di, size_t j, size_t dj);
 

@@ -1,4 +1,6 @@
-/* output.c — the four alignment formats; see output.h. */
+/* output.c — the alignment formats; see output.h. The review table's cells and the
+ * XLIFF markup are written by their own modules (tm/review_table.h,
+ * export/xliff_writer.h); here each bead becomes a row or a unit. */
 #include "output.h"
 
 #include <stdlib.h>
@@ -6,27 +8,34 @@
 
 #include <jansson.h>
 
+#include "../export/xliff_writer.h"
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../tm/review_table.h"
 #include "../tm/tmx_writer.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
 
-static const char *const format_names[] = {"beads", "tsv", "jsonl", "tmx"}; /* in align_format order */
+static const char *const format_names[] = {"beads", "tsv", "jsonl", "tmx", "xliff", "xliff2"}; /* align_format order */
+enum { NFORMATS = sizeof format_names / sizeof *format_names };
 
 int align_format_parse(const char *name)
 {
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < NFORMATS; k++)
         if (strcmp(name, format_names[k]) == 0)
             return k;
     return -1;
 }
 
+const char *const align_format_extensions[] = {"align", "beads", "txt", "tsv", "jsonl", "tmx", "xliff", "xlf", NULL};
+
 int align_format_from_path(const char *path)
 {
-    if (file_ext_is(path, "align"))
+    if (file_ext_is(path, "align") || file_ext_is(path, "beads"))
         return FORMAT_BEADS;
-    for (int k = 0; k < 4; k++)
+    if (file_ext_is(path, "xlf"))
+        return FORMAT_XLIFF;
+    for (int k = 0; k < NFORMATS; k++)
         if (file_ext_is(path, format_names[k]))
             return k;
     return -1;
@@ -78,20 +87,19 @@ static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
     return 0;
 }
 
-static int write_tsv_line(const alignment *a, const bead3 *b, FILE *f)
+/* A row of the review table: id, score, flag, then each language's text. */
+static int write_tsv_line(const alignment *a, const bead3 *b, size_t id, int doubtful, FILE *f)
 {
+    fprintf(f, "%zu\t%.4f\t%s", id, b->confidence, doubtful ? "doubtful" : "");
     for (size_t k = 0; k < a->ntexts; k++) {
         char *s = alignment_side_text(a->text[k], b->start[k], b->len[k]);
         if (!s)
             return error_nomem();
-        for (char *p = s; *p; p++)
-            if (*p == '\t')
-                *p = ' ';
-        fputs(s, f);
         fputc('\t', f);
+        review_table_cell(f, s);
         free(s);
     }
-    fprintf(f, "%.4f\n", b->confidence);
+    fputc('\n', f);
     return 0;
 }
 
@@ -214,8 +222,46 @@ struct output_writer {
     FILE *f;
     output_options opts;
     tmx_writer *tmx;
-    size_t next_unit;       /* tuid of the next unit, over all documents */
+    xliff_writer *xliff;
+    size_t next_unit;       /* tuid of the next unit, or id of the next row, over all documents */
 };
+
+/* The XLIFF of one document: a <file> per translation, a unit per bead with pivot text. */
+static int write_xliff(output_writer *w, const alignment *a, output_stats *st)
+{
+    int rc = 0;
+    if (!w->xliff)
+        rc = xliff_writer_open(&w->xliff, w->f, w->fmt == FORMAT_XLIFF ? 1 : 2, a->text[0]->lang, a->text[1]->lang);
+    for (size_t k = 1; rc == 0 && k < a->ntexts; k++) {
+        rc = xliff_writer_begin_file(w->xliff, base_name(a->text[0]->name), a->text[k]->lang);
+        for (size_t n = 0; rc == 0 && n < a->n; n++) {
+            const bead3 *b = &a->beads[n];
+            if (!b->len[0]) {
+                st->empty_side_left_out += k == 1;
+                continue;
+            }
+            char id[32], shape[64];
+            snprintf(id, sizeof id, "%zu", n + 1);
+            snprintf(shape, sizeof shape, "%zu-%zu", b->len[0], b->len[k]);
+            char *src = alignment_side_text(a->text[0], b->start[0], b->len[0]);
+            char *tgt = b->len[k] ? alignment_side_text(a->text[k], b->start[k], b->len[k]) : NULL;
+            if (!src || (b->len[k] && !tgt))
+                rc = error_nomem();
+            xliff_unit u = {id, src, tgt, b->confidence, shape, b->confidence < w->opts.min_score};
+            if (rc == 0)
+                rc = xliff_writer_unit(w->xliff, &u);
+            if (rc == 0 && k == 1) {
+                st->written++;
+                st->needs_review += u.needs_review;
+            }
+            free(src);
+            free(tgt);
+        }
+        if (rc == 0)
+            rc = xliff_writer_end_file(w->xliff);
+    }
+    return rc;
+}
 
 int output_begin(output_writer **out, align_format fmt, FILE *f, const output_options *o)
 {
@@ -239,14 +285,28 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
         tmx_header h = {.srclang = a->text[0]->lang};
         rc = tmx_writer_open(&w->tmx, w->f, &h);
     }
+    if (w->fmt == FORMAT_XLIFF || w->fmt == FORMAT_XLIFF2) {
+        size_t before = w->xliff ? xliff_writer_dropped(w->xliff) : 0;
+        rc = write_xliff(w, a, st);
+        st->chars_dropped = w->xliff ? xliff_writer_dropped(w->xliff) - before : 0;
+        return rc;
+    }
+    if (w->fmt == FORMAT_TSV && w->next_unit == 1) {
+        const char *langs[3];
+        for (size_t k = 0; k < a->ntexts; k++)
+            langs[k] = a->text[k]->lang;
+        review_table_header(w->f, langs, a->ntexts);
+    }
     size_t dropped_before = w->tmx ? tmx_writer_dropped(w->tmx) : 0;
     for (size_t k = 0; k < a->n && rc == 0; k++) {
         const bead3 *b = &a->beads[k];
         int doubtful = b->confidence < w->opts.min_score;
         switch (w->fmt) {
         case FORMAT_BEADS: rc = write_bead_line(a, b, w->f); break;
-        case FORMAT_TSV: rc = write_tsv_line(a, b, w->f); break;
+        case FORMAT_TSV: rc = write_tsv_line(a, b, w->next_unit++, doubtful, w->f); break;
         case FORMAT_JSONL: rc = write_jsonl_line(a, b, w->f); break;
+        case FORMAT_XLIFF:
+        case FORMAT_XLIFF2: break; /* written above */
         case FORMAT_TMX:
             if (!tmx_keeps(a, b, w->opts.keep_partial)) {
                 st->empty_side_left_out++;
@@ -276,6 +336,10 @@ int output_end(output_writer *w, output_stats *total)
     if (w->tmx) {
         total->chars_dropped = tmx_writer_dropped(w->tmx);
         rc = tmx_writer_close(w->tmx);
+    }
+    if (w->xliff) {
+        total->chars_dropped = xliff_writer_dropped(w->xliff);
+        rc = xliff_writer_close(w->xliff);
     }
     free(w);
     return rc;

@@ -1,4 +1,5 @@
-/* output.h — writing an alignment: beads, TSV, JSON Lines or TMX.
+/* output.h — writing an alignment: beads, the review table (TSV), JSON Lines, TMX or
+ * XLIFF 1.2 / 2.0.
  *
  * Every format carries each bead's confidence; JSON Lines ends each
  * document with a summary line holding the model fitted to it (bead priors, lexicons). `beads` is exactly the format of the
@@ -11,7 +12,7 @@
 
 #include "align.h"
 
-typedef enum { FORMAT_BEADS, FORMAT_TSV, FORMAT_JSONL, FORMAT_TMX } align_format;
+typedef enum { FORMAT_BEADS, FORMAT_TSV, FORMAT_JSONL, FORMAT_TMX, FORMAT_XLIFF, FORMAT_XLIFF2 } align_format;
 
 typedef struct {
     const align_text *text[3];  /* pivot first */
@@ -23,17 +24,24 @@ typedef struct {
 
 typedef struct {
     double min_score;       /* TMX: beads below are doubtful, left out unless keep_doubtful
-                             * (beads, tsv and jsonl show every bead with its confidence) */
+                             * (beads, tsv and jsonl show every bead with its confidence;
+                             * tsv flags them doubtful, XLIFF marks them for review) */
     int keep_partial;       /* TMX: keep beads with the pivot and at least one translation */
     int keep_doubtful;      /* TMX: write doubtful beads, flagged x-polyalign-flag=doubtful */
 } output_options;
 
 typedef struct {
     size_t written, below_min_score, doubtful_kept, empty_side_left_out, chars_dropped;
+    size_t needs_review;    /* XLIFF units marked for review */
 } output_stats;
 
-/* Parse "tmx", "beads", "tsv", "jsonl"; -1 if unknown. */
+/* Parse "tmx", "beads", "tsv", "jsonl", "xliff", "xliff2"; -1 if unknown. */
 int align_format_parse(const char *name);
+
+/* The extensions an output file name may have (NULL-terminated), and the formats for
+ * messages. */
+extern const char *const align_format_extensions[];
+#define ALIGN_FORMAT_NAMES "tmx, xliff (.xliff, .xlf), tsv, jsonl or beads (.align, .txt)"
 
 /* The format an output file name implies (by extension, in any case: x.TMX is TMX), or -1. */
 int align_format_from_path(const char *path);

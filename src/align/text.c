@@ -11,7 +11,6 @@
 
 #include "../i18n.h"
 #include "../segment/segmenter.h"
-#include "../text/input.h"
 #include "../text/space.h"
 #include "../util/error.h"
 
@@ -124,48 +123,65 @@ int align_text_load(align_text *t, const char *path, const align_text_options *o
     memset(t, 0, sizeof *t);
     const char *lang = o->lang;
     line_structure lines = o->lines;
-    text_input in;
-    int rc = text_input_read_encoded(path, o->encoding, &in);
+    doc_input doc;
+    doc_read_options ro = {o->encoding, o->format};
+    int rc = doc_read(path, &ro, &doc);
     if (rc < 0)
         return rc;
-    t->encoding = in.encoding;
-    t->name = strdup(in.name);
+    text_input *in = &doc.text;
+    t->encoding = in->encoding;
+    t->format = doc.format;
+    t->format_by_content = doc.by_content;
+    t->paragraphs = doc.nparas;
+    t->headings = doc.headings;
+    t->name = strdup(in->name);
     if (!t->name) {
-        text_input_free(&in);
+        doc_input_free(&doc);
         return error_nomem();
     }
     if (lang) {
         snprintf(t->lang, sizeof t->lang, "%s", lang);
     } else {
-        align_guess_language(in.bytes, in.len, t->lang);
-        if (!t->lang[0] && in.len > 0) {
-            text_input_free(&in);
+        align_guess_language(in->bytes, in->len, t->lang);
+        if (!t->lang[0] && in->len > 0) {
+            doc_input_free(&doc);
             return error_set(ERR_USAGE, _("%s: cannot guess the language; give it with --langs"), t->name);
         }
         if (!t->lang[0])
             snprintf(t->lang, sizeof t->lang, "und");
     }
     lang_base(t->lang, t->base);
+    size_t *markers = NULL, nmarkers = 0;
+    rc = hard_anchor_blank_markers(in->bytes, in->len, o->marker ? o->marker : HARD_ANCHOR_DEFAULT_MARKER, doc.kind,
+                                   &doc.nparas, &markers, &nmarkers);
     line_evidence ev = {lines, 0, 0, 0, 0};
-    if (lines == LINES_AUTO)
-        ev = text_line_structure(in.bytes, in.len);
+    if (doc.format != DOC_TXT) /* one paragraph a line: a newline never wraps a sentence */
+        ev.structure = lines == LINES_SENTENCE ? LINES_SENTENCE : LINES_PARAGRAPH;
+    else if (lines == LINES_AUTO)
+        ev = text_line_structure(in->bytes, in->len);
     if (decided)
         *decided = ev;
     sentence_list spans = {0};
-    if (ev.structure == LINES_SENTENCE) {
-        rc = split_lines(in.bytes, in.len, &spans);
+    if (rc < 0) {
+        /* reported below */
+    } else if (ev.structure == LINES_SENTENCE) {
+        rc = split_lines(in->bytes, in->len, &spans);
     } else {
         segmenter *seg;
         rc = segmenter_new(t->lang, NULL, &seg);
         if (rc == 0) {
-            rc = segmenter_run(seg, in.bytes, in.len, ev.structure == LINES_PARAGRAPH, sentence_list_push, &spans);
+            rc = segmenter_run(seg, in->bytes, in->len, ev.structure == LINES_PARAGRAPH, sentence_list_push, &spans);
             segmenter_free(seg);
         }
     }
     if (rc == 0)
-        rc = build(t, in.bytes, spans.v, spans.n);
+        rc = build(t, in->bytes, spans.v, spans.n);
+    if (rc == 0)
+        rc = hard_anchor_collect(markers, nmarkers, spans.v, spans.n, doc.kind, doc.nparas, &t->anchors,
+                                 &t->nanchors);
+    free(markers);
     sentence_list_free(&spans);
-    text_input_free(&in);
+    doc_input_free(&doc);
     if (rc < 0)
         align_text_free(t);
     return rc;
@@ -177,5 +193,6 @@ void align_text_free(align_text *t)
     free(t->sent);
     free(t->para);
     free(t->name);
+    free(t->anchors);
     memset(t, 0, sizeof *t);
 }

@@ -9,9 +9,11 @@
 
 #include <stddef.h>
 
+#include "../doc/doc_read.h"
 #include "../text/encoding.h"
 #include "../text/lang.h"
 #include "../text/lines.h"
+#include "hard_anchor.h"
 
 typedef struct {
     char lang[LANG_TAG_MAX];    /* full BCP 47 tag, e.g. zh-CN */
@@ -22,16 +24,26 @@ typedef struct {
     size_t n;
     char *storage;              /* owns the sentence bytes */
     text_encoding encoding;     /* what the file was converted from ("" for UTF-8) */
+    doc_format format;          /* what it was read as (doc_read.h) */
+    int format_by_content;      /* told from the content against its name */
+    size_t paragraphs, headings; /* of a structured document */
+    text_anchor *anchors;       /* markers and headings, in order (hard_anchor.h) */
+    size_t nanchors;
 } align_text;
 
 typedef struct {
     const char *lang;           /* a canonical tag, or NULL to guess it from the script */
     line_structure lines;       /* what a single newline is (LINES_AUTO: decided) */
     const char *encoding;       /* NULL or "auto": UTF-8, else detected (encoding.h) */
+    doc_format format;          /* DOC_AUTO: from the content and the name (doc_read.h) */
+    const char *marker;         /* a paragraph of only this is a hard anchor; NULL: the
+                                 * default <<<>>>, "": none */
 } align_text_options;
 
-/* Read `path` (encoding.h: UTF-8, or converted from o->encoding or a clearly detected
- * one). o->lang NULL guesses the language from the script (Han -> zh-CN, Cyrillic ->
+/* Read `path` as doc_read.h does (plain text, HTML, DOCX, ODT, Markdown; encoding.h:
+ * UTF-8, or converted from o->encoding or a clearly detected one). Paragraphs of only
+ * the marker are taken out and, with the headings of a structured document, become the
+ * text's hard anchors. o->lang NULL guesses the language from the script (Han -> zh-CN, Cyrillic ->
  * ru-RU, Latin -> en-US). o->lines says what a single newline is (lines.h):
  * LINES_SENTENCE is presegmented input; LINES_AUTO decides from the file, and `decided`
  * (may be NULL) receives the decision and its evidence. 0 or a negative error code. */

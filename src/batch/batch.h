@@ -60,6 +60,8 @@ typedef struct {
     output_options output;      /* what each TMX keeps */
     line_structure lines;       /* what a newline is in the texts */
     const char *encoding;       /* of the texts: NULL, detected */
+    doc_format input_format;    /* of the texts: DOC_AUTO, sniffed (doc_read.h) */
+    const char *marker;         /* hard-anchor marker: NULL, the default */
     int force;                  /* align texts that do not look like translations */
     int jobs;                   /* threads (at least 1) */
     int resume;

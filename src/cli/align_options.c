@@ -59,6 +59,8 @@ int align_settings_option(const cli_command *self, int key, const char *arg, ali
     case OPT_ALIGN_DOUBTFUL: s->output.keep_doubtful = 1; return 0;
     case OPT_ALIGN_FORCE: s->force = 1; return 0;
     case OPT_ALIGN_ENCODING: s->encoding = arg; return 0;
+    case OPT_ALIGN_INPUT_FORMAT: return cli_input_format(self, arg, &s->input_format);
+    case OPT_ALIGN_MARKER: s->marker = arg; return 0;
     }
     return -1;
 }

@@ -1,6 +1,6 @@
 /* align_options.h — the options `align` and `batch` share, with one help text and one
  * check each: how texts are read (--presegmented, --lines, --newline-breaks,
- * --encoding), what a TMX keeps (--min-score, --keep-doubtful, --keep-partial), whether
+ * --encoding, --input-format, --anchor-marker), what a TMX keeps (--min-score, --keep-doubtful, --keep-partial), whether
  * a translation that is not one is refused (--force), and the lexicons (--lexicon,
  * --lexicon-dir, --no-score). A batch of documents is then aligned exactly as `align`
  * aligns one. */
@@ -16,7 +16,8 @@
 /* option keys, clear of each command's own (256 and up) and of the style options' */
 enum {
     OPT_ALIGN_PRESEG = 0x400, OPT_ALIGN_LINES, OPT_ALIGN_NEWLINE, OPT_ALIGN_MIN, OPT_ALIGN_ENCODING, OPT_ALIGN_FORCE,
-    OPT_ALIGN_DOUBTFUL, OPT_ALIGN_PARTIAL, OPT_ALIGN_LEXICON, OPT_ALIGN_LEXDIR, OPT_ALIGN_NO_SCORE
+    OPT_ALIGN_DOUBTFUL, OPT_ALIGN_PARTIAL, OPT_ALIGN_LEXICON, OPT_ALIGN_LEXDIR, OPT_ALIGN_NO_SCORE,
+    OPT_ALIGN_INPUT_FORMAT, OPT_ALIGN_MARKER
 };
 
 /* the rows of a command's option table */
@@ -24,8 +25,10 @@ enum {
     {"presegmented", OPT_ALIGN_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph); the same as --lines sentence")}, \
         {"lines", OPT_ALIGN_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, the end of a one-line sentence, or the end of a one-line paragraph (default: decided per file and reported)")}, \
         {"newline-breaks", OPT_ALIGN_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")}, \
-        {"min-score", OPT_ALIGN_MIN, 1, "X", N_("TMX: a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful and left out")}, \
+        {"min-score", OPT_ALIGN_MIN, 1, "X", N_("a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful: left out of a TMX, flagged in the review table, marked needs-review in XLIFF")}, \
         {"encoding", OPT_ALIGN_ENCODING, 1, "NAME", CLI_ENCODING_HELP},                                            \
+        {"input-format", OPT_ALIGN_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},                                 \
+        {"anchor-marker", OPT_ALIGN_MARKER, 1, "TEXT", N_("a paragraph (or line) of only TEXT is a hard anchor: the k-th of the pivot meets the k-th of each translation and no bead crosses it (default <<<>>>; '' for none); headings of HTML, DOCX, ODT and Markdown are hard anchors too")}, \
         {"force", OPT_ALIGN_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)")}, \
         {"keep-doubtful", OPT_ALIGN_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")}, \
         {"keep-partial", OPT_ALIGN_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")}, \
@@ -38,6 +41,8 @@ enum { MAX_USER_LEXICONS = 4 };
 typedef struct {
     line_structure lines;
     const char *encoding;
+    doc_format input_format;    /* --input-format (0: sniffed, then the extension) */
+    const char *marker;         /* --anchor-marker (NULL: the default) */
     output_options output;      /* --min-score, --keep-doubtful, --keep-partial */
     int force;
     const char *lexicon[MAX_USER_LEXICONS];

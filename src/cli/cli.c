@@ -11,6 +11,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 
 enum { KEY_HELP = 0x10000 };
 
@@ -213,6 +214,37 @@ int cli_lines(const cli_command *cmd, const char *arg, line_structure *out)
         return cli_usage_error(cmd, _("--lines takes wrap, sentence or paragraph, not '%s'"), arg);
     *out = (line_structure)s;
     return 0;
+}
+
+int cli_output_ext(const cli_command *cmd, const char *output, const char *const *writes, const char *names)
+{
+    const char *ext = file_ext_foreign(output, writes);
+    if (!ext)
+        return 0;
+    return cli_usage_error(cmd, _("-o %s: polyalign %s writes %s, not .%s; name the output after one of them"), output,
+                           cmd->name, names, ext);
+}
+
+int cli_input_format(const cli_command *cmd, const char *arg, doc_format *out)
+{
+    int f = doc_format_parse(arg);
+    if (f < 0)
+        return cli_usage_error(cmd, _("--input-format takes %s, not '%s'"), DOC_FORMAT_NAMES, arg);
+    *out = (doc_format)f;
+    return 0;
+}
+
+void cli_report_document(const char *file, doc_format f, int by_content, size_t paragraphs, size_t headings)
+{
+    if (f == DOC_TXT || f == DOC_AUTO)
+        return;
+    char paras[64], heads[64];
+    snprintf(paras, sizeof paras, P_("%zu paragraph", "%zu paragraphs", paragraphs), paragraphs);
+    snprintf(heads, sizeof heads, P_("%zu heading", "%zu headings", headings), headings);
+    fprintf(stderr,
+            by_content ? _("polyalign: %s: read as %s, as its content says (%s, %s); --input-format overrides\n")
+                       : _("polyalign: %s: read as %s (%s, %s)\n"),
+            file, doc_format_name(f), paras, heads);
 }
 
 void cli_report_lines(const char *file, line_structure requested, const line_evidence *ev)

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "../doc/doc_read.h"
 #include "../text/encoding.h"
 #include "../text/lines.h"
 
@@ -75,6 +76,21 @@ void cli_report_encoding(const char *file, const text_encoding *e);
 
 /* The help line of --encoding, shared by every command that reads text. */
 #define CLI_ENCODING_HELP N_("the encoding of the input files (GB18030, Big5, windows-1251, KOI8-R, UTF-16 …; default: UTF-8, or detected and reported when the bytes are not UTF-8)")
+
+/* -o FILE whose extension names a format the command does not write (file_ext.h): a
+ * usage error naming the formats it writes (`names`, for the message: "tmx, xliff,
+ * tsv …"); 0 when FILE is fine. `writes`: the extensions it takes, NULL-terminated. */
+int cli_output_ext(const cli_command *cmd, const char *output, const char *const *writes, const char *names);
+
+/* --input-format auto|txt|html|xhtml|docx|odt|md (doc_read.h). */
+int cli_input_format(const cli_command *cmd, const char *arg, doc_format *out);
+
+/* The help line of --input-format, shared by every command that reads documents. */
+#define CLI_INPUT_FORMAT_HELP N_("what the input files are: txt, html, xhtml, docx, odt or md (default: told from the content and the file name; PDF, spreadsheets, TMX and XLIFF are refused)")
+
+/* Say on stderr what `file` was read as when it is not plain text: "read as DOCX (25
+ * paragraphs, 1 heading)", and that the content decided when the name said otherwise. */
+void cli_report_document(const char *file, doc_format f, int by_content, size_t paragraphs, size_t headings);
 
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */
 int cli_report(int rc);

@@ -22,7 +22,7 @@ enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT
 
 const cli_option align_cli_options[] = {
     {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, beads, tsv or jsonl (default: from -o, else beads)")},
+    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), tsv (the review table: id, score, flag, one column per language), jsonl or beads (default: from -o, else beads)")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"review", OPT_REVIEW, 1, "OUT.html", N_("also write a review page: the beads side by side with shape and confidence, doubtful ones highlighted, a filter, n/p to the next/previous doubtful bead (one HTML file, no network)")},
     ALIGN_CLI_OPTIONS,
@@ -94,6 +94,16 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
         fprintf(stderr, P_("polyalign: %zu doubtful unit (confidence below --min-score %.2f) kept, flagged x-polyalign-flag=doubtful\n",
                            "polyalign: %zu doubtful units (confidence below --min-score %.2f) kept, flagged x-polyalign-flag=doubtful\n", st->doubtful_kept),
                 st->doubtful_kept, min_score);
+    if (fmt == FORMAT_XLIFF || fmt == FORMAT_XLIFF2)
+        fprintf(stderr,
+                P_("polyalign: %zu unit written (%zu marked needs-review: confidence below --min-score %.2f), ",
+                   "polyalign: %zu units written (%zu marked needs-review: confidence below --min-score %.2f), ",
+                   st->written),
+                st->written, st->needs_review, min_score);
+    if (fmt == FORMAT_XLIFF || fmt == FORMAT_XLIFF2)
+        fprintf(stderr, P_("%zu bead without pivot text left out\n", "%zu beads without pivot text left out\n",
+                           st->empty_side_left_out),
+                st->empty_side_left_out);
     if (fmt == FORMAT_TMX) {
         fprintf(stderr,
                 P_("polyalign: %zu translation unit written", "polyalign: %zu translation units written", st->written),
@@ -137,9 +147,14 @@ int cmd_align(int argc, char **argv)
     } else if (nfiles < 2 || nfiles > 3) {
         return cli_usage_error(self, _("give two or three files: the pivot text first, then its translations"));
     }
+    if (!a.format && (status = cli_output_ext(self, a.output, align_format_extensions, ALIGN_FORMAT_NAMES)) != 0)
+        return status;
     int fmt = a.format ? align_format_parse(a.format) : align_format_from_path(a.output);
     if (a.format && fmt < 0)
-        return cli_usage_error(self, _("unknown format '%s' (use tmx, beads, tsv or jsonl)"), a.format);
+        return cli_usage_error(self, _("unknown format '%s' (use tmx, xliff, xliff2, tsv, jsonl or beads)"), a.format);
+    if (fmt == FORMAT_XLIFF2 && per_group == 3)
+        return cli_usage_error(self, _("XLIFF 2.0 holds one target language: give one translation, or use --format "
+                                       "xliff (XLIFF 1.2: a <file> per language)"));
     if (fmt < 0)
         fmt = FORMAT_BEADS;
     if (align_settings_finish(self, &a.s, per_group))
@@ -169,11 +184,13 @@ int cmd_align(int argc, char **argv)
         align_document_init(&doc, warn, NULL);
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
-            align_text_options to = {a.langs ? tags[k] : NULL, a.s.lines, a.s.encoding};
+            align_text_options to = {a.langs ? tags[k] : NULL, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
             rc = align_document_load(&doc, argv[first + g * per_group + k], &to, &ev);
             if (rc == 0 && !a.quiet) {
-                cli_report_encoding(doc.texts[k].name, &doc.texts[k].encoding);
-                cli_report_lines(doc.texts[k].name, a.s.lines, &ev);
+                const align_text *t = &doc.texts[k];
+                cli_report_encoding(t->name, &t->encoding);
+                cli_report_document(t->name, t->format, t->format_by_content, t->paragraphs, t->headings);
+                cli_report_lines(t->name, a.s.lines, &ev);
             }
         }
         const char *bases[2] = {doc.texts[1].base, doc.texts[2].base};
@@ -188,6 +205,11 @@ int cmd_align(int argc, char **argv)
                          doc.texts[0].base, doc.texts[p + 1].base);
                 said_missing = 1;
             }
+        for (int p = 0; rc == 0 && p + 1 < per_group; p++)
+            if (doc.fit[p].headings_unpaired && !a.quiet)
+                cli_warn(_("%s has %zu headings and %s has %zu: headings are not hard anchors of this pair, only "
+                           "paragraph evidence"),
+                         doc.texts[0].name, doc.texts[0].headings, doc.texts[p + 1].name, doc.texts[p + 1].headings);
         if (rc == 0)
             rc = align_document_judge(&doc, a.s.force);
         alignment al = align_document_view(&doc);

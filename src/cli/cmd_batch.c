@@ -232,6 +232,8 @@ int cmd_batch(int argc, char **argv)
         o.output = a.s.output;
         o.lines = a.s.lines;
         o.encoding = a.s.encoding;
+        o.input_format = a.s.input_format;
+        o.marker = a.s.marker;
         o.force = a.s.force;
         o.observer = batch_progress_observer(&p);
         rc = batch_run(&m, a.output, &o, &s);

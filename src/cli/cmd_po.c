@@ -60,6 +60,9 @@ int cmd_po2tmx(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.output || first >= argc)
         return cli_usage_error(self, _("give the PO files and -o OUT.tmx"));
+    static const char *const writes_tmx[] = {"tmx", NULL};
+    if ((status = cli_output_ext(self, a.output, writes_tmx, "TMX (.tmx)")) != 0)
+        return status;
     char src[LANG_TAG_MAX];
     if (cli_lang(self, a.srclang ? a.srclang : "en-US", src))
         return ERR_USAGE;
@@ -110,6 +113,9 @@ int cmd_tmx2po(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.output || !a.lang || argc - first != 1)
         return cli_usage_error(self, _("give one TMX file, --lang and -o OUT.po"));
+    static const char *const writes_po[] = {"po", "pot", NULL};
+    if ((status = cli_output_ext(self, a.output, writes_po, "PO (.po)")) != 0)
+        return status;
     char lang[LANG_TAG_MAX];
     if (cli_lang(self, a.lang, lang))
         return ERR_USAGE;

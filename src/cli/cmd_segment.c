@@ -2,7 +2,9 @@
  *
  * One sentence per line and an empty line between paragraphs, or JSON Lines with byte
  * offsets into the input as stored (a BOM counts). A file that is not valid UTF-8 prints
- * nothing at all, because its sentences cannot be trusted; the other files still run. */
+ * nothing at all, because its sentences cannot be trusted; the other files still run.
+ * Files are read as doc_read.h says: HTML, DOCX, ODT and Markdown as their paragraphs
+ * (JSON offsets then count the bytes of that text), formats it cannot read refused. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,9 +19,10 @@
 #include "../text/space.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
+#include "../util/file_ext.h"
 #include "commands.h"
 
-enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING };
+enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
 const cli_option segment_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …); required")},
@@ -27,6 +30,7 @@ const cli_option segment_cli_options[] = {
     {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
     {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones")},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
@@ -36,6 +40,7 @@ const cli_option segment_cli_options[] = {
 typedef struct {
     const char *lang, *format, *output, *rules, *encoding;
     line_structure lines;   /* LINES_AUTO: decided per file */
+    doc_format input_format;
     long jobs;              /* 0: one per processor */
 } segment_args;
 
@@ -62,6 +67,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_NEWLINE: a->lines = LINES_PARAGRAPH; break;
     case OPT_LINES: return cli_lines(cli_find("segment"), arg, &a->lines);
     case OPT_ENCODING: a->encoding = arg; break;
+    case OPT_INPUT_FORMAT: return cli_input_format(cli_find("segment"), arg, &a->input_format);
     case OPT_JOBS: return cli_count(cli_find("segment"), "jobs", arg, 1, 64, &a->jobs);
     }
     return 0;
@@ -119,6 +125,11 @@ int cmd_segment(int argc, char **argv)
         return cli_usage_error(self, _("--lang is required"));
     if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a.format);
+    static const char *const writes[] = {"txt", "text", "jsonl", NULL};
+    if (!a.format && (status = cli_output_ext(self, a.output, writes, "text (.txt) or jsonl")) != 0)
+        return status;
+    if (!a.format && file_ext_is(a.output, "jsonl"))
+        a.format = "jsonl";
     char lang[LANG_TAG_MAX];
     if (cli_lang(self, a.lang, lang))
         return ERR_USAGE;
@@ -150,19 +161,24 @@ int cmd_segment(int argc, char **argv)
     int nfiles = argc - first;
     for (int i = first; i < argc || (nfiles == 0 && i == first); i++) {
         const char *path = nfiles ? argv[i] : "-";
-        text_input in;
-        int r = text_input_read_encoded(path, a.encoding, &in);
+        doc_input doc;
+        doc_read_options ro = {a.encoding, a.input_format};
+        int r = doc_read(path, &ro, &doc);
         if (r == 0) {
+            text_input in = doc.text;
             cli_report_encoding(in.name, &in.encoding);
+            cli_report_document(in.name, doc.format, doc.by_content, doc.nparas, doc.headings);
             p.file = nfiles > 1 ? in.name : NULL;
             p.offset = in.offset;
             p.printed_in_file = 0;
             line_evidence ev = {a.lines, 0, 0, 0, 0};
-            if (a.lines == LINES_AUTO)
+            if (doc.format != DOC_TXT) /* one paragraph a line */
+                ev.structure = LINES_PARAGRAPH;
+            else if (a.lines == LINES_AUTO)
                 ev = text_line_structure(in.bytes, in.len);
             cli_report_lines(in.name, a.lines, &ev);
             r = segmenter_run(seg, in.bytes, in.len, ev.structure != LINES_WRAP, print_sentence, &p);
-            text_input_free(&in);
+            doc_input_free(&doc);
         }
         if (r < 0)
             status = cli_report(r);

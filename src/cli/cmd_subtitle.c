@@ -29,7 +29,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
-    OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING
+    OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT
 };
 
 const cli_option subtitle_cli_options[] = {
@@ -44,6 +44,7 @@ const cli_option subtitle_cli_options[] = {
     {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph")},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
     STYLE_CLI_OPTIONS,
@@ -52,6 +53,7 @@ const cli_option subtitle_cli_options[] = {
 
 typedef struct {
     const char *lang, *output, *format, *from, *align, *times, *tmx, *audio, *encoding;
+    doc_format input_format;
     double duration, start;
     line_structure lines;
     style_options style;
@@ -76,6 +78,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_AUDIO: a->audio = arg; return 0;
     case OPT_LINES: return cli_lines(self, arg, &a->lines);
     case OPT_ENCODING: a->encoding = arg; return 0;
+    case OPT_INPUT_FORMAT: return cli_input_format(self, arg, &a->input_format);
     case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
     case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
     }
@@ -92,7 +95,7 @@ static int translated_cues(cue_list *source, const char *track_path, const char 
                            const char *base, const subtitle_profile *p, cue_list *out)
 {
     align_text src;
-    align_text_options to = {NULL, LINES_AUTO, NULL};
+    align_text_options to = {NULL, LINES_AUTO, NULL, DOC_AUTO, NULL};
     int rc = align_text_load(&src, source_text, &to, NULL);
     if (rc < 0)
         return rc;
@@ -272,12 +275,13 @@ int cmd_subtitle(int argc, char **argv)
 
     align_text t = {0};
     line_evidence ev;
-    align_text_options to = {lang, a.lines, a.encoding};
+    align_text_options to = {lang, a.lines, a.encoding, a.input_format, NULL};
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
     if (!a.tmx) {
         cli_report_encoding(t.name, &t.encoding);
+        cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
         cli_report_lines(t.name, a.lines, &ev);
     }
     if (!a.tmx) {

@@ -21,7 +21,7 @@
 #include "../util/file_ext.h"
 #include "commands.h"
 
-enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING };
+enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
 const cli_option sync_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
@@ -30,12 +30,14 @@ const cli_option sync_cli_options[] = {
     {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence")},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
     {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)")},
     {0},
 };
 
 typedef struct {
     const char *lang, *audio, *format, *output, *encoding;
+    doc_format input_format;
     int cues;
     line_structure lines;
 } sync_args;
@@ -51,6 +53,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_CUES: a->cues = 1; return 0;
     case OPT_LINES: return cli_lines(cli_find("sync"), arg, &a->lines);
     case OPT_ENCODING: a->encoding = arg; return 0;
+    case OPT_INPUT_FORMAT: return cli_input_format(cli_find("sync"), arg, &a->input_format);
     }
     return 0;
 }
@@ -254,6 +257,9 @@ int cmd_sync(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.lang || !a.audio || argc - first != 1)
         return cli_usage_error(self, _("give --lang, --audio and one transcript file"));
+    static const char *const writes[] = {"json", "tsv", "srt", NULL};
+    if (!a.format && (status = cli_output_ext(self, a.output, writes, "json, tsv or srt")) != 0)
+        return status;
     const char *fmt = a.format                        ? a.format
                       : file_ext_is(a.output, "tsv") ? "tsv"
                       : file_ext_is(a.output, "srt") ? "srt"
@@ -269,11 +275,12 @@ int cmd_sync(int argc, char **argv)
 
     align_text t = {0};
     line_evidence ev;
-    align_text_options to = {lang, a.lines, a.encoding};
+    align_text_options to = {lang, a.lines, a.encoding, a.input_format, NULL};
     int rc = align_text_load(&t, argv[first], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
     cli_report_encoding(t.name, &t.encoding);
+    cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
     cli_report_lines(t.name, a.lines, &ev);
     if (t.n == 0) {
         align_text_free(&t);

@@ -69,6 +69,9 @@ int cmd_tmx_extract(int argc, char **argv)
         return ERR_USAGE;
     if (first >= argc)
         return cli_usage_error(self, _("give the TMX files to extract from"));
+    static const char *const writes[] = {"tsv", "txt", NULL};
+    if (!a.moses && (status = cli_output_ext(self, a.output, writes, "TSV (.tsv)")) != 0)
+        return status;
 
     atomic_file out[2];
     int nout = a.moses ? 2 : 1, rc = 0;

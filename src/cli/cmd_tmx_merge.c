@@ -52,6 +52,9 @@ int cmd_tmx_merge(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.output)
         return cli_usage_error(self, _("-o OUT.tmx is required"));
+    static const char *const writes[] = {"tmx", NULL};
+    if ((status = cli_output_ext(self, a.output, writes, "TMX (.tmx)")) != 0)
+        return status;
     if (first >= argc)
         return cli_usage_error(self, _("give the TMX files to merge"));
     atomic_file out;

@@ -20,6 +20,9 @@ int cmd_tmx_stats(int argc, char **argv);
 extern const cli_option tmx_extract_cli_options[];
 int cmd_tmx_extract(int argc, char **argv);
 
+extern const cli_option tmx_from_tsv_cli_options[];
+int cmd_tmx_from_tsv(int argc, char **argv);
+
 extern const cli_option tmx_merge_cli_options[];
 int cmd_tmx_merge(int argc, char **argv);
 

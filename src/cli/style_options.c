@@ -74,6 +74,10 @@ int style_output_format(const cli_command *self, const char *format, const char 
             return cli_usage_error(self, _("subtitles are written as SRT or WebVTT, not .%s: write .srt, then convert it "
                                            "(ffmpeg -i OUT.srt OUT.%s)"),
                                    others[k], others[k]);
+    static const char *const writes[] = {"srt", "vtt", NULL};
+    int status = format ? 0 : cli_output_ext(self, output, writes, "SRT (.srt) or WebVTT (.vtt)");
+    if (status)
+        return status;
     const char *name = format ? format : file_ext_is(output, "vtt") ? "vtt" : "srt";
     if (strcasecmp(name, "srt") != 0 && strcasecmp(name, "vtt") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use srt or vtt)"), name);

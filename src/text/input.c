@@ -168,28 +168,48 @@ static int adopt_buffer(char *buf, size_t len, const char *name, const char *enc
     out->name = strdup(name);
     if (!out->name) {
         free(buf);
+        out->bytes = NULL; /* the caller may free *out after an error */
         return error_nomem();
     }
     return 0;
 }
 
-int text_input_read_encoded(const char *path, const char *encoding, text_input *out)
+const char *text_input_name(const char *path)
 {
-    memset(out, 0, sizeof *out);
+    return !path || strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int text_input_read_bytes(const char *path, char **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
     int is_stdin = !path || strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
+    const char *name = text_input_name(path);
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return error_set(errno == ENOENT || errno == EACCES ? ERR_NOINPUT : ERR_IO,
                          "%s: %s", name, strerror(errno));
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = read_stream(f, name, &buf, &len);
+    int rc = read_stream(f, name, out, out_len);
     if (!is_stdin)
         fclose(f);
+    return rc;
+}
+
+int text_input_adopt(char *buf, size_t len, const char *name, const char *encoding, text_input *out)
+{
+    memset(out, 0, sizeof *out);
+    return adopt_buffer(buf, len, name, encoding, out);
+}
+
+int text_input_read_encoded(const char *path, const char *encoding, text_input *out)
+{
+    memset(out, 0, sizeof *out);
+    char *buf;
+    size_t len;
+    int rc = text_input_read_bytes(path, &buf, &len);
     if (rc < 0)
         return rc;
-    return adopt_buffer(buf, len, name, encoding, out);
+    return adopt_buffer(buf, len, text_input_name(path), encoding, out);
 }
 
 int text_input_read(const char *path, text_input *out)

@@ -29,6 +29,18 @@ int text_input_read(const char *path, text_input *out);
  * UTF-8 only, any other name ICU knows converts from it. */
 int text_input_read_encoded(const char *path, const char *encoding, text_input *out);
 
+/* The bytes of path ("-" or NULL: stdin) as stored, NUL-terminated (malloc'd; *out_len
+ * excludes the NUL): for readers that look at a file before deciding how to read it
+ * (doc/doc_read.h). 0, -ERR_NOINPUT or -ERR_IO naming the file. */
+int text_input_read_bytes(const char *path, char **out, size_t *out_len);
+
+/* The name of path in messages: "<stdin>" for "-" or NULL. */
+const char *text_input_name(const char *path);
+
+/* Take ownership of buf[0..len) (malloc'd, one byte more for a NUL; freed on error) and
+ * make it a text_input as text_input_read_encoded does with a file's bytes. */
+int text_input_adopt(char *buf, size_t len, const char *name, const char *encoding, text_input *out);
+
 /* Wrap bytes already in memory (copied), validated the same way. */
 int text_input_from_memory(const char *bytes, size_t len, const char *name, text_input *out);
 

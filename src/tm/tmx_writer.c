@@ -1,18 +1,12 @@
-/* tmx_writer.c — TMX 1.4b through xmlTextWriter; see tmx_writer.h.
- *
- * libxml2 writes into the FILE through our callback, not xmlOutputBufferCreateFile: that
- * one prints "I/O error : …" lines of its own when a write fails. A failed write stays in
- * the stream, whose owner reports it once with the file's name (atomic_file_finish); the
- * writer only stops at the next unit. */
+/* tmx_writer.c — TMX 1.4b through xmlTextWriter (util/xml_stream.h); see tmx_writer.h. */
 #include "tmx_writer.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "../util/error.h"
+#include "../util/xml_stream.h"
 #include "tmx_reader.h"
 
 #ifndef POLYALIGN_VERSION
@@ -20,11 +14,8 @@
 #endif
 
 struct tmx_writer {
-    xmlTextWriterPtr xml;
-    FILE *f;
-    size_t dropped;
-    char *clean;        /* scratch for text with forbidden characters removed */
-    size_t clean_cap;
+    xml_stream out;         /* first: xml_stream_new */
+    xmlTextWriterPtr xml;   /* out.xml */
 };
 
 time_t tmx_creation_time(void)
@@ -49,46 +40,18 @@ void tmx_format_date(time_t t, char *buf, size_t size)
 
 int tmx_writer_prop(tmx_writer *w, const char *type, const char *value);
 
-/* xmlTextWriter fails only when memory is short: its output never fails (stream_write) */
-#define CHECK(call)                                                                                                \
-    do {                                                                                                           \
-        if ((call) < 0)                                                                                            \
-            return error_nomem();                                                                                  \
-    } while (0)
-
-/* libxml2's output callback: everything is taken, what failed is the stream's to tell. */
-static int stream_write(void *f, const char *bytes, int len)
-{
-    fwrite(bytes, 1, (size_t)len, f);
-    return len;
-}
-
-/* -ERR_IO once the stream has failed (reported by its owner, who knows the file). */
-static int stream_status(const tmx_writer *w)
-{
-    return ferror(w->f) ? -ERR_IO : 0;
-}
+#define CHECK XML_CHECK
 
 int tmx_writer_open(tmx_writer **out, FILE *f, const tmx_header *h)
 {
-    *out = NULL;
-    tmx_writer *w = calloc(1, sizeof *w);
-    xmlOutputBufferPtr buf = w ? xmlOutputBufferCreateIO(stream_write, NULL, f, NULL) : NULL;
-    if (buf)
-        w->xml = xmlNewTextWriter(buf);
-    if (!w || !w->xml) {
-        if (buf && w && !w->xml)
-            xmlOutputBufferClose(buf);
-        free(w);
-        return error_nomem();
-    }
-    w->f = f;
-    *out = w;
+    int rc;
+    tmx_writer *w = *out = xml_stream_new(sizeof *w, f, &rc);
+    if (!w)
+        return rc;
+    w->xml = w->out.xml;
     char date[32];
     tmx_format_date(tmx_creation_time(), date, sizeof date);
     xmlTextWriterPtr x = w->xml;
-    CHECK(xmlTextWriterSetIndent(x, 1));
-    CHECK(xmlTextWriterSetIndentString(x, BAD_CAST "  "));
     CHECK(xmlTextWriterStartDocument(x, "1.0", "UTF-8", NULL));
     CHECK(xmlTextWriterWriteDTD(x, BAD_CAST "tmx", NULL, BAD_CAST "tmx14.dtd", NULL));
     CHECK(xmlTextWriterStartElement(x, BAD_CAST "tmx"));
@@ -103,47 +66,13 @@ int tmx_writer_open(tmx_writer **out, FILE *f, const tmx_header *h)
     CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "datatype", BAD_CAST(h->datatype ? h->datatype : "plaintext")));
     CHECK(xmlTextWriterWriteAttribute(x, BAD_CAST "creationdate", BAD_CAST date));
     for (size_t k = 0; k < h->nprops; k++) {
-        int rc = tmx_writer_prop(w, h->prop_types[k], h->prop_values[k]);
+        rc = tmx_writer_prop(w, h->prop_types[k], h->prop_values[k]);
         if (rc < 0)
             return rc;
     }
     CHECK(xmlTextWriterEndElement(x));
     CHECK(xmlTextWriterStartElement(x, BAD_CAST "body"));
     return 0;
-}
-
-/* Copy text without the characters XML 1.0 forbids (C0 controls but tab, LF, CR;
- * U+FFFE, U+FFFF). The input is valid UTF-8. */
-static const char *xml_clean(tmx_writer *w, const char *text)
-{
-    size_t n = strlen(text);
-    const unsigned char *s = (const unsigned char *)text;
-    size_t bad = 0;
-    for (size_t i = 0; i < n; i++)
-        bad += (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') ||
-               (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF));
-    if (!bad)
-        return text;
-    if (n + 1 > w->clean_cap) {
-        char *c = realloc(w->clean, n + 1);
-        if (!c)
-            return NULL;
-        w->clean = c;
-        w->clean_cap = n + 1;
-    }
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-            continue;
-        if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
-            i += 2;
-            continue;
-        }
-        w->clean[o++] = (char)s[i];
-    }
-    w->clean[o] = '\0';
-    w->dropped += bad;
-    return w->clean;
 }
 
 int tmx_writer_begin_tu(tmx_writer *w, const char *tuid)
@@ -159,7 +88,7 @@ int tmx_writer_begin_tu(tmx_writer *w, const char *tuid)
 static int text_element(tmx_writer *w, const char *name, const char *attr, const char *value, const char *inner,
                         const char *text)
 {
-    const char *v = xml_clean(w, text);
+    const char *v = xml_stream_clean(&w->out, text);
     if (!v)
         return error_nomem();
     CHECK(xmlTextWriterStartElement(w->xml, BAD_CAST name));
@@ -191,7 +120,7 @@ int tmx_writer_tuv(tmx_writer *w, const char *lang, const char *text)
 int tmx_writer_end_tu(tmx_writer *w)
 {
     CHECK(xmlTextWriterEndElement(w->xml));
-    return stream_status(w);
+    return xml_stream_status(&w->out);
 }
 
 static int write_attrs(tmx_writer *w, const tmx_attrs *a)
@@ -233,23 +162,15 @@ int tmx_writer_copy_unit(tmx_writer *w, const tmx_unit *u)
     }
     if (rc == 0)
         CHECK(xmlTextWriterEndElement(w->xml));
-    return rc ? rc : stream_status(w);
+    return rc ? rc : xml_stream_status(&w->out);
 }
 
 int tmx_writer_close(tmx_writer *w)
 {
-    int rc = 0;
-    if (xmlTextWriterEndDocument(w->xml) < 0 || xmlTextWriterFlush(w->xml) < 0)
-        rc = error_nomem();
-    if (rc == 0)
-        rc = stream_status(w);
-    xmlFreeTextWriter(w->xml);
-    free(w->clean);
-    free(w);
-    return rc;
+    return xml_stream_close(&w->out, w);
 }
 
 size_t tmx_writer_dropped(const tmx_writer *w)
 {
-    return w->dropped;
+    return w->out.dropped;
 }

@@ -7,4 +7,11 @@
 /* Whether the last component of path (NULL: none) ends in '.' and ext, in any case. */
 int file_ext_is(const char *path, const char *ext);
 
+/* The extension of path when it names a file format that is not among `writes` (a
+ * NULL-terminated list of the extensions an output takes): a spreadsheet, a document,
+ * another exchange or subtitle format (.xlsx, .csv, .docx, .xliff, .po, .srt …). NULL
+ * when path has no extension, one of `writes`, or one that names no known format (a
+ * file called corpus.en is the user's business). */
+const char *file_ext_foreign(const char *path, const char *const *writes);
+
 #endif

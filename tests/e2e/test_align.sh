@@ -33,8 +33,9 @@ PY
 
 # formats
 run align -q --format tsv "$corpus/keynote.en.txt" "$corpus/keynote.ru.txt"
-[[ $status -eq 0 && -n $out && $(awk -F'\t' 'NF != 3' <<<"$out" | wc -l) -eq 0 && ($out == *"Давыдов"* || $out == *"государств"*) ]] &&
-  ok "tsv: text, text, score" || not_ok "tsv: text, text, score" "$out"
+[[ $status -eq 0 && -n $out && $(head -1 <<<"$out") == $'id\tscore\tflag\ten-US\tru-RU' && $(awk -F'\t' 'NF != 5' <<<"$out" | wc -l) -eq 0 &&
+   ($out == *"Давыдов"* || $out == *"государств"*) ]] &&
+  ok "tsv: the review table (id, score, flag, en-US, ru-RU)" || not_ok "tsv: the review table" "$out"
 run align -q --format jsonl "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt"
 check "jsonl: one JSON object per bead with indices, shape, score, texts, then a summary" python3 -c '
 import json, sys

@@ -99,5 +99,17 @@ until_success "align --format tmx" "$SCRATCH/aligned.tmx" align -q --presegmente
 printf 'id\ten\tru\none\ttiny.en\ttiny.ru\ntwo\ttiny.en\ttiny.ru\n' >"$SCRATCH/sets.tsv"
 until_success "batch -j 2 (manifest, threads, report, all.tmx)" "$SCRATCH/batch/all.tmx" \
   batch -q -j 2 --presegmented "$SCRATCH/sets.tsv" -o "$SCRATCH/batch"
+# documents in, and the exchange formats out (issue 16)
+for kind in docx odt html md; do
+  python3 "$ROOT/tests/e2e/make_docs.py" $kind "$T.en" "$T.en.$kind" --heading-first --footnote "0:A note."
+done
+python3 "$ROOT/tests/e2e/make_docs.py" html "$T.ru" "$T.ru.html" --heading-first
+until_success "segment .docx (ZIP, DOCX reader)" - segment --lang en "$T.en.docx"
+until_success "segment .odt (ZIP, ODT reader)" - segment --lang en "$T.en.odt"
+until_success "segment .md (Markdown reader)" - segment --lang en "$T.en.md"
+until_success "align .html --format xliff (HTML reader, hard anchors, XLIFF writer)" "$SCRATCH/aligned.xliff" \
+  align -q --format xliff "$T.en.html" "$T.ru.html" -o "$SCRATCH/aligned.xliff"
+until_success "align --format tsv (the review table)" "$SCRATCH/review.tsv" align -q --format tsv "$T.en" "$T.ru" -o "$SCRATCH/review.tsv"
+until_success "tmx from-tsv (review table reader, TMX writer)" "$SCRATCH/review.tmx" tmx from-tsv -q "$SCRATCH/review.tsv" -o "$SCRATCH/review.tmx"
 
 done_testing

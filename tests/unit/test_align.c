@@ -14,6 +14,7 @@
 #include "align/coarse.h"
 #include "align/dp.h"
 #include "align/features.h"
+#include "align/hard_anchor.h"
 #include "align/output.h"
 #include "align/scorer.h"
 
@@ -112,6 +113,99 @@ static void dp_reports_an_empty_band(void **state)
     size_t n;
     assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n), -1);
     band_free(&band);
+}
+
+/* A forced node is passed through even when the cheapest path would step over it: on a
+ * 5x5 diagonal, node (2, 3) makes the path leave the diagonal, and no bead straddles it. */
+static void dp_passes_through_forced_nodes(void **state)
+{
+    (void)state;
+    static const dp_node nodes[] = {{2, 3}};
+    dp_band band;
+    assert_int_equal(band_full(&band, 5, 5), 0);
+    band_force(&band, nodes, 1);
+    assert_true(band.hi[1] <= 3 && band.lo[3] >= 3); /* rows above end at 3, rows below start there */
+    bead *b;
+    size_t n;
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    int through = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t ei = b[k].i + b[k].di, ej = b[k].j + b[k].dj;
+        assert_true((ei <= 2 && ej <= 3) || (b[k].i >= 2 && b[k].j >= 3));
+        through |= ei == 2 && ej == 3;
+        assert_true(b[k].confidence >= 0 && b[k].confidence <= 1.0);
+    }
+    assert_true(through);
+    free(b);
+    /* a bead that would step over the node is not allowed; one ending on it is */
+    assert_false(band_bead_allowed(&band, 1, 2, 2, 2));
+    assert_true(band_bead_allowed(&band, 1, 1, 2, 1));
+    assert_true(band_bead_allowed(&band, 2, 1, 3, 1));
+    band_free(&band);
+    /* without nodes, the diagonal again */
+    assert_int_equal(band_full(&band, 5, 5), 0);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n), 0);
+    assert_int_equal(n, 5);
+    free(b);
+    band_free(&band);
+}
+
+/* The band of a long document pair built chapter by chapter holds each forced node, and
+ * the DP finds a path through all of them. */
+static void coarse_band_keeps_forced_nodes(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    uint32_t *src = malloc(N * sizeof *src), *tgt = malloc(N * sizeof *tgt);
+    for (size_t k = 0; k < N; k++)
+        src[k] = tgt[k] = 20 + (uint32_t)((k * 7919) % 97);
+    static const dp_node nodes[] = {{500, 520}, {1200, 1190}, {1600, 1600}};
+    dp_band band;
+    assert_int_equal(coarse_band_forced(src, N, tgt, N, 1.0, 6.8, nodes, 3, &band), 0);
+    for (size_t k = 0; k < 3; k++)
+        assert_true(band.lo[nodes[k].i] <= nodes[k].j && nodes[k].j <= band.hi[nodes[k].i]);
+    assert_int_equal(band_widen(&band, 8), 0);
+    assert_true(band.hi[499] <= 520 && band.lo[501] >= 520);
+    band_free(&band);
+    free(src);
+    free(tgt);
+}
+
+/* Markers pair k-th with k-th and must be as many on both sides; headings pair when
+ * their numbers agree and are left out (flagged) when they do not. */
+static void hard_anchors_pair_up(void **state)
+{
+    (void)state;
+    text_anchor a[] = {{0, 1, 1}, {4, 4, 0}, {7, 8, 1}}, b[] = {{0, 1, 1}, {3, 3, 0}, {9, 10, 1}};
+    hard_anchor_pair_in in = {"a", "b", a, b, 3, 3, 12, 14};
+    dp_node *nodes;
+    size_t n;
+    int unpaired;
+    assert_int_equal(hard_anchor_pair(&in, &nodes, &n, &unpaired), 0);
+    assert_false(unpaired);
+    /* (0,0) is a corner and dropped: (1,1), (4,3), (7,9), (8,10) */
+    assert_int_equal(n, 4);
+    assert_true(nodes[0].i == 1 && nodes[0].j == 1 && nodes[1].i == 4 && nodes[1].j == 3);
+    assert_true(nodes[2].i == 7 && nodes[2].j == 9 && nodes[3].i == 8 && nodes[3].j == 10);
+    free(nodes);
+    in.ntgt = 2; /* one heading fewer: markers only */
+    assert_int_equal(hard_anchor_pair(&in, &nodes, &n, &unpaired), 0);
+    assert_true(unpaired);
+    assert_int_equal(n, 1);
+    assert_true(nodes[0].i == 4 && nodes[0].j == 3);
+    free(nodes);
+    in.ntgt = 1; /* no marker on one side: refused */
+    assert_int_equal(hard_anchor_pair(&in, &nodes, &n, &unpaired), -65);
+    /* blanking marker lines keeps offsets and drops the paragraph's kind */
+    char text[] = "Title\n\n<<<>>>\n\nBody.\n";
+    unsigned char kind[] = {1, 0, 0};
+    size_t nk = 3, *off, noff;
+    assert_int_equal(hard_anchor_blank_markers(text, strlen(text), "<<<>>>", kind, &nk, &off, &noff), 0);
+    assert_int_equal(noff, 1);
+    assert_int_equal(off[0], 7);
+    assert_int_equal(nk, 2);
+    assert_string_equal(text, "Title\n\n      \n\nBody.\n");
+    free(off);
 }
 
 static void coarse_band_holds_the_diagonal(void **state)
@@ -243,6 +337,9 @@ int main(void)
         cmocka_unit_test(dp_reports_an_empty_band),
         cmocka_unit_test(dp_confidence_is_a_posterior),
         cmocka_unit_test(coarse_band_holds_the_diagonal),
+        cmocka_unit_test(dp_passes_through_forced_nodes),
+        cmocka_unit_test(coarse_band_keeps_forced_nodes),
+        cmocka_unit_test(hard_anchors_pair_up),
         cmocka_unit_test(length_cost_is_a_tail),
         cmocka_unit_test(anchors_survive_translation),
         cmocka_unit_test(features_count_characters),
