@@ -1,0 +1,137 @@
+/* tokens.c — character classes, tokens and word hashes for the boundary model; see
+ * tokens.h. ASCII is classified by a table, the rest by ICU's properties. */
+#include "tokens.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "../text/utf8.h"
+
+static const uint8_t ascii_class[128] = {
+    ['\t'] = CH_SPACE, ['\n'] = CH_SPACE, ['\v'] = CH_SPACE, ['\f'] = CH_SPACE, ['\r'] = CH_SPACE,
+    [' '] = CH_SPACE, ['!'] = CH_TERM, ['"'] = CH_CLOSE, ['#'] = CH_PUNCT, ['$'] = CH_SYMBOL,
+    ['%'] = CH_PUNCT, ['&'] = CH_PUNCT, ['\''] = CH_CLOSE, ['('] = CH_OPEN, [')'] = CH_CLOSE,
+    ['*'] = CH_PUNCT, ['+'] = CH_SYMBOL, [','] = CH_PAUSE, ['-'] = CH_DASH, ['.'] = CH_TERM,
+    ['/'] = CH_PUNCT, [':'] = CH_PAUSE, [';'] = CH_PAUSE, ['<'] = CH_SYMBOL, ['='] = CH_SYMBOL,
+    ['>'] = CH_SYMBOL, ['?'] = CH_TERM, ['@'] = CH_PUNCT, ['['] = CH_OPEN, ['\\'] = CH_PUNCT,
+    [']'] = CH_CLOSE, ['^'] = CH_SYMBOL, ['_'] = CH_PUNCT, ['`'] = CH_SYMBOL, ['{'] = CH_OPEN,
+    ['|'] = CH_SYMBOL, ['}'] = CH_CLOSE, ['~'] = CH_SYMBOL,
+};
+
+char_class char_class_of(UChar32 c)
+{
+    if (c < 0)
+        return CH_NONE;
+    if (c < 128) {
+        if (c >= 'a' && c <= 'z')
+            return CH_LOWER;
+        if (c >= 'A' && c <= 'Z')
+            return CH_UPPER;
+        if (c >= '0' && c <= '9')
+            return CH_DIGIT;
+        return ascii_class[c] ? (char_class)ascii_class[c] : CH_PUNCT;
+    }
+    if (c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM))
+        return CH_TERM;
+    if (u_isUWhiteSpace(c))
+        return CH_SPACE;
+    switch (u_charType(c)) {
+    case U_UPPERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+        return CH_UPPER;
+    case U_LOWERCASE_LETTER:
+        return CH_LOWER;
+    case U_OTHER_LETTER:
+    case U_MODIFIER_LETTER: {
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode s = uscript_getScript(c, &err);
+        return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA ? CH_HAN : CH_LETTER;
+    }
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+        return CH_LETTER;
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+        return CH_DIGIT;
+    case U_START_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+        return CH_OPEN;
+    case U_END_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+        return CH_CLOSE;
+    case U_DASH_PUNCTUATION:
+        return CH_DASH;
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+        return CH_SYMBOL;
+    default:
+        break;
+    }
+    /* full-width and ideographic pauses: ， 、 ； ： */
+    if (c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A)
+        return CH_PAUSE;
+    /* variation selectors and joiners that follow emoji count with them */
+    if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F))
+        return CH_SYMBOL;
+    return CH_PUNCT;
+}
+
+int char_is_space(UChar32 c)
+{
+    return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') : c >= 0 && u_isUWhiteSpace(c);
+}
+
+size_t token_start_before(const char *text, size_t lo, size_t end, size_t max)
+{
+    size_t i = end, bytes;
+    while (i > lo && end - i < max) {
+        UChar32 c = utf8_char_before(text, i, &bytes);
+        if (char_is_space(c) || end - (i - bytes) > max)
+            break;
+        i -= bytes;
+    }
+    return i;
+}
+
+size_t token_end_after(const char *text, size_t len, size_t hi, size_t start, size_t max)
+{
+    size_t i = start, bytes;
+    if (hi > len)
+        hi = len;
+    while (i < hi && i - start < max) {
+        UChar32 c = utf8_char_at(text, len, i, &bytes);
+        if (char_is_space(c) || i + bytes - start > max)
+            break;
+        i += bytes;
+    }
+    return i;
+}
+
+void token_word(const char *text, size_t from, size_t to, size_t *wfrom, size_t *wto)
+{
+    size_t a = from, b = to, bytes;
+    while (a < b && !char_class_is_word(char_class_of(utf8_char_at(text, b, a, &bytes))))
+        a += bytes;
+    while (b > a && !char_class_is_word(char_class_of(utf8_char_before(text, b, &bytes))))
+        b -= bytes;
+    *wfrom = a;
+    *wto = b;
+}
+
+uint64_t word_hash(const char *text, size_t from, size_t to)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = from, bytes; i < to; i += bytes) {
+        UChar32 c = utf8_char_at(text, to, i, &bytes);
+        c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        for (int k = 0; k < 3; k++) {
+            h ^= (uint8_t)(c >> (8 * k));
+            h *= 1099511628211ull;
+        }
+    }
+    return h;
+}
