@@ -108,7 +108,7 @@ build/tools/segment_train: tools/segment_train.c $(REL_OBJ)
 
 train: build/tools/segment_train
 	@if [ -d $(SHARED)/eval/segment ]; then \
-	  build/tools/segment_train $(SHARED)/eval/segment src/segment/boundary_model.txt; \
+	  build/tools/segment_train $(SHARED)/eval/segment src/segment/boundary_model.txt tools/segment_train_extra.jsonl; \
 	else echo "train: $(SHARED)/eval/segment not found; skipping (the training data lives beside the checkout)"; fi
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDIO_MOD)

@@ -10,13 +10,15 @@
 
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "../text/utf8.h"
 #include "tokens.h"
 
 enum {
     TOKEN_MAX = 64,     /* bytes of a token the features look at */
     SHAPE_MAX = 10,     /* symbols of a shape */
-    LOOK_BACK = 320,    /* bytes searched back for the last sentence-final mark */
+    LOOK_BACK = 160,    /* bytes searched back for the start of the sentence */
     CLAUSE_MAX = 40     /* characters of the clause after a Chinese candidate */
 };
 
@@ -33,18 +35,17 @@ enum {
     F_PREV_WORD_NEXT,
     F_SHAPES,
     F_PREV_LEN,
-    F_PREV2_SHAPE,
-    F_SINCE_TERM,
     F_NEXT_WORD_TRAIL,
     F_NEXT_TRAIL,
-    F_NEXT2_SHAPE,
     F_WRAP,
     F_HAN_CHARS,
     F_CLAUSE_END,
     F_CLAUSE_END2,
     F_CLAUSE_LEN,
     F_DOC_PREV,
-    F_DOC_NEXT
+    F_DOC_NEXT,
+    F_ABBREVIATION,
+    F_STARTER
 };
 
 static uint32_t mix(uint32_t h, const void *p, size_t n)
@@ -59,10 +60,11 @@ static uint32_t mix(uint32_t h, const void *p, size_t n)
 
 static uint32_t mix_int(uint32_t h, uint64_t v)
 {
-    unsigned char b[8];
-    for (int k = 0; k < 8; k++)
-        b[k] = (unsigned char)(v >> (8 * k));
-    return mix(h, b, 8);
+    uint64_t x = ((uint64_t)h << 32 | h) ^ v; /* one multiply and shift: a murmur-style finalizer */
+    x *= 0x9E3779B97F4A7C15ull;
+    x ^= x >> 29;
+    x *= 0xBF58476D1CE4E5B9ull;
+    return (uint32_t)(x >> 32);
 }
 
 static uint32_t mix_str(uint32_t h, const char *s)
@@ -136,32 +138,51 @@ static int bucket(size_t v, const size_t *limits, int n)
     return b;
 }
 
-/* Tokens since the last one that ends with a sentence-final mark, within LOOK_BACK bytes
- * of `end` and not before lo, nor across a line end (a bucket: 0, 1, 2, 3, 4-6, 7-12,
- * 13-25, more). The start of the stretch or of a line counts as a mark. */
+/* A token ends a sentence when its last character before closing quotes and brackets
+ * is a sentence-final mark ("said.", "you?”", "end.)"); the token ends at byte `end`. */
+static int ends_sentence(const char *text, size_t from, size_t end)
+{
+    size_t bytes;
+    char_class k = CH_NONE;
+    while (end > from && (k = char_class_of(utf8_char_before(text, end, &bytes))) == CH_CLOSE)
+        end -= bytes;
+    return end > from && k == CH_TERM;
+}
+
+static int space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static const size_t span_limits[] = {0, 1, 2, 3, 6, 12, 25};
+enum { SPAN_BUCKETS = 7, SPAN_MAX_TOKENS = 26 };
+
+/* Tokens since the last one that ends a sentence, within LOOK_BACK bytes of `end` and
+ * not before lo, nor across a line end (a bucket: 0, 1, 2, 3, 4-6, 7-12, 13-25, more).
+ * The start of the stretch or of a line counts as a sentence end. Tokens are read
+ * between ASCII spaces, byte by byte: this runs at every candidate. */
 static int tokens_since_term(const char *text, size_t lo, size_t end)
 {
-    size_t floor = end > lo + LOOK_BACK ? end - LOOK_BACK : lo, tokens = 0, i = end, bytes;
+    size_t floor = end > lo + LOOK_BACK ? end - LOOK_BACK : lo, tokens = 0, i = end;
     for (;;) {
-        UChar32 c = -1;
-        while (i > floor && char_is_space(c = utf8_char_before(text, i, &bytes)) && c != '\n')
-            i -= bytes;
-        if (i <= lo || c == '\n')
+        while (i > floor && space_byte(text[i - 1]) && text[i - 1] != '\n')
+            i--;
+        if (i <= lo || text[i - 1] == '\n')
             break; /* a sentence starts there */
-        if (i <= floor) {
-            tokens = 99;
+        if (i <= floor || tokens >= SPAN_MAX_TOKENS) {
+            tokens = SPAN_MAX_TOKENS;
             break;
         }
-        size_t t = i;
-        while (t > floor && char_class_of(utf8_char_before(text, t, &bytes)) == CH_CLOSE)
-            t -= bytes;
-        if (t > floor && char_class_of(utf8_char_before(text, t, &bytes)) == CH_TERM)
+        size_t token_end = i;
+        while (i > floor && !space_byte(text[i - 1]))
+            i--;
+        while (i > lo && ((unsigned char)text[i] & 0xC0) == 0x80)
+            i--; /* the floor may cut a character */
+        if (ends_sentence(text, i, token_end))
             break;
         tokens++;
-        i = token_start_before(text, floor, i, LOOK_BACK);
     }
-    static const size_t limits[] = {0, 1, 2, 3, 6, 12, 25};
-    return bucket(tokens, limits, 7);
+    return bucket(tokens, span_limits, SPAN_BUCKETS);
 }
 
 /* The clause after a candidate followed by Chinese: its length, its last one or two
@@ -192,8 +213,9 @@ static void clause_features(const boundary_site *s, uint32_t trail, boundary_fea
     add(f, mix_int(mix_int(mix_int(start(F_CLAUSE_LEN), trail), (uint64_t)end), (uint64_t)len));
 }
 
-/* Punkt's evidence: is the word before a full stop an abbreviation in this document, is
- * the capitalized word after it an ordinary word (also in lower case) or a name? */
+/* Punkt's evidence: is the word before a full stop an abbreviation in this document
+ * (it keeps its full stop, and lower case follows it somewhere), is the capitalized word
+ * after it one that often comes after such full stops? */
 static void document_features(const boundary_site *s, size_t pwa, size_t pwb, size_t trail_at, size_t nwa,
                               size_t nwb, boundary_features *f)
 {
@@ -201,16 +223,14 @@ static void document_features(const boundary_site *s, size_t pwa, size_t pwb, si
     if (pwa < pwb && trail_at < s->q && s->text[trail_at] == '.') {
         const word_counts *c = doc_stats_find(s->stats, word_hash(s->text, pwa, pwb));
         if (c) {
-            int bare = c->lower + c->upper_inside > c->with_period;
             int many = c->with_period >= 3 ? 2 : c->with_period >= 2;
-            add(f, mix_int(start(F_DOC_PREV), (uint64_t)(many * 4 + (c->period_then_lower > 0) * 2 + bare)));
+            add(f, mix_int(start(F_DOC_PREV), (uint64_t)(many * 2 + (c->period_then_lower > 0))));
         }
     }
     if (nwa < nwb && char_class_of(utf8_char_at(s->text, s->len, nwa, &bytes)) == CH_UPPER) {
         const word_counts *c = doc_stats_find(s->stats, word_hash(s->text, nwa, nwb));
         if (c)
-            add(f, mix_int(start(F_DOC_NEXT),
-                           (uint64_t)((c->lower > 0) * 4 + (c->upper_inside > 0) * 2 + (c->after_term >= 2))));
+            add(f, mix_int(start(F_DOC_NEXT), (uint64_t)(c->after_term >= 2)));
     }
 }
 
@@ -219,12 +239,102 @@ uint32_t boundary_kind_feature(int icu)
     return mix_int(start(F_KIND), (uint64_t)(icu != 0));
 }
 
-int boundary_gap_candidate(UChar32 before, UChar32 after)
+/* Is token [from, to) in capitals ("GT", "AM", "MIRAMAR"): two or more letters, no lower case? */
+static int all_caps(const char *text, size_t from, size_t to)
 {
-    char_class b = char_class_of(before), a = char_class_of(after);
-    if (a == CH_LOWER || a == CH_PAUSE || a == CH_NONE)
+    int letters = 0;
+    for (size_t i = from, bytes; i < to; i += bytes) {
+        char_class k = char_class_of(utf8_char_at(text, to, i, &bytes));
+        if (k == CH_LOWER)
+            return 0;
+        letters += k == CH_UPPER;
+    }
+    return letters >= 2;
+}
+
+/* Does token [from, to) hold a digit, or end with , : ! ? ("08:28", "Kathleen,",
+ * "Congratulations!")? */
+static int token_cue(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 1;
+    char last = to > from ? text[to - 1] : 0;
+    return last == ',' || last == ':' || last == '!' || last == '?';
+}
+
+/* Is the word [from, to) the pronoun I ("I", "I'm", "I’ve")? Capitalized everywhere, it
+ * says nothing of a sentence's start. */
+static int pronoun_i(const char *text, size_t from, size_t to)
+{
+    return text[from] == 'I' && (to - from == 1 || text[from + 1] == '\'' || (unsigned char)text[from + 1] == 0xE2);
+}
+
+int boundary_gap_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi, const word_lists *words)
+{
+    size_t bytes;
+    UChar32 last = utf8_char_before(text, q, &bytes);
+    char_class b = char_class_of(last), a = char_class_of(utf8_char_at(text, len, next, &bytes));
+    if (a == CH_TERM || a == CH_PAUSE || a == CH_NONE || b == CH_OPEN || b == CH_DASH)
+        return 0; /* no sentence starts with . , ; : and none ends with ( or - */
+    if (a == CH_LOWER)
         return b == CH_TERM || b == CH_CLOSE || b == CH_SYMBOL;
-    return b != CH_OPEN && b != CH_DASH;
+    if (b == CH_PAUSE && last == ',') /* "Sincerely, Traci", "Greg, I faxed": a greeting */
+        return tokens_since_term(text, 0, q) <= 2;
+    if (!char_class_is_word(b))
+        return 1; /* after a mark or a symbol */
+    /* two words and nothing between: a sentence ends there only on some sign of it */
+    size_t w = next;
+    while (w < hi && a == CH_OPEN) { /* "(New Scientist Space)", "“Go" */
+        w += bytes;
+        a = w < hi ? char_class_of(utf8_char_at(text, len, w, &bytes)) : CH_NONE;
+    }
+    size_t nb = token_end_after(text, len, hi, w, TOKEN_MAX);
+    if (a == CH_DIGIT) /* before a number: a date, a time or a list item ("04/26/2001", "1)", "2.") */
+        return memchr(text + w, '/', nb - w) || memchr(text + w, ':', nb - w) ||
+               (nb - w <= 3 && (text[nb - 1] == ')' || text[nb - 1] == '.'));
+    if (a != CH_UPPER && a != CH_LETTER)
+        return a == CH_SYMBOL && w == next; /* "<spahnn@hnks.com>", "---", ":-)" */
+    size_t pa = token_start_before(text, 0, q, TOKEN_MAX), wa, wb;
+    if (all_caps(text, w, nb) || all_caps(text, pa, q) || token_cue(text, w, nb) || token_cue(text, pa, q))
+        return 1;
+    token_word(text, w, nb, &wa, &wb);
+    return wa < wb && !pronoun_i(text, wa, wb) && word_lists_starter(words, word_hash(text, wa, wb));
+}
+
+int boundary_icu_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi)
+{
+    size_t bytes, mark_bytes, i = q;
+    UChar32 after = -1;
+    while (next < hi && char_class_of(after = utf8_char_at(text, len, next, &bytes)) == CH_OPEN)
+        next += bytes; /* "word. “The", "word. (The" */
+    if (next >= hi)
+        return 1;
+    int quote = 0; /* a closing quote after the mark: an attribution may follow */
+    UChar32 mark = utf8_char_before(text, i, &mark_bytes);
+    while (i > 0 && char_class_of(mark) == CH_CLOSE) {
+        quote |= u_charType(mark) == U_FINAL_PUNCTUATION || mark == 0x300D || mark == 0x300F || mark == '"' || mark == '\'';
+        i -= mark_bytes;
+        mark = i > 0 ? utf8_char_before(text, i, &mark_bytes) : -1;
+    }
+    char_class k = char_class_of(mark), a = char_class_of(after);
+    if (k == CH_TERM && mark >= 0x3000 && !quote)
+        return 0; /* 。！？ with no quote after them, maybe a bracket: "(版本2.0。)然后" */
+    if (i < q)
+        return 1;
+    if (k != CH_TERM || mark == 0x2026 || (a != CH_UPPER && a != CH_HAN))
+        return 1;
+    i -= mark_bytes;
+    int lower = 0;
+    while (i > 0 && char_class_of(utf8_char_before(text, i, &bytes)) == CH_LOWER) {
+        i -= bytes;
+        lower++;
+    }
+    if (lower < 2 || (mark == '.' && i > 0 && text[i - 1] == '.'))
+        return 1;
+    if (i > 0 && char_class_of(utf8_char_before(text, i, &bytes)) == CH_UPPER)
+        i -= bytes;
+    return !(i == 0 || char_is_space(utf8_char_before(text, i, &bytes)));
 }
 
 void boundary_features_of(const boundary_site *s, boundary_features *f)
@@ -272,24 +382,10 @@ void boundary_features_of(const boundary_site *s, boundary_features *f)
     if (nword_h)
         add(f, mix_int(mix_int(start(F_NEXT_WORD_TRAIL), nword_h), (uint64_t)term));
 
-    /* the token before that */
-    size_t i = pa;
-    while (i > s->lo && t[i - 1] != '\n' && char_is_space(utf8_char_before(t, i, &bytes)))
-        i -= bytes;
-    char p2shape[SHAPE_MAX + 2];
-    shape_of(t, token_start_before(t, s->lo, i, TOKEN_MAX), i, p2shape);
-    add(f, mix_str(mix_str(start(F_PREV2_SHAPE), p2shape), pshape));
-    add(f, mix_int(mix_str(start(F_SINCE_TERM), trail), (uint64_t)tokens_since_term(t, s->lo, pa)));
-
-    /* the marks that end the token after, and the token after that */
-    char ntrail[SHAPE_MAX + 2], n2shape[SHAPE_MAX + 2];
+    /* the marks that end the token after */
+    char ntrail[SHAPE_MAX + 2];
     shape_of(t, nwb > s->next ? nwb : nb, nb, ntrail);
     add(f, mix_int(mix_str(start(F_NEXT_TRAIL), ntrail), (uint64_t)(nword * 2 + term)));
-    size_t j = nb;
-    while (j < s->hi && t[j] != '\n' && char_is_space(utf8_char_at(t, s->len, j, &bytes)))
-        j += bytes;
-    shape_of(t, j, j < s->hi ? token_end_after(t, s->len, s->hi, j, TOKEN_MAX) : j, n2shape);
-    add(f, mix_str(mix_str(start(F_NEXT2_SHAPE), nshape), n2shape));
 
     if (s->wrap) {
         static const size_t line_limits[] = {20, 40, 60};
@@ -311,4 +407,10 @@ void boundary_features_of(const boundary_site *s, boundary_features *f)
 
     if (s->stats)
         document_features(s, pwa, pwb, trail_at, nwa, nwb, f);
+    if (s->words) {
+        int abbreviation = pword && term && word_lists_abbreviation(s->words, pword);
+        int starter = nword_h && word_lists_starter(s->words, nword_h);
+        add(f, mix_int(mix_str(start(F_ABBREVIATION), trail), (uint64_t)(abbreviation * 64 + s->icu * 32 + nword)));
+        add(f, mix_int(mix_str(start(F_STARTER), trail), (uint64_t)(starter * 64 + abbreviation * 32 + nword)));
+    }
 }

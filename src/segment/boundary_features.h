@@ -7,8 +7,9 @@
  * (".", "!?!?!", ":)", "。”"), how the second starts (capital, lower case, digit, quote,
  * emoji), how far the last sentence-final mark is, a line wrapped in the gap, the clause
  * that follows a Chinese closing quote (an attribution "……。”拉森博士……说。" ends in a
- * verb of saying), and what the document itself says of the two words (doc_stats.h:
- * Punkt's abbreviation and orthographic evidence). Each feature is a 32-bit hash of a
+ * verb of saying), whether the first word is a known abbreviation and the second a
+ * typical sentence starter (word_lists.h), and what the document itself says of the two
+ * words (doc_stats.h: Punkt's abbreviation and orthographic evidence). Each feature is a 32-bit hash of a
  * template and its values; the model (boundary_model.h) holds a weight per hash, so the
  * feature set changes without a format change, and `make train` relearns the weights. */
 #ifndef POLYALIGN_BOUNDARY_FEATURES_H
@@ -20,6 +21,7 @@
 #include <unicode/umachine.h>
 
 #include "doc_stats.h"
+#include "word_lists.h"
 
 enum { BOUNDARY_MAX_FEATURES = 40 };
 
@@ -38,14 +40,33 @@ typedef struct {
     int wrap;               /* a line break of wrapped text lies in the gap */
     size_t line_start;      /* with wrap: where the line that ends at q starts */
     const doc_stats *stats; /* evidence from the whole document, or NULL */
+    const word_lists *words; /* the language's known abbreviations and starters, or NULL */
 } boundary_site;
 
-/* Is the space at a boundary between `before` (the last character of the first token) and
- * `after` (the first of the next) worth the model's look when ICU proposed nothing? Not
- * between two words in lower case, nor after a comma, a hyphen or an opening mark: a
- * sentence boundary without a mark is almost always before a capital, a digit or a
- * symbol, or after a symbol. */
-int boundary_gap_candidate(UChar32 before, UChar32 after);
+/* Is the space at q, after a token, worth the model's look when ICU proposed nothing?
+ * `next` is the first character after the spaces, hi the end of the stretch. Not before
+ * . , ; : (no sentence starts so) nor after an opening mark or a dash; before lower case
+ * only after a sentence-final mark, a closing quote or a symbol ("like any lounges? im
+ * 15 btw", "LMAO. lol!"); between two words with nothing between only on a sign that a
+ * sentence may end there: a token in capitals ("Talk to you later GT", "08:28 AM Enron"),
+ * one with a digit or ending in , : ! ? ("Enron Investment Partners Congratulations!"),
+ * or a word that typically starts a sentence ("Hope all is well with you Thanks");
+ * before a number only a date, a time or a list number ("Kay Mann 04/26/2001", "1) the
+ * first"). The
+ * test is cheap, and most spaces fail it: running text has a capitalized name every few
+ * words, and the model costs more. */
+int boundary_gap_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi, const word_lists *words);
+
+/* Is ICU's proposal at q (next: the first character after the spaces) worth the
+ * model's look? Not a plain sentence end: a word of two letters or more in lower case
+ * (after a capital, maybe), then . ! or ?, then a capital or a Chinese character, maybe
+ * after an opening quote or bracket: "the results. The", "said it. “We", "Он устал.
+ * Мы", "Hola Srta. Ledesma. 他说", where ICU and the rules are right all but a few times in a thousand
+ * (quotations that run on) and the model can only add its own errors; nor a Chinese
+ * 。！？ without a closing quote after it (a bracket may close: "(版本2.0。)然后离开").
+ * The others (abbreviations, quotes and brackets, symbols,
+ * digits, colons, Chinese closing quotes before an attribution) get its look. */
+int boundary_icu_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi);
 
 /* The features of a candidate. The first is its kind's: every candidate ICU proposed
  * has one, every space another, so that a model can set the two apart (the trainer

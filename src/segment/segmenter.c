@@ -97,6 +97,7 @@ struct segmenter {
     const srx *source;            /* the caller's rules (NULL: built-in), for copies */
     int jobs;                     /* threads for large texts */
     boundary_model *own_model;    /* the built-in model of the language (NULL: none) */
+    word_lists *words;            /* what the model knows of the language's words */
     const boundary_model *model;  /* the model in force (NULL: ICU and the rules alone) */
     boundary_observer observe;    /* training: told of every candidate */
     void *observe_ctx;
@@ -328,6 +329,8 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
     }
     if (rc == 0 && seg->protect_pairs) /* the model comes with the built-in rules it was trained on */
         rc = boundary_model_builtin(lang, &seg->own_model);
+    if (rc == 0)
+        rc = word_lists_new(lang, &seg->words);
     seg->model = seg->own_model;
     if (rc < 0) {
         segmenter_free(seg);
@@ -378,6 +381,7 @@ void segmenter_free(segmenter *seg)
         ubrk_close(seg->breaks);
     srx_free(seg->builtin);
     boundary_model_free(seg->own_model);
+    word_lists_free(seg->words);
     free(seg);
 }
 
@@ -611,6 +615,7 @@ typedef struct {
     size_t lo, hi;              /* the stretch: what the model's features may read */
     const offset_list *wraps;   /* line breaks unwrapped into spaces */
     const doc_stats *stats;     /* the document's own evidence, for the model */
+    int matched;                /* the rule the last decision took (-1: none, or the pairs) */
 } decider;
 
 /* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. The
@@ -620,6 +625,7 @@ static int decide(decider *d, size_t q)
     segmenter *seg = d->rr.seg;
     const char *text = d->rr.w.text;
     size_t len = d->rr.w.len;
+    d->matched = -1;
     if (seg->protect_pairs && pairs_protects(&d->pairs, q, &d->pair_cursor))
         return 0;
     UChar32 before, at;
@@ -636,15 +642,19 @@ static int decide(decider *d, size_t q)
                                                : automata_verdict(r, text, len, q);
         if (verdict == RULE_NO_MATCH)
             continue;
-        if (verdict == RULE_MATCHES)
+        if (verdict == RULE_MATCHES) {
+            d->matched = (int)i;
             return r->do_break;
+        }
         if (uq < 0) {
             if (runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
                 return -1;
             uq = window_index(&d->rr.w, q);
         }
-        if (rule_regex_matches(&d->rr, r, uq))
+        if (rule_regex_matches(&d->rr, r, uq)) {
+            d->matched = (int)i;
             return r->do_break;
+        }
     }
     return -1;
 }
@@ -735,12 +745,19 @@ static int model_verdict(decider *d, size_t q, size_t next, int icu, int rule)
     segmenter *seg = d->rr.seg;
     if ((rule >= 0 || !seg->model) && !seg->observe)
         return rule >= 0 ? rule : icu;
-    boundary_site site = {d->rr.w.text, d->rr.w.len, d->lo, d->hi, q, next, icu, 0, 0, d->stats};
+    if (icu && rule < 0 && !boundary_icu_candidate(d->rr.w.text, d->rr.w.len, q, next, d->hi)) {
+        if (seg->observe) { /* a plain sentence end: ICU's break stands */
+            boundary_candidate c = {q, CANDIDATE_FIXED, 1, -1, NULL};
+            seg->observe(d->rr.w.text, &c, seg->observe_ctx);
+        }
+        return 1;
+    }
+    boundary_site site = {d->rr.w.text, d->rr.w.len, d->lo, d->hi, q, next, icu, 0, 0, d->stats, seg->words};
     site.wrap = wrapped_between(d, q, next, &site.line_start);
     boundary_features f;
     boundary_features_of(&site, &f);
     if (seg->observe) {
-        boundary_candidate c = {q, icu ? CANDIDATE_ICU : CANDIDATE_GAP, rule, &f};
+        boundary_candidate c = {q, icu ? CANDIDATE_ICU : CANDIDATE_GAP, rule, rule >= 0 ? d->matched : -1, &f};
         seg->observe(d->rr.w.text, &c, seg->observe_ctx);
     }
     if (rule >= 0)
@@ -764,6 +781,21 @@ static int may_start_space(uint8_t b)
     return b == ' ' || (b >= '\t' && b <= '\r') || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
 }
 
+/* Is byte i a single space between a letter or digit and a word in lower case ("the
+ * house", "дом стоит"), the commonest place and one the model's gate always refuses?
+ * A few byte tests, before the gate's own (boundary_gap_candidate). */
+static int word_space_lower(const uint8_t *t, size_t len, size_t i)
+{
+    if (t[i] != ' ' || i == 0 || i + 2 >= len)
+        return 0;
+    uint8_t p = t[i - 1], n = t[i + 1], n2 = t[i + 2];
+    int word_before = (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9') ||
+                      (p >= 0x80 && p < 0xC0 && i >= 2 && (t[i - 2] == 0xD0 || t[i - 2] == 0xD1));
+    int lower_after = (n >= 'a' && n <= 'z') || (n == 0xD0 && n2 >= 0xB0 && n2 <= 0xBF) ||
+                      (n == 0xD1 && n2 >= 0x80 && n2 <= 0x8F);
+    return word_before && lower_after;
+}
+
 /* Between ICU's breaks: the places where break rules may fire ("1. The first item 2. The
  * second") get the ordered decision, and with a model the spaces after a token that its
  * gate lets through (boundary_gap_candidate: "Thanks Sean Here you go") get the model's,
@@ -780,7 +812,7 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
         from = *start + 1;
     for (size_t i = from; i < to; i++) {
         int rule_scan = seg->nbreak && (seg->no_filter ? (t[i] & 0xC0) != 0x80 : seg->scan_byte[t[i]]);
-        int gap_scan = gaps && may_start_space(t[i]);
+        int gap_scan = gaps && may_start_space(t[i]) && !word_space_lower(t, len, i);
         if (!rule_scan && !gap_scan)
             continue; /* most characters can start no break rule's AFTER, nor a space */
         size_t bytes;
@@ -798,7 +830,7 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
         size_t next;
         if (gap_scan && before >= 0 && !char_is_space(before) && char_is_space(c) &&
             (next = skip_spaces(text, len, i, to)) < to &&
-            boundary_gap_candidate(before, utf8_char_at(text, len, next, &bytes))) {
+            boundary_gap_candidate(text, len, i, next, to, seg->words)) {
             if (!decided && seg->observe) {
                 rule = decide(d, i);
                 decided = 1;
@@ -808,7 +840,7 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
             else         /* the model first (cheaper), then a rule may still say no */
                 brk = model_verdict(d, i, next, 0, -1) == 1 && decide(d, i) != 0;
         } else if (decided && seg->observe) {
-            boundary_candidate cand = {i, CANDIDATE_RULE, rule, NULL};
+            boundary_candidate cand = {i, CANDIDATE_FIXED, rule, d->matched, NULL};
             seg->observe(text, &cand, seg->observe_ctx);
         }
         if (brk) {
@@ -866,7 +898,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
         if (!at_end && !hard && q > start) {
             verdict = model_verdict(d, q, skip_spaces(text, len, q, to), 1, verdict);
         } else if ((at_end || hard) && seg->observe) {
-            boundary_candidate cand = {q, CANDIDATE_HARD, 1, NULL};
+            boundary_candidate cand = {q, CANDIDATE_HARD, 1, -1, NULL};
             seg->observe(text, &cand, seg->observe_ctx);
         }
         if (rc == 0 && verdict != 0) {
@@ -884,7 +916,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
 static int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, const doc_stats *stats,
                        emitter *em)
 {
-    decider d = {{seg, {0}, 0}, {0}, 0, from, to, em->wraps, stats};
+    decider d = {{seg, {0}, 0}, {0}, 0, from, to, em->wraps, stats, -1};
     window_init(&d.rr.w, text, len);
     int rc = 0;
     if (seg->protect_pairs && (rc = pairs_find(text + from, to - from, &d.pairs)) == 0)

@@ -54,7 +54,9 @@ void segmenter_set_model(segmenter *seg, const boundary_model *model);
 typedef enum {
     CANDIDATE_ICU,      /* ICU proposed it: the model decides where no rule does */
     CANDIDATE_GAP,      /* a space after a token: the same */
-    CANDIDATE_RULE,     /* a break rule was tried where neither applies: the rule decides */
+    CANDIDATE_FIXED,    /* decided without the model: by a break rule tried where neither
+                           applies (rule), or a plain sentence end of ICU's that the
+                           model's gate lets stand (rule 1) */
     CANDIDATE_HARD      /* a paragraph end or the end of the text: always a break */
 } candidate_kind;
 
@@ -62,6 +64,8 @@ typedef struct {
     size_t at;          /* byte offset: the sentence would end here */
     candidate_kind kind;
     int rule;           /* the rules' verdict: 1 break, 0 no break, -1 none matched */
+    int rule_index;     /* which rule (0-based, in the order they apply; -1: none, or
+                           inside quotes or brackets) */
     const boundary_features *features; /* ICU and GAP candidates only */
 } boundary_candidate;
 

@@ -18,6 +18,14 @@ static const uint8_t ascii_class[128] = {
     ['|'] = CH_SYMBOL, ['}'] = CH_CLOSE, ['~'] = CH_SYMBOL,
 };
 
+/* White_Space beyond ASCII: U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000 */
+static int wide_space(UChar32 c)
+{
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
 char_class char_class_of(UChar32 c)
 {
     if (c < 0)
@@ -31,11 +39,14 @@ char_class char_class_of(UChar32 c)
             return CH_DIGIT;
         return ascii_class[c] ? (char_class)ascii_class[c] : CH_PUNCT;
     }
-    if (c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM))
-        return CH_TERM;
-    if (u_isUWhiteSpace(c))
+    if (c >= 0x410 && c <= 0x44F) /* the Russian alphabet but ё, Ё: most of Cyrillic text */
+        return c < 0x430 ? CH_UPPER : CH_LOWER;
+    if (c >= 0x4E00 && c <= 0x9FFF) /* the unified ideographs */
+        return CH_HAN;
+    if (wide_space(c))
         return CH_SPACE;
-    switch (u_charType(c)) {
+    int8_t type = u_charType(c);
+    switch (type) {
     case U_UPPERCASE_LETTER:
     case U_TITLECASE_LETTER:
         return CH_UPPER;
@@ -71,6 +82,8 @@ char_class char_class_of(UChar32 c)
     default:
         break;
     }
+    if (type == U_OTHER_PUNCTUATION && (c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM)))
+        return CH_TERM;
     /* full-width and ideographic pauses: ， 、 ； ： */
     if (c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A)
         return CH_PAUSE;
@@ -82,7 +95,7 @@ char_class char_class_of(UChar32 c)
 
 int char_is_space(UChar32 c)
 {
-    return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') : c >= 0 && u_isUWhiteSpace(c);
+    return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') : wide_space(c);
 }
 
 size_t token_start_before(const char *text, size_t lo, size_t end, size_t max)
@@ -127,7 +140,9 @@ uint64_t word_hash(const char *text, size_t from, size_t to)
     uint64_t h = 14695981039346656037ull;
     for (size_t i = from, bytes; i < to; i += bytes) {
         UChar32 c = utf8_char_at(text, to, i, &bytes);
-        c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
+            : c >= 0x410 && c <= 0x42F ? c + 32 /* Russian capitals, the common case */
+                                       : u_foldCase(c, U_FOLD_CASE_DEFAULT);
         for (int k = 0; k < 3; k++) {
             h ^= (uint8_t)(c >> (8 * k));
             h *= 1099511628211ull;
