@@ -115,6 +115,11 @@ build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDI
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) $(SAN_WRAP) -rdynamic -Isrc -o $@ $^ $(PKG_LIBS) $(AUDIO_LIBS) -lcmocka
 
+# the bare ICU loop: the bench's baseline, and the "plain ICU" row of the segmentation eval
+build/bench/icu_sentence_loop: bench/icu_sentence_loop.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs icu-uc icu-i18n)
+
 build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
@@ -208,13 +213,13 @@ preview: setup
 	$(MAKE) all
 	bash scripts/preview.sh
 
-eval: all
+eval: all build/tools/segment_train build/bench/icu_sentence_loop
 	SHARED=$(SHARED) bash scripts/eval.sh
 	@echo
 	@echo '== Transcripts covering only parts of the recording (issue 20): tests/audio/make_partial.py'
 	SHARED=$(SHARED) bash scripts/eval_partial.sh
 
-bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench
+bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench build/bench/icu_sentence_loop
 	SHARED=$(SHARED) bash bench/run.sh
 
 install: all

@@ -1,6 +1,7 @@
 /* segment_train.c — learn the sentence-boundary model (`make train`).
  *
- *   segment_train [--show] [--folds] DIR OUT.txt
+ *   segment_train [--show] [--folds] DIR OUT.txt [EXTRA.jsonl]
+ *   segment_train --report DIR
  *
  * DIR holds the segmentation dev sets (golden-dev.jsonl, ud-dev.jsonl and, when present,
  * ud-more-dev.jsonl: {"lang","id","text","expected":[sentences]} per line). Each case is
@@ -30,7 +31,9 @@
  * the held-out fold and on everything (the held-out figures are the ones that count).
  * --show adds the model's errors on the held-out fold with their context; --folds holds
  * out each fold in turn and pools the held-out figures (for choosing features: five
- * times the held-out data), writing nothing. */
+ * times the held-out data), writing nothing. --report only scores the built-in model
+ * (the one the binary embeds) against ICU and the rules alone, on the held-out fold and
+ * on everything: `make eval` prints it. */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -656,17 +659,20 @@ static int scores_equal(scores a, scores b)
 
 int main(int argc, char **argv)
 {
-    int folds = 0;
+    int folds = 0, report = 0;
     for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
         if (strcmp(argv[1], "--show") == 0)
             show_errors = 1;
         else if (strcmp(argv[1], "--folds") == 0)
             folds = 1;
+        else if (strcmp(argv[1], "--report") == 0)
+            report = 1;
         else
             break;
     }
-    if (argc != 3 && argc != 4) {
-        fprintf(stderr, "usage: segment_train [--show] [--folds] DIR OUT.txt [EXTRA.jsonl]\n");
+    if (report ? argc != 2 : argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: segment_train [--show] [--folds] DIR OUT.txt [EXTRA.jsonl]\n"
+                        "       segment_train --report DIR\n");
         return ERR_USAGE;
     }
     train_case *cases = NULL;
@@ -679,6 +685,33 @@ int main(int argc, char **argv)
     if (argc == 4 && !load_set(argv[3], EXTRA, &cases, &n, &cap)) {
         fprintf(stderr, "segment_train: %s: cannot read\n", argv[3]);
         return ERR_NOINPUT;
+    }
+    if (report) {
+        printf("%-4s %-12s %-9s %-6s %13s %7s %6s %6s %6s\n", "lang", "set", "part", "system", "correct", "acc%",
+               "P", "R", "F1");
+        for (int k = 0; k < NLANGS; k++) {
+            segmenter *seg;
+            if (segmenter_new(LANGS[k], NULL, &seg) < 0)
+                die(LANGS[k]);
+            scores model, rules;
+            score_real(seg, cases, n, LANGS[k], 0, model);
+            segmenter_set_model(seg, NULL);
+            score_real(seg, cases, n, LANGS[k], 0, rules);
+            segmenter_free(seg);
+            for (int set = 0; set < EXTRA; set++)
+                for (int part = 0; part < 2; part++)
+                    for (int m = 0; m < 2; m++) {
+                        const score *x = m ? &model[set][part] : &rules[set][part];
+                        if (!x->n)
+                            continue;
+                        double p = x->tp + x->fp ? (double)x->tp / (double)(x->tp + x->fp) : 1.0;
+                        double r = x->tp + x->fn ? (double)x->tp / (double)(x->tp + x->fn) : 1.0;
+                        printf("%-4s %-12s %-9s %-6s %6zu/%-6zu %6.1f%% %6.3f %6.3f %6.3f\n", LANGS[k], SETS[set],
+                               part ? "all" : "held-out", m ? "model" : "rules", x->correct, x->n,
+                               100.0 * (double)x->correct / (double)x->n, p, r, f1_of(x));
+                    }
+        }
+        return 0;
     }
     for (int k = 0; k < NLANGS; k++)
         observe_all(cases, n, LANGS[k]);

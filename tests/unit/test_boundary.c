@@ -169,15 +169,16 @@ static void features_are_deterministic(void **state)
     assert_int_equal(f3.v[0], boundary_kind_feature(0));
 }
 
-/* The document's own evidence: "approx." keeps its full stop and lower case follows it;
- * a long word's full stop is not counted. */
+/* The document's own evidence: "Ave." keeps its full stop and lower case or a number
+ * follows it; a long word's full stop is not counted. */
 static void document_counts_abbreviations(void **state)
 {
     (void)state;
-    const char *t = "It took approx. two hours. Then approx. 5 more. We left at noon. Noon came. We went.";
+    const char *t = "We met on Fifth Ave. near the park. Then Ave. 5 closed. We left at noon. Noon came. "
+                    "It was afterwards. We went.";
     doc_stats *s;
     assert_int_equal(doc_stats_new(t, strlen(t), &s), 0);
-    const word_counts *c = doc_stats_find(s, word_hash("approx", 0, 6));
+    const word_counts *c = doc_stats_find(s, word_hash("ave", 0, 3));
     assert_non_null(c);
     assert_int_equal(c->with_period, 2);
     assert_int_equal(c->period_then_lower, 2);
@@ -240,7 +241,7 @@ static void observer_and_user_rules(void **state)
     char *observed = sentences(seg, text);
     assert_string_equal(plain, observed);
     assert_true(t.gap >= 1);
-    assert_int_equal(t.hard, 1);
+    assert_true(t.hard >= 1);
     assert_true(t.icu + t.fixed >= 2);
     segmenter_set_observer(seg, NULL, NULL);
     segmenter_set_model(seg, NULL); /* ICU and the rules alone: no break without a mark */
