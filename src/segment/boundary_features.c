@@ -18,7 +18,7 @@
 enum {
     TOKEN_MAX = 64,     /* bytes of a token the features look at */
     SHAPE_MAX = 10,     /* symbols of a shape */
-    LOOK_BACK = 160,    /* bytes searched back for the start of the sentence */
+    LOOK_BACK = 96,     /* bytes searched back for the start of the sentence */
     CLAUSE_MAX = 40     /* characters of the clause after a Chinese candidate */
 };
 
@@ -35,6 +35,8 @@ enum {
     F_PREV_WORD_NEXT,
     F_SHAPES,
     F_PREV_LEN,
+    F_PREV2_SHAPE,
+    F_SINCE_TERM,
     F_NEXT_WORD_TRAIL,
     F_NEXT_TRAIL,
     F_WRAP,
@@ -318,21 +320,29 @@ int boundary_icu_candidate(const char *text, size_t len, size_t q, size_t next, 
         mark = i > 0 ? utf8_char_before(text, i, &mark_bytes) : -1;
     }
     char_class k = char_class_of(mark), a = char_class_of(after);
-    if (k == CH_TERM && mark >= 0x3000 && !quote)
-        return 0; /* 。！？ with no quote after them, maybe a bracket: "(版本2.0。)然后" */
-    if (i < q)
-        return 1;
+    if (k == CH_TERM && mark >= 0x3000)
+        return quote; /* 。！？: only a closing quote after them may hide an attribution */
     if (k != CH_TERM || mark == 0x2026 || (a != CH_UPPER && a != CH_HAN))
         return 1;
     i -= mark_bytes;
-    int lower = 0;
+    if (mark == '.' && i > 0 && text[i - 1] == '.')
+        return 1; /* an ellipsis */
+    /* before the mark: a word of two lower-case letters or more, a number of two digits
+     * or more ("in 2013. The"), or a closing bracket ("(2000). The") */
+    int lower = 0, digits = 0;
     while (i > 0 && char_class_of(utf8_char_before(text, i, &bytes)) == CH_LOWER) {
         i -= bytes;
         lower++;
     }
-    if (lower < 2 || (mark == '.' && i > 0 && text[i - 1] == '.'))
+    while (!lower && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') {
+        i--;
+        digits++;
+    }
+    if (!lower && !digits)
+        return !(i > 0 && text[i - 1] == ')');
+    if (lower < 2 && digits < 2)
         return 1;
-    if (i > 0 && char_class_of(utf8_char_before(text, i, &bytes)) == CH_UPPER)
+    if (lower && i > 0 && char_class_of(utf8_char_before(text, i, &bytes)) == CH_UPPER)
         i -= bytes;
     return !(i == 0 || char_is_space(utf8_char_before(text, i, &bytes)));
 }
@@ -381,6 +391,16 @@ void boundary_features_of(const boundary_site *s, boundary_features *f)
     add(f, mix_int(mix_str(mix_str(start(F_PREV_LEN), trail), pshape), (uint64_t)(bucket((size_t)plen, len_limits, 5) * 16 + nword)));
     if (nword_h)
         add(f, mix_int(mix_int(start(F_NEXT_WORD_TRAIL), nword_h), (uint64_t)term));
+
+    /* the token before that ("1979 г.", "11:58 p.m."), and how far the sentence has gone
+     * ("В 2010-2012 гг. Виктор": two tokens, an adverbial opening it) */
+    size_t i = pa;
+    while (i > s->lo && t[i - 1] != '\n' && char_is_space(utf8_char_before(t, i, &bytes)))
+        i -= bytes;
+    char p2shape[SHAPE_MAX + 2];
+    shape_of(t, token_start_before(t, s->lo, i, TOKEN_MAX), i, p2shape);
+    add(f, mix_str(mix_str(start(F_PREV2_SHAPE), p2shape), pshape));
+    add(f, mix_int(mix_str(start(F_SINCE_TERM), trail), (uint64_t)tokens_since_term(t, s->lo, pa)));
 
     /* the marks that end the token after */
     char ntrail[SHAPE_MAX + 2];

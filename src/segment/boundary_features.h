@@ -59,13 +59,14 @@ int boundary_gap_candidate(const char *text, size_t len, size_t q, size_t next, 
 
 /* Is ICU's proposal at q (next: the first character after the spaces) worth the
  * model's look? Not a plain sentence end: a word of two letters or more in lower case
- * (after a capital, maybe), then . ! or ?, then a capital or a Chinese character, maybe
- * after an opening quote or bracket: "the results. The", "said it. “We", "Он устал.
- * Мы", "Hola Srta. Ledesma. 他说", where ICU and the rules are right all but a few times in a thousand
- * (quotations that run on) and the model can only add its own errors; nor a Chinese
- * 。！？ without a closing quote after it (a bracket may close: "(版本2.0。)然后离开").
- * The others (abbreviations, quotes and brackets, symbols,
- * digits, colons, Chinese closing quotes before an attribution) get its look. */
+ * (after a capital, maybe), a number of two digits or more, or a closing bracket, then
+ * . ! or ? (and closing quotes or brackets), then a capital or a Chinese character, maybe
+ * after an opening mark: "the results. The", "said it.” We", "in 2013. The", "(2000).
+ * The", "Он устал. Мы", "Hola Srta. Ledesma. 他说", where ICU and the rules are right
+ * all but a few times in a thousand (quotations that run on) and the model can only add
+ * its own errors; nor a Chinese 。！？ without a closing quote after it (a bracket may
+ * close: "(版本2.0。)然后离开"). The others (abbreviations and initials, ellipses,
+ * symbols, colons, Chinese closing quotes before an attribution) get its look. */
 int boundary_icu_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi);
 
 /* The features of a candidate. The first is its kind's: every candidate ICU proposed
