@@ -17,6 +17,7 @@
 
 enum {
     TOKEN_MAX = 64,     /* bytes of a token the features look at */
+    WORD_MAX = 24,      /* bytes of a word taken as itself */
     SHAPE_MAX = 10,     /* symbols of a shape */
     LOOK_BACK = 96,     /* bytes searched back for the start of the sentence */
     CLAUSE_MAX = 40     /* characters of the clause after a Chinese candidate */
@@ -254,62 +255,61 @@ static int all_caps(const char *text, size_t from, size_t to)
     return letters >= 2;
 }
 
-/* Does token [from, to) hold a digit, or end with , : ! ? ("08:28", "Kathleen,",
- * "Congratulations!")? */
+/* Does token [from, to) hold a digit, or end with : ! ? ("08:28", "Jill:",
+ * "Congratulations!")? (Not a comma: "He said to| Him, they" is everywhere.) */
 static int token_cue(const char *text, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
         if (text[i] >= '0' && text[i] <= '9')
             return 1;
     char last = to > from ? text[to - 1] : 0;
-    return last == ',' || last == ':' || last == '!' || last == '?';
+    return last == ':' || last == '!' || last == '?';
 }
 
-/* Is the word [from, to) the pronoun I ("I", "I'm", "I’ve")? Capitalized everywhere, it
- * says nothing of a sentence's start. */
-static int pronoun_i(const char *text, size_t from, size_t to)
-{
-    return text[from] == 'I' && (to - from == 1 || text[from + 1] == '\'' || (unsigned char)text[from + 1] == 0xE2);
-}
-
-int boundary_gap_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi, const word_lists *words)
+int boundary_gap_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi)
 {
     size_t bytes;
     UChar32 last = utf8_char_before(text, q, &bytes);
     char_class b = char_class_of(last), a = char_class_of(utf8_char_at(text, len, next, &bytes));
     if (a == CH_TERM || a == CH_PAUSE || a == CH_NONE || b == CH_OPEN || b == CH_DASH)
         return 0; /* no sentence starts with . , ; : and none ends with ( or - */
-    if (a == CH_LOWER)
-        return b == CH_TERM || b == CH_CLOSE || b == CH_SYMBOL;
+    if (a == CH_CLOSE && utf8_char_at(text, len, next, &bytes) >= 0x80)
+        return 0; /* nor with a closing bracket or quote: "кто они такие… »" */
+    size_t w = next; /* the first character after opening marks: "(New Scientist Space)", "“Go" */
+    char_class first = a;
+    while (w < hi && first == CH_OPEN) {
+        w += bytes;
+        first = w < hi ? char_class_of(utf8_char_at(text, len, w, &bytes)) : CH_NONE;
+    }
+    if (first == CH_LOWER)
+        return a == CH_LOWER && (b == CH_TERM || b == CH_CLOSE || b == CH_SYMBOL); /* "проц. (при" */
+    size_t pa = token_start_before(text, 0, q, TOKEN_MAX), k = pa;
+    while (k < q && (char_class_of(utf8_char_at(text, len, k, &bytes)) == CH_CLOSE || char_class_of(utf8_char_at(text, len, k, &bytes)) == CH_OPEN))
+        k += bytes;
+    if (k == q)
+        return 0; /* a token of quotes alone goes with a sentence, ends none: "деньги ! \" Ты" */
     if (b == CH_PAUSE && last == ',') /* "Sincerely, Traci", "Greg, I faxed": a greeting */
         return tokens_since_term(text, 0, q) <= 2;
     if (!char_class_is_word(b))
         return 1; /* after a mark or a symbol */
     /* two words and nothing between: a sentence ends there only on some sign of it */
-    size_t w = next;
-    while (w < hi && a == CH_OPEN) { /* "(New Scientist Space)", "“Go" */
-        w += bytes;
-        a = w < hi ? char_class_of(utf8_char_at(text, len, w, &bytes)) : CH_NONE;
-    }
+    a = first;
     size_t nb = token_end_after(text, len, hi, w, TOKEN_MAX);
     if (a == CH_DIGIT) /* before a number: a date, a time or a list item ("04/26/2001", "1)", "2.") */
         return memchr(text + w, '/', nb - w) || memchr(text + w, ':', nb - w) ||
                (nb - w <= 3 && (text[nb - 1] == ')' || text[nb - 1] == '.'));
     if (a != CH_UPPER && a != CH_LETTER)
         return a == CH_SYMBOL && w == next; /* "<spahnn@hnks.com>", "---", ":-)" */
-    size_t pa = token_start_before(text, 0, q, TOKEN_MAX), wa, wb;
-    if (all_caps(text, w, nb) || all_caps(text, pa, q) || token_cue(text, w, nb) || token_cue(text, pa, q))
-        return 1;
-    token_word(text, w, nb, &wa, &wb);
-    return wa < wb && !pronoun_i(text, wa, wb) && word_lists_starter(words, word_hash(text, wa, wb));
+    return all_caps(text, w, nb) || token_cue(text, w, nb) || all_caps(text, pa, q) || token_cue(text, pa, q);
 }
 
 int boundary_icu_candidate(const char *text, size_t len, size_t q, size_t next, size_t hi)
 {
     size_t bytes, mark_bytes, i = q;
     UChar32 after = -1;
-    while (next < hi && char_class_of(after = utf8_char_at(text, len, next, &bytes)) == CH_OPEN)
-        next += bytes; /* "word. “The", "word. (The" */
+    while (next < hi && (char_class_of(after = utf8_char_at(text, len, next, &bytes)) == CH_OPEN || after == '\'' ||
+                         after == '"'))
+        next += bytes; /* "word. “The", "word. (The", "word. 'The" */
     if (next >= hi)
         return 1;
     int quote = 0; /* a closing quote after the mark: an attribution may follow */
@@ -370,7 +370,9 @@ void boundary_features_of(const boundary_site *s, boundary_features *f)
     shape_of(t, s->next, nb, nshape);
     char_class nclass = s->next < s->hi ? char_class_of(utf8_char_at(t, s->len, s->next, &bytes)) : CH_NONE;
     char_class nword = nwa < nwb ? char_class_of(utf8_char_at(t, s->len, nwa, &bytes)) : CH_NONE;
-    uint64_t pword = pwa < pwb ? word_hash(t, pwa, pwb) : 0, nword_h = nwa < nwb ? word_hash(t, nwa, nwb) : 0;
+    /* words as themselves only when short enough to be words: a run of Chinese, a URL is not */
+    uint64_t pword = pwa < pwb && pwb - pwa <= WORD_MAX ? word_hash(t, pwa, pwb) : 0;
+    uint64_t nword_h = nwa < nwb && nwb - nwa <= WORD_MAX ? word_hash(t, nwa, nwb) : 0;
     static const size_t len_limits[] = {1, 2, 3, 4, 6};
     int plen = 0;
     for (size_t i = pwa; i < pwb; i += bytes, plen++)

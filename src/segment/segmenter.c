@@ -85,6 +85,9 @@ struct segmenter {
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
     uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits */
     uint8_t scan_byte[256];       /* a byte of the text that can start such a character */
+    uint8_t scan_bits[2][256];    /* per byte, [filtering off]: SCAN_RULE where a break rule's
+                                     AFTER may start (none without break rules), SCAN_SPACE
+                                     where a White_Space character may */
     compiled_rule **break_rules;  /* the break="yes" rules, in order */
     size_t nbreak;
     const USet **edge_sets;       /* per rule its last, first and word-after-space sets; then the
@@ -290,6 +293,25 @@ static int index_break_rules(segmenter *seg)
     return 0;
 }
 
+enum { SCAN_RULE = 1, SCAN_SPACE = 2 };
+
+/* bytes that can start a White_Space character (U+0085, U+00A0, U+1680, U+2000-U+205F,
+ * U+3000 begin with C2, E1, E2, E3) */
+static int may_start_space(int b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r') || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
+}
+
+/* What the scan between ICU's breaks tests at each byte, in one table lookup. */
+static void fill_scan_bits(segmenter *seg)
+{
+    for (int b = 0; b < 256; b++) {
+        int start = b < 0x80 || b >= 0xC0, space = may_start_space(b) ? SCAN_SPACE : 0;
+        seg->scan_bits[0][b] = (uint8_t)((seg->nbreak && seg->scan_byte[b] ? SCAN_RULE : 0) | space);
+        seg->scan_bits[1][b] = (uint8_t)((seg->nbreak && start ? SCAN_RULE : 0) | space);
+    }
+}
+
 int segmenter_new(const char *lang, const srx *rules, segmenter **out)
 {
     *out = NULL;
@@ -318,6 +340,8 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
         rc = compile_rule(rules, list[i], &seg->rules[i]);
     if (rc == 0)
         rc = index_break_rules(seg);
+    if (rc == 0)
+        fill_scan_bits(seg);
     free(list);
     if (rc == 0) {
         char locale[LANG_TAG_MAX];
@@ -774,13 +798,6 @@ static size_t skip_spaces(const char *text, size_t len, size_t i, size_t to)
     return i;
 }
 
-/* bytes that can start a White_Space character (U+0085, U+00A0, U+1680, U+2000-U+205F,
- * U+3000 begin with C2, E1, E2, E3) */
-static int may_start_space(uint8_t b)
-{
-    return b == ' ' || (b >= '\t' && b <= '\r') || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
-}
-
 /* Is byte i a single space between a letter or digit and a word in lower case ("the
  * house", "дом стоит"), the commonest place and one the model's gate always refuses?
  * A few byte tests, before the gate's own (boundary_gap_candidate). */
@@ -807,14 +824,17 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
     const char *text = d->rr.w.text;
     const uint8_t *t = (const uint8_t *)text;
     size_t len = d->rr.w.len;
-    int gaps = seg->model || seg->observe;
+    const uint8_t *bits = seg->scan_bits[seg->no_filter != 0];
+    uint8_t mask = (uint8_t)(SCAN_RULE | (seg->model || seg->observe ? SCAN_SPACE : 0));
     if (from <= *start)
         from = *start + 1;
     for (size_t i = from; i < to; i++) {
-        int rule_scan = seg->nbreak && (seg->no_filter ? (t[i] & 0xC0) != 0x80 : seg->scan_byte[t[i]]);
-        int gap_scan = gaps && may_start_space(t[i]) && !word_space_lower(t, len, i);
-        if (!rule_scan && !gap_scan)
+        uint8_t what = bits[t[i]] & mask;
+        if (!what)
             continue; /* most characters can start no break rule's AFTER, nor a space */
+        int rule_scan = what & SCAN_RULE, gap_scan = (what & SCAN_SPACE) && !word_space_lower(t, len, i);
+        if (!rule_scan && !gap_scan)
+            continue;
         size_t bytes;
         UChar32 c = utf8_char_at(text, len, i, &bytes);
         UChar32 before = i > 0 ? utf8_char_before(text, i, &bytes) : -1;
@@ -830,7 +850,7 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
         size_t next;
         if (gap_scan && before >= 0 && !char_is_space(before) && char_is_space(c) &&
             (next = skip_spaces(text, len, i, to)) < to &&
-            boundary_gap_candidate(text, len, i, next, to, seg->words)) {
+            boundary_gap_candidate(text, len, i, next, to)) {
             if (!decided && seg->observe) {
                 rule = decide(d, i);
                 decided = 1;

@@ -7,16 +7,39 @@
 
 #include "../text/utf8.h"
 
-static const uint8_t ascii_class[128] = {
-    ['\t'] = CH_SPACE, ['\n'] = CH_SPACE, ['\v'] = CH_SPACE, ['\f'] = CH_SPACE, ['\r'] = CH_SPACE,
-    [' '] = CH_SPACE, ['!'] = CH_TERM, ['"'] = CH_CLOSE, ['#'] = CH_PUNCT, ['$'] = CH_SYMBOL,
-    ['%'] = CH_PUNCT, ['&'] = CH_PUNCT, ['\''] = CH_CLOSE, ['('] = CH_OPEN, [')'] = CH_CLOSE,
-    ['*'] = CH_PUNCT, ['+'] = CH_SYMBOL, [','] = CH_PAUSE, ['-'] = CH_DASH, ['.'] = CH_TERM,
-    ['/'] = CH_PUNCT, [':'] = CH_PAUSE, [';'] = CH_PAUSE, ['<'] = CH_SYMBOL, ['='] = CH_SYMBOL,
-    ['>'] = CH_SYMBOL, ['?'] = CH_TERM, ['@'] = CH_PUNCT, ['['] = CH_OPEN, ['\\'] = CH_PUNCT,
-    [']'] = CH_CLOSE, ['^'] = CH_SYMBOL, ['_'] = CH_PUNCT, ['`'] = CH_SYMBOL, ['{'] = CH_OPEN,
-    ['|'] = CH_SYMBOL, ['}'] = CH_CLOSE, ['~'] = CH_SYMBOL,
+/* ASCII's classes, sixteen to a row (abbreviated below, spelled out in tokens.h) */
+#define PU CH_PUNCT
+#define SP CH_SPACE
+#define TE CH_TERM
+#define CL CH_CLOSE
+#define SY CH_SYMBOL
+#define OP CH_OPEN
+#define PA CH_PAUSE
+#define DA CH_DASH
+#define DI CH_DIGIT
+#define UP CH_UPPER
+#define LO CH_LOWER
+const uint8_t ascii_char_class[128] = {
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, SP, SP, SP, SP, PU, PU,  /* 00-0F */
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU,  /* 10-1F */
+    SP, TE, CL, PU, SY, PU, PU, CL, OP, CL, PU, SY, PA, DA, TE, PU,  /* 20-2F */
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PA, PA, SY, SY, SY, TE,  /* 30-3F */
+    PU, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,  /* 40-4F */
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, OP, PU, CL, SY, PU,  /* 50-5F */
+    SY, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,  /* 60-6F */
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, OP, SY, CL, SY, PU,  /* 70-7F */
 };
+#undef PU
+#undef SP
+#undef TE
+#undef CL
+#undef SY
+#undef OP
+#undef PA
+#undef DA
+#undef DI
+#undef UP
+#undef LO
 
 /* White_Space beyond ASCII: U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
  * U+202F, U+205F, U+3000 */
@@ -26,19 +49,10 @@ static int wide_space(UChar32 c)
            c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-char_class char_class_of(UChar32 c)
+char_class char_class_wide(UChar32 c)
 {
     if (c < 0)
         return CH_NONE;
-    if (c < 128) {
-        if (c >= 'a' && c <= 'z')
-            return CH_LOWER;
-        if (c >= 'A' && c <= 'Z')
-            return CH_UPPER;
-        if (c >= '0' && c <= '9')
-            return CH_DIGIT;
-        return ascii_class[c] ? (char_class)ascii_class[c] : CH_PUNCT;
-    }
     if (c >= 0x410 && c <= 0x44F) /* the Russian alphabet but ё, Ё: most of Cyrillic text */
         return c < 0x430 ? CH_UPPER : CH_LOWER;
     if (c >= 0x4E00 && c <= 0x9FFF) /* the unified ideographs */
@@ -100,8 +114,16 @@ int char_is_space(UChar32 c)
 
 size_t token_start_before(const char *text, size_t lo, size_t end, size_t max)
 {
+    const unsigned char *t = (const unsigned char *)text;
     size_t i = end, bytes;
     while (i > lo && end - i < max) {
+        unsigned char b = t[i - 1];
+        if (b < 0x80) { /* ASCII without decoding */
+            if (b == ' ' || (b >= '\t' && b <= '\r'))
+                break;
+            i--;
+            continue;
+        }
         UChar32 c = utf8_char_before(text, i, &bytes);
         if (char_is_space(c) || end - (i - bytes) > max)
             break;
@@ -112,10 +134,18 @@ size_t token_start_before(const char *text, size_t lo, size_t end, size_t max)
 
 size_t token_end_after(const char *text, size_t len, size_t hi, size_t start, size_t max)
 {
+    const unsigned char *t = (const unsigned char *)text;
     size_t i = start, bytes;
     if (hi > len)
         hi = len;
     while (i < hi && i - start < max) {
+        unsigned char b = t[i];
+        if (b < 0x80) {
+            if (b == ' ' || (b >= '\t' && b <= '\r'))
+                break;
+            i++;
+            continue;
+        }
         UChar32 c = utf8_char_at(text, len, i, &bytes);
         if (char_is_space(c) || i + bytes - start > max)
             break;

@@ -31,7 +31,18 @@ typedef enum {
     CH_SPACE        /* White_Space */
 } char_class;
 
-char_class char_class_of(UChar32 c);
+/* The class of c beyond ASCII (tokens.c); char_class_of below is the one to call. */
+char_class char_class_wide(UChar32 c);
+
+/* ASCII's classes, one byte each (letters, digits and marks alike). */
+extern const uint8_t ascii_char_class[128];
+
+/* The class of code point c (-1: CH_NONE). Inline: it is asked of nearly every character
+ * around every candidate. */
+static inline char_class char_class_of(UChar32 c)
+{
+    return c >= 0 && c < 128 ? (char_class)ascii_char_class[c] : char_class_wide(c);
+}
 
 /* White_Space, quickly for ASCII. */
 int char_is_space(UChar32 c);

@@ -91,13 +91,10 @@ static void model_text_is_read_and_scored(void **state)
 static void gates_choose_the_places_to_look(void **state)
 {
     (void)state;
-    word_lists *w;
-    assert_int_equal(word_lists_new("en", &w), 0);
     struct {
         const char *text;   /* the candidate is the first space after '|', which is removed */
         int gap;
     } gaps[] = {
-        {"Hope all is well with you| Thanks", 1},     /* a sentence starter */
         {"Talk to you later| GT", 1},                 /* capitals */
         {"08:28 AM Enron Investment Partners| Congratulations! You", 1},
         {"Kay Mann| 04/26/2001 07:17 AM", 1},         /* a date */
@@ -116,7 +113,7 @@ static void gates_choose_the_places_to_look(void **state)
         size_t q = (size_t)(bar - gaps[k].text);
         snprintf(buf, sizeof buf, "%.*s%s", (int)q, gaps[k].text, bar + 1);
         size_t next = q + 1, len = strlen(buf);
-        if (boundary_gap_candidate(buf, len, q, next, len, w) != gaps[k].gap)
+        if (boundary_gap_candidate(buf, len, q, next, len) != gaps[k].gap)
             fail_msg("gap candidate \"%s\": expected %d", gaps[k].text, gaps[k].gap);
     }
     struct {
@@ -124,6 +121,8 @@ static void gates_choose_the_places_to_look(void **state)
         int look;
     } icu[] = {
         {"the results.| The", 0},
+        {"in 2013.| The", 0},
+        {"himself.| 'I will", 0},
         {"said it.| “We", 0},
         {"Он устал.| Мы", 0},
         {"会议结束。|大家", 0},
@@ -144,7 +143,6 @@ static void gates_choose_the_places_to_look(void **state)
         if (boundary_icu_candidate(buf, len, q, next, len) != icu[k].look)
             fail_msg("ICU candidate \"%s\": expected %d", icu[k].text, icu[k].look);
     }
-    word_lists_free(w);
 }
 
 /* Features: the kind's first, the same text gives the same hashes, a different token
@@ -232,7 +230,7 @@ static void count(const char *text, const boundary_candidate *c, void *ctx)
 static void observer_and_user_rules(void **state)
 {
     (void)state;
-    const char *text = "Hope all is well with you Thanks for the note. Mr. Smith came. It is done";
+    const char *text = "Talk to you later GT Thanks for the note. Mr. Smith came. It is done";
     segmenter *seg;
     assert_int_equal(segmenter_new("en", NULL, &seg), 0);
     char *plain = sentences(seg, text);
@@ -246,7 +244,7 @@ static void observer_and_user_rules(void **state)
     segmenter_set_observer(seg, NULL, NULL);
     segmenter_set_model(seg, NULL); /* ICU and the rules alone: no break without a mark */
     char *rules_only = sentences(seg, text);
-    assert_string_equal(rules_only, "Hope all is well with you Thanks for the note. | Mr. Smith came. | It is done");
+    assert_string_equal(rules_only, "Talk to you later GT Thanks for the note. | Mr. Smith came. | It is done");
     free(plain);
     free(observed);
     free(rules_only);
