@@ -547,6 +547,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (r->stopped)
         return;
     r->in_text = 0;
+    /* room for this element first: growing the stack moves it, and `parent` points into it */
+    if (vec_reserve(&r->stack, &r->stack_cap, r->depth + 1, sizeof *r->stack) < 0)
+        { stop_nomem(r); return; }
     int line = parser_line(r);
     open_el el = {localname, uri ? prefix : NULL, EL_OTHER, line, 0, 0, 0};
     if (prefix && !uri) /* an unbound prefix: libxml2 names the element "p:name" */
@@ -562,8 +565,6 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         snprintf(r->root, sizeof r->root, "%s", (const char *)el.name);
     if (r->on_foreign && parent && !is_tmx_element(r, el.name, uri != NULL))
         queue_foreign(r, &el, line);
-    if (vec_reserve(&r->stack, &r->stack_cap, r->depth + 1, sizeof *r->stack) < 0)
-        { stop_nomem(r); return; }
     open_el *top = &r->stack[r->depth++];
     *top = el;
     const xmlChar *const *n = r->names;
