@@ -101,6 +101,8 @@ struct segmenter {
     int jobs;                     /* threads for large texts */
     boundary_model *own_model;    /* the built-in model of the language (NULL: none) */
     word_lists *words;            /* what the model knows of the language's words */
+    int spaced;                   /* words are written apart: a space may end a sentence
+                                     unmarked (not so in Chinese, where one seldom does) */
     const boundary_model *model;  /* the model in force (NULL: ICU and the rules alone) */
     boundary_observer observe;    /* training: told of every candidate */
     void *observe_ctx;
@@ -355,6 +357,7 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
         rc = boundary_model_builtin(lang, &seg->own_model);
     if (rc == 0)
         rc = word_lists_new(lang, &seg->words);
+    seg->spaced = !lang_is_unspaced(lang);
     seg->model = seg->own_model;
     if (rc < 0) {
         segmenter_free(seg);
@@ -825,7 +828,7 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
     const uint8_t *t = (const uint8_t *)text;
     size_t len = d->rr.w.len;
     const uint8_t *bits = seg->scan_bits[seg->no_filter != 0];
-    uint8_t mask = (uint8_t)(SCAN_RULE | (seg->model || seg->observe ? SCAN_SPACE : 0));
+    uint8_t mask = (uint8_t)(SCAN_RULE | ((seg->model || seg->observe) && seg->spaced ? SCAN_SPACE : 0));
     if (from <= *start)
         from = *start + 1;
     for (size_t i = from; i < to; i++) {
