@@ -7,6 +7,7 @@
 #                 transcripts of a recording (scripts/eval_partial.sh, own voices always)
 #   make fuzz     libFuzzer targets of fuzz/, FUZZ_SECONDS (default 10) each
 #   make bench    speed against baselines timed in the same run
+#   make train    relearn src/segment/boundary_model.txt from ../shared/eval/segment
 #   make install  PREFIX=/usr/local
 
 VERSION   := 0.1.0
@@ -34,7 +35,7 @@ SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap
 AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
 LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c))
 CLI_SRC   := src/cli/main.c
-GEN_SRC   := build/gen/rules_srx.c build/gen/review_css.c build/gen/review_js.c
+GEN_SRC   := build/gen/rules_srx.c build/gen/boundary_model.c build/gen/review_css.c build/gen/review_js.c
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 
 REL_OBJ   := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(GEN_SRC))
@@ -47,7 +48,7 @@ AUDIO_MOD := polyalign-audio.so
 PO_LANGS  := zh_CN ru
 MO_FILES  := $(foreach l,$(PO_LANGS),locale/$(l)/LC_MESSAGES/polyalign.mo)
 
-.PHONY: all setup check demo eval bench install clean pot preview
+.PHONY: all setup check demo eval bench install clean pot preview train
 all: polyalign $(MO_FILES) man/polyalign.1
 
 # man pages, written by the binary from the same option tables as --help (src/cli/man.c)
@@ -102,9 +103,28 @@ build/gen/review_%.c: src/align/review.% scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< review_$* > $@.tmp && mv $@.tmp $@
 
+build/gen/boundary_model.c: src/segment/boundary_model.txt scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh $< builtin_boundary_model > $@.tmp && mv $@.tmp $@
+
+# --- the sentence-boundary model (issue 15): learned from ../shared/eval/segment ---
+build/tools/segment_train: tools/segment_train.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
+train: build/tools/segment_train
+	@if [ -d $(SHARED)/eval/segment ]; then \
+	  build/tools/segment_train $(SHARED)/eval/segment src/segment/boundary_model.txt tools/segment_train_extra.jsonl; \
+	else echo "train: $(SHARED)/eval/segment not found; skipping (the training data lives beside the checkout)"; fi
+
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDIO_MOD)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) $(SAN_WRAP) -rdynamic -Isrc -o $@ $^ $(PKG_LIBS) $(AUDIO_LIBS) -lcmocka
+
+# the bare ICU loop: the bench's baseline, and the "plain ICU" row of the segmentation eval
+build/bench/icu_sentence_loop: bench/icu_sentence_loop.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs icu-uc icu-i18n)
 
 build/bench/tm_lookup_bench: bench/tm_lookup_bench.c $(REL_OBJ)
 	@mkdir -p $(@D)
@@ -199,7 +219,7 @@ preview: setup
 	$(MAKE) all
 	bash scripts/preview.sh
 
-eval: all
+eval: all build/tools/segment_train build/bench/icu_sentence_loop
 	SHARED=$(SHARED) bash scripts/eval.sh
 	@echo
 	@echo '== Transcripts covering only parts of the recording (issue 20): tests/audio/make_partial.py'
@@ -208,7 +228,7 @@ eval: all
 	@echo '== Cue starts inside sentences, apart from sentence starts (issue 20): scripts/eval_cues.sh'
 	bash scripts/eval_cues.sh
 
-bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench
+bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench build/bench/icu_sentence_loop
 	SHARED=$(SHARED) bash bench/run.sh
 
 install: all

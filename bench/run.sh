@@ -19,7 +19,6 @@ best_of() {
 }
 
 echo "== Segmentation: polyalign segment vs a bare ICU sentence-iterator loop (target ratio >= 0.5)"
-cc -O2 -o build/bench/icu_sentence_loop bench/icu_sentence_loop.c $(pkg-config --cflags --libs icu-uc icu-i18n)
 text=build/bench/mixed.txt
 [[ -s $text ]] || python3 bench/gen_mixed_text.py "$text" 50
 mb=$(awk -v b="$(stat -c %s "$text")" 'BEGIN{printf "%.1f", b/1048576}')

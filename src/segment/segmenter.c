@@ -40,7 +40,10 @@
 #include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/vec.h"
+#include "boundary_model.h"
+#include "doc_stats.h"
 #include "pairs.h"
+#include "tokens.h"
 #include "rule_automaton.h"
 #include "rule_filter.h"
 #include "rule_index.h"
@@ -82,6 +85,9 @@ struct segmenter {
     USet *break_firsts;           /* characters that can start their AFTER (NULL: any) */
     uint64_t *break_firsts_bmp;   /* … the BMP part of it as bits */
     uint8_t scan_byte[256];       /* a byte of the text that can start such a character */
+    uint8_t scan_bits[2][256];    /* per byte, [filtering off]: SCAN_RULE where a break rule's
+                                     AFTER may start (none without break rules), SCAN_SPACE
+                                     where a White_Space character may */
     compiled_rule **break_rules;  /* the break="yes" rules, in order */
     size_t nbreak;
     const USet **edge_sets;       /* per rule its last, first and word-after-space sets; then the
@@ -93,6 +99,13 @@ struct segmenter {
     srx *builtin;                 /* owned when the built-in rules are used */
     const srx *source;            /* the caller's rules (NULL: built-in), for copies */
     int jobs;                     /* threads for large texts */
+    boundary_model *own_model;    /* the built-in model of the language (NULL: none) */
+    word_lists *words;            /* what the model knows of the language's words */
+    int spaced;                   /* words are written apart: a space may end a sentence
+                                     unmarked (not so in Chinese, where one seldom does) */
+    const boundary_model *model;  /* the model in force (NULL: ICU and the rules alone) */
+    boundary_observer observe;    /* training: told of every candidate */
+    void *observe_ctx;
 };
 
 /* The ASCII members of a set as 128 bits: most tests are of ASCII characters (full
@@ -282,6 +295,25 @@ static int index_break_rules(segmenter *seg)
     return 0;
 }
 
+enum { SCAN_RULE = 1, SCAN_SPACE = 2 };
+
+/* bytes that can start a White_Space character (U+0085, U+00A0, U+1680, U+2000-U+205F,
+ * U+3000 begin with C2, E1, E2, E3) */
+static int may_start_space(int b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r') || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
+}
+
+/* What the scan between ICU's breaks tests at each byte, in one table lookup. */
+static void fill_scan_bits(segmenter *seg)
+{
+    for (int b = 0; b < 256; b++) {
+        int start = b < 0x80 || b >= 0xC0, space = may_start_space(b) ? SCAN_SPACE : 0;
+        seg->scan_bits[0][b] = (uint8_t)((seg->nbreak && seg->scan_byte[b] ? SCAN_RULE : 0) | space);
+        seg->scan_bits[1][b] = (uint8_t)((seg->nbreak && start ? SCAN_RULE : 0) | space);
+    }
+}
+
 int segmenter_new(const char *lang, const srx *rules, segmenter **out)
 {
     *out = NULL;
@@ -310,6 +342,8 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
         rc = compile_rule(rules, list[i], &seg->rules[i]);
     if (rc == 0)
         rc = index_break_rules(seg);
+    if (rc == 0)
+        fill_scan_bits(seg);
     free(list);
     if (rc == 0) {
         char locale[LANG_TAG_MAX];
@@ -319,6 +353,12 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out)
         if (U_FAILURE(err))
             rc = error_set(ERR_SOFTWARE, _("ICU cannot break sentences for %s: %s"), lang, u_errorName(err));
     }
+    if (rc == 0 && seg->protect_pairs) /* the model comes with the built-in rules it was trained on */
+        rc = boundary_model_builtin(lang, &seg->own_model);
+    if (rc == 0)
+        rc = word_lists_new(lang, &seg->words);
+    seg->spaced = !lang_is_unspaced(lang);
+    seg->model = seg->own_model;
     if (rc < 0) {
         segmenter_free(seg);
         return rc;
@@ -367,7 +407,20 @@ void segmenter_free(segmenter *seg)
     if (seg->breaks)
         ubrk_close(seg->breaks);
     srx_free(seg->builtin);
+    boundary_model_free(seg->own_model);
+    word_lists_free(seg->words);
     free(seg);
+}
+
+void segmenter_set_model(segmenter *seg, const boundary_model *model)
+{
+    seg->model = model;
+}
+
+void segmenter_set_observer(segmenter *seg, boundary_observer fn, void *ctx)
+{
+    seg->observe = fn;
+    seg->observe_ctx = ctx;
 }
 
 /* ---- text helpers ---- */
@@ -586,6 +639,10 @@ typedef struct {
     rule_runner rr;
     protected_spans pairs;
     size_t pair_cursor;
+    size_t lo, hi;              /* the stretch: what the model's features may read */
+    const offset_list *wraps;   /* line breaks unwrapped into spaces */
+    const doc_stats *stats;     /* the document's own evidence, for the model */
+    int matched;                /* the rule the last decision took (-1: none, or the pairs) */
 } decider;
 
 /* First matching rule at SRX position q: 1 break, 0 no break, -1 no rule matched. The
@@ -595,6 +652,7 @@ static int decide(decider *d, size_t q)
     segmenter *seg = d->rr.seg;
     const char *text = d->rr.w.text;
     size_t len = d->rr.w.len;
+    d->matched = -1;
     if (seg->protect_pairs && pairs_protects(&d->pairs, q, &d->pair_cursor))
         return 0;
     UChar32 before, at;
@@ -611,15 +669,19 @@ static int decide(decider *d, size_t q)
                                                : automata_verdict(r, text, len, q);
         if (verdict == RULE_NO_MATCH)
             continue;
-        if (verdict == RULE_MATCHES)
+        if (verdict == RULE_MATCHES) {
+            d->matched = (int)i;
             return r->do_break;
+        }
         if (uq < 0) {
             if (runner_cover(&d->rr, q, q, WINDOW_CHUNK) < 0)
                 return -1;
             uq = window_index(&d->rr.w, q);
         }
-        if (rule_regex_matches(&d->rr, r, uq))
+        if (rule_regex_matches(&d->rr, r, uq)) {
+            d->matched = (int)i;
             return r->do_break;
+        }
     }
     return -1;
 }
@@ -676,27 +738,135 @@ static int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t
     return em->emit(t, &s, em->ctx);
 }
 
-/* Breaks rules make where ICU saw none ("1. The first item 2. The second"): every
- * position of [from, to) after *start where a break rule may match gets the ordered
- * decision, and a break there emits the sentence so far. */
-static int scan_rule_breaks(decider *d, emitter *em, size_t from, size_t to, size_t *start)
+/* Is there a wrapped line's end in [from, to)? Then *line_start is where that line starts. */
+static int wrapped_between(const decider *d, size_t from, size_t to, size_t *line_start)
+{
+    const offset_list *w = d->wraps;
+    size_t lo = 0, hi = w->n;
+    while (lo < hi) { /* the first wrap at or after from */
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->at[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= w->n || w->at[lo] >= to)
+        return 0;
+    *line_start = lo > 0 && w->at[lo - 1] + 1 > d->lo ? w->at[lo - 1] + 1 : d->lo;
+    const char *text = d->rr.w.text;
+    for (size_t i = from; i > *line_start; i--) /* or the paragraph's start */
+        if (text[i - 1] == '\n') {
+            *line_start = i;
+            break;
+        }
+    return 1;
+}
+
+/* The verdict at candidate q, a sentence end ICU proposed (icu) or a space after a token;
+ * `next` is the first character after the spaces, `rule` what the rules said (1 break,
+ * 0 not, -1 nothing). A rule's verdict stands; where there is none the learned model
+ * decides, and without one ICU's proposals break and spaces do not. An observer
+ * (training) hears of every candidate. */
+static int model_verdict(decider *d, size_t q, size_t next, int icu, int rule)
+{
+    segmenter *seg = d->rr.seg;
+    if ((rule >= 0 || !seg->model) && !seg->observe)
+        return rule >= 0 ? rule : icu;
+    if (icu && rule < 0 && !boundary_icu_candidate(d->rr.w.text, d->rr.w.len, q, next, d->hi)) {
+        if (seg->observe) { /* a plain sentence end: ICU's break stands */
+            boundary_candidate c = {q, CANDIDATE_FIXED, 1, -1, NULL};
+            seg->observe(d->rr.w.text, &c, seg->observe_ctx);
+        }
+        return 1;
+    }
+    boundary_site site = {d->rr.w.text, d->rr.w.len, d->lo, d->hi, q, next, icu, 0, 0, d->stats, seg->words};
+    site.wrap = wrapped_between(d, q, next, &site.line_start);
+    boundary_features f;
+    boundary_features_of(&site, &f);
+    if (seg->observe) {
+        boundary_candidate c = {q, icu ? CANDIDATE_ICU : CANDIDATE_GAP, rule, rule >= 0 ? d->matched : -1, &f};
+        seg->observe(d->rr.w.text, &c, seg->observe_ctx);
+    }
+    if (rule >= 0)
+        return rule;
+    return seg->model ? boundary_model_margin(seg->model, &f) > 0 : icu;
+}
+
+/* The first character from byte i on that is not White_Space (or `to`). */
+static size_t skip_spaces(const char *text, size_t len, size_t i, size_t to)
+{
+    size_t k;
+    while (i < to && (k = space_after(text, i, len)) != 0)
+        i += k;
+    return i;
+}
+
+/* Is byte i a single space between a letter or digit and a word in lower case ("the
+ * house", "дом стоит"), the commonest place and one the model's gate always refuses?
+ * A few byte tests, before the gate's own (boundary_gap_candidate). */
+static int word_space_lower(const uint8_t *t, size_t len, size_t i)
+{
+    if (t[i] != ' ' || i == 0 || i + 2 >= len)
+        return 0;
+    uint8_t p = t[i - 1], n = t[i + 1], n2 = t[i + 2];
+    int word_before = (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9') ||
+                      (p >= 0x80 && p < 0xC0 && i >= 2 && (t[i - 2] == 0xD0 || t[i - 2] == 0xD1));
+    int lower_after = (n >= 'a' && n <= 'z') || (n == 0xD0 && n2 >= 0xB0 && n2 <= 0xBF) ||
+                      (n == 0xD1 && n2 >= 0x80 && n2 <= 0x8F);
+    return word_before && lower_after;
+}
+
+/* Between ICU's breaks: the places where break rules may fire ("1. The first item 2. The
+ * second") get the ordered decision, and with a model the spaces after a token that its
+ * gate lets through (boundary_gap_candidate: "Thanks Sean Here you go") get the model's,
+ * which a rule saying no still vetoes. Positions of [from, to) after *start; a break
+ * emits the sentence so far. */
+static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t *start)
 {
     segmenter *seg = d->rr.seg;
     const char *text = d->rr.w.text;
     const uint8_t *t = (const uint8_t *)text;
     size_t len = d->rr.w.len;
+    const uint8_t *bits = seg->scan_bits[seg->no_filter != 0];
+    uint8_t mask = (uint8_t)(SCAN_RULE | ((seg->model || seg->observe) && seg->spaced ? SCAN_SPACE : 0));
     if (from <= *start)
         from = *start + 1;
     for (size_t i = from; i < to; i++) {
-        if (seg->no_filter ? (t[i] & 0xC0) == 0x80 : !seg->scan_byte[t[i]])
-            continue; /* most characters can start no break rule's AFTER */
+        uint8_t what = bits[t[i]] & mask;
+        if (!what)
+            continue; /* most characters can start no break rule's AFTER, nor a space */
+        int rule_scan = what & SCAN_RULE, gap_scan = (what & SCAN_SPACE) && !word_space_lower(t, len, i);
+        if (!rule_scan && !gap_scan)
+            continue;
         size_t bytes;
         UChar32 c = utf8_char_at(text, len, i, &bytes);
-        if (c >= 0x80 && !seg->no_filter && seg->break_firsts &&
-            !(c < 0x10000 ? seg->break_firsts_bmp[c / 64] >> (c % 64) & 1 : uset_contains(seg->break_firsts, c)))
-            continue;
         UChar32 before = i > 0 ? utf8_char_before(text, i, &bytes) : -1;
-        if (break_rule_may_match(seg, text, len, i, before, c) && decide(d, i) == 1) {
+        int rule = -1, decided = 0;
+        if (rule_scan &&
+            !(c >= 0x80 && !seg->no_filter && seg->break_firsts &&
+              !(c < 0x10000 ? seg->break_firsts_bmp[c / 64] >> (c % 64) & 1 : uset_contains(seg->break_firsts, c))) &&
+            break_rule_may_match(seg, text, len, i, before, c)) {
+            rule = decide(d, i);
+            decided = 1;
+        }
+        int brk = rule == 1;
+        size_t next;
+        if (gap_scan && before >= 0 && !char_is_space(before) && char_is_space(c) &&
+            (next = skip_spaces(text, len, i, to)) < to &&
+            boundary_gap_candidate(text, len, i, next, to)) {
+            if (!decided && seg->observe) {
+                rule = decide(d, i);
+                decided = 1;
+            }
+            if (decided) /* the model where no rule matched */
+                brk = model_verdict(d, i, next, 0, rule);
+            else         /* the model first (cheaper), then a rule may still say no */
+                brk = model_verdict(d, i, next, 0, -1) == 1 && decide(d, i) != 0;
+        } else if (decided && seg->observe) {
+            boundary_candidate cand = {i, CANDIDATE_FIXED, rule, d->matched, NULL};
+            seg->observe(text, &cand, seg->observe_ctx);
+        }
+        if (brk) {
             int rc = emit_span(em, text, len, *start, i);
             if (rc < 0)
                 return rc;
@@ -741,13 +911,19 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
             q = opening;
             p = opening;
         }
-        if (seg->nbreak && q > scanned) { /* break="yes" rules exist: scan for their proposals */
-            rc = scan_rule_breaks(d, em, scanned, q, &start);
-            scanned = q;
-        }
+        if ((seg->nbreak || seg->model || seg->observe) && q > scanned) /* breaks ICU did not propose */
+            rc = scan_between(d, em, scanned, q, &start);
+        if (q + 1 > scanned) /* q itself is ICU's: decided below, never again as a space */
+            scanned = q + 1;
         int verdict = at_end || hard ? 1 : decide(d, q);
         if (verdict < 0 && q_icu != q)
             verdict = decide(d, q_icu);
+        if (!at_end && !hard && q > start) {
+            verdict = model_verdict(d, q, skip_spaces(text, len, q, to), 1, verdict);
+        } else if ((at_end || hard) && seg->observe) {
+            boundary_candidate cand = {q, CANDIDATE_HARD, 1, -1, NULL};
+            seg->observe(text, &cand, seg->observe_ctx);
+        }
         if (rc == 0 && verdict != 0) {
             rc = emit_span(em, text, len, start, p);
             start = p;
@@ -760,9 +936,10 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
 }
 
 /* Segment text[from..to) (a stretch between paragraph ends) into em. */
-static int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, emitter *em)
+static int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, const doc_stats *stats,
+                       emitter *em)
 {
-    decider d = {{seg, {0}, 0}, {0}, 0};
+    decider d = {{seg, {0}, 0}, {0}, 0, from, to, em->wraps, stats, -1};
     window_init(&d.rr.w, text, len);
     int rc = 0;
     if (seg->protect_pairs && (rc = pairs_find(text + from, to - from, &d.pairs)) == 0)
@@ -800,6 +977,7 @@ typedef struct {
     char *text;
     size_t len;
     const offset_list *wraps;
+    const doc_stats *stats;
     stretch st[MAX_STRETCHES];
     int n;
     int next;                /* the next stretch to take */
@@ -828,7 +1006,7 @@ static void fill_stretch(stretch_queue *q, segmenter *seg, int k)
 {
     stretch *st = &q->st[k];
     emitter em = {sentence_list_push, &st->out, 0, 0, 0, 0, q->wraps, 0};
-    int rc = run_stretch(seg, q->text, q->len, st->from, st->to, &em);
+    int rc = run_stretch(seg, q->text, q->len, st->from, st->to, q->stats, &em);
     pthread_mutex_lock(&q->lock);
     st->rc = rc;
     if (rc < 0)
@@ -846,6 +1024,7 @@ static void *helper_main(void *arg)
     if (segmenter_new(h->model->lang, h->model->source, &h->seg) < 0)
         return NULL;
     h->seg->no_filter = h->model->no_filter;
+    h->seg->model = h->model->model; /* borrowed: the calling thread's segmenter outlives it */
     for (int k; (k = take_stretch(h->q)) >= 0;)
         fill_stretch(h->q, h->seg, k);
     return NULL;
@@ -890,8 +1069,8 @@ static size_t paragraph_end_after(const char *t, size_t len, size_t at)
     return len;
 }
 
-static int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, sentence_fn emit,
-                        void *ctx)
+static int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, const doc_stats *stats,
+                        sentence_fn emit, void *ctx)
 {
     int jobs = seg->jobs < MAX_JOBS ? seg->jobs : MAX_JOBS;
     stretch_queue *q = calloc(1, sizeof *q);
@@ -904,6 +1083,7 @@ static int run_parallel(segmenter *seg, char *text, size_t len, const offset_lis
     q->text = text;
     q->len = len;
     q->wraps = wraps;
+    q->stats = stats;
     int want = jobs * STRETCHES_PER_JOB < MAX_STRETCHES ? jobs * STRETCHES_PER_JOB : MAX_STRETCHES;
     for (size_t from = 0; from < len && q->n < want; q->n++) {
         size_t to = q->n + 1 == want ? len : paragraph_end_after(text, len, from + (len - from) / (size_t)(want - q->n));
@@ -929,7 +1109,7 @@ static int run_parallel(segmenter *seg, char *text, size_t len, const offset_lis
         if (k >= 0 && k == printed) { /* the next to print: straight out */
             numbering_start(&nb);
             emitter em = {emit_numbered, &nb, 0, 0, 0, 0, wraps, 0};
-            rc = run_stretch(seg, text, len, q->st[k].from, q->st[k].to, &em);
+            rc = run_stretch(seg, text, len, q->st[k].from, q->st[k].to, stats, &em);
             printed++;
         } else if (k >= 0) {
             fill_stretch(q, seg, k);
@@ -975,13 +1155,17 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
     if (len == 0)
         return 0;
     offset_list wraps = {0};
+    doc_stats *stats = NULL;
     int rc = newline_breaks ? 0 : unwrap_lines(text, len, &wraps);
+    if (rc == 0 && (seg->model || seg->observe)) /* the whole text, so that threads see the same */
+        rc = doc_stats_new(text, len, &stats);
     if (rc == 0 && seg->jobs > 1 && len >= PARALLEL_MIN_BYTES) {
-        rc = run_parallel(seg, text, len, &wraps, emit, ctx);
+        rc = run_parallel(seg, text, len, &wraps, stats, emit, ctx);
     } else if (rc == 0) {
         emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
-        rc = run_stretch(seg, text, len, 0, len, &em);
+        rc = run_stretch(seg, text, len, 0, len, stats, &em);
     }
+    doc_stats_free(stats);
     free(wraps.at);
     return rc;
 }

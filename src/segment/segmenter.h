@@ -1,15 +1,18 @@
-/* segmenter.h — sentences out of a UTF-8 document: ICU's sentence BreakIterator plus
- * SRX exception rules.
+/* segmenter.h — sentences out of a UTF-8 document: ICU's sentence BreakIterator, SRX
+ * exception rules and a learned boundary model.
  *
  * ICU proposes every break it would make (UAX #29); the ordered SRX rules then decide at
  * each proposal, first matching rule wins, and break="yes" rules may also propose breaks
- * ICU missed. Paragraphs (runs of non-blank lines) are hard boundaries; a single newline
+ * ICU missed. Where no rule matches, the learned model (boundary_model.h) decides, at
+ * ICU's proposals and at the spaces between tokens where a sentence may end without a
+ * mark. Paragraphs (runs of non-blank lines) are hard boundaries; a single newline
  * inside a paragraph is wrapped text unless `newline_breaks` is set. */
 #ifndef POLYALIGN_SEGMENTER_H
 #define POLYALIGN_SEGMENTER_H
 
 #include <stddef.h>
 
+#include "boundary_model.h"
 #include "srx.h"
 
 typedef struct segmenter segmenter;
@@ -25,7 +28,9 @@ typedef struct {
 typedef int (*sentence_fn)(const char *text, const sentence_span *s, void *ctx);
 
 /* A segmenter for a canonical BCP 47 tag. `rules` are a user's SRX (borrowed, must outlive
- * the segmenter) or NULL for the built-in rules. 0 or negative error code. */
+ * the segmenter) or NULL for the built-in rules, which come with the built-in model of
+ * the language when there is one (en, ru, zh): the model was trained on their verdicts,
+ * so a user's rules run without it, as ICU and rules alone. 0 or negative error code. */
 int segmenter_new(const char *lang, const srx *rules, segmenter **out);
 
 /* Segment text[0..len). The text is modified in place: newlines inside a paragraph become
@@ -40,6 +45,36 @@ void segmenter_set_jobs(segmenter *seg, int jobs);
 /* With on = 0, every rule's regex runs at every position, without the character-set
  * filters of rule_filter.h (tests check that the filters change no decision). */
 void segmenter_set_filtering(segmenter *seg, int on);
+
+/* The learned model in force (borrowed, must outlive the segmenter; NULL: ICU and the
+ * rules alone). The trainer and the tests set their own. */
+void segmenter_set_model(segmenter *seg, const boundary_model *model);
+
+/* A place where a sentence may end, as the trainer sees it. */
+typedef enum {
+    CANDIDATE_ICU,      /* ICU proposed it: the model decides where no rule does */
+    CANDIDATE_GAP,      /* a space after a token: the same */
+    CANDIDATE_FIXED,    /* decided without the model: by a break rule tried where neither
+                           applies (rule), or a plain sentence end of ICU's that the
+                           model's gate lets stand (rule 1) */
+    CANDIDATE_HARD      /* a paragraph end or the end of the text: always a break */
+} candidate_kind;
+
+typedef struct {
+    size_t at;          /* byte offset: the sentence would end here */
+    candidate_kind kind;
+    int rule;           /* the rules' verdict: 1 break, 0 no break, -1 none matched */
+    int rule_index;     /* which rule (0-based, in the order they apply; -1: none, or
+                           inside quotes or brackets) */
+    const boundary_features *features; /* ICU and GAP candidates only */
+} boundary_candidate;
+
+typedef void (*boundary_observer)(const char *text, const boundary_candidate *c, void *ctx);
+
+/* Tell fn of every place a break is decided, in order, with its features and the rules'
+ * verdict, also where a rule decides, so that the sentences of any model follow from
+ * them (NULL: stop). For training: single-threaded runs only. */
+void segmenter_set_observer(segmenter *seg, boundary_observer fn, void *ctx);
 
 /* Number of SRX rules in force (for diagnostics). */
 size_t segmenter_rule_count(const segmenter *seg);

@@ -52,6 +52,37 @@ static void utf8_reports_first_bad_byte(void **state)
     expect_bad("a\0b", 3, UTF8_NUL, 1);
 }
 
+/* The validator's verdict and offset are ICU's U8_NEXT's on random short byte strings,
+ * weighted to lead and continuation bytes where the ill-formed cases hide. */
+static void utf8_agrees_with_icu(void **state)
+{
+    (void)state;
+    unsigned seed = 15;
+    char b[16];
+    for (int t = 0; t < 200000; t++) {
+        size_t len = (size_t)(rand_r(&seed) % 12);
+        for (size_t k = 0; k < len; k++) {
+            int r = rand_r(&seed);
+            static const int base[] = {0, 0x80, 0xC0, 0xE0, 0xF0}, span[] = {128, 64, 32, 16, 16};
+            b[k] = (char)(base[r % 5] + (r / 5) % span[r % 5]);
+        }
+        utf8_status want = UTF8_OK;
+        size_t want_at = 0;
+        for (int32_t i = 0, n = (int32_t)len; i < n && want == UTF8_OK;) {
+            int32_t at = i;
+            UChar32 c;
+            U8_NEXT((const uint8_t *)b, i, n, c);
+            if (c <= 0) {
+                want = c == 0 ? UTF8_NUL : UTF8_INVALID;
+                want_at = (size_t)at;
+            }
+        }
+        size_t at = 0;
+        if (utf8_validate(b, len, &at) != want || (want != UTF8_OK && at != want_at))
+            fail_msg("case %d: %zu bytes, expected %d at %zu", t, len, want, want_at);
+    }
+}
+
 static void bom_is_detected(void **state)
 {
     (void)state;
@@ -388,6 +419,7 @@ int main(void)
         cmocka_unit_test(line_structure_is_decided_per_file),
         cmocka_unit_test(unspaced_languages),
         cmocka_unit_test(utf8_reports_first_bad_byte),
+        cmocka_unit_test(utf8_agrees_with_icu),
         cmocka_unit_test(utf8_large_input_in_halves),
         cmocka_unit_test(bom_is_detected),
         cmocka_unit_test(input_strips_bom_and_names_errors),
