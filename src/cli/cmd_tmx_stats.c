@@ -16,7 +16,7 @@
 #include "../text/utf8.h"
 #include "../tm/tmx_reader.h"
 #include "../util/error.h"
-#include "../util/u64table.h"
+#include "../util/u64sort.h"
 #include "../util/vec.h"
 #include "commands.h"
 
@@ -44,7 +44,8 @@ typedef struct {
     size_t units, duplicates;
     lang_stats lang[MAX_LANGS];
     size_t nlang;
-    u64_table seen;         /* the set of unit hashes */
+    uint64_t *hash;         /* each unit's content hash, its repeats counted at the end */
+    size_t nhash, hash_cap;
     tuv_seen *tuv;          /* per tuv of the unit being added, reused from unit to unit */
     size_t tuv_cap;
 } tmx_stats;
@@ -116,10 +117,9 @@ static int add_unit(tmx_stats *s, const tmx_unit *u, const char *srclang)
         if (l)
             l->untranslated++;
     }
-    int seen = u64_set_add(&s->seen, h);
-    if (seen < 0)
-        return seen;
-    s->duplicates += seen == 1;
+    if (vec_reserve(&s->hash, &s->hash_cap, s->nhash + 1, sizeof *s->hash) < 0)
+        return error_nomem();
+    s->hash[s->nhash++] = h;
     return 0;
 }
 
@@ -236,7 +236,6 @@ int cmd_tmx_stats(int argc, char **argv)
         int rc = tmx_reader_open(argv[i], &r);
         tmx_stats s;
         memset(&s, 0, sizeof s);
-        u64_table_init(&s.seen, sizeof(uint64_t));
         char *srclang = NULL;
         if (rc == 0) {
             const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
@@ -251,6 +250,7 @@ int cmd_tmx_stats(int argc, char **argv)
         }
         if (rc == 0) {
             count_outliers(&s);
+            s.duplicates = u64_count_repeats(s.hash, s.nhash);
             (jsonl ? print_json : print_text)(strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME, &s, srclang);
         } else {
             int e = cli_report(rc);
@@ -258,7 +258,7 @@ int cmd_tmx_stats(int argc, char **argv)
         }
         for (size_t k = 0; k < s.nlang; k++)
             free(s.lang[k].ratio);
-        u64_table_free(&s.seen);
+        free(s.hash);
         free(s.tuv);
         free(srclang);
     }

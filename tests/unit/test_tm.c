@@ -21,6 +21,7 @@
 #include "tm/tmx_reader.h"
 #include "tm/tmx_writer.h"
 #include "util/error.h"
+#include "util/u64sort.h"
 #include "util/u64table.h"
 
 static const char *sample =
@@ -379,6 +380,43 @@ static void text_hash_sees_normalized_spacing(void **state)
     assert_true(tmx_text_hash(1, "abcdefgh") != tmx_text_hash(1, "abcdefg"));
 }
 
+static int compare_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* tmx stats counts duplicate units by sorting their hashes in place: the radix sort must
+ * agree with qsort on keys spread like hashes, on keys sharing their high bytes, on runs
+ * of one key, and count each repeat once */
+static void u64_sort_agrees_with_qsort(void **state)
+{
+    (void)state;
+    enum { N = 5000 };
+    uint64_t *v = malloc(N * sizeof *v), *w = malloc(N * sizeof *w);
+    assert_non_null(v);
+    assert_non_null(w);
+    for (int kind = 0; kind < 3; kind++) {
+        uint64_t x = 88172645463325252ULL;
+        size_t distinct_expected = 0;
+        for (size_t i = 0; i < N; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+            v[i] = kind == 0 ? x : kind == 1 ? x % 300 : x & 0xFFFF; /* repeats in kinds 1, 2 */
+        }
+        memcpy(w, v, N * sizeof *v);
+        qsort(w, N, sizeof *w, compare_u64);
+        for (size_t i = 0; i < N; i++)
+            distinct_expected += !i || w[i] != w[i - 1];
+        assert_int_equal(u64_count_repeats(v, N), N - distinct_expected);
+        assert_memory_equal(v, w, N * sizeof *v);
+    }
+    assert_int_equal(u64_count_repeats(v, 0), 0);
+    v[0] = 5;
+    assert_int_equal(u64_count_repeats(v, 1), 0);
+    free(v);
+    free(w);
+}
+
 static void u64_tables_keep_keys_and_payloads(void **state)
 {
     (void)state;
@@ -620,6 +658,7 @@ int main(void)
         cmocka_unit_test(low_min_finds_short_matches),
         cmocka_unit_test(index_agrees_with_scoring_every_unit),
         cmocka_unit_test(u64_tables_keep_keys_and_payloads),
+        cmocka_unit_test(u64_sort_agrees_with_qsort),
         cmocka_unit_test(text_hash_sees_normalized_spacing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
