@@ -11,7 +11,7 @@
 #define POLYALIGN_ALIGN_DOCUMENT_H
 
 #include "align.h"
-#include "output.h"
+#include "alignment.h"
 
 /* A warning about the document being aligned (already translated, no "warning: " prefix). */
 typedef void (*align_warn_fn)(void *ctx, const char *message);
@@ -41,7 +41,7 @@ int align_document_align(align_document *d, const align_options *o);
  * has so many doubtful beads that nothing can tell (mismatch.h). */
 int align_document_judge(const align_document *d, int force);
 
-/* The alignment as output.h writes it (borrows the document). */
+/* The alignment as the writers see it (borrows the document). */
 alignment align_document_view(const align_document *d);
 
 /* Mean confidence of the beads (0 without beads), and how many are below min_score. */

@@ -15,7 +15,7 @@
 
 #include <stdio.h>
 
-#include "output.h"
+#include "alignment.h"
 
 typedef struct review_writer review_writer;
 

@@ -26,7 +26,7 @@
 #include <stdint.h>
 
 #include "../align/align.h"
-#include "../align/output.h"
+#include "../export/alignment_output.h"
 #include "manifest.h"
 
 /* Where a batch is, for progress lines. */

@@ -8,7 +8,7 @@
 #define POLYALIGN_CLI_ALIGN_OPTIONS_H
 
 #include "../align/align.h"
-#include "../align/output.h"
+#include "../export/alignment_output.h"
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "cli.h"

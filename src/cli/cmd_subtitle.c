@@ -85,11 +85,6 @@ static int handle_option(int key, const char *arg, void *ctx)
     return 0;
 }
 
-/* Below this share of character pairs in common a track is not of its transcript: an
- * edited track of the same text keeps well over 90 %, another text of the same language
- * shares 20-50 % (common words), another language next to none. */
-#define TRACK_TEXT_MIN_SHARED 0.7
-
 /* A translated track: the source subtitles' timing, the alignment of the two transcripts. */
 static int translated_cues(cue_list *source, const char *track_path, const char *source_text, const align_text *t,
                            const char *base, const subtitle_profile *p, cue_list *out)
@@ -105,7 +100,7 @@ static int translated_cues(cue_list *source, const char *track_path, const char 
         align_text_free(&src);
         return rc;
     }
-    if (m.shared < TRACK_TEXT_MIN_SHARED) {
+    if (!m.holds_text) {
         align_text_free(&src);
         return error_set(ERR_DATA,
                          _("%s does not hold the text of %s (%.0f%% of their character pairs in common, from cue %zu "

@@ -2,23 +2,20 @@
  * map of a forced alignment, one start, end and confidence per sentence (per cue with
  * --cues), as JSON, TSV or SRT, for users who want only the times. Sentences whose audio
  * does not match the text are flagged in the output and on stderr, not silently timed. */
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../align/text.h"
 #include "../audio/backend.h"
+#include "../export/sync_output.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
-#include "../subtitle/srt.h"
 #include "../subtitle/timing.h"
 #include "../text/lang.h"
 #include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
-#include "../util/file_ext.h"
 #include "commands.h"
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
@@ -57,8 +54,6 @@ static int handle_option(int key, const char *arg, void *ctx)
     }
     return 0;
 }
-
-static double ms(double t) { return round(t * 1000) / 1000; }
 
 void sync_report_warnings(const struct sync_map *m, const char *audio, const char *const *sentences)
 {
@@ -113,140 +108,6 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     }
 }
 
-enum row_kind { ROW_PLACED, ROW_MISSING, ROW_SKIPPED };
-
-typedef struct {
-    double start, end, confidence;
-    size_t sentence;
-    const char *text; /* ROW_SKIPPED: NULL */
-    enum row_kind kind;
-    double speech_seconds; /* ROW_SKIPPED */
-} sync_row;
-
-static const char *row_flag(const sync_row *r)
-{
-    return r->kind == ROW_MISSING   ? "missing"
-           : r->kind == ROW_SKIPPED ? "skipped"
-           : r->confidence < SYNC_LOW_CONFIDENCE ? "low"
-                                                 : "ok";
-}
-
-/* A skipped stretch holds speech when the voice detector heard at least this much. */
-static const double skipped_speech_min = 0.5;
-
-static int write_rows(FILE *f, const char *fmt, const sync_row *rows, size_t n, const sync_args *a,
-                      const sync_map *m)
-{
-    if (strcmp(fmt, "tsv") == 0) {
-        fputs("index\tsentence\tstart\tend\tconfidence\tflag\ttext\n", f);
-        for (size_t k = 0, index = 0; k < n; k++) {
-            const sync_row *r = &rows[k];
-            if (r->kind == ROW_SKIPPED) {
-                fprintf(f, "\t\t%.3f\t%.3f\t\tskipped\t%s\n", r->start, r->end,
-                        r->speech_seconds >= skipped_speech_min ? "speech" : "no speech");
-                continue;
-            }
-            fprintf(f, "%zu\t%zu\t", ++index, r->sentence + 1);
-            if (r->kind == ROW_MISSING)
-                fputs("\t\t", f);
-            else
-                fprintf(f, "%.3f\t%.3f\t", r->start, r->end);
-            fprintf(f, "%.3f\t%s\t", r->confidence, row_flag(r));
-            for (const char *p = r->text; *p; p++)
-                fputc(*p == '\n' || *p == '\t' ? ' ' : *p, f);
-            fputc('\n', f);
-        }
-    } else if (strcmp(fmt, "srt") == 0) {
-        cue_list cues = {0};
-        int rc = 0;
-        for (size_t k = 0; k < n && rc == 0; k++) {
-            if (rows[k].kind != ROW_PLACED)
-                continue; /* no cue where the transcript is not spoken */
-            char *text = strdup(rows[k].text);
-            rc = text ? cue_list_add(&cues, (cue){text, rows[k].sentence, 0, 1, 0, 0, rows[k].start, rows[k].end, 0})
-                      : error_nomem();
-            if (rc < 0)
-                free(text);
-        }
-        if (rc == 0)
-            rc = subtitle_write(f, &cues, SUBTITLE_SRT);
-        cues_free(&cues);
-        return rc;
-    } else {
-        json_t *root = json_object(), *list = json_array();
-        json_object_set_new(root, "audio", json_string(a->audio));
-        json_object_set_new(root, "lang", json_string(a->lang));
-        json_object_set_new(root, "duration", json_real(ms(m->audio_seconds)));
-        json_object_set_new(root, "speech_seconds", json_real(ms(m->speech_seconds)));
-        json_object_set_new(root, "leading_silence", json_real(ms(m->leading_silence)));
-        json_t *skipped = json_array();
-        for (size_t k = 0, index = 0; k < n; k++) {
-            const sync_row *r = &rows[k];
-            json_t *o = json_object();
-            if (r->kind == ROW_SKIPPED) {
-                json_object_set_new(o, "start", json_real(ms(r->start)));
-                json_object_set_new(o, "end", json_real(ms(r->end)));
-                json_object_set_new(o, "speech", json_boolean(r->speech_seconds >= skipped_speech_min));
-                json_object_set_new(o, "speech_seconds", json_real(ms(r->speech_seconds)));
-                json_array_append_new(skipped, o);
-                continue;
-            }
-            json_object_set_new(o, "index", json_integer((json_int_t)++index));
-            json_object_set_new(o, "sentence", json_integer((json_int_t)r->sentence + 1));
-            json_object_set_new(o, "start", r->kind == ROW_MISSING ? json_null() : json_real(ms(r->start)));
-            json_object_set_new(o, "end", r->kind == ROW_MISSING ? json_null() : json_real(ms(r->end)));
-            json_object_set_new(o, "confidence", json_real(ms(r->confidence)));
-            json_object_set_new(o, "low_confidence", json_boolean(r->confidence < SYNC_LOW_CONFIDENCE));
-            json_object_set_new(o, "missing", json_boolean(r->kind == ROW_MISSING));
-            json_object_set_new(o, "text", json_string(r->text));
-            json_array_append_new(list, o);
-        }
-        json_object_set_new(root, a->cues ? "cues" : "sentences", list);
-        json_object_set_new(root, "skipped", skipped);
-        int rc = json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-        fputc('\n', f);
-        json_decref(root);
-        if (rc < 0 && !ferror(f))
-            return error_nomem(); /* jansson fails for nothing else */
-    }
-    return ferror(f) ? -ERR_IO : 0; /* reported by atomic_file_finish, which knows the file */
-}
-
-/* The rows of the map in time order: each sentence (or each cue of it), a missing
- * sentence where it stands in the transcript, and the skipped stretches where they fall. */
-static int sync_rows(const sync_map *m, const cue_list *cues, const char *const *sentences, sync_row **out,
-                     size_t *nout)
-{
-    size_t cap = (cues ? cues->n : 0) + m->n + m->nskipped + 1, n = 0, next_skip = 0, next_cue = 0;
-    sync_row *rows = calloc(cap, sizeof *rows);
-    if (!rows)
-        return error_nomem();
-    for (size_t s = 0; s <= m->n; s++) {
-        int missing = s < m->n && m->sentence[s].missing;
-        double from = s < m->n ? m->sentence[s].start : HUGE_VAL;
-        for (; !missing && next_skip < m->nskipped && m->skipped[next_skip].start <= from; next_skip++) {
-            const sync_skip *k = &m->skipped[next_skip];
-            rows[n++] = (sync_row){k->start, k->end, 0, 0, NULL, ROW_SKIPPED, k->speech_seconds};
-        }
-        if (s == m->n)
-            break;
-        const sync_sentence *ss = &m->sentence[s];
-        if (ss->missing) {
-            rows[n++] = (sync_row){0, 0, 0, s, sentences[s], ROW_MISSING, 0};
-        } else if (!cues) {
-            rows[n++] = (sync_row){ss->start, ss->end, ss->confidence, s, sentences[s], ROW_PLACED, 0};
-        } else {
-            for (; next_cue < cues->n && cues->v[next_cue].sentence == s; next_cue++) {
-                const cue *c = &cues->v[next_cue];
-                rows[n++] = (sync_row){c->start, c->end, ss->confidence, s, c->text, ROW_PLACED, 0};
-            }
-        }
-    }
-    *out = rows;
-    *nout = n;
-    return 0;
-}
-
 int cmd_sync(int argc, char **argv)
 {
     const cli_command *self = cli_find("sync");
@@ -257,15 +118,11 @@ int cmd_sync(int argc, char **argv)
         return status < 0 ? 0 : status;
     if (!a.lang || !a.audio || argc - first != 1)
         return cli_usage_error(self, _("give --lang, --audio and one transcript file"));
-    static const char *const writes[] = {"json", "tsv", "srt", NULL};
-    if (!a.format && (status = cli_output_ext(self, a.output, writes, "json, tsv or srt")) != 0)
+    if (!a.format && (status = cli_output_ext(self, a.output, sync_format_names, SYNC_FORMAT_NAMES)) != 0)
         return status;
-    const char *fmt = a.format                        ? a.format
-                      : file_ext_is(a.output, "tsv") ? "tsv"
-                      : file_ext_is(a.output, "srt") ? "srt"
-                                                     : "json";
-    if (strcmp(fmt, "json") && strcmp(fmt, "tsv") && strcmp(fmt, "srt"))
-        return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), fmt);
+    int fmt = a.format ? sync_format_parse(a.format) : (int)sync_format_from_path(a.output);
+    if (fmt < 0)
+        return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), a.format);
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
     if (cli_lang(self, a.lang, lang))
         return ERR_USAGE;
@@ -288,8 +145,6 @@ int cmd_sync(int argc, char **argv)
     }
     sync_map map = {0};
     cue_list cues = {0};
-    sync_row *rows = NULL;
-    size_t nrows = 0;
     if (a.cues) {
         rc = cues_build(base, subtitle_profile_find("netflix", base), t.sent, t.para, t.n, &cues);
         timing_source src = timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map);
@@ -298,14 +153,12 @@ int cmd_sync(int argc, char **argv)
     } else {
         rc = audio_sync_align(a.audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
     }
-    if (rc == 0)
-        rc = sync_rows(&map, a.cues ? &cues : NULL, (const char *const *)t.sent, &rows, &nrows);
+    sync_output_source written = {a.audio, a.lang, (const char *const *)t.sent, a.cues ? &cues : NULL};
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
-        rc = atomic_file_finish(&out, write_rows(out.f, fmt, rows, nrows, &a, &map));
+        rc = atomic_file_finish(&out, sync_output_write(out.f, (sync_format)fmt, &map, &written));
     if (rc == 0)
         sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
-    free(rows);
     cues_free(&cues);
     sync_map_free(&map);
     align_text_free(&t);

@@ -78,6 +78,7 @@ int track_text_compare(const cue_list *track, const char *const *sentences, size
             common += p->count[0] < p->count[1] ? p->count[0] : p->count[1];
         size_t total = (a.n ? a.n - 1 : 0) + (b.n ? b.n - 1 : 0);
         m->shared = total ? 2.0 * (double)common / (double)total : a.n == b.n;
+        m->holds_text = m->shared >= TRACK_TEXT_MIN_SHARED;
         size_t k = 0;
         while (k < a.n && k < b.n && a.c[k] == b.c[k])
             k++;

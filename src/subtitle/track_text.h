@@ -14,8 +14,14 @@
 
 #include "cues.h"
 
+/* Below this share of character pairs in common a track is not of its transcript: an
+ * edited track of the same text keeps well over 90 %, another text of the same language
+ * shares 20-50 % (common words), another language next to none. */
+#define TRACK_TEXT_MIN_SHARED 0.7
+
 typedef struct {
     double shared;          /* Dice coefficient of the character pairs, 0..1 */
+    int holds_text;         /* shared >= TRACK_TEXT_MIN_SHARED: the track is of this text */
     int same;               /* the visible characters are the same, in the same order */
     size_t first_diff_cue;  /* the cue (from 0) holding the first difference, when not same */
 } track_text_match;

@@ -1,5 +1,5 @@
 /* test_align.c — unit tests of src/align: the bead DP and its band, features and
- * anchors, the length model, three-way merging, output helpers. */
+ * anchors, the length model, three-way merging, a bead's shape name. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +15,7 @@
 #include "align/dp.h"
 #include "align/features.h"
 #include "align/hard_anchor.h"
-#include "align/output.h"
+#include "align/alignment.h"
 #include "align/scorer.h"
 
 /* A side built in memory: sentences in one paragraph. */
@@ -313,15 +313,9 @@ static void three_way_beads_partition_every_text(void **state)
     free_text(&tr);
 }
 
-static void output_helpers(void **state)
+static void bead_shape_names_every_side(void **state)
 {
     (void)state;
-    assert_int_equal(align_format_parse("tmx"), FORMAT_TMX);
-    assert_int_equal(align_format_parse("xml"), -1);
-    assert_int_equal(align_format_from_path("out/a.tmx"), FORMAT_TMX);
-    assert_int_equal(align_format_from_path("a.align"), FORMAT_BEADS);
-    assert_int_equal(align_format_from_path("dir.d/file"), -1);
-    assert_int_equal(align_format_from_path(NULL), -1);
     align_text t = {0};
     alignment al = {{&t, &t, &t}, 3, NULL, 0, NULL};
     bead3 b = {{0, 0, 0}, {2, 1, 0}, 1.0};
@@ -344,7 +338,7 @@ int main(void)
         cmocka_unit_test(anchors_survive_translation),
         cmocka_unit_test(features_count_characters),
         cmocka_unit_test(three_way_beads_partition_every_text),
-        cmocka_unit_test(output_helpers),
+        cmocka_unit_test(bead_shape_names_every_side),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

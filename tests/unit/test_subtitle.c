@@ -25,7 +25,9 @@
 #include "subtitle/profile.h"
 #include "subtitle/reshape.h"
 #include "subtitle/srt.h"
+#include "subtitle/srt_fix.h"
 #include "subtitle/srt_read.h"
+#include "subtitle/style_check.h"
 #include "subtitle/time_anchors.h"
 #include "subtitle/timing.h"
 #include "subtitle/track_text.h"
@@ -157,9 +159,11 @@ static void track_text_says_what_the_transcript_says(void **state)
     assert_false(m.same);
     assert_int_equal(m.first_diff_cue, 2);
     assert_true(m.shared > 0.85 && m.shared < 1);
+    assert_true(m.holds_text);
     const char *other[] = {"The committee approved a long agenda today."};
     assert_int_equal(track_text_compare(&l, other, 1, &m), 0);
     assert_true(m.shared < 0.5);
+    assert_false(m.holds_text);
     assert_int_equal(track_text_compare(&l, other, 0, &m), 0); /* no transcript at all */
     assert_true(m.shared == 0);
     cues_free(&l);
@@ -754,6 +758,52 @@ static void audio_source_refuses_unknown_language(void **state)
     sync_map_free(&map);
 }
 
+static void count_finding(void *ctx, int line, const char *message)
+{
+    (void)message;
+    int *lines = ctx;
+    lines[lines[0]++ + 1] = line;
+}
+
+/* srt check's style findings: an over-long line at its own file line, a cue shown too
+ * briefly, and a cue that starts inside the one before it. */
+static void style_check_finds_limits_and_overlaps(void **state)
+{
+    (void)state;
+    cue_list l = {0};
+    assert_int_equal(cue_list_add(&l, (cue){strdup("Short.\nThis second line runs on far past the forty-two characters "
+                                                   "a line may hold."), 0, 0, 1, 0, 0, 1.0, 9.0, 0}), 0);
+    assert_int_equal(cue_list_add(&l, (cue){strdup("Quick."), 1, 0, 1, 0, 0, 8.0, 8.5, 0}), 0);
+    srt_cue_info info[] = {{1, 3, 0, 0, 0}, {6, 8, 0, 0, 0}};
+    int lines[16] = {0};
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en");
+    assert_int_equal(style_check_cues(&l, info, en, "en", 24, count_finding, lines), 0);
+    assert_int_equal(lines[0], 4); /* line width, reading speed, overlap, too brief */
+    assert_int_equal(lines[1], 4);  /* the second text line of the first cue */
+    assert_int_equal(lines[4], 6);  /* the overlap, at the second cue */
+    assert_non_null(strchr(l.v[0].text, '\n')); /* the text left as it was */
+    cues_free(&l);
+}
+
+/* srt fix: cues in time order, an empty one dropped, an overlap resolved. */
+static void srt_fix_orders_drops_and_separates(void **state)
+{
+    (void)state;
+    cue_list in = {0}, out = {0};
+    assert_int_equal(cue_list_add(&in, (cue){strdup("Second."), 1, 0, 1, 0, 0, 5.0, 7.0, 0}), 0);
+    assert_int_equal(cue_list_add(&in, (cue){strdup("<i></i>"), 2, 0, 1, 0, 0, 6.0, 8.0, 0}), 0);
+    assert_int_equal(cue_list_add(&in, (cue){strdup("First."), 0, 0, 1, 0, 0, 1.0, 6.0, 0}), 0);
+    srt_fix_stats st;
+    const subtitle_profile *en = subtitle_profile_find("netflix", "en");
+    assert_int_equal(srt_fix_cues(&in, en, "en", 24, "x.srt", &out, &st), 0);
+    assert_int_equal(st.dropped, 1);
+    assert_int_equal(out.n, 2);
+    assert_string_equal(out.v[0].text, "First.");
+    assert_true(out.v[0].end < out.v[1].start);
+    cues_free(&in);
+    cues_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -776,6 +826,8 @@ int main(void)
         cmocka_unit_test(visible_characters_skip_any_whitespace),
         cmocka_unit_test(vtt_text_is_escaped_outside_tags),
         cmocka_unit_test(audio_source_refuses_unknown_language),
+        cmocka_unit_test(style_check_finds_limits_and_overlaps),
+        cmocka_unit_test(srt_fix_orders_drops_and_separates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

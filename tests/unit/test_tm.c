@@ -1,7 +1,7 @@
 /* test_tm.c — unit tests of src/tm: the streaming reader (text versus markup, input that
  * is not a memory, elements TMX does not define), dates, language-tag matching, the
  * writer's copy of a unit, merging units of one source, tmx2po's one entry per message,
- * and the fuzzy index. */
+ * the fuzzy index, and what `tmx stats` counts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +19,7 @@
 #include "tm/tmx_check.h"
 #include "tm/tmx_merge.h"
 #include "tm/tmx_reader.h"
+#include "tm/tmx_stats.h"
 #include "tm/tmx_writer.h"
 #include "util/error.h"
 #include "util/u64sort.h"
@@ -642,6 +643,45 @@ static void tmx2po_keeps_one_entry_per_message(void **state)
     free(tmx);
 }
 
+/* tmx stats counts a repeated unit once as a duplicate, a segment equal to its source
+ * or a unit holding the source alone as untranslated, an empty segment as empty, and a
+ * segment ten times longer than its language's median ratio as an outlier. */
+static void stats_count_duplicates_untranslated_and_outliers(void **state)
+{
+    (void)state;
+    char units[8192] = "";
+    for (int k = 0; k < 12; k++) /* a median ratio of about 1 for ru */
+        snprintf(units + strlen(units), sizeof units - strlen(units),
+                 "<tu><tuv xml:lang=\"en\"><seg>Line %d</seg></tuv><tuv xml:lang=\"ru\"><seg>Стр %d</seg></tuv></tu>\n",
+                 k, k);
+    strcat(units, "<tu><tuv xml:lang=\"en\"><seg>Line 0</seg></tuv><tuv xml:lang=\"ru\"><seg>Стр 0</seg></tuv></tu>\n"
+                  "<tu><tuv xml:lang=\"en\"><seg>OK</seg></tuv><tuv xml:lang=\"ru\"><seg>OK</seg></tuv></tu>\n"
+                  "<tu><tuv xml:lang=\"en\"><seg>Alone</seg></tuv></tu>\n"
+                  "<tu><tuv xml:lang=\"en\"><seg>Gap</seg></tuv><tuv xml:lang=\"ru\"><seg></seg></tuv></tu>\n"
+                  "<tu><tuv xml:lang=\"en\"><seg>Ab</seg></tuv><tuv xml:lang=\"ru\"><seg>Очень-очень-длинный-перевод</seg>"
+                  "</tuv></tu>\n");
+    char *tmx = memory_of(units);
+    tmx_stats s;
+    assert_int_equal(tmx_stats_read(tmx, &s), 0);
+    assert_string_equal(s.srclang, "en");
+    assert_int_equal(s.units, 17);
+    assert_int_equal(s.duplicates, 1);
+    assert_int_equal(s.nlang, 2);
+    assert_string_equal(s.lang[0].tag, "en");
+    assert_int_equal(s.lang[0].tuvs, 17);
+    assert_int_equal(s.lang[0].untranslated, 1); /* "Alone" */
+    assert_string_equal(s.lang[1].tag, "ru");
+    assert_int_equal(s.lang[1].tuvs, 16);
+    assert_int_equal(s.lang[1].empty, 1);
+    assert_int_equal(s.lang[1].untranslated, 1); /* "OK" */
+    assert_int_equal(s.lang[1].outliers, 1);
+    tmx_stats_free(&s);
+    assert_true(tmx_stats_read("/nonexistent/x.tmx", &s) < 0);
+    tmx_stats_free(&s);
+    unlink(tmx);
+    free(tmx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -660,6 +700,7 @@ int main(void)
         cmocka_unit_test(u64_tables_keep_keys_and_payloads),
         cmocka_unit_test(u64_sort_agrees_with_qsort),
         cmocka_unit_test(text_hash_sees_normalized_spacing),
+        cmocka_unit_test(stats_count_duplicates_untranslated_and_outliers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

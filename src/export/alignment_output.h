@@ -1,26 +1,19 @@
-/* output.h — writing an alignment: beads, the review table (TSV), JSON Lines, TMX or
- * XLIFF 1.2 / 2.0.
+/* alignment_output.h — writing an alignment: beads, the review table (TSV), JSON Lines,
+ * TMX or XLIFF 1.2 / 2.0.
  *
- * Every format carries each bead's confidence; JSON Lines ends each
- * document with a summary line holding the model fitted to it (bead priors, lexicons). `beads` is exactly the format of the
- * evaluation sets ([0,1]:[0], []:[5], a trailing :score), so outputs can be scored
- * directly; TSV and JSON Lines put the texts side by side; TMX is what CAT tools import. */
-#ifndef POLYALIGN_ALIGN_OUTPUT_H
-#define POLYALIGN_ALIGN_OUTPUT_H
+ * Every format carries each bead's confidence; JSON Lines ends each document with a
+ * summary line holding the model fitted to it (bead priors, lexicons). `beads` is
+ * exactly the format of the evaluation sets ([0,1]:[0], []:[5], a trailing :score), so outputs can be scored
+ * directly; TSV and JSON Lines put the texts side by side; TMX is what CAT tools import.
+ * These writers sit above align/ and tm/: align computes the beads, tm writes TMX. */
+#ifndef POLYALIGN_EXPORT_ALIGNMENT_OUTPUT_H
+#define POLYALIGN_EXPORT_ALIGNMENT_OUTPUT_H
 
 #include <stdio.h>
 
-#include "align.h"
+#include "../align/alignment.h"
 
 typedef enum { FORMAT_BEADS, FORMAT_TSV, FORMAT_JSONL, FORMAT_TMX, FORMAT_XLIFF, FORMAT_XLIFF2 } align_format;
-
-typedef struct {
-    const align_text *text[3];  /* pivot first */
-    size_t ntexts;              /* 2 or 3 */
-    const bead3 *beads;
-    size_t n;
-    const align_fit *fit;       /* the fitted model per pair (ntexts - 1), or NULL */
-} alignment;
 
 typedef struct {
     double min_score;       /* TMX: beads below are doubtful, left out unless keep_doubtful
@@ -54,13 +47,5 @@ int output_begin(output_writer **w, align_format fmt, FILE *f, const output_opti
 int output_add(output_writer *w, const alignment *a, output_stats *st);
 /* Finish (closes the TMX body) and free; *total gets the dropped-character count. */
 int output_end(output_writer *w, output_stats *total);
-
-/* The text of sentences [start, start+len) of t: joined by a space, or by nothing for
- * languages written without spaces (one bead's side, as every format shows it). A
- * malloc'd string, or NULL when memory is short. */
-char *alignment_side_text(const align_text *t, size_t start, size_t len);
-
-/* "2-1" or "2-1-1" */
-void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size);
 
 #endif

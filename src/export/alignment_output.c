@@ -1,20 +1,18 @@
-/* output.c — the alignment formats; see output.h. The review table's cells and the
- * XLIFF markup are written by their own modules (tm/review_table.h,
+/* alignment_output.c — the alignment formats; see alignment_output.h. The review
+ * table's cells and the XLIFF markup are written by their own modules (tm/review_table.h,
  * export/xliff_writer.h); here each bead becomes a row or a unit. */
-#include "output.h"
+#include "alignment_output.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
-#include "../export/xliff_writer.h"
-#include "../i18n.h"
-#include "../text/lang.h"
 #include "../tm/review_table.h"
 #include "../tm/tmx_writer.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
+#include "xliff_writer.h"
 
 static const char *const format_names[] = {"beads", "tsv", "jsonl", "tmx", "xliff", "xliff2"}; /* align_format order */
 enum { NFORMATS = sizeof format_names / sizeof *format_names };
@@ -39,33 +37,6 @@ int align_format_from_path(const char *path)
         if (file_ext_is(path, format_names[k]))
             return k;
     return -1;
-}
-
-void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size)
-{
-    size_t o = 0;
-    for (size_t k = 0; k < a->ntexts && o < size; k++)
-        o += (size_t)snprintf(buf + o, size - o, k ? "-%zu" : "%zu", b->len[k]);
-}
-
-char *alignment_side_text(const align_text *t, size_t start, size_t len)
-{
-    int spaced = !lang_joins_unspaced(t->base);
-    size_t total = 1;
-    for (size_t k = start; k < start + len; k++)
-        total += strlen(t->sent[k]) + 1;
-    char *s = malloc(total), *p = s;
-    if (!s)
-        return NULL;
-    for (size_t k = start; k < start + len; k++) {
-        if (k > start && spaced)
-            *p++ = ' ';
-        size_t l = strlen(t->sent[k]);
-        memcpy(p, t->sent[k], l);
-        p += l;
-    }
-    *p = '\0';
-    return s;
 }
 
 static void write_indices(FILE *f, size_t start, size_t len)
