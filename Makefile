@@ -33,7 +33,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
-LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c))
+LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c src/*/*/*.c))
 CLI_SRC   := src/cli/main.c
 GEN_SRC   := build/gen/rules_srx.c build/gen/boundary_model.c build/gen/review_css.c build/gen/review_js.c
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)

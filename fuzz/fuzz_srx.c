@@ -20,7 +20,7 @@
 #include <libxml/entities.h>
 
 #include "segment/segmenter.h"
-#include "segment/srx.h"
+#include "segment/rules/srx.h"
 
 static const char sample[] = "Mr. Smith met Dr. Jones (at 3.50 p.m.) on Jan. 5. \"Stop. Go.\" she said; he left...\n"
                              "1. The first item 2. The second. See www.example.com/a.b now! ok? Yes.\n"

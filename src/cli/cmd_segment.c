@@ -13,7 +13,7 @@
 
 #include "../i18n.h"
 #include "../segment/segmenter.h"
-#include "../segment/srx.h"
+#include "../segment/rules/srx.h"
 #include "../text/input.h"
 #include "../text/lang.h"
 #include "../text/space.h"

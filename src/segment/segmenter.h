@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #include "boundary_model.h"
-#include "srx.h"
+#include "rules/srx.h"
 
 typedef struct segmenter segmenter;
 

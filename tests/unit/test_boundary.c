@@ -15,7 +15,7 @@
 #include "segment/boundary_model.h"
 #include "segment/doc_stats.h"
 #include "segment/segmenter.h"
-#include "segment/srx.h"
+#include "segment/rules/srx.h"
 #include "segment/tokens.h"
 #include "segment/word_lists.h"
 #include "util/error.h"

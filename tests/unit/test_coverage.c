@@ -23,11 +23,11 @@
 #include <jansson.h>
 
 #include "segment/segmenter.h"
-#include "segment/srx.h"
+#include "segment/rules/srx.h"
 #include "text/input.h"
 #include "util/error.h"
 
-enum { PARALLEL_BYTES = 4200000 }; /* past segmenter.c's 4 MB threshold */
+enum { PARALLEL_BYTES = 4200000 }; /* past PARALLEL_MIN_BYTES, segmenter_impl.h's 4 MB threshold */
 
 static const char *const languages[] = {"en", "ru", "zh"};
 enum { NLANGS = sizeof languages / sizeof languages[0] };

@@ -14,10 +14,10 @@
 #include <unicode/ustring.h>
 
 #include "segment/pairs.h"
-#include "segment/rule_automaton.h"
-#include "segment/rule_filter.h"
+#include "segment/rules/rule_automaton.h"
+#include "segment/rules/rule_filter.h"
 #include "segment/segmenter.h"
-#include "segment/window.h"
+#include "segment/rules/window.h"
 
 static void filter_sets(void **state)
 {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "segment/segmenter.h"
-#include "segment/srx.h"
+#include "segment/rules/srx.h"
 #include "util/error.h"
 
 static const char *two_langs_srx =

@@ -23,7 +23,7 @@
 #include <string.h>
 
 
-#include "../text/utf8.h"
+#include "../../text/utf8.h"
 #include "rule_tree.h"
 
 enum {

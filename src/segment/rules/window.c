@@ -7,9 +7,9 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-#include "../i18n.h"
-#include "../util/error.h"
-#include "../util/u32set.h"
+#include "../../i18n.h"
+#include "../../util/error.h"
+#include "../../util/u32set.h"
 
 void window_init(utf16_window *w, const char *text, size_t len)
 {

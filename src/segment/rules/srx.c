@@ -13,9 +13,9 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
-#include "../i18n.h"
-#include "../text/input.h"
-#include "../util/error.h"
+#include "../../i18n.h"
+#include "../../text/input.h"
+#include "../../util/error.h"
 
 typedef struct {
     char *name;

@@ -1,0 +1,190 @@
+/* parallel.c — a large text segmented on several threads, printed in order.
+ *
+ * The text is cut at paragraph ends into STRETCHES_PER_JOB stretches per thread, taken
+ * in order by whichever thread is free (Chinese and English paragraphs cost differently,
+ * so equal halves would leave one thread idle). The calling thread prints every stretch
+ * as soon as all before it are printed: straight from the segmenter when it takes the
+ * next one to print itself, else from the sentence list a helper filled. */
+#include "segmenter_impl.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../i18n.h"
+#include "../util/error.h"
+
+enum { MAX_JOBS = 64, STRETCHES_PER_JOB = 4, MAX_STRETCHES = 64 };
+
+typedef struct {
+    size_t from, to;
+    sentence_list out;       /* paragraph and sentence numbers count from 0 in the stretch */
+    int done;                /* out is complete (under the queue's lock) */
+    int rc;
+    char message[1024];      /* an error, carried out of the thread (error.h's size) */
+} stretch;
+
+typedef struct {
+    char *text;
+    size_t len;
+    const offset_list *wraps;
+    const doc_stats *stats;
+    stretch st[MAX_STRETCHES];
+    int n;
+    int next;                /* the next stretch to take */
+    pthread_mutex_t lock;
+    pthread_cond_t finished; /* a stretch is done */
+} stretch_queue;
+
+typedef struct {
+    stretch_queue *q;
+    const segmenter *model;  /* the calling thread's, copied */
+    segmenter *seg;          /* this thread's own copy, made in the thread */
+    pthread_t thread;
+    int started;
+} helper;
+
+static int take_stretch(stretch_queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    int k = q->next < q->n ? q->next++ : -1;
+    pthread_mutex_unlock(&q->lock);
+    return k;
+}
+
+/* Segment stretch k into its sentence list. */
+static void fill_stretch(stretch_queue *q, segmenter *seg, int k)
+{
+    stretch *st = &q->st[k];
+    emitter em = {sentence_list_push, &st->out, 0, 0, 0, 0, q->wraps, 0};
+    int rc = run_stretch(seg, q->text, q->len, st->from, st->to, q->stats, &em);
+    pthread_mutex_lock(&q->lock);
+    st->rc = rc;
+    if (rc < 0)
+        snprintf(st->message, sizeof st->message, "%s", error_last());
+    st->done = 1;
+    pthread_cond_broadcast(&q->finished);
+    pthread_mutex_unlock(&q->lock);
+}
+
+static void *helper_main(void *arg)
+{
+    helper *h = arg;
+    /* its own segmenter, built here so that the threads build theirs at once; one that
+     * cannot (out of memory) takes no stretch, and the others do its share */
+    if (segmenter_new(h->model->lang, h->model->source, &h->seg) < 0)
+        return NULL;
+    segmenter_set_filtering(h->seg, !h->model->no_filter);
+    h->seg->model = h->model->model; /* borrowed: the calling thread's segmenter outlives it */
+    for (int k; (k = take_stretch(h->q)) >= 0;)
+        fill_stretch(h->q, h->seg, k);
+    return NULL;
+}
+
+/* Sentences leave numbered on from the stretches before: each stretch starts a new
+ * paragraph. */
+typedef struct {
+    sentence_fn emit;
+    void *ctx;
+    size_t index, para;      /* the next sentence's numbers */
+    size_t para_base;        /* added to the stretch's own paragraph numbers */
+    int any;                 /* sentences printed before this stretch */
+} numbering;
+
+static void numbering_start(numbering *nb)
+{
+    nb->para_base = nb->any ? nb->para + 1 : 0;
+}
+
+static int emit_numbered(const char *text, const sentence_span *s, void *arg)
+{
+    numbering *nb = arg;
+    sentence_span out = *s;
+    out.index = nb->index++;
+    out.para = nb->para_base + s->para;
+    nb->para = out.para;
+    nb->any = 1;
+    return nb->emit(text, &out, nb->ctx);
+}
+
+int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, const doc_stats *stats,
+                        sentence_fn emit, void *ctx)
+{
+    int jobs = seg->jobs < MAX_JOBS ? seg->jobs : MAX_JOBS;
+    stretch_queue *q = calloc(1, sizeof *q);
+    helper *helpers = calloc((size_t)jobs, sizeof *helpers);
+    if (!q || !helpers) {
+        free(q);
+        free(helpers);
+        return error_nomem();
+    }
+    q->text = text;
+    q->len = len;
+    q->wraps = wraps;
+    q->stats = stats;
+    int want = jobs * STRETCHES_PER_JOB < MAX_STRETCHES ? jobs * STRETCHES_PER_JOB : MAX_STRETCHES;
+    for (size_t from = 0; from < len && q->n < want; q->n++) {
+        size_t to = q->n + 1 == want ? len : paragraph_end_after(text, len, from + (len - from) / (size_t)(want - q->n));
+        q->st[q->n].from = from;
+        q->st[q->n].to = to;
+        from = to;
+    }
+    pthread_mutex_init(&q->lock, NULL);
+    pthread_cond_init(&q->finished, NULL);
+    int rc = 0;
+    for (int k = 1; k < jobs && k < q->n && rc == 0; k++) {
+        helpers[k].q = q;
+        helpers[k].model = seg;
+        helpers[k].started = pthread_create(&helpers[k].thread, NULL, helper_main, &helpers[k]) == 0;
+        if (!helpers[k].started)
+            rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
+    }
+    /* this thread: take stretches too, and print in order */
+    numbering nb = {emit, ctx, 0, 0, 0, 0};
+    int printed = 0;
+    while (rc == 0 && printed < q->n) {
+        int k = take_stretch(q);
+        if (k >= 0 && k == printed) { /* the next to print: straight out */
+            numbering_start(&nb);
+            emitter em = {emit_numbered, &nb, 0, 0, 0, 0, wraps, 0};
+            rc = run_stretch(seg, text, len, q->st[k].from, q->st[k].to, stats, &em);
+            printed++;
+        } else if (k >= 0) {
+            fill_stretch(q, seg, k);
+        }
+        /* print what is finished, in order; with nothing left to take, wait for the
+         * helpers (every stretch not done is then in a helper's hands) */
+        while (rc == 0 && printed < q->n) {
+            pthread_mutex_lock(&q->lock);
+            while (k < 0 && !q->st[printed].done)
+                pthread_cond_wait(&q->finished, &q->lock);
+            int ready = q->st[printed].done;
+            pthread_mutex_unlock(&q->lock);
+            if (!ready)
+                break;
+            stretch *st = &q->st[printed++];
+            if (st->rc < 0)
+                rc = error_set(-st->rc, "%s", st->message);
+            numbering_start(&nb);
+            for (size_t i = 0; rc == 0 && i < st->out.n; i++)
+                rc = emit_numbered(text, &st->out.v[i], &nb);
+            sentence_list_free(&st->out);
+        }
+    }
+    pthread_mutex_lock(&q->lock); /* after a failure the helpers stop at their stretch */
+    q->next = q->n;
+    pthread_mutex_unlock(&q->lock);
+    for (int k = 1; k < jobs; k++) {
+        if (helpers[k].started)
+            pthread_join(helpers[k].thread, NULL);
+        segmenter_free(helpers[k].seg);
+    }
+    for (int k = 0; k < q->n; k++)
+        sentence_list_free(&q->st[k].out);
+    pthread_cond_destroy(&q->finished);
+    pthread_mutex_destroy(&q->lock);
+    free(q);
+    free(helpers);
+    return rc;
+}

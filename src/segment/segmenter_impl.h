@@ -1,0 +1,97 @@
+/* segmenter_impl.h — what the files of the segmenter share, and no one else sees.
+ *
+ * segmenter.c builds and frees a segmenter and runs a document; stretch.c segments one
+ * stretch between paragraph ends (ICU's breaks walked, the rules and the model asked);
+ * parallel.c runs the stretches of a large text on several threads; emit.c trims and
+ * numbers the sentences; wraps.c turns wrapped lines into spaces and finds paragraph
+ * ends; spaces.c reads the whitespace and opening marks around a break. The rule engine
+ * is rules/rule_set.h; the learned model boundary_model.h. */
+#ifndef POLYALIGN_SEGMENTER_IMPL_H
+#define POLYALIGN_SEGMENTER_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/ubrk.h>
+
+#include "../text/lang.h"
+#include "boundary_model.h"
+#include "doc_stats.h"
+#include "rules/rule_set.h"
+#include "segmenter.h"
+#include "word_lists.h"
+
+enum { SCAN_RULE = 1, SCAN_SPACE = 2 };
+
+/* texts this long or longer may run on several threads (segmenter_set_jobs) */
+enum { PARALLEL_MIN_BYTES = 4 << 20 };
+
+struct segmenter {
+    char lang[LANG_TAG_MAX];
+    UBreakIterator *breaks;
+    rule_set *rules;              /* the SRX rules of the language, compiled */
+    size_t nbreak;                /* how many of them are break="yes" rules */
+    uint8_t scan_bits[2][256];    /* per byte, [filtering off]: SCAN_RULE where a break rule's
+                                     AFTER may start (none without break rules), SCAN_SPACE
+                                     where a White_Space character may */
+    int protect_pairs;            /* quotes and brackets protect (built-in rules) */
+    int no_filter;                /* evaluate every rule (tests compare with and without) */
+    srx *builtin;                 /* owned when the built-in rules are used */
+    const srx *source;            /* the caller's rules (NULL: built-in), for copies */
+    int jobs;                     /* threads for large texts */
+    boundary_model *own_model;    /* the built-in model of the language (NULL: none) */
+    word_lists *words;            /* what the model knows of the language's words */
+    int spaced;                   /* words are written apart: a space may end a sentence
+                                     unmarked (not so in Chinese, where one seldom does) */
+    const boundary_model *model;  /* the model in force (NULL: ICU and the rules alone) */
+    boundary_observer observe;    /* training: told of every candidate */
+    void *observe_ctx;
+};
+
+/* Byte offsets of the newlines unwrap_lines turned into spaces, in order. */
+typedef struct {
+    size_t *at;
+    size_t n, cap;
+} offset_list;
+
+/* wraps.c: newlines joining two non-blank lines become spaces (wrapped text is one
+ * paragraph), their positions kept so that a sentence can say it was wrapped. */
+int unwrap_lines(char *t, size_t len, offset_list *wraps);
+
+/* After the end of the blank line at or after byte `at`, or len: a paragraph end, where
+ * no pair of quotes stays open and the rules decide nothing. */
+size_t paragraph_end_after(const char *t, size_t len, size_t at);
+
+/* spaces.c: lengths of the character ending at (before) or starting at (after) byte i
+ * when it is a White_Space the segmenter trims (ASCII, U+00A0, U+3000), else 0; of an
+ * opening quote or bracket ending at i; whether text[from..to) is blank. */
+size_t space_before(const char *t, size_t i);
+size_t space_after(const char *t, size_t i, size_t len);
+size_t opener_before(const char *t, size_t i);
+int is_blank_line(const char *t, size_t from, size_t to);
+/* The first byte from i on, before `to`, that is not such a space (or `to`). */
+size_t skip_spaces(const char *text, size_t len, size_t i, size_t to);
+
+/* emit.c: sentences trimmed of their spaces, numbered, their paragraphs counted through
+ * the gaps between them (two newlines: a blank line), handed to `emit`. */
+typedef struct {
+    sentence_fn emit;
+    void *ctx;
+    size_t prev_end, para, index;
+    int any;
+    const offset_list *wraps;
+    size_t next_wrap;       /* first wrap position not yet passed */
+} emitter;
+
+int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t to);
+
+/* stretch.c: segment text[from..to), a stretch that ends at a paragraph end or the end of
+ * the text, into em; the rules and the model see the whole text[0..len). */
+int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, const doc_stats *stats,
+                emitter *em);
+
+/* parallel.c: the same for the whole text on seg->jobs threads, cut at paragraph ends. */
+int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, const doc_stats *stats,
+                 sentence_fn emit, void *ctx);
+
+#endif
