@@ -174,6 +174,7 @@ int cmd_align(int argc, char **argv)
     rc = align_settings_open_shared(&a.s);
     output_writer *w = NULL;
     review_writer *rw = NULL;
+    a.s.output.several_documents = nfiles > per_group;
     if (rc == 0)
         rc = output_begin(&w, (align_format)fmt, out.f, &a.s.output);
     if (rc == 0 && a.review)

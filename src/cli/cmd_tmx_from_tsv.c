@@ -54,6 +54,8 @@ static int write_row(tmx_writer *w, const review_table *t, const review_row *r, 
     }
     if (rc == 0 && r->flag[0])
         rc = tmx_writer_prop(w, "x-polyalign-flag", r->flag);
+    if (rc == 0 && r->document[0])
+        rc = tmx_writer_prop(w, "x-polyalign-document", r->document);
     for (size_t k = 0; rc == 0 && k < t->nlangs; k++)
         if (r->text[k][0])
             rc = tmx_writer_tuv(w, t->langs[k], r->text[k]);

@@ -47,6 +47,17 @@ static void write_indices(FILE *f, size_t start, size_t len)
     fputc(']', f);
 }
 
+/* Before a document's beads in an output of several: "#", then its files, tab-separated. */
+static void write_bead_document(const alignment *a, FILE *f)
+{
+    fputc('#', f);
+    for (size_t k = 0; k < a->ntexts; k++) {
+        fputc('\t', f);
+        fputs(a->text[k]->name, f);
+    }
+    fputc('\n', f);
+}
+
 static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
 {
     for (size_t k = 0; k < a->ntexts; k++) {
@@ -58,10 +69,15 @@ static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
     return 0;
 }
 
-/* A row of the review table: id, score, flag, then each language's text. */
-static int write_tsv_line(const alignment *a, const bead3 *b, size_t id, int doubtful, FILE *f)
+/* A row of the review table: id, score, flag, the document when there are several, then
+ * each language's text. */
+static int write_tsv_line(const alignment *a, const bead3 *b, size_t id, int doubtful, int document, FILE *f)
 {
     fprintf(f, "%zu\t%.4f\t%s", id, b->confidence, doubtful ? "doubtful" : "");
+    if (document) {
+        fputc('\t', f);
+        review_table_cell(f, a->text[0]->name);
+    }
     for (size_t k = 0; k < a->ntexts; k++) {
         char *s = alignment_side_text(a->text[k], b->start[k], b->len[k]);
         if (!s)
@@ -74,7 +90,7 @@ static int write_tsv_line(const alignment *a, const bead3 *b, size_t id, int dou
     return 0;
 }
 
-static int write_jsonl_line(const alignment *a, const bead3 *b, FILE *f)
+static int write_jsonl_line(const alignment *a, const bead3 *b, int document, FILE *f)
 {
     json_t *o = json_object(), *idx = json_array(), *texts = json_array(), *langs = json_array();
     char shape[64];
@@ -98,6 +114,8 @@ static int write_jsonl_line(const alignment *a, const bead3 *b, FILE *f)
     json_object_set_new(o, "score", json_real((double)(long)(b->confidence * 10000 + 0.5) / 10000));
     json_object_set_new(o, "langs", langs);
     json_object_set_new(o, "texts", texts);
+    if (document)
+        json_object_set_new(o, "document", json_string(a->text[0]->name));
     if (rc == 0) {
         json_dumpf(o, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
         fputc('\n', f);
@@ -266,16 +284,18 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
         const char *langs[3];
         for (size_t k = 0; k < a->ntexts; k++)
             langs[k] = a->text[k]->lang;
-        review_table_header(w->f, langs, a->ntexts);
+        review_table_header(w->f, langs, a->ntexts, w->opts.several_documents);
     }
+    if (w->fmt == FORMAT_BEADS && w->opts.several_documents)
+        write_bead_document(a, w->f);
     size_t dropped_before = w->tmx ? tmx_writer_dropped(w->tmx) : 0;
     for (size_t k = 0; k < a->n && rc == 0; k++) {
         const bead3 *b = &a->beads[k];
         int doubtful = b->confidence < w->opts.min_score;
         switch (w->fmt) {
         case FORMAT_BEADS: rc = write_bead_line(a, b, w->f); break;
-        case FORMAT_TSV: rc = write_tsv_line(a, b, w->next_unit++, doubtful, w->f); break;
-        case FORMAT_JSONL: rc = write_jsonl_line(a, b, w->f); break;
+        case FORMAT_TSV: rc = write_tsv_line(a, b, w->next_unit++, doubtful, w->opts.several_documents, w->f); break;
+        case FORMAT_JSONL: rc = write_jsonl_line(a, b, w->opts.several_documents, w->f); break;
         case FORMAT_XLIFF:
         case FORMAT_XLIFF2: break; /* written above */
         case FORMAT_TMX:

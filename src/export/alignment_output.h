@@ -21,6 +21,10 @@ typedef struct {
                              * tsv flags them doubtful, XLIFF marks them for review) */
     int keep_partial;       /* TMX: keep beads with the pivot and at least one translation */
     int keep_doubtful;      /* TMX: write doubtful beads, flagged x-polyalign-flag=doubtful */
+    int several_documents;  /* the output holds several documents: beads get a line naming
+                             * each document's files before its beads, TSV a document
+                             * column, JSON Lines a "document" in each bead's line (the
+                             * pivot file, as given); TMX units always carry it */
 } output_options;
 
 typedef struct {

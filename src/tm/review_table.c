@@ -27,9 +27,9 @@ void review_table_cell(FILE *f, const char *text)
     fputc('"', f);
 }
 
-void review_table_header(FILE *f, const char *const *langs, size_t n)
+void review_table_header(FILE *f, const char *const *langs, size_t n, int with_document)
 {
-    fputs("id\tscore\tflag", f);
+    fputs(with_document ? "id\tscore\tflag\tdocument" : "id\tscore\tflag", f);
     for (size_t k = 0; k < n; k++) {
         fputc('\t', f);
         fputs(langs[k], f);
@@ -109,13 +109,13 @@ static int is_blank_row(const raw_row *r)
 
 /* Column roles from the header. */
 typedef struct {
-    long id, score, flag;       /* column index, -1 when absent */
+    long id, score, flag, document; /* column index, -1 when absent */
     long *lang;                 /* column of each language */
 } columns;
 
 static int read_header(const raw_row *r, review_table *t, columns *c)
 {
-    c->id = c->score = c->flag = -1;
+    c->id = c->score = c->flag = c->document = -1;
     c->lang = calloc(r->n + 1, sizeof *c->lang);
     t->langs = calloc(r->n + 1, sizeof *t->langs);
     if (!c->lang || !t->langs)
@@ -126,6 +126,7 @@ static int read_header(const raw_row *r, review_table *t, columns *c)
             continue; /* an empty column a spreadsheet added: its cells are ignored */
         long *role = strcasecmp(h, "id") == 0 ? &c->id : strcasecmp(h, "score") == 0 ? &c->score
                                                       : strcasecmp(h, "flag") == 0 ? &c->flag
+                                                      : strcasecmp(h, "document") == 0 ? &c->document
                                                                                       : NULL;
         if (role) {
             *role = (long)k;
@@ -134,7 +135,7 @@ static int read_header(const raw_row *r, review_table *t, columns *c)
         char tag[LANG_TAG_MAX];
         if (lang_normalize(h, tag) < 0)
             return error_set(ERR_DATA,
-                             _("%s:%zu: column %zu of the header, '%s', is neither id, score, flag nor a language tag"),
+                             _("%s:%zu: column %zu of the header, '%s', is neither id, score, flag, document nor a language tag"),
                              t->name, r->line, k + 1, h);
         if (!(t->langs[t->nlangs] = strdup(tag)))
             return error_nomem();
@@ -210,7 +211,7 @@ int review_table_read(const char *path, review_table *t)
             header = 1;
             continue;
         }
-        size_t width = 3 + t->nlangs;
+        size_t width = 3 + (c.document >= 0) + t->nlangs;
         size_t used = r.n;
         while (used > width && !*r.cell[used - 1]) /* empty cells a spreadsheet added */
             used--;
@@ -227,6 +228,7 @@ int review_table_read(const char *path, review_table *t)
         row->number = number;
         row->id = cell_of(&r, c.id);
         row->flag = cell_of(&r, c.flag);
+        row->document = cell_of(&r, c.document);
         if (!(row->text = calloc(t->nlangs, sizeof *row->text))) {
             rc = error_nomem();
             break;

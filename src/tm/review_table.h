@@ -6,7 +6,9 @@
  *     2   0.4210  doubtful  Such was the main …   …
  *
  * A header row names the columns: id, score and flag (in any order, any case), then one
- * column per language (BCP 47 tags; the first is the source). A cell holding a tab, a
+ * column per language (BCP 47 tags; the first is the source). A table of several
+ * documents (align with several groups of files) also has a `document` column naming
+ * each row's pivot file, which goes back into a TMX as the unit's x-polyalign-document. A cell holding a tab, a
  * line break or starting with a double quote is written quoted, the quotes doubled, as
  * spreadsheets write TSV; reading takes such cells back (a quoted cell may span lines).
  * Reading is for edited tables: rows merged, split, deleted, reordered or added, cells
@@ -24,8 +26,8 @@
 /* Write one cell (quoted when it must be). */
 void review_table_cell(FILE *f, const char *text);
 
-/* The header row: id, score, flag and the language tags. */
-void review_table_header(FILE *f, const char *const *langs, size_t n);
+/* The header row: id, score, flag, with_document ? document : nothing, and the language tags. */
+void review_table_header(FILE *f, const char *const *langs, size_t n, int with_document);
 
 typedef struct {
     size_t line;            /* the row's first line in the file (1-based) */
@@ -33,6 +35,7 @@ typedef struct {
     const char *id;         /* "" when empty */
     double score;           /* NAN when empty */
     const char *flag;       /* "" when empty */
+    const char *document;   /* "" when empty or without a document column */
     const char **text;      /* one per language, "" when empty */
 } review_row;
 

@@ -153,4 +153,35 @@ from_tsv_err "a table of no unit" 'id\tscore\tflag\ten\tzh\n1\t0.9\t\t\t甲。\n
 run tmx from-tsv "$D/r.tsv" -o "$D/r.xlsx"
 expect_err "tmx from-tsv -o .xlsx: usage error" 2 "writes TMX \(.tmx\), not .xlsx"
 
+# Several documents in one output (several groups of files after --langs): each row, bead
+# and JSON line says which document it belongs to, and the table's document column goes
+# back into the TMX as the unit's x-polyalign-document
+printf 'The cat sat on the mat.\n\nIt was 3 pm.\n' >"$D/m1.en"
+printf '猫坐在垫子上。\n\n那时是下午3点。\n' >"$D/m1.zh"
+printf 'Hello world.\n\nWe met in 2016.\n' >"$D/m2.en"
+printf '你好，世界。\n\n我们在2016年见面。\n' >"$D/m2.zh"
+several=(--force --langs en,zh "$D/m1.en" "$D/m1.zh" "$D/m2.en" "$D/m2.zh")
+run_ok align -q "${several[@]}" --format tsv
+check "TSV of several documents: a document column naming each row's pivot file" python3 - "$out" "$D" <<'PY'
+import sys
+rows = [l.split("\t") for l in sys.argv[1].split("\n")]
+assert rows[0] == ["id", "score", "flag", "document", "en-US", "zh-CN"], rows[0]
+docs = [r[3].rsplit("/", 1)[-1] for r in rows[1:]]
+assert docs == ["m1.en", "m1.en", "m2.en", "m2.en"], docs
+assert rows[3][4] == "Hello world." and rows[3][5] == "你好，世界。", rows[3]
+PY
+run_ok align -q "${several[@]}" --format beads
+check "beads of several documents: a '#' line naming each document's files before its beads" \
+  test "$(grep -c $'^#\t.*m[12].en\t.*m[12].zh$' <<<"$out"):$(grep -c '^\[' <<<"$out")" = "2:4"
+run_ok align -q "${several[@]}" --format jsonl
+check "JSON Lines of several documents: each bead names its document" \
+  test "$(grep -c '"document":"[^"]*m1.en"' <<<"$out"):$(grep -c '"document":"[^"]*m2.en"' <<<"$out")" = "2:2"
+run_ok align -q --force --langs en,zh "$D/m1.en" "$D/m1.zh" --format tsv
+check "TSV of one document: no document column (the table LF Aligner users know)" \
+  test "$(head -n 1 <<<"$out")" = $'id\tscore\tflag\ten-US\tzh-CN'
+run_ok align -q "${several[@]}" -o "$D/several.tsv"
+run_ok tmx from-tsv -q "$D/several.tsv" -o "$D/several.tmx"
+check "tmx from-tsv keeps the document column as x-polyalign-document" \
+  test "$(grep -c 'x-polyalign-document">[^<]*m1.en<' "$D/several.tmx"):$(grep -c 'x-polyalign-document">[^<]*m2.en<' "$D/several.tmx")" = "2:2"
+
 done_testing
