@@ -49,6 +49,45 @@ if command -v xliff2po >/dev/null; then
 else
   skip "translate-toolkit reads the XLIFF 1.2" "xliff2po not installed (CI installs translate-toolkit)"
 fi
+# OmegaT (3.6, Debian's, headless) opens the XLIFF 1.2 as a project's source file: it loads
+# without an error and finds one segment per trans-unit. Its XLIFF filter takes a unit's
+# <target>, when there is one, as the text to translate (it expects pre-filled files), so
+# the segments it lists are our Chinese targets: the pseudo-translation TMX it writes of
+# every segment holds exactly them.
+if [[ -f /usr/share/omegat/OmegaT.jar ]] && command -v java >/dev/null; then
+  om=$D/omegat
+  mkdir -p "$om/proj/source" "$om/proj/tm" "$om/proj/target" "$om/proj/glossary" "$om/proj/dictionary" \
+    "$om/proj/omegat" "$om/config"
+  run_ok align -q "$corpus/article.en.txt" "$corpus/article.zh.txt" -o "$om/proj/source/article.xlf"
+  cat >"$om/proj/omegat.project" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat><project version="1.0"><source_dir>__DEFAULT__</source_dir><source_dir_excludes/>
+<target_dir>__DEFAULT__</target_dir><tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir>
+<glossary_file>__DEFAULT__</glossary_file><dictionary_dir>__DEFAULT__</dictionary_dir>
+<source_lang>en-US</source_lang><target_lang>zh-CN</target_lang>
+<source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+<target_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</target_tok>
+<sentence_seg>false</sentence_seg><support_default_translations>true</support_default_translations>
+<remove_tags>false</remove_tags></project></omegat>
+XML
+  timeout 300 java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -jar /usr/share/omegat/OmegaT.jar "$om/proj" \
+    --mode=console-createpseudotranslatetmx --pseudotranslatetmx="$om/pseudo.tmx" --pseudotranslatetype=equal \
+    --config-dir="$om/config" --disable-project-locking --no-team >"$om/log.txt" 2>&1
+  check "OmegaT 3.6 loads the XLIFF 1.2 without an error, one segment per trans-unit" python3 - "$om" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+om = sys.argv[1]
+log = open(om + "/log.txt", encoding="utf-8").read()
+bad = [l for l in log.splitlines() if re.search(r"\b(Error|Exception)\b", l)]
+assert not bad, bad[:5]
+ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+units = ET.parse(om + "/proj/source/article.xlf").getroot().findall(".//x:trans-unit", ns)
+targets = sorted(u.find("x:target", ns).text for u in units)
+segs = sorted(t.find("tuv/seg").text for t in ET.parse(om + "/pseudo.tmx").getroot().iter("tu"))
+assert len(units) == 18 and segs == targets, (len(units), len(segs), segs[:2])
+PY
+else
+  skip "OmegaT loads the XLIFF 1.2" "OmegaT not installed (CI installs omegat)"
+fi
 # XLIFF 2.0: srcLang/trgLang, a unit per bead, the Metadata module, subState below --min-score
 run_ok align -q --format xliff2 --min-score 0.9999 "$corpus/article.en.txt" "$corpus/article.ru.txt" -o "$D/a2.xml"
 check "XLIFF 2.0: units with a segment, confidence metadata, needs-review below --min-score" python3 - "$D/a2.xml" <<'PY'
