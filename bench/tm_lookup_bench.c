@@ -158,7 +158,12 @@ int main(int argc, char **argv)
     for (int kind = 0; kind < KINDS; kind++)
         for (size_t mi = 0; mi < sizeof mins / sizeof *mins; mi++)
             for (int k = 0; k < done && checked > 0 && k / step < checked; k += step) {
-                size_t nm = tm_index_lookup(ix, queries[k][kind], mins[mi], m, TM_INDEX_MAX_MATCHES);
+                ptrdiff_t found_now = tm_index_lookup(ix, queries[k][kind], mins[mi], m, TM_INDEX_MAX_MATCHES);
+                if (found_now < 0) {
+                    fprintf(stderr, "tm_lookup_bench: %s\n", error_last());
+                    return 1;
+                }
+                size_t nm = (size_t)found_now;
                 double a = now();
                 size_t nb = brute_force(ix, queries[k][kind], mins[mi], b, TM_INDEX_MAX_MATCHES);
                 brute_time += now() - a;

@@ -5,6 +5,7 @@
  * --index FILE saves the index on first use and loads it afterwards, for the same
  * --src/--tgt only (the index records them); given with --tm, an index older than the
  * memory is built again, as make would. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,16 +88,19 @@ static void differs_note(unsigned differs, char *out, size_t size)
 
 /* One block: the query, then a line per match: score, source, target and, when the
  * normalized words match but something else does not, a fourth column saying what. */
-static void answer(const tm_index *ix, const char *query, const lookup_args *a)
+static int answer(const tm_index *ix, const char *query, const lookup_args *a)
 {
-    size_t n = tm_index_lookup(ix, query, (int)a->min, a->matches, (size_t)a->best);
+    ptrdiff_t n = tm_index_lookup(ix, query, (int)a->min, a->matches, (size_t)a->best);
+    if (n < 0)
+        return (int)n; /* out of memory: never printed as a query without matches */
     printf("%s\n", query);
-    for (size_t k = 0; k < n; k++) {
+    for (ptrdiff_t k = 0; k < n; k++) {
         const tm_match *m = &a->matches[k];
         char note[512];
         differs_note(m->differs, note, sizeof note);
         printf("  %3d%%\t%s\t%s%s%s\n", m->score, m->source, m->target, note[0] ? "\t" : "", note);
     }
+    return 0;
 }
 
 int cmd_tmx_lookup(int argc, char **argv)
@@ -144,22 +148,25 @@ int cmd_tmx_lookup(int argc, char **argv)
         return cli_report(rc);
     }
     if (first < argc) {
-        for (int i = first; i < argc; i++)
-            answer(ix, argv[i], &a);
+        for (int i = first; i < argc && rc == 0; i++)
+            rc = answer(ix, argv[i], &a);
     } else {
         char *line = NULL;
         size_t cap = 0;
         ssize_t len;
-        while ((len = getline(&line, &cap, stdin)) > 0) {
+        while (rc == 0 && (len = getline(&line, &cap, stdin)) > 0) {
             while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
                 line[--len] = '\0';
             if (len)
-                answer(ix, line, &a);
+                rc = answer(ix, line, &a);
         }
+        /* the end of the queries, or a failure to read them: never taken for the end */
+        if (rc == 0 && ferror(stdin))
+            rc = errno == ENOMEM ? error_nomem() : error_set(ERR_IO, _("the queries on standard input: %s"), strerror(errno));
         free(line);
     }
     tm_index_free(ix);
     free(a.matches);
     fflush(stdout);
-    return 0;
+    return rc < 0 ? cli_report(rc) : 0;
 }

@@ -856,24 +856,35 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
     return 0;
 }
 
-size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm_match *out, size_t max)
+ptrdiff_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm_match *out, size_t max)
 {
     tm_index *ix = (tm_index *)cix; /* the hit counters are scratch, zero again on return */
     tm_query *q = NULL;
     uint32_t *cand = NULL;
     size_t ncand = 0, nfound = 0, fcap = 0;
     tm_match *found = NULL;
-    if (!ix->nunits || tm_query_new(ix, query, &q) < 0 || !q->n || candidates(ix, q, min_score, &cand, &ncand) < 0) {
+    int rc = 0;
+    if (!ix->nunits || (rc = tm_query_new(ix, query, &q)) < 0 || !q->n ||
+        (rc = candidates(ix, q, min_score, &cand, &ncand)) < 0) {
         free(cand);
         tm_query_free(q);
-        return 0;
+        return rc < 0 ? error_nomem() : 0;
     }
     for (size_t c = 0; c < ncand; c++) {
-        ix->hits[cand[c]] = 0;
+        ix->hits[cand[c]] = 0; /* every candidate's, even after a failure */
         tm_match m;
-        if (tm_index_score(ix, q, cand[c], min_score, &m) &&
-            vec_reserve(&found, &fcap, nfound + 1, sizeof *found) == 0)
-            found[nfound++] = m;
+        if (rc == 0 && tm_index_score(ix, q, cand[c], min_score, &m)) {
+            if (vec_reserve(&found, &fcap, nfound + 1, sizeof *found) < 0)
+                rc = error_nomem();
+            else
+                found[nfound++] = m;
+        }
+    }
+    if (rc < 0) {
+        free(found);
+        free(cand);
+        tm_query_free(q);
+        return rc;
     }
     size_t n = nfound < max ? nfound : max;
     if (n) {
@@ -883,7 +894,7 @@ size_t tm_index_lookup(const tm_index *cix, const char *query, int min_score, tm
     free(found);
     free(cand);
     tm_query_free(q);
-    return n;
+    return (ptrdiff_t)n;
 }
 
 /* ---- saving and loading: the arrays, as they are ---- */

@@ -65,8 +65,10 @@ const char *tm_index_lang(const tm_index *ix, int side /* 0: source, 1: target *
 size_t tm_index_units(const tm_index *ix);
 
 /* The best matches of `query` scoring at least min_score, best first (at most max): by
- * score, then by place in the memory, so that ties always come out in the same order. */
-size_t tm_index_lookup(const tm_index *ix, const char *query, int min_score, tm_match *out, size_t max);
+ * score, then by place in the memory, so that ties always come out in the same order.
+ * Returns how many, or -ERR_NOMEM (the message set): a lookup cut short by memory is
+ * never an answer of "no match". */
+ptrdiff_t tm_index_lookup(const tm_index *ix, const char *query, int min_score, tm_match *out, size_t max);
 
 /* A query tokenized once, for scoring it against units one by one. */
 typedef struct tm_query tm_query;

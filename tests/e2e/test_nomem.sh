@@ -89,6 +89,8 @@ until_success "tmx extract (TMX reader)" - tmx extract --langs en,zh "$T.tmx"
 until_success "tmx merge (TMX reader and writer)" "$SCRATCH/merged.tmx" tmx merge -q "$T.tmx" "$T.tmx" -o "$SCRATCH/merged.tmx"
 until_success "po2tmx (PO bridge, TMX writer)" "$SCRATCH/po.tmx" po2tmx "$T.po" -o "$SCRATCH/po.tmx"
 until_success "tmx2po (TMX reader, PO bridge)" "$SCRATCH/back.po" tmx2po --lang ru "$SCRATCH/po.tmx" -o "$SCRATCH/back.po"
+until_success "tmx lookup (index, fuzzy matches: never 'no match' for a lookup cut short)" - \
+  tmx lookup --tm "$T.tmx" --src en --tgt zh "Open file" "Close it"
 until_success "srt check (SRT reader)" - srt check --lang en "$T.srt"
 until_success "srt fix (SRT reader and writer)" "$SCRATCH/fixed.srt" srt fix "$T.srt" --lang en -o "$SCRATCH/fixed.srt"
 until_success "segment (segmenter input)" - segment --lang en "$T.en"

@@ -330,7 +330,9 @@ static void index_agrees_with_scoring_every_unit(void **state)
     for (int min = 10; min <= 100; min += 15) {
         for (size_t k = 0; k < QUERIES; k++) {
             const char *query = sources[(k * 37) % UNITS];
-            size_t n = tm_index_lookup(ix, query, min, got, TM_INDEX_MAX_MATCHES);
+            ptrdiff_t found = tm_index_lookup(ix, query, min, got, TM_INDEX_MAX_MATCHES);
+            assert_true(found >= 0);
+            size_t n = (size_t)found;
             tm_query *q;
             assert_int_equal(tm_query_new(ix, query, &q), 0);
             size_t nw = 0;
