@@ -327,8 +327,10 @@ static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const un
         free(rv), free(cv);
     }
     free(first);
-    if (rc < 0 || !gp->skipped)
-        return rc == -ERR_NOMEM ? rc : 0; /* no path with gaps: the plain warping decides */
+    if (rc == -ERR_DATA || (rc == 0 && !gp->skipped))
+        return 0; /* no path with gaps exists: the plain warping decides, and warns of a poor match */
+    if (rc < 0)
+        return rc; /* out of memory, or a fault of ours: never hidden behind the other warping */
     size_t skipped_speech = 0, missing = 0;
     for (size_t c = 0; c < crec->n; c++)
         skipped_speech += gp->skipped[c] && rec_speech[crec->orig[c]];
