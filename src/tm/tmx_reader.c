@@ -817,6 +817,14 @@ static void on_cdata(void *ctx, const xmlChar *s, int len)
 
 /* An entity reference libxml2 did not expand: refused outside units, in a segment's text
  * and among a unit's or a tuv's children; a prop or note takes the entity's text. */
+/* Stop reading with "FILE:LINE:COL: why", for input that is refused. */
+static void refuse_at(tmx_reader *r, int line, int col, const char *why)
+{
+    char msg[512];
+    utf8_snprintf(msg, sizeof msg, "%s:%d:%d: %s", r->name, line, col, why);
+    stop_with(r, ERR_DATA, msg);
+}
+
 static void on_reference(void *ctx, const xmlChar *name)
 {
     tmx_reader *r = reader_of(ctx);
@@ -826,18 +834,17 @@ static void on_reference(void *ctx, const xmlChar *name)
     }
     if (r->stopped)
         return;
-    char msg[512], why[256];
     open_el *top = r->depth ? &r->stack[r->depth - 1] : NULL;
     if (!r->tu_depth || !top) {
+        char why[256];
         utf8_snprintf(why, sizeof why, _("entity reference &%s; refused (entities are not expanded)"), (const char *)name);
-        utf8_snprintf(msg, sizeof msg, "%s:%d:%d: %s", r->name, parser_line(r), parser_col(r), why);
-        { stop_with(r, ERR_DATA, msg); return; }
+        refuse_at(r, parser_line(r), parser_col(r), why);
+        return;
     }
     if (r->seg_depth && r->depth >= r->seg_depth) {
         if (!top->code) {
-            utf8_snprintf(msg, sizeof msg, _("%s:%d:1: entity reference in a segment refused"), r->name,
-                          r->stack[r->seg_depth - 1].line);
-            { stop_with(r, ERR_DATA, msg); return; }
+            refuse_at(r, r->stack[r->seg_depth - 1].line, 1, _("entity reference in a segment refused"));
+            return;
         }
         r->in_text = 0;
         if (r->keep_markup && (markup_child(r) < 0 || buf_puts(&r->markup, "&") < 0 ||
@@ -846,9 +853,8 @@ static void on_reference(void *ctx, const xmlChar *name)
         return;
     }
     if (top->role == EL_TU || top->role == EL_TUV) {
-        utf8_snprintf(msg, sizeof msg, _("%s:%d:1: entity reference refused"), r->name,
-                      top->last_line ? top->last_line : top->line);
-        { stop_with(r, ERR_DATA, msg); return; }
+        refuse_at(r, top->last_line ? top->last_line : top->line, 1, _("entity reference refused"));
+        return;
     }
     r->in_text = 0;
     if (r->note_depth) { /* what xmlNodeGetContent read through the reference */
