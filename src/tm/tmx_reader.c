@@ -84,6 +84,7 @@ struct tmx_reader {
     char error[512];        /* first parser error, "LINE:COL: message" */
     int error_code;         /* its libxml2 code (xmlParserErrors) */
     char root[32];          /* name of the root element */
+    int root_line;          /* and the line it starts on */
     int keep_markup;
     char languages[256];    /* the tuv languages seen, "en-GB, zh-CN" ("…" when more) */
     const xmlChar *names[N_COUNT];
@@ -561,8 +562,10 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     if (keeping_markup(r) && markup_child(r) < 0)
         { stop_nomem(r); return; }
-    if (!r->root[0])
+    if (!r->root[0]) {
         snprintf(r->root, sizeof r->root, "%s", (const char *)el.name);
+        r->root_line = line;
+    }
     if (r->on_foreign && parent && !is_tmx_element(r, el.name, uri != NULL))
         queue_foreign(r, &el, line);
     open_el *top = &r->stack[r->depth++];
@@ -1124,7 +1127,8 @@ int tmx_reader_open_with(const char *path, const tmx_reader_options *o, tmx_read
     if (rc == 0 && !r->root[0])
         rc = parse_failed(r);
     if (rc >= 0 && strcmp(r->root, "tmx") != 0)
-        rc = error_set(ERR_DATA, _("%s:1:1: not a TMX document: the root element is <%s>, not <tmx>"), name, r->root);
+        rc = error_set(ERR_DATA, _("%s:%d:1: not a TMX document: the root element is <%s>, not <tmx>"), name,
+                       r->root_line, r->root);
     if (rc < 0) {
         tmx_reader_close(r);
         return rc;

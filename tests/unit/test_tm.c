@@ -493,6 +493,8 @@ static void reader_says_what_is_not_a_memory(void **state)
         {"<?xml version=\"1.0\"?>\n", ":2:1: not a TMX document: no XML element in it", -ERR_DATA},
         {"msgid \"x\"\n", ":1:1: not a TMX document: text where XML should begin with '<'", -ERR_DATA},
         {"<html><body/></html>", ":1:1: not a TMX document: the root element is <html>, not <tmx>", -ERR_DATA},
+        {"<?xml version=\"1.0\"?>\n<!-- a comment -->\n\n<xliff version=\"1.2\"/>",
+         ":4:1: not a TMX document: the root element is <xliff>, not <tmx>", -ERR_DATA}, /* where it is */
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char *path = write_temp(cases[k].content);
