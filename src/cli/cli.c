@@ -10,6 +10,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/script.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
 
@@ -262,6 +263,20 @@ void cli_report_encoding(const char *file, const text_encoding *e)
     if (e->name[0] && e->confidence >= 0)
         fprintf(stderr, _("polyalign: %s: not UTF-8; read as %s (detected, confidence %d%%; --encoding NAME overrides)\n"),
                 file, e->name, e->confidence);
+}
+
+void cli_guess_lang(const char *file, const char *text, size_t len, int quiet, char *out)
+{
+    script_guess_language(text, len, out);
+    if (!out[0]) /* no letters to tell */
+        snprintf(out, LANG_TAG_MAX, "en");
+    cli_report_guessed_lang(file, out, quiet);
+}
+
+void cli_report_guessed_lang(const char *file, const char *lang, int quiet)
+{
+    if (!quiet)
+        fprintf(stderr, _("polyalign: %s: language %s, guessed from the text (--lang sets it)\n"), file, lang);
 }
 
 int cli_report(int rc)

@@ -92,6 +92,13 @@ int cli_input_format(const cli_command *cmd, const char *arg, doc_format *out);
  * paragraphs, 1 heading)", and that the content decided when the name said otherwise. */
 void cli_report_document(const char *file, doc_format f, int by_content, size_t paragraphs, size_t headings);
 
+/* Without --lang: the language of `file` guessed from the script of its text
+ * (script_guess_language; English when it has no letters to tell), said on stderr
+ * unless `quiet`, as `align` says it in its summary. */
+void cli_guess_lang(const char *file, const char *text, size_t len, int quiet, char *out /* [LANG_TAG_MAX] */);
+/* The same line for a language guessed elsewhere (align_text_load without a language). */
+void cli_report_guessed_lang(const char *file, const char *lang, int quiet);
+
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */
 int cli_report(int rc);
 

@@ -26,13 +26,13 @@ const cli_option align_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
     {"review", OPT_REVIEW, 1, "OUT.html", N_("also write a review page: the beads side by side with shape and confidence, doubtful ones highlighted, a filter, n/p to the next/previous doubtful bead (one HTML file, no network)")},
     ALIGN_CLI_OPTIONS,
-    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("not an option of align: --langs names the language of every file")},
+    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("language of the pivot file alone, the translations' guessed from their script (--langs names every file's)")},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
     {0},
 };
 
 typedef struct {
-    const char *langs, *format, *output, *review;
+    const char *langs, *pivot_lang, *format, *output, *review;
     int quiet;
     align_settings s;
 } align_args;
@@ -49,10 +49,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     case OPT_FORMAT: a->format = arg; break;
     case OPT_OUTPUT: a->output = arg; break;
     case OPT_REVIEW: a->review = arg; break;
-    case OPT_LANG_ALONE: /* an exact --lang, which getopt would otherwise take for --langs */
-        return cli_usage_error(self, _("--lang %s: align takes --langs with one language per file in order (e.g. "
-                                       "--langs en,zh), or none to guess them from each file's script"),
-                               arg);
+    case OPT_LANG_ALONE: a->pivot_lang = arg; break; /* exact: getopt would take --lang for --langs */
     case OPT_QUIET: a->quiet = 1; break;
     }
     return 0;
@@ -138,6 +135,14 @@ int cmd_align(int argc, char **argv)
         return status < 0 ? 0 : status;
     int nfiles = argc - first, per_group = nfiles;
     char tags[3][LANG_TAG_MAX];
+    if (a.langs && a.pivot_lang)
+        return cli_usage_error(self, _("give --langs (every file's language) or --lang (the pivot's), not both"));
+    if (a.pivot_lang) { /* the pivot's language; the translations' guessed */
+        char norm[LANG_TAG_MAX];
+        if (cli_lang(self, a.pivot_lang, norm))
+            return ERR_USAGE;
+        align_full_tag(norm, tags[0]);
+    }
     if (a.langs) {
         per_group = align_parse_langs(self, a.langs, tags);
         if (per_group < 0)
@@ -184,7 +189,8 @@ int cmd_align(int argc, char **argv)
         align_document_init(&doc, warn, NULL);
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
-            align_text_options to = {a.langs ? tags[k] : NULL, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
+            const char *lang = a.langs || (a.pivot_lang && k == 0) ? tags[k] : NULL;
+            align_text_options to = {lang, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
             rc = align_document_load(&doc, argv[first + g * per_group + k], &to, &ev);
             if (rc == 0 && !a.quiet) {
                 const align_text *t = &doc.texts[k];

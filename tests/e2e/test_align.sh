@@ -102,8 +102,12 @@ pre_out=$("$POLYALIGN" align -q --presegmented --format tsv "$SCRATCH/verses.en"
 run align -q --lines wrap --format tsv "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
 [[ $status -eq 0 && $out != "$pre_out" && $(wc -l <<<"$out") -ne $(wc -l <<<"$pre_out") ]] &&
   ok "--lines wrap overrides the decision" || not_ok "--lines wrap overrides the decision" "$out"
-run align --lang en "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
-expect_err "align --lang: exit 2, pointing to --langs (it was taken for a one-language --langs)" 2 "--lang en: align takes --langs with one language per file"
+run align --lang en-GB --format tsv "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
+[[ $status -eq 0 && $err == *"verses.en (en-GB, "*"verses.ru (ru-RU, "* ]] &&
+  ok "align --lang: the pivot's language, not a one-language --langs; the translation's guessed" ||
+  not_ok "align --lang names the pivot's language" "status $status" "$err"
+run align --lang en --langs en,ru "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
+expect_err "align --lang with --langs: exit 2" 2 "not both"
 run align --lines verse "$SCRATCH/verses.en" "$SCRATCH/verses.ru"
 expect_err "--lines verse: exit 2" 2 "--lines takes wrap, sentence or paragraph"
 if have_shared; then

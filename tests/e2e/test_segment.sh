@@ -65,8 +65,6 @@ run_in 'x' segment --lang xx-invalid-tag-
 expect_err "unsupported language: usage error" 2 "language"
 run_in 'x' segment --lang qq
 expect_err "unknown language: usage error" 2 "unknown language"
-run_in 'x' segment
-expect_err "--lang is required" 2 "--lang is required"
 run_in 'x' segment --lang en --format xml
 expect_err "unknown format" 2 "unknown format"
 

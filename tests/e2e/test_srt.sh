@@ -265,7 +265,7 @@ printf '1\n00:00:01,000 --> 00:00:02,000\nBad \xff\n' >"$SCRATCH/bad.srt"
 run srt check --lang en "$SCRATCH/bad.srt"
 expect_err "srt check: invalid UTF-8 names line and column, exit 65" 65 "bad.srt:3:5: invalid UTF-8 at byte 36"
 run srt check "$SCRATCH/fixed.srt"
-expect_err "srt check without --lang: usage error" 2 "language"
+expect_err "srt check without --lang: the language guessed and said (test_lang_guess.sh)" 0 "language en-US, guessed from the text"
 run srt fix "$SCRATCH/broken.srt"
 expect_err "srt fix without -o: usage error" 2 "-o FILE"
 # --fps is read whole, never as atof reads it ("25fps" was 25, "nan" passed the check)
