@@ -30,8 +30,6 @@ guessed address.zh.txt zh-CN && [[ $err == *"cues (netflix, zh)"* ]] &&
   ok "subtitle: the transcript's language guessed, the Chinese profile used" || not_ok "subtitle guess" "$err"
 [[ $without == "$("$POLYALIGN" subtitle --lang zh --duration 60 "$corpus/address.zh.txt" 2>/dev/null)" ]] &&
   ok "subtitle: the same cues as with --lang zh" || not_ok "subtitle: guessed cues differ" "$without"
-run subtitle --tmx "$ROOT/tmx/wuzhen.tmx" --from "$SCRATCH/none.srt"
-expect_err "subtitle --tmx without --lang: usage, exit 2" 2 "with --tmx, give --lang"
 
 # srt check: the cues' language, then its limits (16 characters a line in Chinese)
 printf '1\n00:00:01,000 --> 00:00:04,000\n互联网是发展最快的产业领域，它改变了各国人民的生活。\n' >"$SCRATCH/zh.srt"
