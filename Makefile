@@ -97,9 +97,9 @@ build/gen/rules_srx.c: src/segment/rules.srx scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< builtin_rules_srx > $@.tmp && mv $@.tmp $@
 
-# the review page's style and script (src/align/review.c), inline in every page
+# the review page's style and script (src/export/review.c), inline in every page
 .SECONDARY: $(GEN_SRC)
-build/gen/review_%.c: src/align/review.% scripts/embed.sh
+build/gen/review_%.c: src/export/review.% scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< review_$* > $@.tmp && mv $@.tmp $@
 

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "../align/document.h"
-#include "../align/review.h"
 #include "../export/alignment_output.h"
+#include "../export/review.h"
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
