@@ -24,7 +24,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lp
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
+# rows of tables may leave their last fields to zero (the option tables, src/cli/cli.h)
+WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 LIBDIR    := $(PREFIX)/lib/polyalign
 CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -DAUDIO_MODULE_DIR='"$(LIBDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)

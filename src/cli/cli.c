@@ -127,6 +127,21 @@ int cli_group_usage_error(const char *group, const char *sub)
     return ERR_USAGE;
 }
 
+/* One option: into the argument struct where its row says, else to the handler. */
+static int take_option(const cli_option *options, int key, const char *arg,
+                       int (*handle)(int key, const char *arg, void *ctx), void *ctx)
+{
+    const cli_option *o = options;
+    while (o->name && o->key != key)
+        o++;
+    switch (o->name ? o->store : CLI_BY_HANDLER) {
+    case CLI_STORE_TEXT: *(const char **)((char *)ctx + o->offset) = arg; return 0;
+    case CLI_STORE_FLAG: *(int *)((char *)ctx + o->offset) = 1; return 0;
+    case CLI_BY_HANDLER: break;
+    }
+    return handle ? handle(key, arg, ctx) : 0;
+}
+
 int cli_parse(const cli_command *cmd, int argc, char **argv,
               int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand)
 {
@@ -167,7 +182,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
         } else if (c == ':') {
             status = cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
         } else {
-            status = handle(c, optarg, ctx);
+            status = take_option(cmd->options, c, optarg, handle, ctx);
         }
     }
     free(longopts);

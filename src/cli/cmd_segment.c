@@ -26,25 +26,25 @@
 
 enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
-const cli_option segment_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …; default: guessed from each file's script and reported)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
-    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
-    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
-    {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones")},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
-    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
-    {0},
-};
-
 typedef struct {
     const char *lang, *format, *output, *rules, *encoding;
     line_structure lines;   /* LINES_AUTO: decided per file */
     doc_format input_format;
     long jobs;              /* 0: one per processor */
 } segment_args;
+
+const cli_option segment_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …; default: guessed from each file's script and reported)"), CLI_TEXT(segment_args, lang)},
+    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl"), CLI_TEXT(segment_args, format)},
+    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(segment_args, encoding)},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones"), CLI_TEXT(segment_args, rules)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(segment_args, output)},
+    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
+    {0},
+};
 
 typedef struct {
     FILE *out;
@@ -58,17 +58,13 @@ typedef struct {
     size_t scratch_cap;
 } printer;
 
+/* The values that are checked or converted; the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     segment_args *a = ctx;
     switch (key) {
-    case OPT_LANG: a->lang = arg; break;
-    case OPT_FORMAT: a->format = arg; break;
-    case OPT_OUTPUT: a->output = arg; break;
-    case OPT_RULES: a->rules = arg; break;
     case OPT_NEWLINE: a->lines = LINES_PARAGRAPH; break;
     case OPT_LINES: return cli_lines(cli_find("segment"), arg, &a->lines);
-    case OPT_ENCODING: a->encoding = arg; break;
     case OPT_INPUT_FORMAT: return cli_input_format(cli_find("segment"), arg, &a->input_format);
     case OPT_JOBS: return cli_count(cli_find("segment"), "jobs", arg, 1, 64, &a->jobs);
     }

@@ -24,19 +24,6 @@
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o' };
 
-const cli_option srt_check_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)")},
-    STYLE_CLI_OPTIONS,
-    {0},
-};
-
-const cli_option srt_fix_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)")},
-    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)")},
-    STYLE_CLI_OPTIONS,
-    {0},
-};
-
 typedef struct {
     const cli_command *self;
     const char *lang, *output;
@@ -45,17 +32,25 @@ typedef struct {
     int problems;
 } srt_args;
 
+const cli_option srt_check_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
+    STYLE_CLI_OPTIONS,
+    {0},
+};
+
+const cli_option srt_fix_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output)},
+    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
+    STYLE_CLI_OPTIONS,
+    {0},
+};
+
+/* The style options (style_options.h); the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     srt_args *a = ctx;
     int st = style_option(a->self, key, arg, &a->style);
-    if (st >= 0)
-        return st;
-    switch (key) {
-    case OPT_LANG: a->lang = arg; break;
-    case OPT_OUTPUT: a->output = arg; break;
-    }
-    return 0;
+    return st >= 0 ? st : 0;
 }
 
 static void print_problem(void *ctx, srt_severity sev, int line, const char *message)

@@ -33,25 +33,6 @@ enum {
     OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT
 };
 
-const cli_option subtitle_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)")},
-    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)")},
-    {"duration", OPT_DURATION, 1, "SECONDS",
-     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)")},
-    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
-    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
-    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead")},
-    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
-    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph")},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
-    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
-    STYLE_CLI_OPTIONS,
-    {0},
-};
-
 typedef struct {
     const char *lang, *output, *format, *from, *align, *times, *tmx, *audio, *encoding;
     doc_format input_format;
@@ -61,6 +42,26 @@ typedef struct {
     int bad;
 } subtitle_args;
 
+const cli_option subtitle_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)"), CLI_TEXT(subtitle_args, lang)},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)"), CLI_TEXT(subtitle_args, audio)},
+    {"duration", OPT_DURATION, 1, "SECONDS",
+     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)")},
+    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles"), CLI_TEXT(subtitle_args, from)},
+    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from"), CLI_TEXT(subtitle_args, align)},
+    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead"), CLI_TEXT(subtitle_args, tmx)},
+    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
+    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph"), CLI_TEXT(subtitle_args, times)},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(subtitle_args, encoding)},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)"), CLI_TEXT(subtitle_args, output)},
+    {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)"), CLI_TEXT(subtitle_args, format)},
+    STYLE_CLI_OPTIONS,
+    {0},
+};
+
+/* The values that are checked or converted; the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     subtitle_args *a = ctx;
@@ -69,16 +70,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     if (st >= 0)
         return st;
     switch (key) {
-    case OPT_LANG: a->lang = arg; return 0;
-    case OPT_OUTPUT: a->output = arg; return 0;
-    case OPT_FORMAT: a->format = arg; return 0;
-    case OPT_FROM: a->from = arg; return 0;
-    case OPT_ALIGN: a->align = arg; return 0;
-    case OPT_TIMES: a->times = arg; return 0;
-    case OPT_TMX: a->tmx = arg; return 0;
-    case OPT_AUDIO: a->audio = arg; return 0;
     case OPT_LINES: return cli_lines(self, arg, &a->lines);
-    case OPT_ENCODING: a->encoding = arg; return 0;
     case OPT_INPUT_FORMAT: return cli_input_format(self, arg, &a->input_format);
     case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
     case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
