@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../align/text.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/profile.h"
