@@ -24,7 +24,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lm -lp
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
+# rows of tables may leave their last fields to zero (the option tables, src/cli/cli.h)
+WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 LIBDIR    := $(PREFIX)/lib/polyalign
 CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -DAUDIO_MODULE_DIR='"$(LIBDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
@@ -97,9 +98,9 @@ build/gen/rules_srx.c: src/segment/rules.srx scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< builtin_rules_srx > $@.tmp && mv $@.tmp $@
 
-# the review page's style and script (src/align/review.c), inline in every page
+# the review page's style and script (src/export/review.c), inline in every page
 .SECONDARY: $(GEN_SRC)
-build/gen/review_%.c: src/align/review.% scripts/embed.sh
+build/gen/review_%.c: src/export/review.% scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< review_$* > $@.tmp && mv $@.tmp $@
 

@@ -6,40 +6,12 @@
 #include <string.h>
 
 #include <unicode/uloc.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include "../i18n.h"
 #include "../segment/segmenter.h"
+#include "../text/script.h"
 #include "../text/space.h"
 #include "../util/error.h"
-
-void align_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX])
-{
-    size_t han = 0, cyrillic = 0, latin = 0;
-    const uint8_t *s = (const uint8_t *)text;
-    for (int64_t i = 0, n = (int64_t)len; i < n && han + cyrillic + latin < 20000;) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c < 0x41)
-            continue;
-        UErrorCode err = U_ZERO_ERROR;
-        UScriptCode sc = uscript_getScript(c, &err);
-        han += sc == USCRIPT_HAN;
-        cyrillic += sc == USCRIPT_CYRILLIC;
-        latin += sc == USCRIPT_LATIN;
-    }
-    /* one Chinese character carries what three or four Latin letters do */
-    size_t han_weight = han * 3;
-    if (han_weight >= cyrillic && han_weight >= latin && han)
-        snprintf(out, LANG_TAG_MAX, "zh-CN");
-    else if (cyrillic >= latin && cyrillic)
-        snprintf(out, LANG_TAG_MAX, "ru-RU");
-    else if (latin)
-        snprintf(out, LANG_TAG_MAX, "en-US");
-    else
-        out[0] = '\0';
-}
 
 void align_full_tag(const char *tag, char out[LANG_TAG_MAX])
 {
@@ -142,7 +114,7 @@ int align_text_load(align_text *t, const char *path, const align_text_options *o
     if (lang) {
         snprintf(t->lang, sizeof t->lang, "%s", lang);
     } else {
-        align_guess_language(in->bytes, in->len, t->lang);
+        script_guess_language(in->bytes, in->len, t->lang);
         if (!t->lang[0] && in->len > 0) {
             doc_input_free(&doc);
             return error_set(ERR_USAGE, _("%s: cannot guess the language; give it with --langs"), t->name);

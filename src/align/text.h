@@ -43,14 +43,11 @@ typedef struct {
 /* Read `path` as doc_read.h does (plain text, HTML, DOCX, ODT, Markdown; encoding.h:
  * UTF-8, or converted from o->encoding or a clearly detected one). Paragraphs of only
  * the marker are taken out and, with the headings of a structured document, become the
- * text's hard anchors. o->lang NULL guesses the language from the script (Han -> zh-CN, Cyrillic ->
+ * text's hard anchors. o->lang NULL guesses the language from the script (script.h: Han -> zh-CN, Cyrillic ->
  * ru-RU, Latin -> en-US). o->lines says what a single newline is (lines.h):
  * LINES_SENTENCE is presegmented input; LINES_AUTO decides from the file, and `decided`
  * (may be NULL) receives the decision and its evidence. 0 or a negative error code. */
 int align_text_load(align_text *t, const char *path, const align_text_options *o, line_evidence *decided);
-
-/* Guess a full language tag from the dominant script of text[0..len); "" if no letters. */
-void align_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);
 
 /* Expand a tag to the full form CAT tools match on (en -> en-US, zh -> zh-CN) using ICU's
  * likely subtags; a tag with a region is kept. */

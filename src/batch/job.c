@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "../align/document.h"
-#include "../align/review.h"
+#include "../export/review.h"
 #include "../i18n.h"
 #include "../text/input.h"
 #include "../util/atomic_file.h"

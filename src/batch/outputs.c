@@ -11,7 +11,7 @@
 
 #include <jansson.h>
 
-#include "../align/review.h"
+#include "../export/review.h"
 #include "../i18n.h"
 #include "../tm/tmx_merge.h"
 #include "../util/atomic_file.h"

@@ -10,6 +10,7 @@
 
 #include "../i18n.h"
 #include "../text/lang.h"
+#include "../text/script.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
 
@@ -126,6 +127,21 @@ int cli_group_usage_error(const char *group, const char *sub)
     return ERR_USAGE;
 }
 
+/* One option: into the argument struct where its row says, else to the handler. */
+static int take_option(const cli_option *options, int key, const char *arg,
+                       int (*handle)(int key, const char *arg, void *ctx), void *ctx)
+{
+    const cli_option *o = options;
+    while (o->name && o->key != key)
+        o++;
+    switch (o->name ? o->store : CLI_BY_HANDLER) {
+    case CLI_STORE_TEXT: *(const char **)((char *)ctx + o->offset) = arg; return 0;
+    case CLI_STORE_FLAG: *(int *)((char *)ctx + o->offset) = 1; return 0;
+    case CLI_BY_HANDLER: break;
+    }
+    return handle ? handle(key, arg, ctx) : 0;
+}
+
 int cli_parse(const cli_command *cmd, int argc, char **argv,
               int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand)
 {
@@ -166,7 +182,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
         } else if (c == ':') {
             status = cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
         } else {
-            status = handle(c, optarg, ctx);
+            status = take_option(cmd->options, c, optarg, handle, ctx);
         }
     }
     free(longopts);
@@ -262,6 +278,20 @@ void cli_report_encoding(const char *file, const text_encoding *e)
     if (e->name[0] && e->confidence >= 0)
         fprintf(stderr, _("polyalign: %s: not UTF-8; read as %s (detected, confidence %d%%; --encoding NAME overrides)\n"),
                 file, e->name, e->confidence);
+}
+
+void cli_guess_lang(const char *file, const char *text, size_t len, int quiet, char *out)
+{
+    script_guess_language(text, len, out);
+    if (!out[0]) /* no letters to tell */
+        snprintf(out, LANG_TAG_MAX, "en");
+    cli_report_guessed_lang(file, out, quiet);
+}
+
+void cli_report_guessed_lang(const char *file, const char *lang, int quiet)
+{
+    if (!quiet)
+        fprintf(stderr, _("polyalign: %s: language %s, guessed from the text (--lang sets it)\n"), file, lang);
 }
 
 int cli_report(int rc)

@@ -6,11 +6,19 @@
 #ifndef POLYALIGN_CLI_H
 #define POLYALIGN_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "../doc/doc_read.h"
 #include "../text/encoding.h"
 #include "../text/lines.h"
+
+/* Where an option's value goes. CLI_BY_HANDLER (the default, 0): the command's handler
+ * is called with it, for values it checks or converts. CLI_STORE_TEXT: the argument is
+ * stored as a const char * at `offset` in the command's argument struct (cli_parse's
+ * ctx); CLI_STORE_FLAG: 1 is stored in an int there. Table rows say so with
+ * CLI_TEXT(type, field) and CLI_FLAG(type, field) after the help text. */
+typedef enum { CLI_BY_HANDLER, CLI_STORE_TEXT, CLI_STORE_FLAG } cli_store;
 
 typedef struct {
     const char *name;       /* long option without dashes */
@@ -18,7 +26,12 @@ typedef struct {
     int has_arg;            /* 0 or 1 */
     const char *arg_name;   /* shown in help, e.g. "LANG" */
     const char *help;       /* N_()-marked, translated when printed */
+    cli_store store;        /* where the value goes */
+    size_t offset;          /* CLI_STORE_*: in the argument struct */
 } cli_option;
+
+#define CLI_TEXT(type, field) CLI_STORE_TEXT, offsetof(type, field)
+#define CLI_FLAG(type, field) CLI_STORE_FLAG, offsetof(type, field)
 
 typedef struct {
     const char *name;
@@ -49,8 +62,9 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__(
  * message names its subcommands, the usage lines are theirs. Returns 2. */
 int cli_group_usage_error(const char *group, const char *sub);
 
-/* Parse options of `cmd` with getopt_long. For each option, handle(key, optarg, ctx) is
- * called; it returns 0 or an exit status. --help prints the command's help.
+/* Parse options of `cmd` with getopt_long. An option whose row says where its value goes
+ * is stored in ctx; for each other option handle(key, optarg, ctx) is called (handle may
+ * be NULL when the table places every value); it returns 0 or an exit status. --help prints the command's help.
  * Returns 0 with *first_operand set, -1 after --help (exit 0), or an exit status > 0. */
 int cli_parse(const cli_command *cmd, int argc, char **argv,
               int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand);
@@ -91,6 +105,13 @@ int cli_input_format(const cli_command *cmd, const char *arg, doc_format *out);
 /* Say on stderr what `file` was read as when it is not plain text: "read as DOCX (25
  * paragraphs, 1 heading)", and that the content decided when the name said otherwise. */
 void cli_report_document(const char *file, doc_format f, int by_content, size_t paragraphs, size_t headings);
+
+/* Without --lang: the language of `file` guessed from the script of its text
+ * (script_guess_language; English when it has no letters to tell), said on stderr
+ * unless `quiet`, as `align` says it in its summary. */
+void cli_guess_lang(const char *file, const char *text, size_t len, int quiet, char *out /* [LANG_TAG_MAX] */);
+/* The same line for a language guessed elsewhere (align_text_load without a language). */
+void cli_report_guessed_lang(const char *file, const char *lang, int quiet);
 
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */
 int cli_report(int rc);

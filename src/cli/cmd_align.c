@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "../align/document.h"
-#include "../align/review.h"
 #include "../export/alignment_output.h"
+#include "../export/review.h"
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
@@ -20,42 +20,30 @@
 
 enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT_LANG_ALONE, OPT_REVIEW };
 
-const cli_option align_cli_options[] = {
-    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), tsv (the review table: id, score, flag, one column per language), jsonl or beads (default: from -o, else beads)")},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
-    {"review", OPT_REVIEW, 1, "OUT.html", N_("also write a review page: the beads side by side with shape and confidence, doubtful ones highlighted, a filter, n/p to the next/previous doubtful bead (one HTML file, no network)")},
-    ALIGN_CLI_OPTIONS,
-    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("not an option of align: --langs names the language of every file")},
-    {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
-    {0},
-};
-
 typedef struct {
-    const char *langs, *format, *output, *review;
+    const char *langs, *pivot_lang, *format, *output, *review;
     int quiet;
     align_settings s;
 } align_args;
 
+const cli_option align_cli_options[] = {
+    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)"), CLI_TEXT(align_args, langs)},
+    {"format", OPT_FORMAT, 1, "FMT", N_("tmx, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), tsv (the review table: id, score, flag, one column per language), jsonl or beads (default: from -o, else beads)"), CLI_TEXT(align_args, format)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(align_args, output)},
+    {"review", OPT_REVIEW, 1, "OUT.html", N_("also write a review page: the beads side by side with shape and confidence, doubtful ones highlighted, a filter, n/p to the next/previous doubtful bead (one HTML file, no network)"), CLI_TEXT(align_args, review)},
+    ALIGN_CLI_OPTIONS,
+    /* exact, ahead of getopt's abbreviations: --lang would otherwise be taken for --langs */
+    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("language of the pivot file alone, the translations' guessed from their script (--langs names every file's)"), CLI_TEXT(align_args, pivot_lang)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error"), CLI_FLAG(align_args, quiet)},
+    {0},
+};
+
+/* The options align shares with batch (align_options.h); the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     align_args *a = ctx;
-    const cli_command *self = cli_find("align");
-    int taken = align_settings_option(self, key, arg, &a->s);
-    if (taken >= 0)
-        return taken;
-    switch (key) {
-    case OPT_LANGS: a->langs = arg; break;
-    case OPT_FORMAT: a->format = arg; break;
-    case OPT_OUTPUT: a->output = arg; break;
-    case OPT_REVIEW: a->review = arg; break;
-    case OPT_LANG_ALONE: /* an exact --lang, which getopt would otherwise take for --langs */
-        return cli_usage_error(self, _("--lang %s: align takes --langs with one language per file in order (e.g. "
-                                       "--langs en,zh), or none to guess them from each file's script"),
-                               arg);
-    case OPT_QUIET: a->quiet = 1; break;
-    }
-    return 0;
+    int taken = align_settings_option(cli_find("align"), key, arg, &a->s);
+    return taken >= 0 ? taken : 0;
 }
 
 static void print_summary(const alignment *al, const output_stats *st, align_format fmt, double min_score)
@@ -138,6 +126,14 @@ int cmd_align(int argc, char **argv)
         return status < 0 ? 0 : status;
     int nfiles = argc - first, per_group = nfiles;
     char tags[3][LANG_TAG_MAX];
+    if (a.langs && a.pivot_lang)
+        return cli_usage_error(self, _("give --langs (every file's language) or --lang (the pivot's), not both"));
+    if (a.pivot_lang) { /* the pivot's language; the translations' guessed */
+        char norm[LANG_TAG_MAX];
+        if (cli_lang(self, a.pivot_lang, norm))
+            return ERR_USAGE;
+        align_full_tag(norm, tags[0]);
+    }
     if (a.langs) {
         per_group = align_parse_langs(self, a.langs, tags);
         if (per_group < 0)
@@ -185,7 +181,8 @@ int cmd_align(int argc, char **argv)
         align_document_init(&doc, warn, NULL);
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
-            align_text_options to = {a.langs ? tags[k] : NULL, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
+            const char *lang = a.langs || (a.pivot_lang && k == 0) ? tags[k] : NULL;
+            align_text_options to = {lang, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
             rc = align_document_load(&doc, argv[first + g * per_group + k], &to, &ev);
             if (rc == 0 && !a.quiet) {
                 const align_text *t = &doc.texts[k];

@@ -22,44 +22,32 @@ enum {
     OPT_LANGS, OPT_MERGE
 };
 
-const cli_option batch_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "OUTDIR", N_("the output folder: docs/ID.tmx per document set, all.tmx, report.jsonl (required)")},
-    {"jobs", OPT_JOBS, 1, "N", N_("align on N threads (default: the number of processors); the output is the same for any N")},
-    {"resume", OPT_RESUME, 0, NULL, N_("keep the document sets an earlier run into OUTDIR finished (their TMX and report line exist for the same files)")},
-    {"shard", OPT_SHARD, 1, "K/N", N_("only every N-th document set from the K-th (K from 0 to N-1, as Slurm array task ids): for a job array; --merge joins the shards")},
-    {"merge", OPT_MERGE, 0, NULL, N_("the operands are output folders of shards: write the report.jsonl and all.tmx of the whole batch (into -o, default: the one folder given)")},
-    {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)")},
-    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)")},
-    {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)")},
-    ALIGN_CLI_OPTIONS,
-    {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)")},
-    {0},
-};
-
 typedef struct {
     const char *output, *from_dir, *langs, *jobs, *shard;
     int resume, review, quiet, merge;
     align_settings s;
 } batch_args;
 
+const cli_option batch_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "OUTDIR", N_("the output folder: docs/ID.tmx per document set, all.tmx, report.jsonl (required)"), CLI_TEXT(batch_args, output)},
+    {"jobs", OPT_JOBS, 1, "N", N_("align on N threads (default: the number of processors); the output is the same for any N"), CLI_TEXT(batch_args, jobs)},
+    {"resume", OPT_RESUME, 0, NULL, N_("keep the document sets an earlier run into OUTDIR finished (their TMX and report line exist for the same files)"), CLI_FLAG(batch_args, resume)},
+    {"shard", OPT_SHARD, 1, "K/N", N_("only every N-th document set from the K-th (K from 0 to N-1, as Slurm array task ids): for a job array; --merge joins the shards"), CLI_TEXT(batch_args, shard)},
+    {"merge", OPT_MERGE, 0, NULL, N_("the operands are output folders of shards: write the report.jsonl and all.tmx of the whole batch (into -o, default: the one folder given)"), CLI_FLAG(batch_args, merge)},
+    {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)"), CLI_TEXT(batch_args, from_dir)},
+    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)"), CLI_TEXT(batch_args, langs)},
+    {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)"), CLI_FLAG(batch_args, review)},
+    ALIGN_CLI_OPTIONS,
+    {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)"), CLI_FLAG(batch_args, quiet)},
+    {0},
+};
+
+/* The options batch shares with align (align_options.h); the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     batch_args *a = ctx;
     int taken = align_settings_option(cli_find("batch"), key, arg, &a->s);
-    if (taken >= 0)
-        return taken;
-    switch (key) {
-    case OPT_OUTPUT: a->output = arg; break;
-    case OPT_JOBS: a->jobs = arg; break;
-    case OPT_RESUME: a->resume = 1; break;
-    case OPT_SHARD: a->shard = arg; break;
-    case OPT_MERGE: a->merge = 1; break;
-    case OPT_FROM_DIR: a->from_dir = arg; break;
-    case OPT_LANGS: a->langs = arg; break;
-    case OPT_REVIEW: a->review = 1; break;
-    case OPT_QUIET: a->quiet = 1; break;
-    }
-    return 0;
+    return taken >= 0 ? taken : 0;
 }
 
 /* --shard K/N, K counting from 0: 0 or a usage error. */

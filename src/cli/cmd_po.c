@@ -20,42 +20,30 @@
 
 enum { OPT_OUTPUT = 'o', OPT_LANG = 'l', OPT_SRCLANG = 256, OPT_FUZZY };
 
-const cli_option po2tmx_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)")},
-    {"srclang", OPT_SRCLANG, 1, "LANG", N_("language of the msgids (default en-US)")},
-    {"include-fuzzy", OPT_FUZZY, 0, NULL, N_("also export fuzzy messages (marked x-po-fuzzy)")},
-    {0},
-};
-
-const cli_option tmx2po_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("the target language to export (required)")},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the PO file to write (required)")},
-    {0},
-};
-
 typedef struct {
     const char *output, *srclang, *lang;
     int fuzzy;
 } po_args;
 
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    po_args *a = ctx;
-    switch (key) {
-    case OPT_OUTPUT: a->output = arg; break;
-    case OPT_SRCLANG: a->srclang = arg; break;
-    case OPT_LANG: a->lang = arg; break;
-    case OPT_FUZZY: a->fuzzy = 1; break;
-    }
-    return 0;
-}
+const cli_option po2tmx_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)"), CLI_TEXT(po_args, output)},
+    {"srclang", OPT_SRCLANG, 1, "LANG", N_("language of the msgids (default en-US)"), CLI_TEXT(po_args, srclang)},
+    {"include-fuzzy", OPT_FUZZY, 0, NULL, N_("also export fuzzy messages (marked x-po-fuzzy)"), CLI_FLAG(po_args, fuzzy)},
+    {0},
+};
+
+const cli_option tmx2po_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("the target language to export (required)"), CLI_TEXT(po_args, lang)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the PO file to write (required)"), CLI_TEXT(po_args, output)},
+    {0},
+};
 
 int cmd_po2tmx(int argc, char **argv)
 {
     const cli_command *self = cli_find("po2tmx");
     po_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.output || first >= argc)
@@ -108,7 +96,7 @@ int cmd_tmx2po(int argc, char **argv)
     const cli_command *self = cli_find("tmx2po");
     po_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.output || !a.lang || argc - first != 1)

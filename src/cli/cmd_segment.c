@@ -4,7 +4,9 @@
  * offsets into the input as stored (a BOM counts). A file that is not valid UTF-8 prints
  * nothing at all, because its sentences cannot be trusted; the other files still run.
  * Files are read as doc_read.h says: HTML, DOCX, ODT and Markdown as their paragraphs
- * (JSON offsets then count the bytes of that text), formats it cannot read refused. */
+ * (JSON offsets then count the bytes of that text), formats it cannot read refused.
+ * Without --lang each file is segmented in the language its script says, reported on
+ * stderr (cli_guess_lang), as align guesses it. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,25 +26,25 @@
 
 enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
-const cli_option segment_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …); required")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
-    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
-    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
-    {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones")},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)")},
-    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
-    {0},
-};
-
 typedef struct {
     const char *lang, *format, *output, *rules, *encoding;
     line_structure lines;   /* LINES_AUTO: decided per file */
     doc_format input_format;
     long jobs;              /* 0: one per processor */
 } segment_args;
+
+const cli_option segment_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …; default: guessed from each file's script and reported)"), CLI_TEXT(segment_args, lang)},
+    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl"), CLI_TEXT(segment_args, format)},
+    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(segment_args, encoding)},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones"), CLI_TEXT(segment_args, rules)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(segment_args, output)},
+    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
+    {0},
+};
 
 typedef struct {
     FILE *out;
@@ -56,17 +58,13 @@ typedef struct {
     size_t scratch_cap;
 } printer;
 
+/* The values that are checked or converted; the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     segment_args *a = ctx;
     switch (key) {
-    case OPT_LANG: a->lang = arg; break;
-    case OPT_FORMAT: a->format = arg; break;
-    case OPT_OUTPUT: a->output = arg; break;
-    case OPT_RULES: a->rules = arg; break;
     case OPT_NEWLINE: a->lines = LINES_PARAGRAPH; break;
     case OPT_LINES: return cli_lines(cli_find("segment"), arg, &a->lines);
-    case OPT_ENCODING: a->encoding = arg; break;
     case OPT_INPUT_FORMAT: return cli_input_format(cli_find("segment"), arg, &a->input_format);
     case OPT_JOBS: return cli_count(cli_find("segment"), "jobs", arg, 1, 64, &a->jobs);
     }
@@ -113,6 +111,23 @@ static int print_sentence(const char *text, const sentence_span *s, void *ctx)
     return 0;
 }
 
+/* The segmenter of `lang` in *seg: the one made last when it is of that language (its
+ * tag in cur), else a new one. 0 or a negative error code. */
+static int segmenter_for(segmenter **seg, char cur[LANG_TAG_MAX], const char *lang, srx *rules, long jobs)
+{
+    if (*seg && strcmp(cur, lang) == 0)
+        return 0;
+    segmenter_free(*seg);
+    *seg = NULL;
+    int rc = segmenter_new(lang, rules, seg);
+    if (rc < 0)
+        return rc;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    segmenter_set_jobs(*seg, (int)(jobs ? jobs : cpus > 0 ? cpus : 1));
+    snprintf(cur, LANG_TAG_MAX, "%s", lang);
+    return 0;
+}
+
 int cmd_segment(int argc, char **argv)
 {
     const cli_command *self = cli_find("segment");
@@ -121,8 +136,6 @@ int cmd_segment(int argc, char **argv)
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    if (!a.lang)
-        return cli_usage_error(self, _("--lang is required"));
     if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a.format);
     static const char *const writes[] = {"txt", "text", "jsonl", NULL};
@@ -130,19 +143,15 @@ int cmd_segment(int argc, char **argv)
         return status;
     if (!a.format && file_ext_is(a.output, "jsonl"))
         a.format = "jsonl";
-    char lang[LANG_TAG_MAX];
-    if (cli_lang(self, a.lang, lang))
+    char lang[LANG_TAG_MAX] = "", seg_lang[LANG_TAG_MAX] = "";
+    if (a.lang && cli_lang(self, a.lang, lang))
         return ERR_USAGE;
 
     srx *rules = NULL;
     segmenter *seg = NULL;
     int rc = a.rules ? srx_load(a.rules, &rules) : 0;
-    if (rc == 0)
-        rc = segmenter_new(lang, rules, &seg);
-    if (rc == 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        segmenter_set_jobs(seg, (int)(a.jobs ? a.jobs : cpus > 0 ? cpus : 1));
-    }
+    if (rc == 0 && a.lang)
+        rc = segmenter_for(&seg, seg_lang, lang, rules, a.jobs);
     if (rc < 0) {
         srx_free(rules);
         return cli_report(rc);
@@ -177,7 +186,12 @@ int cmd_segment(int argc, char **argv)
             else if (a.lines == LINES_AUTO)
                 ev = text_line_structure(in.bytes, in.len);
             cli_report_lines(in.name, a.lines, &ev);
-            r = segmenter_run(seg, in.bytes, in.len, ev.structure != LINES_WRAP, print_sentence, &p);
+            if (!a.lang) { /* each file in its own language */
+                cli_guess_lang(in.name, in.bytes, in.len, 0, lang);
+                r = segmenter_for(&seg, seg_lang, lang, rules, a.jobs);
+            }
+            if (r == 0)
+                r = segmenter_run(seg, in.bytes, in.len, ev.structure != LINES_WRAP, print_sentence, &p);
             doc_input_free(&doc);
         }
         if (r < 0)

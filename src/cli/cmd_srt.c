@@ -1,4 +1,4 @@
-/* cmd_srt.c — `polyalign srt check FILE --lang L` (format errors, then style problems, one
+/* cmd_srt.c — `polyalign srt check FILE [--lang L]` (format errors, then style problems, one
  * line each, exit 1 when anything is wrong) and `polyalign srt fix FILE -o OUT` (what
  * subtitle editors call "fix common errors": renumber, drop empty cues, order by time,
  * resolve overlaps, keep the minimum gap, re-break over-long lines, plain UTF-8 and LF).
@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../align/text.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
 #include "../subtitle/profile.h"
@@ -24,19 +23,6 @@
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o' };
 
-const cli_option srt_check_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (required)")},
-    STYLE_CLI_OPTIONS,
-    {0},
-};
-
-const cli_option srt_fix_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)")},
-    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)")},
-    STYLE_CLI_OPTIONS,
-    {0},
-};
-
 typedef struct {
     const cli_command *self;
     const char *lang, *output;
@@ -45,17 +31,25 @@ typedef struct {
     int problems;
 } srt_args;
 
+const cli_option srt_check_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
+    STYLE_CLI_OPTIONS,
+    {0},
+};
+
+const cli_option srt_fix_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output)},
+    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
+    STYLE_CLI_OPTIONS,
+    {0},
+};
+
+/* The style options (style_options.h); the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     srt_args *a = ctx;
     int st = style_option(a->self, key, arg, &a->style);
-    if (st >= 0)
-        return st;
-    switch (key) {
-    case OPT_LANG: a->lang = arg; break;
-    case OPT_OUTPUT: a->output = arg; break;
-    }
-    return 0;
+    return st >= 0 ? st : 0;
 }
 
 static void print_problem(void *ctx, srt_severity sev, int line, const char *message)
@@ -100,22 +94,6 @@ static void print_finding(void *ctx, int line, const char *message)
     printf("%s:%d: %s: %s\n", a->file, line, _("style"), message);
 }
 
-/* All the cues' text, one after the other (malloc'd; NULL when out of memory). */
-static char *cues_text(const cue_list *cues, size_t *len)
-{
-    size_t size = 1;
-    for (size_t k = 0; k < cues->n; k++)
-        size += strlen(cues->v[k].text) + 1;
-    char *all = malloc(size);
-    size_t at = 0;
-    for (size_t k = 0; all && k < cues->n; k++)
-        at += (size_t)sprintf(all + at, "%s\n", cues->v[k].text);
-    if (all)
-        all[at] = '\0';
-    *len = at;
-    return all;
-}
-
 /* Cues mostly in another script than --lang's are checked or cut under the wrong limits:
  * said. */
 static void warn_other_script(const srt_args *a, const cue_list *cues)
@@ -128,6 +106,19 @@ static void warn_other_script(const srt_args *a, const cue_list *cues)
         style_warn_other_script(a->file, &letters, tag);
 }
 
+/* Without --lang: the language the cues are written in, by their script (Chinese, Russian,
+ * else English), said on stderr. */
+static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *p, char base[LANG_TAG_MAX])
+{
+    size_t len;
+    char *all = cue_list_text(cues, &len), lang[LANG_TAG_MAX];
+    if (!all)
+        return cli_report(error_nomem());
+    cli_guess_lang(a->file, all, len, 0, lang);
+    free(all);
+    return language_profile(a, lang, p, base);
+}
+
 int cmd_srt_check(int argc, char **argv)
 {
     const cli_command *self = cli_find("srt check");
@@ -137,16 +128,20 @@ int cmd_srt_check(int argc, char **argv)
     int st = setup(self, argc, argv, &a);
     if (st)
         return st < 0 ? 0 : st;
-    if (!a.lang)
-        return cli_usage_error(self, _("give the language with --lang"));
-    if ((st = language_profile(&a, a.lang, p, base)) != 0)
+    if (a.lang && (st = language_profile(&a, a.lang, p, base)) != 0)
         return st;
     cue_list cues;
     srt_cue_info *info;
     int rc = srt_read(a.file, SRT_STRICT, &cues, &info, print_problem, &a);
     if (rc < 0)
         return cli_report(rc);
-    warn_other_script(&a, &cues);
+    if (a.lang)
+        warn_other_script(&a, &cues);
+    else if ((st = guessed_profile(&a, &cues, p, base)) != 0) {
+        cues_free(&cues);
+        free(info);
+        return st;
+    }
     rc = style_check_cues(&cues, info, p, base, a.style.fps, print_finding, &a);
     fflush(stdout);
     cues_free(&cues);
@@ -174,22 +169,6 @@ static void warn_vtt_extras(const char *file, const srt_cue_info *info, size_t n
         cli_warn(_("%s: WebVTT extras are not kept (cues with settings: %zu; cue identifiers: %zu; NOTE, STYLE and "
                    "REGION blocks: %zu)"),
                  file, settings, ids, blocks);
-}
-
-/* Without --lang: the language the cues are written in, by their script (Chinese, Russian,
- * else English), said on stderr. */
-static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *p, char base[LANG_TAG_MAX])
-{
-    size_t len;
-    char *all = cues_text(cues, &len), lang[LANG_TAG_MAX];
-    if (!all)
-        return cli_report(error_nomem());
-    align_guess_language(all, len, lang);
-    free(all);
-    if (!lang[0]) /* no letters to tell */
-        snprintf(lang, sizeof lang, "en");
-    fprintf(stderr, _("polyalign: %s: language %s, guessed from the text (--lang sets it)\n"), a->file, lang);
-    return language_profile(a, lang, p, base);
 }
 
 int cmd_srt_fix(int argc, char **argv)

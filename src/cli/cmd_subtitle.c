@@ -21,6 +21,7 @@
 #include "../subtitle/timing.h"
 #include "../text/input.h"
 #include "../text/lang.h"
+#include "../text/script.h"
 #include "../text/utf8.h"
 #include "../util/atomic_file.h"
 #include "../util/error.h"
@@ -32,25 +33,6 @@ enum {
     OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT
 };
 
-const cli_option subtitle_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
-    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)")},
-    {"duration", OPT_DURATION, 1, "SECONDS",
-     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)")},
-    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles")},
-    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from")},
-    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead")},
-    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
-    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph")},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
-    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)")},
-    STYLE_CLI_OPTIONS,
-    {0},
-};
-
 typedef struct {
     const char *lang, *output, *format, *from, *align, *times, *tmx, *audio, *encoding;
     doc_format input_format;
@@ -60,6 +42,26 @@ typedef struct {
     int bad;
 } subtitle_args;
 
+const cli_option subtitle_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)"), CLI_TEXT(subtitle_args, lang)},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)"), CLI_TEXT(subtitle_args, audio)},
+    {"duration", OPT_DURATION, 1, "SECONDS",
+     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)")},
+    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles"), CLI_TEXT(subtitle_args, from)},
+    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from"), CLI_TEXT(subtitle_args, align)},
+    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead"), CLI_TEXT(subtitle_args, tmx)},
+    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
+    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph"), CLI_TEXT(subtitle_args, times)},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(subtitle_args, encoding)},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)"), CLI_TEXT(subtitle_args, output)},
+    {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)"), CLI_TEXT(subtitle_args, format)},
+    STYLE_CLI_OPTIONS,
+    {0},
+};
+
+/* The values that are checked or converted; the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     subtitle_args *a = ctx;
@@ -68,16 +70,7 @@ static int handle_option(int key, const char *arg, void *ctx)
     if (st >= 0)
         return st;
     switch (key) {
-    case OPT_LANG: a->lang = arg; return 0;
-    case OPT_OUTPUT: a->output = arg; return 0;
-    case OPT_FORMAT: a->format = arg; return 0;
-    case OPT_FROM: a->from = arg; return 0;
-    case OPT_ALIGN: a->align = arg; return 0;
-    case OPT_TIMES: a->times = arg; return 0;
-    case OPT_TMX: a->tmx = arg; return 0;
-    case OPT_AUDIO: a->audio = arg; return 0;
     case OPT_LINES: return cli_lines(self, arg, &a->lines);
-    case OPT_ENCODING: a->encoding = arg; return 0;
     case OPT_INPUT_FORMAT: return cli_input_format(self, arg, &a->input_format);
     case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
     case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
@@ -194,21 +187,11 @@ static int read_source_track(const char *path, cue_list *track)
 /* The language of a subtitle track, guessed from the script of all its text. */
 static int track_language(const cue_list *track, char lang[LANG_TAG_MAX])
 {
-    size_t total = 1;
-    for (size_t k = 0; k < track->n; k++)
-        total += strlen(track->v[k].text) + 1;
-    char *all = malloc(total);
+    size_t len;
+    char *all = cue_list_text(track, &len);
     if (!all)
         return error_nomem();
-    size_t len = 0;
-    for (size_t k = 0; k < track->n; k++) {
-        size_t l = strlen(track->v[k].text);
-        memcpy(all + len, track->v[k].text, l);
-        len += l;
-        all[len++] = ' ';
-    }
-    all[len] = '\0';
-    align_guess_language(all, len, lang);
+    script_guess_language(all, len, lang);
     free(all);
     lang_base(lang, lang);
     return 0;
@@ -233,6 +216,19 @@ static int memory_cues(cue_list *source, const subtitle_args *a, const char *lan
     return rc;
 }
 
+/* The language `tag` (checked, into lang and its base), a voice for it with --audio,
+ * and its style profile under the style options. 0 or an exit status. */
+static int language_settings(const cli_command *self, const subtitle_args *a, const char *tag,
+                             char lang[LANG_TAG_MAX], char base[LANG_TAG_MAX], subtitle_profile *p)
+{
+    if (cli_lang(self, tag, lang))
+        return ERR_USAGE;
+    lang_base(lang, base);
+    if (a->audio && !synth_voice_for(base)) /* before decoding anything */
+        return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
+    return style_profile(self, &a->style, base, p);
+}
+
 int cmd_subtitle(int argc, char **argv)
 {
     const cli_command *self = cli_find("subtitle");
@@ -242,9 +238,9 @@ int cmd_subtitle(int argc, char **argv)
     int status = cli_parse(self, argc, argv, handle_option, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
-    if (!a.lang || argc - first != (a.tmx ? 0 : 1))
+    if ((a.tmx && !a.lang) || argc - first != (a.tmx ? 0 : 1))
         return cli_usage_error(self, a.tmx ? _("with --tmx, give --lang and no transcript")
-                                           : _("give --lang and one transcript file"));
+                                           : _("give one transcript file"));
     if ((a.duration > 0 && !a.times) + !!a.from + !!a.times + !!a.audio != 1)
         return cli_usage_error(self, _("give one timing source: --audio RECORDING, --duration SECONDS, --times FILE, "
                                        "or --from SOURCE.srt --align SOURCE_TEXT"));
@@ -256,21 +252,17 @@ int cmd_subtitle(int argc, char **argv)
     if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
         return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
-    if (cli_lang(self, a.lang, lang))
-        return ERR_USAGE;
-    lang_base(lang, base);
-    if (a.audio && !synth_voice_for(base)) /* before loading and decoding anything */
-        return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
     subtitle_profile p;
-    if ((status = style_profile(self, &a.style, base, &p)) != 0)
-        return status;
     subtitle_format format;
     if ((status = style_output_format(self, a.format, a.output, &format)) != 0)
+        return status;
+    /* with --lang, what it decides is checked before anything is loaded */
+    if (a.lang && (status = language_settings(self, &a, a.lang, lang, base, &p)) != 0)
         return status;
 
     align_text t = {0};
     line_evidence ev;
-    align_text_options to = {lang, a.lines, a.encoding, a.input_format, NULL};
+    align_text_options to = {a.lang ? lang : NULL, a.lines, a.encoding, a.input_format, NULL};
     int rc = a.tmx ? 0 : align_text_load(&t, argv[first], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
@@ -279,7 +271,14 @@ int cmd_subtitle(int argc, char **argv)
         cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
         cli_report_lines(t.name, a.lines, &ev);
     }
-    if (!a.tmx) {
+    if (!a.lang) { /* guessed by the loader from the script, as align guesses it */
+        const char *guessed = strcmp(t.lang, "und") ? t.lang : "en"; /* no text: any will do */
+        cli_report_guessed_lang(t.name, guessed, 0);
+        if ((status = language_settings(self, &a, guessed, lang, base, &p)) != 0) {
+            align_text_free(&t);
+            return status;
+        }
+    } else if (!a.tmx) {
         script_tally letters = {0};
         for (size_t s = 0; s < t.n; s++)
             script_tally_add(&letters, t.sent[s], strlen(t.sent[s]));

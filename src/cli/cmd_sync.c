@@ -20,18 +20,6 @@
 
 enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
-const cli_option sync_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)")},
-    {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)")},
-    {"format", OPT_FORMAT, 1, "FMT", N_("json, tsv or srt (default: from -o, else json)")},
-    {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence")},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
-    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)")},
-    {0},
-};
-
 typedef struct {
     const char *lang, *audio, *format, *output, *encoding;
     doc_format input_format;
@@ -39,17 +27,24 @@ typedef struct {
     line_structure lines;
 } sync_args;
 
+const cli_option sync_cli_options[] = {
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)"), CLI_TEXT(sync_args, lang)},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio)},
+    {"format", OPT_FORMAT, 1, "FMT", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format)},
+    {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues)},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
+    {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(sync_args, encoding)},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output)},
+    {0},
+};
+
+/* The values that are checked or converted; the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     sync_args *a = ctx;
     switch (key) {
-    case OPT_LANG: a->lang = arg; return 0;
-    case OPT_AUDIO: a->audio = arg; return 0;
-    case OPT_FORMAT: a->format = arg; return 0;
-    case OPT_OUTPUT: a->output = arg; return 0;
-    case OPT_CUES: a->cues = 1; return 0;
     case OPT_LINES: return cli_lines(cli_find("sync"), arg, &a->lines);
-    case OPT_ENCODING: a->encoding = arg; return 0;
     case OPT_INPUT_FORMAT: return cli_input_format(cli_find("sync"), arg, &a->input_format);
     }
     return 0;

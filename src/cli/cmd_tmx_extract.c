@@ -18,32 +18,18 @@
 
 enum { OPT_LANGS = 256, OPT_MOSES, OPT_UNIQUE, OPT_OUTPUT = 'o' };
 
-const cli_option tmx_extract_cli_options[] = {
-    {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)")},
-    {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line")},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("TSV output file (default: standard output)")},
-    {"unique", OPT_UNIQUE, 0, NULL, N_("write each segment pair once (whitespace normalized)")},
-    {0},
-};
-
 typedef struct {
     const char *langs, *moses, *output;
     int unique;
 } extract_args;
 
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    extract_args *a = ctx;
-    if (key == OPT_LANGS)
-        a->langs = arg;
-    else if (key == OPT_MOSES)
-        a->moses = arg;
-    else if (key == OPT_OUTPUT)
-        a->output = arg;
-    else if (key == OPT_UNIQUE)
-        a->unique = 1;
-    return 0;
-}
+const cli_option tmx_extract_cli_options[] = {
+    {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)"), CLI_TEXT(extract_args, langs)},
+    {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line"), CLI_TEXT(extract_args, moses)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("TSV output file (default: standard output)"), CLI_TEXT(extract_args, output)},
+    {"unique", OPT_UNIQUE, 0, NULL, N_("write each segment pair once (whitespace normalized)"), CLI_FLAG(extract_args, unique)},
+    {0},
+};
 
 
 static void put_line(FILE *f, const char *text)
@@ -57,7 +43,7 @@ int cmd_tmx_extract(int argc, char **argv)
     const cli_command *self = cli_find("tmx extract");
     extract_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX], one[LANG_TAG_MAX];

@@ -20,26 +20,16 @@
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q' };
 
-const cli_option tmx_from_tsv_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)")},
-    {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error")},
-    {0},
-};
-
 typedef struct {
     const char *output;
     int quiet;
 } from_tsv_args;
 
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    from_tsv_args *a = ctx;
-    if (key == OPT_OUTPUT)
-        a->output = arg;
-    else if (key == OPT_QUIET)
-        a->quiet = 1;
-    return 0;
-}
+const cli_option tmx_from_tsv_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)"), CLI_TEXT(from_tsv_args, output)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error"), CLI_FLAG(from_tsv_args, quiet)},
+    {0},
+};
 
 static int write_row(tmx_writer *w, const review_table *t, const review_row *r, size_t tuid)
 {
@@ -78,7 +68,7 @@ int cmd_tmx_from_tsv(int argc, char **argv)
     const cli_command *self = cli_find("tmx from-tsv");
     from_tsv_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.output || argc - first != 1)

@@ -20,16 +20,6 @@
 
 enum { OPT_TM = 256, OPT_SRC, OPT_TGT, OPT_MIN, OPT_INDEX, OPT_MAX = 'n' };
 
-const cli_option tmx_lookup_cli_options[] = {
-    {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory")},
-    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)")},
-    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)")},
-    {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)")},
-    {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)")},
-    {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there")},
-    {0},
-};
-
 typedef struct {
     const char *tm, *index;
     char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
@@ -37,15 +27,24 @@ typedef struct {
     tm_match *matches;      /* room for `best` */
 } lookup_args;
 
+const cli_option tmx_lookup_cli_options[] = {
+    {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm)},
+    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)")},
+    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)")},
+    {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)")},
+    {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)")},
+    {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there"), CLI_TEXT(lookup_args, index)},
+    {0},
+};
+
+/* The values that are checked or converted; the table places the others. */
 static int handle_option(int key, const char *arg, void *ctx)
 {
     lookup_args *a = ctx;
     const cli_command *self = cli_find("tmx lookup");
     switch (key) {
-    case OPT_TM: a->tm = arg; break;
     case OPT_SRC: return cli_lang(self, arg, a->src);
     case OPT_TGT: return cli_lang(self, arg, a->tgt);
-    case OPT_INDEX: a->index = arg; break;
     case OPT_MIN: return cli_count(self, "min", arg, 0, 100, &a->min);
     /* one lookup returns at most TM_INDEX_MAX_MATCHES */
     case OPT_MAX: return cli_count(self, "best", arg, 1, TM_INDEX_MAX_MATCHES, &a->best);

@@ -12,26 +12,16 @@
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q' };
 
-const cli_option tmx_merge_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the merged TMX (required)")},
-    {"quiet", OPT_QUIET, 0, NULL, N_("do not list conflicts, only count them")},
-    {0},
-};
-
 typedef struct {
     const char *output;
     int quiet;
 } merge_args;
 
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    merge_args *a = ctx;
-    if (key == OPT_OUTPUT)
-        a->output = arg;
-    else if (key == OPT_QUIET)
-        a->quiet = 1;
-    return 0;
-}
+const cli_option tmx_merge_cli_options[] = {
+    {"output", OPT_OUTPUT, 1, "FILE", N_("the merged TMX (required)"), CLI_TEXT(merge_args, output)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("do not list conflicts, only count them"), CLI_FLAG(merge_args, quiet)},
+    {0},
+};
 
 static void print_conflict(void *ctx, const tmx_conflict *c)
 {
@@ -47,7 +37,7 @@ int cmd_tmx_merge(int argc, char **argv)
     const cli_command *self = cli_find("tmx merge");
     merge_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.output)

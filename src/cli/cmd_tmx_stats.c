@@ -14,24 +14,22 @@
 
 enum { OPT_FORMAT = 'f' };
 
+typedef struct {
+    const char *format;
+} tmx_stats_args;
+
 const cli_option tmx_stats_cli_options[] = {
-    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl")},
+    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl"), CLI_TEXT(tmx_stats_args, format)},
     {0},
 };
-
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    if (key == OPT_FORMAT)
-        *(const char **)ctx = arg;
-    return 0;
-}
 
 int cmd_tmx_stats(int argc, char **argv)
 {
     const cli_command *self = cli_find("tmx stats");
-    const char *format = NULL;
+    tmx_stats_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &format, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
+    const char *format = a.format;
     if (status)
         return status < 0 ? 0 : status;
     int jsonl = format && strcmp(format, "jsonl") == 0;

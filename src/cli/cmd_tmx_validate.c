@@ -11,26 +11,16 @@
 
 enum { OPT_DTD = 256, OPT_QUIET = 'q' };
 
-const cli_option tmx_validate_cli_options[] = {
-    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)")},
-    {"quiet", OPT_QUIET, 0, NULL, N_("print problems only, no summary")},
-    {0},
-};
-
 typedef struct {
     const char *dtd;
     int quiet;
 } validate_args;
 
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    validate_args *a = ctx;
-    if (key == OPT_DTD)
-        a->dtd = arg;
-    else if (key == OPT_QUIET)
-        a->quiet = 1;
-    return 0;
-}
+const cli_option tmx_validate_cli_options[] = {
+    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)"), CLI_TEXT(validate_args, dtd)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("print problems only, no summary"), CLI_FLAG(validate_args, quiet)},
+    {0},
+};
 
 static void print_problem(void *ctx, const char *file, int line, int col, const char *message)
 {
@@ -43,7 +33,7 @@ int cmd_tmx_validate(int argc, char **argv)
     const cli_command *self = cli_find("tmx validate");
     validate_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (first >= argc)

@@ -11,6 +11,7 @@
 #include "cues.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -575,6 +576,21 @@ int cue_reads_too_fast(const cue *c, const subtitle_profile *p)
 {
     double shown = c->end - c->start;
     return c->chars > 0 && (shown <= 0 || c->chars / shown > p->max_cps + 1e-9);
+}
+
+char *cue_list_text(const cue_list *l, size_t *len)
+{
+    size_t size = 1;
+    for (size_t k = 0; k < l->n; k++)
+        size += strlen(l->v[k].text) + 1;
+    char *all = malloc(size);
+    size_t at = 0;
+    for (size_t k = 0; all && k < l->n; k++)
+        at += (size_t)sprintf(all + at, "%s\n", l->v[k].text);
+    if (all)
+        all[at] = '\0';
+    *len = at;
+    return all;
 }
 
 void cues_free(cue_list *l)

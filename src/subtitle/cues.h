@@ -83,6 +83,10 @@ size_t cue_text_visible_byte(const char *text, size_t nth);
  * no space at either end. NULL when out of memory. */
 char *cue_text_unwrap(const char *const *parts, size_t n, const char *lang);
 
+/* All the cues' text, one cue a line (malloc'd, *len its length; NULL when memory is
+ * short): what a track says, to guess its language from. */
+char *cue_list_text(const cue_list *l, size_t *len);
+
 void cues_free(cue_list *l);
 
 #endif

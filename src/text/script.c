@@ -85,3 +85,30 @@ int script_fits_language(const char *text, size_t len, const char *tag, char scr
     script_tally_add(&t, text, len);
     return script_tally_fits(&t, tag, script);
 }
+
+void script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX])
+{
+    size_t han = 0, cyrillic = 0, latin = 0;
+    const uint8_t *s = (const uint8_t *)text;
+    for (int64_t i = 0, n = (int64_t)len; i < n && han + cyrillic + latin < 20000;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0x41)
+            continue;
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode sc = uscript_getScript(c, &err);
+        han += sc == USCRIPT_HAN;
+        cyrillic += sc == USCRIPT_CYRILLIC;
+        latin += sc == USCRIPT_LATIN;
+    }
+    /* one Chinese character carries what three or four Latin letters do */
+    size_t han_weight = han * 3;
+    if (han_weight >= cyrillic && han_weight >= latin && han)
+        snprintf(out, LANG_TAG_MAX, "zh-CN");
+    else if (cyrillic >= latin && cyrillic)
+        snprintf(out, LANG_TAG_MAX, "ru-RU");
+    else if (latin)
+        snprintf(out, LANG_TAG_MAX, "en-US");
+    else
+        out[0] = '\0';
+}

@@ -1,4 +1,5 @@
-/* script.h — whether a text is written in the script of a language.
+/* script.h — whether a text is written in the script of a language, and which language
+ * a text is in, guessed from its script.
  *
  * `subtitle --lang en` on a Chinese transcript cuts 37-character lines of ideographs, all
  * within the English limits and all wrong. The text's main script (the one most of its
@@ -9,6 +10,8 @@
 #define POLYALIGN_TEXT_SCRIPT_H
 
 #include <stddef.h>
+
+#include "lang.h"
 
 /* Letters by script, counted over one text or several (a transcript's sentences, a
  * track's cues) without joining them. */
@@ -26,5 +29,11 @@ int script_tally_fits(const script_tally *t, const char *tag, char script[8]);
 
 /* The same for one text. */
 int script_fits_language(const char *text, size_t len, const char *tag, char script[8]);
+
+/* The language of text[0..len) guessed from the script most of its letters are in (the
+ * first 20,000 letters; one Han character weighs as three letters, carrying what three
+ * or four Latin letters do): zh-CN for Han, ru-RU for Cyrillic, en-US for Latin; "" when
+ * it has no letters. Every command that takes --lang guesses it this way without it. */
+void script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);
 
 #endif

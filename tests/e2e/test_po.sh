@@ -71,12 +71,6 @@ printf 'msgid "broken \\q escape"\nmsgstr "x"\n' >"$SCRATCH/broken.po"
 run po2tmx "$SCRATCH/broken.po" -o "$SCRATCH/broken.tmx"
 [[ $status -eq 65 && $err =~ broken\.po:[0-9]+: && ! -e $SCRATCH/broken.tmx ]] &&
   ok "a PO with a broken escape: exit 65 naming file and line, no output" || not_ok "a PO with a broken escape" "$status" "$err"
-run po2tmx "$SCRATCH/nothere.po" -o "$SCRATCH/x.tmx"
-expect_err "missing PO: exit 66" 66 "nothere.po"
-run tmx2po --lang ru "$SCRATCH/nothere.tmx" -o "$SCRATCH/x.po"
-expect_err "missing TMX: exit 66" 66 "nothere.tmx"
-run tmx2po "$SCRATCH/app.tmx" -o "$SCRATCH/x.po"
-expect_err "tmx2po without --lang: exit 2" 2 "--lang"
 
 # catalogs in another charset than UTF-8: converted from the charset the header declares
 for charset in windows-1251 KOI8-R; do

@@ -234,12 +234,6 @@ if [[ $status -eq 65 ]]; then
 else
   expect_err "pure noise: every sentence flagged with low confidence" 0 "2 sentences, mean confidence 0\.[0-4][0-9], 2 low"
 fi
-run sync --lang de --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt"
-expect_err "an unsupported language: the available ones are named, exit 2" 2 "available: en, ru, zh"
-run sync --lang en "$SCRATCH/t.txt"
-expect_err "sync without --audio: usage, exit 2" 2 "give --lang, --audio"
-run subtitle --lang en --audio "$SCRATCH/silent.wav" --duration 5 "$SCRATCH/t.txt"
-expect_err "two timing sources at once: usage, exit 2" 2 "give one timing source"
 : >"$SCRATCH/empty.txt"
 run sync --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/empty.txt"
 expect_err "an empty transcript: named, exit 65" 65 "empty.txt: no sentences"

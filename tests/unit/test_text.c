@@ -412,6 +412,22 @@ static void line_structure_is_decided_per_file(void **state)
     assert_int_equal(line_structure_parse("verse"), -1);
 }
 
+/* The language guessed from a text's script: Han weighs three Latin letters, so a
+ * Chinese text quoting English names stays Chinese; no letters, no guess. */
+static void languages_guessed_from_scripts(void **state)
+{
+    (void)state;
+    char lang[LANG_TAG_MAX];
+    script_guess_language("世界互联网大会在乌镇 (World Internet Conference)", strlen("世界互联网大会在乌镇 (World Internet Conference)"), lang);
+    assert_string_equal(lang, "zh-CN");
+    script_guess_language("Привет, мир", strlen("Привет, мир"), lang);
+    assert_string_equal(lang, "ru-RU");
+    script_guess_language("Hello, world", 12, lang);
+    assert_string_equal(lang, "en-US");
+    script_guess_language("12:30 - 14:00", 13, lang);
+    assert_string_equal(lang, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +447,7 @@ int main(void)
         cmocka_unit_test(checked_stream_keeps_the_reason),
         cmocka_unit_test(atomic_file_reports_write_errors),
         cmocka_unit_test(scripts_fit_languages),
+        cmocka_unit_test(languages_guessed_from_scripts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* review.js — what a review page does (src/align/review.c embeds it in every page):
+/* review.js — what a review page does (src/export/review.c embeds it in every page):
  * a filter that shows only the rows whose confidence is at most the value chosen, and
  * keys that move the focus to the next (n or j) or previous (p or k) doubtful row among
  * those shown; f goes to the filter. The page's rows are <tr class="row"> with

@@ -10,12 +10,12 @@
  * each cell carries its language so the browser picks Chinese or Cyrillic fonts. The
  * page holds no date and no path but those given, so the same alignment gives the same
  * bytes. */
-#ifndef POLYALIGN_ALIGN_REVIEW_H
-#define POLYALIGN_ALIGN_REVIEW_H
+#ifndef POLYALIGN_EXPORT_REVIEW_H
+#define POLYALIGN_EXPORT_REVIEW_H
 
 #include <stdio.h>
 
-#include "alignment.h"
+#include "../align/alignment.h"
 
 typedef struct review_writer review_writer;
 
