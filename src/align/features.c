@@ -451,6 +451,10 @@ static void keep_keys_in(text_features *t, uint32_t *const other[ANCHOR_KINDS], 
         }
     }
     t->nkeys = w;
+    /* give back what the compaction freed: the key list of a long document is tens of MB */
+    uint32_t *fit = realloc(t->keys, (w + 1) * sizeof *t->keys);
+    if (fit)
+        t->keys = fit;
 }
 
 int features_prune_to_shared(text_features *a, text_features *b)

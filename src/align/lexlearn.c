@@ -138,6 +138,34 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
 
 enum { BEAD_WORDS = 256 };
 
+/* Beads of one or two sentences a side: bigger ones pair too many words with too many. */
+static int learnable(const bead *b)
+{
+    return b->di && b->dj && b->di <= 2 && b->dj <= 2;
+}
+
+/* Keep, of the n words w of one side of a bead, those seen in at least LEARN_MIN_COUNT
+ * beads, with their counts into c; returns how many. */
+static size_t frequent_words(const u64_table *words, int side, uint32_t *w, double *c, size_t n)
+{
+    size_t kept = 0;
+    for (size_t x = 0; x < n; x++) {
+        uint32_t count = count_of(words, word_key(side, w[x]));
+        if (count >= LEARN_MIN_COUNT) {
+            w[kept] = w[x];
+            c[kept++] = count;
+        }
+    }
+    return kept;
+}
+
+/* Whether two words counted cs and ct times can form a pair of Dice coefficient
+ * LEARN_MIN_DICE: their pair count is at most the smaller of the two. */
+static int dice_reachable(double cs, double ct)
+{
+    return 2.0 * (cs < ct ? cs : ct) / (cs + ct) >= LEARN_MIN_DICE;
+}
+
 int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[2], size_t *learned)
 {
     *learned = 0;
@@ -148,9 +176,15 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
     pair *p[2] = {NULL, NULL};
     size_t np[2] = {0, 0}, cap[2] = {0, 0};
     uint32_t *ws = malloc(BEAD_WORDS * sizeof *ws), *wt = malloc(BEAD_WORDS * sizeof *wt);
-    int rc = ws && wt ? 0 : error_nomem();
+    double *cs = malloc(BEAD_WORDS * sizeof *cs), *ct = malloc(BEAD_WORDS * sizeof *ct);
+    int rc = ws && wt && cs && ct ? 0 : error_nomem();
+    /* each word's count first, then only the pairs that can be kept: a pair meets in no
+     * more beads than its rarer word, so a word seen in fewer than LEARN_MIN_COUNT beads,
+     * or two words whose counts are too far apart for the Dice coefficient to reach
+     * LEARN_MIN_DICE, are never counted as a pair (the pairs of frequent with rare words
+     * were most of the table, the largest allocation of a long document's alignment) */
     for (size_t k = 0; k < nb && rc == 0; k++) {
-        if (b[k].di == 0 || b[k].dj == 0 || b[k].di > 2 || b[k].dj > 2)
+        if (!learnable(&b[k]))
             continue;
         size_t ns = bead_words(&in[0], b[k].i, b[k].di, ws, BEAD_WORDS);
         size_t nt = bead_words(&in[1], b[k].j, b[k].dj, wt, BEAD_WORDS);
@@ -158,9 +192,16 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
             rc = count_add(&words, word_key(0, ws[x]));
         for (size_t y = 0; y < nt && rc == 0; y++)
             rc = count_add(&words, word_key(1, wt[y]));
+    }
+    for (size_t k = 0; k < nb && rc == 0; k++) {
+        if (!learnable(&b[k]))
+            continue;
+        size_t ns = frequent_words(&words, 0, ws, cs, bead_words(&in[0], b[k].i, b[k].di, ws, BEAD_WORDS));
+        size_t nt = frequent_words(&words, 1, wt, ct, bead_words(&in[1], b[k].j, b[k].dj, wt, BEAD_WORDS));
         for (size_t x = 0; x < ns && rc == 0; x++)
             for (size_t y = 0; y < nt && rc == 0; y++)
-                rc = count_add(&counts, (uint64_t)ws[x] << 32 | wt[y]);
+                if (dice_reachable(cs[x], ct[y]))
+                    rc = count_add(&counts, (uint64_t)ws[x] << 32 | wt[y]);
     }
     /* keep the pairs that meet often and rarely apart (in any order: sorted below) */
     size_t at = 0;
@@ -168,8 +209,8 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
         if (c->count < LEARN_MIN_COUNT)
             continue;
         uint32_t s = (uint32_t)(c->key >> 32), t = (uint32_t)c->key;
-        double cs = count_of(&words, word_key(0, s)), ct = count_of(&words, word_key(1, t));
-        if (2.0 * c->count / (cs + ct) < LEARN_MIN_DICE)
+        double count_s = count_of(&words, word_key(0, s)), count_t = count_of(&words, word_key(1, t));
+        if (2.0 * c->count / (count_s + count_t) < LEARN_MIN_DICE)
             continue;
         for (int side = 0; side < 2 && rc == 0; side++) {
             if (vec_reserve(&p[side], &cap[side], np[side] + 1, sizeof *p[side]) < 0)
@@ -188,6 +229,8 @@ int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[
     u64_table_free(&words);
     free(ws);
     free(wt);
+    free(cs);
+    free(ct);
     free(p[0]);
     free(p[1]);
     if (rc < 0) {

@@ -213,6 +213,81 @@ static uint64_t cover_mask(const lexmodel *m, int s, size_t x, size_t l)
     return bits;
 }
 
+/* The postings of side s: for each of its words v, the sentences of the other side that
+ * cover it (hold one of its translations), ascending, in post[pstart[v] .. pstart[v+1]).
+ * Built in two passes (count, fill) so that the cover sets are never all held at once. */
+static int build_postings(const lexmodel *m, int s, uint32_t **out_start, uint32_t **out_post)
+{
+    uint32_t *pstart = calloc(m->nv[s] + 2, sizeof *pstart), *post = NULL, *buf = NULL;
+    size_t cap = 0;
+    int rc = pstart ? 0 : error_nomem();
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        uint32_t *stamp = calloc(m->nv[s] + 1, sizeof *stamp);
+        if (!stamp)
+            rc = error_nomem();
+        for (size_t l = 0; l < m->n[1 - s] && rc == 0; l++) { /* ascending l: lists sorted */
+            size_t nt = sentence_cover(m, 1 - s, l, stamp, &buf, &cap);
+            if (nt == SIZE_MAX)
+                rc = error_nomem();
+            for (size_t k = 0; rc == 0 && k < nt; k++) {
+                if (pass == 0)
+                    pstart[buf[k] + 2]++;
+                else
+                    post[pstart[buf[k] + 1]++] = (uint32_t)l;
+            }
+        }
+        free(stamp);
+        if (pass == 0 && rc == 0) {
+            for (size_t v = 0; v < m->nv[s]; v++)
+                pstart[v + 2] += pstart[v + 1];
+            if (!(post = malloc((pstart[m->nv[s] + 1] + 1) * sizeof *post)))
+                rc = error_nomem();
+        }
+    }
+    free(buf);
+    if (rc < 0) {
+        free(pstart);
+        free(post);
+        return error_nomem();
+    }
+    *out_start = pstart;
+    *out_post = post;
+    return 0;
+}
+
+/* Source words: the cells (x, l) of row x whose sentence l covers word y of sentence x. */
+static void mark_source_words(lexmodel *m, const uint32_t *pstart, const uint32_t *post)
+{
+    for (size_t x = 0; x < m->n[0]; x++)
+        for (uint32_t y = m->ws[0][x]; y < m->ws[0][x + 1]; y++) {
+            uint32_t w = m->w[0][y];
+            const uint32_t *p = post + pstart[w], *end = post + pstart[w + 1];
+            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)m->lo[x]);
+            for (; p < end && *p < m->lo[x] + m->len[x]; p++)
+                m->cell[m->off[x] + *p - m->lo[x]][0] |= (uint64_t)1 << (y - m->ws[0][x]);
+        }
+}
+
+/* Target words: the cells (x, l) of the rows x whose sentence covers word y of sentence l. */
+static void mark_target_words(lexmodel *m, const uint32_t *pstart, const uint32_t *post, const size_t *xmin,
+                              const size_t *xmax)
+{
+    for (size_t l = 0; l < m->n[1]; l++) {
+        if (xmin[l] == SIZE_MAX)
+            continue;
+        for (uint32_t y = m->ws[1][l]; y < m->ws[1][l + 1]; y++) {
+            uint32_t w = m->w[1][y];
+            const uint32_t *p = post + pstart[w], *end = post + pstart[w + 1];
+            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)xmin[l]);
+            for (; p < end && *p <= xmax[l]; p++) {
+                size_t x = *p;
+                if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
+                    m->cell[m->off[x] + l - m->lo[x]][1] |= (uint64_t)1 << (y - m->ws[1][l]);
+            }
+        }
+    }
+}
+
 enum { BAND_MARGIN = LEX_MAX_SPAN };
 
 int lexmodel_set_band(lexmodel *m, const dp_band *b)
@@ -250,49 +325,11 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
         return error_nomem();
     memset(m->cell, 0, (total + 1) * sizeof *m->cell);
     /* from postings (which sentences of the other side cover each word), so the work is
-     * the number of coverages in the band, not cells × words; the postings are built in
-     * two passes (count, fill) so that the cover sets are never all held at once */
-    uint32_t *pstart[2] = {NULL, NULL}, *post[2] = {NULL, NULL}, *buf = NULL;
-    size_t cap = 0;
-    int rc = 0;
-    for (int s = 0; s < 2 && rc == 0; s++) {
-        pstart[s] = calloc(m->nv[s] + 2, sizeof *pstart[s]);
-        if (!pstart[s]) {
-            rc = error_nomem();
-            break;
-        }
-        for (int pass = 0; pass < 2 && rc == 0; pass++) {
-            uint32_t *stamp = calloc(m->nv[s] + 1, sizeof *stamp);
-            if (!stamp)
-                rc = error_nomem();
-            for (size_t l = 0; l < m->n[1 - s] && rc == 0; l++) { /* ascending l: lists sorted */
-                size_t nt = sentence_cover(m, 1 - s, l, stamp, &buf, &cap);
-                if (nt == SIZE_MAX)
-                    rc = error_nomem();
-                for (size_t k = 0; rc == 0 && k < nt; k++) {
-                    if (pass == 0)
-                        pstart[s][buf[k] + 2]++;
-                    else
-                        post[s][pstart[s][buf[k] + 1]++] = (uint32_t)l;
-                }
-            }
-            free(stamp);
-            if (pass == 0 && rc == 0) {
-                for (size_t v = 0; v < m->nv[s]; v++)
-                    pstart[s][v + 2] += pstart[s][v + 1];
-                if (!(post[s] = malloc((pstart[s][m->nv[s] + 1] + 1) * sizeof *post[s])))
-                    rc = error_nomem();
-            }
-        }
-    }
-    free(buf);
-    if (rc < 0)
-        rc = error_nomem();
-    /* rows whose window holds column l: [xmin[l], xmax[l]] (a superset when the band is
-     * not monotone; the window test below stays exact) */
-    size_t *xmin = rc == 0 ? malloc((cols + 1) * sizeof *xmin) : NULL, *xmax = xmin ? calloc(cols + 1, sizeof *xmax) : NULL;
-    if (rc == 0 && (!xmin || !xmax))
-        rc = error_nomem();
+     * the number of coverages in the band, not cells × words. Rows whose window holds
+     * column l: [xmin[l], xmax[l]] (a superset when the band is not monotone; the window
+     * test in mark_target_words stays exact) */
+    size_t *xmin = malloc((cols + 1) * sizeof *xmin), *xmax = xmin ? calloc(cols + 1, sizeof *xmax) : NULL;
+    int rc = xmin && xmax ? 0 : error_nomem();
     for (size_t l = 0; rc == 0 && l <= cols; l++)
         xmin[l] = SIZE_MAX;
     for (size_t x = 0; rc == 0 && x < n; x++)
@@ -302,34 +339,20 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
             if (x > xmax[l])
                 xmax[l] = x;
         }
-    for (size_t x = 0; x < n && rc == 0; x++) /* source words: cells (x, l) of row x */
-        for (uint32_t y = m->ws[0][x]; y < m->ws[0][x + 1]; y++) {
-            uint32_t w = m->w[0][y];
-            const uint32_t *p = post[0] + pstart[0][w], *end = post[0] + pstart[0][w + 1];
-            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)m->lo[x]);
-            for (; p < end && *p < m->lo[x] + m->len[x]; p++)
-                m->cell[m->off[x] + *p - m->lo[x]][0] |= (uint64_t)1 << (y - m->ws[0][x]);
-        }
-    for (size_t l = 0; l < cols && rc == 0; l++) { /* target words: cells (x, l) of rows x */
-        if (xmin[l] == SIZE_MAX)
-            continue;
-        for (uint32_t y = m->ws[1][l]; y < m->ws[1][l + 1]; y++) {
-            uint32_t w = m->w[1][y];
-            const uint32_t *p = post[1] + pstart[1][w], *end = post[1] + pstart[1][w + 1];
-            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)xmin[l]);
-            for (; p < end && *p <= xmax[l]; p++) {
-                size_t x = *p;
-                if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
-                    m->cell[m->off[x] + l - m->lo[x]][1] |= (uint64_t)1 << (y - m->ws[1][l]);
-            }
-        }
+    /* one side at a time: its postings are built, marked into the cells and freed before
+     * the other side's (both at once were the peak of a long document's alignment) */
+    for (int s = 0; s < 2 && rc == 0; s++) {
+        uint32_t *pstart = NULL, *post = NULL;
+        rc = build_postings(m, s, &pstart, &post);
+        if (rc == 0 && s == 0)
+            mark_source_words(m, pstart, post);
+        else if (rc == 0)
+            mark_target_words(m, pstart, post, xmin, xmax);
+        free(pstart);
+        free(post);
     }
     free(xmin);
     free(xmax);
-    for (int s = 0; s < 2; s++) {
-        free(pstart[s]);
-        free(post[s]);
-    }
     return rc;
 }
 
