@@ -213,10 +213,12 @@ static uint64_t cover_mask(const lexmodel *m, int s, size_t x, size_t l)
     return bits;
 }
 
-/* The postings of side s: for each of its words v, the sentences of the other side that
- * cover it (hold one of its translations), ascending, in post[pstart[v] .. pstart[v+1]).
- * Built in two passes (count, fill) so that the cover sets are never all held at once. */
-static int build_postings(const lexmodel *m, int s, uint32_t **out_start, uint32_t **out_post)
+/* The postings of side s over sentences [from, to) of the other side: for each word v of
+ * side s, those of the sentences that cover it (hold one of its translations), ascending,
+ * in post[pstart[v] .. pstart[v+1]). Built in two passes (count, fill) so that the cover
+ * sets are never all held at once. */
+static int build_postings(const lexmodel *m, int s, size_t from, size_t to, uint32_t **out_start,
+                          uint32_t **out_post)
 {
     uint32_t *pstart = calloc(m->nv[s] + 2, sizeof *pstart), *post = NULL, *buf = NULL;
     size_t cap = 0;
@@ -225,7 +227,7 @@ static int build_postings(const lexmodel *m, int s, uint32_t **out_start, uint32
         uint32_t *stamp = calloc(m->nv[s] + 1, sizeof *stamp);
         if (!stamp)
             rc = error_nomem();
-        for (size_t l = 0; l < m->n[1 - s] && rc == 0; l++) { /* ascending l: lists sorted */
+        for (size_t l = from; l < to && rc == 0; l++) { /* ascending l: lists sorted */
             size_t nt = sentence_cover(m, 1 - s, l, stamp, &buf, &cap);
             if (nt == SIZE_MAX)
                 rc = error_nomem();
@@ -255,10 +257,11 @@ static int build_postings(const lexmodel *m, int s, uint32_t **out_start, uint32
     return 0;
 }
 
-/* Source words: the cells (x, l) of row x whose sentence l covers word y of sentence x. */
-static void mark_source_words(lexmodel *m, const uint32_t *pstart, const uint32_t *post)
+/* Source words of rows [x0, x1): the cells (x, l) whose sentence l covers word y of
+ * sentence x, from postings over columns that hold every window of these rows. */
+static void mark_source_words(lexmodel *m, size_t x0, size_t x1, const uint32_t *pstart, const uint32_t *post)
 {
-    for (size_t x = 0; x < m->n[0]; x++)
+    for (size_t x = x0; x < x1; x++)
         for (uint32_t y = m->ws[0][x]; y < m->ws[0][x + 1]; y++) {
             uint32_t w = m->w[0][y];
             const uint32_t *p = post + pstart[w], *end = post + pstart[w + 1];
@@ -268,18 +271,20 @@ static void mark_source_words(lexmodel *m, const uint32_t *pstart, const uint32_
         }
 }
 
-/* Target words: the cells (x, l) of the rows x whose sentence covers word y of sentence l. */
-static void mark_target_words(lexmodel *m, const uint32_t *pstart, const uint32_t *post, const size_t *xmin,
-                              const size_t *xmax)
+/* Target words of columns [c0, c1), in the cells of rows [x0, x1): the cells (x, l) whose
+ * sentence x covers word y of sentence l, from postings over those rows. */
+static void mark_target_words(lexmodel *m, size_t c0, size_t c1, size_t x0, size_t x1, const uint32_t *pstart,
+                              const uint32_t *post, const size_t *xmin, const size_t *xmax)
 {
-    for (size_t l = 0; l < m->n[1]; l++) {
-        if (xmin[l] == SIZE_MAX)
+    for (size_t l = c0; l < c1; l++) {
+        if (xmin[l] == SIZE_MAX || xmin[l] >= x1 || xmax[l] < x0)
             continue;
+        size_t lo_x = xmin[l] > x0 ? xmin[l] : x0, hi_x = xmax[l] < x1 - 1 ? xmax[l] : x1 - 1;
         for (uint32_t y = m->ws[1][l]; y < m->ws[1][l + 1]; y++) {
             uint32_t w = m->w[1][y];
             const uint32_t *p = post + pstart[w], *end = post + pstart[w + 1];
-            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)xmin[l]);
-            for (; p < end && *p <= xmax[l]; p++) {
+            p = u32_lower_bound(p, (size_t)(end - p), (uint32_t)lo_x);
+            for (; p < end && *p <= hi_x; p++) {
                 size_t x = *p;
                 if (l >= m->lo[x] && l - m->lo[x] < m->len[x])
                     m->cell[m->off[x] + l - m->lo[x]][1] |= (uint64_t)1 << (y - m->ws[1][l]);
@@ -287,6 +292,11 @@ static void mark_target_words(lexmodel *m, const uint32_t *pstart, const uint32_
         }
     }
 }
+
+/* Rows are marked CELL_CHUNK_ROWS at a time, each chunk from postings over only the
+ * sentences its windows reach: postings over the whole document (84 MB for 100,000
+ * sentences) were the peak of a long alignment. */
+enum { CELL_CHUNK_ROWS = 4096 };
 
 enum { BAND_MARGIN = LEX_MAX_SPAN };
 
@@ -339,17 +349,26 @@ int lexmodel_set_band(lexmodel *m, const dp_band *b)
             if (x > xmax[l])
                 xmax[l] = x;
         }
-    /* one side at a time: its postings are built, marked into the cells and freed before
-     * the other side's (both at once were the peak of a long document's alignment) */
-    for (int s = 0; s < 2 && rc == 0; s++) {
-        uint32_t *pstart = NULL, *post = NULL;
-        rc = build_postings(m, s, &pstart, &post);
-        if (rc == 0 && s == 0)
-            mark_source_words(m, pstart, post);
-        else if (rc == 0)
-            mark_target_words(m, pstart, post, xmin, xmax);
-        free(pstart);
-        free(post);
+    for (size_t x0 = 0; x0 < n && rc == 0; x0 += CELL_CHUNK_ROWS) {
+        size_t x1 = x0 + CELL_CHUNK_ROWS < n ? x0 + CELL_CHUNK_ROWS : n, c0 = SIZE_MAX, c1 = 0;
+        for (size_t x = x0; x < x1; x++)
+            if (m->len[x]) {
+                c0 = m->lo[x] < c0 ? m->lo[x] : c0;
+                c1 = m->lo[x] + m->len[x] > c1 ? m->lo[x] + m->len[x] : c1;
+            }
+        if (c0 >= c1)
+            continue;
+        /* one side at a time: its postings built, marked into the cells and freed */
+        for (int s = 0; s < 2 && rc == 0; s++) {
+            uint32_t *pstart = NULL, *post = NULL;
+            rc = s == 0 ? build_postings(m, 0, c0, c1, &pstart, &post) : build_postings(m, 1, x0, x1, &pstart, &post);
+            if (rc == 0 && s == 0)
+                mark_source_words(m, x0, x1, pstart, post);
+            else if (rc == 0)
+                mark_target_words(m, c0, c1, x0, x1, pstart, post, xmin, xmax);
+            free(pstart);
+            free(post);
+        }
     }
     free(xmin);
     free(xmax);
