@@ -342,6 +342,8 @@ int boundary_icu_candidate(const char *text, size_t len, size_t q, size_t next, 
         return !(i > 0 && text[i - 1] == ')');
     if (lower < 2 && digits < 2)
         return 1;
+    if (lower && lower <= 3 && i > 1 && text[i - 1] == ' ' && text[i - 2] >= '0' && text[i - 2] <= '9')
+        return 1; /* a unit or an abbreviation after a number: "2010-2012 гг. Виктор", "5 km. The" */
     if (lower && i > 0 && char_class_of(utf8_char_before(text, i, &bytes)) == CH_UPPER)
         i -= bytes;
     return !(i == 0 || char_is_space(utf8_char_before(text, i, &bytes)));

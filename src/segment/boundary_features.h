@@ -62,7 +62,9 @@ int boundary_gap_candidate(const char *text, size_t len, size_t q, size_t next, 
 
 /* Is ICU's proposal at q (next: the first character after the spaces) worth the
  * model's look? Not a plain sentence end: a word of two letters or more in lower case
- * (after a capital, maybe), a number of two digits or more, or a closing bracket, then
+ * (after a capital, maybe; but a word of up to three letters after a number may be a
+ * unit or an abbreviation: "2010-2012 гг. Виктор"), a number of two digits or more, or
+ * a closing bracket, then
  * . ! or ? (and closing quotes or brackets), then a capital or a Chinese character, maybe
  * after an opening mark: "the results. The", "said it.” We", "in 2013. The", "(2000).
  * The", "Он устал. Мы", "Hola Srta. Ledesma. 他说", where ICU and the rules are right

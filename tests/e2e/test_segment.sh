@@ -18,6 +18,7 @@ seg "Chinese full stops" zh '今天天气很好。我们去公园吧！好吗？
 seg "Chinese quote with attribution" zh '“我们很接近了。”他说。会议结束了。' $'“我们很接近了。”他说。\n会议结束了。'
 seg "Chinese book title brackets" zh '他读了《你好。世界》这本书。然后睡了。' $'他读了《你好。世界》这本书。\n然后睡了。'
 seg "Russian abbreviation г." ru 'Это было в 1999 г. в Москве. Потом всё изменилось.' $'Это было в 1999 г. в Москве.\nПотом всё изменилось.'
+seg "Russian years after a range, then a name" ru 'В 1990-1995 гг. Смирнов работал в г. Томске. Завод построили в 1990-1995 гг. Сейчас он закрыт.' $'В 1990-1995 гг. Смирнов работал в г. Томске.\nЗавод построили в 1990-1995 гг.\nСейчас он закрыт.'
 seg "Russian initials" ru 'Писатель Л. Н. Толстой родился в Ясной Поляне. Он много писал.' $'Писатель Л. Н. Толстой родился в Ясной Поляне.\nОн много писал.'
 seg "Russian т. е." ru 'Это важно, т. е. необходимо. Да.' $'Это важно, т. е. необходимо.\nДа.'
 seg "question inside quotes, lower-case continuation" en '"Are you sure?" she asked. He nodded.' $'"Are you sure?" she asked.\nHe nodded.'

@@ -58,6 +58,8 @@ static void builtin_model_on_the_issues_cases(void **state)
     /* what the rules always knew still holds around them */
     expect_sentences("zh-CN", "“好。”他说。走吧。", "“好。”他说。 | 走吧。");
     expect_sentences("ru", "Он живёт в г. Москва. Она тоже.", "Он живёт в г. Москва. | Она тоже.");
+    /* years (гг.) after a range of years are the model's to decide too, not a plain end */
+    expect_sentences("ru", "В 1990-1995 гг. Смирнов работал в г. Томске.", "В 1990-1995 гг. Смирнов работал в г. Томске.");
 }
 
 /* A model of a few weights, read from text: the weights of the features present, less the
@@ -127,6 +129,9 @@ static void gates_choose_the_places_to_look(void **state)
         {"Он устал.| Мы", 0},
         {"会议结束。|大家", 0},
         {"в 1979 г.| Тающая", 1},  /* a one-letter word: an abbreviation? */
+        {"В 2010-2012 гг.| Виктор", 1}, /* a short word after a number: a unit? */
+        {"weighs 5 kg.| The", 1},
+        {"were 2013 dogs.| The", 0}, /* a word of four letters after a number ends */
         {"the U.S.| The", 1},
         {"出现。”|拉森", 1},       /* a closing quote: an attribution may follow */
         {"a smile!👍| Next", 1},
