@@ -221,7 +221,7 @@ for cmd in "tmx stats" "tmx validate" "tmx extract --langs en,ru" "tmx merge -o 
   grep -Eq "decl.tmx:[0-9]+:[0-9]+: not a TMX document: no XML element in it" <<<"$err$out" &&
     ok "$name on an XML declaration alone: said so" || not_ok "$name on an XML declaration alone" "$err$out"
   run $cmd "$SCRATCH/html.tmx"
-  grep -q "html.tmx:1:1: not a TMX document: the root element is <html>, not <tmx>" <<<"$err$out" &&
+  grep -q "html.tmx:2:1: not a TMX document: the root element is <html>, not <tmx>" <<<"$err$out" &&
     [[ $status -ne 0 ]] && ok "$name on another XML document: refused, said so" || not_ok "$name on another XML document" "$status" "$err$out"
   ! grep -q "Extra content at the end" <<<"$err$out" && ok "$name: no raw parser message" || not_ok "$name: raw parser message" "$err$out"
 done
