@@ -32,6 +32,11 @@ typedef struct {
     lexset_config lexicons; /* where the lexicons are, and the user's */
     han_spellings *han;     /* Han spellings shared by a command's documents (hanlatin.h),
                              * or NULL: each document spells its own */
+    /* For learning the confidence model (tools/confidence_train.c), or NULL: called with
+     * each bead of a pair's path (its confidence the posterior) and its features
+     * (bead_confidence.h) before the model turns them into the bead's confidence */
+    void (*confidence_observer)(void *ctx, const bead *b, const double *features);
+    void *observer_ctx;
 } align_options;
 
 typedef struct {
