@@ -225,7 +225,7 @@ build/fuzz/seeds/.made: fuzz/seed_corpus.py tests/e2e/make_docs.py $(FUZZ_SEEDS_
 
 # --- the two commands of the README ---
 check: setup
-	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1 fuzzers
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1 fuzzers build/tools/confidence_train
 	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
 
 demo: setup

@@ -9,6 +9,11 @@
  * (align.h) that hands over each bead of the path with its features (bead_confidence.h);
  * a bead is right when it is exactly a gold bead, the definition `make eval` scores.
  *
+ * Each document is also aligned with its translation edited as scripts/eval_omission.py
+ * edits it (runs of 1, 3 and 8 sentences deleted, or taken from the next document and
+ * inserted), the gold following the edit, so that the model learns what a gap looks like;
+ * those beads are learned from, never scored.
+ *
  * The model is a logistic regression, fitted by Newton's method (a fixed number of steps,
  * an L2 penalty on standardized features, every set weighing the same whatever its
  * number of beads), so the same data gives the same file byte for byte. The sets learned
@@ -16,8 +21,9 @@
  * sentence beads, so it is scored, never learned from.
  *
  * Documents are split by name order into five folds per set (document k goes to fold
- * k mod 5). The figures printed on standard error are held-out figures: each fold is
- * scored by a model fitted on the other four, so no bead is scored by a model that saw
+ * k mod 5). The figures printed on standard error are held-out figures of the confidence
+ * (the lower of the model's probability and the posterior, confidence_of_bead): each fold
+ * is scored by a model fitted on the other four, so no bead is scored by a model that saw
  * its document; beside them, the plain posterior's (what the confidence was before). The
  * model written is fitted on all folds. --report prints the held-out figures and those of
  * the built-in model (the one the binary embeds, on every document), writing nothing:
@@ -53,6 +59,7 @@ typedef struct {
     double f[CONF_FEATURES];
     double posterior;
     int right, both, set, fold;
+    int augmented;      /* from a translation with a gap or an insertion: learned from, never scored */
 } example;
 
 typedef struct {
@@ -172,6 +179,116 @@ static void observe_doc(void *ctx, const bead *b, const double *features)
     d->at[d->n++] = (span){b->di ? b->i : 0, b->di, b->dj ? b->j : 0, b->dj};
 }
 
+/* Align src with tgt and label the beads against gold[0..ng). */
+static void align_and_label(examples *all, align_options *o, const align_text *src, const align_text *tgt,
+                            const span *gold, size_t ng, int augmented, const char *name)
+{
+    size_t first = all->n;
+    doc_observer obs = {all, NULL, 0, 0};
+    o->confidence_observer = observe_doc;
+    o->observer_ctx = &obs;
+    bead *beads;
+    size_t nb;
+    if (align_two(src, tgt, o, &beads, &nb, NULL) < 0)
+        die(name);
+    for (size_t x = 0; x < obs.n; x++) {
+        int right = 0;
+        for (size_t g = 0; g < ng && !right; g++)
+            right = memcmp(&gold[g], &obs.at[x], sizeof gold[g]) == 0;
+        all->v[first + x].right = right;
+        all->v[first + x].augmented = augmented;
+    }
+    free(obs.at);
+    free(beads);
+}
+
+/* A translation with sentences taken out or put in: the sentence list is new, the
+ * sentences are borrowed. Free with free_edited. */
+static align_text edited(const align_text *t, const char **sent, size_t n)
+{
+    align_text e = *t;
+    e.sent = sent;
+    e.para = calloc(n + 1, sizeof *e.para);
+    e.n = n;
+    e.anchors = NULL;
+    e.nanchors = 0;
+    return e;
+}
+
+static void free_edited(align_text *e)
+{
+    free(e->sent);
+    free(e->para);
+}
+
+/* The run lengths the omission evaluation deletes and inserts (scripts/eval_omission.py) */
+static const size_t RUNS[] = {1, 3, 8};
+
+/* Learn what gaps look like too: the translation with a run of sentences deleted (its
+ * pivot sentences then have no counterpart), and with a run of another document's
+ * sentences inserted at a gold bead boundary; positions from k (the document's number and
+ * the run's), so the same data gives the same model. The gold follows the edit. */
+static void align_edited(examples *all, align_options *o, const align_text *src, const align_text *tgt,
+                         const align_text *foreign, const span *gold, size_t ng, size_t k, size_t run,
+                         const char *name)
+{
+    if (tgt->n > run + 2) {
+        size_t p = (k * 7919 + 13) % (tgt->n - run + 1);
+        const char **sent = malloc(tgt->n * sizeof *sent);
+        span *g = malloc((ng + src->n + 1) * sizeof *g);
+        size_t n = 0, m = 0;
+        for (size_t x = 0; x < tgt->n; x++)
+            if (x < p || x >= p + run)
+                sent[n++] = tgt->sent[x];
+        for (size_t x = 0; x < ng; x++) {
+            span b = gold[x];
+            if (b.dj) {
+                size_t lo = b.j > p ? b.j : p, hi = b.j + b.dj < p + run ? b.j + b.dj : p + run;
+                size_t cut = hi > lo ? hi - lo : 0;
+                b.j = b.j < p ? b.j : (b.j > p + run ? b.j : p + run) - run;
+                b.dj -= cut;
+            }
+            if (b.dj || !b.di) {
+                if (b.dj || b.di)
+                    g[m++] = b;
+                continue;
+            }
+            for (size_t y = 0; y < b.di; y++) /* all of its translation gone */
+                g[m++] = (span){b.i + y, 1, 0, 0};
+        }
+        align_text e = edited(tgt, sent, n);
+        align_and_label(all, o, src, &e, g, m, 1, name);
+        free_edited(&e);
+        free(g);
+    }
+    if (foreign && foreign->n >= run && ng) {
+        const span *at = &gold[(k * 104729 + 7) % ng];
+        size_t p = at->dj ? at->j : 0;
+        const char **sent = malloc((tgt->n + run) * sizeof *sent);
+        span *g = malloc((ng + run + 1) * sizeof *g);
+        size_t n = 0, m = 0;
+        for (size_t x = 0; x <= tgt->n; x++) {
+            if (x == p)
+                for (size_t y = 0; y < run; y++)
+                    sent[n++] = foreign->sent[(foreign->n / 2 + y) % foreign->n];
+            if (x < tgt->n)
+                sent[n++] = tgt->sent[x];
+        }
+        for (size_t x = 0; x < ng; x++) {
+            span b = gold[x];
+            if (b.dj && b.j >= p)
+                b.j += run;
+            g[m++] = b;
+        }
+        for (size_t y = 0; y < run; y++)
+            g[m++] = (span){0, 0, p + y, 1};
+        align_text e = edited(tgt, sent, n);
+        align_and_label(all, o, src, &e, g, m, 1, name);
+        free_edited(&e);
+        free(g);
+    }
+}
+
 /* Align every document of every set, collecting the beads' features and labels. */
 static void collect(const char *dir, examples *all)
 {
@@ -199,41 +316,30 @@ static void collect(const char *dir, examples *all)
         }
         closedir(d);
         qsort(names, nn, sizeof *names, cmp_str);
+        const char *langs[2] = {SETS[s].src, SETS[s].tgt};
         for (size_t k = 0; k < nn; k++) {
-            align_text t[2];
-            const char *langs[2] = {SETS[s].src, SETS[s].tgt};
-            for (int side = 0; side < 2; side++) {
-                snprintf(path, sizeof path, "%s/%s/docs/%s.%s", dir, SETS[s].dir, names[k], langs[side]);
-                align_text_options to = {langs[side], LINES_SENTENCE, NULL, DOC_AUTO, ""};
+            align_text t[3]; /* pivot, translation, and the next document's translation */
+            for (int side = 0; side < 3; side++) {
+                const char *doc = side < 2 ? names[k] : names[(k + 1) % nn];
+                snprintf(path, sizeof path, "%s/%s/docs/%s.%s", dir, SETS[s].dir, doc, langs[side ? 1 : 0]);
+                align_text_options to = {langs[side ? 1 : 0], LINES_SENTENCE, NULL, DOC_AUTO, ""};
                 if (align_text_load(&t[side], path, &to, NULL) < 0)
                     die(path);
             }
             all->set = s;
             all->fold = (int)(k % FOLDS);
-            size_t first = all->n;
-            doc_observer obs = {all, NULL, 0, 0};
-            o.confidence_observer = observe_doc;
-            o.observer_ctx = &obs;
-            bead *beads;
-            size_t nb;
-            if (align_two(&t[0], &t[1], &o, &beads, &nb, NULL) < 0)
-                die(names[k]);
             snprintf(path, sizeof path, "%s/%s/gold/%s%s", dir, SETS[s].dir, names[k], suffix);
             size_t ng;
             span *gold = read_gold(path, &ng);
-            for (size_t x = 0; x < obs.n; x++) {
-                int right = 0;
-                for (size_t g = 0; g < ng && !right; g++)
-                    right = memcmp(&gold[g], &obs.at[x], sizeof gold[g]) == 0;
-                all->v[first + x].right = right;
-            }
+            align_and_label(all, &o, &t[0], &t[1], gold, ng, 0, names[k]);
+            for (size_t r = 0; SETS[s].learn && r < sizeof RUNS / sizeof RUNS[0]; r++)
+                align_edited(all, &o, &t[0], &t[1], nn > 1 ? &t[2] : NULL, gold, ng, 3 * k + r, RUNS[r], names[k]);
             free(gold);
-            free(obs.at);
-            free(beads);
-            align_text_free(&t[0]);
-            align_text_free(&t[1]);
-            free(names[k]);
+            for (int side = 0; side < 3; side++)
+                align_text_free(&t[side]);
         }
+        for (size_t k = 0; k < nn; k++)
+            free(names[k]);
         free(names);
     }
 }
@@ -406,7 +512,7 @@ static void print_figures(const char *label, const examples *all, int set, const
     size_t n = 0, right = 0, kept = 0, kept_right = 0, right_both = 0;
     for (size_t k = 0; k < all->n; k++) {
         const example *x = &all->v[k];
-        if (x->set != set)
+        if (x->set != set || x->augmented)
             continue;
         v[n++] = (scored){conf[k], x->right};
         right += x->right;
@@ -426,13 +532,13 @@ static void print_figures(const char *label, const examples *all, int set, const
 
 static void print_thresholds(const examples *all, int set, const double *conf)
 {
-    static const double at[] = {0.5, 0.6, 0.7, 0.8, 0.9};
+    static const double at[] = {0.5, 0.6, 0.65, 0.7, 0.8, 0.9};
     fprintf(stderr, "  %-30s", "  precision/recall at");
     for (size_t t = 0; t < sizeof at / sizeof at[0]; t++) {
         size_t kept = 0, kept_right = 0, right_both = 0;
         for (size_t k = 0; k < all->n; k++) {
             const example *x = &all->v[k];
-            if (x->set != set || !x->both)
+            if (x->set != set || !x->both || x->augmented)
                 continue;
             right_both += x->right;
             if (conf[k] >= at[t]) {
@@ -440,7 +546,7 @@ static void print_thresholds(const examples *all, int set, const double *conf)
                 kept_right += x->right;
             }
         }
-        fprintf(stderr, "  %.1f %.3f/%.3f", at[t], kept ? (double)kept_right / kept : NAN,
+        fprintf(stderr, "  %.2f %.3f/%.3f", at[t], kept ? (double)kept_right / kept : NAN,
                 right_both ? (double)kept_right / right_both : NAN);
     }
     fputc('\n', stderr);
@@ -450,7 +556,7 @@ static void apply(const confidence_model *m, const examples *all, int fold, doub
 {
     for (size_t k = 0; k < all->n; k++)
         if (fold < 0 || all->v[k].fold == fold)
-            conf[k] = confidence_model_apply(m, all->v[k].f);
+            conf[k] = confidence_of_bead(m, all->v[k].f, all->v[k].posterior);
 }
 
 static void report(const examples *all, const confidence_model *builtin)
@@ -499,17 +605,6 @@ int main(int argc, char **argv)
     const char *dir = only_report ? argv[2] : argv[1];
     examples all = {0};
     collect(dir, &all);
-    if (getenv("CONFIDENCE_DUMP")) { /* for study: every example as a line */
-        FILE *f = fopen(getenv("CONFIDENCE_DUMP"), "w");
-        for (size_t k = 0; f && k < all.n; k++) {
-            fprintf(f, "%d %d %d %d", all.v[k].set, all.v[k].fold, all.v[k].right, all.v[k].both);
-            for (int d = 0; d < CONF_FEATURES; d++)
-                fprintf(f, " %.6g", all.v[k].f[d]);
-            fputc('\n', f);
-        }
-        if (f)
-            fclose(f);
-    }
     if (only_report) {
         confidence_model builtin;
         if (confidence_model_builtin(&builtin) < 0)

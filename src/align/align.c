@@ -126,8 +126,8 @@ static int calibrate_confidences(const align_model *m, const lexmodel *lex, cons
                                  const align_options *o, bead *beads, const bead_evidence *ev, size_t n)
 {
     confidence_model model;
-    int rc = confidence_model_builtin(&model);
-    if (rc < 0)
+    int rc = confidence_model_builtin(&model), learning = o && o->confidence_observer;
+    if (rc < 0 && !learning) /* learning a model after its features changed needs no old one */
         return rc;
     double *conf = malloc((n + 1) * sizeof *conf);
     if (!conf)
@@ -150,7 +150,7 @@ static int calibrate_confidences(const align_model *m, const lexmodel *lex, cons
                                .lexicon_cost = scorer_cost(m, "lexicon", &at),
                                .anchor_cost = scorer_cost(m, "anchors", &at),
                                .prior_cost = scorer_cost(m, "prior", &at),
-                               .doc_rate = f->lexical_rate[0],
+                               .doc_rate = {f->lexical_rate[0], f->lexical_rate[1]},
                                .ratio = f->ratio};
         lexmodel_coverage(lex, b->i, b->di, b->j, b->dj, &ob.cov);
         for (size_t x = b->i; x < b->i + b->di; x++)
@@ -161,7 +161,7 @@ static int calibrate_confidences(const align_model *m, const lexmodel *lex, cons
         confidence_features(&ob, features);
         if (o && o->confidence_observer)
             o->confidence_observer(o->observer_ctx, b, features);
-        conf[k] = confidence_model_apply(&model, features);
+        conf[k] = rc < 0 ? b->confidence : confidence_of_bead(&model, features, b->confidence);
     }
     for (size_t k = 0; k < n; k++) /* after: the neighbours' features read the posteriors */
         beads[k].confidence = conf[k];
@@ -257,8 +257,9 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         }
         if (rc == -ERR_FAILED)
             rc = error_set(ERR_SOFTWARE, _("no alignment path found"));
-        if (rc == 0 && ev) {
+        if (rc == 0 && ev && src->n && tgt->n) { /* one empty text: one path, nothing to doubt */
             f.lexical_rate[0] = lex->q_side[0];
+            f.lexical_rate[1] = lex->q_side[1];
             rc = calibrate_confidences(&m, lex, &f, o, beads, ev, n);
         }
         free(ev);

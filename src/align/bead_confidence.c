@@ -17,6 +17,7 @@ const char *const confidence_feature_names[CONF_FEATURES] = {
     "margin",        "neighbour_logit",
     "one_to_one",    "empty_side",       "extra_sentences", "length_cost",     "lexicon_cost",
     "anchor_cost",   "prior_cost",       "coverage",        "coverage_weakest", "coverage_excess",
+    "coverage_z",
     "no_words",      "log_chars",        "ratio_deviation", "neighbours_empty", "doc_rate",
     "doc_posterior",
 };
@@ -65,13 +66,21 @@ void confidence_features(const bead_observation *o, double f[CONF_FEATURES])
     double coverage = words ? (double)covered / words : 0;
     f[CONF_COVERAGE] = coverage;
     f[CONF_COVERAGE_WEAKEST] = words ? o->cov.weakest : 0;
-    f[CONF_COVERAGE_EXCESS] = words ? coverage - o->doc_rate : 0;
+    f[CONF_COVERAGE_EXCESS] = words ? coverage - o->doc_rate[0] : 0;
+    double z = 0;
+    for (int s = 0; s < 2; s++) {
+        double n = o->cov.words[s], q = o->doc_rate[s], expected = n * q;
+        double zs = (o->cov.covered[s] - expected) / sqrt(expected * (1 - q) + 1);
+        if (s == 0 || zs < z)
+            z = zs;
+    }
+    f[CONF_COVERAGE_Z] = z;
     f[CONF_NO_WORDS] = words == 0;
     f[CONF_LOG_CHARS] = log1p(o->chars[0]);
     if (!empty && o->chars[0] > 0 && o->chars[1] > 0 && o->ratio > 0)
         f[CONF_RATIO_DEVIATION] = fabs(log(o->chars[1] / o->chars[0]) - log(o->ratio));
     f[CONF_NEIGHBOURS_EMPTY] = o->neighbours_empty;
-    f[CONF_DOC_RATE] = o->doc_rate;
+    f[CONF_DOC_RATE] = o->doc_rate[0];
     f[CONF_DOC_POSTERIOR] = o->doc_posterior;
 }
 
@@ -135,4 +144,10 @@ double confidence_model_apply(const confidence_model *m, const double f[CONF_FEA
     for (int k = 0; k < CONF_FEATURES; k++)
         z += m->w[k] * f[k];
     return 1 / (1 + exp(-z));
+}
+
+double confidence_of_bead(const confidence_model *m, const double f[CONF_FEATURES], double posterior)
+{
+    double p = confidence_model_apply(m, f);
+    return p < posterior ? p : posterior;
 }

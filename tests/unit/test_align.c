@@ -146,7 +146,7 @@ static void confidence_model_reads_and_applies(void **state)
     (void)state;
     bead_observation o = {.di = 2, .dj = 1, .ev = {0.9, 0.95, 1.0, 0.1, 0.8, 2.5}, .prev = 1, .next = 0.5,
                           .neighbours_empty = 1, .doc_posterior = 0.9, .length_cost = 30,
-                          .cov = {{4, 2}, {3, 1}, 0.25}, .doc_rate = 0.5, .chars = {100, 35}, .ratio = 0.35};
+                          .cov = {{4, 2}, {3, 1}, 0.25}, .doc_rate = {0.5, 0.5}, .chars = {100, 35}, .ratio = 0.35};
     double f[CONF_FEATURES];
     confidence_features(&o, f);
     assert_true(f[CONF_BIAS] == 1);
@@ -155,8 +155,9 @@ static void confidence_model_reads_and_applies(void **state)
     assert_true(fabs(f[CONF_NEIGHBOUR_LOGIT]) < 1e-9);
     assert_true(f[CONF_ONE_TO_ONE] == 0 && f[CONF_EMPTY_SIDE] == 0 && f[CONF_EXTRA_SENTENCES] == 1);
     assert_true(f[CONF_LENGTH_COST] == 20); /* capped */
-    assert_true(fabs(f[CONF_COVERAGE] - 3.0 / 7) < 1e-9 && f[CONF_COVERAGE_WEAKEST] == 0.25);
-    assert_true(fabs(f[CONF_COVERAGE_EXCESS] - (3.0 / 7 - 0.5)) < 1e-9 && f[CONF_NO_WORDS] == 0);
+    assert_true(fabs(f[CONF_COVERAGE] - 4.0 / 6) < 1e-9 && f[CONF_COVERAGE_WEAKEST] == 0.25);
+    assert_true(fabs(f[CONF_COVERAGE_EXCESS] - (4.0 / 6 - 0.5)) < 1e-9 && f[CONF_NO_WORDS] == 0);
+    assert_true(fabs(f[CONF_COVERAGE_Z] - (1 - 1) / sqrt(1 * 0.5 + 1)) < 1e-9); /* the target side: 1 of 2 */
     assert_true(fabs(f[CONF_RATIO_DEVIATION]) < 1e-9 && f[CONF_NEIGHBOURS_EMPTY] == 1);
     /* a posterior of exactly 1 is not infinitely sure */
     o.ev.posterior = 1;
@@ -188,11 +189,13 @@ static void confidence_model_reads_and_applies(void **state)
     confidence_features(&o, f);
     double doubtful = confidence_model_apply(&m, f);
     o = (bead_observation){.di = 1, .dj = 1, .ev = {0.999, 0.999, 0.999, 0.001, 0.99, 8}, .prev = 0.999,
-                           .next = 0.999, .doc_posterior = 0.95, .cov = {{5, 5}, {4, 4}, 0.8}, .doc_rate = 0.6,
+                           .next = 0.999, .doc_posterior = 0.95, .cov = {{5, 5}, {4, 4}, 0.8}, .doc_rate = {0.6, 0.6},
                            .chars = {80, 28}, .ratio = 0.35};
     confidence_features(&o, f);
     double sure = confidence_model_apply(&m, f);
     assert_true(sure > 0.9 && doubtful < sure);
+    /* the confidence never rises above the posterior */
+    assert_true(confidence_of_bead(&m, f, 0.4) == 0.4 && confidence_of_bead(&m, f, 1) == sure);
 }
 
 static void dp_reports_an_empty_band(void **state)
