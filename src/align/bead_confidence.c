@@ -51,7 +51,10 @@ void confidence_features(const bead_observation *o, double f[CONF_FEATURES])
     f[CONF_NODE_LOGIT] = logit(o->ev.start_node < o->ev.end_node ? o->ev.start_node : o->ev.end_node);
     f[CONF_RIVAL_LOGIT] = logit(o->ev.rival);
     f[CONF_SOFT_LOGIT] = logit(o->ev.soft_posterior);
-    f[CONF_MARGIN] = capped(o->ev.margin);
+    /* as far as the logits see: a rival path 9.2 nats dearer is as good as none, whether
+     * a hard anchor forbids it or the costs just make it unlikely (a document read as
+     * .docx, with its headings as anchors, scores as the same text in plain text) */
+    f[CONF_MARGIN] = o->ev.margin < -log(LOGIT_FLOOR) ? o->ev.margin : -log(LOGIT_FLOOR);
     f[CONF_NEIGHBOUR_LOGIT] = logit(o->prev < o->next ? o->prev : o->next);
     int empty = o->di == 0 || o->dj == 0;
     f[CONF_ONE_TO_ONE] = o->di == 1 && o->dj == 1;

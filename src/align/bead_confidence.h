@@ -36,7 +36,8 @@ typedef enum {
     CONF_NODE_LOGIT,        /* logit of the less certain of its two nodes */
     CONF_RIVAL_LOGIT,       /* logit of the best rival bead's posterior */
     CONF_SOFT_LOGIT,        /* logit of the posterior at the soft temperature (dp.h) */
-    CONF_MARGIN,            /* nats to the best path through a rival bead (capped) */
+    CONF_MARGIN,            /* nats to the best path through a rival bead (capped where
+                             * the logits' floor is) */
     CONF_NEIGHBOUR_LOGIT,   /* logit of the less certain neighbouring bead */
     CONF_ONE_TO_ONE,        /* 1 for a 1-1 bead */
     CONF_EMPTY_SIDE,        /* 1 for a 1-0 or 0-1 bead */
