@@ -7,7 +7,8 @@
 #                 transcripts of a recording (scripts/eval_partial.sh, own voices always)
 #   make fuzz     libFuzzer targets of fuzz/, FUZZ_SECONDS (default 10) each
 #   make bench    speed against baselines timed in the same run
-#   make train    relearn src/segment/boundary_model.txt from ../shared/eval/segment
+#   make train    relearn src/segment/boundary_model.txt from ../shared/eval/segment and
+#                 src/align/confidence_model.txt from ../shared/eval/align (make train-confidence)
 #   make install  PREFIX=/usr/local
 
 VERSION   := 0.1.0
@@ -36,7 +37,7 @@ SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap
 AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
 LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c src/*/*/*.c))
 CLI_SRC   := src/cli/main.c
-GEN_SRC   := build/gen/rules_srx.c build/gen/boundary_model.c build/gen/review_css.c build/gen/review_js.c
+GEN_SRC   := build/gen/rules_srx.c build/gen/boundary_model.c build/gen/confidence_model.c build/gen/review_css.c build/gen/review_js.c
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 
 REL_OBJ   := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(GEN_SRC))
@@ -108,6 +109,10 @@ build/gen/boundary_model.c: src/segment/boundary_model.txt scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh $< builtin_boundary_model > $@.tmp && mv $@.tmp $@
 
+build/gen/confidence_model.c: src/align/confidence_model.txt scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh $< builtin_confidence_model > $@.tmp && mv $@.tmp $@
+
 # --- the sentence-boundary model (issue 15): learned from ../shared/eval/segment ---
 build/tools/segment_train: tools/segment_train.c $(REL_OBJ)
 	@mkdir -p $(@D)
@@ -117,6 +122,18 @@ train: build/tools/segment_train
 	@if [ -d $(SHARED)/eval/segment ]; then \
 	  build/tools/segment_train $(SHARED)/eval/segment src/segment/boundary_model.txt tools/segment_train_extra.jsonl; \
 	else echo "train: $(SHARED)/eval/segment not found; skipping (the training data lives beside the checkout)"; fi
+
+# --- the bead-confidence model (issue 14): learned from ../shared/eval/align ---
+build/tools/confidence_train: tools/confidence_train.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+
+.PHONY: train-confidence
+train: train-confidence
+train-confidence: build/tools/confidence_train lexicons
+	@if [ -d $(SHARED)/eval/align ]; then \
+	  build/tools/confidence_train $(SHARED)/eval/align src/align/confidence_model.txt; \
+	else echo "train: $(SHARED)/eval/align not found; skipping (the training data lives beside the checkout)"; fi
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) $(AUDIO_SAN) | build/san/lib/$(AUDIO_MOD)
 	@mkdir -p $(@D)
@@ -209,7 +226,7 @@ build/fuzz/seeds/.made: fuzz/seed_corpus.py tests/e2e/make_docs.py $(FUZZ_SEEDS_
 
 # --- the two commands of the README ---
 check: setup
-	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1 fuzzers
+	$(MAKE) build/san/polyalign $(UNIT_BIN) $(MO_FILES) polyalign lexicons man/polyalign.1 fuzzers build/tools/confidence_train
 	POLYALIGN=build/san/polyalign SHARED=$(SHARED) bash tests/run.sh $(UNIT_BIN)
 
 demo: setup
@@ -220,7 +237,7 @@ preview: setup
 	$(MAKE) all
 	bash scripts/preview.sh
 
-eval: all build/tools/segment_train build/bench/icu_sentence_loop
+eval: all build/tools/segment_train build/tools/confidence_train build/bench/icu_sentence_loop
 	SHARED=$(SHARED) bash scripts/eval.sh
 	@echo
 	@echo '== Transcripts covering only parts of the recording (issue 20): tests/audio/make_partial.py'

@@ -7,6 +7,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "bead_confidence.h"
 #include "coarse.h"
 #include "hard_anchor.h"
 #include "features.h"
@@ -110,6 +111,64 @@ static int learn_pairs(const lex_side sides[2], const bead *b, size_t n, const d
     return 0;
 }
 
+/* The unweighted cost of bead b under the model's scorer called `name` (0 without one). */
+static double scorer_cost(const align_model *m, const char *name, const bead_shape_at *b)
+{
+    for (size_t k = 0; k < m->n; k++)
+        if (strcmp(m->scorer[k].name, name) == 0)
+            return m->scorer[k].cost(m->scorer[k].state, &m->pair, b);
+    return 0;
+}
+
+/* Turn the posteriors of the final path into the confidence model's probabilities
+ * (bead_confidence.h), telling o->confidence_observer the features first. */
+static int calibrate_confidences(const align_model *m, const lexmodel *lex, const align_fit *f,
+                                 const align_options *o, bead *beads, const bead_evidence *ev, size_t n)
+{
+    confidence_model model;
+    int rc = confidence_model_builtin(&model), learning = o && o->confidence_observer;
+    if (rc < 0 && !learning) /* learning a model after its features changed needs no old one */
+        return rc;
+    double *conf = malloc((n + 1) * sizeof *conf);
+    if (!conf)
+        return error_nomem();
+    double mean = 0;
+    for (size_t k = 0; k < n; k++)
+        mean += ev[k].posterior / (double)n;
+    for (size_t k = 0; k < n; k++) {
+        const bead *b = &beads[k];
+        bead_shape_at at = {b->i, b->di, b->j, b->dj};
+        int empty = (k && (!beads[k - 1].di || !beads[k - 1].dj)) + (k + 1 < n && (!beads[k + 1].di || !beads[k + 1].dj));
+        bead_observation ob = {.di = b->di,
+                               .dj = b->dj,
+                               .ev = ev[k],
+                               .prev = k ? ev[k - 1].posterior : 1,
+                               .next = k + 1 < n ? ev[k + 1].posterior : 1,
+                               .neighbours_empty = empty,
+                               .doc_posterior = mean,
+                               .length_cost = scorer_cost(m, "length", &at),
+                               .lexicon_cost = scorer_cost(m, "lexicon", &at),
+                               .anchor_cost = scorer_cost(m, "anchors", &at),
+                               .prior_cost = scorer_cost(m, "prior", &at),
+                               .doc_rate = {f->lexical_rate[0], f->lexical_rate[1]},
+                               .ratio = f->ratio};
+        lexmodel_coverage(lex, b->i, b->di, b->j, b->dj, &ob.cov);
+        for (size_t x = b->i; x < b->i + b->di; x++)
+            ob.chars[0] += m->pair.fsrc->s[x].chars;
+        for (size_t x = b->j; x < b->j + b->dj; x++)
+            ob.chars[1] += m->pair.ftgt->s[x].chars;
+        double features[CONF_FEATURES];
+        confidence_features(&ob, features);
+        if (o && o->confidence_observer)
+            o->confidence_observer(o->observer_ctx, b, features);
+        conf[k] = rc < 0 ? b->confidence : confidence_of_bead(&model, features, b->confidence);
+    }
+    for (size_t k = 0; k < n; k++) /* after: the neighbours' features read the posteriors */
+        beads[k].confidence = conf[k];
+    free(conf);
+    return 0;
+}
+
 /* Refit the shape priors from an alignment: counts smoothed toward the defaults, so a
  * rare shape never becomes impossible. (Refitting the length variance the same way was
  * measured and dropped: it made the model either too sharp or too loose on every set.) */
@@ -186,8 +245,10 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         rc = build_model(&m, &f, lex, disabled);
         free(beads);
         beads = NULL;
+        bead_evidence *ev = NULL;
         for (int tries = 0; rc == 0; tries++) {
-            rc = dp_align(&band, bead_cost, &m, align_nshapes, round == rounds, &beads, &n);
+            rc = dp_align(&band, bead_cost, &m, align_nshapes, round == rounds, &beads, &n,
+                          round == rounds && lex ? &ev : NULL);
             if (rc != -ERR_FAILED || tries == 4)
                 break;
             band_widen(&band, 32u << tries);
@@ -196,6 +257,12 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         }
         if (rc == -ERR_FAILED)
             rc = error_set(ERR_SOFTWARE, _("no alignment path found"));
+        if (rc == 0 && ev && src->n && tgt->n) { /* one empty text: one path, nothing to doubt */
+            f.lexical_rate[0] = lex->q_side[0];
+            f.lexical_rate[1] = lex->q_side[1];
+            rc = calibrate_confidences(&m, lex, &f, o, beads, ev, n);
+        }
+        free(ev);
         if (rc == 0 && round < rounds) {
             refit(&f, beads, n);
             if (lex && round == 0 && LEARN_PAIRS)

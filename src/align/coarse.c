@@ -93,7 +93,7 @@ int coarse_band(const uint32_t *src, size_t n, const uint32_t *tgt, size_t m, do
     size_t count = 0;
     coarse_ctx ctx = {hs, ht, ratio, variance * 2, 6.0};
     for (int tries = 0; rc == 0; tries++) {
-        rc = dp_align(&coarse, coarse_cost, &ctx, COARSE_SHAPES, 0, &path, &count);
+        rc = dp_align(&coarse, coarse_cost, &ctx, COARSE_SHAPES, 0, &path, &count, NULL);
         if (rc != -ERR_FAILED || tries == 3)
             break;
         rc = band_widen(&coarse, 16 << tries);

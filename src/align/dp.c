@@ -17,6 +17,9 @@ const size_t align_nshapes = sizeof align_shapes / sizeof align_shapes[0];
 
 enum { NO_SHAPE = 255 };
 
+/* A temperature low enough for soft minima to be minima: the best path's cost */
+#define MARGIN_TEMPERATURE 1e-6
+
 int align_shape_index(size_t di, size_t dj)
 {
     for (size_t s = 0; s < align_nshapes; s++)
@@ -248,11 +251,83 @@ static double posterior(const band_index *ix, const cost_cache *cc, bead_cost_fn
     return p > 1 ? 1 : p; /* float rounding */
 }
 
+/* The posterior probability of passing through node (i, j). */
+static double node_posterior(const band_index *ix, double t, const float *inside, const float *outside, size_t i,
+                             size_t j)
+{
+    size_t c = cell(ix, i, j);
+    double total = outside[cell(ix, 0, 0)];
+    if (c == SIZE_MAX || !isfinite(total) || !isfinite(inside[c]) || !isfinite(outside[c]))
+        return 0;
+    double p = exp(-(inside[c] + outside[c] - total) / t);
+    return p > 1 ? 1 : p;
+}
+
+/* The lowest excess cost, over the best path's, of the paths through another bead that
+ * leaves bd's start node or reaches its end node (at temperature t: soft minima). */
+static double rival_excess(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
+                           size_t max_shapes, const float *inside, const float *outside, const bead *bd)
+{
+    const dp_band *b = ix->band;
+    double total = outside[cell(ix, 0, 0)], best = INFINITY;
+    size_t ei = bd->i + bd->di, ej = bd->j + bd->dj;
+    for (size_t s = 0; s < max_shapes; s++) {
+        size_t di = align_shapes[s].di, dj = align_shapes[s].dj;
+        if (di == bd->di && dj == bd->dj)
+            continue;
+        for (int end = 0; end < 2; end++) {
+            if (end && (di > ei || dj > ej))
+                continue;
+            size_t i = end ? ei - di : bd->i, j = end ? ej - dj : bd->j;
+            size_t c = cell(ix, i, j), e = cell(ix, i + di, j + dj);
+            if (c == SIZE_MAX || e == SIZE_MAX || !isfinite(inside[c]) || !isfinite(outside[e]) ||
+                !band_bead_allowed(b, i, di, j, dj))
+                continue;
+            double through = inside[c] + cached_cost(cc, c, s, cost, ctx, i, j) + outside[e] - total;
+            if (through < best)
+                best = through;
+        }
+    }
+    return best < 0 ? 0 : best;
+}
+
+/* Inside and outside passes at temperature t into the two arrays. */
+static void passes(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx, size_t max_shapes,
+                   double t, float *inside, float *outside)
+{
+    inside_pass(ix, cc, cost, ctx, max_shapes, t, inside);
+    outside_pass(ix, cc, cost, ctx, max_shapes, t, outside);
+}
+
+/* The evidence of the path's beads (dp.h), the passes at CONFIDENCE_TEMPERATURE already
+ * in the arrays; the arrays are reused for the other temperatures. */
+static void path_evidence(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
+                          size_t max_shapes, float *inside, float *outside, const bead *beads, size_t n,
+                          bead_evidence *ev)
+{
+    const double t = CONFIDENCE_TEMPERATURE;
+    for (size_t k = 0; k < n; k++) {
+        const bead *bd = &beads[k];
+        ev[k] = (bead_evidence){bd->confidence, node_posterior(ix, t, inside, outside, bd->i, bd->j),
+                                node_posterior(ix, t, inside, outside, bd->i + bd->di, bd->j + bd->dj),
+                                exp(-rival_excess(ix, cc, cost, ctx, max_shapes, inside, outside, bd) / t), 0, 0};
+    }
+    passes(ix, cc, cost, ctx, max_shapes, CONFIDENCE_SOFT_TEMPERATURE, inside, outside);
+    for (size_t k = 0; k < n; k++)
+        ev[k].soft_posterior =
+            posterior(ix, cc, cost, ctx, CONFIDENCE_SOFT_TEMPERATURE, inside, outside, &beads[k]);
+    passes(ix, cc, cost, ctx, max_shapes, MARGIN_TEMPERATURE, inside, outside);
+    for (size_t k = 0; k < n; k++)
+        ev[k].margin = rival_excess(ix, cc, cost, ctx, max_shapes, inside, outside, &beads[k]);
+}
+
 int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
-             size_t *nout)
+             size_t *nout, bead_evidence **evidence)
 {
     *out = NULL;
     *nout = 0;
+    if (evidence)
+        *evidence = NULL;
     if (max_shapes > align_nshapes)
         max_shapes = align_nshapes;
     band_index ix = {0};
@@ -350,6 +425,19 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         for (size_t t = 0; t < count; t++)
             beads[t].confidence =
                 posterior(&ix, &cc, cost, ctx, CONFIDENCE_TEMPERATURE, inside, outside, &beads[t]);
+        bead_evidence *ev = evidence ? malloc((count + 1) * sizeof *ev) : NULL;
+        if (evidence && !ev) {
+            free(outside);
+            free(beads);
+            free(cc.v);
+            free(forward);
+            free(ix.row_start);
+            return error_nomem();
+        }
+        if (ev) {
+            path_evidence(&ix, &cc, cost, ctx, max_shapes, inside, outside, beads, count, ev);
+            *evidence = ev;
+        }
         free(outside);
     }
     free(cc.v);

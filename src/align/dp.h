@@ -59,10 +59,25 @@ int band_bead_allowed(const dp_band *b, size_t i, size_t di, size_t j, size_t dj
 
 typedef double (*bead_cost_fn)(void *ctx, size_t i, size_t di, size_t j, size_t dj);
 
+/* What the inside and outside passes say about one chosen bead, for the confidence model
+ * (bead_confidence.h): probabilities under the same weighting of paths as `confidence`. */
+typedef struct {
+    double posterior;           /* the share of the paths' weight through the bead */
+    double start_node, end_node; /* the share through its start node, its end node */
+    double rival;               /* the highest posterior of another bead leaving its start
+                                 * node or reaching its end node */
+    double soft_posterior;      /* the posterior with paths weighing e^(-cost/T_soft),
+                                 * T_soft = CONFIDENCE_SOFT_TEMPERATURE: farther rivals count */
+    double margin;              /* nats between the best path and the best one through a
+                                 * rival bead (the same rivals) */
+} bead_evidence;
+
 /* Best path from (0,0) to (n,m) inside the band. `max_shapes` limits the shapes used to the
- * first entries of align_shapes. With `confidence`, beads get confidences (a second pass);
- * otherwise 1. Returns 0, -ERR_NOMEM, or -ERR_FAILED when the band holds no path. */
+ * first entries of align_shapes. With `confidence`, beads get confidences (a second pass),
+ * their posterior probabilities; otherwise 1. With `evidence` too (may be NULL), *evidence
+ * receives an array of *nout entries, one per bead (the caller frees it). Returns 0,
+ * -ERR_NOMEM, or -ERR_FAILED when the band holds no path. */
 int dp_align(const dp_band *band, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
-             size_t *nout);
+             size_t *nout, bead_evidence **evidence);
 
 #endif

@@ -49,4 +49,15 @@ void lexmodel_update_costs(lexmodel *m);
 /* Cost of the bead source [i, i+di) with target [j, j+dj), in nats. */
 double lexmodel_cost(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj);
 
+/* How much of a bead the dictionaries explain, for the confidence model
+ * (bead_confidence.h). */
+typedef struct {
+    unsigned words[2], covered[2]; /* content words of each side, and those covered */
+    double weakest;     /* the lowest share of covered words of a sentence of the bead
+                         * (among those with words); 1 when no sentence has any */
+} lex_coverage;
+
+/* The coverage of the bead source [i, i+di) with target [j, j+dj). */
+void lexmodel_coverage(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj, lex_coverage *out);
+
 #endif

@@ -5,10 +5,11 @@
  * few beads are doubtful and most content words meet a dictionary translation on the
  * other side of their bead; in two unrelated texts most beads are doubtful and few words
  * meet one. Measured on every dev pair against the same documents paired at random
- * (make eval; README): true pairs have at most 36 % doubtful beads and a pivot coverage
- * of at least 0.53, and their share of doubtful beads is always at least 0.17 below their
- * coverage; shuffled pairs have 42 % doubtful beads or more and a coverage of 0.46 or
- * less, and their doubtful share is above their coverage. So a pair is judged not a
+ * (make eval; README), with the learned confidence (bead_confidence.h): true pairs have
+ * at most 43 % doubtful beads and a pivot coverage of at least 0.53, and their share of
+ * doubtful beads is always at least 0.10 below their coverage; shuffled pairs have 52 %
+ * doubtful beads or more and a coverage of 0.46 or less, and their doubtful share is at
+ * least 0.14 above their coverage. So a pair is judged not a
  * translation when its doubtful share exceeds its coverage, on enough doubtful beads for
  * a share to mean something. Without a lexicon there is no coverage, and the doubtful
  * share alone does not tell (a literary en-zh chapter aligned on lengths alone has more

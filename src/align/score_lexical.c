@@ -482,6 +482,24 @@ double lexmodel_cost(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj
     return c;
 }
 
+void lexmodel_coverage(const lexmodel *m, size_t i, size_t di, size_t j, size_t dj, lex_coverage *out)
+{
+    *out = (lex_coverage){{0, 0}, {0, 0}, 1};
+    for (int s = 0; s < 2; s++) {
+        size_t a = s == 0 ? i : j, da = s == 0 ? di : dj, o = s == 0 ? j : i, d_other = s == 0 ? dj : di;
+        for (size_t x = a; x < a + da; x++) {
+            uint64_t bits = 0;
+            for (size_t l = o; l < o + d_other; l++)
+                bits |= s == 0 ? pair_mask(m, 0, x, l) : pair_mask(m, 1, l, x);
+            unsigned words = m->ws[s][x + 1] - m->ws[s][x], covered = (unsigned)__builtin_popcountll(bits);
+            out->words[s] += words;
+            out->covered[s] += covered;
+            if (words && (double)covered / words < out->weakest)
+                out->weakest = (double)covered / words;
+        }
+    }
+}
+
 static double lexical_cost(const void *state, const align_pair *p, const bead_shape_at *b)
 {
     (void)p;

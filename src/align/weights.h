@@ -83,8 +83,12 @@
  * rates from the previous pass's beads. */
 #define REFIT_ROUNDS 1
 
-/* Confidence (dp.c): every path weighs e^(-cost/T); a bead's confidence is the share of
- * the weight of all paths that goes through it (forward-backward over the same band). */
+/* The posterior (dp.c): every path weighs e^(-cost/T); a bead's posterior is the share of
+ * the weight of all paths that goes through it (forward-backward over the same band). Its
+ * confidence is learned from it and the bead's other evidence (bead_confidence.h). */
 #define CONFIDENCE_TEMPERATURE 1.0
+/* A second posterior for the confidence model (bead_confidence.h), at a temperature at
+ * which alignments costing a few nats more still count */
+#define CONFIDENCE_SOFT_TEMPERATURE 3.0
 
 #endif

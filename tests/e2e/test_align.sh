@@ -143,15 +143,38 @@ else
   skip "unrelated documents refused" "needs $SHARED/eval/align"
 fi
 
-# two unrelated texts: most beads are doubtful, and only --keep-doubtful writes them, flagged
+# a paragraph left out of the Russian article: the English sentences at the gap come out
+# doubtful, most of them far below --min-score (the confidence model, bead_confidence.h;
+# the plain posterior gave them 0.41 on average)
+awk 'BEGIN { RS = ""; ORS = "\n\n" } NR != 4' "$corpus/article.ru.txt" >"$SCRATCH/gap.ru"
+run align -q "$corpus/article.en.txt" "$SCRATCH/gap.ru"
+gap=$(grep -E '^\[(5,6|7|8,9|10)\]:' <<<"$out" | awk -F: '{ n++; s += $NF; if ($NF >= 0.7) high++ }
+  END { if (n == 4 && !high && s / n < 0.35) print "ok" }')
+[[ $status -eq 0 && $gap == ok ]] &&
+  ok "a paragraph left out of a translation: the sentences at the gap are doubtful, 0.35 on average at most" ||
+  not_ok "a paragraph left out: the sentences at the gap are doubtful" "$out"
+# the confidence model is what `make train` learns from the dev sets, byte for byte
+if have_shared && [[ -x $ROOT/build/tools/confidence_train ]]; then
+  check "make train-confidence rebuilds src/align/confidence_model.txt byte for byte" \
+    sh -c "cd '$ROOT' && build/tools/confidence_train '$SHARED/eval/align' '$SCRATCH/model.txt' 2>/dev/null &&
+           cmp '$SCRATCH/model.txt' src/align/confidence_model.txt"
+else
+  skip "make train-confidence rebuilds the model byte for byte" "needs $SHARED/eval/align and build/tools/confidence_train"
+fi
+
+# two unrelated texts: refused; with --force most beads are doubtful, and only
+# --keep-doubtful writes them, flagged
 head -12 "$corpus/article.en.txt" >"$SCRATCH/unrelated.en"
 cp "$corpus/address.zh.txt" "$SCRATCH/unrelated.zh"
 run align "$SCRATCH/unrelated.en" "$SCRATCH/unrelated.zh" -o "$SCRATCH/unrelated.tmx"
+[[ $status -eq 65 && $err == *"does not look like a translation"* && ! -e $SCRATCH/unrelated.tmx ]] &&
+  ok "unrelated texts are refused (exit 65), nothing written" || not_ok "unrelated texts are refused" "$status" "$err"
+run align --force "$SCRATCH/unrelated.en" "$SCRATCH/unrelated.zh" -o "$SCRATCH/unrelated.tmx"
 left=$(grep -o '[0-9]* doubtful bead' <<<"$err" | cut -d' ' -f1)
 written=$(grep -c '<tu ' "$SCRATCH/unrelated.tmx")
 [[ $status -eq 0 && ${left:-0} -gt 0 ]] && ok "unrelated texts: doubtful beads are left out of the TMX ($left left out, $written written)" ||
   not_ok "unrelated texts: doubtful beads are left out of the TMX" "$err"
-run align --keep-doubtful "$SCRATCH/unrelated.en" "$SCRATCH/unrelated.zh" -o "$SCRATCH/kept.tmx"
+run align --force --keep-doubtful "$SCRATCH/unrelated.en" "$SCRATCH/unrelated.zh" -o "$SCRATCH/kept.tmx"
 flagged=$(grep -c '<prop type="x-polyalign-flag">doubtful</prop>' "$SCRATCH/kept.tmx")
 [[ $status -eq 0 && $flagged -eq ${left:-0} && $flagged -gt 0 && $(grep -c '<tu ' "$SCRATCH/kept.tmx") -eq $((written + flagged)) &&
    $err == *"doubtful units (confidence below --min-score 0.70) kept, flagged"* ]] &&

@@ -1,5 +1,6 @@
 /* test_align.c — unit tests of src/align: the bead DP and its band, features and
- * anchors, the length model, three-way merging, a bead's shape name. */
+ * anchors, the length model, three-way merging, a bead's shape name, the bead-confidence
+ * model. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,12 +12,14 @@
 #include <string.h>
 
 #include "align/align.h"
+#include "align/bead_confidence.h"
 #include "align/coarse.h"
 #include "align/dp.h"
 #include "align/features.h"
 #include "align/hard_anchor.h"
 #include "align/alignment.h"
 #include "align/scorer.h"
+#include "util/error.h"
 
 /* A side built in memory: sentences in one paragraph. */
 static align_text make_text(const char *lang, const char **sents, size_t n)
@@ -54,7 +57,7 @@ static void dp_finds_the_cheapest_path(void **state)
     assert_int_equal(band_full(&band, 5, 5), 0);
     bead *b;
     size_t n;
-    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     assert_int_equal(n, 5);
     for (size_t k = 0; k < n; k++) {
         assert_int_equal(b[k].i, k);
@@ -85,7 +88,7 @@ static void dp_confidence_is_a_posterior(void **state)
     assert_int_equal(band_full(&band, 2, 2), 0);
     bead *b;
     size_t n;
-    assert_int_equal(dp_align(&band, two_ways_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_int_equal(dp_align(&band, two_ways_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     assert_true(n == 1 || n == 2);
     for (size_t k = 0; k < n; k++)
         assert_true(fabs(b[k].confidence - 0.5) < 1e-3);
@@ -94,12 +97,105 @@ static void dp_confidence_is_a_posterior(void **state)
     /* diagonal_cost: the 1-1 path costs 0, the next best 3 or more, so each bead carries
      * all but a few per cent of the weight */
     assert_int_equal(band_full(&band, 3, 3), 0);
-    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     assert_int_equal(n, 3);
     for (size_t k = 0; k < n; k++)
         assert_true(b[k].confidence > 0.8 && b[k].confidence <= 1.0);
     free(b);
     band_free(&band);
+}
+
+/* The evidence of the path's beads agrees with their posteriors; a sure path has wide
+ * margins, a tie none. */
+static void dp_evidence_of_the_path(void **state)
+{
+    (void)state;
+    dp_band band;
+    assert_int_equal(band_full(&band, 3, 3), 0);
+    bead *b;
+    bead_evidence *ev;
+    size_t n;
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, &ev), 0);
+    assert_int_equal(n, 3);
+    for (size_t k = 0; k < n; k++) {
+        assert_true(fabs(ev[k].posterior - b[k].confidence) < 1e-12);
+        assert_true(ev[k].start_node >= ev[k].posterior - 1e-6 && ev[k].end_node >= ev[k].posterior - 1e-6);
+        assert_true(ev[k].rival < 0.2);
+        assert_true(ev[k].soft_posterior < ev[k].posterior && ev[k].soft_posterior > 0);
+        assert_true(ev[k].margin >= 2.9); /* the cheapest rival bead costs 3 */
+    }
+    free(b);
+    free(ev);
+    band_free(&band);
+    assert_int_equal(band_full(&band, 2, 2), 0);
+    assert_int_equal(dp_align(&band, two_ways_cost, NULL, align_nshapes, 1, &b, &n, &ev), 0);
+    for (size_t k = 0; k < n; k++)
+        assert_true(ev[k].margin < 1e-3 && fabs(ev[k].rival - 0.5) < 1e-3);
+    free(b);
+    free(ev);
+    /* without confidences, no evidence */
+    assert_int_equal(dp_align(&band, two_ways_cost, NULL, align_nshapes, 0, &b, &n, &ev), 0);
+    assert_null(ev);
+    free(b);
+    band_free(&band);
+}
+
+/* Features of a bead, the model text, and the probability it gives. */
+static void confidence_model_reads_and_applies(void **state)
+{
+    (void)state;
+    bead_observation o = {.di = 2, .dj = 1, .ev = {0.9, 0.95, 1.0, 0.1, 0.8, 2.5}, .prev = 1, .next = 0.5,
+                          .neighbours_empty = 1, .doc_posterior = 0.9, .length_cost = 30,
+                          .cov = {{4, 2}, {3, 1}, 0.25}, .doc_rate = {0.5, 0.5}, .chars = {100, 35}, .ratio = 0.35};
+    double f[CONF_FEATURES];
+    confidence_features(&o, f);
+    assert_true(f[CONF_BIAS] == 1);
+    assert_true(fabs(f[CONF_POSTERIOR_LOGIT] - log(9.0)) < 1e-9);
+    assert_true(fabs(f[CONF_NODE_LOGIT] - log(19.0)) < 1e-9);
+    assert_true(fabs(f[CONF_NEIGHBOUR_LOGIT]) < 1e-9);
+    assert_true(f[CONF_ONE_TO_ONE] == 0 && f[CONF_EMPTY_SIDE] == 0 && f[CONF_EXTRA_SENTENCES] == 1);
+    assert_true(f[CONF_LENGTH_COST] == 20); /* capped */
+    assert_true(fabs(f[CONF_COVERAGE] - 4.0 / 6) < 1e-9 && f[CONF_COVERAGE_WEAKEST] == 0.25);
+    assert_true(fabs(f[CONF_COVERAGE_EXCESS] - (4.0 / 6 - 0.5)) < 1e-9 && f[CONF_NO_WORDS] == 0);
+    assert_true(fabs(f[CONF_COVERAGE_Z] - (1 - 1) / sqrt(1 * 0.5 + 1)) < 1e-9); /* the target side: 1 of 2 */
+    assert_true(fabs(f[CONF_RATIO_DEVIATION]) < 1e-9 && f[CONF_NEIGHBOURS_EMPTY] == 1);
+    /* a posterior of exactly 1 is not infinitely sure */
+    o.ev.posterior = 1;
+    confidence_features(&o, f);
+    assert_true(isfinite(f[CONF_POSTERIOR_LOGIT]) && f[CONF_POSTERIOR_LOGIT] > 9);
+
+    char text[2048];
+    size_t len = (size_t)snprintf(text, sizeof text, "# a comment\n");
+    for (int k = 0; k < CONF_FEATURES; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s %s\n", confidence_feature_names[k],
+                                k == CONF_POSTERIOR_LOGIT ? "1" : k == CONF_BIAS ? "-0.5" : "0");
+    confidence_model m;
+    assert_int_equal(confidence_model_parse(text, len, "t", &m), 0);
+    o.ev.posterior = 0.9;
+    confidence_features(&o, f);
+    assert_true(fabs(confidence_model_apply(&m, f) - 1 / (1 + exp(0.5 - log(9.0)))) < 1e-9);
+    /* a feature missing, repeated, unknown, or a weight that is no number */
+    assert_int_equal(confidence_model_parse(text, len - strlen("doc_posterior 0\n"), "t", &m), -ERR_DATA);
+    char bad[2200];
+    snprintf(bad, sizeof bad, "%sbias 1\n", text);
+    assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
+    snprintf(bad, sizeof bad, "%snot_a_feature 1\n", text);
+    assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
+    snprintf(bad, sizeof bad, "bias x\n%s", text + strlen("# a comment\nbias -0.5\n"));
+    assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
+    /* the built-in model reads, and ranks a sure bead above a doubtful one */
+    assert_int_equal(confidence_model_builtin(&m), 0);
+    o.ev.posterior = 0.3;
+    confidence_features(&o, f);
+    double doubtful = confidence_model_apply(&m, f);
+    o = (bead_observation){.di = 1, .dj = 1, .ev = {0.999, 0.999, 0.999, 0.001, 0.99, 8}, .prev = 0.999,
+                           .next = 0.999, .doc_posterior = 0.95, .cov = {{5, 5}, {4, 4}, 0.8}, .doc_rate = {0.6, 0.6},
+                           .chars = {80, 28}, .ratio = 0.35};
+    confidence_features(&o, f);
+    double sure = confidence_model_apply(&m, f);
+    assert_true(sure > 0.9 && doubtful < sure);
+    /* the confidence never rises above the posterior */
+    assert_true(confidence_of_bead(&m, f, 0.4) == 0.4 && confidence_of_bead(&m, f, 1) == sure);
 }
 
 static void dp_reports_an_empty_band(void **state)
@@ -111,7 +207,7 @@ static void dp_reports_an_empty_band(void **state)
         band.lo[i] = band.hi[i] = 0; /* (4,4) unreachable */
     bead *b;
     size_t n;
-    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n), -1);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n, NULL), -1);
     band_free(&band);
 }
 
@@ -127,7 +223,7 @@ static void dp_passes_through_forced_nodes(void **state)
     assert_true(band.hi[1] <= 3 && band.lo[3] >= 3); /* rows above end at 3, rows below start there */
     bead *b;
     size_t n;
-    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n), 0);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     int through = 0;
     for (size_t k = 0; k < n; k++) {
         size_t ei = b[k].i + b[k].di, ej = b[k].j + b[k].dj;
@@ -144,7 +240,7 @@ static void dp_passes_through_forced_nodes(void **state)
     band_free(&band);
     /* without nodes, the diagonal again */
     assert_int_equal(band_full(&band, 5, 5), 0);
-    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n), 0);
+    assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n, NULL), 0);
     assert_int_equal(n, 5);
     free(b);
     band_free(&band);
@@ -330,6 +426,8 @@ int main(void)
         cmocka_unit_test(dp_finds_the_cheapest_path),
         cmocka_unit_test(dp_reports_an_empty_band),
         cmocka_unit_test(dp_confidence_is_a_posterior),
+        cmocka_unit_test(dp_evidence_of_the_path),
+        cmocka_unit_test(confidence_model_reads_and_applies),
         cmocka_unit_test(coarse_band_holds_the_diagonal),
         cmocka_unit_test(dp_passes_through_forced_nodes),
         cmocka_unit_test(coarse_band_keeps_forced_nodes),
