@@ -9,7 +9,7 @@ D=$SCRATCH
 
 # XLIFF 1.2: a trans-unit per bead with pivot text, languages, the score as a note,
 # needs-review below --min-score
-run_ok align -q --min-score 0.9999 "$corpus/article.en.txt" "$corpus/article.zh.txt" -o "$D/a.xliff"
+run_ok align -q --min-score 0.999 "$corpus/article.en.txt" "$corpus/article.zh.txt" -o "$D/a.xliff"
 check "XLIFF 1.2: well-formed, units with source, target, state and the confidence note" python3 - "$D/a.xliff" <<'PY'
 import sys, xml.etree.ElementTree as ET
 ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
@@ -28,9 +28,9 @@ for u in units:
     score = float(note.text.split()[1].rstrip(","))
     assert note.get("from") == "polyalign" and 0 <= score <= 1
     state = tgt.get("state")
-    assert state == ("needs-review-translation" if score < 0.9999 else "translated"), (state, score)
+    assert state == ("needs-review-translation" if score < 0.999 else "translated"), (state, score)
     review += state != "translated"
-assert 0 < review < 18, review  # some below 0.9999, some not: the threshold is applied
+assert 0 < review < 18, review  # some below 0.999, some not: the threshold is applied
 PY
 run_ok align -q "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "$corpus/keynote.ru.txt" -o "$D/k.xlf"
 check "XLIFF 1.2 of three texts: a <file> per translation, the same units in each" python3 - "$D/k.xlf" <<'PY'
@@ -89,7 +89,7 @@ else
   skip "OmegaT loads the XLIFF 1.2" "OmegaT not installed (CI installs omegat)"
 fi
 # XLIFF 2.0: srcLang/trgLang, a unit per bead, the Metadata module, subState below --min-score
-run_ok align -q --format xliff2 --min-score 0.9999 "$corpus/article.en.txt" "$corpus/article.ru.txt" -o "$D/a2.xml"
+run_ok align -q --format xliff2 --min-score 0.999 "$corpus/article.en.txt" "$corpus/article.ru.txt" -o "$D/a2.xml"
 check "XLIFF 2.0: units with a segment, confidence metadata, needs-review below --min-score" python3 - "$D/a2.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 X, M = "urn:oasis:names:tc:xliff:document:2.0", "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -107,8 +107,8 @@ for u in units:
     assert seg.find("{%s}source" % X).text
     if seg.find("{%s}target" % X) is not None:
         assert seg.get("state") == "translated"
-        assert (seg.get("subState") == "polyalign:needs-review") == (score < 0.9999)
-        review += score < 0.9999
+        assert (seg.get("subState") == "polyalign:needs-review") == (score < 0.999)
+        review += score < 0.999
 assert review > 0
 PY
 run align -q --format xliff2 "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "$corpus/keynote.ru.txt" -o "$D/k2.xml"
@@ -116,7 +116,7 @@ run align -q --format xliff2 "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "
   ok "XLIFF 2.0 of three texts: a usage error pointing to --format xliff" || not_ok "xliff2 with three texts" "$status" "$err"
 
 # the review table: header, one row per bead, doubtful flagged
-run_ok align -q --min-score 0.9999 --format tsv "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt" -o "$D/r.tsv"
+run_ok align -q --min-score 0.999 --format tsv "$corpus/article.en.txt" "$corpus/article.zh.txt" "$corpus/article.ru.txt" -o "$D/r.tsv"
 check "the review table: id, score, flag, one column per language; doubtful flagged" python3 - "$D/r.tsv" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
@@ -124,7 +124,7 @@ assert rows[0] == ["id", "score", "flag", "en-US", "zh-CN", "ru-RU"], rows[0]
 assert all(len(r) == 6 for r in rows), [r for r in rows if len(r) != 6]
 assert [r[0] for r in rows[1:]] == [str(k) for k in range(1, len(rows))]
 for r in rows[1:]:
-    assert (r[2] == "doubtful") == (float(r[1]) < 0.9999), r[:3]
+    assert (r[2] == "doubtful") == (float(r[1]) < 0.999), r[:3]
 assert any(r[2] == "doubtful" for r in rows[1:]) and any(r[2] == "" for r in rows[1:])
 PY
 run_ok tmx from-tsv "$D/r.tsv" -o "$D/r.tmx"
