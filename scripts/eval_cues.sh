@@ -13,11 +13,7 @@ cd "$(dirname "$0")/.."
 A=tests/audio
 D=build/eval/cues
 mkdir -p "$D"
-voices=(
-  "zh espeak-ng cmn-latn-pinyin+m3 150"
-  "en flite kal 1.0" "en flite awb 0.85" "en flite rms 1.2" "en flite slt 1.1" "en espeak-ng en-gb-x-rp 190"
-  "en espeak-ng en-us+m3 140" "ru espeak-ng ru+f3 140" "ru espeak-ng ru+m2 200" "zh espeak-ng cmn-latn-pinyin+f2 210"
-)
+mapfile -t voices < <(grep -v '^#' tests/audio/voices.txt | grep ' cues$' | sed 's/ cues$//') # the voices marked for cues
 for spec in "${voices[@]}"; do
   set -- $spec
   name="$1_$3_$4"
