@@ -1,4 +1,7 @@
-/* dp.c — banded bead DP with a backward pass for confidences; see dp.h. */
+/* dp.c — banded bead DP with a backward pass for confidences; see dp.h. Two sweeps over
+ * the band, each computing a bead's cost once: forward (Viterbi and the inside sums at every
+ * temperature the confidences use), backward (the outside sums, and each path bead's
+ * evidence as soon as its rows are done). */
 #include "dp.h"
 
 #include <float.h>
@@ -16,9 +19,6 @@ const bead_shape align_shapes[] = {
 const size_t align_nshapes = sizeof align_shapes / sizeof align_shapes[0];
 
 enum { NO_SHAPE = 255 };
-
-/* A temperature low enough for soft minima to be minima: the best path's cost */
-#define MARGIN_TEMPERATURE 1e-6
 
 int align_shape_index(size_t di, size_t dj)
 {
@@ -149,27 +149,42 @@ static inline size_t cell(const band_index *ix, size_t i, size_t j)
     return ix->row_start[i] + (j - b->lo[i]);
 }
 
-/* Bead costs kept from the forward pass for the backward one, by start cell and shape:
- * the backward pass and the confidences ask for the same beads again, and a bead's cost
- * (a sum of scorers) is most of the time. NaN: not computed. Only when it fits in
- * COST_CACHE_MAX bytes; long documents recompute. */
-enum { COST_CACHE_MAX = 64 << 20 };
+/* The temperatures of the passes behind the confidences: the posterior's (dp.h), the soft
+ * posterior's, and one low enough for soft minima to be minima, the margin's (the best
+ * path's cost). */
+enum { AT_CONFIDENCE, AT_SOFT, AT_MARGIN, TEMPERATURES };
+static const double temperature[TEMPERATURES] = {CONFIDENCE_TEMPERATURE, CONFIDENCE_SOFT_TEMPERATURE, 1e-6};
+
+/* The rows of the band a sweep still looks at: a bead spans at most five rows, so the
+ * recurrences of row i read rows i-5..i (or i..i+5) only, and a ring of six rows holds
+ * them in O(band width) instead of O(n · band). */
+enum { RING_ROWS = 6 };
 
 typedef struct {
-    float *v;       /* [cells × max_shapes] or NULL */
-    size_t shapes;
-} cost_cache;
+    const dp_band *band;
+    size_t width;   /* the widest row */
+    float *v;       /* RING_ROWS rows of `width` */
+} row_ring;
 
-static double cached_cost(const cost_cache *cc, size_t c, size_t s, bead_cost_fn cost, void *ctx, size_t i,
-                          size_t j)
+static int ring_init(row_ring *r, const dp_band *b)
 {
-    if (cc->v) {
-        float *slot = &cc->v[c * cc->shapes + s];
-        if (isnan(*slot))
-            *slot = (float)cost(ctx, i, align_shapes[s].di, j, align_shapes[s].dj);
-        return *slot;
-    }
-    return cost(ctx, i, align_shapes[s].di, j, align_shapes[s].dj);
+    r->band = b;
+    r->width = 1;
+    for (size_t i = 0; i <= b->n; i++)
+        if (b->hi[i] >= b->lo[i] && b->hi[i] - b->lo[i] + 1 > r->width)
+            r->width = b->hi[i] - b->lo[i] + 1;
+    r->v = malloc(RING_ROWS * r->width * sizeof *r->v);
+    return r->v ? 0 : error_nomem();
+}
+
+/* The ring's slot for node (i, j): the caller stays within RING_ROWS - 1 rows of the row
+ * it fills. NULL outside the band. */
+static inline float *ring_at(const row_ring *r, size_t i, size_t j)
+{
+    const dp_band *b = r->band;
+    if (i > b->n || j < b->lo[i] || j > b->hi[i])
+        return NULL;
+    return &r->v[(i % RING_ROWS) * r->width + (j - b->lo[i])];
 }
 
 /* -T·log(e^(-a/T) + e^(-b/T)): the soft minimum of two path costs at temperature T */
@@ -183,94 +198,103 @@ static double soft_min(double a, double b, double t)
     return lo - t * log1p(exp(-(hi - lo) / t));
 }
 
-/* inside[c]: soft minimum (temperature t) over every path from (0, 0) to node c of its cost,
- * that is -t·log of the total weight e^(-cost/t) of those paths */
-static void inside_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx, size_t max_shapes,
-                        double t, float *inside)
+/* A bead's cost as the confidence passes take it: in single precision, as the arrays
+ * keep their sums. */
+static double pass_cost(bead_cost_fn cost, void *ctx, size_t i, size_t di, size_t j, size_t dj)
+{
+    return (float)cost(ctx, i, di, j, dj);
+}
+
+/* The forward sweep, each bead's cost computed once for all its recurrences: Viterbi's
+ * (the best cost to each node, in `best_to`; the shape of the best bead into it, in
+ * `back`) and, for the first `passes` temperatures t, the inside one: inside[t][c] is the
+ * soft minimum over every path from (0, 0) to node c of its cost, -t·log of the total
+ * weight e^(-cost/t) of those paths. */
+static void forward_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, row_ring *best_to,
+                          uint8_t *back, size_t passes, float *const inside[TEMPERATURES])
 {
     const dp_band *b = ix->band;
     for (size_t i = 0; i <= b->n; i++) {
         for (size_t j = b->lo[i]; j <= b->hi[i]; j++) {
             size_t c = cell(ix, i, j);
+            float *here = ring_at(best_to, i, j);
             if (i == 0 && j == 0) {
-                inside[c] = 0;
+                *here = 0;
+                back[c] = NO_SHAPE;
+                for (size_t t = 0; t < passes; t++)
+                    inside[t][c] = 0;
                 continue;
             }
-            double v = INFINITY;
+            double best = INFINITY, soft[TEMPERATURES] = {INFINITY, INFINITY, INFINITY};
+            uint8_t arg = NO_SHAPE;
             for (size_t s = 0; s < max_shapes; s++) {
                 size_t di = align_shapes[s].di, dj = align_shapes[s].dj;
                 if (di > i || dj > j)
                     continue;
                 size_t p = cell(ix, i - di, j - dj);
-                if (p == SIZE_MAX || !isfinite(inside[p]) || !band_bead_allowed(b, i - di, di, j - dj, dj))
+                if (p == SIZE_MAX)
                     continue;
-                v = soft_min(v, inside[p] + cached_cost(cc, p, s, cost, ctx, i - di, j - dj), t);
+                float from = *ring_at(best_to, i - di, j - dj);
+                /* a node no path reaches has no finite soft minimum either */
+                if (!isfinite(from) || !band_bead_allowed(b, i - di, di, j - dj, dj))
+                    continue;
+                double bc = cost(ctx, i - di, di, j - dj, dj);
+                if (from + bc < best) {
+                    best = from + bc;
+                    arg = (uint8_t)s;
+                }
+                double single = (float)bc;
+                for (size_t t = 0; t < passes; t++)
+                    if (isfinite(inside[t][p]))
+                        soft[t] = soft_min(soft[t], inside[t][p] + single, temperature[t]);
             }
-            inside[c] = (float)v;
+            *here = (float)best;
+            back[c] = arg;
+            for (size_t t = 0; t < passes; t++)
+                inside[t][c] = (float)soft[t];
         }
     }
 }
 
-/* outside[c]: the same over every path from node c to (n, m) */
-static void outside_pass(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
-                         size_t max_shapes, double t, float *outside)
-{
-    const dp_band *b = ix->band;
-    for (size_t i = b->n + 1; i-- > 0;) {
-        for (size_t j = b->hi[i] + 1; j-- > b->lo[i];) {
-            size_t c = cell(ix, i, j);
-            if (i == b->n && j == b->m) {
-                outside[c] = 0;
-                continue;
-            }
-            double v = INFINITY;
-            for (size_t s = 0; s < max_shapes; s++) {
-                size_t e = cell(ix, i + align_shapes[s].di, j + align_shapes[s].dj);
-                if (e == SIZE_MAX || !isfinite(outside[e]) ||
-                    !band_bead_allowed(b, i, align_shapes[s].di, j, align_shapes[s].dj))
-                    continue;
-                v = soft_min(v, outside[e] + cached_cost(cc, c, s, cost, ctx, i, j), t);
-            }
-            outside[c] = (float)v;
-        }
-    }
-}
+/* What the outside sweep learns of one bead of the best path, before the total weight
+ * of the paths is known (it is only at the sweep's end): -t·log of the weight of the
+ * paths through the bead, through its start and end nodes, and the cost of the best
+ * path through a rival bead. INFINITY: no such path. */
+typedef struct {
+    double through[TEMPERATURES];
+    double start_node, end_node;    /* at the confidence's temperature */
+    double rival[TEMPERATURES];     /* at the confidence's and the margin's */
+} bead_sums;
 
-/* The posterior probability of bead bd: the weight of the paths through it over the
- * weight of all paths, every path weighing e^(-cost/t). */
-static double posterior(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx, double t,
-                        const float *inside, const float *outside, const bead *bd)
-{
-    size_t c = cell(ix, bd->i, bd->j), e = cell(ix, bd->i + bd->di, bd->j + bd->dj);
-    int s = align_shape_index(bd->di, bd->dj);
-    double total = outside[cell(ix, 0, 0)];
-    if (c == SIZE_MAX || e == SIZE_MAX || s < 0 || !isfinite(total))
-        return 0;
-    double through = inside[c] + cached_cost(cc, c, (size_t)s, cost, ctx, bd->i, bd->j) + outside[e];
-    double p = exp(-(through - total) / t);
-    return p > 1 ? 1 : p; /* float rounding */
-}
-
-/* The posterior probability of passing through node (i, j). */
-static double node_posterior(const band_index *ix, double t, const float *inside, const float *outside, size_t i,
-                             size_t j)
+/* inside + outside at node (i, j) for temperature t, or INFINITY */
+static double node_sum(const band_index *ix, float *const inside[], const row_ring outside[], size_t t, size_t i,
+                       size_t j)
 {
     size_t c = cell(ix, i, j);
-    double total = outside[cell(ix, 0, 0)];
-    if (c == SIZE_MAX || !isfinite(total) || !isfinite(inside[c]) || !isfinite(outside[c]))
-        return 0;
-    double p = exp(-(inside[c] + outside[c] - total) / t);
-    return p > 1 ? 1 : p;
+    if (c == SIZE_MAX || !isfinite(inside[t][c]) || !isfinite(*ring_at(&outside[t], i, j)))
+        return INFINITY;
+    return inside[t][c] + *ring_at(&outside[t], i, j);
 }
 
-/* The lowest excess cost, over the best path's, of the paths through another bead that
- * leaves bd's start node or reaches its end node (at temperature t: soft minima). */
-static double rival_excess(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
-                           size_t max_shapes, const float *inside, const float *outside, const bead *bd)
+/* The sums of bead bd, every row its paths leave it for already in `outside`. Rivals:
+ * the other beads that leave bd's start node or reach its end node. */
+static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, size_t passes,
+                     float *const inside[], const row_ring outside[], const bead *bd, bead_sums *sum)
 {
     const dp_band *b = ix->band;
-    double total = outside[cell(ix, 0, 0)], best = INFINITY;
     size_t ei = bd->i + bd->di, ej = bd->j + bd->dj;
+    size_t c = cell(ix, bd->i, bd->j), e = cell(ix, ei, ej);
+    for (size_t t = 0; t < TEMPERATURES; t++)
+        sum->through[t] = sum->rival[t] = INFINITY;
+    if (c != SIZE_MAX && e != SIZE_MAX && align_shape_index(bd->di, bd->dj) >= 0) {
+        double bc = pass_cost(cost, ctx, bd->i, bd->di, bd->j, bd->dj);
+        for (size_t t = 0; t < passes; t++)
+            sum->through[t] = inside[t][c] + bc + *ring_at(&outside[t], ei, ej);
+    }
+    sum->start_node = node_sum(ix, inside, outside, AT_CONFIDENCE, bd->i, bd->j);
+    sum->end_node = node_sum(ix, inside, outside, AT_CONFIDENCE, ei, ej);
+    if (passes < TEMPERATURES)
+        return;
     for (size_t s = 0; s < max_shapes; s++) {
         size_t di = align_shapes[s].di, dj = align_shapes[s].dj;
         if (di == bd->di && dj == bd->dj)
@@ -279,46 +303,144 @@ static double rival_excess(const band_index *ix, const cost_cache *cc, bead_cost
             if (end && (di > ei || dj > ej))
                 continue;
             size_t i = end ? ei - di : bd->i, j = end ? ej - dj : bd->j;
-            size_t c = cell(ix, i, j), e = cell(ix, i + di, j + dj);
-            if (c == SIZE_MAX || e == SIZE_MAX || !isfinite(inside[c]) || !isfinite(outside[e]) ||
-                !band_bead_allowed(b, i, di, j, dj))
+            size_t rc = cell(ix, i, j), re = cell(ix, i + di, j + dj);
+            if (rc == SIZE_MAX || re == SIZE_MAX || !band_bead_allowed(b, i, di, j, dj))
                 continue;
-            double through = inside[c] + cached_cost(cc, c, s, cost, ctx, i, j) + outside[e] - total;
-            if (through < best)
-                best = through;
+            double rival_cost = NAN;
+            static const size_t rival_temperatures[] = {AT_CONFIDENCE, AT_MARGIN};
+            for (size_t k = 0; k < 2; k++) {
+                size_t t = rival_temperatures[k];
+                float out = *ring_at(&outside[t], i + di, j + dj);
+                if (!isfinite(inside[t][rc]) || !isfinite(out))
+                    continue;
+                if (isnan(rival_cost))
+                    rival_cost = pass_cost(cost, ctx, i, di, j, dj);
+                double through = inside[t][rc] + rival_cost + out;
+                if (through < sum->rival[t])
+                    sum->rival[t] = through;
+            }
         }
     }
+}
+
+/* The backward sweep: for the first `passes` temperatures, the outside recurrence
+ * (outside[t] at node c: the same soft minimum over every path from c to (n, m)), and the
+ * sums of each bead of the best path as soon as the rows it needs are in the ring. */
+static void outside_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, size_t passes,
+                          float *const inside[], row_ring outside[], const bead *beads, size_t nbeads,
+                          bead_sums *sums)
+{
+    const dp_band *b = ix->band;
+    size_t k = nbeads; /* path order: the beads starting on row i are the last ones not summed */
+    for (size_t i = b->n + 1; i-- > 0;) {
+        for (size_t j = b->hi[i] + 1; j-- > b->lo[i];) {
+            if (i == b->n && j == b->m) {
+                for (size_t t = 0; t < passes; t++)
+                    *ring_at(&outside[t], i, j) = 0;
+                continue;
+            }
+            double soft[TEMPERATURES] = {INFINITY, INFINITY, INFINITY};
+            for (size_t s = 0; s < max_shapes; s++) {
+                size_t di = align_shapes[s].di, dj = align_shapes[s].dj;
+                /* a node from which no path goes on has no finite soft minimum at any temperature */
+                if (cell(ix, i + di, j + dj) == SIZE_MAX || !isfinite(*ring_at(&outside[0], i + di, j + dj)) ||
+                    !band_bead_allowed(b, i, di, j, dj))
+                    continue;
+                double bc = pass_cost(cost, ctx, i, di, j, dj);
+                for (size_t t = 0; t < passes; t++) {
+                    float out = *ring_at(&outside[t], i + di, j + dj);
+                    if (isfinite(out))
+                        soft[t] = soft_min(soft[t], out + bc, temperature[t]);
+                }
+            }
+            for (size_t t = 0; t < passes; t++)
+                *ring_at(&outside[t], i, j) = (float)soft[t];
+        }
+        while (k > 0 && beads[k - 1].i == i) {
+            k--;
+            sum_bead(ix, cost, ctx, max_shapes, passes, inside, outside, &beads[k], &sums[k]);
+        }
+    }
+}
+
+/* e^(-(sum - total)/t), the share of the total weight a sum of paths carries */
+static double share(double sum, double total, double t)
+{
+    if (!isfinite(total) || !isfinite(sum))
+        return 0;
+    double p = exp(-(sum - total) / t);
+    return p > 1 ? 1 : p; /* float rounding */
+}
+
+/* The lowest excess cost of a rival's paths over the best path's, from the rival's sum */
+static double excess(double rival, double total)
+{
+    double best = rival == INFINITY ? INFINITY : rival - total;
     return best < 0 ? 0 : best;
 }
 
-/* Inside and outside passes at temperature t into the two arrays. */
-static void passes(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx, size_t max_shapes,
-                   double t, float *inside, float *outside)
+/* The confidences (and with `ev`, the evidence) of the path's beads from their sums. */
+static void path_confidences(const double total[TEMPERATURES], const bead_sums *sums, bead *beads, size_t n,
+                             bead_evidence *ev)
 {
-    inside_pass(ix, cc, cost, ctx, max_shapes, t, inside);
-    outside_pass(ix, cc, cost, ctx, max_shapes, t, outside);
+    for (size_t k = 0; k < n; k++) {
+        const bead_sums *s = &sums[k];
+        const double t = temperature[AT_CONFIDENCE];
+        beads[k].confidence = share(s->through[AT_CONFIDENCE], total[AT_CONFIDENCE], t);
+        if (ev)
+            ev[k] = (bead_evidence){beads[k].confidence,
+                                    share(s->start_node, total[AT_CONFIDENCE], t),
+                                    share(s->end_node, total[AT_CONFIDENCE], t),
+                                    exp(-excess(s->rival[AT_CONFIDENCE], total[AT_CONFIDENCE]) / t),
+                                    share(s->through[AT_SOFT], total[AT_SOFT], temperature[AT_SOFT]),
+                                    excess(s->rival[AT_MARGIN], total[AT_MARGIN])};
+    }
 }
 
-/* The evidence of the path's beads (dp.h), the passes at CONFIDENCE_TEMPERATURE already
- * in the arrays; the arrays are reused for the other temperatures. */
-static void path_evidence(const band_index *ix, const cost_cache *cc, bead_cost_fn cost, void *ctx,
-                          size_t max_shapes, float *inside, float *outside, const bead *beads, size_t n,
-                          bead_evidence *ev)
+/* The buffers of one dp_align call */
+typedef struct {
+    band_index ix;
+    row_ring best_to, outside[TEMPERATURES];
+    uint8_t *back;
+    float *inside[TEMPERATURES];
+    bead_sums *sums;
+} dp_work;
+
+static void work_free(dp_work *w)
 {
-    const double t = CONFIDENCE_TEMPERATURE;
-    for (size_t k = 0; k < n; k++) {
-        const bead *bd = &beads[k];
-        ev[k] = (bead_evidence){bd->confidence, node_posterior(ix, t, inside, outside, bd->i, bd->j),
-                                node_posterior(ix, t, inside, outside, bd->i + bd->di, bd->j + bd->dj),
-                                exp(-rival_excess(ix, cc, cost, ctx, max_shapes, inside, outside, bd) / t), 0, 0};
+    free(w->ix.row_start);
+    free(w->best_to.v);
+    free(w->back);
+    free(w->sums);
+    for (size_t t = 0; t < TEMPERATURES; t++) {
+        free(w->inside[t]);
+        free(w->outside[t].v);
     }
-    passes(ix, cc, cost, ctx, max_shapes, CONFIDENCE_SOFT_TEMPERATURE, inside, outside);
-    for (size_t k = 0; k < n; k++)
-        ev[k].soft_posterior =
-            posterior(ix, cc, cost, ctx, CONFIDENCE_SOFT_TEMPERATURE, inside, outside, &beads[k]);
-    passes(ix, cc, cost, ctx, max_shapes, MARGIN_TEMPERATURE, inside, outside);
-    for (size_t k = 0; k < n; k++)
-        ev[k].margin = rival_excess(ix, cc, cost, ctx, max_shapes, inside, outside, &beads[k]);
+}
+
+/* The path's beads from the back pointers, into a new array. */
+static int trace_back(const dp_work *w, bead **out, size_t *nout)
+{
+    const dp_band *b = w->ix.band;
+    size_t count = 0;
+    for (size_t i = b->n, j = b->m; i || j; count++) {
+        const bead_shape *s = &align_shapes[w->back[cell(&w->ix, i, j)]];
+        i -= s->di;
+        j -= s->dj;
+    }
+    bead *beads = malloc((count + 1) * sizeof *beads);
+    if (!beads)
+        return error_nomem();
+    size_t k = count;
+    for (size_t i = b->n, j = b->m; i || j;) {
+        const bead_shape *s = &align_shapes[w->back[cell(&w->ix, i, j)]];
+        i -= s->di;
+        j -= s->dj;
+        beads[--k] = (bead){i, s->di, j, s->dj, 1.0};
+    }
+    *out = beads;
+    *nout = count;
+    return 0;
 }
 
 int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
@@ -330,119 +452,54 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         *evidence = NULL;
     if (max_shapes > align_nshapes)
         max_shapes = align_nshapes;
-    band_index ix = {0};
-    int rc = index_band(b, &ix);
-    if (rc < 0)
+    size_t passes = !confidence ? 0 : evidence ? TEMPERATURES : 1;
+    dp_work w = {0};
+    int rc = index_band(b, &w.ix);
+    if (rc == 0)
+        rc = ring_init(&w.best_to, b);
+    if (rc == 0 && !(w.back = malloc(w.ix.cells)))
+        rc = error_nomem();
+    for (size_t t = 0; rc == 0 && t < passes; t++) {
+        if (!(w.inside[t] = malloc(w.ix.cells * sizeof *w.inside[t])))
+            rc = error_nomem();
+        else
+            rc = ring_init(&w.outside[t], b);
+    }
+    if (rc < 0) {
+        work_free(&w);
         return rc;
-    float *forward = malloc(ix.cells * sizeof *forward);
-    uint8_t *back = malloc(ix.cells);
-    cost_cache cc = {NULL, max_shapes};
-    if (confidence && ix.cells <= COST_CACHE_MAX / sizeof(float) / (max_shapes ? max_shapes : 1) &&
-        (cc.v = malloc(ix.cells * max_shapes * sizeof *cc.v)) != NULL)
-        for (size_t k = 0; k < ix.cells * max_shapes; k++)
-            cc.v[k] = NAN; /* without the cache, only slower */
-    if (!forward || !back) {
-        free(cc.v);
-        free(forward);
-        free(back);
-        free(ix.row_start);
-        return error_nomem();
     }
-    for (size_t i = 0; i <= b->n; i++) {
-        for (size_t j = b->lo[i]; j <= b->hi[i]; j++) {
-            size_t c = cell(&ix, i, j);
-            if (i == 0 && j == 0) {
-                forward[c] = 0;
-                back[c] = NO_SHAPE;
-                continue;
-            }
-            double best = INFINITY;
-            uint8_t arg = NO_SHAPE;
-            for (size_t s = 0; s < max_shapes; s++) {
-                size_t di = align_shapes[s].di, dj = align_shapes[s].dj;
-                if (di > i || dj > j)
-                    continue;
-                size_t p = cell(&ix, i - di, j - dj);
-                if (p == SIZE_MAX || !isfinite(forward[p]) || !band_bead_allowed(b, i - di, di, j - dj, dj))
-                    continue;
-                double bc = cost(ctx, i - di, di, j - dj, dj);
-                if (cc.v)
-                    cc.v[p * max_shapes + s] = (float)bc;
-                double v = forward[p] + bc;
-                if (v < best) {
-                    best = v;
-                    arg = (uint8_t)s;
-                }
-            }
-            forward[c] = (float)best;
-            back[c] = arg;
-        }
-    }
-    size_t end = cell(&ix, b->n, b->m);
-    if (end == SIZE_MAX || !isfinite(forward[end])) {
-        free(cc.v);
-        free(forward);
-        free(back);
-        free(ix.row_start);
+    forward_sweep(&w.ix, cost, ctx, max_shapes, &w.best_to, w.back, passes, w.inside);
+    const float *end = ring_at(&w.best_to, b->n, b->m);
+    if (!end || !isfinite(*end)) {
+        work_free(&w);
         return -ERR_FAILED;
     }
-    /* trace back */
+    bead *beads = NULL;
     size_t count = 0;
-    for (size_t i = b->n, j = b->m; i || j;) {
-        const bead_shape *s = &align_shapes[back[cell(&ix, i, j)]];
-        i -= s->di;
-        j -= s->dj;
-        count++;
-    }
-    bead *beads = malloc((count + 1) * sizeof *beads);
-    if (!beads) {
-        free(cc.v);
-        free(forward);
-        free(back);
-        free(ix.row_start);
-        return error_nomem();
-    }
-    size_t k = count;
-    for (size_t i = b->n, j = b->m; i || j;) {
-        const bead_shape *s = &align_shapes[back[cell(&ix, i, j)]];
-        i -= s->di;
-        j -= s->dj;
-        beads[--k] = (bead){i, s->di, j, s->dj, 1.0};
-    }
-    free(back);
-    if (confidence) {
-        /* the Viterbi costs are no longer needed: their array holds the inside costs */
-        float *inside = forward, *outside = malloc(ix.cells * sizeof *outside);
-        if (!outside) {
-            free(beads);
-            free(cc.v);
-            free(forward);
-            free(ix.row_start);
-            return error_nomem();
+    rc = trace_back(&w, &beads, &count);
+    bead_evidence *ev = NULL;
+    if (rc == 0 && confidence) {
+        w.sums = malloc((count + 1) * sizeof *w.sums);
+        ev = evidence ? malloc((count + 1) * sizeof *ev) : NULL;
+        if (!w.sums || (evidence && !ev)) {
+            rc = error_nomem();
+        } else {
+            outside_sweep(&w.ix, cost, ctx, max_shapes, passes, w.inside, w.outside, beads, count, w.sums);
+            double total[TEMPERATURES] = {INFINITY, INFINITY, INFINITY};
+            for (size_t t = 0; t < passes; t++)
+                total[t] = *ring_at(&w.outside[t], 0, 0);
+            path_confidences(total, w.sums, beads, count, ev);
         }
-        inside_pass(&ix, &cc, cost, ctx, max_shapes, CONFIDENCE_TEMPERATURE, inside);
-        outside_pass(&ix, &cc, cost, ctx, max_shapes, CONFIDENCE_TEMPERATURE, outside);
-        for (size_t t = 0; t < count; t++)
-            beads[t].confidence =
-                posterior(&ix, &cc, cost, ctx, CONFIDENCE_TEMPERATURE, inside, outside, &beads[t]);
-        bead_evidence *ev = evidence ? malloc((count + 1) * sizeof *ev) : NULL;
-        if (evidence && !ev) {
-            free(outside);
-            free(beads);
-            free(cc.v);
-            free(forward);
-            free(ix.row_start);
-            return error_nomem();
-        }
-        if (ev) {
-            path_evidence(&ix, &cc, cost, ctx, max_shapes, inside, outside, beads, count, ev);
-            *evidence = ev;
-        }
-        free(outside);
     }
-    free(cc.v);
-    free(forward);
-    free(ix.row_start);
+    work_free(&w);
+    if (rc < 0) {
+        free(beads);
+        free(ev);
+        return rc;
+    }
+    if (evidence)
+        *evidence = ev;
     *out = beads;
     *nout = count;
     return 0;
