@@ -59,7 +59,7 @@ for cmd in subtitle segment align; do
 done
 
 echo
-echo "== Alignment: growth from 10,000 to 100,000 sentences (target ratio <= 15), and the"
+echo "== Alignment: growth from 10,000 to 100,000 sentences (target ratio <= 12), and the"
 echo "   Gale-Church reference aligner (../shared, Python) on 400 sentences in the same run"
 for n in 400 10000 100000; do
   [[ -s build/bench/pair$n.en ]] || python3 bench/gen_parallel.py "build/bench/pair$n" "$n"
