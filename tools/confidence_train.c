@@ -74,7 +74,7 @@ static void die(const char *what)
     exit(1);
 }
 
-static void observe(void *ctx, const bead *b, const double *features)
+static void observe(void *ctx, const dp_bead *b, const double *features)
 {
     examples *e = ctx;
     if (e->n == e->cap) {
@@ -165,7 +165,7 @@ typedef struct {
     size_t n, cap;
 } doc_observer;
 
-static void observe_doc(void *ctx, const bead *b, const double *features)
+static void observe_doc(void *ctx, const dp_bead *b, const double *features)
 {
     doc_observer *d = ctx;
     observe(d->all, b, features);
@@ -180,7 +180,7 @@ static void observe_doc(void *ctx, const bead *b, const double *features)
 }
 
 /* Align src with tgt and label the beads against gold[0..ng). */
-static void align_and_label(examples *all, align_options *o, const align_text *src, const align_text *tgt,
+static void align_and_label(examples *all, align_options *o, const doc_text *src, const doc_text *tgt,
                             const span *gold, size_t ng, int augmented, const char *name)
 {
     size_t first = all->n;
@@ -204,9 +204,9 @@ static void align_and_label(examples *all, align_options *o, const align_text *s
 
 /* A translation with sentences taken out or put in: the sentence list is new, the
  * sentences are borrowed. Free with free_edited. */
-static align_text edited(const align_text *t, const char **sent, size_t n)
+static doc_text edited(const doc_text *t, const char **sent, size_t n)
 {
-    align_text e = *t;
+    doc_text e = *t;
     e.sent = sent;
     e.para = calloc(n + 1, sizeof *e.para);
     e.n = n;
@@ -215,7 +215,7 @@ static align_text edited(const align_text *t, const char **sent, size_t n)
     return e;
 }
 
-static void free_edited(align_text *e)
+static void free_edited(doc_text *e)
 {
     free(e->sent);
     free(e->para);
@@ -228,8 +228,8 @@ static const size_t RUNS[] = {1, 3, 8};
  * pivot sentences then have no counterpart), and with a run of another document's
  * sentences inserted at a gold bead boundary; positions from k (the document's number and
  * the run's), so the same data gives the same model. The gold follows the edit. */
-static void align_edited(examples *all, align_options *o, const align_text *src, const align_text *tgt,
-                         const align_text *foreign, const span *gold, size_t ng, size_t k, size_t run,
+static void align_edited(examples *all, align_options *o, const doc_text *src, const doc_text *tgt,
+                         const doc_text *foreign, const span *gold, size_t ng, size_t k, size_t run,
                          const char *name)
 {
     if (tgt->n > run + 2) {
@@ -256,7 +256,7 @@ static void align_edited(examples *all, align_options *o, const align_text *src,
             for (size_t y = 0; y < b.di; y++) /* all of its translation gone */
                 g[m++] = (span){b.i + y, 1, 0, 0};
         }
-        align_text e = edited(tgt, sent, n);
+        doc_text e = edited(tgt, sent, n);
         align_and_label(all, o, src, &e, g, m, 1, name);
         free_edited(&e);
         free(g);
@@ -282,7 +282,7 @@ static void align_edited(examples *all, align_options *o, const align_text *src,
         }
         for (size_t y = 0; y < run; y++)
             g[m++] = (span){0, 0, p + y, 1};
-        align_text e = edited(tgt, sent, n);
+        doc_text e = edited(tgt, sent, n);
         align_and_label(all, o, src, &e, g, m, 1, name);
         free_edited(&e);
         free(g);
@@ -318,12 +318,12 @@ static void collect(const char *dir, examples *all)
         qsort(names, nn, sizeof *names, cmp_str);
         const char *langs[2] = {SETS[s].src, SETS[s].tgt};
         for (size_t k = 0; k < nn; k++) {
-            align_text t[3]; /* pivot, translation, and the next document's translation */
+            doc_text t[3]; /* pivot, translation, and the next document's translation */
             for (int side = 0; side < 3; side++) {
                 const char *doc = side < 2 ? names[k] : names[(k + 1) % nn];
                 snprintf(path, sizeof path, "%s/%s/docs/%s.%s", dir, SETS[s].dir, doc, langs[side ? 1 : 0]);
-                align_text_options to = {langs[side ? 1 : 0], LINES_SENTENCE, NULL, DOC_AUTO, ""};
-                if (align_text_load(&t[side], path, &to, NULL) < 0)
+                doc_text_options to = {langs[side ? 1 : 0], LINES_SENTENCE, NULL, DOC_AUTO, ""};
+                if (doc_text_load(&t[side], path, &to, NULL) < 0)
                     die(path);
             }
             all->set = s;
@@ -336,7 +336,7 @@ static void collect(const char *dir, examples *all)
                 align_edited(all, &o, &t[0], &t[1], nn > 1 ? &t[2] : NULL, gold, ng, 3 * k + r, RUNS[r], names[k]);
             free(gold);
             for (int side = 0; side < 3; side++)
-                align_text_free(&t[side]);
+                doc_text_free(&t[side]);
         }
         for (size_t k = 0; k < nn; k++)
             free(names[k]);

@@ -66,7 +66,7 @@ static int build_model(align_model *m, const align_fit *fit, const lexmodel *lex
 
 /* The words of a document pair per the lexicons, and its lexical model; *lex stays NULL
  * when no lexicon applies to the pair or the score is disabled. */
-static int lexical_model(const align_text *src, const align_text *tgt, const align_options *o, align_fit *f,
+static int lexical_model(const doc_text *src, const doc_text *tgt, const align_options *o, align_fit *f,
                          lex_side sides[2], lexmodel **lex)
 {
     *lex = NULL;
@@ -89,7 +89,7 @@ static int lexical_model(const align_text *src, const align_text *tgt, const ali
 }
 
 /* After the first pass: the model rebuilt with the word pairs the pass teaches. */
-static int learn_pairs(const lex_side sides[2], const bead *b, size_t n, const dp_band *band, align_fit *f,
+static int learn_pairs(const lex_side sides[2], const dp_bead *b, size_t n, const dp_band *band, align_fit *f,
                        lexmodel **lex)
 {
     lex_side more[2];
@@ -123,7 +123,7 @@ static double scorer_cost(const align_model *m, const char *name, const bead_sha
 /* Turn the posteriors of the final path into the confidence model's probabilities
  * (bead_confidence.h), telling o->confidence_observer the features first. */
 static int calibrate_confidences(const align_model *m, const lexmodel *lex, const align_fit *f,
-                                 const align_options *o, bead *beads, const bead_evidence *ev, size_t n)
+                                 const align_options *o, dp_bead *beads, const bead_evidence *ev, size_t n)
 {
     confidence_model model;
     int rc = confidence_model_builtin(&model), learning = o && o->confidence_observer;
@@ -136,7 +136,7 @@ static int calibrate_confidences(const align_model *m, const lexmodel *lex, cons
     for (size_t k = 0; k < n; k++)
         mean += ev[k].posterior / (double)n;
     for (size_t k = 0; k < n; k++) {
-        const bead *b = &beads[k];
+        const dp_bead *b = &beads[k];
         bead_shape_at at = {b->i, b->di, b->j, b->dj};
         int empty = (k && (!beads[k - 1].di || !beads[k - 1].dj)) + (k + 1 < n && (!beads[k + 1].di || !beads[k + 1].dj));
         bead_observation ob = {.di = b->di,
@@ -172,7 +172,7 @@ static int calibrate_confidences(const align_model *m, const lexmodel *lex, cons
 /* Refit the shape priors from an alignment: counts smoothed toward the defaults, so a
  * rare shape never becomes impossible. (Refitting the length variance the same way was
  * measured and dropped: it made the model either too sharp or too loose on every set.) */
-static void refit(align_fit *fit, const bead *b, size_t n)
+static void refit(align_fit *fit, const dp_bead *b, size_t n)
 {
     const double *def = prior_default_probs();
     double counts[16] = {0}, total = 0;
@@ -186,7 +186,8 @@ static void refit(align_fit *fit, const bead *b, size_t n)
         fit->prior[s] = (counts[s] + PRIOR_STRENGTH * def[s]) / (total + PRIOR_STRENGTH);
 }
 
-int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,
+/* The DP's beads of src and tgt (align_two's work). */
+static int align_path(const doc_text *src, const doc_text *tgt, const align_options *o, dp_bead **out, size_t *nout,
               align_fit *fit)
 {
     *out = NULL;
@@ -238,7 +239,7 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
         rc = lexmodel_set_band(lex, &band);
     int rounds = o && o->refit_rounds >= 0 ? o->refit_rounds : REFIT_ROUNDS;
     unsigned disabled = o ? o->disabled : 0;
-    bead *beads = NULL;
+    dp_bead *beads = NULL;
     size_t n = 0;
     for (int round = 0; rc == 0 && round <= rounds; round++) {
         align_model m = {.pair = {src, tgt, &fs, &ft}};
@@ -298,25 +299,46 @@ int align_two(const align_text *src, const align_text *tgt, const align_options 
     return 0;
 }
 
+int align_two(const doc_text *src, const doc_text *tgt, const align_options *o, bead **out, size_t *nout,
+              align_fit *fit)
+{
+    *out = NULL;
+    *nout = 0;
+    dp_bead *path = NULL;
+    size_t n = 0;
+    int rc = align_path(src, tgt, o, &path, &n, fit);
+    bead *v = rc == 0 ? malloc((n + 1) * sizeof *v) : NULL;
+    if (rc == 0 && !v)
+        rc = error_nomem();
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        v[k] = (bead){{path[k].i, path[k].j, 0}, {path[k].di, path[k].dj, 0}, path[k].confidence};
+    free(path);
+    if (rc < 0)
+        return rc;
+    *out = v;
+    *nout = n;
+    return 0;
+}
+
 /* ---- three texts ---- */
 
 /* Pivot end of a bead */
-static size_t pivot_end(const bead *b)
+static size_t pivot_end(const dp_bead *b)
 {
     return b->i + b->di;
 }
 
-int align_three(const align_text *pivot, const align_text *a, const align_text *b, const align_options *o,
-                bead3 **out, size_t *nout, align_fit fit[2])
+int align_three(const doc_text *pivot, const doc_text *a, const doc_text *b, const align_options *o,
+                bead **out, size_t *nout, align_fit fit[2])
 {
     *out = NULL;
     *nout = 0;
-    bead *ba = NULL, *bb = NULL;
+    dp_bead *ba = NULL, *bb = NULL;
     size_t na = 0, nb = 0;
-    int rc = align_two(pivot, a, o, &ba, &na, fit ? &fit[0] : NULL);
+    int rc = align_path(pivot, a, o, &ba, &na, fit ? &fit[0] : NULL);
     if (rc == 0)
-        rc = align_two(pivot, b, o, &bb, &nb, fit ? &fit[1] : NULL);
-    bead3 *v = rc == 0 ? malloc((na + nb + 1) * sizeof *v) : NULL;
+        rc = align_path(pivot, b, o, &bb, &nb, fit ? &fit[1] : NULL);
+    bead *v = rc == 0 ? malloc((na + nb + 1) * sizeof *v) : NULL;
     if (rc == 0 && !v)
         rc = error_nomem();
     size_t n = 0, x = 0, y = 0;
@@ -328,16 +350,16 @@ int align_three(const align_text *pivot, const align_text *a, const align_text *
         if (y < nb && bb[y].i < at)
             at = bb[y].i;
         if (x < na && ba[x].di == 0 && ba[x].i == at) {
-            v[n++] = (bead3){{at, ba[x].j, y < nb ? bb[y].j : b->n}, {0, ba[x].dj, 0}, ba[x].confidence};
+            v[n++] = (bead){{at, ba[x].j, y < nb ? bb[y].j : b->n}, {0, ba[x].dj, 0}, ba[x].confidence};
             x++;
             continue;
         }
         if (y < nb && bb[y].di == 0 && bb[y].i == at) {
-            v[n++] = (bead3){{at, x < na ? ba[x].j : a->n, bb[y].j}, {0, 0, bb[y].dj}, bb[y].confidence};
+            v[n++] = (bead){{at, x < na ? ba[x].j : a->n, bb[y].j}, {0, 0, bb[y].dj}, bb[y].confidence};
             y++;
             continue;
         }
-        bead3 g = {{at, x < na ? ba[x].j : a->n, y < nb ? bb[y].j : b->n}, {0, 0, 0}, 1.0};
+        bead g = {{at, x < na ? ba[x].j : a->n, y < nb ? bb[y].j : b->n}, {0, 0, 0}, 1.0};
         size_t end_a = at, end_b = at;
         do {
             if (x < na && (end_a < end_b || end_a == at)) {

@@ -15,10 +15,11 @@
 
 #include <stddef.h>
 
+#include "../doc/beads.h"
+#include "../doc/text.h"
 #include "dp.h"
 #include "hanlatin.h"
 #include "lexset.h"
-#include "text.h"
 
 /* The scorers of the bead cost, by name, for align_options.disabled (an ablation). */
 typedef enum { SCORE_PRIOR, SCORE_LENGTH, SCORE_ANCHORS, SCORE_PARAGRAPHS, SCORE_LEXICON, SCORE_KINDS } score_kind;
@@ -35,7 +36,7 @@ typedef struct {
     /* For learning the confidence model (tools/confidence_train.c), or NULL: called with
      * each bead of a pair's path (its confidence the posterior) and its features
      * (bead_confidence.h) before the model turns them into the bead's confidence */
-    void (*confidence_observer)(void *ctx, const bead *b, const double *features);
+    void (*confidence_observer)(void *ctx, const dp_bead *b, const double *features);
     void *observer_ctx;
 } align_options;
 
@@ -52,14 +53,9 @@ typedef struct {
     int headings_unpaired;          /* the texts' numbers of headings differ: not anchors */
 } align_fit;
 
-int align_two(const align_text *src, const align_text *tgt, const align_options *o, bead **out, size_t *nout,
+/* Beads of two texts: start[0]/len[0] in src, start[1]/len[1] in tgt (beads.h). */
+int align_two(const doc_text *src, const doc_text *tgt, const align_options *o, bead **out, size_t *nout,
               align_fit *fit);
-
-typedef struct {
-    size_t start[3], len[3];    /* sentence ranges in pivot, first and second translation */
-    double confidence;          /* the probability that the bead is right (dp.h); three
-                                 * texts: the lower of the two pairs' */
-} bead3;
 
 /* The confidence below which a TMX unit is doubtful, left out unless asked for (and then
  * flagged). Chosen on the dev sets (make eval; units a TMX keeps, precision / recall of
@@ -70,7 +66,7 @@ typedef struct {
 #define ALIGN_DEFAULT_MIN_SCORE 0.7
 
 /* Beads over three texts, consistent across all of them. */
-int align_three(const align_text *pivot, const align_text *a, const align_text *b, const align_options *o,
-                bead3 **out, size_t *nout, align_fit fit[2]);
+int align_three(const doc_text *pivot, const doc_text *a, const doc_text *b, const align_options *o,
+                bead **out, size_t *nout, align_fit fit[2]);
 
 #endif

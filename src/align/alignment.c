@@ -8,14 +8,14 @@
 
 #include "../text/lang.h"
 
-void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size)
+void bead_shape_name(const alignment *a, const bead *b, char *buf, size_t size)
 {
     size_t o = 0;
     for (size_t k = 0; k < a->ntexts && o < size; k++)
         o += (size_t)snprintf(buf + o, size - o, k ? "-%zu" : "%zu", b->len[k]);
 }
 
-char *alignment_side_text(const align_text *t, size_t start, size_t len)
+char *alignment_side_text(const doc_text *t, size_t start, size_t len)
 {
     int spaced = !lang_joins_unspaced(t->base);
     size_t total = 1;

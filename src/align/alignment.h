@@ -12,9 +12,9 @@
 #include "align.h"
 
 typedef struct {
-    const align_text *text[3];  /* pivot first */
+    const doc_text *text[3];  /* pivot first */
     size_t ntexts;              /* 2 or 3 */
-    const bead3 *beads;
+    const bead *beads;
     size_t n;
     const align_fit *fit;       /* the fitted model per pair (ntexts - 1), or NULL */
 } alignment;
@@ -22,9 +22,9 @@ typedef struct {
 /* The text of sentences [start, start+len) of t: joined by a space, or by nothing for
  * languages written without spaces (one bead's side, as every format shows it). A
  * malloc'd string, or NULL when memory is short. */
-char *alignment_side_text(const align_text *t, size_t start, size_t len);
+char *alignment_side_text(const doc_text *t, size_t start, size_t len);
 
 /* "2-1" or "2-1-1" */
-void bead_shape_name(const alignment *a, const bead3 *b, char *buf, size_t size);
+void bead_shape_name(const alignment *a, const bead *b, char *buf, size_t size);
 
 #endif

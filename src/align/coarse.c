@@ -44,7 +44,7 @@ static uint32_t *halve(const uint32_t *v, size_t n, size_t *out_n)
 }
 
 /* Fine band from a coarse path: each coarse bead's rectangle, doubled, plus HALO. */
-static int project(const bead *path, size_t count, size_t n, size_t m, dp_band *out)
+static int project(const dp_bead *path, size_t count, size_t n, size_t m, dp_band *out)
 {
     out->n = n;
     out->m = m;
@@ -89,7 +89,7 @@ int coarse_band(const uint32_t *src, size_t n, const uint32_t *tgt, size_t m, do
     dp_band coarse = {0};
     int rc = hs && ht ? coarse_band(hs, hn, ht, hm, ratio, variance * 2, &coarse)
                       : error_nomem();
-    bead *path = NULL;
+    dp_bead *path = NULL;
     size_t count = 0;
     coarse_ctx ctx = {hs, ht, ratio, variance * 2, 6.0};
     for (int tries = 0; rc == 0; tries++) {

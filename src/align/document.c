@@ -33,18 +33,18 @@ static void warn(const align_document *d, const char *fmt, ...)
     d->warn(d->warn_ctx, message);
 }
 
-int align_document_load(align_document *d, const char *path, const align_text_options *o, line_evidence *ev)
+int align_document_load(align_document *d, const char *path, const doc_text_options *o, line_evidence *ev)
 {
     if (d->ntexts == 3)
         return error_set(ERR_USAGE, _("at most three texts per document"));
-    align_text *t = &d->texts[d->ntexts];
-    int rc = align_text_load(t, path, o, ev);
+    doc_text *t = &d->texts[d->ntexts];
+    int rc = doc_text_load(t, path, o, ev);
     if (rc < 0)
         return rc;
     d->ntexts++;
     if (!o->lang) {
         char full[LANG_TAG_MAX];
-        align_full_tag(t->lang, full);
+        lang_full_tag(t->lang, full);
         snprintf(t->lang, sizeof t->lang, "%s", full);
     }
     return 0;
@@ -52,22 +52,13 @@ int align_document_load(align_document *d, const char *path, const align_text_op
 
 int align_document_align(align_document *d, const align_options *o)
 {
-    align_text *texts = d->texts;
+    doc_text *texts = d->texts;
     for (int k = 0; k < d->ntexts; k++)
         if (texts[k].n == 0)
             warn(d, _("%s has no sentences: every sentence of the other side stays unaligned"), texts[k].name);
     int rc;
     if (d->ntexts == 2) {
-        bead *two = NULL;
-        size_t n = 0;
-        rc = align_two(&texts[0], &texts[1], o, &two, &n, &d->fit[0]);
-        d->beads = rc == 0 ? malloc((n + 1) * sizeof *d->beads) : NULL;
-        if (rc == 0 && !d->beads)
-            rc = error_nomem();
-        for (size_t k = 0; rc == 0 && k < n; k++)
-            d->beads[k] = (bead3){{two[k].i, two[k].j, 0}, {two[k].di, two[k].dj, 0}, two[k].confidence};
-        d->n = rc == 0 ? n : 0;
-        free(two);
+        rc = align_two(&texts[0], &texts[1], o, &d->beads, &d->n, &d->fit[0]);
     } else if (d->ntexts == 3) {
         rc = align_three(&texts[0], &texts[1], &texts[2], o, &d->beads, &d->n, d->fit);
     } else {
@@ -78,7 +69,7 @@ int align_document_align(align_document *d, const align_options *o)
 
 int align_document_judge(const align_document *d, int force)
 {
-    const align_text *texts = d->texts;
+    const doc_text *texts = d->texts;
     const align_fit *fit = d->fit;
     for (int p = 0; p + 1 < d->ntexts; p++) {
         double share = fit[p].beads ? 100.0 * (double)fit[p].doubtful / (double)fit[p].beads : 0;
@@ -134,7 +125,7 @@ void align_document_free(align_document *d)
 {
     free(d->beads);
     for (int k = 0; k < d->ntexts; k++)
-        align_text_free(&d->texts[k]);
+        doc_text_free(&d->texts[k]);
     d->beads = NULL;
     d->n = 0;
     d->ntexts = 0;

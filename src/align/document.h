@@ -17,9 +17,9 @@
 typedef void (*align_warn_fn)(void *ctx, const char *message);
 
 typedef struct {
-    align_text texts[3];        /* pivot first */
+    doc_text texts[3];        /* pivot first */
     int ntexts;                 /* loaded so far */
-    bead3 *beads;               /* after align_document_align */
+    bead *beads;               /* after align_document_align */
     size_t n;
     align_fit fit[2];           /* the model fitted to each pair (pivot, translation) */
     align_warn_fn warn;         /* may be NULL: warnings dropped */
@@ -31,7 +31,7 @@ void align_document_init(align_document *d, align_warn_fn warn, void *ctx);
 /* Load the next text (the pivot first, at most three). With o->lang NULL the language
  * is guessed from the script and completed to a full tag (zh -> zh-CN); `ev` (may be
  * NULL) receives how the file's lines were read. 0 or a negative error code. */
-int align_document_load(align_document *d, const char *path, const align_text_options *o, line_evidence *ev);
+int align_document_load(align_document *d, const char *path, const doc_text_options *o, line_evidence *ev);
 
 /* Align the texts loaded (two or three), warning about a text without sentences. */
 int align_document_align(align_document *d, const align_options *o);

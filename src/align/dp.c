@@ -279,7 +279,7 @@ static double node_sum(const band_index *ix, float *const inside[], const row_ri
 /* The sums of bead bd, every row its paths leave it for already in `outside`. Rivals:
  * the other beads that leave bd's start node or reach its end node. */
 static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, size_t passes,
-                     float *const inside[], const row_ring outside[], const bead *bd, bead_sums *sum)
+                     float *const inside[], const row_ring outside[], const dp_bead *bd, bead_sums *sum)
 {
     const dp_band *b = ix->band;
     size_t ei = bd->i + bd->di, ej = bd->j + bd->dj;
@@ -327,7 +327,7 @@ static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t 
  * (outside[t] at node c: the same soft minimum over every path from c to (n, m)), and the
  * sums of each bead of the best path as soon as the rows it needs are in the ring. */
 static void outside_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, size_t passes,
-                          float *const inside[], row_ring outside[], const bead *beads, size_t nbeads,
+                          float *const inside[], row_ring outside[], const dp_bead *beads, size_t nbeads,
                           bead_sums *sums)
 {
     const dp_band *b = ix->band;
@@ -380,7 +380,7 @@ static double excess(double rival, double total)
 }
 
 /* The confidences (and with `ev`, the evidence) of the path's beads from their sums. */
-static void path_confidences(const double total[TEMPERATURES], const bead_sums *sums, bead *beads, size_t n,
+static void path_confidences(const double total[TEMPERATURES], const bead_sums *sums, dp_bead *beads, size_t n,
                              bead_evidence *ev)
 {
     for (size_t k = 0; k < n; k++) {
@@ -419,7 +419,7 @@ static void work_free(dp_work *w)
 }
 
 /* The path's beads from the back pointers, into a new array. */
-static int trace_back(const dp_work *w, bead **out, size_t *nout)
+static int trace_back(const dp_work *w, dp_bead **out, size_t *nout)
 {
     const dp_band *b = w->ix.band;
     size_t count = 0;
@@ -428,7 +428,7 @@ static int trace_back(const dp_work *w, bead **out, size_t *nout)
         i -= s->di;
         j -= s->dj;
     }
-    bead *beads = malloc((count + 1) * sizeof *beads);
+    dp_bead *beads = malloc((count + 1) * sizeof *beads);
     if (!beads)
         return error_nomem();
     size_t k = count;
@@ -436,14 +436,14 @@ static int trace_back(const dp_work *w, bead **out, size_t *nout)
         const bead_shape *s = &align_shapes[w->back[cell(&w->ix, i, j)]];
         i -= s->di;
         j -= s->dj;
-        beads[--k] = (bead){i, s->di, j, s->dj, 1.0};
+        beads[--k] = (dp_bead){i, s->di, j, s->dj, 1.0};
     }
     *out = beads;
     *nout = count;
     return 0;
 }
 
-int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
+int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, dp_bead **out,
              size_t *nout, bead_evidence **evidence)
 {
     *out = NULL;
@@ -475,7 +475,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         work_free(&w);
         return -ERR_FAILED;
     }
-    bead *beads = NULL;
+    dp_bead *beads = NULL;
     size_t count = 0;
     rc = trace_back(&w, &beads, &count);
     bead_evidence *ev = NULL;

@@ -29,7 +29,7 @@ int align_shape_index(size_t di, size_t dj);
 typedef struct {
     size_t i, di, j, dj;
     double confidence;  /* in [0, 1] */
-} bead;
+} dp_bead;
 
 /* A node (i, j) the path must pass through (hard_anchor.h). */
 typedef struct {
@@ -77,7 +77,7 @@ typedef struct {
  * their posterior probabilities; otherwise 1. With `evidence` too (may be NULL), *evidence
  * receives an array of *nout entries, one per bead (the caller frees it). Returns 0,
  * -ERR_NOMEM, or -ERR_FAILED when the band holds no path. */
-int dp_align(const dp_band *band, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, bead **out,
+int dp_align(const dp_band *band, bead_cost_fn cost, void *ctx, size_t max_shapes, int confidence, dp_bead **out,
              size_t *nout, bead_evidence **evidence);
 
 #endif

@@ -276,12 +276,12 @@ static int extract(extractor *x, const char *text, sentence_features *f, u32_vec
     return 0;
 }
 
-int features_compute(const align_text *t, text_features *out)
+int features_compute(const doc_text *t, text_features *out)
 {
     return features_compute_with(t, NULL, out);
 }
 
-int features_compute_with(const align_text *t, han_spellings *han, text_features *out)
+int features_compute_with(const doc_text *t, han_spellings *han, text_features *out)
 {
     memset(out, 0, sizeof *out);
     extractor x = {0};

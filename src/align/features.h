@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "hanlatin.h"
-#include "text.h"
+#include "../doc/text.h"
 
 typedef enum {
     ANCHOR_NUMBER,  /* 1600, 3.5, 第三 -> 3 */
@@ -35,10 +35,10 @@ typedef struct {
 } text_features;
 
 /* Compute features of every sentence of t. 0 or a negative error code. */
-int features_compute(const align_text *t, text_features *out);
+int features_compute(const doc_text *t, text_features *out);
 
 /* The same with the Han spellings of a command (hanlatin.h; NULL: the document's own). */
-int features_compute_with(const align_text *t, han_spellings *han, text_features *out);
+int features_compute_with(const doc_text *t, han_spellings *han, text_features *out);
 
 void features_free(text_features *f);
 

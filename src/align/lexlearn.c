@@ -139,7 +139,7 @@ static int augment(const lex_side *in, const pair *p, size_t np, lex_side *out)
 enum { BEAD_WORDS = 256 };
 
 /* Beads of one or two sentences a side: bigger ones pair too many words with too many. */
-static int learnable(const bead *b)
+static int learnable(const dp_bead *b)
 {
     return b->di && b->dj && b->di <= 2 && b->dj <= 2;
 }
@@ -166,7 +166,7 @@ static int dice_reachable(double cs, double ct)
     return 2.0 * (cs < ct ? cs : ct) / (cs + ct) >= LEARN_MIN_DICE;
 }
 
-int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[2], size_t *learned)
+int lexlearn_pairs(const lex_side in[2], const dp_bead *b, size_t nb, lex_side out[2], size_t *learned)
 {
     *learned = 0;
     memset(out, 0, 2 * sizeof *out);

@@ -19,6 +19,6 @@
  * sides with learned pairs added (words that gained a translation become content words,
  * their translations are added to the sentences' translation lists). *learned gets the
  * number of pairs. 0 or -ERR_IO. */
-int lexlearn_pairs(const lex_side in[2], const bead *b, size_t nb, lex_side out[2], size_t *learned);
+int lexlearn_pairs(const lex_side in[2], const dp_bead *b, size_t nb, lex_side out[2], size_t *learned);
 
 #endif

@@ -41,7 +41,7 @@ void lexmodel_free(lexmodel *m);
 int lexmodel_set_band(lexmodel *m, const dp_band *b);
 
 /* Learn each word's coverage rate from an alignment of the document. */
-void lexmodel_fit(lexmodel *m, const bead *b, size_t nb);
+void lexmodel_fit(lexmodel *m, const dp_bead *b, size_t nb);
 
 /* Recompute the per-word costs from the rates (after changing q or chance). */
 void lexmodel_update_costs(lexmodel *m);

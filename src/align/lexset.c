@@ -205,7 +205,7 @@ static int headwords_each(word_ctx *c, const char *s, size_t len)
     return 0;
 }
 
-static int side_words(const lexset *ls, int side, const align_text *t, lex_side *out, int want_all)
+static int side_words(const lexset *ls, int side, const doc_text *t, lex_side *out, int want_all)
 {
     memset(out, 0, sizeof *out);
     u32_vec words = {0}, trans = {0}, all = {0};
@@ -247,12 +247,12 @@ static int side_words(const lexset *ls, int side, const align_text *t, lex_side 
     return rc;
 }
 
-int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out)
+int lexset_side(const lexset *ls, int side, const doc_text *t, lex_side *out)
 {
     return side_words(ls, side, t, out, 0);
 }
 
-int lexset_side_all(const lexset *ls, int side, const align_text *t, lex_side *out)
+int lexset_side_all(const lexset *ls, int side, const doc_text *t, lex_side *out)
 {
     return side_words(ls, side, t, out, 1);
 }

@@ -15,7 +15,7 @@
 
 #include "lexbuiltin.h"
 #include "lexuser.h"
-#include "text.h"
+#include "../doc/text.h"
 
 typedef struct {
     const char *dir;            /* NULL: the default search */
@@ -53,10 +53,10 @@ typedef struct {
     uint32_t *vstart, *vtrans;  /* [nvocab+1] offsets into vtrans: each word's translations */
 } lex_side;
 
-int lexset_side(const lexset *ls, int side, const align_text *t, lex_side *out);
+int lexset_side(const lexset *ls, int side, const doc_text *t, lex_side *out);
 
 /* The same, also filling `all` (for learning word pairs from the document, lexlearn.h). */
-int lexset_side_all(const lexset *ls, int side, const align_text *t, lex_side *out);
+int lexset_side_all(const lexset *ls, int side, const doc_text *t, lex_side *out);
 void lex_side_free(lex_side *s);
 
 #endif

@@ -414,7 +414,7 @@ void lexmodel_update_costs(lexmodel *m)
             }
 }
 
-void lexmodel_fit(lexmodel *m, const bead *b, size_t nb)
+void lexmodel_fit(lexmodel *m, const dp_bead *b, size_t nb)
 {
     for (int s = 0; s < 2; s++) {
         double *cov = calloc(m->nv[s] + 1, sizeof *cov), *occ = calloc(m->nv[s] + 1, sizeof *occ);

@@ -13,12 +13,12 @@
 
 static const double crossing_cost = PARAGRAPH_CROSSING_COST, misaligned_start_cost = PARAGRAPH_START_COST;
 
-static size_t crossings(const align_text *t, size_t i, size_t d)
+static size_t crossings(const doc_text *t, size_t i, size_t d)
 {
     return d > 1 ? t->para[i + d - 1] - t->para[i] : 0;
 }
 
-static int starts_paragraph(const align_text *t, size_t i, size_t d)
+static int starts_paragraph(const doc_text *t, size_t i, size_t d)
 {
     return d > 0 && i > 0 && t->para[i] != t->para[i - 1];
 }

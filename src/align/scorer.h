@@ -10,10 +10,10 @@
 #include <stddef.h>
 
 #include "features.h"
-#include "text.h"
+#include "../doc/text.h"
 
 typedef struct {
-    const align_text *src, *tgt;
+    const doc_text *src, *tgt;
     const text_features *fsrc, *ftgt;
 } align_pair;
 

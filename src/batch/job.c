@@ -127,7 +127,7 @@ static int align_set(const manifest *m, const manifest_doc *d, const char *tmx_p
     align_document_init(&doc, collect_warning, warnings);
     int rc = 0;
     for (int k = 0; k < m->nlangs && rc == 0; k++) {
-        align_text_options to = {m->langs[k], o->lines, o->encoding, o->input_format, o->marker};
+        doc_text_options to = {m->langs[k], o->lines, o->encoding, o->input_format, o->marker};
         rc = align_document_load(&doc, d->path[k], &to, NULL);
     }
     if (rc == 0)

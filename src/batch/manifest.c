@@ -11,7 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "../align/text.h"
+#include "../doc/text.h"
 #include "../i18n.h"
 #include "../text/input.h"
 #include "../text/utf8.h"
@@ -173,7 +173,7 @@ static int parse_header(manifest *m, char *line, size_t lineno)
         if (lang_normalize(field[k], norm) < 0)
             return error_set(ERR_DATA, _("%s:%zu: column %d of the header: %s"), m->name, lineno, k + 1,
                              error_last());
-        align_full_tag(norm, m->langs[k - 1]);
+        lang_full_tag(norm, m->langs[k - 1]);
     }
     m->nlangs = n - 1;
     return 0;

@@ -107,7 +107,7 @@ int align_parse_langs(const cli_command *self, const char *list, char tags[3][LA
         one[len] = '\0';
         if (cli_lang(self, one, norm))
             return -1;
-        align_full_tag(norm, tags[n++]);
+        lang_full_tag(norm, tags[n++]);
         p += len + (p[len] == ',');
     }
     return n;

@@ -110,7 +110,7 @@ void cli_report_document(const char *file, doc_format f, int by_content, size_t 
  * (script_guess_language; English when it has no letters to tell), said on stderr
  * unless `quiet`, as `align` says it in its summary. */
 void cli_guess_lang(const char *file, const char *text, size_t len, int quiet, char *out /* [LANG_TAG_MAX] */);
-/* The same line for a language guessed elsewhere (align_text_load without a language). */
+/* The same line for a language guessed elsewhere (doc_text_load without a language). */
 void cli_report_guessed_lang(const char *file, const char *lang, int quiet);
 
 /* Print "polyalign: MESSAGE" for the last error and return its exit status. */

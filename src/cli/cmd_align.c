@@ -132,7 +132,7 @@ int cmd_align(int argc, char **argv)
         char norm[LANG_TAG_MAX];
         if (cli_lang(self, a.pivot_lang, norm))
             return ERR_USAGE;
-        align_full_tag(norm, tags[0]);
+        lang_full_tag(norm, tags[0]);
     }
     if (a.langs) {
         per_group = align_parse_langs(self, a.langs, tags);
@@ -182,10 +182,10 @@ int cmd_align(int argc, char **argv)
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
             const char *lang = a.langs || (a.pivot_lang && k == 0) ? tags[k] : NULL;
-            align_text_options to = {lang, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
+            doc_text_options to = {lang, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
             rc = align_document_load(&doc, argv[first + g * per_group + k], &to, &ev);
             if (rc == 0 && !a.quiet) {
-                const align_text *t = &doc.texts[k];
+                const doc_text *t = &doc.texts[k];
                 cli_report_encoding(t->name, &t->encoding);
                 cli_report_document(t->name, t->format, t->format_by_content, t->paragraphs, t->headings);
                 cli_report_lines(t->name, a.s.lines, &ev);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../align/align.h"
-#include "../align/text.h"
+#include "../doc/text.h"
 #include "../audio/sync.h"
 #include "../i18n.h"
 #include "../subtitle/cues.h"
@@ -79,22 +79,22 @@ static int handle_option(int key, const char *arg, void *ctx)
 }
 
 /* A translated track: the source subtitles' timing, the alignment of the two transcripts. */
-static int translated_cues(cue_list *source, const char *track_path, const char *source_text, const align_text *t,
+static int translated_cues(cue_list *source, const char *track_path, const char *source_text, const doc_text *t,
                            const char *base, const subtitle_profile *p, cue_list *out)
 {
-    align_text src;
-    align_text_options to = {NULL, LINES_AUTO, NULL, DOC_AUTO, NULL};
-    int rc = align_text_load(&src, source_text, &to, NULL);
+    doc_text src;
+    doc_text_options to = {NULL, LINES_AUTO, NULL, DOC_AUTO, NULL};
+    int rc = doc_text_load(&src, source_text, &to, NULL);
     if (rc < 0)
         return rc;
     /* the track must say what its transcript says: the timing is found by its characters */
     track_text_match m;
     if ((rc = track_text_compare(source, (const char *const *)src.sent, src.n, &m)) < 0) {
-        align_text_free(&src);
+        doc_text_free(&src);
         return rc;
     }
     if (!m.holds_text) {
-        align_text_free(&src);
+        doc_text_free(&src);
         return error_set(ERR_DATA,
                          _("%s does not hold the text of %s (%.0f%% of their character pairs in common, from cue %zu "
                            "on): give the transcript the track was made from"),
@@ -110,7 +110,7 @@ static int translated_cues(cue_list *source, const char *track_path, const char 
     if (rc == 0)
         rc = subtitle_translate(source, &src, t, beads, n, base, p, out);
     free(beads);
-    align_text_free(&src);
+    doc_text_free(&src);
     return rc;
 }
 
@@ -260,10 +260,10 @@ int cmd_subtitle(int argc, char **argv)
     if (a.lang && (status = language_settings(self, &a, a.lang, lang, base, &p)) != 0)
         return status;
 
-    align_text t = {0};
+    doc_text t = {0};
     line_evidence ev;
-    align_text_options to = {a.lang ? lang : NULL, a.lines, a.encoding, a.input_format, NULL};
-    int rc = a.tmx ? 0 : align_text_load(&t, argv[first], &to, &ev);
+    doc_text_options to = {a.lang ? lang : NULL, a.lines, a.encoding, a.input_format, NULL};
+    int rc = a.tmx ? 0 : doc_text_load(&t, argv[first], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
     if (!a.tmx) {
@@ -275,7 +275,7 @@ int cmd_subtitle(int argc, char **argv)
         const char *guessed = strcmp(t.lang, "und") ? t.lang : "en"; /* no text: any will do */
         cli_report_guessed_lang(t.name, guessed, 0);
         if ((status = language_settings(self, &a, guessed, lang, base, &p)) != 0) {
-            align_text_free(&t);
+            doc_text_free(&t);
             return status;
         }
     } else if (!a.tmx) {
@@ -345,6 +345,6 @@ int cmd_subtitle(int argc, char **argv)
     }
     sync_map_free(&map);
     cues_free(&cues);
-    align_text_free(&t);
+    doc_text_free(&t);
     return cli_report(rc);
 }

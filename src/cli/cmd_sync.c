@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../align/text.h"
+#include "../doc/text.h"
 #include "../audio/backend.h"
 #include "../export/sync_output.h"
 #include "../i18n.h"
@@ -125,17 +125,17 @@ int cmd_sync(int argc, char **argv)
     if (!synth_voice_for(base))
         return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
 
-    align_text t = {0};
+    doc_text t = {0};
     line_evidence ev;
-    align_text_options to = {lang, a.lines, a.encoding, a.input_format, NULL};
-    int rc = align_text_load(&t, argv[first], &to, &ev);
+    doc_text_options to = {lang, a.lines, a.encoding, a.input_format, NULL};
+    int rc = doc_text_load(&t, argv[first], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
     cli_report_encoding(t.name, &t.encoding);
     cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
     cli_report_lines(t.name, a.lines, &ev);
     if (t.n == 0) {
-        align_text_free(&t);
+        doc_text_free(&t);
         return cli_report(error_set(ERR_DATA, _("%s: no sentences to align"), argv[first]));
     }
     sync_map map = {0};
@@ -156,6 +156,6 @@ int cmd_sync(int argc, char **argv)
         sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
     cues_free(&cues);
     sync_map_free(&map);
-    align_text_free(&t);
+    doc_text_free(&t);
     return cli_report(rc);
 }

@@ -58,7 +58,7 @@ static void write_bead_document(const alignment *a, FILE *f)
     fputc('\n', f);
 }
 
-static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
+static int write_bead_line(const alignment *a, const bead *b, FILE *f)
 {
     for (size_t k = 0; k < a->ntexts; k++) {
         if (k)
@@ -71,7 +71,7 @@ static int write_bead_line(const alignment *a, const bead3 *b, FILE *f)
 
 /* A row of the review table: id, score, flag, the document when there are several, then
  * each language's text. */
-static int write_tsv_line(const alignment *a, const bead3 *b, size_t id, int doubtful, int document, FILE *f)
+static int write_tsv_line(const alignment *a, const bead *b, size_t id, int doubtful, int document, FILE *f)
 {
     fprintf(f, "%zu\t%.4f\t%s", id, b->confidence, doubtful ? "doubtful" : "");
     if (document) {
@@ -90,7 +90,7 @@ static int write_tsv_line(const alignment *a, const bead3 *b, size_t id, int dou
     return 0;
 }
 
-static int write_jsonl_line(const alignment *a, const bead3 *b, int document, FILE *f)
+static int write_jsonl_line(const alignment *a, const bead *b, int document, FILE *f)
 {
     json_t *o = json_object(), *idx = json_array(), *texts = json_array(), *langs = json_array();
     char shape[64];
@@ -172,7 +172,7 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, int doubtful, tmx_writer *w)
+static int write_tmx_unit(const alignment *a, const bead *b, size_t number, int doubtful, tmx_writer *w)
 {
     char tuid[32], shape[64], score[32];
     snprintf(tuid, sizeof tuid, "%zu", number);
@@ -198,7 +198,7 @@ static int write_tmx_unit(const alignment *a, const bead3 *b, size_t number, int
 }
 
 /* TMX units need the pivot (srclang) and a translation; by default every side. */
-static int tmx_keeps(const alignment *a, const bead3 *b, int keep_partial)
+static int tmx_keeps(const alignment *a, const bead *b, int keep_partial)
 {
     size_t present = 0;
     for (size_t k = 1; k < a->ntexts; k++)
@@ -224,7 +224,7 @@ static int write_xliff(output_writer *w, const alignment *a, output_stats *st)
     for (size_t k = 1; rc == 0 && k < a->ntexts; k++) {
         rc = xliff_writer_begin_file(w->xliff, base_name(a->text[0]->name), a->text[k]->lang);
         for (size_t n = 0; rc == 0 && n < a->n; n++) {
-            const bead3 *b = &a->beads[n];
+            const bead *b = &a->beads[n];
             if (!b->len[0]) {
                 st->empty_side_left_out += k == 1;
                 continue;
@@ -290,7 +290,7 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
         write_bead_document(a, w->f);
     size_t dropped_before = w->tmx ? tmx_writer_dropped(w->tmx) : 0;
     for (size_t k = 0; k < a->n && rc == 0; k++) {
-        const bead3 *b = &a->beads[k];
+        const bead *b = &a->beads[k];
         int doubtful = b->confidence < w->opts.min_score;
         switch (w->fmt) {
         case FORMAT_BEADS: rc = write_bead_line(a, b, w->f); break;

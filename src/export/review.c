@@ -93,7 +93,7 @@ static void put_score(FILE *f, double score)
 
 static int put_bead(review_writer *w, const alignment *a, size_t k)
 {
-    const bead3 *b = &a->beads[k];
+    const bead *b = &a->beads[k];
     int doubtful = b->confidence < w->min_score;
     char shape[64];
     bead_shape_name(a, b, shape, sizeof shape);

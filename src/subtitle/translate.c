@@ -49,7 +49,7 @@ static double time_of(const cue_list *src, const size_t *cum, double at)
     return src->v[k].start + f * (src->v[k].end - src->v[k].start);
 }
 
-int subtitle_translate(cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
+int subtitle_translate(cue_list *source, const doc_text *src, const doc_text *tgt, const bead *beads,
                        size_t nbeads, const char *tgt_base, const subtitle_profile *p, cue_list *out)
 {
     memset(out, 0, sizeof *out);
@@ -73,16 +73,17 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
     int spaced = !lang_joins_unspaced(tgt_base);
     for (size_t b = 0; b < nbeads && rc == 0; b++) {
         const bead *bd = &beads[b];
-        if (!bd->dj)
+        size_t i = bd->start[0], di = bd->len[0], j = bd->start[1], dj = bd->len[1];
+        if (!dj)
             continue;
         /* the time of the source sentences; a target sentence without one follows on */
-        double t0 = bd->di ? time_of(source, cum, (double)sent_at[bd->i]) : last_end;
-        double t1 = bd->di ? time_of(source, cum, (double)sent_at[bd->i + bd->di] - 0.5) : last_end + 1.5;
+        double t0 = di ? time_of(source, cum, (double)sent_at[i]) : last_end;
+        double t1 = di ? time_of(source, cum, (double)sent_at[i + di] - 0.5) : last_end + 1.5;
         if (t1 <= t0)
             t1 = t0 + 1.0;
         last_end = t1;
         size_t len = 1;
-        for (size_t s = bd->j; s < bd->j + bd->dj; s++)
+        for (size_t s = j; s < j + dj; s++)
             len += strlen(tgt->sent[s]) + 1;
         char *text = malloc(len);
         if (!text) {
@@ -90,12 +91,12 @@ int subtitle_translate(cue_list *source, const align_text *src, const align_text
             break;
         }
         text[0] = '\0';
-        for (size_t s = bd->j; s < bd->j + bd->dj; s++) {
-            if (s > bd->j && spaced)
+        for (size_t s = j; s < j + dj; s++) {
+            if (s > j && spaced)
                 strcat(text, " ");
             strcat(text, tgt->sent[s]);
         }
-        rc = cues_cut_over(tgt_base, p, text, tgt->para[bd->j], b, t0, t1, out, NULL);
+        rc = cues_cut_over(tgt_base, p, text, tgt->para[j], b, t0, t1, out, NULL);
         free(text);
     }
     free(cum);

@@ -8,13 +8,13 @@
 #ifndef POLYALIGN_SUBTITLE_TRANSLATE_H
 #define POLYALIGN_SUBTITLE_TRANSLATE_H
 
-#include "../align/dp.h"
-#include "../align/text.h"
+#include "../doc/beads.h"
+#include "../doc/text.h"
 #include "cues.h"
 #include "profile.h"
 
 /* The source cues are put in time order and overlaps trimmed first (in place). */
-int subtitle_translate(cue_list *source, const align_text *src, const align_text *tgt, const bead *beads,
+int subtitle_translate(cue_list *source, const doc_text *src, const doc_text *tgt, const bead *beads,
                        size_t nbeads, const char *tgt_base, const subtitle_profile *p, cue_list *out);
 
 /* The same with the translation units of a memory instead of an alignment: each unit

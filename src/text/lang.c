@@ -1,6 +1,7 @@
 /* lang.c — BCP 47 normalization and checks on ICU uloc. */
 #include "lang.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <unicode/uloc.h>
@@ -95,4 +96,24 @@ int lang_joins_unspaced(const char *tag)
 {
     int k = unspaced_index(tag);
     return k >= 0 && unspaced[k].joins;
+}
+
+void lang_full_tag(const char *tag, char out[LANG_TAG_MAX])
+{
+    char locale[ULOC_FULLNAME_CAPACITY], country[ULOC_COUNTRY_CAPACITY];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t parsed;
+    snprintf(out, LANG_TAG_MAX, "%s", tag);
+    uloc_forLanguageTag(tag, locale, sizeof locale, &parsed, &err);
+    if (U_FAILURE(err))
+        return;
+    uloc_getCountry(locale, country, sizeof country, &err);
+    if (U_FAILURE(err) || country[0])
+        return; /* already has a region */
+    char likely[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];
+    uloc_addLikelySubtags(locale, likely, sizeof likely, &err);
+    uloc_getCountry(likely, country, sizeof country, &err);
+    uloc_getLanguage(locale, lang, sizeof lang, &err);
+    if (U_SUCCESS(err) && country[0] && lang[0])
+        snprintf(out, LANG_TAG_MAX, "%s-%s", lang, country);
 }

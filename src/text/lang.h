@@ -33,4 +33,8 @@ int lang_is_unspaced(const char *tag);
  * and Japanese; Thai, unspaced within a sentence, puts a space between sentences. */
 int lang_joins_unspaced(const char *tag);
 
+/* Expand a tag to the full form CAT tools match on (en -> en-US, zh -> zh-CN) using ICU's
+ * likely subtags; a tag with a region is kept. */
+void lang_full_tag(const char *tag, char out[LANG_TAG_MAX]);
+
 #endif

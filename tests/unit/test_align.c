@@ -22,9 +22,9 @@
 #include "util/error.h"
 
 /* A side built in memory: sentences in one paragraph. */
-static align_text make_text(const char *lang, const char **sents, size_t n)
+static doc_text make_text(const char *lang, const char **sents, size_t n)
 {
-    align_text t = {0};
+    doc_text t = {0};
     snprintf(t.lang, sizeof t.lang, "%s", lang);
     snprintf(t.base, sizeof t.base, "%.2s", lang);
     t.name = strdup("mem");
@@ -36,7 +36,7 @@ static align_text make_text(const char *lang, const char **sents, size_t n)
     return t;
 }
 
-static void free_text(align_text *t)
+static void free_text(doc_text *t)
 {
     free(t->sent);
     free(t->para);
@@ -55,7 +55,7 @@ static void dp_finds_the_cheapest_path(void **state)
     (void)state;
     dp_band band;
     assert_int_equal(band_full(&band, 5, 5), 0);
-    bead *b;
+    dp_bead *b;
     size_t n;
     assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     assert_int_equal(n, 5);
@@ -86,7 +86,7 @@ static void dp_confidence_is_a_posterior(void **state)
     (void)state;
     dp_band band;
     assert_int_equal(band_full(&band, 2, 2), 0);
-    bead *b;
+    dp_bead *b;
     size_t n;
     assert_int_equal(dp_align(&band, two_ways_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     assert_true(n == 1 || n == 2);
@@ -112,7 +112,7 @@ static void dp_evidence_of_the_path(void **state)
     (void)state;
     dp_band band;
     assert_int_equal(band_full(&band, 3, 3), 0);
-    bead *b;
+    dp_bead *b;
     bead_evidence *ev;
     size_t n;
     assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, &ev), 0);
@@ -205,7 +205,7 @@ static void dp_reports_an_empty_band(void **state)
     assert_int_equal(band_full(&band, 4, 4), 0);
     for (size_t i = 1; i <= 4; i++)
         band.lo[i] = band.hi[i] = 0; /* (4,4) unreachable */
-    bead *b;
+    dp_bead *b;
     size_t n;
     assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 0, &b, &n, NULL), -1);
     band_free(&band);
@@ -221,7 +221,7 @@ static void dp_passes_through_forced_nodes(void **state)
     assert_int_equal(band_full(&band, 5, 5), 0);
     band_force(&band, nodes, 1);
     assert_true(band.hi[1] <= 3 && band.lo[3] >= 3); /* rows above end at 3, rows below start there */
-    bead *b;
+    dp_bead *b;
     size_t n;
     assert_int_equal(dp_align(&band, diagonal_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
     int through = 0;
@@ -296,7 +296,7 @@ static void hard_anchors_pair_up(void **state)
     char text[] = "Title\n\n<<<>>>\n\nBody.\n";
     unsigned char kind[] = {1, 0, 0};
     size_t nk = 3, *off, noff;
-    assert_int_equal(hard_anchor_blank_markers(text, strlen(text), "<<<>>>", kind, &nk, &off, &noff), 0);
+    assert_int_equal(text_anchors_blank_markers(text, strlen(text), "<<<>>>", kind, &nk, &off, &noff), 0);
     assert_int_equal(noff, 1);
     assert_int_equal(off[0], 7);
     assert_int_equal(nk, 2);
@@ -337,7 +337,7 @@ static void length_cost_is_a_tail(void **state)
 
 static int shared_keys(const char *en, const char *other, const char *lang, anchor_kind kind)
 {
-    align_text a = make_text("en", &en, 1), b = make_text(lang, &other, 1);
+    doc_text a = make_text("en", &en, 1), b = make_text(lang, &other, 1);
     text_features fa, fb;
     assert_int_equal(features_compute(&a, &fa), 0);
     assert_int_equal(features_compute(&b, &fb), 0);
@@ -365,7 +365,7 @@ static void features_count_characters(void **state)
 {
     (void)state;
     const char *en = "Hello, big world!", *zh = "你好，世界！";
-    align_text a = make_text("en", &en, 1), b = make_text("zh", &zh, 1);
+    doc_text a = make_text("en", &en, 1), b = make_text("zh", &zh, 1);
     text_features fa, fb;
     assert_int_equal(features_compute(&a, &fa), 0);
     assert_int_equal(features_compute(&b, &fb), 0);
@@ -388,8 +388,8 @@ static void three_way_beads_partition_every_text(void **state)
                         "会议于5月3日闭幕。"};
     const char *ru[] = {"Заседание открылось в 10 часов в Женеве.", "В нём участвовали делегаты из 45 стран.",
                         "Председатель поблагодарил их.", "Оно закрылось 3 мая."};
-    align_text te = make_text("en", en, 4), tz = make_text("zh", zh, 3), tr = make_text("ru", ru, 4);
-    bead3 *b;
+    doc_text te = make_text("en", en, 4), tz = make_text("zh", zh, 3), tr = make_text("ru", ru, 4);
+    bead *b;
     size_t n;
     assert_int_equal(align_three(&te, &tz, &tr, NULL, &b, &n, NULL), 0);
     size_t next[3] = {0, 0, 0};
@@ -412,9 +412,9 @@ static void three_way_beads_partition_every_text(void **state)
 static void bead_shape_names_every_side(void **state)
 {
     (void)state;
-    align_text t = {0};
+    doc_text t = {0};
     alignment al = {{&t, &t, &t}, 3, NULL, 0, NULL};
-    bead3 b = {{0, 0, 0}, {2, 1, 0}, 1.0};
+    bead b = {{0, 0, 0}, {2, 1, 0}, 1.0};
     char name[32];
     bead_shape_name(&al, &b, name, sizeof name);
     assert_string_equal(name, "2-1-0");

@@ -30,9 +30,9 @@ static void format_names_and_extensions(void **state)
 /* One document: en has two sentences, zh one, and one doubtful bead [0,1]:[0]. */
 static const char *en_sents[] = {"One.", "Two."};
 static const char *zh_sents[] = {"一二。"};
-static const align_text en = {.lang = "en-US", .base = "en", .name = "doc.txt", .sent = en_sents, .n = 2};
-static const align_text zh = {.lang = "zh-CN", .base = "zh", .name = "doc.txt", .sent = zh_sents, .n = 1};
-static const bead3 doubtful_bead[] = {{{0, 0, 0}, {2, 1, 0}, 0.25}};
+static const doc_text en = {.lang = "en-US", .base = "en", .name = "doc.txt", .sent = en_sents, .n = 2};
+static const doc_text zh = {.lang = "zh-CN", .base = "zh", .name = "doc.txt", .sent = zh_sents, .n = 1};
+static const bead doubtful_bead[] = {{{0, 0, 0}, {2, 1, 0}, 0.25}};
 static const alignment one_doubtful = {{&en, &zh, NULL}, 2, doubtful_bead, 1, NULL};
 
 /* Write al in fmt to a string (caller frees). */

@@ -235,7 +235,7 @@ static void greedy_match_over_user_lexicon(void **state)
     assert_int_equal(lexset_count(ls), 1);
     const char *sent[] = {"北京大学生很多。"};
     size_t para[] = {0};
-    align_text t = {.sent = sent, .para = para, .n = 1};
+    doc_text t = {.sent = sent, .para = para, .n = 1};
     lex_side side;
     assert_int_equal(lexset_side(ls, 1, &t, &side), 0);
     /* 北京大学 then 生 (unknown): never 北京 + 大学 + 学生 */
@@ -399,7 +399,7 @@ static void coverage_is_weighed_against_chance(void **state)
     double common_only = lexmodel_cost(m, 1, 1, 2, 1);
     assert_true(common_only == 0.0);
     assert_true(lexmodel_cost(m, 0, 0, 0, 1) == 0.0); /* empty side */
-    bead beads[] = {{0, 1, 0, 1, 1}, {1, 1, 1, 1, 1}, {2, 1, 2, 1, 1}, {3, 1, 3, 1, 1}};
+    dp_bead beads[] = {{0, 1, 0, 1, 1}, {1, 1, 1, 1, 1}, {2, 1, 2, 1, 1}, {3, 1, 3, 1, 1}};
     lexmodel_fit(m, beads, 4);
     assert_true(m->q_side[0] > 0.9);
     lexmodel_free(m);
@@ -418,9 +418,9 @@ static void pairs_are_learned_from_beads(void **state)
     tall[0] = Y, tall[2] = Y, tall[4] = Y, tall[1] = 201, tall[3] = 203, tall[5] = 205;
     uint32_t zero[7] = {0};
     lex_side in[2] = {{6, zero, NULL, sast, sall, 0, NULL, zero, NULL}, {6, zero, NULL, tast, tall, 0, NULL, zero, NULL}};
-    bead b[6];
+    dp_bead b[6];
     for (size_t k = 0; k < 6; k++)
-        b[k] = (bead){k, 1, k, 1, 1};
+        b[k] = (dp_bead){k, 1, k, 1, 1};
     lex_side out[2];
     size_t learned;
     assert_int_equal(lexlearn_pairs(in, b, 6, out, &learned), 0);

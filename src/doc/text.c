@@ -1,4 +1,4 @@
-/* text.c — loading an alignment side from a file: segmented or presegmented. */
+/* text.c — loading a text (text.h) from a file: segmented or presegmented. */
 #include "text.h"
 
 #include <stdio.h>
@@ -13,33 +13,13 @@
 #include "../text/space.h"
 #include "../util/error.h"
 
-void align_full_tag(const char *tag, char out[LANG_TAG_MAX])
-{
-    char locale[ULOC_FULLNAME_CAPACITY], country[ULOC_COUNTRY_CAPACITY];
-    UErrorCode err = U_ZERO_ERROR;
-    int32_t parsed;
-    snprintf(out, LANG_TAG_MAX, "%s", tag);
-    uloc_forLanguageTag(tag, locale, sizeof locale, &parsed, &err);
-    if (U_FAILURE(err))
-        return;
-    uloc_getCountry(locale, country, sizeof country, &err);
-    if (U_FAILURE(err) || country[0])
-        return; /* already has a region */
-    char likely[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];
-    uloc_addLikelySubtags(locale, likely, sizeof likely, &err);
-    uloc_getCountry(likely, country, sizeof country, &err);
-    uloc_getLanguage(locale, lang, sizeof lang, &err);
-    if (U_SUCCESS(err) && country[0] && lang[0])
-        snprintf(out, LANG_TAG_MAX, "%s-%s", lang, country);
-}
-
 /* Sentences are collected as spans first, then copied (collapsed) into one block. */
 typedef struct {
     sentence_list spans;
     size_t para;        /* presegmented: current paragraph */
 } collector;
 
-static int build(align_text *t, const char *bytes, const sentence_span *v, size_t n)
+static int build(doc_text *t, const char *bytes, const sentence_span *v, size_t n)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
@@ -90,7 +70,7 @@ static int split_lines(const char *bytes, size_t len, sentence_list *out)
     return 0;
 }
 
-int align_text_load(align_text *t, const char *path, const align_text_options *o, line_evidence *decided)
+int doc_text_load(doc_text *t, const char *path, const doc_text_options *o, line_evidence *decided)
 {
     memset(t, 0, sizeof *t);
     const char *lang = o->lang;
@@ -124,7 +104,7 @@ int align_text_load(align_text *t, const char *path, const align_text_options *o
     }
     lang_base(t->lang, t->base);
     size_t *markers = NULL, nmarkers = 0;
-    rc = hard_anchor_blank_markers(in->bytes, in->len, o->marker ? o->marker : HARD_ANCHOR_DEFAULT_MARKER, doc.kind,
+    rc = text_anchors_blank_markers(in->bytes, in->len, o->marker ? o->marker : HARD_ANCHOR_DEFAULT_MARKER, doc.kind,
                                    &doc.nparas, &markers, &nmarkers);
     line_evidence ev = {lines, 0, 0, 0, 0};
     if (doc.format != DOC_TXT) /* one paragraph a line: a newline never wraps a sentence */
@@ -149,17 +129,17 @@ int align_text_load(align_text *t, const char *path, const align_text_options *o
     if (rc == 0)
         rc = build(t, in->bytes, spans.v, spans.n);
     if (rc == 0)
-        rc = hard_anchor_collect(markers, nmarkers, spans.v, spans.n, doc.kind, doc.nparas, &t->anchors,
+        rc = text_anchors_collect(markers, nmarkers, spans.v, spans.n, doc.kind, doc.nparas, &t->anchors,
                                  &t->nanchors);
     free(markers);
     sentence_list_free(&spans);
     doc_input_free(&doc);
     if (rc < 0)
-        align_text_free(t);
+        doc_text_free(t);
     return rc;
 }
 
-void align_text_free(align_text *t)
+void doc_text_free(doc_text *t)
 {
     free(t->storage);
     free(t->sent);

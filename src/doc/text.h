@@ -1,19 +1,21 @@
-/* text.h — one side of an alignment: a document as a list of sentences.
+/* text.h — a document as a list of sentences: the value type the aligner and the
+ * subtitler share (one side of an alignment, a transcript).
  *
- * The aligner needs the sentences of each input, their paragraphs and the language. A
- * side comes from plain text (segmented with the project's segmenter) or from
- * presegmented input (one sentence per line, a blank line between paragraphs), which is
- * how evaluation sets and most corpora are stored. */
-#ifndef POLYALIGN_ALIGN_TEXT_H
-#define POLYALIGN_ALIGN_TEXT_H
+ * Both need the sentences of each input, their paragraphs, the language and the hard
+ * anchors (anchors.h). A text comes from plain text or a structured document (segmented
+ * with the project's segmenter) or from presegmented input (one sentence per line, a
+ * blank line between paragraphs), which is how evaluation sets and most corpora are
+ * stored. It lives below the stages, so that align/ and subtitle/ are siblings over it. */
+#ifndef POLYALIGN_DOC_TEXT_H
+#define POLYALIGN_DOC_TEXT_H
 
 #include <stddef.h>
 
-#include "../doc/doc_read.h"
+#include "doc_read.h"
 #include "../text/encoding.h"
 #include "../text/lang.h"
 #include "../text/lines.h"
-#include "hard_anchor.h"
+#include "anchors.h"
 
 typedef struct {
     char lang[LANG_TAG_MAX];    /* full BCP 47 tag, e.g. zh-CN */
@@ -29,7 +31,7 @@ typedef struct {
     size_t paragraphs, headings; /* of a structured document */
     text_anchor *anchors;       /* markers and headings, in order (hard_anchor.h) */
     size_t nanchors;
-} align_text;
+} doc_text;
 
 typedef struct {
     const char *lang;           /* a canonical tag, or NULL to guess it from the script */
@@ -38,7 +40,7 @@ typedef struct {
     doc_format format;          /* DOC_AUTO: from the content and the name (doc_read.h) */
     const char *marker;         /* a paragraph of only this is a hard anchor; NULL: the
                                  * default <<<>>>, "": none */
-} align_text_options;
+} doc_text_options;
 
 /* Read `path` as doc_read.h does (plain text, HTML, DOCX, ODT, Markdown; encoding.h:
  * UTF-8, or converted from o->encoding or a clearly detected one). Paragraphs of only
@@ -47,12 +49,8 @@ typedef struct {
  * ru-RU, Latin -> en-US). o->lines says what a single newline is (lines.h):
  * LINES_SENTENCE is presegmented input; LINES_AUTO decides from the file, and `decided`
  * (may be NULL) receives the decision and its evidence. 0 or a negative error code. */
-int align_text_load(align_text *t, const char *path, const align_text_options *o, line_evidence *decided);
+int doc_text_load(doc_text *t, const char *path, const doc_text_options *o, line_evidence *decided);
 
-/* Expand a tag to the full form CAT tools match on (en -> en-US, zh -> zh-CN) using ICU's
- * likely subtags; a tag with a region is kept. */
-void align_full_tag(const char *tag, char out[LANG_TAG_MAX]);
-
-void align_text_free(align_text *t);
+void doc_text_free(doc_text *t);
 
 #endif
