@@ -51,16 +51,6 @@ int align_settings_option(const cli_command *self, int key, const char *arg, ali
         s->opts.disabled |= 1u << k;
         return 0;
     }
-    case OPT_ALIGN_MIN: return cli_number(self, "min-score", arg, 0, 1, &s->output.min_score);
-    case OPT_ALIGN_PRESEG: s->lines = LINES_SENTENCE; return 0;
-    case OPT_ALIGN_NEWLINE: s->lines = LINES_PARAGRAPH; return 0;
-    case OPT_ALIGN_LINES: return cli_lines(self, arg, &s->lines);
-    case OPT_ALIGN_PARTIAL: s->output.keep_partial = 1; return 0;
-    case OPT_ALIGN_DOUBTFUL: s->output.keep_doubtful = 1; return 0;
-    case OPT_ALIGN_FORCE: s->force = 1; return 0;
-    case OPT_ALIGN_ENCODING: s->encoding = arg; return 0;
-    case OPT_ALIGN_INPUT_FORMAT: return cli_input_format(self, arg, &s->input_format);
-    case OPT_ALIGN_MARKER: s->marker = arg; return 0;
     }
     return -1;
 }

@@ -20,20 +20,21 @@ enum {
     OPT_ALIGN_INPUT_FORMAT, OPT_ALIGN_MARKER
 };
 
-/* the rows of a command's option table */
-#define ALIGN_CLI_OPTIONS                                                                                            \
-    {"presegmented", OPT_ALIGN_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph); the same as --lines sentence")}, \
-        {"lines", OPT_ALIGN_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, the end of a one-line sentence, or the end of a one-line paragraph (default: decided per file and reported)")}, \
-        {"newline-breaks", OPT_ALIGN_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")}, \
-        {"min-score", OPT_ALIGN_MIN, 1, "X", N_("a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful: left out of a TMX, flagged in the review table, marked needs-review in XLIFF")}, \
-        {"encoding", OPT_ALIGN_ENCODING, 1, "NAME", CLI_ENCODING_HELP},                                            \
-        {"input-format", OPT_ALIGN_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},                                 \
-        {"anchor-marker", OPT_ALIGN_MARKER, 1, "TEXT", N_("a paragraph (or line) of only TEXT is a hard anchor: the k-th of the pivot meets the k-th of each translation and no bead crosses it (default <<<>>>; '' for none); headings of HTML, DOCX, ODT and Markdown are hard anchors too")}, \
-        {"force", OPT_ALIGN_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)")}, \
-        {"keep-doubtful", OPT_ALIGN_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful")}, \
-        {"keep-partial", OPT_ALIGN_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation")}, \
+/* the rows of a command's option table; `type` is the command's argument struct, whose
+ * member `s` is its align_settings */
+#define ALIGN_CLI_OPTIONS(type)                                                                                            \
+    {"presegmented", OPT_ALIGN_PRESEG, 0, NULL, N_("inputs hold one sentence per line (blank line: new paragraph); the same as --lines sentence"), CLI_SET(type, s.lines, LINES_SENTENCE)}, \
+        {"lines", OPT_ALIGN_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, the end of a one-line sentence, or the end of a one-line paragraph (default: decided per file and reported)"), CLI_LINES(type, s.lines)}, \
+        {"newline-breaks", OPT_ALIGN_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)"), CLI_SET(type, s.lines, LINES_PARAGRAPH)}, \
+        {"min-score", OPT_ALIGN_MIN, 1, "X", N_("a unit whose confidence (the probability that it is right) is below X (0..1, default 0.7) is doubtful: left out of a TMX, flagged in the review table, marked needs-review in XLIFF"), CLI_NUMBER(type, s.output.min_score, 0, 1)}, \
+        {"encoding", OPT_ALIGN_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(type, s.encoding)},                                            \
+        {"input-format", OPT_ALIGN_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(type, s.input_format)},                                 \
+        {"anchor-marker", OPT_ALIGN_MARKER, 1, "TEXT", N_("a paragraph (or line) of only TEXT is a hard anchor: the k-th of the pivot meets the k-th of each translation and no bead crosses it (default <<<>>>; '' for none); headings of HTML, DOCX, ODT and Markdown are hard anchors too"), CLI_TEXT(type, s.marker)}, \
+        {"force", OPT_ALIGN_FORCE, 0, NULL, N_("align texts even when the evidence says they are not translations of each other (with a warning)"), CLI_FLAG(type, s.force)}, \
+        {"keep-doubtful", OPT_ALIGN_DOUBTFUL, 0, NULL, N_("TMX: keep doubtful units, flagged with the property x-polyalign-flag=doubtful"), CLI_FLAG(type, s.output.keep_doubtful)}, \
+        {"keep-partial", OPT_ALIGN_PARTIAL, 0, NULL, N_("TMX of three texts: keep units missing one translation"), CLI_FLAG(type, s.output.keep_partial)}, \
         {"lexicon", OPT_ALIGN_LEXICON, 1, "[LANG=]FILE", N_("add a user dictionary: TSV 'source<TAB>target', or hunalign .dic 'target @ source' (repeatable); LANG=: only for the translation in LANG, required with two translations")}, \
-        {"lexicon-dir", OPT_ALIGN_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, ../share/polyalign/lexicons beside the installed binary, the install prefix)")}, \
+        {"lexicon-dir", OPT_ALIGN_LEXDIR, 1, "DIR", N_("find the built-in lexicons (en-zh.lex, en-ru.lex) in DIR (default: $POLYALIGN_LEXICONS, the build tree, ../share/polyalign/lexicons beside the installed binary, the install prefix)"), CLI_TEXT(type, s.opts.lexicons.dir)}, \
         {"no-score", OPT_ALIGN_NO_SCORE, 1, "NAME", N_("leave a scorer out of the bead cost: prior, length, anchors, paragraphs or lexicon (for ablations; repeatable)")}
 
 enum { MAX_USER_LEXICONS = 4 };
@@ -55,8 +56,9 @@ typedef struct {
 /* The defaults: lines decided per file, UTF-8 or detected, min-score 0.7. */
 void align_settings_init(align_settings *s);
 
-/* Take option `key` if it is one of these: 0, or the exit status of a bad value; -1 when
- * the key is not one (the command handles it). */
+/* Take option `key` if it is one of those the table does not place (--lexicon,
+ * --no-score): 0, or the exit status of a bad value; -1 when the key is not one (the
+ * command handles it). */
 int align_settings_option(const cli_command *self, int key, const char *arg, align_settings *s);
 
 /* Once the options are read, for documents of `ntexts` texts: a --lexicon without LANG=

@@ -127,16 +127,23 @@ int cli_group_usage_error(const char *group, const char *sub)
     return ERR_USAGE;
 }
 
-/* One option: into the argument struct where its row says, else to the handler. */
-static int take_option(const cli_option *options, int key, const char *arg,
+/* One option: into the argument struct where its row says, checked, else to the handler. */
+static int take_option(const cli_command *cmd, int key, const char *arg,
                        int (*handle)(int key, const char *arg, void *ctx), void *ctx)
 {
-    const cli_option *o = options;
+    const cli_option *o = cmd->options;
     while (o->name && o->key != key)
         o++;
+    void *at = (char *)ctx + o->offset;
     switch (o->name ? o->store : CLI_BY_HANDLER) {
-    case CLI_STORE_TEXT: *(const char **)((char *)ctx + o->offset) = arg; return 0;
-    case CLI_STORE_FLAG: *(int *)((char *)ctx + o->offset) = 1; return 0;
+    case CLI_STORE_TEXT: *(const char **)at = arg; return 0;
+    case CLI_STORE_FLAG: *(int *)at = 1; return 0;
+    case CLI_STORE_SET: *(int *)at = (int)o->min; return 0;
+    case CLI_STORE_LANG: return cli_lang(cmd, arg, at);
+    case CLI_STORE_COUNT: return cli_count(cmd, o->name, arg, (long)o->min, (long)o->max, at);
+    case CLI_STORE_NUMBER: return cli_number(cmd, o->name, arg, o->min, o->max, at);
+    case CLI_STORE_LINES: return cli_lines(cmd, arg, at);
+    case CLI_STORE_INPUT_FORMAT: return cli_input_format(cmd, arg, at);
     case CLI_BY_HANDLER: break;
     }
     return handle ? handle(key, arg, ctx) : 0;
@@ -182,7 +189,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
         } else if (c == ':') {
             status = cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
         } else {
-            status = take_option(cmd->options, c, optarg, handle, ctx);
+            status = take_option(cmd, c, optarg, handle, ctx);
         }
     }
     free(longopts);

@@ -13,12 +13,27 @@
 #include "../text/encoding.h"
 #include "../text/lines.h"
 
-/* Where an option's value goes. CLI_BY_HANDLER (the default, 0): the command's handler
- * is called with it, for values it checks or converts. CLI_STORE_TEXT: the argument is
- * stored as a const char * at `offset` in the command's argument struct (cli_parse's
- * ctx); CLI_STORE_FLAG: 1 is stored in an int there. Table rows say so with
- * CLI_TEXT(type, field) and CLI_FLAG(type, field) after the help text. */
-typedef enum { CLI_BY_HANDLER, CLI_STORE_TEXT, CLI_STORE_FLAG } cli_store;
+/* Where an option's value goes, checked on the way. CLI_BY_HANDLER (the default, 0): the
+ * command's handler is called with it. The others store into the command's argument
+ * struct (cli_parse's ctx) at `offset`, a usage error (exit 2) naming the option for a
+ * value they do not take: CLI_STORE_TEXT the argument as a const char *; CLI_STORE_FLAG 1
+ * in an int; CLI_STORE_SET `min` in an int (an option that means a value, such as
+ * --newline-breaks); CLI_STORE_LANG a language tag ICU knows, canonicalized, in a
+ * char[LANG_TAG_MAX]; CLI_STORE_COUNT a whole number within [min, max] in a long;
+ * CLI_STORE_NUMBER a finite number within [min, max] in a double; CLI_STORE_LINES a
+ * line_structure; CLI_STORE_INPUT_FORMAT a doc_format. Table rows say so with the
+ * macros below after the help text. */
+typedef enum {
+    CLI_BY_HANDLER,
+    CLI_STORE_TEXT,
+    CLI_STORE_FLAG,
+    CLI_STORE_SET,
+    CLI_STORE_LANG,
+    CLI_STORE_COUNT,
+    CLI_STORE_NUMBER,
+    CLI_STORE_LINES,
+    CLI_STORE_INPUT_FORMAT,
+} cli_store;
 
 typedef struct {
     const char *name;       /* long option without dashes */
@@ -28,10 +43,17 @@ typedef struct {
     const char *help;       /* N_()-marked, translated when printed */
     cli_store store;        /* where the value goes */
     size_t offset;          /* CLI_STORE_*: in the argument struct */
+    double min, max;        /* CLI_STORE_COUNT, CLI_STORE_NUMBER: the range; CLI_STORE_SET: min */
 } cli_option;
 
 #define CLI_TEXT(type, field) CLI_STORE_TEXT, offsetof(type, field)
 #define CLI_FLAG(type, field) CLI_STORE_FLAG, offsetof(type, field)
+#define CLI_SET(type, field, value) CLI_STORE_SET, offsetof(type, field), (value)
+#define CLI_LANG(type, field) CLI_STORE_LANG, offsetof(type, field)
+#define CLI_COUNT(type, field, lo, hi) CLI_STORE_COUNT, offsetof(type, field), (lo), (hi)
+#define CLI_NUMBER(type, field, lo, hi) CLI_STORE_NUMBER, offsetof(type, field), (lo), (hi)
+#define CLI_LINES(type, field) CLI_STORE_LINES, offsetof(type, field)
+#define CLI_INPUT_FORMAT(type, field) CLI_STORE_INPUT_FORMAT, offsetof(type, field)
 
 typedef struct {
     const char *name;

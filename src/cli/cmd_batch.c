@@ -37,7 +37,7 @@ const cli_option batch_cli_options[] = {
     {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)"), CLI_TEXT(batch_args, from_dir)},
     {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)"), CLI_TEXT(batch_args, langs)},
     {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)"), CLI_FLAG(batch_args, review)},
-    ALIGN_CLI_OPTIONS,
+    ALIGN_CLI_OPTIONS(batch_args),
     {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)"), CLI_FLAG(batch_args, quiet)},
     {0},
 };

@@ -33,24 +33,16 @@ typedef struct {
 
 const cli_option srt_check_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
-    STYLE_CLI_OPTIONS,
+    STYLE_CLI_OPTIONS(srt_args),
     {0},
 };
 
 const cli_option srt_fix_cli_options[] = {
     {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output)},
     {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
-    STYLE_CLI_OPTIONS,
+    STYLE_CLI_OPTIONS(srt_args),
     {0},
 };
-
-/* The style options (style_options.h); the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    srt_args *a = ctx;
-    int st = style_option(a->self, key, arg, &a->style);
-    return st >= 0 ? st : 0;
-}
 
 static void print_problem(void *ctx, srt_severity sev, int line, const char *message)
 {
@@ -68,7 +60,7 @@ static int setup(const cli_command *self, int argc, char **argv, srt_args *a)
     int first;
     a->self = self;
     style_options_init(&a->style);
-    int status = cli_parse(self, argc, argv, handle_option, a, &first);
+    int status = cli_parse(self, argc, argv, NULL, a, &first);
     if (status)
         return status < 0 ? -1 : status;
     if (argc - first != 1)

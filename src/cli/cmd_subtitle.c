@@ -46,37 +46,21 @@ const cli_option subtitle_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)"), CLI_TEXT(subtitle_args, lang)},
     {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)"), CLI_TEXT(subtitle_args, audio)},
     {"duration", OPT_DURATION, 1, "SECONDS",
-     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)")},
+     N_("length of the recording the speech is spread over (with --times: where the last stretch ends)"),
+     CLI_NUMBER(subtitle_args, duration, 0.001, SUBTITLE_MAX_TIME)},
     {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles"), CLI_TEXT(subtitle_args, from)},
     {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from"), CLI_TEXT(subtitle_args, align)},
     {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead"), CLI_TEXT(subtitle_args, tmx)},
-    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)")},
+    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)"), CLI_NUMBER(subtitle_args, start, 0, SUBTITLE_MAX_TIME)},
     {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph"), CLI_TEXT(subtitle_args, times)},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)"), CLI_LINES(subtitle_args, lines)},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(subtitle_args, encoding)},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(subtitle_args, input_format)},
     {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)"), CLI_TEXT(subtitle_args, output)},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)"), CLI_TEXT(subtitle_args, format)},
-    STYLE_CLI_OPTIONS,
+    STYLE_CLI_OPTIONS(subtitle_args),
     {0},
 };
-
-/* The values that are checked or converted; the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    subtitle_args *a = ctx;
-    const cli_command *self = cli_find("subtitle");
-    int st = style_option(self, key, arg, &a->style);
-    if (st >= 0)
-        return st;
-    switch (key) {
-    case OPT_LINES: return cli_lines(self, arg, &a->lines);
-    case OPT_INPUT_FORMAT: return cli_input_format(self, arg, &a->input_format);
-    case OPT_DURATION: return cli_number(self, "duration", arg, 0.001, SUBTITLE_MAX_TIME, &a->duration);
-    case OPT_START: return cli_number(self, "start", arg, 0, SUBTITLE_MAX_TIME, &a->start);
-    }
-    return 0;
-}
 
 /* A translated track: the source subtitles' timing, the alignment of the two transcripts. */
 static int translated_cues(cue_list *source, const char *track_path, const char *source_text, const doc_text *t,
@@ -235,7 +219,7 @@ int cmd_subtitle(int argc, char **argv)
     subtitle_args a = {0};
     style_options_init(&a.style);
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if ((a.tmx && !a.lang) || argc - first != (a.tmx ? 0 : 1))

@@ -32,23 +32,12 @@ const cli_option sync_cli_options[] = {
     {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio)},
     {"format", OPT_FORMAT, 1, "FMT", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format)},
     {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues)},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)")},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)"), CLI_LINES(sync_args, lines)},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(sync_args, encoding)},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(sync_args, input_format)},
     {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output)},
     {0},
 };
-
-/* The values that are checked or converted; the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    sync_args *a = ctx;
-    switch (key) {
-    case OPT_LINES: return cli_lines(cli_find("sync"), arg, &a->lines);
-    case OPT_INPUT_FORMAT: return cli_input_format(cli_find("sync"), arg, &a->input_format);
-    }
-    return 0;
-}
 
 void sync_report_warnings(const struct sync_map *m, const char *audio, const char *const *sentences)
 {
@@ -108,7 +97,7 @@ int cmd_sync(int argc, char **argv)
     const cli_command *self = cli_find("sync");
     sync_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.lang || !a.audio || argc - first != 1)

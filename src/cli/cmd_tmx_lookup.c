@@ -29,28 +29,14 @@ typedef struct {
 
 const cli_option tmx_lookup_cli_options[] = {
     {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm)},
-    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)")},
-    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)")},
-    {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)")},
-    {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)")},
+    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)"), CLI_LANG(lookup_args, src)},
+    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)"), CLI_LANG(lookup_args, tgt)},
+    {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)"), CLI_COUNT(lookup_args, min, 0, 100)},
+    /* one lookup returns at most TM_INDEX_MAX_MATCHES */
+    {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)"), CLI_COUNT(lookup_args, best, 1, TM_INDEX_MAX_MATCHES)},
     {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there"), CLI_TEXT(lookup_args, index)},
     {0},
 };
-
-/* The values that are checked or converted; the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    lookup_args *a = ctx;
-    const cli_command *self = cli_find("tmx lookup");
-    switch (key) {
-    case OPT_SRC: return cli_lang(self, arg, a->src);
-    case OPT_TGT: return cli_lang(self, arg, a->tgt);
-    case OPT_MIN: return cli_count(self, "min", arg, 0, 100, &a->min);
-    /* one lookup returns at most TM_INDEX_MAX_MATCHES */
-    case OPT_MAX: return cli_count(self, "best", arg, 1, TM_INDEX_MAX_MATCHES, &a->best);
-    }
-    return 0;
-}
 
 /* Whether file a was modified after file b (both exist). */
 static int newer(const char *a, const char *b)
@@ -107,7 +93,7 @@ int cmd_tmx_lookup(int argc, char **argv)
     const cli_command *self = cli_find("tmx lookup");
     lookup_args a = {NULL, NULL, "", "", 70, 5, NULL};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (!a.src[0] || !a.tgt[0] || (!a.tm && !a.index))

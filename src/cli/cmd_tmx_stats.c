@@ -43,6 +43,14 @@ int cmd_tmx_stats(int argc, char **argv)
         int rc = tmx_stats_read(argv[i], &s);
         const char *name = strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME;
         if (rc == 0) {
+            /* counted all the same, but a CAT tool would refuse the file: say so */
+            if (!s.has_header)
+                cli_warn(_("%s has no <header>, which TMX requires: CAT tools refuse it, and its source language is "
+                           "unknown ('polyalign tmx validate' lists every problem)"),
+                         name);
+            else if (!s.srclang)
+                cli_warn(_("%s: the <header> has no srclang, which TMX requires: the source language is unknown"),
+                         name);
             (jsonl ? tmx_stats_report_jsonl : tmx_stats_report_text)(stdout, name, &s);
         } else {
             int e = cli_report(rc);

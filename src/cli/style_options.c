@@ -14,21 +14,6 @@ void style_options_init(style_options *s)
                          .min_dur = NAN, .max_dur = NAN, .max_lines = -1, .min_gap = -1};
 }
 
-int style_option(const cli_command *self, int key, const char *arg, style_options *s)
-{
-    switch (key) {
-    case OPT_STYLE_PROFILE: s->profile = arg; return 0;
-    case OPT_STYLE_FPS: return cli_number(self, "fps", arg, 1, 1000, &s->fps);
-    case OPT_STYLE_MAX_CHARS: return cli_number(self, "max-chars", arg, 1, INFINITY, &s->max_chars);
-    case OPT_STYLE_MAX_LINES: return cli_count(self, "max-lines", arg, 1, 2, &s->max_lines);
-    case OPT_STYLE_MAX_CPS: return cli_number(self, "max-cps", arg, 0.1, INFINITY, &s->max_cps);
-    case OPT_STYLE_MIN_DUR: return cli_number(self, "min-duration", arg, 0, INFINITY, &s->min_dur);
-    case OPT_STYLE_MAX_DUR: return cli_number(self, "max-duration", arg, 0.1, INFINITY, &s->max_dur);
-    case OPT_STYLE_MIN_GAP: return cli_count(self, "min-gap", arg, 0, 1000, &s->min_gap);
-    }
-    return -1;
-}
-
 int style_profile(const cli_command *self, const style_options *s, const char *base, subtitle_profile *p)
 {
     const subtitle_profile *found = subtitle_profile_find(s->profile, base);

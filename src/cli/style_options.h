@@ -5,6 +5,8 @@
 #ifndef POLYALIGN_CLI_STYLE_OPTIONS_H
 #define POLYALIGN_CLI_STYLE_OPTIONS_H
 
+#include <math.h>
+
 #include "../i18n.h"
 #include "../subtitle/profile.h"
 #include "../subtitle/srt.h"
@@ -17,16 +19,17 @@ enum {
     OPT_STYLE_MIN_DUR, OPT_STYLE_MAX_DUR, OPT_STYLE_MIN_GAP
 };
 
-/* the rows of a command's option table */
-#define STYLE_CLI_OPTIONS                                                                                            \
-    {"profile", OPT_STYLE_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc")},                         \
-        {"fps", OPT_STYLE_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)")}, \
-        {"max-chars", OPT_STYLE_MAX_CHARS, 1, "N", N_("override the characters per line")},                         \
-        {"max-lines", OPT_STYLE_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)")},                      \
-        {"max-cps", OPT_STYLE_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)")},           \
-        {"min-duration", OPT_STYLE_MIN_DUR, 1, "SECONDS", N_("override the shortest cue")},                         \
-        {"max-duration", OPT_STYLE_MAX_DUR, 1, "SECONDS", N_("override the longest cue")},                          \
-        {"min-gap", OPT_STYLE_MIN_GAP, 1, "FRAMES", N_("override the shortest gap between cues, in frames")}
+/* the rows of a command's option table; `type` is the command's argument struct, whose
+ * member `style` is its style_options */
+#define STYLE_CLI_OPTIONS(type)                                                                                            \
+    {"profile", OPT_STYLE_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc"), CLI_TEXT(type, style.profile)},                         \
+        {"fps", OPT_STYLE_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)"), CLI_NUMBER(type, style.fps, 1, 1000)}, \
+        {"max-chars", OPT_STYLE_MAX_CHARS, 1, "N", N_("override the characters per line"), CLI_NUMBER(type, style.max_chars, 1, INFINITY)},                         \
+        {"max-lines", OPT_STYLE_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)"), CLI_COUNT(type, style.max_lines, 1, 2)},                      \
+        {"max-cps", OPT_STYLE_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)"), CLI_NUMBER(type, style.max_cps, 0.1, INFINITY)},           \
+        {"min-duration", OPT_STYLE_MIN_DUR, 1, "SECONDS", N_("override the shortest cue"), CLI_NUMBER(type, style.min_dur, 0, INFINITY)},                         \
+        {"max-duration", OPT_STYLE_MAX_DUR, 1, "SECONDS", N_("override the longest cue"), CLI_NUMBER(type, style.max_dur, 0.1, INFINITY)},                          \
+        {"min-gap", OPT_STYLE_MIN_GAP, 1, "FRAMES", N_("override the shortest gap between cues, in frames"), CLI_COUNT(type, style.min_gap, 0, 1000)}
 
 typedef struct {
     const char *profile;
@@ -37,10 +40,6 @@ typedef struct {
 
 /* The defaults: netflix, 23.976 fps, no overrides. */
 void style_options_init(style_options *s);
-
-/* Take option `key` if it is a style option: 0, or the exit status of a bad value; -1 when
- * the key is not one (the command handles it). */
-int style_option(const cli_command *self, int key, const char *arg, style_options *s);
 
 /* The profile for a language (base subtag) with the overrides applied, into *p: 0, or a
  * usage error (exit 2) for an unknown profile or a shortest cue longer than the longest. */

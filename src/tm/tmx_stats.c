@@ -149,6 +149,7 @@ int tmx_stats_read(const char *path, tmx_stats *s)
     if (rc < 0)
         return rc;
     const char *src = tmx_attr_get(tmx_reader_header(r), "srclang");
+    s->has_header = tmx_reader_header_line(r) > 0;
     s->srclang = src ? strdup(src) : NULL;
     if (src && !s->srclang)
         rc = error_nomem();

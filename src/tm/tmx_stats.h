@@ -33,6 +33,7 @@ typedef struct {
 
 typedef struct {
     char *srclang;          /* the header's, or NULL */
+    int has_header;         /* the file has a <header> (TMX requires one) */
     size_t units, duplicates;
     tmx_lang_stats lang[TMX_STATS_MAX_LANGS]; /* in order of first appearance */
     size_t nlang;

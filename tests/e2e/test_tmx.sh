@@ -138,6 +138,15 @@ run tmx extract --unique --langs en,zh "$tmx" "$tmx" "$tmx"
 run tmx stats "$tmx"
 [[ $status -eq 0 && $out == *"24 units, 0 duplicates"* && $out == *"zh-CN"* ]] && ok "stats: units and languages" ||
   not_ok "stats: units and languages" "$out"
+# a memory without the <header> TMX requires: counted, and the missing header said
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<body>\n<tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="zh"><seg>你好</seg></tuv></tu>\n</body>\n</tmx>\n' >"$SCRATCH/noheader.tmx"
+run tmx stats "$SCRATCH/noheader.tmx"
+[[ $status -eq 0 && $out == *"1 unit"* && $err == *"noheader.tmx has no <header>, which TMX requires"* ]] &&
+  ok "stats: a memory without <header> is counted and the missing header said" || not_ok "stats without <header>" "$status" "$out" "$err"
+sed 's/ srclang="[^"]*"//' "$tmx" >"$SCRATCH/nosrclang.tmx"
+run tmx stats "$SCRATCH/nosrclang.tmx"
+[[ $status -eq 0 && $err == *"the <header> has no srclang"* ]] && ok "stats: a header without srclang is said" ||
+  not_ok "stats without srclang" "$status" "$err"
 cat "$tmx" >"$SCRATCH/dup.tmx"
 sed -n '/<tu tuid="1">/,/<\/tu>/p' "$tmx" >"$SCRATCH/unit1"
 python3 - "$SCRATCH/dup.tmx" "$SCRATCH/unit1" <<'PY'
