@@ -8,6 +8,7 @@
 #                                        $SCRATCH (an empty folder) may be used
 #   file:   a.en = One. Two.\n          optional, repeatable: a file written to $SCRATCH
 #                                        before the run (printf %b escapes)
+#   env:    LANGUAGE=ru                  optional, repeatable: a variable set for the run
 #   stdin:  Dr. Smith came.\n            optional: standard input, printf %b escapes (a
 #                                        trailing newline is kept)
 #   exit:   2                            the exit status
@@ -33,9 +34,9 @@ source "$(dirname "$0")/lib.sh"
 
 export CORPUS=$ROOT/corpus/wuzhen TMX=$ROOT/tmx/wuzhen.tmx SCRATCH
 
-run_case() { # file, line of the block's start; the block's fields in name args stdin has_stdin want_exit want_err want_out want_beads want_lines files
+run_case() { # file, line of the block's start; the block's fields in name args stdin has_stdin want_exit want_err want_out want_beads want_lines files envs
   local where=$1:$2 words
-  [[ -z $args$has_stdin$want_exit$want_err$want_out$want_beads${files[*]} && ${#want_lines[@]} -eq 0 ]] && return # # lines alone: a comment
+  [[ -z $args$has_stdin$want_exit$want_err$want_out$want_beads${files[*]}${envs[*]} && ${#want_lines[@]} -eq 0 ]] && return # # lines alone: a comment
   if [[ -z $name || -z $args || -z $want_exit ]]; then
     not_ok "${name:-$where}" "$where: a case needs a # name, args: and exit:"
     return
@@ -45,6 +46,9 @@ run_case() { # file, line of the block's start; the block's fields in name args 
     return
   fi
   local f content
+  for f in "${envs[@]}"; do
+    local -x "$f" # exported to this case's run alone
+  done
   for f in "${files[@]}"; do
     content=${f#*=}
     printf '%b' "${content# }" >"$SCRATCH/${f%%[[:space:]]*=*}"
@@ -82,12 +86,12 @@ run_case() { # file, line of the block's start; the block's fields in name args 
 
 for file in "$ROOT"/tests/cases/*.txt; do
   n=0 start=0
-  name='' args='' stdin='' has_stdin='' want_exit='' want_err='' want_out='' want_beads='' files=() want_lines=()
+  name='' args='' stdin='' has_stdin='' want_exit='' want_err='' want_out='' want_beads='' files=() want_lines=() envs=()
   while IFS= read -r line || [[ -n $line ]]; do
     n=$((n + 1))
     if [[ -z ${line//[[:space:]]/} ]]; then
       [[ $start -gt 0 ]] && run_case "${file#"$ROOT"/}" "$start"
-      start=0 name='' args='' stdin='' has_stdin='' want_exit='' want_err='' want_out='' want_beads='' files=() want_lines=()
+      start=0 name='' args='' stdin='' has_stdin='' want_exit='' want_err='' want_out='' want_beads='' files=() want_lines=() envs=()
       continue
     fi
     [[ $start -eq 0 ]] && start=$n
@@ -103,6 +107,7 @@ for file in "$ROOT"/tests/cases/*.txt; do
     beads:*) want_beads=$value ;;
     file:*) files+=("$value") ;;
     line:*) want_lines+=("$value") ;;
+    env:*) envs+=("$value") ;;
     *) not_ok "${file#"$ROOT"/}:$n" "a line that is no field: $line" ;;
     esac
   done <"$file"
