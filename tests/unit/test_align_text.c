@@ -283,6 +283,17 @@ static void document_loaded_aligned_judged(void **state)
     assert_ptr_equal(view.text[0], &d.texts[0]);
     align_document_free(&d);
 
+    /* two texts that are not translations of each other: refused, or with force warned about */
+    align_document_init(&d, keep_warning, NULL);
+    assert_int_equal(align_document_load(&d, "corpus/wuzhen/article.en.txt", &to, NULL), 0);
+    assert_int_equal(align_document_load(&d, "corpus/wuzhen/address.zh.txt", &to, NULL), 0);
+    assert_int_equal(align_document_align(&d, &o), 0);
+    assert_int_equal(align_document_judge(&d, 0), -ERR_DATA);
+    warnings[0] = '\0';
+    assert_int_equal(align_document_judge(&d, 1), 0);
+    assert_true(warnings[0] != '\0');
+    align_document_free(&d);
+
     /* a third text is loaded; a fourth is refused */
     align_document_init(&d, keep_warning, NULL);
     static const char *const files[] = {"corpus/wuzhen/keynote.en.txt", "corpus/wuzhen/keynote.zh.txt",
