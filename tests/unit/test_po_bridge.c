@@ -167,31 +167,35 @@ static void other_charsets_converted(void **state)
     }
 }
 
+/* po_to_tmx of the catalog po[0..len), written as `name`, fails with -ERR_DATA and a
+ * message holding `want`. */
+static void po_refused(const char *name, const char *po, size_t len, const char *want)
+{
+    const char *paths[] = {write_file(name, po, len)};
+    po_bridge_stats st;
+    int rc;
+    to_tmx(paths, 1, 0, &st, &rc);
+    assert_int_equal(rc, -ERR_DATA);
+    if (!strstr(error_last(), want))
+        fail_msg("'%s' does not hold '%s'", error_last(), want);
+}
+
 static void bad_bytes_and_charsets_refused(void **state)
 {
     (void)state;
     /* a raw bad byte: libgettextpo's own reading refuses it, with its line */
     const char bad[] = PO_HEADER("UTF-8") "msgid \"Good\"\nmsgstr \"Хорошо\"\n\nmsgid \"Bad\"\nmsgstr \"ab\xff\"\n";
-    const char *paths[] = {write_file("bad.po", bad, sizeof bad - 1)};
-    po_bridge_stats st;
-    int rc;
-    to_tmx(paths, 1, 0, &st, &rc);
-    assert_int_equal(rc, -ERR_DATA);
-    if (!strstr(error_last(), "bad.po:12:"))
-        fail_msg("%s", error_last());
+    po_refused("bad.po", bad, sizeof bad - 1, "bad.po:12:");
     /* a bad byte written as an octal escape reaches the conversion, which names it */
     const char escaped[] = PO_HEADER("UTF-8") "msgid \"Good\"\nmsgstr \"Хорошо\"\n\nmsgid \"Bad\"\nmsgstr \"ab\\377\"\n";
-    paths[0] = write_file("escaped.po", escaped, sizeof escaped - 1);
-    to_tmx(paths, 1, 0, &st, &rc);
-    assert_int_equal(rc, -ERR_DATA);
-    if (!strstr(error_last(), "escaped.po:12: the msgstr of msgid \"Bad\" is not valid UTF-8: bad byte at offset 2"))
-        fail_msg("%s", error_last());
+    po_refused("escaped.po", escaped, sizeof escaped - 1,
+               "escaped.po:12: the msgstr of msgid \"Bad\" is not valid UTF-8: bad byte at offset 2");
 
     const char unknown[] = PO_HEADER("NO-SUCH-CHARSET") "msgid \"A\"\nmsgstr \"B\"\n";
-    paths[0] = write_file("unknown.po", unknown, sizeof unknown - 1);
-    po_file_t po = po_file_read(paths[0], &quiet);
+    const char *path = write_file("unknown.po", unknown, sizeof unknown - 1);
+    po_file_t po = po_file_read(path, &quiet);
     if (po) { /* libgettextpo may refuse the charset itself */
-        assert_int_equal(po_catalog_to_utf8(po, paths[0]), -ERR_DATA);
+        assert_int_equal(po_catalog_to_utf8(po, path), -ERR_DATA);
         assert_non_null(strstr(error_last(), "declares charset \"NO-SUCH-CHARSET\", which is unknown"));
         po_file_free(po);
     }
@@ -201,21 +205,14 @@ static void nothing_to_write_is_an_error(void **state)
 {
     (void)state;
     const char empty[] = PO_HEADER("UTF-8") "msgid \"A\"\nmsgstr \"\"\n\n#, fuzzy\nmsgid \"B\"\nmsgstr \"Б\"\n";
-    const char *paths[] = {write_file("none.po", empty, sizeof empty - 1)};
-    po_bridge_stats st;
-    int rc;
-    to_tmx(paths, 1, 0, &st, &rc);
-    assert_int_equal(rc, -ERR_DATA);
-    assert_non_null(strstr(error_last(), "no translated message to write (read: 2, fuzzy and left out: 1)"));
-
-    paths[0] = write_file("zero.po", "", 0);
-    to_tmx(paths, 1, 0, &st, &rc);
-    assert_int_equal(rc, -ERR_DATA);
-    assert_non_null(strstr(error_last(), "zero.po: empty file (0 bytes), not a PO file"));
+    po_refused("none.po", empty, sizeof empty - 1, "no translated message to write (read: 2, fuzzy and left out: 1)");
+    po_refused("zero.po", "", 0, "zero.po: empty file (0 bytes), not a PO file");
 
     char missing[600];
     snprintf(missing, sizeof missing, "%s/absent.po", scratch_dir);
-    paths[0] = missing;
+    const char *paths[] = {missing};
+    po_bridge_stats st;
+    int rc;
     to_tmx(paths, 1, 0, &st, &rc);
     assert_true(rc < 0);
 }
