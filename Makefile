@@ -201,7 +201,7 @@ FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno
 FUZZ_SRC     := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN     := $(patsubst fuzz/%.c,build/fuzz/bin/%,$(FUZZ_SRC))
 FUZZ_OBJ     := $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC) $(GEN_SRC) $(AUDIO_SRC))
-FUZZ_SEEDS_FROM := $(wildcard tests/e2e/*.sh tests/audio/*.txt corpus/wuzhen/*.txt tmx/*.tmx subtitles/*.srt \
+FUZZ_SEEDS_FROM := $(wildcard tests/e2e/*.sh tests/cases/*.txt tests/audio/*.txt corpus/wuzhen/*.txt tmx/*.tmx subtitles/*.srt \
                      subtitles/*.vtt po/*.po) src/segment/rules.srx
 
 .PHONY: fuzz fuzzers

@@ -7,6 +7,8 @@ named by its SHA-1 as libFuzzer names its own finds. The seeds are:
     `printf '…' >"$SCRATCH/NAME.EXT"` (its format run through bash's printf, as the test
     does) and every `cat >"$SCRATCH/NAME.EXT" <<'TAG'` here-document, sorted by EXT;
   - the texts the tests segment (`seg "…" LANG 'TEXT'` and `run_in 'TEXT' segment`);
+  - the cases of tests/cases/*.txt (read by tests/e2e/test_cases.sh): each `file:` field
+    and the `stdin:` of each segment case, through bash's printf %b as the runner does;
   - the project's own files of each format: corpus/wuzhen and tests/audio texts (cut at
     blank lines), tmx/, subtitles/, po/, src/segment/rules.srx;
   - for the SRX target, each rule of those SRX files on its own ("BEFORE\nAFTER" after a
@@ -115,6 +117,10 @@ def bash_printf(fmt):
     return subprocess.run(["bash", "-c", 'printf "$1"', "_", fmt], capture_output=True, check=False).stdout
 
 
+def bash_printf_b(text):
+    return subprocess.run(["bash", "-c", 'printf %b "$1"', "_", text], capture_output=True, check=False).stdout
+
+
 def bash_word(word):
     """The bytes of one shell word as written in our tests: '…' or $'…'."""
     return subprocess.run(["bash", "-c", "printf %s " + word], capture_output=True, check=False).stdout
@@ -157,6 +163,26 @@ def from_e2e_scripts(corpus):
             if m:
                 corpus.add_text(m.group(2), bash_word(m.group(1)))
             i += 1
+
+
+def from_case_files(corpus):
+    """The files and segment inputs of tests/cases/*.txt, one case a block of NAME: VALUE lines."""
+    for path in sorted(glob.glob("tests/cases/*.txt")):
+        with open(path, encoding="utf-8") as f:
+            blocks = f.read().split("\n\n")
+        for block in blocks:
+            fields = [line.split(":", 1) for line in block.split("\n") if re.match(r"^[a-z]+:", line)]
+            args = next((v.strip() for k, v in fields if k == "args"), "")
+            for key, value in fields:
+                value = value.lstrip()
+                if key == "file":
+                    name, content = value.split("=", 1)
+                    name = name.strip()
+                    corpus.add_file_bytes(name.rsplit(".", 1)[-1], bash_printf_b(content[1:] if content.startswith(" ")
+                                                                                   else content), lang_of(name))
+                elif key == "stdin" and args.startswith("segment"):
+                    lang = re.search(r"--lang (en|ru|zh)", args)
+                    corpus.add_text(lang.group(1) if lang else "en", bash_printf_b(value))
 
 
 def from_project_files(corpus):
@@ -250,6 +276,7 @@ def main(argv):
         return 2
     corpus = Corpus(argv[1], argv[2] if len(argv) == 3 else None)
     from_e2e_scripts(corpus)
+    from_case_files(corpus)
     from_project_files(corpus)
     documents(corpus)
     recordings(corpus)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# test_cli.sh — the CLI skeleton: help, version, usage errors, localized messages.
+# test_cli.sh — the CLI skeleton: help, version, usage errors, localized messages, the man
+# pages and the synopses against the option tables.
 source "$(dirname "$0")/lib.sh"
 
 run --help
@@ -74,5 +75,22 @@ done <<<"$commands"
 [[ $pages -ge 13 && ${#bad[@]} -eq 0 && -s $SCRATCH/man/polyalign.1 ]] &&
   ok "man pages: $pages commands, every option of --help in its page, groff renders them cleanly" ||
   not_ok "man pages match --help" "pages $pages" "${bad[@]}"
+
+# the synopses are typed by hand (src/cli/commands.c: positional arguments, required and
+# alternative options are not in the option tables): every option a usage line names is
+# one its command's table has, so a renamed option cannot leave a stale synopsis
+named=0 bad=()
+while read -r cmd; do
+  # shellcheck disable=SC2086
+  help=$(LC_ALL=C.UTF-8 LANGUAGE= "$POLYALIGN" help $cmd)
+  options=$(sed -n '/^Options:/,$p' <<<"$help")
+  for opt in $(sed -n '1s/^Usage: polyalign [a-z0-9 -]*\([[(A-Z-]\)/\1/p' <<<"$help" |
+    grep -oE -- '(^|[ [(|])--?[a-zA-Z][a-z0-9-]*' | sed 's/^[ [(|]//'); do
+    named=$((named + 1))
+    grep -qE -- "(^|[ ,])$opt([ ,]|$)" <<<"$options" || bad+=("$cmd: $opt")
+  done
+done <<<"$commands"
+[[ $named -ge 30 && ${#bad[@]} -eq 0 ]] && ok "synopses: the $named options the usage lines name are options of their commands" ||
+  not_ok "synopses name options their commands have" "named $named" "${bad[@]}"
 
 done_testing

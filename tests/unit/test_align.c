@@ -19,29 +19,8 @@
 #include "align/hard_anchor.h"
 #include "align/alignment.h"
 #include "align/scorer.h"
+#include "mem_text.h"
 #include "util/error.h"
-
-/* A side built in memory: sentences in one paragraph. */
-static doc_text make_text(const char *lang, const char **sents, size_t n)
-{
-    doc_text t = {0};
-    snprintf(t.lang, sizeof t.lang, "%s", lang);
-    snprintf(t.base, sizeof t.base, "%.2s", lang);
-    t.name = strdup("mem");
-    t.sent = malloc((n + 1) * sizeof *t.sent);
-    t.para = calloc(n + 1, sizeof *t.para);
-    for (size_t k = 0; k < n; k++)
-        t.sent[k] = sents[k];
-    t.n = n;
-    return t;
-}
-
-static void free_text(doc_text *t)
-{
-    free(t->sent);
-    free(t->para);
-    free(t->name);
-}
 
 /* costs: 1-1 beads where i == j are free, everything else costs */
 static double diagonal_cost(void *ctx, size_t i, size_t di, size_t j, size_t dj)
