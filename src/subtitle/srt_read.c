@@ -456,8 +456,12 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             if (!is_number(line))
                 problem(&r, SRT_ERROR, lineno, _("cue number '%s' has spaces around it"), line);
             const char *digits = line + strspn(line, " \t");
-            long number = strspn(digits, "0123456789") > 9 ? -1 : strtol(digits, NULL, 10);
-            if (number != expected)
+            size_t ndigits = strspn(digits, "0123456789");
+            long number = ndigits > 9 ? -1 : strtol(digits, NULL, 10);
+            if (number < 0)
+                problem(&r, SRT_WARNING, lineno, _("cue number %.*s… has %zu digits (more than 9), expected %d"), 9,
+                        digits, ndigits, expected);
+            else if (number != expected)
                 problem(&r, SRT_WARNING, lineno, _("cue number %ld, expected %d"), number, expected);
             cur.sentence = number < 0 ? 0 : (size_t)number;
             expected = number < 0 ? expected + 1 : (int)number + 1;
