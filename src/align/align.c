@@ -153,6 +153,11 @@ static int calibrate_confidences(const align_model *m, const lexmodel *lex, cons
                                .doc_rate = {f->lexical_rate[0], f->lexical_rate[1]},
                                .ratio = f->ratio};
         lexmodel_coverage(lex, b->i, b->di, b->j, b->dj, &ob.cov);
+        /* the neighbours' sentences of the other side: [before, after) around the bead's */
+        size_t tj = k ? beads[k - 1].j : b->j, tend = k + 1 < n ? beads[k + 1].j + beads[k + 1].dj : b->j + b->dj;
+        size_t si = k ? beads[k - 1].i : b->i, send = k + 1 < n ? beads[k + 1].i + beads[k + 1].di : b->i + b->di;
+        lexmodel_coverage(lex, b->i, b->di, tj, tend - tj, &ob.wide[0]);
+        lexmodel_coverage(lex, si, send - si, b->j, b->dj, &ob.wide[1]);
         for (size_t x = b->i; x < b->i + b->di; x++)
             ob.chars[0] += m->pair.fsrc->s[x].chars;
         for (size_t x = b->j; x < b->j + b->dj; x++)

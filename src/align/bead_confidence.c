@@ -19,7 +19,7 @@ const char *const confidence_feature_names[CONF_FEATURES] = {
     "anchor_cost",   "prior_cost",       "coverage",        "coverage_weakest", "coverage_excess",
     "coverage_z",
     "no_words",      "log_chars",        "ratio_deviation", "neighbours_empty", "doc_rate",
-    "doc_posterior",
+    "doc_posterior", "leak",
 };
 
 /* Probabilities nearer 0 or 1 than this are not told apart: the passes keep costs in
@@ -85,6 +85,13 @@ void confidence_features(const bead_observation *o, double f[CONF_FEATURES])
     f[CONF_NEIGHBOURS_EMPTY] = o->neighbours_empty;
     f[CONF_DOC_RATE] = o->doc_rate[0];
     f[CONF_DOC_POSTERIOR] = o->doc_posterior;
+    for (int s = 0; s < 2; s++) {
+        unsigned n = o->cov.words[s];
+        unsigned leaked = o->wide[s].covered[s] > o->cov.covered[s] ? o->wide[s].covered[s] - o->cov.covered[s] : 0;
+        double share = n ? (double)leaked / n : 0;
+        if (share > f[CONF_LEAK])
+            f[CONF_LEAK] = share;
+    }
 }
 
 /* The next line of data[*pos..len) without its newline, into [*line, *line + *n). */

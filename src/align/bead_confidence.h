@@ -57,6 +57,9 @@ typedef enum {
     CONF_NEIGHBOURS_EMPTY,  /* neighbouring beads with an empty side (0, 1, 2) */
     CONF_DOC_RATE,          /* the document's coverage rate in its beads (pivot side) */
     CONF_DOC_POSTERIOR,     /* the mean posterior of the document's beads */
+    CONF_LEAK,              /* the share of its content words whose dictionary translation is
+                             * in the neighbouring beads' other side and not in its own: a
+                             * sentence split across beads the wrong way */
     CONF_FEATURES
 } confidence_feature;
 
@@ -72,6 +75,9 @@ typedef struct {
     double doc_posterior;           /* the mean posterior of the document's beads */
     double length_cost, lexicon_cost, anchor_cost, prior_cost; /* per scorer, unweighted */
     lex_coverage cov;               /* dictionary coverage */
+    lex_coverage wide[2];           /* the same with the other side widened by the neighbouring
+                                     * beads' sentences: pivot words (wide[0]), translation
+                                     * words (wide[1]) */
     double doc_rate[2];             /* the document's coverage rate in its beads, per side */
     double chars[2];                /* characters of each side */
     double ratio;                   /* the document's target/pivot character ratio */
