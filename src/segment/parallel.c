@@ -4,7 +4,8 @@
  * in order by whichever thread is free (Chinese and English paragraphs cost differently,
  * so equal halves would leave one thread idle). The calling thread prints every stretch
  * as soon as all before it are printed: straight from the segmenter when it takes the
- * next one to print itself, else from the sentence list a helper filled. */
+ * next one to print itself, else from the sentence list a helper filled. A text read in
+ * blocks (stream.c) runs each of its windows here, the numbers going on from the last. */
 #include "segmenter_impl.h"
 
 #include <pthread.h>
@@ -87,29 +88,28 @@ static void *helper_main(void *arg)
 typedef struct {
     sentence_fn emit;
     void *ctx;
-    size_t index, para;      /* the next sentence's numbers */
+    sentence_numbers *n;     /* the next sentence's numbers, kept by the caller */
     size_t para_base;        /* added to the stretch's own paragraph numbers */
-    int any;                 /* sentences printed before this stretch */
 } numbering;
 
 static void numbering_start(numbering *nb)
 {
-    nb->para_base = nb->any ? nb->para + 1 : 0;
+    nb->para_base = nb->n->any ? nb->n->para + 1 : 0;
 }
 
 static int emit_numbered(const char *text, const sentence_span *s, void *arg)
 {
     numbering *nb = arg;
     sentence_span out = *s;
-    out.index = nb->index++;
+    out.index = nb->n->index++;
     out.para = nb->para_base + s->para;
-    nb->para = out.para;
-    nb->any = 1;
+    nb->n->para = out.para;
+    nb->n->any = 1;
     return nb->emit(text, &out, nb->ctx);
 }
 
-int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, const doc_stats *stats,
-                        sentence_fn emit, void *ctx)
+int run_parallel(segmenter *seg, char *text, size_t len, size_t begin, size_t end, const offset_list *wraps,
+                 const doc_stats *stats, sentence_numbers *numbers, sentence_fn emit, void *ctx)
 {
     int jobs = seg->jobs < MAX_JOBS ? seg->jobs : MAX_JOBS;
     stretch_queue *q = calloc(1, sizeof *q);
@@ -124,8 +124,8 @@ int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wrap
     q->wraps = wraps;
     q->stats = stats;
     int want = jobs * STRETCHES_PER_JOB < MAX_STRETCHES ? jobs * STRETCHES_PER_JOB : MAX_STRETCHES;
-    for (size_t from = 0; from < len && q->n < want; q->n++) {
-        size_t to = q->n + 1 == want ? len : paragraph_end_after(text, len, from + (len - from) / (size_t)(want - q->n));
+    for (size_t from = begin; from < end && q->n < want; q->n++) {
+        size_t to = q->n + 1 == want ? end : paragraph_end_after(text, end, from + (end - from) / (size_t)(want - q->n));
         q->st[q->n].from = from;
         q->st[q->n].to = to;
         from = to;
@@ -141,7 +141,7 @@ int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wrap
             rc = error_set(ERR_SOFTWARE, _("cannot start a thread"));
     }
     /* this thread: take stretches too, and print in order */
-    numbering nb = {emit, ctx, 0, 0, 0, 0};
+    numbering nb = {emit, ctx, numbers, 0};
     int printed = 0;
     while (rc == 0 && printed < q->n) {
         int k = take_stretch(q);
