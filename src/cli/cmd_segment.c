@@ -281,7 +281,9 @@ int cmd_segment(int argc, char **argv)
     segment_run run = {&a, NULL, NULL, "", "", NULL, 0};
     if (a.lang && cli_lang(self, a.lang, run.lang))
         return ERR_USAGE;
-    const char *block = getenv("POLYALIGN_SEGMENT_BLOCK"); /* tests: blocks of a few bytes */
+    /* tests: blocks of a few bytes, or "whole" for the whole-file reader, to compare with */
+    const char *block = getenv("POLYALIGN_SEGMENT_BLOCK");
+    int whole = block && strcmp(block, "whole") == 0;
     if (block && atol(block) > 0)
         run.block = (size_t)atol(block) < 64 ? 64 : (size_t)atol(block);
 
@@ -310,7 +312,7 @@ int cmd_segment(int argc, char **argv)
         p.file = nfiles > 1 ? text_input_name(path) : NULL;
         p.printed_in_file = 0;
         text_blocks tb = {.fd = -1};
-        int r = segment_streamed(path, &run, &tb);
+        int r = whole ? 1 : segment_streamed(path, &run, &tb);
         if (r == 1 && (r = text_blocks_fallback(&tb)) == 0)
             r = segment_whole(path, &run);
         text_blocks_close(&tb);

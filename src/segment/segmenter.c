@@ -129,8 +129,7 @@ int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, se
     if (rc == 0 && (seg->model || seg->observe)) /* the whole text, so that threads see the same */
         rc = doc_stats_new(text, len, &stats);
     if (rc == 0 && seg->jobs > 1 && len >= PARALLEL_MIN_BYTES) {
-        sentence_numbers numbers = {0, 0, 0};
-        rc = run_parallel(seg, text, len, 0, len, &wraps, stats, &numbers, emit, ctx);
+        rc = run_parallel(seg, text, len, &wraps, stats, emit, ctx);
     } else if (rc == 0) {
         emitter em = {emit, ctx, 0, 0, 0, 0, &wraps, 0};
         rc = run_stretch(seg, text, len, 0, len, stats, &em);

@@ -101,9 +101,18 @@ typedef struct {
     int any;                /* sentences were emitted before */
 } sentence_numbers;
 
-/* parallel.c: the same for text[begin..end) (paragraph ends, or the ends of the text) on
- * seg->jobs threads, cut at paragraph ends; numbers go on from *numbers. */
-int run_parallel(segmenter *seg, char *text, size_t len, size_t begin, size_t end, const offset_list *wraps,
-                 const doc_stats *stats, sentence_numbers *numbers, sentence_fn emit, void *ctx);
+/* parallel.c: the same on seg->jobs threads, cut at paragraph ends: a pool of helper
+ * threads (each with its own copy of the segmenter) that runs text[begin..end)
+ * (paragraph ends, or the ends of the text), numbers going on from *numbers; the pool
+ * reads none of the text once a run has returned. */
+typedef struct parallel_pool parallel_pool;
+int parallel_pool_new(segmenter *seg, parallel_pool **out);
+int parallel_pool_run(parallel_pool *q, char *text, size_t len, size_t begin, size_t end, const offset_list *wraps,
+                      const doc_stats *stats, sentence_numbers *numbers, sentence_fn emit, void *ctx);
+void parallel_pool_free(parallel_pool *q);
+
+/* The whole text through a pool of its own. */
+int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, const doc_stats *stats,
+                 sentence_fn emit, void *ctx);
 
 #endif

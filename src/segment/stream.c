@@ -22,7 +22,7 @@
 enum {
     CONTEXT = 1 << 16,              /* bytes in view on each side of a stretch */
     BLOCK_ONE = 1 << 20,            /* default block, one thread */
-    BLOCK_PER_JOB = 2 << 20         /* default block per thread */
+    BLOCK_PER_JOB = 1 << 20         /* default block per thread */
 };
 
 typedef struct {
@@ -94,7 +94,8 @@ int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, cons
     rebase rb = {emit, ctx, 0};
     emitter em = {emit_rebased, &rb, 0, 0, 0, 0, &w.wraps, 0};
     sentence_numbers numbers = {0, 0, 0};
-    int rc = 0, eof = 0;
+    parallel_pool *pool = NULL;
+    int rc = seg->jobs > 1 ? parallel_pool_new(seg, &pool) : 0, eof = 0;
     while (rc == 0 && !eof) {
         size_t got = 0;
         if ((rc = vec_reserve(&w.buf, &w.cap, w.len + block + 1, 1)) < 0 ||
@@ -114,19 +115,20 @@ int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, cons
         if (!eof && !(w.unwrapped >= w.done + CONTEXT &&
                       last_paragraph_end(w.buf, w.done, w.unwrapped - CONTEXT + 1, &to, NULL)))
             continue;
-        if (seg->jobs > 1)
-            rc = run_parallel(seg, w.buf, w.len, w.done, to, &w.wraps, stats, &numbers, emit_rebased, &rb);
+        if (pool)
+            rc = parallel_pool_run(pool, w.buf, w.len, w.done, to, &w.wraps, stats, &numbers, emit_rebased, &rb);
         else
             rc = run_stretch(seg, w.buf, w.len, w.done, to, stats, &em);
         w.done = to;
         /* keep CONTEXT bytes before the next stretch, and the gap since the last sentence,
          * whose newlines tell whether the next one starts a paragraph */
         size_t keep = w.done > CONTEXT ? w.done - CONTEXT : 0;
-        if (seg->jobs <= 1 && em.any && em.prev_end < keep)
+        if (!pool && em.any && em.prev_end < keep)
             keep = em.prev_end;
         if (keep > 0)
             window_shift(&w, keep, &rb, &em);
     }
+    parallel_pool_free(pool);
     free(w.buf);
     free(w.wraps.at);
     return rc;
