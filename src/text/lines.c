@@ -111,6 +111,8 @@ static void trim(const char *line, size_t n, size_t *a, size_t *b)
 /* buf[at..at+n) = bytes, growing buf. 0 or -1 when out of memory. */
 static int put_bytes(char **buf, size_t *cap, size_t at, const char *bytes, size_t n)
 {
+    if (n == 0)
+        return 0;
     if (at + n > *cap) {
         size_t want = at + n > 2 * *cap ? at + n : 2 * *cap;
         char *v = realloc(*buf, want);
