@@ -50,7 +50,8 @@ typedef int (*stream_sentence_fn)(const char *sentence, const sentence_span *s, 
  * same sentences, numbers and offsets as segmenter_run over the whole text, when `stats`
  * are the counts of the whole text (survey.h gathers them in a first pass; NULL: the
  * segmenter has no model). `block` bytes are read at a time (0: the default, 1 MB per
- * thread); a window holds the paragraphs not yet segmented, so a text without
+ * thread; threads start once 4 MB, or four blocks, are read); a window holds the
+ * paragraphs not yet segmented, so a text without
  * blank lines is held whole. Returns 0, the callback's non-zero value, or a negative
  * error code. */
 struct doc_stats;

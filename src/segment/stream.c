@@ -8,7 +8,9 @@
  * that has CONTEXT unwrapped bytes after it are segmented, on one thread or several, with
  * the window in view of the rules and the model as the whole text would be (CONTEXT bytes
  * on both sides: far more than any rule or feature reads). Then everything before the
- * CONTEXT bytes preceding the next stretch is dropped, offsets moving on by a base. A
+ * CONTEXT bytes preceding the next stretch is dropped, offsets moving on by a base.
+ * Threads start once PARALLEL_MIN_BYTES (or four blocks) have been read, one pool for
+ * the rest. A
  * text without paragraph ends cannot be cut: the window then grows until one comes (or
  * the text ends), as the whole-text run would hold it. */
 #include "segmenter_impl.h"
@@ -95,7 +97,7 @@ int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, cons
     emitter em = {emit_rebased, &rb, 0, 0, 0, 0, &w.wraps, 0};
     sentence_numbers numbers = {0, 0, 0};
     parallel_pool *pool = NULL;
-    int rc = seg->jobs > 1 ? parallel_pool_new(seg, &pool) : 0, eof = 0;
+    int rc = 0, eof = 0;
     while (rc == 0 && !eof) {
         size_t got = 0;
         if ((rc = vec_reserve(&w.buf, &w.cap, w.len + block + 1, 1)) < 0 ||
@@ -115,6 +117,14 @@ int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, cons
         if (!eof && !(w.unwrapped >= w.done + CONTEXT &&
                       last_paragraph_end(w.buf, w.done, w.unwrapped - CONTEXT + 1, &to, NULL)))
             continue;
+        /* threads once the text is large, as for a whole text (PARALLEL_MIN_BYTES), or
+         * four blocks when they are smaller (tests): a small file starts none; the
+         * numbers go on from one thread's */
+        if (!pool && seg->jobs > 1 && rb.base + w.len >= (4 * block < PARALLEL_MIN_BYTES ? 4 * block : PARALLEL_MIN_BYTES)) {
+            if ((rc = parallel_pool_new(seg, &pool)) < 0)
+                break;
+            numbers = (sentence_numbers){em.index, em.para, em.any};
+        }
         if (pool)
             rc = parallel_pool_run(pool, w.buf, w.len, w.done, to, &w.wraps, stats, &numbers, emit_rebased, &rb);
         else
