@@ -6,7 +6,10 @@
  * Files are read as doc_read.h says: HTML, DOCX, ODT and Markdown as their paragraphs
  * (JSON offsets then count the bytes of that text), formats it cannot read refused.
  * Without --lang each file is segmented in the language its script says, reported on
- * stderr (cli_guess_lang), as align guesses it. */
+ * stderr (cli_guess_lang), as align guesses it. A plain UTF-8 text (a file or standard
+ * input) is read in blocks, twice, in memory that does not grow with it (text_blocks.h,
+ * survey.h, segmenter_run_stream); everything else is read whole, and both print the
+ * same. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
