@@ -29,7 +29,7 @@ const char *doc_format_name(doc_format f)
     return f >= DOC_TXT && f <= DOC_MD ? _(names[f]) : "?";
 }
 
-static doc_format format_of_name(const char *path)
+doc_format doc_format_of_name(const char *path)
 {
     static const struct {
         const char *ext;
@@ -138,7 +138,7 @@ int doc_read(const char *path, const doc_read_options *o, doc_input *out)
 {
     memset(out, 0, sizeof *out);
     const char *name = text_input_name(path);
-    doc_format want = o->format, by_name = format_of_name(path);
+    doc_format want = o->format, by_name = doc_format_of_name(path);
     char *raw;
     size_t len;
     int rc = text_input_read_bytes(path, &raw, &len);

@@ -42,6 +42,9 @@ int doc_format_parse(const char *name);
 /* "plain text", "HTML", "XHTML", "DOCX", "ODT", "Markdown". */
 const char *doc_format_name(doc_format f);
 
+/* The format a file's extension names (.txt, .html, .md …; DOC_AUTO for any other). */
+doc_format doc_format_of_name(const char *path);
+
 /* The formats --input-format takes, for messages and help. */
 #define DOC_FORMAT_NAMES "txt, html, xhtml, docx, odt or md"
 

@@ -1,7 +1,9 @@
 /* doc_stats.c — Punkt-style counts of a document's words; see doc_stats.h.
  *
  * One memchr walk from full stop to full stop; the counts live in a u64_table keyed by
- * the word hash. */
+ * the word hash. A text read in blocks (stream.c's first pass) is counted a window at a
+ * time: the full stops before a cut point (doc_stats_cut_before), with the bytes around
+ * them in view, so that the counts are those of the whole text. */
 #include "doc_stats.h"
 
 #include <stdlib.h>
@@ -72,9 +74,9 @@ static int abbreviation_like(const char *text, size_t from, size_t to)
 /* Pass 1: the short words before a full stop, where a reader hesitates between an
  * abbreviation and a sentence end, and the capitalized words after them: the only ones
  * worth counting. */
-static int note_sentence_marks(doc_stats *s, const char *text, size_t len)
+static int note_sentence_marks(doc_stats *s, const char *text, size_t len, size_t from, size_t to)
 {
-    for (const char *dot = text; (dot = memchr(dot, '.', len - (size_t)(dot - text))) != NULL; dot++) {
+    for (const char *dot = text + from; (dot = memchr(dot, '.', to - (size_t)(dot - text))) != NULL; dot++) {
         size_t i = (size_t)(dot - text), j = i + 1, bytes;
         while (class_at(text, len, j, &bytes) == CH_CLOSE)
             j += bytes;
@@ -108,17 +110,39 @@ static int note_sentence_marks(doc_stats *s, const char *text, size_t len)
 
 int doc_stats_new(const char *text, size_t len, doc_stats **out)
 {
-    *out = NULL;
-    doc_stats *s = calloc(1, sizeof *s);
-    if (!s)
-        return error_nomem();
-    u64_table_init(&s->words, sizeof(slot));
-    int rc = note_sentence_marks(s, text, len);
-    if (rc < 0) {
-        doc_stats_free(s);
-        return rc;
+    int rc = doc_stats_begin(out);
+    if (rc == 0 && (rc = doc_stats_add(*out, text, len, 0, len)) < 0) {
+        doc_stats_free(*out);
+        *out = NULL;
     }
-    *out = s;
+    return rc;
+}
+
+int doc_stats_begin(doc_stats **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return error_nomem();
+    u64_table_init(&(*out)->words, sizeof(slot));
+    return 0;
+}
+
+int doc_stats_add(doc_stats *s, const char *text, size_t len, size_t from, size_t to)
+{
+    return note_sentence_marks(s, text, len, from, to);
+}
+
+size_t doc_stats_cut_before(const char *text, size_t len, size_t at)
+{
+    size_t bytes;
+    for (size_t i = at; i > 0; i--) {
+        unsigned char b = (unsigned char)text[i];
+        if ((b & 0xC0) == 0x80)
+            continue; /* inside a character */
+        char_class k = class_at(text, len, i, &bytes);
+        if (k != CH_CLOSE && k != CH_SPACE)
+            return i;
+    }
     return 0;
 }
 

@@ -30,6 +30,21 @@ typedef struct doc_stats doc_stats;
 /* Count the words of text[0..len) (validated UTF-8). 0 or -ERR_NOMEM. */
 int doc_stats_new(const char *text, size_t len, doc_stats **out);
 
+/* The same a window at a time: begin, then add the full stops of text[from..to), where
+ * text[0..len) holds at least DOC_STATS_REACH bytes before `from` (or the start of the
+ * document) and `to` is a cut point (doc_stats_cut_before) DOC_STATS_REACH bytes or more
+ * before len (or len at the end of the document). The counts are then those of
+ * doc_stats_new over the whole document. 0 or -ERR_NOMEM. */
+enum { DOC_STATS_REACH = 512 };
+int doc_stats_begin(doc_stats **out);
+int doc_stats_add(doc_stats *s, const char *text, size_t len, size_t from, size_t to);
+
+/* A cut point at or before byte `at` of text[0..len): the start of a character that is
+ * neither a space nor a closing mark, so that no full stop's look ahead (the closing
+ * marks and spaces after it, then one word) goes past it by more than one word. 0 when
+ * there is none. */
+size_t doc_stats_cut_before(const char *text, size_t len, size_t at);
+
 /* The counts of a word (word_hash of it), or NULL when it was not worth counting. */
 const word_counts *doc_stats_find(const doc_stats *s, uint64_t hash);
 

@@ -38,6 +38,26 @@ int segmenter_new(const char *lang, const srx *rules, segmenter **out);
  * callback's non-zero value, or a negative error code. */
 int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx);
 
+/* Reads the next bytes of a document into buf[0..cap), ending at a character boundary
+ * (*got = 0 at its end). 0 or a negative error code. */
+typedef int (*text_read_fn)(void *ctx, char *buf, size_t cap, size_t *got);
+
+/* Called once per sentence of a streamed document: its text is sentence[0..s->end -
+ * s->start), s's offsets count from the start of the document. */
+typedef int (*stream_sentence_fn)(const char *sentence, const sentence_span *s, void *ctx);
+
+/* Segment a document read a block at a time, in memory that does not grow with it: the
+ * same sentences, numbers and offsets as segmenter_run over the whole text, when `stats`
+ * are the counts of the whole text (survey.h gathers them in a first pass; NULL: the
+ * segmenter has no model). `block` bytes are read at a time (0: the default, 1 MB per
+ * thread; threads start once 4 MB, or four blocks, are read); a window holds the
+ * paragraphs not yet segmented, so a text without
+ * blank lines is held whole. Returns 0, the callback's non-zero value, or a negative
+ * error code. */
+struct doc_stats;
+int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, const struct doc_stats *stats,
+                         int newline_breaks, size_t block, stream_sentence_fn emit, void *ctx);
+
 /* Texts of 4 MB or more are cut at paragraph ends and segmented on up to `jobs` threads
  * (default 1), each with its own copy of the segmenter; the sentences are the same. */
 void segmenter_set_jobs(segmenter *seg, int jobs);

@@ -58,6 +58,11 @@ typedef struct {
  * paragraph), their positions kept so that a sentence can say it was wrapped. */
 int unwrap_lines(char *t, size_t len, offset_list *wraps);
 
+/* The same for t[from..to), a run of whole paragraphs (from follows a paragraph end or is
+ * the start of the text; to is a paragraph end or the end of the text): what unwrap_lines
+ * over the whole text does there. */
+int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps);
+
 /* After the end of the blank line at or after byte `at`, or len: a paragraph end, where
  * no pair of quotes stays open and the rules decide nothing. */
 size_t paragraph_end_after(const char *t, size_t len, size_t at);
@@ -90,7 +95,23 @@ int emit_span(emitter *em, const char *t, size_t len, size_t from, size_t to);
 int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, const doc_stats *stats,
                 emitter *em);
 
-/* parallel.c: the same for the whole text on seg->jobs threads, cut at paragraph ends. */
+/* The numbers of the next sentence, carried from one run_parallel to the next. */
+typedef struct {
+    size_t index, para;
+    int any;                /* sentences were emitted before */
+} sentence_numbers;
+
+/* parallel.c: the same on seg->jobs threads, cut at paragraph ends: a pool of helper
+ * threads (each with its own copy of the segmenter) that runs text[begin..end)
+ * (paragraph ends, or the ends of the text), numbers going on from *numbers; the pool
+ * reads none of the text once a run has returned. */
+typedef struct parallel_pool parallel_pool;
+int parallel_pool_new(segmenter *seg, parallel_pool **out);
+int parallel_pool_run(parallel_pool *q, char *text, size_t len, size_t begin, size_t end, const offset_list *wraps,
+                      const doc_stats *stats, sentence_numbers *numbers, sentence_fn emit, void *ctx);
+void parallel_pool_free(parallel_pool *q);
+
+/* The whole text through a pool of its own. */
 int run_parallel(segmenter *seg, char *text, size_t len, const offset_list *wraps, const doc_stats *stats,
                  sentence_fn emit, void *ctx);
 

@@ -22,16 +22,21 @@ static int offsets_add(offset_list *l, size_t v)
 
 int unwrap_lines(char *t, size_t len, offset_list *wraps)
 {
-    size_t line = 0;
+    return unwrap_lines_in(t, 0, len, wraps);
+}
+
+int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
+{
+    size_t line = from;
     int prev_nonblank = 0;
     size_t prev_newline = 0;
-    while (line <= len) {
-        char *nl = memchr(t + line, '\n', len - line);
-        size_t end = nl ? (size_t)(nl - t) : len;
+    while (line <= to) {
+        char *nl = memchr(t + line, '\n', to - line);
+        size_t end = nl ? (size_t)(nl - t) : to;
         int nonblank = !is_blank_line(t, line, end);
         if (nonblank && prev_nonblank) {
             t[prev_newline] = ' ';
-            if (prev_newline > 0 && t[prev_newline - 1] == '\r')
+            if (prev_newline > from && t[prev_newline - 1] == '\r')
                 t[prev_newline - 1] = ' ';
             if (offsets_add(wraps, prev_newline) < 0)
                 return error_nomem();

@@ -15,7 +15,7 @@ static const double wrap_mid_sentence = 0.5, wrap_near_width = 0.6, paragraph_in
 static const size_t min_lines = 3;
 /* the evidence is the file's first lines: enough to decide, and a 50 MB text is not
  * decoded a second time before it is segmented */
-static const size_t max_lines = 2000;
+static const size_t max_lines = LINES_EVIDENCE_MAX;
 
 static int is_sentence_end(UChar32 c)
 {
@@ -97,48 +97,118 @@ static int size_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The next line from *pos: [*a, *b) trimmed; 0 at the end of text. */
-static int next_line(const char *text, size_t len, size_t *pos, size_t *a, size_t *b)
+/* line[0..n) trimmed of spaces at both ends: [*a, *b). */
+static void trim(const char *line, size_t n, size_t *a, size_t *b)
 {
-    if (*pos >= len)
-        return 0;
-    const char *nl = memchr(text + *pos, '\n', len - *pos);
-    size_t end = nl ? (size_t)(nl - text) : len;
-    *a = *pos;
-    *b = end;
-    while (*a < *b && is_space(text[*a]))
+    *a = 0;
+    *b = n;
+    while (*a < *b && is_space(line[*a]))
         (*a)++;
-    while (*b > *a && is_space(text[*b - 1]))
+    while (*b > *a && is_space(line[*b - 1]))
         (*b)--;
-    *pos = end + 1;
-    return 1;
 }
 
-line_evidence text_line_structure(const char *text, size_t len)
+/* buf[at..at+n) = bytes, growing buf. 0 or -1 when out of memory. */
+static int put_bytes(char **buf, size_t *cap, size_t at, const char *bytes, size_t n)
 {
-    line_evidence ev = {LINES_WRAP, 0, 0, 0, 0};
-    size_t cap = 0, mid = 0, inner = 0, *lengths = NULL;
-    size_t pos = 0, a, b, pa = 0, pb = 0;
-    int have_prev = 0;
-    while (ev.lines < max_lines && next_line(text, len, &pos, &a, &b)) {
-        if (have_prev && a < b) { /* the previous line is followed by this one */
-            if (ev.lines == cap) {
-                size_t *v = realloc(lengths, (cap = cap ? cap * 2 : 256) * sizeof *v);
-                if (!v)
-                    break; /* decide on what was seen */
-                lengths = v;
-            }
-            lengths[ev.lines++] = visible_length(text + pa, pb - pa);
-            size_t step;
-            /* a line ends mid-sentence when it ends without a sentence end, or the next
-             * line goes on in lower case ("One.\nstill one.") */
-            mid += !ends_sentence(text + pa, pb - pa) || u_islower(utf8_char_at(text + a, b - a, 0, &step));
-            inner += inner_sentence_ends(text + pa, pb - pa);
-        }
-        have_prev = a < b;
-        pa = a;
-        pb = b;
+    if (n == 0)
+        return 0;
+    if (at + n > *cap) {
+        size_t want = at + n > 2 * *cap ? at + n : 2 * *cap;
+        char *v = realloc(*buf, want);
+        if (!v)
+            return -1;
+        *buf = v;
+        *cap = want;
     }
+    memmove(*buf + at, bytes, n);
+    return 0;
+}
+
+/* One whole line (its newline excluded): the previous one is evidence when this one is
+ * not blank. The previous line is prev[0..prev_len), trimmed. */
+static void tally_line(line_tally *t, const char *line, size_t n, const char *prev, size_t prev_len)
+{
+    size_t a, b;
+    trim(line, n, &a, &b);
+    if (t->have_prev && a < b) { /* the previous line is followed by this one */
+        if (t->lines == t->cap) {
+            size_t *v = realloc(t->lengths, (t->cap = t->cap ? t->cap * 2 : 256) * sizeof *v);
+            if (!v) {
+                t->full = 1; /* decide on what was seen */
+                return;
+            }
+            t->lengths = v;
+        }
+        t->lengths[t->lines++] = visible_length(prev, prev_len);
+        size_t step;
+        /* a line ends mid-sentence when it ends without a sentence end, or the next
+         * line goes on in lower case ("One.\nstill one.") */
+        t->mid += !ends_sentence(prev, prev_len) || u_islower(utf8_char_at(line + a, b - a, 0, &step));
+        t->inner += inner_sentence_ends(prev, prev_len);
+        t->full = t->lines >= max_lines;
+    }
+    t->have_prev = a < b;
+}
+
+void line_tally_init(line_tally *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+/* Whole line line[0..n): tallied, then the previous line for the next one (*prev points
+ * into the caller's bytes while they are read). */
+static void next_whole_line(line_tally *t, const char *line, size_t n, const char **prev, size_t *prev_len)
+{
+    tally_line(t, line, n, *prev, *prev_len);
+    size_t a, b;
+    trim(line, n, &a, &b);
+    *prev = line + a;
+    *prev_len = b - a;
+}
+
+int line_tally_add(line_tally *t, const char *bytes, size_t n)
+{
+    const char *prev = t->prev, *end = bytes + n, *p = bytes, *nl;
+    size_t prev_len = t->prev_len;
+    for (; !t->full && p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
+        if (t->part_len) { /* the line the last bytes began, ended here */
+            if (put_bytes(&t->part, &t->part_cap, t->part_len, p, (size_t)(nl - p)) < 0)
+                return -1;
+            size_t whole = t->part_len + (size_t)(nl - p);
+            t->part_len = 0;
+            tally_line(t, t->part, whole, prev, prev_len);
+            size_t a, b;
+            trim(t->part, whole, &a, &b);
+            if (put_bytes(&t->prev_buf, &t->prev_cap, 0, t->part + a, b - a) < 0)
+                return -1;
+            prev = t->prev_buf;
+            prev_len = b - a;
+            continue;
+        }
+        next_whole_line(t, p, (size_t)(nl - p), &prev, &prev_len);
+    }
+    if (!t->full && p < end && put_bytes(&t->part, &t->part_cap, t->part_len, p, (size_t)(end - p)) < 0)
+        return -1;
+    if (!t->full && p < end)
+        t->part_len += (size_t)(end - p);
+    /* the previous line outlives the caller's bytes */
+    if (prev != t->prev_buf && put_bytes(&t->prev_buf, &t->prev_cap, 0, prev, prev_len) < 0)
+        return -1;
+    t->prev = t->prev_buf;
+    t->prev_len = prev_len;
+    return 0;
+}
+
+line_evidence line_tally_finish(line_tally *t)
+{
+    if (!t->full && t->part_len) /* a last line without a newline */
+        tally_line(t, t->part, t->part_len, t->prev, t->prev_len);
+    line_evidence ev = {LINES_WRAP, 0, 0, 0, 0};
+    size_t *lengths = t->lengths, mid = t->mid, inner = t->inner;
+    ev.lines = t->lines;
+    t->lengths = NULL;
+    line_tally_free(t);
     if (ev.lines < min_lines) {
         free(lengths);
         ev.lines = 0; /* nothing decided */
@@ -157,6 +227,22 @@ line_evidence text_line_structure(const char *text, size_t len)
     else
         ev.structure = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
     return ev;
+}
+
+void line_tally_free(line_tally *t)
+{
+    free(t->lengths);
+    free(t->part);
+    free(t->prev_buf);
+    memset(t, 0, sizeof *t);
+}
+
+line_evidence text_line_structure(const char *text, size_t len)
+{
+    line_tally t;
+    line_tally_init(&t);
+    line_tally_add(&t, text, len); /* out of memory: decided on what was seen */
+    return line_tally_finish(&t);
 }
 
 int line_structure_parse(const char *name)

@@ -34,6 +34,28 @@ typedef struct {
     double inner_ends;      /* sentence ends inside a line, per line */
 } line_evidence;
 
+/* The evidence is a file's first LINES_EVIDENCE_MAX lines followed by a non-blank one. */
+enum { LINES_EVIDENCE_MAX = 2000 };
+
+/* The same decision over a text given a block at a time (segment reads large files so):
+ * init, add the blocks in order (any cut, even inside a character), finish. Memory: the
+ * evidence, the last line and the line a block ends inside. */
+typedef struct {
+    size_t *lengths, cap, lines, mid, inner;
+    int have_prev, full;
+    const char *prev;       /* the last whole line, trimmed */
+    size_t prev_len;
+    char *prev_buf, *part;  /* its copy; the line the last block ended inside */
+    size_t prev_cap, part_len, part_cap;
+} line_tally;
+
+void line_tally_init(line_tally *t);
+/* 0, or -1 when out of memory (the evidence seen so far still decides). */
+int line_tally_add(line_tally *t, const char *bytes, size_t n);
+/* The decision (as text_line_structure's); frees the tally. */
+line_evidence line_tally_finish(line_tally *t);
+void line_tally_free(line_tally *t);
+
 /* Decide the structure of text[0..len) (valid UTF-8). With fewer than three lines
  * followed by another non-blank one there is too little to go on: LINES_WRAP (a single
  * newline is a wrap, as it always was), lines 0. */

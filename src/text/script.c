@@ -86,11 +86,11 @@ int script_fits_language(const char *text, size_t len, const char *tag, char scr
     return script_tally_fits(&t, tag, script);
 }
 
-void script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX])
+size_t script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX])
 {
     size_t han = 0, cyrillic = 0, latin = 0;
     const uint8_t *s = (const uint8_t *)text;
-    for (int64_t i = 0, n = (int64_t)len; i < n && han + cyrillic + latin < 20000;) {
+    for (int64_t i = 0, n = (int64_t)len; i < n && han + cyrillic + latin < SCRIPT_GUESS_LETTERS;) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (c < 0x41)
@@ -111,4 +111,5 @@ void script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX])
         snprintf(out, LANG_TAG_MAX, "en-US");
     else
         out[0] = '\0';
+    return han + cyrillic + latin;
 }

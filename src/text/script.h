@@ -33,7 +33,10 @@ int script_fits_language(const char *text, size_t len, const char *tag, char scr
 /* The language of text[0..len) guessed from the script most of its letters are in (the
  * first 20,000 letters; one Han character weighs as three letters, carrying what three
  * or four Latin letters do): zh-CN for Han, ru-RU for Cyrillic, en-US for Latin; "" when
- * it has no letters. Every command that takes --lang guesses it this way without it. */
-void script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);
+ * it has no letters. Every command that takes --lang guesses it this way without it.
+ * Returns how many letters were counted: a prefix of a text with SCRIPT_GUESS_LETTERS of
+ * them is guessed as the whole text is (segment reads large files in blocks). */
+enum { SCRIPT_GUESS_LETTERS = 20000 };
+size_t script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);
 
 #endif

@@ -412,6 +412,43 @@ static void line_structure_is_decided_per_file(void **state)
     assert_int_equal(line_structure_parse("verse"), -1);
 }
 
+/* The line structure tallied block by block (segment reads large files so) is the one
+ * decided on the whole text, wherever the blocks are cut: inside a line, a CRLF pair or
+ * a character, and past the 2,000 lines the evidence stops at. */
+static void line_structure_in_blocks(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {"In the beginning God created the heavens and the earth.",
+                                        "Now the earth was formless and void,", "and darkness was over the deep.",
+                                        "  Он сказал. Потом ушёл. «Да?» — Нет.  ", "", "乌镇峰会召开。来自110个国家的约1600人出席了大会。",
+                                        "a line that ends mid-sentence and goes on", "in lower case.\r"};
+    char *text = malloc(600000);
+    assert_non_null(text);
+    for (int variant = 0; variant < 3; variant++) {
+        size_t len = 0;
+        unsigned seed = 7u + (unsigned)variant;
+        for (int k = 0; len < (variant == 2 ? 500000u : 20000u); k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *l = lines[(seed >> 16) % (variant == 0 ? 4 : 8)];
+            len += (size_t)sprintf(text + len, "%s\n", l);
+        }
+        text[len - 1] = variant == 1 ? 'x' : '\n'; /* a last line without its newline */
+        line_evidence whole = text_line_structure(text, len);
+        for (size_t block = 1; block < 5000; block = block * 3 + 1) {
+            line_tally t;
+            line_tally_init(&t);
+            for (size_t at = 0; at < len; at += block)
+                assert_int_equal(line_tally_add(&t, text + at, len - at < block ? len - at : block), 0);
+            line_evidence ev = line_tally_finish(&t);
+            assert_int_equal(ev.structure, whole.structure);
+            assert_int_equal(ev.lines, whole.lines);
+            assert_true(ev.mid_sentence == whole.mid_sentence && ev.near_width == whole.near_width &&
+                        ev.inner_ends == whole.inner_ends);
+        }
+    }
+    free(text);
+}
+
 /* The language guessed from a text's script: Han weighs three Latin letters, so a
  * Chinese text quoting English names stays Chinese; no letters, no guess. */
 static void languages_guessed_from_scripts(void **state)
@@ -448,6 +485,7 @@ int main(void)
         cmocka_unit_test(atomic_file_reports_write_errors),
         cmocka_unit_test(scripts_fit_languages),
         cmocka_unit_test(languages_guessed_from_scripts),
+        cmocka_unit_test(line_structure_in_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
