@@ -46,13 +46,14 @@ static void two_cues(cue_list *l, const char *a, const char *b, double a_start, 
 #define assert_near(a, b) assert_true(fabs((a) - (b)) < 1e-9)
 
 /* Three sentences, the last in a new paragraph, weighing 10 s, 5 s and 5 s at the
- * nominal rate, spread over `duration` from 100 s. */
+ * nominal rate (their written lengths in the same proportion, so that the share of the
+ * weight written length takes changes nothing), spread over `duration` from 100 s. */
 static void spread(cue_list *l, double duration)
 {
     memset(l, 0, sizeof *l);
     const double weights[] = {42, 21, 21};
     for (size_t k = 0; k < 3; k++)
-        assert_int_equal(cue_list_add(l, (cue){strdup("Words."), k, k == 2, 1, weights[k], 6, 0, 0}), 0);
+        assert_int_equal(cue_list_add(l, (cue){strdup("Words."), k, k == 2, 1, weights[k], weights[k], 0, 0}), 0);
     timing_source src = timing_from_duration(100, duration);
     assert_int_equal(src.assign(&src, l), 0);
 }
@@ -61,29 +62,49 @@ static void duration_stretches_speech_not_pauses(void **state)
 {
     (void)state;
     cue_list l;
-    /* nominal: 1.0 lead-in, 10, 0.8 pause, 5, 2.0 paragraph pause, 5, 1.4 tail = 25.2 s;
-     * 34.2 s leaves 29 s of speech for 20 nominal: a plausible rate, pauses as they were */
+    /* nominal: 0.8 lead-in, 10, 0.5 pause, 5, 2.0 paragraph pause, 5, 1.4 tail = 24.7 s;
+     * 34.2 s leaves 29.5 s of speech for 20 nominal: a plausible rate, pauses as they were */
     spread(&l, 34.2);
-    assert_near(l.v[0].start, 101.0);
-    assert_near(l.v[1].start - l.v[0].end, 0.8);
+    assert_near(l.v[0].start, 100.8);
+    assert_near(l.v[1].start - l.v[0].end, 0.5);
     assert_near(l.v[2].start - l.v[1].end, 2.0);
     assert_near(l.v[2].end, 134.2 - 1.4);
     assert_near(l.v[0].end - l.v[0].start, 2 * (l.v[1].end - l.v[1].start));
-    assert_near(l.v[1].end - l.v[1].start, 29.0 / 4);
+    assert_near(l.v[1].end - l.v[1].start, 29.5 / 4);
     cues_free(&l);
     /* 100 s for 20 s of speech: speech at half the rate at most, the pauses take the rest */
     spread(&l, 100);
     assert_near(l.v[0].end - l.v[0].start, 20.0);
-    double pause_scale = (100 - 40) / 5.2;
-    assert_near(l.v[1].start - l.v[0].end, 0.8 * pause_scale);
+    double pause_scale = (100 - 40) / 4.7;
+    assert_near(l.v[1].start - l.v[0].end, 0.5 * pause_scale);
     assert_near(l.v[2].end, 200 - 1.4 * pause_scale);
     cues_free(&l);
     /* 5 s: not even twice the rate fits, so everything shrinks alike */
     spread(&l, 5);
-    double scale = 5 / 25.2;
-    assert_near(l.v[0].start, 100 + 1.0 * scale);
+    double scale = 5 / 24.7;
+    assert_near(l.v[0].start, 100 + 0.8 * scale);
     assert_near(l.v[0].end - l.v[0].start, 10 * scale);
     assert_near(l.v[2].end, 105 - 1.4 * scale);
+    cues_free(&l);
+}
+
+/* A comma is a short pause (0.05 s): it keeps its length while the speech stretches. */
+static void duration_pauses_at_commas(void **state)
+{
+    (void)state;
+    cue_list l;
+    memset(&l, 0, sizeof l);
+    /* 10 s and 5 s of speech at the nominal rate, the first with a comma */
+    assert_int_equal(cue_list_add(&l, (cue){strdup("Words, words."), 0, 0, 1, 42, 42, 0, 0}), 0);
+    assert_int_equal(cue_list_add(&l, (cue){strdup("Words."), 1, 0, 1, 21, 21, 0, 0}), 0);
+    /* 0.8 lead-in, 15 s of speech at 1.5 times the nominal length, the comma's 0.05 s, the
+     * sentence's 0.5 s and the 1.4 s tail */
+    timing_source src = timing_from_duration(0, 0.8 + 22.5 + 0.05 + 0.5 + 1.4);
+    assert_int_equal(src.assign(&src, &l), 0);
+    assert_near(l.v[0].start, 0.8);
+    assert_near(l.v[0].end, 0.8 + 15 + 0.05);
+    assert_near(l.v[1].start, 0.8 + 15.05 + 0.5);
+    assert_near(l.v[1].end - l.v[1].start, 7.5);
     cues_free(&l);
 }
 
@@ -808,6 +829,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(duration_stretches_speech_not_pauses),
+        cmocka_unit_test(duration_pauses_at_commas),
         cmocka_unit_test(written_gaps_stay_two_frames),
         cmocka_unit_test(time_anchors_match_sentences),
         cmocka_unit_test(track_text_says_what_the_transcript_says),
