@@ -43,13 +43,13 @@ typedef struct {
 const cli_option segment_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the text (BCP 47: en, zh-CN, ru …; default: guessed from each file's script and reported)"), CLI_TEXT(segment_args, lang)},
     {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl"), CLI_TEXT(segment_args, format)},
-    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)")},
-    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported")},
+    {"newline-breaks", OPT_NEWLINE, 0, NULL, N_("a single newline ends a sentence (the same as --lines paragraph)"), CLI_SET(segment_args, lines, LINES_PARAGRAPH)},
+    {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline is: a wrap inside a paragraph, or the end of a sentence (a line of one sentence, or of a paragraph); default: decided per file and reported"), CLI_LINES(segment_args, lines)},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(segment_args, encoding)},
-    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP},
+    {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(segment_args, input_format)},
     {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones"), CLI_TEXT(segment_args, rules)},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(segment_args, output)},
-    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)")},
+    {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)"), CLI_COUNT(segment_args, jobs, 1, 64)},
     {0},
 };
 
@@ -64,19 +64,6 @@ typedef struct {
     char *scratch;          /* collapsed sentence text */
     size_t scratch_cap;
 } printer;
-
-/* The values that are checked or converted; the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    segment_args *a = ctx;
-    switch (key) {
-    case OPT_NEWLINE: a->lines = LINES_PARAGRAPH; break;
-    case OPT_LINES: return cli_lines(cli_find("segment"), arg, &a->lines);
-    case OPT_INPUT_FORMAT: return cli_input_format(cli_find("segment"), arg, &a->input_format);
-    case OPT_JOBS: return cli_count(cli_find("segment"), "jobs", arg, 1, 64, &a->jobs);
-    }
-    return 0;
-}
 
 /* Print one sentence, whose text is sentence[0..s->end - s->start). */
 static int print_at(const char *sentence, const sentence_span *s, void *ctx)
@@ -271,7 +258,7 @@ int cmd_segment(int argc, char **argv)
     const cli_command *self = cli_find("segment");
     segment_args a = {0};
     int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
+    int status = cli_parse(self, argc, argv, NULL, &a, &first);
     if (status)
         return status < 0 ? 0 : status;
     if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
