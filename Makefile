@@ -180,7 +180,7 @@ $(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz $(LEX_FORMAT) | build
 	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index
 
 # --- messages ---
-po/polyalign.pot: $(LIB_SRC) $(AUDIO_SRC) $(CLI_SRC) src/cli/style_options.h
+po/polyalign.pot: $(LIB_SRC) $(AUDIO_SRC) $(CLI_SRC) $(wildcard src/cli/*.h)
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -c/ --package-name=polyalign --package-version=$(VERSION) \
 	  --msgid-bugs-address=polyalign@users.noreply -o $@.tmp $(sort $^) && mv $@.tmp $@
 pot: po/polyalign.pot
