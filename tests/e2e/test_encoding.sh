@@ -36,6 +36,59 @@ for enc in UTF-16LE UTF-16BE; do
     not_ok "$enc with a byte-order mark is read" "$err"
 done
 
+# The detection set: every text of the corpus, and its first paragraphs, in each legacy encoding
+# of its language that can hold it, and the whole texts in UTF-16 with a byte-order mark:
+# each must be read as its encoding (GBK is read as GB18030, which contains it) and give
+# the sentences of its UTF-8 original. The files are made here from the project's texts.
+detected=0 files=0 wrong=()
+detect_case() { # FILE LANG UTF8-ORIGINAL EXPECTED-NAME
+  local want
+  [[ $(wc -c <"$3") -ge 100 ]] || return 0 # too little left once what the encoding lacks is out
+  files=$((files + 1))
+  want=$("$POLYALIGN" segment --lang "$2" "$3" 2>/dev/null)
+  run segment --lang "$2" "$1"
+  if [[ $status -eq 0 && -n $out && $out == "$want" && ($4 == UTF-16* || $err == *"read as $4 (detected"*) ]]; then
+    detected=$((detected + 1))
+  else
+    wrong+=("$(basename "$1"): status $status, $err")
+  fi
+}
+mkdir -p "$SCRATCH/detect"
+for t in article keynote address; do
+  for lang in ru zh; do
+    src=$corpus/$t.$lang.txt half=$SCRATCH/detect/$t.$lang.half.txt
+    head -n $((($(wc -l <"$src") + 1) / 2)) "$src" >"$half"
+    for part in "$src" "$half"; do
+      name=$(basename "$part" .txt)
+      if [[ $lang == ru ]]; then
+        grep -v '[—«»„“]' "$part" >"$SCRATCH/detect/$name.plain.txt" # what KOI8-R holds
+        grep -v 'ё' "$SCRATCH/detect/$name.plain.txt" >"$SCRATCH/detect/$name.plain5.txt" # and ISO-8859-5
+        iconv -f UTF-8 -t WINDOWS-1251 "$part" >"$SCRATCH/detect/$name.cp1251" &&
+          detect_case "$SCRATCH/detect/$name.cp1251" ru "$part" windows-1251
+        iconv -f UTF-8 -t KOI8-R "$SCRATCH/detect/$name.plain.txt" >"$SCRATCH/detect/$name.koi8" &&
+          detect_case "$SCRATCH/detect/$name.koi8" ru "$SCRATCH/detect/$name.plain.txt" KOI8-R
+        iconv -f UTF-8 -t ISO-8859-5 "$SCRATCH/detect/$name.plain5.txt" >"$SCRATCH/detect/$name.8859-5" &&
+          detect_case "$SCRATCH/detect/$name.8859-5" ru "$SCRATCH/detect/$name.plain5.txt" ISO-8859-5
+      else
+        for enc in GB18030 GBK; do
+          iconv -f UTF-8 -t $enc "$part" >"$SCRATCH/detect/$name.$enc" &&
+            detect_case "$SCRATCH/detect/$name.$enc" zh "$part" GB18030
+        done
+      fi
+    done
+  done
+  for lang in en ru zh; do
+    for enc in UTF-16LE UTF-16BE; do
+      f=$SCRATCH/detect/$t.$lang.$enc
+      { [[ $enc == UTF-16LE ]] && printf '\xff\xfe' || printf '\xfe\xff'; iconv -f UTF-8 -t $enc "$corpus/$t.$lang.txt"; } >"$f"
+      detect_case "$f" $lang "$corpus/$t.$lang.txt" $enc
+    done
+  done
+done
+[[ $files -ge 30 && $detected -eq $files ]] &&
+  ok "detection set: $detected of $files files in windows-1251, KOI8-R, ISO-8859-5, GB18030, GBK and UTF-16 read as their encoding, with the sentences of their UTF-8 originals" ||
+  not_ok "detection set: $detected of $files files" "${wrong[@]}"
+
 # align reads them too, and writes UTF-8 XML with the same units as from UTF-8
 run align -q --langs ru,zh "$SCRATCH/ru.cp1251.txt" "$SCRATCH/zh.GB18030.txt" -o "$SCRATCH/legacy.tmx"
 run_ok align -q --langs ru,zh "$corpus/article.ru.txt" "$corpus/article.zh.txt" -o "$SCRATCH/utf8.tmx"
