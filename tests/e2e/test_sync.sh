@@ -26,6 +26,17 @@ for spec in "en espeak-ng en-gb-x-rp 190 en_rp" "en flite awb 0.85 en_awb" "en f
   fi
 done
 
+# The transcript as a Word or web document (issue 16): read for its paragraphs, timed the
+# same as the plain text
+if [[ -s $SCRATCH/en_rp.out.tsv ]]; then
+  for kind in docx html; do
+    python3 "$ROOT/tests/e2e/make_docs.py" $kind "$SCRATCH/en_rp.txt" "$SCRATCH/en_rp.$kind"
+    run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.$kind" --format tsv -o "$SCRATCH/en_rp.$kind.tsv"
+    cmp -s "$SCRATCH/en_rp.$kind.tsv" "$SCRATCH/en_rp.out.tsv" && ok "sync of the transcript as .$kind: the sync map of the plain text" ||
+      not_ok "sync of a .$kind transcript" "$(diff "$SCRATCH/en_rp.$kind.tsv" "$SCRATCH/en_rp.out.tsv" | head -5)"
+  done
+fi
+
 # A transcript that quotes only parts of the recording (issue 20): sentences 2, 3, 6 and 8
 # of nine, and one sentence the recording does not hold. The quoted ones land where they
 # are spoken, the one that is not is flagged missing, the speech between is listed as
