@@ -21,6 +21,7 @@
 #include "doc/doc_zip.h"
 #include "doc/document.h"
 #include "doc/readers.h"
+#include "doc/segment_input.h"
 #include "scratch.h"
 #include "util/error.h"
 
@@ -297,6 +298,83 @@ static void document_moves(void **state)
     document_free(&b);
 }
 
+/* What segment_inputs hands its sink: how the input was read, then its sentences */
+typedef struct {
+    char text[4096];        /* the sentences, one a line */
+    size_t sentences, infos;
+    char lang[LANG_TAG_MAX];
+    doc_format format;
+    line_structure lines;
+} collected;
+
+static void collect_info(void *ctx, const segment_input_info *info)
+{
+    collected *c = ctx;
+    c->infos++;
+    snprintf(c->lang, sizeof c->lang, "%s", info->guessed_lang ? info->guessed_lang : "");
+    c->format = info->format;
+    c->lines = info->lines.structure;
+}
+
+static int collect_sentence(const char *sentence, const sentence_span *sp, void *ctx)
+{
+    collected *c = ctx;
+    size_t n = strlen(c->text);
+    snprintf(c->text + n, sizeof c->text - n, "%.*s\n", (int)(sp->end - sp->start), sentence);
+    c->sentences++;
+    return 0;
+}
+
+static collected segment_with(const segment_input_options *o, const char *path, int want_rc)
+{
+    collected c = {0};
+    segment_inputs *s = NULL;
+    assert_int_equal(segment_inputs_new(o, &s), 0);
+    segment_input_sink sink = {collect_info, collect_sentence, &c};
+    int rc = segment_inputs_run(s, path, &sink);
+    assert_true(want_rc ? rc < 0 : rc == 0);
+    segment_inputs_free(s);
+    return c;
+}
+
+static void inputs_segmented_in_blocks_or_whole_alike(void **state)
+{
+    (void)state;
+    const char text[] = "Mr. Smith arrived in Wuzhen on Monday. He spoke first.\n\nThe summit opened (at last.\n";
+    char path[512];
+    snprintf(path, sizeof path, "%s", write_file("plain.txt", text, sizeof text - 1));
+    segment_input_options o = {NULL, LINES_AUTO, NULL, DOC_AUTO, 1, NULL, 64, 0};
+    collected blocks = segment_with(&o, path, 0);
+    assert_int_equal(blocks.infos, 1);
+    assert_string_equal(blocks.lang, "en-US"); /* guessed from the script */
+    assert_int_equal(blocks.format, DOC_TXT);
+    assert_string_equal(blocks.text, "Mr. Smith arrived in Wuzhen on Monday.\nHe spoke first.\nThe summit opened (at last.\n");
+    o.whole = 1;
+    collected whole = segment_with(&o, path, 0);
+    assert_string_equal(whole.text, blocks.text);
+    assert_int_equal(whole.sentences, 3);
+
+    /* a language given is not guessed; an HTML page is read for its paragraphs */
+    const char page[] = "<html><body><h1>Wuzhen</h1><p>The summit opened. It lasted three days.</p>"
+                        "<script>var x = 1;</script></body></html>";
+    snprintf(path, sizeof path, "%s", write_file("page.html", page, sizeof page - 1));
+    segment_input_options given = {"en", LINES_AUTO, NULL, DOC_AUTO, 1, NULL, 0, 0};
+    collected html = segment_with(&given, path, 0);
+    assert_string_equal(html.lang, "");
+    assert_int_equal(html.format, DOC_HTML);
+    assert_int_equal(html.lines, LINES_PARAGRAPH);
+    assert_string_equal(html.text, "Wuzhen\nThe summit opened.\nIt lasted three days.\n");
+
+    /* bad bytes: an error and no sentence; a missing file: an error */
+    const char bad_bytes[] = "Fine. Bad \xff here.\n";
+    snprintf(path, sizeof path, "%s", write_file("bad.txt", bad_bytes, sizeof bad_bytes - 1));
+    collected bad = segment_with(&o, path, 1);
+    assert_int_equal(bad.sentences, 0);
+    snprintf(path, sizeof path, "%s/none.txt", scratch_dir);
+    collected none = segment_with(&o, path, 1);
+    assert_int_equal(none.sentences, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +384,7 @@ int main(void)
         cmocka_unit_test(zip_parts_bounded),
         cmocka_unit_test(xml_walked_in_order),
         cmocka_unit_test(document_moves),
+        cmocka_unit_test(inputs_segmented_in_blocks_or_whole_alike),
     };
     return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
