@@ -200,9 +200,14 @@ static double soft_min(double a, double b, double t)
 
 /* A bead's cost as the confidence passes take it: in single precision, as the arrays
  * keep their sums. */
+static double in_single(double cost)
+{
+    return (float)cost;
+}
+
 static double pass_cost(bead_cost_fn cost, void *ctx, size_t i, size_t di, size_t j, size_t dj)
 {
-    return (float)cost(ctx, i, di, j, dj);
+    return in_single(cost(ctx, i, di, j, dj));
 }
 
 /* The forward sweep, each bead's cost computed once for all its recurrences: Viterbi's
@@ -243,7 +248,7 @@ static void forward_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, si
                     best = from + bc;
                     arg = (uint8_t)s;
                 }
-                double single = (float)bc;
+                double single = in_single(bc);
                 for (size_t t = 0; t < passes; t++)
                     if (isfinite(inside[t][p]))
                         soft[t] = soft_min(soft[t], inside[t][p] + single, temperature[t]);

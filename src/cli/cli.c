@@ -134,8 +134,9 @@ static int take_option(const cli_command *cmd, int key, const char *arg,
     const cli_option *o = cmd->options;
     while (o->name && o->key != key)
         o++;
-    void *at = (char *)ctx + o->offset;
-    switch (o->name ? o->store : CLI_BY_HANDLER) {
+    cli_store store = o->name ? o->store : CLI_BY_HANDLER;
+    void *at = store == CLI_BY_HANDLER ? NULL : (char *)ctx + o->offset;
+    switch (store) {
     case CLI_STORE_TEXT: *(const char **)at = arg; return 0;
     case CLI_STORE_FLAG: *(int *)at = 1; return 0;
     case CLI_STORE_SET: *(int *)at = (int)o->min; return 0;
@@ -289,9 +290,7 @@ void cli_report_encoding(const char *file, const text_encoding *e)
 
 void cli_guess_lang(const char *file, const char *text, size_t len, int quiet, char *out)
 {
-    script_guess_language(text, len, out);
-    if (!out[0]) /* no letters to tell */
-        snprintf(out, LANG_TAG_MAX, "en");
+    script_language_or_english(text, len, out);
     cli_report_guessed_lang(file, out, quiet);
 }
 

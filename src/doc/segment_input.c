@@ -69,9 +69,7 @@ static int language_of(segment_inputs *s, const char *text, size_t len, segment_
 {
     if (s->o.lang)
         return 0;
-    script_guess_language(text, len, s->lang);
-    if (!s->lang[0]) /* no letters to tell */
-        snprintf(s->lang, sizeof s->lang, "en");
+    script_language_or_english(text, len, s->lang);
     info->guessed_lang = s->lang;
     return segmenter_for(s, s->lang);
 }

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include "../i18n.h"
+#include "../util/vec.h"
 #include "utf8.h"
 
 /* thresholds between the populations measured in lines.h; below min_lines lines the
@@ -113,14 +114,8 @@ static int put_bytes(char **buf, size_t *cap, size_t at, const char *bytes, size
 {
     if (n == 0)
         return 0;
-    if (at + n > *cap) {
-        size_t want = at + n > 2 * *cap ? at + n : 2 * *cap;
-        char *v = realloc(*buf, want);
-        if (!v)
-            return -1;
-        *buf = v;
-        *cap = want;
-    }
+    if (vec_reserve(buf, cap, at + n, 1) < 0)
+        return -1;
     memmove(*buf + at, bytes, n);
     return 0;
 }
@@ -132,13 +127,9 @@ static void tally_line(line_tally *t, const char *line, size_t n, const char *pr
     size_t a, b;
     trim(line, n, &a, &b);
     if (t->have_prev && a < b) { /* the previous line is followed by this one */
-        if (t->lines == t->cap) {
-            size_t *v = realloc(t->lengths, (t->cap = t->cap ? t->cap * 2 : 256) * sizeof *v);
-            if (!v) {
-                t->full = 1; /* decide on what was seen */
-                return;
-            }
-            t->lengths = v;
+        if (vec_reserve(&t->lengths, &t->cap, t->lines + 1, sizeof *t->lengths) < 0) {
+            t->full = 1; /* decide on what was seen */
+            return;
         }
         t->lengths[t->lines++] = visible_length(prev, prev_len);
         size_t step;

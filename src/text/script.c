@@ -113,3 +113,10 @@ size_t script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX
         out[0] = '\0';
     return han + cyrillic + latin;
 }
+
+void script_language_or_english(const char *text, size_t len, char out[LANG_TAG_MAX])
+{
+    script_guess_language(text, len, out);
+    if (!out[0])
+        snprintf(out, LANG_TAG_MAX, "en");
+}

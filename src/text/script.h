@@ -39,4 +39,8 @@ int script_fits_language(const char *text, size_t len, const char *tag, char scr
 enum { SCRIPT_GUESS_LETTERS = 20000 };
 size_t script_guess_language(const char *text, size_t len, char out[LANG_TAG_MAX]);
 
+/* The same, English when the text has no letters to tell: what a command without --lang
+ * segments in. */
+void script_language_or_english(const char *text, size_t len, char out[LANG_TAG_MAX]);
+
 #endif
