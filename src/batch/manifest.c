@@ -109,6 +109,35 @@ static int name_says(const char *path, const char *tag)
     return 0;
 }
 
+/* The language a file's name gives in the NAME.LANG.EXT convention of --from-dir (or
+ * NAME.LANG), when that part is a language tag ICU knows: "report.de.txt" says de, into
+ * out; 0 when the name says none. Only two-letter languages (with a region: pt-BR,
+ * zh_CN), so that no extension ("txt", "html") is ever taken for one. */
+static int name_language(const char *path, char out[LANG_TAG_MAX])
+{
+    const char *name = path + folder_len(path);
+    const char *first = strchr(name, '.');
+    if (!first)
+        return 0;
+    const char *last = strrchr(name, '.'), *part = last + 1, *end = name + strlen(name);
+    if (last != first) { /* NAME.LANG.EXT: the part before the extension */
+        end = last;
+        part = last;
+        while (part > first && part[-1] != '.')
+            part--;
+    }
+    size_t len = (size_t)(end - part);
+    char tag[LANG_TAG_MAX];
+    if (len < 2 || len >= sizeof tag || (len > 2 && part[2] != '-' && part[2] != '_'))
+        return 0;
+    memcpy(tag, part, len);
+    tag[len] = '\0';
+    for (int k = 0; k < 2; k++)
+        if (!((tag[k] >= 'a' && tag[k] <= 'z') || (tag[k] >= 'A' && tag[k] <= 'Z')))
+            return 0;
+    return lang_normalize(tag, out) == 0; /* its message is not ours: nothing is reported */
+}
+
 /* Check that the files of d exist and are where the manifest says; fill bytes, error, note. */
 static int check_files(const manifest *m, manifest_doc *d, const char *folder_real)
 {
@@ -126,6 +155,17 @@ static int check_files(const manifest *m, manifest_doc *d, const char *folder_re
                                    _("%s is in the %s column, but its name says %s: are the columns in the order of "
                                      "the header?"),
                                    d->given[k], m->langs[k], m->langs[j]);
+        char said[LANG_TAG_MAX];
+        int named = 0;
+        if (name_language(d->given[k], said)) {
+            for (int j = 0; j < m->nlangs && !named; j++)
+                named = lang_tags_match(said, m->langs[j]);
+            if (!named)
+                return set_message(&d->error,
+                                   _("%s is in the %s column, but its name says %s, a language the header does not "
+                                     "name"),
+                                   d->given[k], m->langs[k], said);
+        }
         char *real = folder_real && !outside ? realpath(d->path[k], NULL) : NULL;
         size_t fl = folder_real ? strlen(folder_real) : 0;
         if (real && !(strncmp(real, folder_real, fl) == 0 && (real[fl] == '/' || fl == 1)))

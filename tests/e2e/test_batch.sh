@@ -80,6 +80,7 @@ expect_err "--resume aligns a set whose files changed in the manifest" 0 "1 alig
 m=$SCRATCH/m
 mkdir -p "$m/sub" "$SCRATCH/elsewhere"
 cp "$sets/sets/$first".* "$m/sub/"
+cp "$sets/sets/$first.zh" "$m/sub/$first.de.txt"
 cp "$sets/sets/$first.zh" "$SCRATCH/elsewhere/x.zh"
 {
   printf 'id\ten\tzh\tru\n'
@@ -91,13 +92,15 @@ cp "$sets/sets/$first.zh" "$SCRATCH/elsewhere/x.zh"
   printf 'outside\tsub/%s.en\t../elsewhere/x.zh\tsub/%s.ru\n' "$first" "$first"
   printf '# a comment\n\n'
   printf '../up\tsub/%s.en\tsub/%s.zh\tsub/%s.ru\n' "$first" "$first" "$first"
+  printf 'german\tsub/%s.en\tsub/%s.de.txt\tsub/%s.ru\n' "$first" "$first" "$first"
 } >"$m/manifest.tsv"
 run batch "$m/manifest.tsv" -o "$m/out" --presegmented
-expect_err "bad lines: exit 1, counted" 1 "5 of 7 document sets failed"
+expect_err "bad lines: exit 1, counted" 1 "6 of 8 document sets failed"
 expect_err "a missing file, named with its line" 1 "manifest.tsv:3: missing: sub/nothere.zh: No such file"
 expect_err "a wrong column count, with its line" 1 "manifest.tsv:4: short: 3 columns, but the header has 4"
 expect_err "a duplicate id, with both lines" 1 "manifest.tsv:5: good: the id 'good' is already used on line 2"
 expect_err "a file in the column of another language" 1 "manifest.tsv:6: swapped: sub/$first.ru is in the zh-CN column, but its name says ru"
+expect_err "a file named in a language the header lacks" 1 "manifest.tsv:11: german: sub/$first.de.txt is in the zh-CN column, but its name says de, a language the header does not name"
 expect_err "a path outside the manifest's folder is reported" 1 "warning: .*manifest.tsv:7: ../elsewhere/x.zh is outside the manifest's folder"
 expect_err "an id that cannot name a file" 1 "manifest.tsv:10: ../up: the id '../up' cannot name a file"
 [[ -s $m/out/docs/good.tmx && -s $m/out/docs/outside.tmx && $(ls "$m/out/docs"/*.tmx | wc -l) -eq 2 ]] &&
