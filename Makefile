@@ -32,7 +32,7 @@ CPPFLAGS  += -D_GNU_SOURCE -DPOLYALIGN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LO
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPOLYALIGN_ALLOC_FAILURES
 # the sanitizer build's allocations can be made to fail (src/util/alloc_fail.c)
-SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+SAN_WRAP  := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup,--wrap=mmap
 
 AUDIO_SRC := $(filter-out src/audio/voices.c src/audio/sync_map.c src/audio/backend.c,$(wildcard src/audio/*.c))
 LIB_SRC   := $(filter-out src/cli/main.c $(AUDIO_SRC),$(wildcard src/*.c src/*/*.c src/*/*/*.c))

@@ -23,7 +23,6 @@ mkdir -p build/fuzz/crashes build/fuzz/logs
 for bin in build/fuzz/bin/fuzz_*; do
   [[ -x $bin ]] || continue
   target=$(basename "$bin")
-  n=$((n + 1))
   mkdir -p "build/fuzz/corpus/$target"
   log=build/fuzz/logs/$target.log
   # -timeout: one input may not take more than 10 s; -max_len: big enough for the built-in
@@ -47,6 +46,7 @@ for bin in build/fuzz/bin/fuzz_*; do
   "$bin" "${dict[@]}" "${seed[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=32768 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/crashes/$target-" "build/fuzz/corpus/$target" "build/fuzz/seeds/$target" >"$log" 2>&1
   status=$?
+  n=$((n + 1))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   summary+="${summary:+, }$target ${runs:-?}"
   if [[ $status -eq 0 ]]; then

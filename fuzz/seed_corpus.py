@@ -17,7 +17,8 @@ named by its SHA-1 as libFuzzer names its own finds. The seeds are:
     LEXICON_BUILD (build/tools/lexicon_build) when given;
   - for the audio decoder, tiny recordings written here (WAV with Python's wave module;
     FLAC, MP3, Ogg and M4A through ffmpeg when it is installed);
-  - for the batch's readers (fuzz_manifest), manifests and report lines written here.
+  - for the batch's readers (fuzz_manifest), manifests and report lines written here;
+  - for the review table (fuzz_review_table), tables as align and spreadsheets write them.
 Targets whose input starts with an option byte (fuzz_segment: the language; fuzz_lexicon:
 the format; fuzz_po, fuzz_times: a flag) get it prepended. Nothing is copied from ../shared: its data is not ours.
 """
@@ -270,6 +271,20 @@ def batch_files(corpus):
         corpus.add("fuzz_manifest", b"\x01" + line.encode("utf-8"))
 
 
+def review_tables(corpus):
+    """fuzz_review_table: review tables as align --format tsv writes them and as a
+    spreadsheet saves them back (quoted cells with tabs and line breaks, CRLF, a BOM, a
+    document column, empty scores), and broken ones."""
+    tables = [
+        "id\tscore\tflag\ten-US\tzh-CN\n1\t0.9998\t\tWuzhen summit.\t乌镇峰会。\n2\t0.41\tdoubtful\tA.\t\n",
+        "\ufeffid\tscore\tflag\tdocument\ten-GB\tru-RU\tzh-CN\r\n1\t\t\ta.txt\t\"Two\tcells\"\t\"line\r\nbreak\"\t好\r\n",
+        "id\tscore\tflag\ten\tru\n1\t1.5\t\ta\tb\n", "id\tscore\ten\n", "\"unclosed\tquote\n",
+        "id\tscore\tflag\ten\tzh\n1\tnan\t\ta\tb\n\n\n3\t0\t\t\t\n",
+    ]
+    for t in tables:
+        corpus.add("fuzz_review_table", t.encode("utf-8"))
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
@@ -281,6 +296,7 @@ def main(argv):
     documents(corpus)
     recordings(corpus)
     batch_files(corpus)
+    review_tables(corpus)
     for target in sorted(corpus.counts):
         print(f"seeds: {target}: {corpus.counts[target]}")
     return 0

@@ -5,6 +5,7 @@
  * rows (CSR), so a key's translations are one contiguous array in the mapped file. */
 #include "lexicon.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,9 +336,14 @@ int lexicon_open(const char *path, lexicon **out)
         return error_set(ERR_DATA, _("%s: empty lexicon file"), path);
     }
     void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    int map_errno = errno;
     close(fd);
-    if (p == MAP_FAILED)
+    if (p == MAP_FAILED && map_errno == ENOMEM) /* no address space left: out of memory (71) */
+        return error_nomem();
+    if (p == MAP_FAILED) {
+        errno = map_errno;
         return error_set(ERR_IO, _("%s: cannot map lexicon: %m"), path);
+    }
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) {
         munmap(p, (size_t)st.st_size);

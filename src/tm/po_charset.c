@@ -186,8 +186,10 @@ int po_catalog_to_utf8(po_file_t file, const char *path)
             char where[32] = "";
             if (line)
                 snprintf(where, sizeof where, ":%zu", line);
-            rc = error_set(ERR_DATA, _("%s%s: the %s of msgid \"%.40s\" is not valid %s: bad byte at offset %zu"),
-                           path, where, bad_in, po_message_msgid(m), cv ? charset : "UTF-8", bad);
+            char msgid[160]; /* 40 characters, never half of one */
+            utf8_truncate(po_message_msgid(m), 40, msgid, sizeof msgid);
+            rc = error_set(ERR_DATA, _("%s%s: the %s of msgid \"%s\" is not valid %s: bad byte at offset %zu"),
+                           path, where, bad_in, msgid, cv ? charset : "UTF-8", bad);
         }
         if (rc == 0 && cv && !*po_message_msgid(m) && !po_message_msgctxt(m)) /* the header: now UTF-8 */
             rc = po_header_message_to_utf8(m);

@@ -72,6 +72,7 @@ struct tm_index {
     size_t npost;
     uint32_t first_of_length[MAX_TOKENS + 2]; /* the first unit with at least that many tokens */
     uint16_t *hits;         /* per unit, query scratch (zero between queries) */
+    size_t work;            /* postings read and units scored by the last lookup */
 };
 
 /* Numbers, punctuation marks or tags of a text, as written. */
@@ -814,6 +815,7 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
     int rc = 0;
     for (; l < nl && covered < prefix && rc == 0; l++) {
         covered += lists[l].count;
+        ix->work += lists[l].to - lists[l].from;
         for (uint32_t p = lists[l].from; p < lists[l].to; p++) {
             uint32_t u = ix->post[p];
             if (ix->hits[u] == 0) {
@@ -841,6 +843,7 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
         size_t len = lists[l].to - lists[l].from, log2len = 1;
         while ((size_t)1 << log2len < len)
             log2len++;
+        ix->work += *ncand * log2len < len ? *ncand * log2len : len;
         if (*ncand * log2len < len) {
             for (size_t c = 0; c < *ncand; c++)
                 if (u32_find(list, len, (*cand)[c]))
@@ -864,12 +867,14 @@ ptrdiff_t tm_index_lookup(const tm_index *cix, const char *query, int min_score,
     size_t ncand = 0, nfound = 0, fcap = 0;
     tm_match *found = NULL;
     int rc = 0;
+    ix->work = 0;
     if (!ix->nunits || (rc = tm_query_new(ix, query, &q)) < 0 || !q->n ||
         (rc = candidates(ix, q, min_score, &cand, &ncand)) < 0) {
         free(cand);
         tm_query_free(q);
         return rc < 0 ? error_nomem() : 0;
     }
+    ix->work += ncand;
     for (size_t c = 0; c < ncand; c++) {
         ix->hits[cand[c]] = 0; /* every candidate's, even after a failure */
         tm_match m;
@@ -895,6 +900,11 @@ ptrdiff_t tm_index_lookup(const tm_index *cix, const char *query, int min_score,
     free(cand);
     tm_query_free(q);
     return (ptrdiff_t)n;
+}
+
+size_t tm_index_last_work(const tm_index *ix)
+{
+    return ix->work;
 }
 
 /* ---- saving and loading: the arrays, as they are ---- */

@@ -70,6 +70,11 @@ size_t tm_index_units(const tm_index *ix);
  * never an answer of "no match". */
 ptrdiff_t tm_index_lookup(const tm_index *ix, const char *query, int min_score, tm_match *out, size_t max);
 
+/* What the last tm_index_lookup on ix cost: postings read and units scored. A query's
+ * work is bounded by the units whose length can reach min_score, never by how common
+ * its words are ("Report of the" reads only units of 3 or 4 words at --min 70). */
+size_t tm_index_last_work(const tm_index *ix);
+
 /* A query tokenized once, for scoring it against units one by one. */
 typedef struct tm_query tm_query;
 

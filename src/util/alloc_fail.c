@@ -5,13 +5,17 @@
  * that each run before ends with "out of memory" and exit 71, without a crash or a leak.
  *
  * The build links polyalign's objects with -Wl,--wrap=malloc (and calloc, realloc, strdup,
- * strndup): their calls come here, the libraries' (ICU, libxml2 …) do not. Compiled only
+ * strndup, mmap: a lexicon mapped when no address space is left is out of memory too):
+ * their calls come here, the libraries' (ICU, libxml2 …) do not. Compiled only
  * with POLYALIGN_ALLOC_FAILURES (the sanitizer build): the release build has no hook. */
 #ifdef POLYALIGN_ALLOC_FAILURES
 
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/types.h>
 
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t n, size_t size);
@@ -21,6 +25,8 @@ void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t size);
 char *__wrap_strdup(const char *s);
 char *__wrap_strndup(const char *s, size_t n);
+void *__real_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 
 /* Allocations left before failing: -1 without the variable; read at the first call. */
 static atomic_long allowed = -2;
@@ -53,6 +59,15 @@ void *__wrap_calloc(size_t n, size_t size)
 void *__wrap_realloc(void *p, size_t size)
 {
     return allocation_fails() ? NULL : __real_realloc(p, size);
+}
+
+void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+    if (allocation_fails()) {
+        errno = ENOMEM;
+        return MAP_FAILED;
+    }
+    return __real_mmap(addr, len, prot, flags, fd, off);
 }
 
 char *__wrap_strdup(const char *s)

@@ -30,4 +30,16 @@ printf '%s' "$err" >"$SCRATCH/long_err"
   ok "a message too long for its buffer ends on a whole character and …" ||
   not_ok "a message too long for its buffer ends on a whole character and …" "status $status" "$err"
 
+# po2tmx quotes the msgid of a message that is not valid UTF-8: 40 characters of it
+{
+  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+  printf 'msgid "%sПривет, мир"\nmsgstr "bad \\377 byte"\n' "$(printf 'a%.0s' {1..39})"
+} >"$SCRATCH/bad.po"
+run po2tmx "$SCRATCH/bad.po" -o "$SCRATCH/bad.tmx"
+printf '%s' "$err" >"$SCRATCH/po_err"
+[[ $status -eq 65 ]] && valid_utf8 "$SCRATCH/po_err" && [[ $err == *"$(printf 'a%.0s' {1..39})П…"* ]] &&
+  [[ ! -e $SCRATCH/bad.tmx ]] &&
+  ok "po2tmx's bad-byte message cuts the msgid between characters, no file" ||
+  not_ok "po2tmx's bad-byte message cuts the msgid between characters" "status $status" "$err"
+
 done_testing

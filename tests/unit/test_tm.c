@@ -300,6 +300,44 @@ static void low_min_finds_short_matches(void **state)
     free(path);
 }
 
+/* The slow path of word-pair indexes: a query of common words ("Report of the") against
+ * 20,000 long units that all hold them. The work is bounded by the units whose length can
+ * reach --min (3 or 4 words at 70), not by how common the words are; the short matches
+ * are all found. */
+static void common_words_cost_little(void **state)
+{
+    (void)state;
+    enum { LONG = 20000 };
+    const char **sources = malloc((LONG + 3) * sizeof *sources);
+    char (*text)[96] = malloc(LONG * sizeof *text);
+    assert_non_null(sources);
+    assert_non_null(text);
+    for (size_t k = 0; k < LONG; k++) {
+        snprintf(text[k], sizeof text[k], "Report of the Committee on item %zu of the agenda of its session", k);
+        sources[k] = text[k];
+    }
+    sources[LONG] = "Report of the Board";
+    sources[LONG + 1] = "The report of the";
+    sources[LONG + 2] = "Report of the Secretary";
+    char *path = write_memory(sources, LONG + 3);
+    tm_index *ix;
+    assert_int_equal(tm_index_build(path, "en", "ru", &ix), 0);
+    tm_match m[8];
+    assert_int_equal(tm_index_lookup(ix, "Report of the", 70, m, 8), 3);
+    assert_true(tm_index_last_work(ix) <= 30);
+    assert_int_equal(m[0].score, 75); /* "The report of the": 3 of 4 words, case aside */
+    /* a rare word costs as little; a long query reads the long units, as it must */
+    assert_int_equal(tm_index_lookup(ix, "Board", 70, m, 8), 0);
+    assert_true(tm_index_last_work(ix) <= 4);
+    assert_int_equal(tm_index_lookup(ix, "Report of the Committee on item 7 of the agenda of its session", 90, m, 8), 8);
+    assert_true(tm_index_last_work(ix) >= LONG);
+    tm_index_free(ix);
+    unlink(path);
+    free(path);
+    free(text);
+    free(sources);
+}
+
 /* The index answers what scoring every unit answers: random segments over a small
  * vocabulary (many common words, repeats in a segment), queries of all lengths, every
  * --min from 10 to 100 by 15. */
@@ -700,6 +738,7 @@ int main(void)
         cmocka_unit_test(exact_match_first_numbers_cost_a_point),
         cmocka_unit_test(exact_match_not_crowded_out),
         cmocka_unit_test(low_min_finds_short_matches),
+        cmocka_unit_test(common_words_cost_little),
         cmocka_unit_test(index_agrees_with_scoring_every_unit),
         cmocka_unit_test(u64_tables_keep_keys_and_payloads),
         cmocka_unit_test(u64_sort_agrees_with_qsort),
