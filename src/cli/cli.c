@@ -128,8 +128,7 @@ int cli_group_usage_error(const char *group, const char *sub)
 }
 
 /* One option: into the argument struct where its row says, checked, else to the handler. */
-static int take_option(const cli_command *cmd, int key, const char *arg,
-                       int (*handle)(int key, const char *arg, void *ctx), void *ctx)
+static int take_option(const cli_command *cmd, int key, const char *arg, void *ctx)
 {
     const cli_option *o = cmd->options;
     while (o->name && o->key != key)
@@ -147,11 +146,12 @@ static int take_option(const cli_command *cmd, int key, const char *arg,
     case CLI_STORE_INPUT_FORMAT: return cli_input_format(cmd, arg, at);
     case CLI_BY_HANDLER: break;
     }
-    return handle ? handle(key, arg, ctx) : 0;
+    return cmd->runner->handle ? cmd->runner->handle(cmd, key, arg, ctx) : 0;
 }
 
-int cli_parse(const cli_command *cmd, int argc, char **argv,
-              int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand)
+/* Parse the options of `cmd` with getopt_long into ctx: 0 with *first_operand set, -1 after
+ * --help, or an exit status > 0. */
+static int parse(const cli_command *cmd, int argc, char **argv, void *ctx, int *first_operand)
 {
     size_t n = 0;
     while (cmd->options[n].name)
@@ -190,12 +190,30 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
         } else if (c == ':') {
             status = cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
         } else {
-            status = take_option(cmd, c, optarg, handle, ctx);
+            status = take_option(cmd, c, optarg, ctx);
         }
     }
     free(longopts);
     free(shortopts);
     *first_operand = optind;
+    return status;
+}
+
+int cli_run(const cli_command *cmd, int argc, char **argv)
+{
+    const cli_runner *r = cmd->runner;
+    void *args = calloc(1, r->args_size);
+    if (!args)
+        return cli_report(error_nomem());
+    if (r->defaults)
+        r->defaults(args);
+    int first = argc;
+    int status = parse(cmd, argc, argv, args, &first);
+    if (status == 0)
+        status = r->run(cmd, args, argc - first, argv + first);
+    else if (status < 0) /* --help */
+        status = 0;
+    free(args);
     return status;
 }
 

@@ -21,9 +21,9 @@
 enum { OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LANGS = 256, OPT_LANG_ALONE, OPT_REVIEW };
 
 typedef struct {
+    align_settings s;   /* first, for align_settings_defaults and _handle */
     const char *langs, *pivot_lang, *format, *output, *review;
     int quiet;
-    align_settings s;
 } align_args;
 
 const cli_option align_cli_options[] = {
@@ -37,14 +37,6 @@ const cli_option align_cli_options[] = {
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error"), CLI_FLAG(align_args, quiet)},
     {0},
 };
-
-/* The options align shares with batch (align_options.h); the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    align_args *a = ctx;
-    int taken = align_settings_option(cli_find("align"), key, arg, &a->s);
-    return taken >= 0 ? taken : 0;
-}
 
 static void print_summary(const alignment *al, const output_stats *st, align_format fmt, double min_score)
 {
@@ -115,27 +107,22 @@ static void warn(void *ctx, const char *message)
     cli_warn("%s", message);
 }
 
-int cmd_align(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("align");
-    align_args a = {0};
-    align_settings_init(&a.s);
-    int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    int nfiles = argc - first, per_group = nfiles;
+    align_args *a = args;
+    int status;
+    int nfiles = nops, per_group = nfiles;
     char tags[3][LANG_TAG_MAX];
-    if (a.langs && a.pivot_lang)
+    if (a->langs && a->pivot_lang)
         return cli_usage_error(self, _("give --langs (every file's language) or --lang (the pivot's), not both"));
-    if (a.pivot_lang) { /* the pivot's language; the translations' guessed */
+    if (a->pivot_lang) { /* the pivot's language; the translations' guessed */
         char norm[LANG_TAG_MAX];
-        if (cli_lang(self, a.pivot_lang, norm))
+        if (cli_lang(self, a->pivot_lang, norm))
             return ERR_USAGE;
         lang_full_tag(norm, tags[0]);
     }
-    if (a.langs) {
-        per_group = align_parse_langs(self, a.langs, tags);
+    if (a->langs) {
+        per_group = align_parse_langs(self, a->langs, tags);
         if (per_group < 0)
             return ERR_USAGE;
         if (per_group < 2 || nfiles == 0 || nfiles % per_group != 0)
@@ -143,59 +130,59 @@ int cmd_align(int argc, char **argv)
     } else if (nfiles < 2 || nfiles > 3) {
         return cli_usage_error(self, _("give two or three files: the pivot text first, then its translations"));
     }
-    if (!a.format && (status = cli_output_ext(self, a.output, align_format_extensions, ALIGN_FORMAT_NAMES)) != 0)
+    if (!a->format && (status = cli_output_ext(self, a->output, align_format_extensions, ALIGN_FORMAT_NAMES)) != 0)
         return status;
-    int fmt = a.format ? align_format_parse(a.format) : align_format_from_path(a.output);
-    if (a.format && fmt < 0)
-        return cli_usage_error(self, _("unknown format '%s' (use tmx, xliff, xliff2, tsv, jsonl or beads)"), a.format);
+    int fmt = a->format ? align_format_parse(a->format) : align_format_from_path(a->output);
+    if (a->format && fmt < 0)
+        return cli_usage_error(self, _("unknown format '%s' (use tmx, xliff, xliff2, tsv, jsonl or beads)"), a->format);
     if (fmt == FORMAT_XLIFF2 && per_group == 3)
         return cli_usage_error(self, _("XLIFF 2.0 holds one target language: give one translation, or use --format "
                                        "xliff (XLIFF 1.2: a <file> per language)"));
     if (fmt < 0)
         fmt = FORMAT_BEADS;
-    if (align_settings_finish(self, &a.s, per_group))
+    if (align_settings_finish(self, &a->s, per_group))
         return ERR_USAGE;
     int said_missing = 0;
 
     /* every group of files is one document in every language; all go to one output, and
      * all share the user's lexicons, each compiled once (freed here, after the last group) */
     atomic_file out, page = {0};
-    int rc = atomic_file_open(&out, a.output);
+    int rc = atomic_file_open(&out, a->output);
     if (rc < 0)
         return cli_report(rc);
-    if (a.review && (rc = atomic_file_open(&page, a.review)) < 0) {
+    if (a->review && (rc = atomic_file_open(&page, a->review)) < 0) {
         atomic_file_abort(&out);
         return cli_report(rc);
     }
-    rc = align_settings_open_shared(&a.s);
+    rc = align_settings_open_shared(&a->s);
     output_writer *w = NULL;
     review_writer *rw = NULL;
-    a.s.output.several_documents = nfiles > per_group;
+    a->s.output.several_documents = nfiles > per_group;
     if (rc == 0)
-        rc = output_begin(&w, (align_format)fmt, out.f, &a.s.output);
-    if (rc == 0 && a.review)
-        rc = review_begin(&rw, page.f, review_title(argv[first]), a.s.output.min_score);
+        rc = output_begin(&w, (align_format)fmt, out.f, &a->s.output);
+    if (rc == 0 && a->review)
+        rc = review_begin(&rw, page.f, review_title(operands[0]), a->s.output.min_score);
     output_stats total = {0};
     for (int g = 0; rc == 0 && g < nfiles / per_group; g++) {
         align_document doc;
         align_document_init(&doc, warn, NULL);
         for (int k = 0; k < per_group && rc == 0; k++) {
             line_evidence ev;
-            const char *lang = a.langs || (a.pivot_lang && k == 0) ? tags[k] : NULL;
-            doc_text_options to = {lang, a.s.lines, a.s.encoding, a.s.input_format, a.s.marker};
-            rc = align_document_load(&doc, argv[first + g * per_group + k], &to, &ev);
-            if (rc == 0 && !a.quiet) {
+            const char *lang = a->langs || (a->pivot_lang && k == 0) ? tags[k] : NULL;
+            doc_text_options to = {lang, a->s.lines, a->s.encoding, a->s.input_format, a->s.marker};
+            rc = align_document_load(&doc, operands[g * per_group + k], &to, &ev);
+            if (rc == 0 && !a->quiet) {
                 const doc_text *t = &doc.texts[k];
                 cli_report_encoding(t->name, &t->encoding);
                 cli_report_document(t->name, t->format, t->format_by_content, t->paragraphs, t->headings);
-                cli_report_lines(t->name, a.s.lines, &ev);
+                cli_report_lines(t->name, a->s.lines, &ev);
             }
         }
         const char *bases[2] = {doc.texts[1].base, doc.texts[2].base};
         if (rc == 0)
-            rc = align_settings_check_lexicon_langs(&a.s, bases, per_group - 1);
+            rc = align_settings_check_lexicon_langs(&a->s, bases, per_group - 1);
         if (rc == 0)
-            rc = align_document_align(&doc, &a.s.opts);
+            rc = align_document_align(&doc, &a->s.opts);
         for (int p = 0; rc == 0 && p + 1 < per_group && !said_missing; p++)
             if (doc.fit[p].lexicon_missing && doc.fit[p].lexicons == 0) {
                 cli_warn(_("no built-in %s-%s lexicon found (build it with make; see --lexicon-dir): aligning with "
@@ -204,26 +191,26 @@ int cmd_align(int argc, char **argv)
                 said_missing = 1;
             }
         for (int p = 0; rc == 0 && p + 1 < per_group; p++)
-            if (doc.fit[p].headings_unpaired && !a.quiet)
+            if (doc.fit[p].headings_unpaired && !a->quiet)
                 cli_warn(_("%s has %zu headings and %s has %zu: headings are not hard anchors of this pair, only "
                            "paragraph evidence"),
                          doc.texts[0].name, doc.texts[0].headings, doc.texts[p + 1].name, doc.texts[p + 1].headings);
         if (rc == 0)
-            rc = align_document_judge(&doc, a.s.force);
+            rc = align_document_judge(&doc, a->s.force);
         alignment al = align_document_view(&doc);
         output_stats st = {0};
         if (rc == 0)
             rc = output_add(w, &al, &st);
         if (rc == 0 && rw)
             rc = review_add(rw, &al, nfiles > per_group ? doc.texts[0].name : NULL);
-        if (rc == 0 && !a.quiet)
-            print_summary(&al, &st, (align_format)fmt, a.s.output.min_score);
+        if (rc == 0 && !a->quiet)
+            print_summary(&al, &st, (align_format)fmt, a->s.output.min_score);
         align_document_free(&doc);
     }
-    align_settings_close_shared(&a.s);
+    align_settings_close_shared(&a->s);
     int end_rc = w ? output_end(w, &total) : 0;
     int page_rc = rw ? review_end(rw) : 0;
-    if (a.review) /* the page only with the memory: both or neither */
+    if (a->review) /* the page only with the memory: both or neither */
         page_rc = atomic_file_finish(&page, rc ? rc : end_rc ? end_rc : page_rc);
     rc = atomic_file_finish(&out, rc ? rc : end_rc ? end_rc : page_rc);
     if (rc == 0 && total.chars_dropped)
@@ -232,3 +219,5 @@ int cmd_align(int argc, char **argv)
                  total.chars_dropped);
     return cli_report(rc);
 }
+
+const cli_runner align_cli_runner = CLI_RUNNER(align_args, align_settings_defaults, align_settings_handle, run);

@@ -213,100 +213,101 @@ static int language_settings(const cli_command *self, const subtitle_args *a, co
     return style_profile(self, &a->style, base, p);
 }
 
-int cmd_subtitle(int argc, char **argv)
+static void defaults(void *args)
 {
-    const cli_command *self = cli_find("subtitle");
-    subtitle_args a = {0};
-    style_options_init(&a.style);
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if ((a.tmx && !a.lang) || argc - first != (a.tmx ? 0 : 1))
-        return cli_usage_error(self, a.tmx ? _("with --tmx, give --lang and no transcript")
-                                           : _("give one transcript file"));
-    if ((a.duration > 0 && !a.times) + !!a.from + !!a.times + !!a.audio != 1)
+    subtitle_args *a = args;
+    style_options_init(&a->style);
+}
+
+static int run(const cli_command *self, void *args, int nops, char **operands)
+{
+    subtitle_args *a = args;
+    int status;
+    if ((a->tmx && !a->lang) || nops != (a->tmx ? 0 : 1))
+        return cli_usage_error(self, a->tmx ? _("with --tmx, give --lang and no transcript")
+                                            : _("give one transcript file"));
+    if ((a->duration > 0 && !a->times) + !!a->from + !!a->times + !!a->audio != 1)
         return cli_usage_error(self, _("give one timing source: --audio RECORDING, --duration SECONDS, --times FILE, "
                                        "or --from SOURCE.srt --align SOURCE_TEXT"));
-    if (a.start > 0 && (a.duration <= 0 || a.times))
+    if (a->start > 0 && (a->duration <= 0 || a->times))
         return cli_usage_error(self, _("--start goes with --duration alone (known times say where the speech is)"));
-    if (a.start + a.duration > SUBTITLE_MAX_TIME)
+    if (a->start + a->duration > SUBTITLE_MAX_TIME)
         return cli_usage_error(self, _("--start and --duration end after 99:59:59.999, the last time a subtitle file "
                                        "holds"));
-    if (!a.from != !(a.align || a.tmx) || (a.align && a.tmx))
+    if (!a->from != !(a->align || a->tmx) || (a->align && a->tmx))
         return cli_usage_error(self, _("--from goes with either --align or --tmx"));
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
     subtitle_profile p;
     subtitle_format format;
-    if ((status = style_output_format(self, a.format, a.output, &format)) != 0)
+    if ((status = style_output_format(self, a->format, a->output, &format)) != 0)
         return status;
     /* with --lang, what it decides is checked before anything is loaded */
-    if (a.lang && (status = language_settings(self, &a, a.lang, lang, base, &p)) != 0)
+    if (a->lang && (status = language_settings(self, a, a->lang, lang, base, &p)) != 0)
         return status;
 
     doc_text t = {0};
     line_evidence ev;
-    doc_text_options to = {a.lang ? lang : NULL, a.lines, a.encoding, a.input_format, NULL};
-    int rc = a.tmx ? 0 : doc_text_load(&t, argv[first], &to, &ev);
+    doc_text_options to = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, NULL};
+    int rc = a->tmx ? 0 : doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
-    if (!a.tmx) {
+    if (!a->tmx) {
         cli_report_encoding(t.name, &t.encoding);
         cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
-        cli_report_lines(t.name, a.lines, &ev);
+        cli_report_lines(t.name, a->lines, &ev);
     }
-    if (!a.lang) { /* guessed by the loader from the script, as align guesses it */
+    if (!a->lang) { /* guessed by the loader from the script, as align guesses it */
         const char *guessed = strcmp(t.lang, "und") ? t.lang : "en"; /* no text: any will do */
         cli_report_guessed_lang(t.name, guessed, 0);
-        if ((status = language_settings(self, &a, guessed, lang, base, &p)) != 0) {
+        if ((status = language_settings(self, a, guessed, lang, base, &p)) != 0) {
             doc_text_free(&t);
             return status;
         }
-    } else if (!a.tmx) {
+    } else if (!a->tmx) {
         script_tally letters = {0};
         for (size_t s = 0; s < t.n; s++)
             script_tally_add(&letters, t.sent[s], strlen(t.sent[s]));
         style_warn_other_script(t.name, &letters, lang);
     }
     cue_list cues = {0}, source = {0};
-    if (a.from && (rc = read_source_track(a.from, &source)) == 0)
-        rc = a.tmx ? memory_cues(&source, &a, lang, base, &p, &cues)
-                   : translated_cues(&source, a.from, a.align, &t, base, &p, &cues);
-    else if (!a.from)
+    if (a->from && (rc = read_source_track(a->from, &source)) == 0)
+        rc = a->tmx ? memory_cues(&source, a, lang, base, &p, &cues)
+                    : translated_cues(&source, a->from, a->align, &t, base, &p, &cues);
+    else if (!a->from)
         rc = cues_build(base, &p, t.sent, t.para, t.n, &cues);
     cues_free(&source);
     time_anchor *anchors = NULL;
     size_t nanchors = 0;
-    if (rc == 0 && a.times)
-        rc = time_anchors_read(a.times, (const char *const *)t.sent, t.n, a.duration, &anchors, &nanchors);
+    if (rc == 0 && a->times)
+        rc = time_anchors_read(a->times, (const char *const *)t.sent, t.n, a->duration, &anchors, &nanchors);
     sync_map map = {0};
-    timing_source src = a.times   ? timing_from_anchors(anchors, nanchors, a.duration)
-                        : a.audio ? timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map)
-                                  : timing_from_duration(a.start, a.duration);
-    int by_duration = !a.from && !a.times && !a.audio;
+    timing_source src = a->times   ? timing_from_anchors(anchors, nanchors, a->duration)
+                        : a->audio ? timing_from_audio(a->audio, base, (const char *const *)t.sent, t.n, &map)
+                                   : timing_from_duration(a->start, a->duration);
+    int by_duration = !a->from && !a->times && !a->audio;
     double usual = 0;
-    int stretched = by_duration && timing_duration_stretches_pauses(&cues, a.duration, &usual);
-    if (rc == 0 && !a.from)
+    int stretched = by_duration && timing_duration_stretches_pauses(&cues, a->duration, &usual);
+    if (rc == 0 && !a->from)
         rc = src.assign(&src, &cues);
     free(anchors);
     /* starts measured on the recording or given in a time-coded transcript stay where they are */
-    int measured = a.audio || a.times, reshaped = 0;
-    if (rc == 0 && !a.from && (reshaped = cues_split_too_long(&cues, &p)) < 0)
+    int measured = a->audio || a->times, reshaped = 0;
+    if (rc == 0 && !a->from && (reshaped = cues_split_too_long(&cues, &p)) < 0)
         rc = reshaped;
-    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a.style.fps, measured) : 0;
+    size_t too_fast = rc == 0 ? timing_display(&cues, &p, a->style.fps, measured) : 0;
     if (too_fast && (reshaped = cues_merge_too_fast(&cues, base, &p, measured)) < 0)
         rc = reshaped;
     else if (too_fast && reshaped > 0)
-        too_fast = timing_display(&cues, &p, a.style.fps, measured);
+        too_fast = timing_display(&cues, &p, a->style.fps, measured);
     /* no cues: an empty SRT is a file players and ffmpeg refuse, so none is written */
     if (rc == 0 && cues.n == 0)
-        rc = a.tmx ? error_set(ERR_DATA, _("no unit of %s was found in %s: no subtitles to write"), a.tmx, a.from)
-                   : error_set(ERR_DATA, _("%s has no sentences: no subtitles to write"), t.name);
+        rc = a->tmx ? error_set(ERR_DATA, _("no unit of %s was found in %s: no subtitles to write"), a->tmx, a->from)
+                    : error_set(ERR_DATA, _("%s has no sentences: no subtitles to write"), t.name);
     atomic_file out;
-    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
+    if (rc == 0 && (rc = atomic_file_open(&out, a->output)) == 0)
         rc = atomic_file_finish(&out, subtitle_write(out.f, &cues, format));
     if (rc == 0) {
-        if (!a.tmx) {
+        if (!a->tmx) {
             fprintf(stderr, P_("polyalign: %zu sentence, ", "polyalign: %zu sentences, ", t.n), t.n);
             fprintf(stderr, P_("%zu cue (%s, %s)\n", "%zu cues (%s, %s)\n", cues.n), cues.n, p.name, base);
         }
@@ -319,16 +320,18 @@ int cmd_subtitle(int argc, char **argv)
         if (stretched)
             cli_warn(_("the text takes about %.0f s at a usual speaking rate, --duration gives %.0f s: the pauses "
                        "between sentences are stretched to fill it (--start or --times say where the speech is)"),
-                     usual, a.duration);
-        if (by_duration && cues.n && cues.v[cues.n - 1].end > a.start + a.duration + 0.0005)
+                     usual, a->duration);
+        if (by_duration && cues.n && cues.v[cues.n - 1].end > a->start + a->duration + 0.0005)
             cli_warn(_("the cues run to %.3f s, past the end of --duration (%.3f s): at the profile's reading speed "
                        "and shortest cue the text needs longer"),
-                     cues.v[cues.n - 1].end, a.start + a.duration);
-        if (a.audio)
-            sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
+                     cues.v[cues.n - 1].end, a->start + a->duration);
+        if (a->audio)
+            sync_report_warnings(&map, a->audio, (const char *const *)t.sent);
     }
     sync_map_free(&map);
     cues_free(&cues);
     doc_text_free(&t);
     return cli_report(rc);
 }
+
+const cli_runner subtitle_cli_runner = CLI_RUNNER(subtitle_args, defaults, NULL, run);
