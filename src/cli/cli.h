@@ -44,7 +44,24 @@ typedef struct {
     cli_store store;        /* where the value goes */
     size_t offset;          /* CLI_STORE_*: in the argument struct */
     double min, max;        /* CLI_STORE_COUNT, CLI_STORE_NUMBER: the range; CLI_STORE_SET: min */
+    unsigned shown;         /* the usage lines (forms) that name it, CLI_FORM bits; else [OPTIONS] */
+    unsigned required;      /* of those, the ones it is required in */
+    int group;              /* nonzero: the options of one group are alternatives, (A | B) */
 } cli_option;
+
+/* The usage lines of a command are its forms (cli_command.operands, at most CLI_MAX_FORMS),
+ * made from the table: in each, the options it requires, then those it names in brackets,
+ * then [OPTIONS] for the others, then the form's operands. Rows say so with the macros
+ * below after the store macro: CLI_SHOWN (named in every form), CLI_REQUIRED (required in
+ * every form), CLI_IN(shown, required) for some forms (CLI_FORM(1) | CLI_FORM(3) …), and
+ * CLI_ALTERNATIVE(g) for a group. */
+enum { CLI_MAX_FORMS = 6 };
+#define CLI_FORM(k) (1u << ((k) - 1))
+#define CLI_EVERY_FORM ((1u << CLI_MAX_FORMS) - 1)
+#define CLI_IN(shown_forms, required_forms) .shown = (shown_forms) | (required_forms), .required = (required_forms)
+#define CLI_SHOWN CLI_IN(CLI_EVERY_FORM, 0)
+#define CLI_REQUIRED CLI_IN(CLI_EVERY_FORM, CLI_EVERY_FORM)
+#define CLI_ALTERNATIVE(g) .group = (g)
 
 #define CLI_TEXT(type, field) CLI_STORE_TEXT, offsetof(type, field)
 #define CLI_FLAG(type, field) CLI_STORE_FLAG, offsetof(type, field)
@@ -74,7 +91,7 @@ typedef struct {
 
 struct cli_command {
     const char *name;
-    const char *synopsis;   /* N_(): arguments after the command name */
+    const char *operands[CLI_MAX_FORMS]; /* N_(): those of each form ("": none); NULL after the last */
     const char *summary;    /* N_(): one line */
     const cli_option *options; /* terminated by {0} */
     const cli_runner *runner;
@@ -90,6 +107,10 @@ int cli_is_group(const char *name);
 
 /* A group's help on `out`: the usage of each of its commands, then their summaries. */
 void cli_print_group_help(const char *group, FILE *out);
+
+/* The usage line of form `form` (from 0) of `cmd` after "polyalign NAME ", into buf;
+ * 0 when the command has no such form. */
+int cli_synopsis(const cli_command *cmd, int form, char *buf, size_t size);
 
 /* Full help of a command on `out`. */
 void cli_print_command_help(const cli_command *cmd, FILE *out);

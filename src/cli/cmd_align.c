@@ -27,13 +27,13 @@ typedef struct {
 } align_args;
 
 const cli_option align_cli_options[] = {
-    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)"), CLI_TEXT(align_args, langs)},
+    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)"), CLI_TEXT(align_args, langs), CLI_SHOWN, CLI_ALTERNATIVE(1)},
     {"format", OPT_FORMAT, 1, "FMT", N_("tmx, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), tsv (the review table: id, score, flag, one column per language), jsonl or beads (default: from -o, else beads)"), CLI_TEXT(align_args, format)},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(align_args, output)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(align_args, output), CLI_SHOWN},
     {"review", OPT_REVIEW, 1, "OUT.html", N_("also write a review page: the beads side by side with shape and confidence, doubtful ones highlighted, a filter, n/p to the next/previous doubtful bead (one HTML file, no network)"), CLI_TEXT(align_args, review)},
     ALIGN_CLI_OPTIONS(align_args),
     /* exact, ahead of getopt's abbreviations: --lang would otherwise be taken for --langs */
-    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("language of the pivot file alone, the translations' guessed from their script (--langs names every file's)"), CLI_TEXT(align_args, pivot_lang)},
+    {"lang", OPT_LANG_ALONE, 1, "LANG", N_("language of the pivot file alone, the translations' guessed from their script (--langs names every file's)"), CLI_TEXT(align_args, pivot_lang), CLI_SHOWN, CLI_ALTERNATIVE(1)},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error"), CLI_FLAG(align_args, quiet)},
     {0},
 };

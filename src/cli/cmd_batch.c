@@ -28,17 +28,21 @@ typedef struct {
     int resume, review, quiet, merge;
 } batch_args;
 
+/* the usage lines (commands.c gives their operands): the sets of a manifest, of a folder, or
+ * the merge of shards */
+enum { FROM_MANIFEST = CLI_FORM(1), FROM_DIR = CLI_FORM(2), MERGING = CLI_FORM(3) };
+
 const cli_option batch_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "OUTDIR", N_("the output folder: docs/ID.tmx per document set, all.tmx, report.jsonl (required)"), CLI_TEXT(batch_args, output)},
-    {"jobs", OPT_JOBS, 1, "N", N_("align on N threads (default: the number of processors); the output is the same for any N"), CLI_TEXT(batch_args, jobs)},
-    {"resume", OPT_RESUME, 0, NULL, N_("keep the document sets an earlier run into OUTDIR finished (their TMX and report line exist for the same files)"), CLI_FLAG(batch_args, resume)},
-    {"shard", OPT_SHARD, 1, "K/N", N_("only every N-th document set from the K-th (K from 0 to N-1, as Slurm array task ids): for a job array; --merge joins the shards"), CLI_TEXT(batch_args, shard)},
-    {"merge", OPT_MERGE, 0, NULL, N_("the operands are output folders of shards: write the report.jsonl and all.tmx of the whole batch (into -o, default: the one folder given)"), CLI_FLAG(batch_args, merge)},
-    {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)"), CLI_TEXT(batch_args, from_dir)},
-    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)"), CLI_TEXT(batch_args, langs)},
-    {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)"), CLI_FLAG(batch_args, review)},
+    {"output", OPT_OUTPUT, 1, "OUTDIR", N_("the output folder: docs/ID.tmx per document set, all.tmx, report.jsonl (required)"), CLI_TEXT(batch_args, output), CLI_IN(MERGING, FROM_MANIFEST | FROM_DIR)},
+    {"jobs", OPT_JOBS, 1, "N", N_("align on N threads (default: the number of processors); the output is the same for any N"), CLI_TEXT(batch_args, jobs), CLI_IN(FROM_MANIFEST | FROM_DIR, 0)},
+    {"resume", OPT_RESUME, 0, NULL, N_("keep the document sets an earlier run into OUTDIR finished (their TMX and report line exist for the same files)"), CLI_FLAG(batch_args, resume), CLI_IN(FROM_MANIFEST | FROM_DIR, 0)},
+    {"shard", OPT_SHARD, 1, "K/N", N_("only every N-th document set from the K-th (K from 0 to N-1, as Slurm array task ids): for a job array; --merge joins the shards"), CLI_TEXT(batch_args, shard), CLI_IN(FROM_MANIFEST | FROM_DIR, 0)},
+    {"merge", OPT_MERGE, 0, NULL, N_("the operands are output folders of shards: write the report.jsonl and all.tmx of the whole batch (into -o, default: the one folder given)"), CLI_FLAG(batch_args, merge), CLI_IN(0, MERGING)},
+    {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)"), CLI_TEXT(batch_args, from_dir), CLI_IN(0, FROM_DIR)},
+    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)"), CLI_TEXT(batch_args, langs), CLI_IN(0, FROM_DIR)},
+    {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)"), CLI_FLAG(batch_args, review), CLI_SHOWN},
     ALIGN_CLI_OPTIONS(batch_args),
-    {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)"), CLI_FLAG(batch_args, quiet)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)"), CLI_FLAG(batch_args, quiet), CLI_SHOWN},
     {0},
 };
 

@@ -26,15 +26,15 @@ typedef struct {
 } po_args;
 
 const cli_option po2tmx_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)"), CLI_TEXT(po_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.tmx", N_("the TMX to write (required)"), CLI_TEXT(po_args, output), CLI_REQUIRED},
     {"srclang", OPT_SRCLANG, 1, "LANG", N_("language of the msgids (default en-US)"), CLI_TEXT(po_args, srclang)},
-    {"include-fuzzy", OPT_FUZZY, 0, NULL, N_("also export fuzzy messages (marked x-po-fuzzy)"), CLI_FLAG(po_args, fuzzy)},
+    {"include-fuzzy", OPT_FUZZY, 0, NULL, N_("also export fuzzy messages (marked x-po-fuzzy)"), CLI_FLAG(po_args, fuzzy), CLI_SHOWN},
     {0},
 };
 
 const cli_option tmx2po_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("the target language to export (required)"), CLI_TEXT(po_args, lang)},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the PO file to write (required)"), CLI_TEXT(po_args, output)},
+    {"lang", OPT_LANG, 1, "LANG", N_("the target language to export (required)"), CLI_TEXT(po_args, lang), CLI_REQUIRED},
+    {"output", OPT_OUTPUT, 1, "OUT.po", N_("the PO file to write (required)"), CLI_TEXT(po_args, output), CLI_REQUIRED},
     {0},
 };
 

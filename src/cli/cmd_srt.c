@@ -32,15 +32,15 @@ typedef struct {
 } srt_args;
 
 const cli_option srt_check_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
-    STYLE_CLI_OPTIONS(srt_args),
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang), CLI_SHOWN},
+    STYLE_CLI_OPTIONS(srt_args, CLI_SHOWN),
     {0},
 };
 
 const cli_option srt_fix_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output)},
-    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
-    STYLE_CLI_OPTIONS(srt_args),
+    {"output", OPT_OUTPUT, 1, "OUT.srt", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output), CLI_REQUIRED},
+    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang), CLI_SHOWN},
+    STYLE_CLI_OPTIONS(srt_args, CLI_SHOWN),
     {0},
 };
 

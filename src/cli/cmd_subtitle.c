@@ -42,23 +42,30 @@ typedef struct {
     int bad;
 } subtitle_args;
 
+/* the usage lines (commands.c gives their operands): timed by a recording, by a duration or
+ * by known times; a translated track aligned with its source text, or taken from a memory */
+enum {
+    BY_AUDIO = CLI_FORM(1), BY_DURATION = CLI_FORM(2), BY_TIMES = CLI_FORM(3), FROM_ALIGN = CLI_FORM(4),
+    FROM_TMX = CLI_FORM(5)
+};
+
 const cli_option subtitle_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)"), CLI_TEXT(subtitle_args, lang)},
-    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)"), CLI_TEXT(subtitle_args, audio)},
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)"), CLI_TEXT(subtitle_args, lang), CLI_IN(BY_AUDIO | BY_DURATION | BY_TIMES | FROM_ALIGN, FROM_TMX)},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)"), CLI_TEXT(subtitle_args, audio), CLI_IN(0, BY_AUDIO)},
     {"duration", OPT_DURATION, 1, "SECONDS",
      N_("length of the recording the speech is spread over (with --times: where the last stretch ends)"),
-     CLI_NUMBER(subtitle_args, duration, 0.001, SUBTITLE_MAX_TIME)},
-    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles"), CLI_TEXT(subtitle_args, from)},
-    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from"), CLI_TEXT(subtitle_args, align)},
-    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead"), CLI_TEXT(subtitle_args, tmx)},
-    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)"), CLI_NUMBER(subtitle_args, start, 0, SUBTITLE_MAX_TIME)},
-    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph"), CLI_TEXT(subtitle_args, times)},
+     CLI_NUMBER(subtitle_args, duration, 0.001, SUBTITLE_MAX_TIME), CLI_IN(BY_TIMES, BY_DURATION)},
+    {"from", OPT_FROM, 1, "SOURCE.srt", N_("a translated track: take the timing from these subtitles"), CLI_TEXT(subtitle_args, from), CLI_IN(0, FROM_ALIGN | FROM_TMX)},
+    {"align", OPT_ALIGN, 1, "SOURCE_TEXT", N_("with --from: the transcript SOURCE.srt was made from"), CLI_TEXT(subtitle_args, align), CLI_IN(0, FROM_ALIGN)},
+    {"tmx", OPT_TMX, 1, "FILE.tmx", N_("with --from: take the translations from this memory instead"), CLI_TEXT(subtitle_args, tmx), CLI_IN(0, FROM_TMX)},
+    {"start", OPT_START, 1, "SECONDS", N_("where that span starts (default 0)"), CLI_NUMBER(subtitle_args, start, 0, SUBTITLE_MAX_TIME), CLI_IN(BY_DURATION, 0)},
+    {"times", OPT_TIMES, 1, "FILE", N_("known start times: lines 'HH:MM:SS.mmm<TAB>text', the text a sentence's first words or a whole paragraph"), CLI_TEXT(subtitle_args, times), CLI_IN(0, BY_TIMES)},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)"), CLI_LINES(subtitle_args, lines)},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(subtitle_args, encoding)},
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(subtitle_args, input_format)},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the subtitles to write (default: standard output)"), CLI_TEXT(subtitle_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.srt", N_("the subtitles to write (default: standard output)"), CLI_TEXT(subtitle_args, output), CLI_SHOWN},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)"), CLI_TEXT(subtitle_args, format)},
-    STYLE_CLI_OPTIONS(subtitle_args),
+    STYLE_CLI_OPTIONS(subtitle_args, CLI_IN(0, 0)),
     {0},
 };
 

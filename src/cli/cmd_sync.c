@@ -28,14 +28,14 @@ typedef struct {
 } sync_args;
 
 const cli_option sync_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)"), CLI_TEXT(sync_args, lang)},
-    {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio)},
-    {"format", OPT_FORMAT, 1, "FMT", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format)},
-    {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues)},
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)"), CLI_TEXT(sync_args, lang), CLI_REQUIRED},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio), CLI_REQUIRED},
+    {"format", OPT_FORMAT, 1, "json|tsv|srt", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format), CLI_SHOWN},
+    {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues), CLI_SHOWN},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)"), CLI_LINES(sync_args, lines)},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(sync_args, encoding)},
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(sync_args, input_format)},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output), CLI_SHOWN},
     {0},
 };
 

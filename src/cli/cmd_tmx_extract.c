@@ -24,8 +24,8 @@ typedef struct {
 } extract_args;
 
 const cli_option tmx_extract_cli_options[] = {
-    {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)"), CLI_TEXT(extract_args, langs)},
-    {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line"), CLI_TEXT(extract_args, moses)},
+    {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)"), CLI_TEXT(extract_args, langs), CLI_REQUIRED},
+    {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line"), CLI_TEXT(extract_args, moses), CLI_SHOWN},
     {"output", OPT_OUTPUT, 1, "FILE", N_("TSV output file (default: standard output)"), CLI_TEXT(extract_args, output)},
     {"unique", OPT_UNIQUE, 0, NULL, N_("write each segment pair once (whitespace normalized)"), CLI_FLAG(extract_args, unique)},
     {0},

@@ -26,7 +26,7 @@ typedef struct {
 } from_tsv_args;
 
 const cli_option tmx_from_tsv_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)"), CLI_TEXT(from_tsv_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.tmx", N_("the TMX to write (required)"), CLI_TEXT(from_tsv_args, output), CLI_REQUIRED},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error"), CLI_FLAG(from_tsv_args, quiet)},
     {0},
 };

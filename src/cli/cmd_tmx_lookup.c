@@ -28,13 +28,13 @@ typedef struct {
 } lookup_args;
 
 const cli_option tmx_lookup_cli_options[] = {
-    {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm)},
-    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)"), CLI_LANG(lookup_args, src)},
-    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)"), CLI_LANG(lookup_args, tgt)},
+    {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm), CLI_REQUIRED, CLI_ALTERNATIVE(1)},
+    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)"), CLI_LANG(lookup_args, src), CLI_REQUIRED},
+    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)"), CLI_LANG(lookup_args, tgt), CLI_REQUIRED},
     {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)"), CLI_COUNT(lookup_args, min, 0, 100)},
     /* one lookup returns at most TM_INDEX_MAX_MATCHES */
     {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)"), CLI_COUNT(lookup_args, best, 1, TM_INDEX_MAX_MATCHES)},
-    {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there"), CLI_TEXT(lookup_args, index)},
+    {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there"), CLI_TEXT(lookup_args, index), CLI_REQUIRED, CLI_ALTERNATIVE(1)},
     {0},
 };
 

@@ -18,7 +18,7 @@ typedef struct {
 } merge_args;
 
 const cli_option tmx_merge_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the merged TMX (required)"), CLI_TEXT(merge_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.tmx", N_("the merged TMX (required)"), CLI_TEXT(merge_args, output), CLI_REQUIRED},
     {"quiet", OPT_QUIET, 0, NULL, N_("do not list conflicts, only count them"), CLI_FLAG(merge_args, quiet)},
     {0},
 };

@@ -19,7 +19,7 @@ typedef struct {
 } tmx_stats_args;
 
 const cli_option tmx_stats_cli_options[] = {
-    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl"), CLI_TEXT(tmx_stats_args, format)},
+    {"format", OPT_FORMAT, 1, "text|jsonl", N_("text (default) or jsonl"), CLI_TEXT(tmx_stats_args, format), CLI_SHOWN},
     {0},
 };
 

@@ -17,7 +17,7 @@ typedef struct {
 } validate_args;
 
 const cli_option tmx_validate_cli_options[] = {
-    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)"), CLI_TEXT(validate_args, dtd)},
+    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)"), CLI_TEXT(validate_args, dtd), CLI_SHOWN},
     {"quiet", OPT_QUIET, 0, NULL, N_("print problems only, no summary"), CLI_FLAG(validate_args, quiet)},
     {0},
 };
