@@ -1,16 +1,14 @@
 /* cmd_align.c — `polyalign align`: align a pivot text with one or two translations.
  *
- * Parses options, loads the texts (segmented as their line structure says), runs the
- * aligner and writes the chosen format through a temporary file. A summary of what was
- * aligned, and of what was left out of the output, goes to stderr. Many groups of files
- * may go to one output; the lexicons are opened (the user's compiled) once for all. */
+ * Checks the options, opens the output (through a temporary file) and the lexicons (the
+ * user's compiled) once for all the groups of files, and lets align_run (export/) load,
+ * align, judge and write each group. What it reports goes to stderr: how each text was
+ * read, a summary of what was aligned and of what was left out of the output. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../align/document.h"
-#include "../export/alignment_output.h"
-#include "../export/review.h"
+#include "../export/align_run.h"
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../util/atomic_file.h"
@@ -94,11 +92,51 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
     }
 }
 
-/* The page's title: the pivot's file name without its folder. */
-static const char *review_title(const char *pivot)
+/* What align says as the groups are aligned (align_run.h): only warnings with --quiet. */
+typedef struct {
+    const align_args *a;
+    align_format format;
+} reporter;
+
+static void report_text(void *ctx, const doc_text *t, const line_evidence *ev)
 {
-    const char *slash = strrchr(pivot, '/');
-    return slash ? slash + 1 : pivot;
+    const reporter *c = ctx;
+    if (c->a->quiet)
+        return;
+    cli_report_encoding(t->name, &t->encoding);
+    cli_report_document(t->name, t->format, t->format_by_content, t->paragraphs, t->headings);
+    cli_report_lines(t->name, c->a->s.lines, ev);
+}
+
+/* Every --lexicon LANG= names a translation of the group. */
+static int check_lexicons(void *ctx, const align_document *d)
+{
+    const reporter *c = ctx;
+    const char *bases[2] = {d->texts[1].base, d->texts[2].base};
+    return align_settings_check_lexicon_langs(&c->a->s, bases, d->ntexts - 1);
+}
+
+static void report_no_lexicon(void *ctx, const char *pivot, const char *translation)
+{
+    cli_warn(_("no built-in %s-%s lexicon found (build it with make; see --lexicon-dir): aligning with "
+               "sentence lengths and anchors only, less accurately"),
+             pivot, translation);
+}
+
+static void report_headings(void *ctx, const doc_text *pivot, const doc_text *translation)
+{
+    const reporter *c = ctx;
+    if (!c->a->quiet)
+        cli_warn(_("%s has %zu headings and %s has %zu: headings are not hard anchors of this pair, only "
+                   "paragraph evidence"),
+                 pivot->name, pivot->headings, translation->name, translation->headings);
+}
+
+static void report_aligned(void *ctx, const alignment *al, const output_stats *st)
+{
+    const reporter *c = ctx;
+    if (!c->a->quiet)
+        print_summary(al, st, c->format, c->a->s.output.min_score);
 }
 
 static void warn(void *ctx, const char *message)
@@ -142,8 +180,6 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         fmt = FORMAT_BEADS;
     if (align_settings_finish(self, &a->s, per_group))
         return ERR_USAGE;
-    int said_missing = 0;
-
     /* every group of files is one document in every language; all go to one output, and
      * all share the user's lexicons, each compiled once (freed here, after the last group) */
     atomic_file out, page = {0};
@@ -155,64 +191,19 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         return cli_report(rc);
     }
     rc = align_settings_open_shared(&a->s);
-    output_writer *w = NULL;
-    review_writer *rw = NULL;
-    a->s.output.several_documents = nfiles > per_group;
-    if (rc == 0)
-        rc = output_begin(&w, (align_format)fmt, out.f, &a->s.output);
-    if (rc == 0 && a->review)
-        rc = review_begin(&rw, page.f, review_title(operands[0]), a->s.output.min_score);
+    align_run_settings rs = {(const char *const *)operands, (size_t)nfiles, per_group, {NULL, NULL, NULL},
+                             {NULL, a->s.lines, a->s.encoding, a->s.input_format, a->s.marker}, &a->s.opts,
+                             a->s.force, (align_format)fmt, a->s.output};
+    for (int k = 0; k < per_group; k++)
+        rs.langs[k] = a->langs || (a->pivot_lang && k == 0) ? tags[k] : NULL;
+    reporter c = {a, (align_format)fmt};
+    align_run_reporter r = {report_text, check_lexicons, report_no_lexicon, report_headings, report_aligned, warn, &c};
     output_stats total = {0};
-    for (int g = 0; rc == 0 && g < nfiles / per_group; g++) {
-        align_document doc;
-        align_document_init(&doc, warn, NULL);
-        for (int k = 0; k < per_group && rc == 0; k++) {
-            line_evidence ev;
-            const char *lang = a->langs || (a->pivot_lang && k == 0) ? tags[k] : NULL;
-            doc_text_options to = {lang, a->s.lines, a->s.encoding, a->s.input_format, a->s.marker};
-            rc = align_document_load(&doc, operands[g * per_group + k], &to, &ev);
-            if (rc == 0 && !a->quiet) {
-                const doc_text *t = &doc.texts[k];
-                cli_report_encoding(t->name, &t->encoding);
-                cli_report_document(t->name, t->format, t->format_by_content, t->paragraphs, t->headings);
-                cli_report_lines(t->name, a->s.lines, &ev);
-            }
-        }
-        const char *bases[2] = {doc.texts[1].base, doc.texts[2].base};
-        if (rc == 0)
-            rc = align_settings_check_lexicon_langs(&a->s, bases, per_group - 1);
-        if (rc == 0)
-            rc = align_document_align(&doc, &a->s.opts);
-        for (int p = 0; rc == 0 && p + 1 < per_group && !said_missing; p++)
-            if (doc.fit[p].lexicon_missing && doc.fit[p].lexicons == 0) {
-                cli_warn(_("no built-in %s-%s lexicon found (build it with make; see --lexicon-dir): aligning with "
-                           "sentence lengths and anchors only, less accurately"),
-                         doc.texts[0].base, doc.texts[p + 1].base);
-                said_missing = 1;
-            }
-        for (int p = 0; rc == 0 && p + 1 < per_group; p++)
-            if (doc.fit[p].headings_unpaired && !a->quiet)
-                cli_warn(_("%s has %zu headings and %s has %zu: headings are not hard anchors of this pair, only "
-                           "paragraph evidence"),
-                         doc.texts[0].name, doc.texts[0].headings, doc.texts[p + 1].name, doc.texts[p + 1].headings);
-        if (rc == 0)
-            rc = align_document_judge(&doc, a->s.force);
-        alignment al = align_document_view(&doc);
-        output_stats st = {0};
-        if (rc == 0)
-            rc = output_add(w, &al, &st);
-        if (rc == 0 && rw)
-            rc = review_add(rw, &al, nfiles > per_group ? doc.texts[0].name : NULL);
-        if (rc == 0 && !a->quiet)
-            print_summary(&al, &st, (align_format)fmt, a->s.output.min_score);
-        align_document_free(&doc);
-    }
+    if (rc == 0)
+        rc = align_run(&rs, out.f, a->review ? page.f : NULL, &r, &total);
     align_settings_close_shared(&a->s);
-    int end_rc = w ? output_end(w, &total) : 0;
-    int page_rc = rw ? review_end(rw) : 0;
-    if (a->review) /* the page only with the memory: both or neither */
-        page_rc = atomic_file_finish(&page, rc ? rc : end_rc ? end_rc : page_rc);
-    rc = atomic_file_finish(&out, rc ? rc : end_rc ? end_rc : page_rc);
+    int page_rc = a->review ? atomic_file_finish(&page, rc) : 0; /* the page only with the memory: both or neither */
+    rc = atomic_file_finish(&out, rc ? rc : page_rc);
     if (rc == 0 && total.chars_dropped)
         cli_warn(P_("%zu character that XML 1.0 forbids was dropped from the TMX",
                     "%zu characters that XML 1.0 forbids were dropped from the TMX", total.chars_dropped),
