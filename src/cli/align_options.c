@@ -8,8 +8,9 @@
 #include "../align/lexuser.h"
 #include "../util/error.h"
 
-void align_settings_init(align_settings *s)
+void align_settings_defaults(void *args)
 {
+    align_settings *s = args;
     memset(s, 0, sizeof *s);
     s->output.min_score = ALIGN_DEFAULT_MIN_SCORE;
     s->opts.refit_rounds = -1;
@@ -32,8 +33,9 @@ static const char *lexicon_arg(const char *arg, char lang[LANG_TAG_MAX])
     return eq + 1;
 }
 
-int align_settings_option(const cli_command *self, int key, const char *arg, align_settings *s)
+int align_settings_handle(const cli_command *self, int key, const char *arg, void *args)
 {
+    align_settings *s = args;
     switch (key) {
     case OPT_ALIGN_LEXICON:
         if (s->nlexicons == MAX_USER_LEXICONS)
@@ -52,7 +54,7 @@ int align_settings_option(const cli_command *self, int key, const char *arg, ali
         return 0;
     }
     }
-    return -1;
+    return 0; /* no other key comes here */
 }
 
 int align_settings_finish(const cli_command *self, align_settings *s, int ntexts)

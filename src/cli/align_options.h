@@ -53,13 +53,12 @@ typedef struct {
     align_options opts;         /* --no-score, --lexicon-dir (the user's lexicons: the caller's) */
 } align_settings;
 
-/* The defaults: lines decided per file, UTF-8 or detected, min-score 0.7. */
-void align_settings_init(align_settings *s);
-
-/* Take option `key` if it is one of those the table does not place (--lexicon,
- * --no-score): 0, or the exit status of a bad value; -1 when the key is not one (the
- * command handles it). */
-int align_settings_option(const cli_command *self, int key, const char *arg, align_settings *s);
+/* The cli_runner's `defaults` and `handle` of a command whose argument struct begins with
+ * its align_settings (align, batch). The defaults: lines decided per file, UTF-8 or
+ * detected, min-score 0.7. The handler takes the options the table does not place
+ * (--lexicon, --no-score): 0, or the exit status of a bad value. */
+void align_settings_defaults(void *args);
+int align_settings_handle(const cli_command *self, int key, const char *arg, void *args);
 
 /* Once the options are read, for documents of `ntexts` texts: a --lexicon without LANG=
  * is a usage error with two translations (one file for both would give one pair junk

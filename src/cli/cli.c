@@ -39,19 +39,100 @@ int cli_is_group(const char *name)
     return 0;
 }
 
-/* "Usage: polyalign srt check …", "   or: polyalign srt fix …": a line per command of the group. */
+/* Append to buf, which holds *n bytes of size, as far as it goes. */
+static void append(char *buf, size_t size, size_t *n, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void append(char *buf, size_t size, size_t *n, const char *fmt, ...)
+{
+    if (*n + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *n, size - *n, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *n = *n + (size_t)k < size ? *n + (size_t)k : size - 1;
+}
+
+/* Whether p is one of o's group (or o itself). */
+static int same_item(const cli_option *o, const cli_option *p)
+{
+    return p == o || (o->group && p->group == o->group);
+}
+
+/* o, or its group, as form f names it: "-o FILE", "(--tm FILE | --index FILE)", "[-q]". */
+static void append_item(char *buf, size_t size, size_t *n, const cli_option *options, const cli_option *o,
+                        unsigned f, int required)
+{
+    int members = 0;
+    for (const cli_option *p = options; p->name; p++)
+        members += same_item(o, p) && (p->shown & f);
+    append(buf, size, n, "%s", required ? (members > 1 ? "(" : "") : "[");
+    int k = 0;
+    for (const cli_option *p = options; p->name; p++) {
+        if (!same_item(o, p) || !(p->shown & f))
+            continue;
+        if (k++)
+            append(buf, size, n, " | ");
+        if (p->key < 256)
+            append(buf, size, n, "-%c", p->key);
+        else
+            append(buf, size, n, "--%s", p->name);
+        if (p->has_arg)
+            append(buf, size, n, " %s", p->arg_name);
+    }
+    append(buf, size, n, "%s", required ? (members > 1 ? ")" : "") : "]");
+}
+
+int cli_synopsis(const cli_command *cmd, int form, char *buf, size_t size)
+{
+    if (form < 0 || form >= CLI_MAX_FORMS || !cmd->operands[form] || size == 0)
+        return 0;
+    unsigned f = 1u << form;
+    size_t n = 0;
+    buf[0] = '\0';
+    int others = 0;
+    for (int pass = 0; pass < 2; pass++) { /* the options the form requires, then those it names */
+        for (const cli_option *o = cmd->options; o->name; o++) {
+            if (!(o->shown & f)) {
+                others += pass == 0;
+                continue;
+            }
+            int first = 1, required = 0;
+            for (const cli_option *p = cmd->options; p->name; p++) {
+                if (same_item(o, p) && (p->shown & f))
+                    first &= p >= o;
+                required |= same_item(o, p) && (p->required & f);
+            }
+            if (!first || required != (pass == 0))
+                continue;
+            append(buf, size, &n, "%s", n ? " " : "");
+            append_item(buf, size, &n, cmd->options, o, f, required);
+        }
+    }
+    if (others)
+        append(buf, size, &n, "%s%s", n ? " " : "", _("[OPTIONS]"));
+    if (*cmd->operands[form])
+        append(buf, size, &n, "%s%s", n ? " " : "", _(cmd->operands[form]));
+    return 1;
+}
+
+/* "Usage: polyalign align …", then "   or: polyalign …" for each other form; *said counts
+ * the lines (0: the next is the first). */
+static void usage_lines(const cli_command *cmd, FILE *out, int *said)
+{
+    char line[1024];
+    for (int k = 0; cli_synopsis(cmd, k, line, sizeof line); k++)
+        fprintf(out, (*said)++ ? _("   or: polyalign %s %s\n") : _("Usage: polyalign %s %s\n"), cmd->name, line);
+}
+
+/* "Usage: polyalign srt check …", "   or: polyalign srt fix …": the forms of each command of the group. */
 static void group_usage(const char *group, FILE *out)
 {
-    int first = 1;
-    for (const cli_command *c = cli_commands; c->name; c++) {
-        if (!subcommand(c, group))
-            continue;
-        if (first)
-            fprintf(out, _("Usage: polyalign %s %s\n"), c->name, _(c->synopsis));
-        else
-            fprintf(out, _("   or: polyalign %s %s\n"), c->name, _(c->synopsis));
-        first = 0;
-    }
+    int said = 0;
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (subcommand(c, group))
+            usage_lines(c, out, &said);
 }
 
 void cli_print_group_help(const char *group, FILE *out)
@@ -66,7 +147,8 @@ void cli_print_group_help(const char *group, FILE *out)
 
 void cli_print_command_help(const cli_command *cmd, FILE *out)
 {
-    fprintf(out, _("Usage: polyalign %s %s\n"), cmd->name, _(cmd->synopsis));
+    int said = 0;
+    usage_lines(cmd, out, &said);
     fprintf(out, "%s\n\n%s\n", _(cmd->summary), _("Options:"));
     for (const cli_option *o = cmd->options; o->name; o++) {
         char left[64];
@@ -93,10 +175,11 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vsay(fmt, ap);
     va_end(ap);
-    if (cmd)
-        fprintf(stderr, _("Usage: polyalign %s %s\nTry 'polyalign help %s' for more information.\n"),
-                cmd->name, _(cmd->synopsis), cmd->name);
-    else
+    if (cmd) {
+        int said = 0;
+        usage_lines(cmd, stderr, &said);
+        fprintf(stderr, _("Try 'polyalign help %s' for more information.\n"), cmd->name);
+    } else
         fprintf(stderr, _("Usage: polyalign COMMAND [OPTIONS]\nTry 'polyalign --help' for more information.\n"));
     return ERR_USAGE;
 }
@@ -128,8 +211,7 @@ int cli_group_usage_error(const char *group, const char *sub)
 }
 
 /* One option: into the argument struct where its row says, checked, else to the handler. */
-static int take_option(const cli_command *cmd, int key, const char *arg,
-                       int (*handle)(int key, const char *arg, void *ctx), void *ctx)
+static int take_option(const cli_command *cmd, int key, const char *arg, void *ctx)
 {
     const cli_option *o = cmd->options;
     while (o->name && o->key != key)
@@ -147,11 +229,12 @@ static int take_option(const cli_command *cmd, int key, const char *arg,
     case CLI_STORE_INPUT_FORMAT: return cli_input_format(cmd, arg, at);
     case CLI_BY_HANDLER: break;
     }
-    return handle ? handle(key, arg, ctx) : 0;
+    return cmd->runner->handle ? cmd->runner->handle(cmd, key, arg, ctx) : 0;
 }
 
-int cli_parse(const cli_command *cmd, int argc, char **argv,
-              int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand)
+/* Parse the options of `cmd` with getopt_long into ctx: 0 with *first_operand set, -1 after
+ * --help, or an exit status > 0. */
+static int parse(const cli_command *cmd, int argc, char **argv, void *ctx, int *first_operand)
 {
     size_t n = 0;
     while (cmd->options[n].name)
@@ -190,12 +273,30 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
         } else if (c == ':') {
             status = cli_usage_error(cmd, _("option '%s' needs an argument"), argv[optind - 1]);
         } else {
-            status = take_option(cmd, c, optarg, handle, ctx);
+            status = take_option(cmd, c, optarg, ctx);
         }
     }
     free(longopts);
     free(shortopts);
     *first_operand = optind;
+    return status;
+}
+
+int cli_run(const cli_command *cmd, int argc, char **argv)
+{
+    const cli_runner *r = cmd->runner;
+    void *args = calloc(1, r->args_size);
+    if (!args)
+        return cli_report(error_nomem());
+    if (r->defaults)
+        r->defaults(args);
+    int first = argc;
+    int status = parse(cmd, argc, argv, args, &first);
+    if (status == 0)
+        status = r->run(cmd, args, argc - first, argv + first);
+    else if (status < 0) /* --help */
+        status = 0;
+    free(args);
     return status;
 }
 

@@ -15,7 +15,7 @@
 
 /* Where an option's value goes, checked on the way. CLI_BY_HANDLER (the default, 0): the
  * command's handler is called with it. The others store into the command's argument
- * struct (cli_parse's ctx) at `offset`, a usage error (exit 2) naming the option for a
+ * struct (cli_runner) at `offset`, a usage error (exit 2) naming the option for a
  * value they do not take: CLI_STORE_TEXT the argument as a const char *; CLI_STORE_FLAG 1
  * in an int; CLI_STORE_SET `min` in an int (an option that means a value, such as
  * --newline-breaks); CLI_STORE_LANG a language tag ICU knows, canonicalized, in a
@@ -44,7 +44,24 @@ typedef struct {
     cli_store store;        /* where the value goes */
     size_t offset;          /* CLI_STORE_*: in the argument struct */
     double min, max;        /* CLI_STORE_COUNT, CLI_STORE_NUMBER: the range; CLI_STORE_SET: min */
+    unsigned shown;         /* the usage lines (forms) that name it, CLI_FORM bits; else [OPTIONS] */
+    unsigned required;      /* of those, the ones it is required in */
+    int group;              /* nonzero: the options of one group are alternatives, (A | B) */
 } cli_option;
+
+/* The usage lines of a command are its forms (cli_command.operands, at most CLI_MAX_FORMS),
+ * made from the table: in each, the options it requires, then those it names in brackets,
+ * then [OPTIONS] for the others, then the form's operands. Rows say so with the macros
+ * below after the store macro: CLI_SHOWN (named in every form), CLI_REQUIRED (required in
+ * every form), CLI_IN(shown, required) for some forms (CLI_FORM(1) | CLI_FORM(3) …), and
+ * CLI_ALTERNATIVE(g) for a group. */
+enum { CLI_MAX_FORMS = 6 };
+#define CLI_FORM(k) (1u << ((k) - 1))
+#define CLI_EVERY_FORM ((1u << CLI_MAX_FORMS) - 1)
+#define CLI_IN(shown_forms, required_forms) .shown = (shown_forms) | (required_forms), .required = (required_forms)
+#define CLI_SHOWN CLI_IN(CLI_EVERY_FORM, 0)
+#define CLI_REQUIRED CLI_IN(CLI_EVERY_FORM, CLI_EVERY_FORM)
+#define CLI_ALTERNATIVE(g) .group = (g)
 
 #define CLI_TEXT(type, field) CLI_STORE_TEXT, offsetof(type, field)
 #define CLI_FLAG(type, field) CLI_STORE_FLAG, offsetof(type, field)
@@ -55,13 +72,30 @@ typedef struct {
 #define CLI_LINES(type, field) CLI_STORE_LINES, offsetof(type, field)
 #define CLI_INPUT_FORMAT(type, field) CLI_STORE_INPUT_FORMAT, offsetof(type, field)
 
+typedef struct cli_command cli_command;
+
+/* How a command runs, beside it in its cmd_*.c (CLI_RUNNER below). Before `run`, cli_run
+ * zeroes an argument struct of `args_size` bytes, fills in its defaults (`defaults`, NULL:
+ * all zero) and parses the options into it: the table's rows place their values, and
+ * `handle` (NULL when the table places every value) takes the others, returning 0 or an
+ * exit status. `run` then gets the struct and the operands (operands[nops] is NULL) and
+ * returns the exit status; it is not called after --help or a bad option. */
 typedef struct {
+    size_t args_size;
+    void (*defaults)(void *args);
+    int (*handle)(const cli_command *self, int key, const char *arg, void *args);
+    int (*run)(const cli_command *self, void *args, int nops, char **operands);
+} cli_runner;
+
+#define CLI_RUNNER(type, defaults, handle, run) {sizeof(type), (defaults), (handle), (run)}
+
+struct cli_command {
     const char *name;
-    const char *synopsis;   /* N_(): arguments after the command name */
+    const char *operands[CLI_MAX_FORMS]; /* N_(): those of each form ("": none); NULL after the last */
     const char *summary;    /* N_(): one line */
     const cli_option *options; /* terminated by {0} */
-    int (*run)(int argc, char **argv);
-} cli_command;
+    const cli_runner *runner;
+};
 
 /* All commands, terminated by {0}. */
 extern const cli_command cli_commands[];
@@ -74,6 +108,10 @@ int cli_is_group(const char *name);
 /* A group's help on `out`: the usage of each of its commands, then their summaries. */
 void cli_print_group_help(const char *group, FILE *out);
 
+/* The usage line of form `form` (from 0) of `cmd` after "polyalign NAME ", into buf;
+ * 0 when the command has no such form. */
+int cli_synopsis(const cli_command *cmd, int form, char *buf, size_t size);
+
 /* Full help of a command on `out`. */
 void cli_print_command_help(const cli_command *cmd, FILE *out);
 
@@ -84,12 +122,9 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__(
  * message names its subcommands, the usage lines are theirs. Returns 2. */
 int cli_group_usage_error(const char *group, const char *sub);
 
-/* Parse options of `cmd` with getopt_long. An option whose row says where its value goes
- * is stored in ctx; for each other option handle(key, optarg, ctx) is called (handle may
- * be NULL when the table places every value); it returns 0 or an exit status. --help prints the command's help.
- * Returns 0 with *first_operand set, -1 after --help (exit 0), or an exit status > 0. */
-int cli_parse(const cli_command *cmd, int argc, char **argv,
-              int (*handle)(int key, const char *arg, void *ctx), void *ctx, int *first_operand);
+/* Run `cmd` on its arguments (argv[0]: its name): parse the options (--help prints the
+ * command's help, exit 0), then its runner's `run`. Returns the exit status. */
+int cli_run(const cli_command *cmd, int argc, char **argv);
 
 /* Option values, checked whole: a usage error of `cmd` (exit 2) for anything else, so that
  * "25fps", "nan", "" or "-3" is never read as a number and a typo never as a language.

@@ -23,32 +23,28 @@ enum {
 };
 
 typedef struct {
+    align_settings s;   /* first, for align_settings_defaults and _handle */
     const char *output, *from_dir, *langs, *jobs, *shard;
     int resume, review, quiet, merge;
-    align_settings s;
 } batch_args;
 
+/* the usage lines (commands.c gives their operands): the sets of a manifest, of a folder, or
+ * the merge of shards */
+enum { FROM_MANIFEST = CLI_FORM(1), FROM_DIR = CLI_FORM(2), MERGING = CLI_FORM(3) };
+
 const cli_option batch_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "OUTDIR", N_("the output folder: docs/ID.tmx per document set, all.tmx, report.jsonl (required)"), CLI_TEXT(batch_args, output)},
-    {"jobs", OPT_JOBS, 1, "N", N_("align on N threads (default: the number of processors); the output is the same for any N"), CLI_TEXT(batch_args, jobs)},
-    {"resume", OPT_RESUME, 0, NULL, N_("keep the document sets an earlier run into OUTDIR finished (their TMX and report line exist for the same files)"), CLI_FLAG(batch_args, resume)},
-    {"shard", OPT_SHARD, 1, "K/N", N_("only every N-th document set from the K-th (K from 0 to N-1, as Slurm array task ids): for a job array; --merge joins the shards"), CLI_TEXT(batch_args, shard)},
-    {"merge", OPT_MERGE, 0, NULL, N_("the operands are output folders of shards: write the report.jsonl and all.tmx of the whole batch (into -o, default: the one folder given)"), CLI_FLAG(batch_args, merge)},
-    {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)"), CLI_TEXT(batch_args, from_dir)},
-    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)"), CLI_TEXT(batch_args, langs)},
-    {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)"), CLI_FLAG(batch_args, review)},
+    {"output", OPT_OUTPUT, 1, "OUTDIR", N_("the output folder: docs/ID.tmx per document set, all.tmx, report.jsonl (required)"), CLI_TEXT(batch_args, output), CLI_IN(MERGING, FROM_MANIFEST | FROM_DIR)},
+    {"jobs", OPT_JOBS, 1, "N", N_("align on N threads (default: the number of processors); the output is the same for any N"), CLI_TEXT(batch_args, jobs), CLI_IN(FROM_MANIFEST | FROM_DIR, 0)},
+    {"resume", OPT_RESUME, 0, NULL, N_("keep the document sets an earlier run into OUTDIR finished (their TMX and report line exist for the same files)"), CLI_FLAG(batch_args, resume), CLI_IN(FROM_MANIFEST | FROM_DIR, 0)},
+    {"shard", OPT_SHARD, 1, "K/N", N_("only every N-th document set from the K-th (K from 0 to N-1, as Slurm array task ids): for a job array; --merge joins the shards"), CLI_TEXT(batch_args, shard), CLI_IN(FROM_MANIFEST | FROM_DIR, 0)},
+    {"merge", OPT_MERGE, 0, NULL, N_("the operands are output folders of shards: write the report.jsonl and all.tmx of the whole batch (into -o, default: the one folder given)"), CLI_FLAG(batch_args, merge), CLI_IN(0, MERGING)},
+    {"from-dir", OPT_FROM_DIR, 1, "DIR", N_("instead of a manifest: the files DIR/NAME.LANG[.EXT], one document set per NAME (with --langs)"), CLI_TEXT(batch_args, from_dir), CLI_IN(0, FROM_DIR)},
+    {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("with --from-dir: the languages, pivot first, as the files are named (e.g. en,zh,ru)"), CLI_TEXT(batch_args, langs), CLI_IN(0, FROM_DIR)},
+    {"review", OPT_REVIEW, 0, NULL, N_("also write an HTML review page per document set (OUTDIR/review/ID.html) and an index (OUTDIR/review/index.html)"), CLI_FLAG(batch_args, review), CLI_SHOWN},
     ALIGN_CLI_OPTIONS(batch_args),
-    {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)"), CLI_FLAG(batch_args, quiet)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("no progress lines and no warnings (failures and the summary are still printed)"), CLI_FLAG(batch_args, quiet), CLI_SHOWN},
     {0},
 };
-
-/* The options batch shares with align (align_options.h); the table places the others. */
-static int handle_option(int key, const char *arg, void *ctx)
-{
-    batch_args *a = ctx;
-    int taken = align_settings_option(cli_find("batch"), key, arg, &a->s);
-    return taken >= 0 ? taken : 0;
-}
 
 /* --shard K/N, K counting from 0: 0 or a usage error. */
 static int parse_shard(const cli_command *self, const char *arg, unsigned *k, unsigned *n)
@@ -157,82 +153,79 @@ static int exit_status(int rc, const batch_summary *s)
     return s->counts.failed ? ERR_FAILED : 0;
 }
 
-static int run_merge(const cli_command *self, batch_args *a, int argc, char **argv, int first)
+static int run_merge(const cli_command *self, batch_args *a, int nops, char **operands)
 {
     if (a->shard || a->resume || a->from_dir || a->langs)
         return cli_usage_error(self, _("--merge takes output folders of shards, without --shard, --resume, "
                                        "--from-dir or --langs"));
-    if (first >= argc)
+    if (nops == 0)
         return cli_usage_error(self, _("give the output folders of the shards to merge"));
-    if (!a->output && argc - first > 1)
+    if (!a->output && nops > 1)
         return cli_usage_error(self, _("-o OUTDIR is required when merging several folders"));
-    const char *outdir = a->output ? a->output : argv[first];
+    const char *outdir = a->output ? a->output : operands[0];
     batch_progress p;
     batch_progress_init(&p, stderr, a->quiet);
     batch_summary s;
-    int rc = batch_merge((const char *const *)argv + first, (size_t)(argc - first), outdir, a->review,
+    int rc = batch_merge((const char *const *)operands, (size_t)nops, outdir, a->review,
                          a->s.output.min_score, &s);
     if (rc == 0)
         batch_progress_summary(&p, &s, outdir, 0, "report.jsonl");
     return exit_status(rc, &s);
 }
 
-int cmd_batch(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("batch");
-    batch_args a = {0};
-    align_settings_init(&a.s);
-    int first;
-    int status = cli_parse(self, argc, argv, handle_option, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (a.merge)
-        return run_merge(self, &a, argc, argv, first);
-    if (!a.output)
+    batch_args *a = args;
+    int status;
+    if (a->merge)
+        return run_merge(self, a, nops, operands);
+    if (!a->output)
         return cli_usage_error(self, _("-o OUTDIR is required"));
-    if (a.from_dir ? first != argc : argc - first != 1)
-        return cli_usage_error(self, a.from_dir ? _("--from-dir takes the place of the manifest: give no other file")
+    if (a->from_dir ? nops != 0 : nops != 1)
+        return cli_usage_error(self, a->from_dir ? _("--from-dir takes the place of the manifest: give no other file")
                                                 : _("give one manifest (TSV: id, then a file per language)"));
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    if (a.jobs && cli_count(self, "jobs", a.jobs, 1, 1024, &jobs))
+    if (a->jobs && cli_count(self, "jobs", a->jobs, 1, 1024, &jobs))
         return ERR_USAGE;
-    batch_options o = {.jobs = jobs > 0 ? (int)jobs : 1, .resume = a.resume, .review = a.review};
-    if (a.shard && parse_shard(self, a.shard, &o.shard, &o.shards))
+    batch_options o = {.jobs = jobs > 0 ? (int)jobs : 1, .resume = a->resume, .review = a->review};
+    if (a->shard && parse_shard(self, a->shard, &o.shard, &o.shards))
         return ERR_USAGE;
     manifest m;
-    status = read_sets(self, &a, a.from_dir ? NULL : argv[first], &m);
+    status = read_sets(self, a, a->from_dir ? NULL : operands[0], &m);
     if (status)
         return status;
-    if (align_settings_finish(self, &a.s, m.nlangs)) {
+    if (align_settings_finish(self, &a->s, m.nlangs)) {
         manifest_free(&m);
         return ERR_USAGE;
     }
     batch_progress p;
-    batch_progress_init(&p, stderr, a.quiet);
-    int rc = align_settings_open_shared(&a.s);
+    batch_progress_init(&p, stderr, a->quiet);
+    int rc = align_settings_open_shared(&a->s);
     if (rc == 0)
-        rc = check_languages(&a, &m, &p);
+        rc = check_languages(a, &m, &p);
     if (rc == 0)
         say_notes(&m, &p);
     batch_summary s = {0};
     if (rc == 0) {
-        o.align = a.s.opts;
-        o.output = a.s.output;
-        o.lines = a.s.lines;
-        o.encoding = a.s.encoding;
-        o.input_format = a.s.input_format;
-        o.marker = a.s.marker;
-        o.force = a.s.force;
+        o.align = a->s.opts;
+        o.output = a->s.output;
+        o.lines = a->s.lines;
+        o.encoding = a->s.encoding;
+        o.input_format = a->s.input_format;
+        o.marker = a->s.marker;
+        o.force = a->s.force;
         o.observer = batch_progress_observer(&p);
-        rc = batch_run(&m, a.output, &o, &s);
+        rc = batch_run(&m, a->output, &o, &s);
     }
     if (rc == 0) {
         char report[64];
         batch_report_name(o.shard, o.shards, report, sizeof report);
         size_t threads = (size_t)o.jobs < s.counts.total ? (size_t)o.jobs : s.counts.total;
-        batch_progress_summary(&p, &s, a.output, threads ? (int)threads : 1, report);
+        batch_progress_summary(&p, &s, a->output, threads ? (int)threads : 1, report);
     }
-    align_settings_close_shared(&a.s);
+    align_settings_close_shared(&a->s);
     manifest_free(&m);
     return exit_status(rc, &s);
 }
+
+const cli_runner batch_cli_runner = CLI_RUNNER(batch_args, align_settings_defaults, align_settings_handle, run);

@@ -26,40 +26,36 @@ typedef struct {
 } po_args;
 
 const cli_option po2tmx_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)"), CLI_TEXT(po_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.tmx", N_("the TMX to write (required)"), CLI_TEXT(po_args, output), CLI_REQUIRED},
     {"srclang", OPT_SRCLANG, 1, "LANG", N_("language of the msgids (default en-US)"), CLI_TEXT(po_args, srclang)},
-    {"include-fuzzy", OPT_FUZZY, 0, NULL, N_("also export fuzzy messages (marked x-po-fuzzy)"), CLI_FLAG(po_args, fuzzy)},
+    {"include-fuzzy", OPT_FUZZY, 0, NULL, N_("also export fuzzy messages (marked x-po-fuzzy)"), CLI_FLAG(po_args, fuzzy), CLI_SHOWN},
     {0},
 };
 
 const cli_option tmx2po_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("the target language to export (required)"), CLI_TEXT(po_args, lang)},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the PO file to write (required)"), CLI_TEXT(po_args, output)},
+    {"lang", OPT_LANG, 1, "LANG", N_("the target language to export (required)"), CLI_TEXT(po_args, lang), CLI_REQUIRED},
+    {"output", OPT_OUTPUT, 1, "OUT.po", N_("the PO file to write (required)"), CLI_TEXT(po_args, output), CLI_REQUIRED},
     {0},
 };
 
-int cmd_po2tmx(int argc, char **argv)
+static int run_po2tmx(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("po2tmx");
-    po_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (!a.output || first >= argc)
+    po_args *a = args;
+    int status;
+    if (!a->output || nops == 0)
         return cli_usage_error(self, _("give the PO files and -o OUT.tmx"));
     static const char *const writes_tmx[] = {"tmx", NULL};
-    if ((status = cli_output_ext(self, a.output, writes_tmx, "TMX (.tmx)")) != 0)
+    if ((status = cli_output_ext(self, a->output, writes_tmx, "TMX (.tmx)")) != 0)
         return status;
     char src[LANG_TAG_MAX];
-    if (cli_lang(self, a.srclang ? a.srclang : "en-US", src))
+    if (cli_lang(self, a->srclang ? a->srclang : "en-US", src))
         return ERR_USAGE;
     atomic_file out;
     po_bridge_stats st;
-    int rc = atomic_file_open(&out, a.output);
+    int rc = atomic_file_open(&out, a->output);
     if (rc == 0)
-        rc = atomic_file_finish(&out, po_to_tmx((const char *const *)argv + first, (size_t)(argc - first), src,
-                                                 a.fuzzy, out.f, &st));
+        rc = atomic_file_finish(&out, po_to_tmx((const char *const *)operands, (size_t)nops, src,
+                                                 a->fuzzy, out.f, &st));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu message, ", "polyalign: %zu messages, ", st.messages), st.messages);
         fprintf(stderr, P_("%zu translation unit, ", "%zu translation units, ", st.units), st.units);
@@ -68,6 +64,8 @@ int cmd_po2tmx(int argc, char **argv)
     }
     return cli_report(rc);
 }
+
+const cli_runner po2tmx_cli_runner = CLI_RUNNER(po_args, NULL, NULL, run_po2tmx);
 
 /* tmx_to_po into `out`: by way of a memory file that libgettextpo opens by name. */
 static int tmx_to_po_stream(const char *tmx_path, const char *lang, FILE *out, po_bridge_stats *st)
@@ -91,27 +89,23 @@ static int tmx_to_po_stream(const char *tmx_path, const char *lang, FILE *out, p
     return rc;
 }
 
-int cmd_tmx2po(int argc, char **argv)
+static int run_tmx2po(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("tmx2po");
-    po_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (!a.output || !a.lang || argc - first != 1)
+    po_args *a = args;
+    int status;
+    if (!a->output || !a->lang || nops != 1)
         return cli_usage_error(self, _("give one TMX file, --lang and -o OUT.po"));
     static const char *const writes_po[] = {"po", "pot", NULL};
-    if ((status = cli_output_ext(self, a.output, writes_po, "PO (.po)")) != 0)
+    if ((status = cli_output_ext(self, a->output, writes_po, "PO (.po)")) != 0)
         return status;
     char lang[LANG_TAG_MAX];
-    if (cli_lang(self, a.lang, lang))
+    if (cli_lang(self, a->lang, lang))
         return ERR_USAGE;
     atomic_file out;
     po_bridge_stats st;
-    int rc = atomic_file_open(&out, a.output);
+    int rc = atomic_file_open(&out, a->output);
     if (rc == 0)
-        rc = atomic_file_finish(&out, tmx_to_po_stream(argv[first], lang, out.f, &st));
+        rc = atomic_file_finish(&out, tmx_to_po_stream(operands[0], lang, out.f, &st));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu message written", "polyalign: %zu messages written", st.messages),
                 st.messages);
@@ -130,3 +124,5 @@ int cmd_tmx2po(int argc, char **argv)
     }
     return cli_report(rc);
 }
+
+const cli_runner tmx2po_cli_runner = CLI_RUNNER(po_args, NULL, NULL, run_tmx2po);

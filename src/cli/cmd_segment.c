@@ -112,25 +112,21 @@ static void report_input(void *ctx, const segment_input_info *info)
     p->offset = info->offset;
 }
 
-int cmd_segment(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("segment");
-    segment_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (a.format && strcmp(a.format, "text") != 0 && strcmp(a.format, "jsonl") != 0)
-        return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a.format);
+    segment_args *a = args;
+    int status = 0;
+    if (a->format && strcmp(a->format, "text") != 0 && strcmp(a->format, "jsonl") != 0)
+        return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), a->format);
     static const char *const writes[] = {"txt", "text", "jsonl", NULL};
-    if (!a.format && (status = cli_output_ext(self, a.output, writes, "text (.txt) or jsonl")) != 0)
+    if (!a->format && (status = cli_output_ext(self, a->output, writes, "text (.txt) or jsonl")) != 0)
         return status;
-    if (!a.format && file_ext_is(a.output, "jsonl"))
-        a.format = "jsonl";
+    if (!a->format && file_ext_is(a->output, "jsonl"))
+        a->format = "jsonl";
     char lang[LANG_TAG_MAX];
-    if (a.lang && cli_lang(self, a.lang, lang))
+    if (a->lang && cli_lang(self, a->lang, lang))
         return ERR_USAGE;
-    segment_input_options so = {a.lang ? lang : NULL, a.lines, a.encoding, a.input_format, a.jobs, NULL, 0, 0};
+    segment_input_options so = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, a->jobs, NULL, 0, 0};
     /* tests: blocks of a few bytes, or "whole" for the whole-file reader, to compare with */
     const char *block = getenv("POLYALIGN_SEGMENT_BLOCK");
     so.whole = block && strcmp(block, "whole") == 0;
@@ -139,7 +135,7 @@ int cmd_segment(int argc, char **argv)
 
     srx *rules = NULL;
     segment_inputs *inputs = NULL;
-    int rc = a.rules ? srx_load(a.rules, &rules) : 0;
+    int rc = a->rules ? srx_load(a->rules, &rules) : 0;
     so.rules = rules;
     if (rc == 0)
         rc = segment_inputs_new(&so, &inputs);
@@ -148,7 +144,7 @@ int cmd_segment(int argc, char **argv)
         return cli_report(rc);
     }
     atomic_file out;
-    rc = atomic_file_open(&out, a.output);
+    rc = atomic_file_open(&out, a->output);
     if (rc < 0) {
         segment_inputs_free(inputs);
         srx_free(rules);
@@ -157,12 +153,11 @@ int cmd_segment(int argc, char **argv)
     static char outbuf[1 << 16];
     setvbuf(out.f, outbuf, _IOFBF, sizeof outbuf);
 
-    printer p = {out.f, a.format && strcmp(a.format, "jsonl") == 0, NULL, 0, 0, 0, 0, NULL, 0, a.lines};
+    printer p = {out.f, a->format && strcmp(a->format, "jsonl") == 0, NULL, 0, 0, 0, 0, NULL, 0, a->lines};
     segment_input_sink sink = {report_input, print_at, &p};
-    int nfiles = argc - first;
-    for (int i = first; i < argc || (nfiles == 0 && i == first); i++) {
-        const char *path = nfiles ? argv[i] : "-";
-        p.file = nfiles > 1 ? text_input_name(path) : NULL;
+    for (int i = 0; i < nops || (nops == 0 && i == 0); i++) {
+        const char *path = nops ? operands[i] : "-";
+        p.file = nops > 1 ? text_input_name(path) : NULL;
         p.printed_in_file = 0;
         int r = segment_inputs_run(inputs, path, &sink);
         if (r < 0)
@@ -176,3 +171,5 @@ int cmd_segment(int argc, char **argv)
     srx_free(rules);
     return status;
 }
+
+const cli_runner segment_cli_runner = CLI_RUNNER(segment_args, NULL, NULL, run);

@@ -32,15 +32,15 @@ typedef struct {
 } srt_args;
 
 const cli_option srt_check_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
-    STYLE_CLI_OPTIONS(srt_args),
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the subtitles (default: guessed from the text)"), CLI_TEXT(srt_args, lang), CLI_SHOWN},
+    STYLE_CLI_OPTIONS(srt_args, CLI_SHOWN),
     {0},
 };
 
 const cli_option srt_fix_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output)},
-    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang)},
-    STYLE_CLI_OPTIONS(srt_args),
+    {"output", OPT_OUTPUT, 1, "OUT.srt", N_("the repaired subtitles (required)"), CLI_TEXT(srt_args, output), CLI_REQUIRED},
+    {"lang", OPT_LANG, 1, "LANG", N_("language, for re-breaking long lines (default: guessed from the text)"), CLI_TEXT(srt_args, lang), CLI_SHOWN},
+    STYLE_CLI_OPTIONS(srt_args, CLI_SHOWN),
     {0},
 };
 
@@ -53,19 +53,19 @@ static void print_problem(void *ctx, srt_severity sev, int line, const char *mes
     printf("%s: %s: %s\n", place, sev == SRT_WARNING ? _("warning") : _("error"), message);
 }
 
-/* Parse the command line: one file, the options. Returns 0, -1 after --help, or an exit
- * status. */
-static int setup(const cli_command *self, int argc, char **argv, srt_args *a)
+static void defaults(void *args)
 {
-    int first;
-    a->self = self;
+    srt_args *a = args;
     style_options_init(&a->style);
-    int status = cli_parse(self, argc, argv, NULL, a, &first);
-    if (status)
-        return status < 0 ? -1 : status;
-    if (argc - first != 1)
+}
+
+/* The one subtitle file: 0, or a usage error. */
+static int setup(const cli_command *self, srt_args *a, int nops, char **operands)
+{
+    a->self = self;
+    if (nops != 1)
         return cli_usage_error(self, _("give one subtitle file"));
-    a->file = argv[first];
+    a->file = operands[0];
     return 0;
 }
 
@@ -111,40 +111,41 @@ static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *
     return language_profile(a, lang, p, base);
 }
 
-int cmd_srt_check(int argc, char **argv)
+static int run_check(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("srt check");
-    srt_args a = {0};
+    srt_args *a = args;
     subtitle_profile profile, *p = &profile;
     char base[LANG_TAG_MAX];
-    int st = setup(self, argc, argv, &a);
+    int st = setup(self, a, nops, operands);
     if (st)
-        return st < 0 ? 0 : st;
-    if (a.lang && (st = language_profile(&a, a.lang, p, base)) != 0)
+        return st;
+    if (a->lang && (st = language_profile(a, a->lang, p, base)) != 0)
         return st;
     cue_list cues;
     srt_cue_info *info;
-    int rc = srt_read(a.file, SRT_STRICT, &cues, &info, print_problem, &a);
+    int rc = srt_read(a->file, SRT_STRICT, &cues, &info, print_problem, a);
     if (rc < 0)
         return cli_report(rc);
-    if (a.lang)
-        warn_other_script(&a, &cues);
-    else if ((st = guessed_profile(&a, &cues, p, base)) != 0) {
+    if (a->lang)
+        warn_other_script(a, &cues);
+    else if ((st = guessed_profile(a, &cues, p, base)) != 0) {
         cues_free(&cues);
         free(info);
         return st;
     }
-    rc = style_check_cues(&cues, info, p, base, a.style.fps, print_finding, &a);
+    rc = style_check_cues(&cues, info, p, base, a->style.fps, print_finding, a);
     fflush(stdout);
     cues_free(&cues);
     free(info);
     if (rc < 0)
         return cli_report(rc);
-    if (a.problems)
-        fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)a.problems),
-                a.file, a.problems);
-    return a.problems ? ERR_FAILED : 0;
+    if (a->problems)
+        fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)a->problems),
+                a->file, a->problems);
+    return a->problems ? ERR_FAILED : 0;
 }
+
+const cli_runner srt_check_cli_runner = CLI_RUNNER(srt_args, defaults, NULL, run_check);
 
 /* What a WebVTT file has that the repaired file will not: cue settings (position, line,
  * alignment), cue identifiers, NOTE / STYLE / REGION blocks. Said, so that nothing is
@@ -163,39 +164,38 @@ static void warn_vtt_extras(const char *file, const srt_cue_info *info, size_t n
                  file, settings, ids, blocks);
 }
 
-int cmd_srt_fix(int argc, char **argv)
+static int run_fix(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("srt fix");
-    srt_args a = {0};
+    srt_args *a = args;
     subtitle_profile profile, *p = &profile;
     char base[LANG_TAG_MAX];
-    int st = setup(self, argc, argv, &a);
+    int st = setup(self, a, nops, operands);
     if (st)
-        return st < 0 ? 0 : st;
-    if (!a.output)
+        return st;
+    if (!a->output)
         return cli_usage_error(self, _("-o FILE is required"));
     subtitle_format format;
-    if ((st = style_output_format(self, NULL, a.output, &format)) != 0)
+    if ((st = style_output_format(self, NULL, a->output, &format)) != 0)
         return st;
-    if (a.lang && (st = language_profile(&a, a.lang, p, base)) != 0)
+    if (a->lang && (st = language_profile(a, a->lang, p, base)) != 0)
         return st;
     cue_list in, out = {0};
     srt_cue_info *info;
-    int rc = srt_read(a.file, SRT_LENIENT, &in, &info, NULL, NULL);
+    int rc = srt_read(a->file, SRT_LENIENT, &in, &info, NULL, NULL);
     if (rc < 0)
         return cli_report(rc);
-    warn_vtt_extras(a.file, info, in.n);
-    if (a.lang)
-        warn_other_script(&a, &in);
+    warn_vtt_extras(a->file, info, in.n);
+    if (a->lang)
+        warn_other_script(a, &in);
     free(info);
-    if (!a.lang && (st = guessed_profile(&a, &in, p, base)) != 0) {
+    if (!a->lang && (st = guessed_profile(a, &in, p, base)) != 0) {
         cues_free(&in);
         return st;
     }
     srt_fix_stats fixed = {0};
-    rc = srt_fix_cues(&in, p, base, a.style.fps, a.file, &out, &fixed);
+    rc = srt_fix_cues(&in, p, base, a->style.fps, a->file, &out, &fixed);
     atomic_file f;
-    if (rc == 0 && (rc = atomic_file_open(&f, a.output)) == 0)
+    if (rc == 0 && (rc = atomic_file_open(&f, a->output)) == 0)
         rc = atomic_file_finish(&f, subtitle_write(f.f, &out, format));
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu cue read", "polyalign: %zu cues read", in.n), in.n);
@@ -207,3 +207,5 @@ int cmd_srt_fix(int argc, char **argv)
     cues_free(&out);
     return cli_report(rc);
 }
+
+const cli_runner srt_fix_cli_runner = CLI_RUNNER(srt_args, defaults, NULL, run_fix);

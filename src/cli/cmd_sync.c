@@ -28,14 +28,14 @@ typedef struct {
 } sync_args;
 
 const cli_option sync_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)"), CLI_TEXT(sync_args, lang)},
-    {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio)},
-    {"format", OPT_FORMAT, 1, "FMT", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format)},
-    {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues)},
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)"), CLI_TEXT(sync_args, lang), CLI_REQUIRED},
+    {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio), CLI_REQUIRED},
+    {"format", OPT_FORMAT, 1, "json|tsv|srt", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format), CLI_SHOWN},
+    {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues), CLI_SHOWN},
     {"lines", OPT_LINES, 1, "wrap|sentence|paragraph", N_("what a single newline of the transcript is: a wrap, the end of a one-line sentence, or of a one-line paragraph (default: decided from the file and reported)"), CLI_LINES(sync_args, lines)},
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(sync_args, encoding)},
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(sync_args, input_format)},
-    {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output)},
+    {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output), CLI_SHOWN},
     {0},
 };
 
@@ -92,23 +92,19 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     }
 }
 
-int cmd_sync(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("sync");
-    sync_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (!a.lang || !a.audio || argc - first != 1)
+    sync_args *a = args;
+    int status;
+    if (!a->lang || !a->audio || nops != 1)
         return cli_usage_error(self, _("give --lang, --audio and one transcript file"));
-    if (!a.format && (status = cli_output_ext(self, a.output, sync_format_names, SYNC_FORMAT_NAMES)) != 0)
+    if (!a->format && (status = cli_output_ext(self, a->output, sync_format_names, SYNC_FORMAT_NAMES)) != 0)
         return status;
-    int fmt = a.format ? sync_format_parse(a.format) : (int)sync_format_from_path(a.output);
+    int fmt = a->format ? sync_format_parse(a->format) : (int)sync_format_from_path(a->output);
     if (fmt < 0)
-        return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), a.format);
+        return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), a->format);
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
-    if (cli_lang(self, a.lang, lang))
+    if (cli_lang(self, a->lang, lang))
         return ERR_USAGE;
     lang_base(lang, base);
     if (!synth_voice_for(base))
@@ -116,35 +112,37 @@ int cmd_sync(int argc, char **argv)
 
     doc_text t = {0};
     line_evidence ev;
-    doc_text_options to = {lang, a.lines, a.encoding, a.input_format, NULL};
-    int rc = doc_text_load(&t, argv[first], &to, &ev);
+    doc_text_options to = {lang, a->lines, a->encoding, a->input_format, NULL};
+    int rc = doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
     cli_report_encoding(t.name, &t.encoding);
     cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
-    cli_report_lines(t.name, a.lines, &ev);
+    cli_report_lines(t.name, a->lines, &ev);
     if (t.n == 0) {
         doc_text_free(&t);
-        return cli_report(error_set(ERR_DATA, _("%s: no sentences to align"), argv[first]));
+        return cli_report(error_set(ERR_DATA, _("%s: no sentences to align"), operands[0]));
     }
     sync_map map = {0};
     cue_list cues = {0};
-    if (a.cues) {
+    if (a->cues) {
         rc = cues_build(base, subtitle_profile_find("netflix", base), t.sent, t.para, t.n, &cues);
-        timing_source src = timing_from_audio(a.audio, base, (const char *const *)t.sent, t.n, &map);
+        timing_source src = timing_from_audio(a->audio, base, (const char *const *)t.sent, t.n, &map);
         if (rc == 0)
             rc = src.assign(&src, &cues);
     } else {
-        rc = audio_sync_align(a.audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
+        rc = audio_sync_align(a->audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
     }
-    sync_output_source written = {a.audio, a.lang, (const char *const *)t.sent, a.cues ? &cues : NULL};
+    sync_output_source written = {a->audio, a->lang, (const char *const *)t.sent, a->cues ? &cues : NULL};
     atomic_file out;
-    if (rc == 0 && (rc = atomic_file_open(&out, a.output)) == 0)
+    if (rc == 0 && (rc = atomic_file_open(&out, a->output)) == 0)
         rc = atomic_file_finish(&out, sync_output_write(out.f, (sync_format)fmt, &map, &written));
     if (rc == 0)
-        sync_report_warnings(&map, a.audio, (const char *const *)t.sent);
+        sync_report_warnings(&map, a->audio, (const char *const *)t.sent);
     cues_free(&cues);
     sync_map_free(&map);
     doc_text_free(&t);
     return cli_report(rc);
 }
+
+const cli_runner sync_cli_runner = CLI_RUNNER(sync_args, NULL, NULL, run);

@@ -24,8 +24,8 @@ typedef struct {
 } extract_args;
 
 const cli_option tmx_extract_cli_options[] = {
-    {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)"), CLI_TEXT(extract_args, langs)},
-    {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line"), CLI_TEXT(extract_args, moses)},
+    {"langs", OPT_LANGS, 1, "SRC,TGT", N_("the two languages to export (required)"), CLI_TEXT(extract_args, langs), CLI_REQUIRED},
+    {"moses", OPT_MOSES, 1, "PREFIX", N_("write PREFIX.SRC and PREFIX.TGT, one segment per line"), CLI_TEXT(extract_args, moses), CLI_SHOWN},
     {"output", OPT_OUTPUT, 1, "FILE", N_("TSV output file (default: standard output)"), CLI_TEXT(extract_args, output)},
     {"unique", OPT_UNIQUE, 0, NULL, N_("write each segment pair once (whitespace normalized)"), CLI_FLAG(extract_args, unique)},
     {0},
@@ -38,42 +38,38 @@ static void put_line(FILE *f, const char *text)
         fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, f);
 }
 
-int cmd_tmx_extract(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("tmx extract");
-    extract_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
+    extract_args *a = args;
+    int status;
     char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX], one[LANG_TAG_MAX];
-    const char *comma = a.langs ? strchr(a.langs, ',') : NULL;
-    if (!comma || comma == a.langs || !comma[1] || (size_t)(comma - a.langs) >= sizeof one)
+    const char *comma = a->langs ? strchr(a->langs, ',') : NULL;
+    if (!comma || comma == a->langs || !comma[1] || (size_t)(comma - a->langs) >= sizeof one)
         return cli_usage_error(self, _("--langs takes two language tags: SRC,TGT"));
-    snprintf(one, sizeof one, "%.*s", (int)(comma - a.langs), a.langs);
+    snprintf(one, sizeof one, "%.*s", (int)(comma - a->langs), a->langs);
     if (cli_lang(self, one, src) || cli_lang(self, comma + 1, tgt))
         return ERR_USAGE;
-    if (first >= argc)
+    if (nops == 0)
         return cli_usage_error(self, _("give the TMX files to extract from"));
     static const char *const writes[] = {"tsv", "txt", NULL};
-    if (!a.moses && (status = cli_output_ext(self, a.output, writes, "TSV (.tsv)")) != 0)
+    if (!a->moses && (status = cli_output_ext(self, a->output, writes, "TSV (.tsv)")) != 0)
         return status;
 
     atomic_file out[2];
-    int nout = a.moses ? 2 : 1, rc = 0;
+    int nout = a->moses ? 2 : 1, rc = 0;
     memset(out, 0, sizeof out);
     for (int k = 0; k < nout && rc == 0; k++) {
         char path[4096];
-        if (a.moses)
-            snprintf(path, sizeof path, "%s.%s", a.moses, k ? tgt : src);
-        rc = atomic_file_open(&out[k], a.moses ? path : a.output);
+        if (a->moses)
+            snprintf(path, sizeof path, "%s.%s", a->moses, k ? tgt : src);
+        rc = atomic_file_open(&out[k], a->moses ? path : a->output);
     }
     size_t pairs = 0, repeated = 0;
     u64_table seen; /* --unique: the pairs written, by hash */
     u64_table_init(&seen, sizeof(uint64_t));
-    for (int i = first; i < argc && rc == 0; i++) {
+    for (int i = 0; i < nops && rc == 0; i++) {
         tmx_reader *r;
-        if ((rc = tmx_reader_open(argv[i], &r)) < 0)
+        if ((rc = tmx_reader_open(operands[i], &r)) < 0)
             break;
         tmx_unit u = {0};
         size_t file_pairs = 0;
@@ -82,7 +78,7 @@ int cmd_tmx_extract(int argc, char **argv)
             if (!tmx_unit_pair(&u, src, tgt, &s, &t))
                 continue;
             file_pairs++;
-            if (a.unique) {
+            if (a->unique) {
                 int again = u64_set_add(&seen, tmx_text_hash(tmx_text_hash(1469598103934665603ULL, s), t));
                 if (again < 0) {
                     rc = again;
@@ -94,9 +90,9 @@ int cmd_tmx_extract(int argc, char **argv)
                 }
             }
             put_line(out[0].f, s);
-            fputc(a.moses ? '\n' : '\t', out[0].f);
-            put_line(out[a.moses ? 1 : 0].f, t);
-            fputc('\n', out[a.moses ? 1 : 0].f);
+            fputc(a->moses ? '\n' : '\t', out[0].f);
+            put_line(out[a->moses ? 1 : 0].f, t);
+            fputc('\n', out[a->moses ? 1 : 0].f);
             pairs++;
         }
         if (rc == 0 && !file_pairs)
@@ -115,9 +111,11 @@ int cmd_tmx_extract(int argc, char **argv)
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu segment pair extracted", "polyalign: %zu segment pairs extracted", pairs),
                 pairs);
-        if (a.unique)
+        if (a->unique)
             fprintf(stderr, P_(", %zu repeated pair left out", ", %zu repeated pairs left out", repeated), repeated);
         fputc('\n', stderr);
     }
     return cli_report(rc < 0 ? rc : 0);
 }
+
+const cli_runner tmx_extract_cli_runner = CLI_RUNNER(extract_args, NULL, NULL, run);

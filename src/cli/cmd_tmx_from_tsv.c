@@ -26,7 +26,7 @@ typedef struct {
 } from_tsv_args;
 
 const cli_option tmx_from_tsv_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the TMX to write (required)"), CLI_TEXT(from_tsv_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.tmx", N_("the TMX to write (required)"), CLI_TEXT(from_tsv_args, output), CLI_REQUIRED},
     {"quiet", OPT_QUIET, 0, NULL, N_("no summary on standard error"), CLI_FLAG(from_tsv_args, quiet)},
     {0},
 };
@@ -63,21 +63,17 @@ static int row_is_unit(const review_table *t, const review_row *r)
     return 0;
 }
 
-int cmd_tmx_from_tsv(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("tmx from-tsv");
-    from_tsv_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (!a.output || argc - first != 1)
+    from_tsv_args *a = args;
+    int status;
+    if (!a->output || nops != 1)
         return cli_usage_error(self, _("give one table and -o OUT.tmx"));
     static const char *const writes[] = {"tmx", NULL};
-    if ((status = cli_output_ext(self, a.output, writes, "TMX (.tmx)")) != 0)
+    if ((status = cli_output_ext(self, a->output, writes, "TMX (.tmx)")) != 0)
         return status;
     review_table t;
-    int rc = review_table_read(argv[first], &t);
+    int rc = review_table_read(operands[0], &t);
     if (rc < 0)
         return cli_report(rc);
     size_t units = 0, left_out = 0;
@@ -91,7 +87,7 @@ int cmd_tmx_from_tsv(int argc, char **argv)
         return cli_report(rc);
     }
     atomic_file out;
-    rc = atomic_file_open(&out, a.output);
+    rc = atomic_file_open(&out, a->output);
     int opened = rc == 0;
     tmx_writer *w = NULL;
     tmx_header h = {.srclang = t.langs[0]};
@@ -108,7 +104,7 @@ int cmd_tmx_from_tsv(int argc, char **argv)
     }
     if (opened)
         rc = atomic_file_finish(&out, rc);
-    if (rc == 0 && !a.quiet) {
+    if (rc == 0 && !a->quiet) {
         fprintf(stderr, P_("polyalign: %s: %zu row, ", "polyalign: %s: %zu rows, ", t.nrows), t.name, t.nrows);
         fprintf(stderr, P_("%zu translation unit written", "%zu translation units written", units), units);
         fprintf(stderr, P_(", %zu row with an empty side left out\n", ", %zu rows with an empty side left out\n",
@@ -122,3 +118,5 @@ int cmd_tmx_from_tsv(int argc, char **argv)
     review_table_free(&t);
     return cli_report(rc);
 }
+
+const cli_runner tmx_from_tsv_cli_runner = CLI_RUNNER(from_tsv_args, NULL, NULL, run);

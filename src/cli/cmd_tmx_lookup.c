@@ -28,13 +28,13 @@ typedef struct {
 } lookup_args;
 
 const cli_option tmx_lookup_cli_options[] = {
-    {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm)},
-    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)"), CLI_LANG(lookup_args, src)},
-    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)"), CLI_LANG(lookup_args, tgt)},
+    {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm), CLI_REQUIRED, CLI_ALTERNATIVE(1)},
+    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)"), CLI_LANG(lookup_args, src), CLI_REQUIRED},
+    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)"), CLI_LANG(lookup_args, tgt), CLI_REQUIRED},
     {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)"), CLI_COUNT(lookup_args, min, 0, 100)},
     /* one lookup returns at most TM_INDEX_MAX_MATCHES */
     {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)"), CLI_COUNT(lookup_args, best, 1, TM_INDEX_MAX_MATCHES)},
-    {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there"), CLI_TEXT(lookup_args, index)},
+    {"index", OPT_INDEX, 1, "FILE", N_("load the index from FILE, or build it and save it there"), CLI_TEXT(lookup_args, index), CLI_REQUIRED, CLI_ALTERNATIVE(1)},
     {0},
 };
 
@@ -88,53 +88,56 @@ static int answer(const tm_index *ix, const char *query, const lookup_args *a)
     return 0;
 }
 
-int cmd_tmx_lookup(int argc, char **argv)
+/* --min 70, --best 5 */
+static void defaults(void *args)
 {
-    const cli_command *self = cli_find("tmx lookup");
-    lookup_args a = {NULL, NULL, "", "", 70, 5, NULL};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (!a.src[0] || !a.tgt[0] || (!a.tm && !a.index))
+    lookup_args *a = args;
+    a->min = 70;
+    a->best = 5;
+}
+
+static int run(const cli_command *self, void *args, int nops, char **operands)
+{
+    lookup_args *a = args;
+    if (!a->src[0] || !a->tgt[0] || (!a->tm && !a->index))
         return cli_usage_error(self, _("give --tm FILE.tmx (or --index FILE), --src and --tgt"));
-    int tm_from_stdin = a.tm && strcmp(a.tm, "-") == 0;
-    if (tm_from_stdin && first >= argc)
+    int tm_from_stdin = a->tm && strcmp(a->tm, "-") == 0;
+    if (tm_from_stdin && nops == 0)
         return cli_usage_error(self, _("--tm - reads the memory from standard input: give the queries as arguments"));
     tm_index *ix = NULL;
     int rc;
-    if (a.index && access(a.index, F_OK) == 0) {
+    if (a->index && access(a->index, F_OK) == 0) {
         /* a stale one is checked first: an index of another pair is refused, never overwritten */
-        int stale = a.tm && (tm_from_stdin || newer(a.tm, a.index)); /* a memory on stdin has no date */
-        rc = stale ? tm_index_check(a.index, a.src, a.tgt) : tm_index_load(a.index, a.src, a.tgt, &ix);
+        int stale = a->tm && (tm_from_stdin || newer(a->tm, a->index)); /* a memory on stdin has no date */
+        rc = stale ? tm_index_check(a->index, a->src, a->tgt) : tm_index_load(a->index, a->src, a->tgt, &ix);
         if (rc == 0 && stale) {
             if (!tm_from_stdin)
-                cli_warn(_("%s changed after its index %s was saved: building the index again"), a.tm, a.index);
-            rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
-            if (rc == 0 && tm_index_save(ix, a.index) < 0)
+                cli_warn(_("%s changed after its index %s was saved: building the index again"), a->tm, a->index);
+            rc = tm_index_build(a->tm, a->src, a->tgt, &ix);
+            if (rc == 0 && tm_index_save(ix, a->index) < 0)
                 cli_warn(_("%s (answering from the index built now)"), error_last()); /* a read-only index */
         }
     } else {
-        if (!a.tm)
-            return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a.index);
-        rc = tm_index_build(a.tm, a.src, a.tgt, &ix);
-        if (rc == 0 && a.index)
-            rc = tm_index_save(ix, a.index);
+        if (!a->tm)
+            return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a->index);
+        rc = tm_index_build(a->tm, a->src, a->tgt, &ix);
+        if (rc == 0 && a->index)
+            rc = tm_index_save(ix, a->index);
     }
     /* a memory without the pair answers nothing: say so rather than print queries alone */
     if (rc == 0 && tm_index_units(ix) == 0)
         rc = error_set(ERR_DATA, _("%s holds no unit with both %s and %s: nothing to look up in (tmx stats lists "
                                    "its languages)"),
-                       a.tm ? a.tm : a.index, a.src, a.tgt);
-    if (rc == 0 && !(a.matches = malloc((size_t)a.best * sizeof *a.matches)))
+                       a->tm ? a->tm : a->index, a->src, a->tgt);
+    if (rc == 0 && !(a->matches = malloc((size_t)a->best * sizeof *a->matches)))
         rc = error_nomem();
     if (rc < 0) {
         tm_index_free(ix);
         return cli_report(rc);
     }
-    if (first < argc) {
-        for (int i = first; i < argc && rc == 0; i++)
-            rc = answer(ix, argv[i], &a);
+    if (nops > 0) {
+        for (int i = 0; i < nops && rc == 0; i++)
+            rc = answer(ix, operands[i], a);
     } else {
         char *line = NULL;
         size_t cap = 0;
@@ -143,7 +146,7 @@ int cmd_tmx_lookup(int argc, char **argv)
             while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
                 line[--len] = '\0';
             if (len)
-                rc = answer(ix, line, &a);
+                rc = answer(ix, line, a);
         }
         /* the end of the queries, or a failure to read them: never taken for the end */
         if (rc == 0 && ferror(stdin))
@@ -151,7 +154,9 @@ int cmd_tmx_lookup(int argc, char **argv)
         free(line);
     }
     tm_index_free(ix);
-    free(a.matches);
+    free(a->matches);
     fflush(stdout);
     return rc < 0 ? cli_report(rc) : 0;
 }
+
+const cli_runner tmx_lookup_cli_runner = CLI_RUNNER(lookup_args, defaults, NULL, run);

@@ -18,7 +18,7 @@ typedef struct {
 } merge_args;
 
 const cli_option tmx_merge_cli_options[] = {
-    {"output", OPT_OUTPUT, 1, "FILE", N_("the merged TMX (required)"), CLI_TEXT(merge_args, output)},
+    {"output", OPT_OUTPUT, 1, "OUT.tmx", N_("the merged TMX (required)"), CLI_TEXT(merge_args, output), CLI_REQUIRED},
     {"quiet", OPT_QUIET, 0, NULL, N_("do not list conflicts, only count them"), CLI_FLAG(merge_args, quiet)},
     {0},
 };
@@ -32,26 +32,22 @@ static void print_conflict(void *ctx, const tmx_conflict *c)
                 c->other_line);
 }
 
-int cmd_tmx_merge(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("tmx merge");
-    merge_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (!a.output)
+    merge_args *a = args;
+    int status;
+    if (!a->output)
         return cli_usage_error(self, _("-o OUT.tmx is required"));
     static const char *const writes[] = {"tmx", NULL};
-    if ((status = cli_output_ext(self, a.output, writes, "TMX (.tmx)")) != 0)
+    if ((status = cli_output_ext(self, a->output, writes, "TMX (.tmx)")) != 0)
         return status;
-    if (first >= argc)
+    if (nops == 0)
         return cli_usage_error(self, _("give the TMX files to merge"));
     atomic_file out;
-    int rc = atomic_file_open(&out, a.output);
+    int rc = atomic_file_open(&out, a->output);
     tmx_merge_stats st;
     if (rc == 0)
-        rc = tmx_merge((const char *const *)argv + first, (size_t)(argc - first), out.f, print_conflict, &a.quiet, &st);
+        rc = tmx_merge((const char *const *)operands, (size_t)nops, out.f, print_conflict, &a->quiet, &st);
     rc = atomic_file_finish(&out, rc);
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu unit read", "polyalign: %zu units read", st.units), st.units);
@@ -64,3 +60,5 @@ int cmd_tmx_merge(int argc, char **argv)
     }
     return cli_report(rc);
 }
+
+const cli_runner tmx_merge_cli_runner = CLI_RUNNER(merge_args, NULL, NULL, run);

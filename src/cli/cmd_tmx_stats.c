@@ -19,29 +19,24 @@ typedef struct {
 } tmx_stats_args;
 
 const cli_option tmx_stats_cli_options[] = {
-    {"format", OPT_FORMAT, 1, "FMT", N_("text (default) or jsonl"), CLI_TEXT(tmx_stats_args, format)},
+    {"format", OPT_FORMAT, 1, "text|jsonl", N_("text (default) or jsonl"), CLI_TEXT(tmx_stats_args, format), CLI_SHOWN},
     {0},
 };
 
-int cmd_tmx_stats(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("tmx stats");
-    tmx_stats_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    const char *format = a.format;
-    if (status)
-        return status < 0 ? 0 : status;
+    tmx_stats_args *a = args;
+    const char *format = a->format;
     int jsonl = format && strcmp(format, "jsonl") == 0;
     if (format && !jsonl && strcmp(format, "text") != 0)
         return cli_usage_error(self, _("unknown format '%s' (use text or jsonl)"), format);
-    if (first >= argc)
+    if (nops == 0)
         return cli_usage_error(self, _("give the TMX files to describe"));
     int worst = 0;
-    for (int i = first; i < argc; i++) {
+    for (int i = 0; i < nops; i++) {
         tmx_stats s;
-        int rc = tmx_stats_read(argv[i], &s);
-        const char *name = strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME;
+        int rc = tmx_stats_read(operands[i], &s);
+        const char *name = strcmp(operands[i], "-") ? operands[i] : TMX_STDIN_NAME;
         if (rc == 0) {
             /* counted all the same, but a CAT tool would refuse the file: say so */
             if (!s.has_header)
@@ -61,3 +56,5 @@ int cmd_tmx_stats(int argc, char **argv)
     fflush(stdout);
     return worst;
 }
+
+const cli_runner tmx_stats_cli_runner = CLI_RUNNER(tmx_stats_args, NULL, NULL, run);

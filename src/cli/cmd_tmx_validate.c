@@ -17,7 +17,7 @@ typedef struct {
 } validate_args;
 
 const cli_option tmx_validate_cli_options[] = {
-    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)"), CLI_TEXT(validate_args, dtd)},
+    {"dtd", OPT_DTD, 1, "FILE", N_("also validate against this DTD (a unit at a time, in constant memory)"), CLI_TEXT(validate_args, dtd), CLI_SHOWN},
     {"quiet", OPT_QUIET, 0, NULL, N_("print problems only, no summary"), CLI_FLAG(validate_args, quiet)},
     {0},
 };
@@ -28,28 +28,23 @@ static void print_problem(void *ctx, const char *file, int line, int col, const 
     printf("%s:%d:%d: %s\n", file, line, col, message);
 }
 
-int cmd_tmx_validate(int argc, char **argv)
+static int run(const cli_command *self, void *args, int nops, char **operands)
 {
-    const cli_command *self = cli_find("tmx validate");
-    validate_args a = {0};
-    int first;
-    int status = cli_parse(self, argc, argv, NULL, &a, &first);
-    if (status)
-        return status < 0 ? 0 : status;
-    if (first >= argc)
+    validate_args *a = args;
+    if (nops == 0)
         return cli_usage_error(self, _("give the TMX files to validate"));
     int worst = 0;
-    for (int i = first; i < argc; i++) {
-        int n = tmx_check_file(argv[i], a.dtd, print_problem, NULL);
-        const char *name = strcmp(argv[i], "-") ? argv[i] : TMX_STDIN_NAME;
+    for (int i = 0; i < nops; i++) {
+        int n = tmx_check_file(operands[i], a->dtd, print_problem, NULL);
+        const char *name = strcmp(operands[i], "-") ? operands[i] : TMX_STDIN_NAME;
         if (n < 0) {
             int rc = cli_report(n);
             worst = rc > worst ? rc : worst;
         } else {
-            if (!a.quiet && n)
+            if (!a->quiet && n)
                 fprintf(stderr, P_("polyalign: %s: %d problem\n", "polyalign: %s: %d problems\n", (unsigned long)n),
                         name, n);
-            else if (!a.quiet)
+            else if (!a->quiet)
                 fprintf(stderr, _("polyalign: %s: valid\n"), name);
             if (n && worst < ERR_FAILED)
                 worst = ERR_FAILED;
@@ -58,3 +53,5 @@ int cmd_tmx_validate(int argc, char **argv)
     fflush(stdout);
     return worst;
 }
+
+const cli_runner tmx_validate_cli_runner = CLI_RUNNER(validate_args, NULL, NULL, run);

@@ -96,12 +96,12 @@ static int run(int argc, char **argv)
         if (!sub)
             return ERR_USAGE;
         argv[2] = joined;
-        return sub->run(argc - 2, argv + 2);
+        return cli_run(sub, argc - 2, argv + 2);
     }
     const cli_command *cmd = cli_find(name);
     if (!cmd)
         return cli_usage_error(NULL, _("unknown command '%s'"), name);
-    return cmd->run(argc - 1, argv + 1);
+    return cli_run(cmd, argc - 1, argv + 1);
 }
 
 int main(int argc, char **argv)

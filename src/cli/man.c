@@ -55,9 +55,14 @@ void cli_print_man(const cli_command *cmd, FILE *out)
     page_name(out, cmd->name);
     fputs(" \\- ", out);
     roff_text(out, _(cmd->summary));
-    fprintf(out, "\n.SH %s\n.B polyalign %s\n", _("SYNOPSIS"), cmd->name);
-    roff_text(out, _(cmd->synopsis));
-    fprintf(out, "\n.SH %s\n", _("OPTIONS"));
+    fprintf(out, "\n.SH %s\n", _("SYNOPSIS"));
+    char line[1024];
+    for (int k = 0; cli_synopsis(cmd, k, line, sizeof line); k++) {
+        fprintf(out, "%s.B polyalign %s\n", k ? ".br\n" : "", cmd->name);
+        roff_text(out, line);
+        fputc('\n', out);
+    }
+    fprintf(out, ".SH %s\n", _("OPTIONS"));
     for (const cli_option *o = cmd->options; o->name; o++) {
         /* the tag of .TP is one line: \fB-x\fR, \fB--name\fR \fIARG\fR */
         fputs(".TP\n", out);

@@ -20,11 +20,12 @@ enum {
 };
 
 /* the rows of a command's option table; `type` is the command's argument struct, whose
- * member `style` is its style_options */
-#define STYLE_CLI_OPTIONS(type)                                                                                            \
-    {"profile", OPT_STYLE_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc"), CLI_TEXT(type, style.profile)},                         \
-        {"fps", OPT_STYLE_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)"), CLI_NUMBER(type, style.fps, 1, 1000)}, \
-        {"max-chars", OPT_STYLE_MAX_CHARS, 1, "N", N_("override the characters per line"), CLI_NUMBER(type, style.max_chars, 1, INFINITY)},                         \
+ * member `style` is its style_options; `shown`: where its usage lines name --profile, --fps
+ * and --max-chars (CLI_SHOWN, or CLI_IN(0, 0) for nowhere) */
+#define STYLE_CLI_OPTIONS(type, shown)                                                                                            \
+    {"profile", OPT_STYLE_PROFILE, 1, "NAME", N_("style limits: netflix (default) or bbc"), CLI_TEXT(type, style.profile), shown},                         \
+        {"fps", OPT_STYLE_FPS, 1, "N", N_("frame rate, for the minimum gap (default 23.976, the slowest in common use)"), CLI_NUMBER(type, style.fps, 1, 1000), shown}, \
+        {"max-chars", OPT_STYLE_MAX_CHARS, 1, "N", N_("override the characters per line"), CLI_NUMBER(type, style.max_chars, 1, INFINITY), shown},                         \
         {"max-lines", OPT_STYLE_MAX_LINES, 1, "N", N_("override the lines per cue (1 or 2)"), CLI_COUNT(type, style.max_lines, 1, 2)},                      \
         {"max-cps", OPT_STYLE_MAX_CPS, 1, "N", N_("override the reading speed (characters per second)"), CLI_NUMBER(type, style.max_cps, 0.1, INFINITY)},           \
         {"min-duration", OPT_STYLE_MIN_DUR, 1, "SECONDS", N_("override the shortest cue"), CLI_NUMBER(type, style.min_dur, 0, INFINITY)},                         \

@@ -65,7 +65,7 @@ while read -r cmd; do
   for opt in $(grep -oE -- '--[a-z][a-z0-9-]*' <<<"$help" | sort -u); do
     [[ $text == *"$opt"* ]] || bad+=("$cmd: $opt missing")
   done
-  summary=$(sed -n 2p <<<"$help")
+  summary=$(grep -v -m1 '^\(Usage\|   or\): ' <<<"$help")
   [[ $text == *"$summary"* ]] || bad+=("$cmd: summary missing")
   if command -v groff >/dev/null; then
     warn=$(groff -k -man -Tutf8 -ww -z "$page" 2>&1)
@@ -76,21 +76,43 @@ done <<<"$commands"
   ok "man pages: $pages commands, every option of --help in its page, groff renders them cleanly" ||
   not_ok "man pages match --help" "pages $pages" "${bad[@]}"
 
-# the synopses are typed by hand (src/cli/commands.c: positional arguments, required and
-# alternative options are not in the option tables): every option a usage line names is
-# one its command's table has, so a renamed option cannot leave a stale synopsis
-named=0 bad=()
+# the synopses are made from the option tables (cli_synopsis: in each usage line the
+# options its form requires, those it names in brackets, alternatives as (A | B), then
+# [OPTIONS] for the rest and the form's operands): every option a usage line names is one
+# of its command's, with the argument its man page gives it; a line without [OPTIONS]
+# names every option and a line with it leaves one out; the man page's SYNOPSIS holds the
+# usage lines of --help
+named=0 lines=0 bad=()
 while read -r cmd; do
+  page="$SCRATCH/man/polyalign-${cmd// /-}.1"
   # shellcheck disable=SC2086
   help=$(LC_ALL=C.UTF-8 LANGUAGE= "$POLYALIGN" help $cmd)
-  options=$(sed -n '/^Options:/,$p' <<<"$help")
-  for opt in $(sed -n '1s/^Usage: polyalign [a-z0-9 -]*\([[(A-Z-]\)/\1/p' <<<"$help" |
-    grep -oE -- '(^|[ [(|])--?[a-zA-Z][a-z0-9-]*' | sed 's/^[ [(|]//'); do
-    named=$((named + 1))
-    grep -qE -- "(^|[ ,])$opt([ ,]|$)" <<<"$options" || bad+=("$cmd: $opt")
-  done
+  usage=$(sed -n "s/^\(Usage\|   or\): polyalign $cmd //p" <<<"$help")
+  # the options of the page as their tags say them: "-o, --output OUT.tmx", "--cues"
+  tags=$(sed 's/\\-/-/g; s/\\f[BIR]//g' "$page" | awk 'prev == ".TP" && !/--help/ {print} {prev = $0}')
+  synopsis=$(sed 's/\\-/-/g' "$page" | awk -v b=".B polyalign $cmd" '$0 == b {getline; print}')
+  [[ -n $usage && $synopsis == "$usage" ]] || bad+=("$cmd: man SYNOPSIS '$synopsis', --help '$usage'")
+  while read -r line; do
+    lines=$((lines + 1))
+    for opt in $(grep -oE -- '(^|[ [(|])--?[a-zA-Z][a-z0-9-]*' <<<"$line" | sed 's/^[ [(|]//'); do
+      named=$((named + 1))
+      tag=$(grep -E -- "(^|, )$opt( |,|$)" <<<"$tags")
+      arg=$(sed -E 's/^(-., )?--[a-z0-9-]+ ?//' <<<"$tag")
+      [[ -n $tag && ( -z $arg || $line == *"$opt $arg"* ) ]] || bad+=("$cmd: '$opt' in '$line' (its tag: '$tag')")
+    done
+    left_out=0
+    while read -r tag; do
+      long=$(grep -oE -- '--[a-z0-9-]+' <<<"$tag" | head -1)
+      short=$(grep -oE -- '^-[a-zA-Z],' <<<"$tag" | tr -d ,)
+      grep -qE -- "(^|[ [(|])(${short:+$short|}$long)( |[])|]|$)" <<<"$line" || left_out=$((left_out + 1))
+    done <<<"$tags"
+    others=0
+    [[ $line == *"[OPTIONS]"* ]] && others=1
+    [[ $others -eq $((left_out > 0)) ]] || bad+=("$cmd: '$line' leaves out $left_out options")
+  done <<<"$usage"
 done <<<"$commands"
-[[ $named -ge 30 && ${#bad[@]} -eq 0 ]] && ok "synopses: the $named options the usage lines name are options of their commands" ||
-  not_ok "synopses name options their commands have" "named $named" "${bad[@]}"
+[[ $named -ge 40 && $lines -ge 20 && ${#bad[@]} -eq 0 ]] &&
+  ok "synopses: $lines usage lines made from the tables name $named options as their commands have them, [OPTIONS] for the rest, the same in the man pages" ||
+  not_ok "synopses made from the option tables" "lines $lines, named $named" "${bad[@]}"
 
 done_testing
