@@ -1,20 +1,19 @@
 /* cmd_sync.c — `polyalign sync --lang LANG --audio RECORDING TRANSCRIPT`: the raw sync
  * map of a forced alignment, one start, end and confidence per sentence (per cue with
  * --cues), as JSON, TSV or SRT, for users who want only the times. Sentences whose audio
- * does not match the text are flagged in the output and on stderr, not silently timed. */
+ * does not match the text are flagged in the output and on stderr, not silently timed.
+ * The timing and the writing are export/sync_run.c; here the options, the transcript's
+ * reading and the report. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../doc/text.h"
 #include "../audio/backend.h"
-#include "../export/sync_output.h"
+#include "../doc/text.h"
+#include "../export/sync_run.h"
 #include "../i18n.h"
-#include "../subtitle/cues.h"
-#include "../subtitle/timing.h"
 #include "../text/lang.h"
 #include "../text/utf8.h"
-#include "../util/atomic_file.h"
 #include "../util/error.h"
 #include "commands.h"
 
@@ -119,27 +118,11 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     cli_report_encoding(t.name, &t.encoding);
     cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
     cli_report_lines(t.name, a->lines, &ev);
-    if (t.n == 0) {
-        doc_text_free(&t);
-        return cli_report(error_set(ERR_DATA, _("%s: no sentences to align"), operands[0]));
-    }
-    sync_map map = {0};
-    cue_list cues = {0};
-    if (a->cues) {
-        rc = cues_build(base, subtitle_profile_find("netflix", base), t.sent, t.para, t.n, &cues);
-        timing_source src = timing_from_audio(a->audio, base, (const char *const *)t.sent, t.n, &map);
-        if (rc == 0)
-            rc = src.assign(&src, &cues);
-    } else {
-        rc = audio_sync_align(a->audio, base, (const char *const *)t.sent, t.n, NULL, 0, &map);
-    }
-    sync_output_source written = {a->audio, a->lang, (const char *const *)t.sent, a->cues ? &cues : NULL};
-    atomic_file out;
-    if (rc == 0 && (rc = atomic_file_open(&out, a->output)) == 0)
-        rc = atomic_file_finish(&out, sync_output_write(out.f, (sync_format)fmt, &map, &written));
+    sync_run_settings run_settings = {a->audio, a->lang, base, a->cues, (sync_format)fmt, a->output};
+    sync_map map;
+    rc = sync_run(&run_settings, &t, &map);
     if (rc == 0)
         sync_report_warnings(&map, a->audio, (const char *const *)t.sent);
-    cues_free(&cues);
     sync_map_free(&map);
     doc_text_free(&t);
     return cli_report(rc);
