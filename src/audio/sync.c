@@ -275,6 +275,129 @@ static size_t refine_end(const recording_evidence *e, size_t from, size_t r)
     return k;
 }
 
+/* An edge piece across a pause (the warping with skips only). Where untranscribed sound
+ * lies next to a sentence, the path may lay the sentence's first or last words on it and
+ * cross the clear pause between it and the sentence on synthetic speech, as if the
+ * pause were inside a word: with an unlike voice (flite's against the synthesizer's) any
+ * speech, music or applause matches those words about as well as the words themselves,
+ * and a collapsed pause (KEEP_PAUSE frames) costs little to cross. When the piece beyond
+ * such a pause holds less than half of the sentence's synthetic speech, and the
+ * synthesizer does not pause anywhere near the frames the path laid on the pause (the
+ * recording's pause is not a comma the synthesizer says as well), the sentence starts
+ * after the pause (ends before it), and the piece goes to the untranscribed stretch.
+ * Only on a side where the path skipped recording (SKIP_REPORT_FRAMES or more): between
+ * two sentences that follow each other a pause the synthesizer lacks is a speaker's. */
+enum { EDGE_SYNTH_PAUSE_REACH = 10 }; /* synthetic frames either side of the crossing that must be speech */
+
+typedef struct {
+    const collapsed *syn, *rec;
+    const dtw_path *path;
+    const unsigned char *syn_speech;
+    const recording_evidence *ev;
+} edge_view;
+
+/* Whether the synthetic speech in [from, to) holds no pause near the frames the path laid
+ * on recording frames [k, e). */
+static int synth_runs_on(const edge_view *v, size_t from, size_t to, size_t k, size_t e)
+{
+    size_t fa = from, fb = to;
+    for (size_t f = from; f < to; f++) {
+        size_t r = real_frame(v->syn, v->rec, v->path, f);
+        if (r < k)
+            fa = f;
+        if (r >= e && fb == to)
+            fb = f;
+    }
+    size_t lo = fa > from + EDGE_SYNTH_PAUSE_REACH ? fa - EDGE_SYNTH_PAUSE_REACH : from;
+    size_t hi = fb + EDGE_SYNTH_PAUSE_REACH < to ? fb + EDGE_SYNTH_PAUSE_REACH : to;
+    for (size_t f = lo; f < hi; f++)
+        if (!v->syn_speech[f])
+            return 0;
+    return 1;
+}
+
+/* Whether the sentence's synthetic rows the path laid beyond recording pause [k, e) (before
+ * it: `from_start`; else after it) match there no better, frame for frame, than its other
+ * rows match theirs, and are fewer than half of them. Words of the sentence that the
+ * speaker set apart with a pause match as well as the rest (the same voice saying the
+ * same words: a dev-hard sentence with a 0.5 s pause after its first half, 0.87-0.93 of
+ * the rest's cost); the sentence's words laid on other speech, music or applause cost
+ * more (1.0-1.5 of the rest's on the partial-transcript set). */
+static int piece_no_better(const edge_view *v, const synth_span *sp, int from_start, size_t k, size_t e)
+{
+    double piece = 0, rest = 0;
+    size_t npiece = 0, nrest = 0;
+    size_t from = v->syn->kept[sp->speech_start], to = v->syn->kept[sp->speech_end];
+    for (size_t j = from; j < to && j < v->syn->n; j++) {
+        size_t r = v->rec->orig[v->path->col[j]];
+        if (from_start ? r < k : r >= e)
+            piece += v->path->cost[j], npiece++;
+        else if (r < k || r >= e)
+            rest += v->path->cost[j], nrest++;
+    }
+    return npiece && nrest && npiece < nrest && piece / (double)npiece >= rest / (double)nrest;
+}
+
+/* The clear pauses (>= CLEAR_PAUSE_FRAMES) inside the recording frames the path gave the
+ * first half of sentence `sp` (`from_start`) or its second half, crossed on running
+ * synthetic speech, with a piece beyond them that matches no better than the rest: the
+ * one nearest the sentence's edge (the least cut), as [*k, *e); 0 when none. */
+static int edge_pause(const edge_view *v, const synth_span *sp, int from_start, size_t *pk, size_t *pe)
+{
+    size_t half = sp->speech_start + (sp->speech_end - sp->speech_start) / 2;
+    size_t a = real_frame(v->syn, v->rec, v->path, from_start ? sp->speech_start : half);
+    size_t b = real_frame(v->syn, v->rec, v->path, from_start ? half : sp->speech_end - 1);
+    const recording_evidence *ev = v->ev;
+    int found = 0;
+    for (size_t k = a + 1; k < b && k < ev->n;) {
+        if (ev->speech[k] || !ev->speech[k - 1]) {
+            k++;
+            continue;
+        }
+        size_t e = k;
+        while (e < b && !ev->speech[e])
+            e++;
+        if (e < b && e - k >= CLEAR_PAUSE_FRAMES && synth_runs_on(v, sp->speech_start, sp->speech_end, k, e) &&
+            piece_no_better(v, sp, from_start, k, e) && (!from_start || !found))
+            *pk = k, *pe = e, found = 1;
+        k = e;
+    }
+    return found;
+}
+
+/* The collapsed recording column the path gave synthetic frame f. */
+static size_t path_column(const edge_view *v, size_t f)
+{
+    size_t k = v->syn->kept[f];
+    return v->path->col[k < v->syn->n ? k : v->syn->n - 1];
+}
+
+/* Whether the path skipped SKIP_REPORT_FRAMES or more of recording between sentence s
+ * and the placed sentence before it (`before`; or the recording's start) or after it (or
+ * the recording's end). */
+static int skipped_beside(const edge_view *v, const unsigned char *skipped, const synth_span *spans, size_t n,
+                          const unsigned char *missing, size_t s, int before)
+{
+    size_t from, to;
+    if (before) {
+        size_t p = s;
+        while (p > 0 && missing[p - 1])
+            p--;
+        from = p ? path_column(v, spans[p - 1].speech_end - (spans[p - 1].speech_end > 0)) : 0;
+        to = path_column(v, spans[s].speech_start);
+    } else {
+        size_t q = s + 1;
+        while (q < n && missing[q])
+            q++;
+        from = path_column(v, spans[s].speech_end - 1);
+        to = q < n ? path_column(v, spans[q].speech_start) : v->rec->n;
+    }
+    size_t frames = 0;
+    for (size_t c = from; c < to && c < v->rec->n; c++)
+        frames += skipped[c];
+    return frames >= SKIP_REPORT_FRAMES;
+}
+
 /* Sentence s is synthetic rows [first[s], first[s + 1]): from the middle of the pause
  * before it to the middle of the pause after, so each keeps half of each pause. Empty
  * sentences (no voiced frame) get a row of their own; 0 when the rows are too few. */
@@ -450,8 +573,17 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
                 out->nmissing++;
                 continue;
             }
-            size_t a = refine_start(&ev, real_frame(&csyn, &crec, &path, sp->speech_start));
-            size_t b = refine_end(&ev, a, real_frame(&csyn, &crec, &path, sp->speech_end));
+            size_t ra = real_frame(&csyn, &crec, &path, sp->speech_start);
+            size_t rb = real_frame(&csyn, &crec, &path, sp->speech_end), k, e;
+            if (gaps.skipped && sp->speech_end > sp->speech_start + 1) {
+                edge_view v = {&csyn, &crec, &path, syn_speech, &ev};
+                if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 1) && edge_pause(&v, sp, 1, &k, &e))
+                    ra = e;
+                if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 0) && edge_pause(&v, sp, 0, &k, &e))
+                    rb = k;
+            }
+            size_t a = refine_start(&ev, ra);
+            size_t b = refine_end(&ev, a, rb);
             if (b <= a)
                 b = a + 1;
             out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, 0, 0};
