@@ -31,7 +31,9 @@ enum {
     MAX_STEPS = 128,         /* code points read before giving up with "may match" (rules look back
                                 over a sentence of up to 80 characters for a list marker) */
     CACHE_SLOTS = 64,
-    UNROLL_POSITIONS = 64,   /* counted repeats ({1,3}) are written out when this many do */
+    UNROLL_POSITIONS = 64,   /* counted repeats ({1,3}) are written out when this many do … */
+    UNROLL_PRECISE = 128,    /* … and up to this many in a second, precise automaton that
+                                reads only where the first one cannot say no */
     DFA_STATES = 128,        /* automata remember this many states' ASCII moves */
     DFA_HASH = 256
 };
@@ -44,14 +46,23 @@ struct rule_automaton {
     USet **sets;             /* per position, frozen */
     uint64_t *follow[3];     /* per link condition (none, \b, \B): npos x words */
     int asserts;             /* some link has a condition */
-    USet *word, *mark;       /* what \b calls a word character; combining marks */
+    const USet *word, *mark; /* what \b calls a word character; combining marks (shared by
+                                all automata: rule_set_shared) */
+    USet *own_word, *own_mark; /* … or this automaton's own, when they could not be shared */
     uint8_t ascii_word[128];
     rule_automaton *also;    /* another look-around that must match too */
+    rule_automaton *precise; /* the same with larger counted repeats written out ("[^.!?\n]{1,80}",
+                                read as + here): slower (its states outnumber the table) but
+                                exact, asked only where this one is unsure */
     uint64_t *ascii;         /* 128 x words: the positions whose set holds ASCII character c */
     UChar32 *literal;        /* hash of the non-ASCII characters that are a position's whole set */
     uint64_t *literal_mask;  /* per hash slot, words: their positions */
     int literal_slots;       /* a power of two */
-    uint64_t classes[MAX_WORDS]; /* positions whose set holds several non-ASCII characters */
+    uint64_t classes[MAX_WORDS]; /* positions whose set holds several non-ASCII characters, */
+    int nclasses;            /* … grouped by their set (the copies of "[^.!?\n]{1,80}" written
+                                out are one group: one set test per character, not eighty) */
+    const USet **class_set;  /* per group, the set (kept in sets[] at its first position) */
+    uint64_t *class_mask;    /* per group, words: its positions */
     uint64_t edge[MAX_WORDS];    /* `^` read backwards: taken by the start of the text only */
     UChar32 cache_char[CACHE_SLOTS]; /* recent characters beyond ASCII … */
     uint64_t *cache_mask;    /* … and the positions they take, words each (Cyrillic text reads
@@ -297,8 +308,19 @@ static int index_non_ascii(rule_automaton *a)
             }
         } else if (uset_size(set) > 0 && (uset_size(set) > 128 || uset_charAt(set, uset_size(set) - 1) >= 128)) {
             a->classes[p / 64] |= 1ull << (p % 64);
-            uset_freeze(set);
-            continue;
+            int g = 0;
+            while (g < a->nclasses && !uset_equals(a->class_set[g], set))
+                g++;
+            if (g == a->nclasses) { /* a new group, its set kept at p */
+                if (!a->class_set && (!(a->class_set = calloc((size_t)a->npos, sizeof *a->class_set)) ||
+                                      !(a->class_mask = calloc((size_t)a->npos * (size_t)a->words, sizeof *a->class_mask))))
+                    return -1;
+                uset_freeze(set);
+                a->class_set[a->nclasses++] = set;
+            }
+            a->class_mask[(size_t)g * (size_t)a->words + (size_t)(p / 64)] |= 1ull << (p % 64);
+            if (a->class_set[g] == set)
+                continue;
         }
         uset_close(set);
         a->sets[p] = NULL;
@@ -319,23 +341,39 @@ void rule_automaton_free(rule_automaton *a)
     free(a->any_follow);
     free(a->cache_mask);
     free(a->state_set);
-    if (a->word)
-        uset_close(a->word);
-    if (a->mark)
-        uset_close(a->mark);
+    if (a->own_word)
+        uset_close(a->own_word);
+    if (a->own_mark)
+        uset_close(a->own_mark);
     rule_automaton_free(a->also);
+    rule_automaton_free(a->precise);
     free(a->ascii);
     free(a->literal);
     free(a->literal_mask);
+    free(a->class_set);
+    free(a->class_mask);
     free(a->move);
     free(a->move_wide);
     free(a);
 }
 
-/* The automaton of one parsed pattern (or look-around content, read as a group). */
-static rule_automaton *build(const rule_item *root, int dir, int exact)
+/* The frozen set of `pat`: the process's shared one, else a set of our own in *own. */
+static const USet *shared_or_own(const char *pat, USet **own)
 {
-    int unroll = count_positions(root, dir, 1) <= UNROLL_POSITIONS;
+    const USet *set = rule_set_shared(pat);
+    if (set)
+        return set;
+    if ((*own = rule_set_from_pattern(pat)))
+        uset_freeze(*own);
+    return *own;
+}
+
+/* The automaton of one parsed pattern (or look-around content, read as a group). */
+static rule_automaton *build(const rule_item *root, int dir, int exact, int limit, int *wider)
+{
+    int written_out = count_positions(root, dir, 1);
+    int unroll = written_out <= limit;
+    *wider |= !unroll && written_out <= UNROLL_PRECISE;
     int npos = count_positions(root, dir, unroll);
     rule_automaton *a = npos <= MAX_WORDS * 64 ? calloc(1, sizeof *a) : NULL;
     if (!a)
@@ -366,16 +404,14 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
             a->asserts |= (a->first[c][w] | a->accept[c][w]) != 0;
     a->asserts |= (a->nullable & ~(1 << COND_NONE)) != 0;
     if (a->asserts) { /* what \b reads: word characters, and those it looks through */
-        a->word = rule_set_from_pattern(rule_class_escape('w'));
+        a->word = shared_or_own(rule_class_escape('w'), &a->own_word);
         /* ICU's \b looks through these to the character before them, and finds no
          * boundary right before one: the automaton is unsure next to them */
-        a->mark = rule_set_from_pattern("[\\p{Grapheme_Extend}\\p{Cf}]");
+        a->mark = shared_or_own("[\\p{Grapheme_Extend}\\p{Cf}]", &a->own_mark);
         if (!a->word || !a->mark) {
             rule_automaton_free(a);
             return NULL;
         }
-        uset_freeze(a->word);
-        uset_freeze(a->mark);
         for (UChar32 c = 0; c < 128; c++)
             a->ascii_word[c] = (uint8_t)uset_contains(a->word, c);
     }
@@ -407,7 +443,9 @@ static rule_automaton *build(const rule_item *root, int dir, int exact)
     return a;
 }
 
-rule_automaton *rule_automaton_new(const char *pattern, int dir)
+/* The automaton of `pattern` with counted repeats written out up to `limit` positions;
+ * *wider is set when a larger limit (up to UNROLL_PRECISE) would write out more. */
+static rule_automaton *automaton_new(const char *pattern, int dir, int limit, int *wider)
 {
     if (!pattern || !*pattern)
         return NULL;
@@ -423,23 +461,41 @@ rule_automaton *rule_automaton_new(const char *pattern, int dir)
             only = NULL;
     if (only && only->n > 0) {
         /* only look-arounds, all at the position: each one ahead (behind) of it must
-         * match there, read as a group; negative ones say nothing */
+         * match there, read as a group; negative ones say nothing. When every one is
+         * positive and modelled, they all matching is the pattern matching: exact where
+         * each automaton is. */
+        int all = !possessive;
+        for (int k = 0; k < only->n; k++)
+            all &= only->items[k].look == (dir > 0 ? '=' : '<');
         for (int k = only->n - 1; k >= 0; k--) {
             rule_item look = only->items[k];
             if (look.look != (dir > 0 ? '=' : '<'))
                 continue;
             look.kind = ATOM_GROUP;
             look.min = look.max = 1;
-            rule_automaton *one = build(&look, dir, 0);
+            rule_automaton *one = build(&look, dir, all, limit, wider);
             if (one) {
                 one->also = a;
                 a = one;
+            } else {
+                all = 0;
             }
         }
+        for (rule_automaton *one = a; !all && one; one = one->also)
+            one->exact = 0; /* one was not modelled: the others only rule out */
     } else {
-        a = build(&top, dir, !possessive);
+        a = build(&top, dir, !possessive, limit, wider);
     }
     rule_item_free(&top);
+    return a;
+}
+
+rule_automaton *rule_automaton_new(const char *pattern, int dir)
+{
+    int wider = 0, unused = 0;
+    rule_automaton *a = automaton_new(pattern, dir, UNROLL_POSITIONS, &wider);
+    if (a && wider)
+        a->precise = automaton_new(pattern, dir, UNROLL_PRECISE, &unused); /* NULL: a alone */
     return a;
 }
 
@@ -472,9 +528,11 @@ static uint64_t taking_wide(const rule_automaton *a, UChar32 c, int w, uint64_t 
 {
     size_t slot = literal_slot(a, c);
     uint64_t keep = a->literal[slot] == c ? a->literal_mask[slot * (size_t)a->words + (size_t)w] : 0;
-    for (uint64_t m = candidates & a->classes[w]; m; m &= m - 1)
-        if (uset_contains(a->sets[w * 64 + __builtin_ctzll(m)], c))
-            keep |= m & -m;
+    for (int g = 0; g < a->nclasses && (candidates & a->classes[w]); g++) {
+        uint64_t m = candidates & a->class_mask[(size_t)g * (size_t)a->words + (size_t)w];
+        if (m && uset_contains(a->class_set[g], c))
+            keep |= m;
+    }
     return candidates & keep;
 }
 
@@ -545,7 +603,9 @@ static int verdict(const rule_automaton *a, uint64_t accepted)
 static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a, int dir, int words, const uint8_t *t, size_t len, size_t pos)
 {
     int state = 0; /* -1 once off the table */
-    uint64_t set[MAX_WORDS] = {0}, next[MAX_WORDS];
+    uint64_t set[MAX_WORDS], next[MAX_WORDS];
+    for (int w = 0; w < words; w++) /* only the words in use: not a 128-byte memset per call */
+        set[w] = 0;
     for (int step = 0; step < MAX_STEPS; step++) {
         UChar32 c = read_char(dir, t, len, &pos);
         size_t slot = (size_t)(c ^ c >> 6) % CACHE_SLOTS; /* for characters beyond ASCII */
@@ -662,8 +722,9 @@ static int may_match_one(rule_automaton *a, const uint8_t *t, size_t len, size_t
 {
     if (!a->nullable) {
         /* conditions taken as met: a "no" holds, and without conditions so does the rest */
-        int v = a->words == 1 ? (a->dir > 0 ? read_relaxed(a, 1, 1, t, len, pos) : read_relaxed(a, -1, 1, t, len, pos))
-                              : read_relaxed(a, a->dir, a->words, t, len, pos);
+        int v = a->words == 1   ? (a->dir > 0 ? read_relaxed(a, 1, 1, t, len, pos) : read_relaxed(a, -1, 1, t, len, pos))
+                : a->words == 2 ? (a->dir > 0 ? read_relaxed(a, 1, 2, t, len, pos) : read_relaxed(a, -1, 2, t, len, pos))
+                                : read_relaxed(a, a->dir, a->words, t, len, pos);
         if (v == RULE_NO_MATCH || !a->asserts || !a->exact)
             return v; /* the conditions only pay when they make the answer certain */
     } else if (!a->asserts) {
@@ -672,11 +733,22 @@ static int may_match_one(rule_automaton *a, const uint8_t *t, size_t len, size_t
     return may_match_general(a, t, len, pos);
 }
 
-int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos)
+/* All of a and the automata chained to it (a look-around each) must match. */
+static int chain_may_match(rule_automaton *a, const char *text, size_t len, size_t pos)
 {
     int v = may_match_one(a, (const uint8_t *)text, len, pos);
-    for (rule_automaton *more = a->also; v != RULE_NO_MATCH && more; more = more->also)
-        if (may_match_one(more, (const uint8_t *)text, len, pos) == RULE_NO_MATCH)
-            v = RULE_NO_MATCH;
+    for (rule_automaton *more = a->also; v != RULE_NO_MATCH && more; more = more->also) {
+        int w = may_match_one(more, (const uint8_t *)text, len, pos);
+        if (w != RULE_MATCHES) /* all must match: certain only when each one is */
+            v = w;
+    }
+    return v;
+}
+
+int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos)
+{
+    int v = chain_may_match(a, text, len, pos);
+    if (v == RULE_MAY_MATCH && a->precise) /* the fast one is unsure: the precise one says */
+        v = chain_may_match(a->precise, text, len, pos);
     return v;
 }

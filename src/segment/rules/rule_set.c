@@ -30,7 +30,11 @@ enum {
     LOOKBEHIND_WINDOW = 256,    /* UTF-16 units searched for an unbounded BEFORE */
     CONTEXT_BEFORE = 4096,      /* bytes of text kept before a position in the window */
     CONTEXT_AFTER = 8192,       /* … and after it */
-    WINDOW_CHUNK = 1 << 18      /* bytes converted per window refill */
+    WINDOW_CHUNK = 1 << 18,     /* bytes converted per window refill, at most … */
+    WINDOW_CHUNK_MIN = 1 << 15  /* … and at least: a refill soon after the last one doubles
+                                   the chunk, one far from it starts small again (where the
+                                   automata leave few positions to the regexes, converting
+                                   256 KB for each cost more than the regexes) */
 };
 
 typedef struct {
@@ -257,10 +261,17 @@ static int index_break_rules(rule_set *rs)
 
 /* Make sure the window holds byte positions q..until with their context, and the rules
  * see it. */
-static int runner_cover(rule_runner *rr, size_t q, size_t until, size_t chunk)
+static int runner_cover(rule_runner *rr, size_t q, size_t until)
 {
     size_t from = q > CONTEXT_BEFORE ? q - CONTEXT_BEFORE : 0;
-    int rc = window_cover(&rr->w, from, until + CONTEXT_AFTER, chunk);
+    size_t to = until + CONTEXT_AFTER < rr->w.len ? until + CONTEXT_AFTER : rr->w.len;
+    if (!rr->w.u || from < rr->w.start || to > rr->w.end) { /* a refill (as window_cover sees it) */
+        if (rr->w.u && q >= rr->w.end && q - rr->w.end < rr->chunk)
+            rr->chunk = rr->chunk < WINDOW_CHUNK ? 2 * rr->chunk : WINDOW_CHUNK;
+        else
+            rr->chunk = WINDOW_CHUNK_MIN;
+    }
+    int rc = window_cover(&rr->w, from, until + CONTEXT_AFTER, rr->chunk);
     if (rc < 0 || rr->generation == rr->w.generation)
         return rc;
     UErrorCode err = U_ZERO_ERROR;
@@ -396,7 +407,7 @@ int rule_runner_decide(rule_runner *rr, size_t q, int *matched)
             return r->do_break;
         }
         if (uq < 0) {
-            if (runner_cover(rr, q, q, WINDOW_CHUNK) < 0)
+            if (runner_cover(rr, q, q) < 0)
                 return -1;
             uq = window_index(&rr->w, q);
         }
@@ -514,6 +525,7 @@ void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t le
 {
     rr->rs = rs;
     rr->generation = 0;
+    rr->chunk = WINDOW_CHUNK_MIN;
     window_init(&rr->w, text, len);
 }
 

@@ -73,6 +73,7 @@ typedef struct {
     rule_set *rs;
     utf16_window w;
     unsigned generation; /* window generation the regexes were given */
+    size_t chunk;        /* bytes the next refill of the window converts */
 } rule_runner;
 
 void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len);

@@ -67,28 +67,43 @@ static struct {
 static int set_cache_n;
 static pthread_mutex_t set_cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The cached set of `pat` (built and kept if new), under the lock; NULL when it cannot be
+ * kept (out of memory, or the cache is full). */
+static const USet *cached_set(const char *pat)
+{
+    for (int k = 0; k < set_cache_n; k++)
+        if (!strcmp(set_cache[k].pattern, pat))
+            return set_cache[k].set;
+    if (set_cache_n >= SET_CACHE)
+        return NULL;
+    USet *kept = open_set(pat);
+    char *name = kept ? strdup(pat) : NULL;
+    if (!name) {
+        if (kept)
+            uset_close(kept);
+        return NULL;
+    }
+    uset_freeze(kept);
+    set_cache[set_cache_n].pattern = name;
+    set_cache[set_cache_n++].set = kept;
+    return kept;
+}
+
+const USet *rule_set_shared(const char *pat)
+{
+    pthread_mutex_lock(&set_cache_lock);
+    const USet *set = cached_set(pat);
+    pthread_mutex_unlock(&set_cache_lock);
+    return set;
+}
+
 USet *rule_set_from_pattern(const char *pat)
 {
-    USet *out = NULL;
     pthread_mutex_lock(&set_cache_lock);
-    for (int k = 0; k < set_cache_n && !out; k++)
-        if (!strcmp(set_cache[k].pattern, pat))
-            out = uset_cloneAsThawed(set_cache[k].set);
-    if (!out && (out = open_set(pat)) && set_cache_n < SET_CACHE) {
-        USet *kept = uset_clone(out);
-        char *name = strdup(pat);
-        if (kept && name) {
-            uset_freeze(kept);
-            set_cache[set_cache_n].pattern = name;
-            set_cache[set_cache_n++].set = kept;
-        } else {
-            if (kept)
-                uset_close(kept);
-            free(name);
-        }
-    }
+    const USet *kept = cached_set(pat);
+    USet *out = kept ? uset_cloneAsThawed(kept) : NULL;
     pthread_mutex_unlock(&set_cache_lock);
-    return out;
+    return out || kept ? out : open_set(pat); /* not kept: the cache is full */
 }
 
 /* ICU regex escapes that UnicodeSet patterns spell differently */

@@ -48,6 +48,10 @@ void rule_item_free(rule_item *it);
 /* A UnicodeSet from a set pattern written in UTF-8, or NULL. */
 USet *rule_set_from_pattern(const char *pat);
 
+/* The same set, frozen and shared for the life of the process (the caller must not
+ * close or change it), or NULL when it cannot be kept: then rule_set_from_pattern. */
+const USet *rule_set_shared(const char *pat);
+
 /* The UnicodeSet spelling of a regex class escape (\s \d \w \n …), or NULL. */
 const char *rule_class_escape(char c);
 
