@@ -18,17 +18,26 @@ struct tmx_writer {
     xmlTextWriterPtr xml;   /* out.xml */
 };
 
-time_t tmx_creation_time(void)
+/* $SOURCE_DATE_EPOCH as the reproducible-builds specification has it: decimal digits
+ * only (no sign, no space), seconds since 1970; -1 when unset, empty or not that. */
+static long long source_date_epoch(void)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(epoch, &end, 10);
-        if (!*end && errno == 0 && v >= 0)
-            return (time_t)v;
-    }
-    return time(NULL);
+    if (!epoch || !*epoch || strspn(epoch, "0123456789") != strlen(epoch) || strlen(epoch) > 18)
+        return -1;
+    return strtoll(epoch, NULL, 10);
+}
+
+time_t tmx_creation_time(void)
+{
+    long long v = source_date_epoch();
+    return v >= 0 ? (time_t)v : time(NULL);
+}
+
+const char *tmx_source_date_epoch_ignored(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    return epoch && *epoch && source_date_epoch() < 0 ? epoch : NULL;
 }
 
 void tmx_format_date(time_t t, char *buf, size_t size)

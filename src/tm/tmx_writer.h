@@ -26,6 +26,10 @@ typedef struct {
 /* The creation time: $SOURCE_DATE_EPOCH when set, else now. */
 time_t tmx_creation_time(void);
 
+/* $SOURCE_DATE_EPOCH when it is set but not a whole number of seconds (" 7", "-1",
+ * "2016-11-16"), so that the caller can say it is ignored; NULL otherwise. */
+const char *tmx_source_date_epoch_ignored(void);
+
 /* Format t as TMX wants it: YYYYMMDDThhmmssZ (buf of 17 bytes or more). */
 void tmx_format_date(time_t t, char *buf, size_t size);
 

@@ -194,6 +194,12 @@ else
 fi
 grep -q 'creationdate="20161116T000000Z"' "$SCRATCH/w.tmx" && ok "creationdate from SOURCE_DATE_EPOCH" ||
   not_ok "creationdate from SOURCE_DATE_EPOCH"
+# a SOURCE_DATE_EPOCH that is not a whole number of seconds is ignored, and said so
+SOURCE_DATE_EPOCH=" 7" run align -q "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" --format tmx -o "$SCRATCH/d.tmx"
+[[ $status -eq 0 && $err == *"SOURCE_DATE_EPOCH=' 7' is not a whole number of seconds since 1970: ignored"* ]] &&
+  ! grep -q 'creationdate="19700101T000007Z"' "$SCRATCH/d.tmx" &&
+  ok "a malformed SOURCE_DATE_EPOCH is ignored with a warning" ||
+  not_ok "a malformed SOURCE_DATE_EPOCH is ignored with a warning" "status $status" "$err"
 grep -q '<tuv xml:lang="zh-CN">' "$SCRATCH/w.tmx" && grep -q 'srclang="en-GB"' "$SCRATCH/w.tmx" &&
   ok "full language tags, pivot as srclang" || not_ok "full language tags, pivot as srclang"
 dtd=$SHARED/eval/tmx/fetched/tmx14.dtd

@@ -31,13 +31,19 @@ static void creation_time_honours_source_date_epoch(void **state)
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     assert_int_equal(tmx_creation_time(), 1700000000);
     /* what is not a whole non-negative number is ignored: the time now */
-    static const char *const bad[] = {"", "abc", "-5", "12x", "7 ", "99999999999999999999999"};
+    static const char *const bad[] = {"", "abc", "-5", "12x", "7 ", " 7", "+7", "99999999999999999999999"};
     for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
         setenv("SOURCE_DATE_EPOCH", bad[k], 1);
         time_t before = time(NULL), t = tmx_creation_time(), after = time(NULL);
         if (t < before || t > after)
             fail_msg("SOURCE_DATE_EPOCH='%s' gave %lld", bad[k], (long long)t);
+        /* and it is said: every value but the empty one (unset, as the specification reads it) */
+        const char *ignored = tmx_source_date_epoch_ignored();
+        if (k == 0 ? ignored != NULL : ignored == NULL || strcmp(ignored, bad[k]) != 0)
+            fail_msg("SOURCE_DATE_EPOCH='%s' ignored without saying so", bad[k]);
     }
+    setenv("SOURCE_DATE_EPOCH", "1479254400", 1);
+    assert_null(tmx_source_date_epoch_ignored());
     unsetenv("SOURCE_DATE_EPOCH");
     time_t before = time(NULL), t = tmx_creation_time();
     assert_true(t >= before && t <= time(NULL));
