@@ -3,12 +3,9 @@
 #include "hard_anchor.h"
 
 #include <stdlib.h>
-#include <string.h>
 
-#include "../doc/document.h"
 #include "../i18n.h"
 #include "../util/error.h"
-#include "../util/vec.h"
 
 static size_t count_kind(const text_anchor *a, size_t n, int heading)
 {

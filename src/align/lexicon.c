@@ -338,11 +338,9 @@ int lexicon_open(const char *path, lexicon **out)
     void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     int map_errno = errno;
     close(fd);
-    if (p == MAP_FAILED && map_errno == ENOMEM) /* no address space left: out of memory (71) */
-        return error_nomem();
-    if (p == MAP_FAILED) {
+    if (p == MAP_FAILED) { /* no address space left is out of memory (71) */
         errno = map_errno;
-        return error_set(ERR_IO, _("%s: cannot map lexicon: %m"), path);
+        return map_errno == ENOMEM ? error_nomem() : error_set(ERR_IO, _("%s: cannot map lexicon: %m"), path);
     }
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) {

@@ -148,13 +148,17 @@ static void sentence_confidences(const collapsed *syn, const collapsed *rec, con
     free(rate);
 }
 
+/* The collapsed recording column the path gave synthetic frame f. */
+static size_t path_column(const collapsed *syn, const dtw_path *p, size_t f)
+{
+    size_t k = syn->kept[f];
+    return p->col[k < syn->n ? k : syn->n - 1];
+}
+
 /* The recording frame matched with synthetic frame f. */
 static size_t real_frame(const collapsed *syn, const collapsed *rec, const dtw_path *p, size_t f)
 {
-    size_t k = syn->kept[f];
-    if (k >= syn->n)
-        k = syn->n - 1;
-    return rec->orig[p->col[k]];
+    return rec->orig[path_column(syn, p, f)];
 }
 
 /* The recording's frame-level evidence for refining boundaries. */
@@ -285,9 +289,15 @@ static size_t refine_end(const recording_evidence *e, size_t from, size_t r)
  * synthesizer does not pause anywhere near the frames the path laid on the pause (the
  * recording's pause is not a comma the synthesizer says as well), the sentence starts
  * after the pause (ends before it), and the piece goes to the untranscribed stretch.
- * Only on a side where the path skipped recording (SKIP_REPORT_FRAMES or more): between
+ * Only on a side where the path skipped recording (EDGE_SKIP_FRAMES or more): between
  * two sentences that follow each other a pause the synthesizer lacks is a speaker's. */
-enum { EDGE_SYNTH_PAUSE_REACH = 10 }; /* synthetic frames either side of the crossing that must be speech */
+enum {
+    EDGE_SYNTH_PAUSE_REACH = 10, /* synthetic frames either side of the crossing that must be speech */
+    EDGE_PAUSE_FRAMES = 30,      /* a pause the piece lies beyond: 0.3 s, CLEAR_PAUSE_FRAMES's value,
+                                    chosen on its own (retuning refine_start's must not move it) */
+    EDGE_SKIP_FRAMES = 50,       /* recording skipped beside the sentence before its edges are
+                                    doubted: 0.5 s, SKIP_REPORT_FRAMES's value, likewise */
+};
 
 typedef struct {
     const collapsed *syn, *rec;
@@ -338,7 +348,7 @@ static int piece_no_better(const edge_view *v, const synth_span *sp, int from_st
     return npiece && nrest && npiece < nrest && piece / (double)npiece >= rest / (double)nrest;
 }
 
-/* The clear pauses (>= CLEAR_PAUSE_FRAMES) inside the recording frames the path gave the
+/* The clear pauses (>= EDGE_PAUSE_FRAMES) inside the recording frames the path gave the
  * first half of sentence `sp` (`from_start`) or its second half, crossed on running
  * synthetic speech, with a piece beyond them that matches no better than the rest: the
  * one nearest the sentence's edge (the least cut), as [*k, *e); 0 when none. */
@@ -357,22 +367,17 @@ static int edge_pause(const edge_view *v, const synth_span *sp, int from_start, 
         size_t e = k;
         while (e < b && !ev->speech[e])
             e++;
-        if (e < b && e - k >= CLEAR_PAUSE_FRAMES && synth_runs_on(v, sp->speech_start, sp->speech_end, k, e) &&
-            piece_no_better(v, sp, from_start, k, e) && (!from_start || !found))
+        if (from_start && found)
+            break; /* the start's piece: the first pause found is the least cut */
+        if (e < b && e - k >= EDGE_PAUSE_FRAMES && synth_runs_on(v, sp->speech_start, sp->speech_end, k, e) &&
+            piece_no_better(v, sp, from_start, k, e))
             *pk = k, *pe = e, found = 1;
         k = e;
     }
     return found;
 }
 
-/* The collapsed recording column the path gave synthetic frame f. */
-static size_t path_column(const edge_view *v, size_t f)
-{
-    size_t k = v->syn->kept[f];
-    return v->path->col[k < v->syn->n ? k : v->syn->n - 1];
-}
-
-/* Whether the path skipped SKIP_REPORT_FRAMES or more of recording between sentence s
+/* Whether the path skipped EDGE_SKIP_FRAMES or more of recording between sentence s
  * and the placed sentence before it (`before`; or the recording's start) or after it (or
  * the recording's end). */
 static int skipped_beside(const edge_view *v, const unsigned char *skipped, const synth_span *spans, size_t n,
@@ -383,19 +388,19 @@ static int skipped_beside(const edge_view *v, const unsigned char *skipped, cons
         size_t p = s;
         while (p > 0 && missing[p - 1])
             p--;
-        from = p ? path_column(v, spans[p - 1].speech_end - (spans[p - 1].speech_end > 0)) : 0;
-        to = path_column(v, spans[s].speech_start);
+        from = p ? path_column(v->syn, v->path, spans[p - 1].speech_end - (spans[p - 1].speech_end > 0)) : 0;
+        to = path_column(v->syn, v->path, spans[s].speech_start);
     } else {
         size_t q = s + 1;
         while (q < n && missing[q])
             q++;
-        from = path_column(v, spans[s].speech_end - 1);
-        to = q < n ? path_column(v, spans[q].speech_start) : v->rec->n;
+        from = path_column(v->syn, v->path, spans[s].speech_end - 1);
+        to = q < n ? path_column(v->syn, v->path, spans[q].speech_start) : v->rec->n;
     }
     size_t frames = 0;
     for (size_t c = from; c < to && c < v->rec->n; c++)
         frames += skipped[c];
-    return frames >= SKIP_REPORT_FRAMES;
+    return frames >= EDGE_SKIP_FRAMES;
 }
 
 /* Sentence s is synthetic rows [first[s], first[s + 1]): from the middle of the pause

@@ -109,24 +109,10 @@ static int name_says(const char *path, const char *tag)
     return 0;
 }
 
-/* The language a file's name gives in the NAME.LANG.EXT convention of --from-dir (or
- * NAME.LANG), when that part is a language tag ICU knows: "report.de.txt" says de, into
- * out; 0 when the name says none. Only two-letter languages (with a region: pt-BR,
- * zh_CN), so that no extension ("txt", "html") is ever taken for one. */
-static int name_language(const char *path, char out[LANG_TAG_MAX])
+/* Is part[0..len) a language tag ICU knows, into out? Only two-letter languages (with a
+ * region: pt-BR, zh_CN), so that no extension ("txt", "html") is ever taken for one. */
+static int part_language(const char *part, size_t len, char out[LANG_TAG_MAX])
 {
-    const char *name = path + folder_len(path);
-    const char *first = strchr(name, '.');
-    if (!first)
-        return 0;
-    const char *last = strrchr(name, '.'), *part = last + 1, *end = name + strlen(name);
-    if (last != first) { /* NAME.LANG.EXT: the part before the extension */
-        end = last;
-        part = last;
-        while (part > first && part[-1] != '.')
-            part--;
-    }
-    size_t len = (size_t)(end - part);
     char tag[LANG_TAG_MAX];
     if (len < 2 || len >= sizeof tag || (len > 2 && part[2] != '-' && part[2] != '_'))
         return 0;
@@ -136,6 +122,23 @@ static int name_language(const char *path, char out[LANG_TAG_MAX])
         if (!((tag[k] >= 'a' && tag[k] <= 'z') || (tag[k] >= 'A' && tag[k] <= 'Z')))
             return 0;
     return lang_normalize(tag, out) == 0; /* its message is not ours: nothing is reported */
+}
+
+/* The language a file's name gives in the NAME.LANG[.EXT] convention of --from-dir, read
+ * as file_lang reads it (the last part, else the one before it): "report.de.txt" says
+ * de, into out; 0 when the name says none. */
+static int name_language(const char *path, char out[LANG_TAG_MAX])
+{
+    const char *name = path + folder_len(path);
+    const char *last = strrchr(name, '.');
+    if (!last || last == name)
+        return 0;
+    if (part_language(last + 1, strlen(last + 1), out))
+        return 1;
+    const char *before = last;
+    while (before > name && before[-1] != '.')
+        before--;
+    return before - 1 > name && part_language(before, (size_t)(last - before), out);
 }
 
 /* Check that the files of d exist and are where the manifest says; fill bytes, error, note. */

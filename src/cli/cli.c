@@ -11,6 +11,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../text/script.h"
+#include "../tm/tmx_writer.h"
 #include "../util/error.h"
 #include "../util/file_ext.h"
 
@@ -292,6 +293,11 @@ int cli_run(const cli_command *cmd, int argc, char **argv)
         r->defaults(args);
     int first = argc;
     int status = parse(cmd, argc, argv, args, &first);
+    const char *epoch = cmd->writes_tmx && status == 0 ? tmx_source_date_epoch_ignored() : NULL;
+    if (epoch) /* never a date other than the one asked for, silently */
+        cli_warn(_("SOURCE_DATE_EPOCH='%s' is not a whole number of seconds since 1970: ignored, dates written are "
+                   "the time of the run"),
+                 epoch);
     if (status == 0)
         status = r->run(cmd, args, argc - first, argv + first);
     else if (status < 0) /* --help */

@@ -95,6 +95,7 @@ struct cli_command {
     const char *summary;    /* N_(): one line */
     const cli_option *options; /* terminated by {0} */
     const cli_runner *runner;
+    int writes_tmx;         /* writes TMX headers, whose dates SOURCE_DATE_EPOCH sets */
 };
 
 /* All commands, terminated by {0}. */

@@ -23,6 +23,7 @@ typedef struct {
     const char *langs, *pivot_lang, *format, *output, *review;
     int quiet;
 } align_args;
+_Static_assert(offsetof(align_args, s) == 0, "align_settings_defaults and _handle take the struct as its settings");
 
 const cli_option align_cli_options[] = {
     {"langs", OPT_LANGS, 1, "L1,L2[,L3]", N_("languages of the files in order (default: guessed from the script)"), CLI_TEXT(align_args, langs), CLI_SHOWN, CLI_ALTERNATIVE(1)},

@@ -27,6 +27,7 @@ typedef struct {
     const char *output, *from_dir, *langs, *jobs, *shard;
     int resume, review, quiet, merge;
 } batch_args;
+_Static_assert(offsetof(batch_args, s) == 0, "align_settings_defaults and _handle take the struct as its settings");
 
 /* the usage lines (commands.c gives their operands): the sets of a manifest, of a folder, or
  * the merge of shards */

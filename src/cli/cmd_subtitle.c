@@ -26,7 +26,6 @@ typedef struct {
     double duration, start;
     line_structure lines;
     style_options style;
-    int bad;
 } subtitle_args;
 
 /* the usage lines (commands.c gives their operands): timed by a recording, by a duration or

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../i18n.h"
-#include "../tm/tmx_writer.h"
 #include "../util/checked_stream.h"
 #include "../util/error.h"
 #include "cli.h"
@@ -86,11 +85,6 @@ static int run(int argc, char **argv)
     }
     if (name[0] == '-')
         return cli_usage_error(NULL, _("unknown option '%s'"), name);
-    const char *epoch = tmx_source_date_epoch_ignored();
-    if (epoch) /* never a date other than the one asked for, silently */
-        cli_warn(_("SOURCE_DATE_EPOCH='%s' is not a whole number of seconds since 1970: ignored, dates written are "
-                   "the time of the run"),
-                 epoch);
     /* two-word commands: polyalign tmx validate … */
     if (cli_is_group(name)) {
         if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {

@@ -82,7 +82,7 @@ static int plain_text_start(const char *buf, size_t n, int whole)
     sniff_result sn;
     sniff_bytes(buf, n, &sn);
     size_t i = 0;
-    while (i < n && strchr(" \t\n\r\f", buf[i]))
+    while (i < n && buf[i] && strchr(" \t\n\r\f", buf[i])) /* strchr finds the NUL too */
         i++;
     return sn.kind == SNIFF_TEXT && (i < n ? buf[i] != '<' : whole);
 }

@@ -5,19 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uloc.h>
-
 #include "../i18n.h"
 #include "../segment/segmenter.h"
 #include "../text/script.h"
 #include "../text/space.h"
 #include "../util/error.h"
-
-/* Sentences are collected as spans first, then copied (collapsed) into one block. */
-typedef struct {
-    sentence_list spans;
-    size_t para;        /* presegmented: current paragraph */
-} collector;
 
 static int build(doc_text *t, const char *bytes, const sentence_span *v, size_t n)
 {

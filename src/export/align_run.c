@@ -2,16 +2,9 @@
  * align_run.h. */
 #include "align_run.h"
 
-#include <string.h>
 
+#include "../util/file_ext.h"
 #include "review.h"
-
-/* The page's title: the pivot's file name without its folder. */
-static const char *review_title(const char *pivot)
-{
-    const char *slash = strrchr(pivot, '/');
-    return slash ? slash + 1 : pivot;
-}
 
 /* One group, files[0..per_group), into w (and rw); *said_no_lexicon: whether a missing
  * lexicon was said already in the run. */
@@ -69,7 +62,7 @@ int align_run(const align_run_settings *s, FILE *out, FILE *review, const align_
     review_writer *rw = NULL;
     int rc = output_begin(&w, s->format, out, &run.output);
     if (rc == 0 && review)
-        rc = review_begin(&rw, review, review_title(s->files[0]), s->output.min_score);
+        rc = review_begin(&rw, review, file_base_name(s->files[0]) /* the page's title */, s->output.min_score);
     int said_no_lexicon = 0;
     for (size_t g = 0; rc == 0 && g < s->nfiles / (size_t)s->per_group; g++)
         rc = align_group(&run, s->files + g * (size_t)s->per_group, w, rw, r, &said_no_lexicon);

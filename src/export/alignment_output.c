@@ -166,12 +166,6 @@ static int write_jsonl_summary(const alignment *a, FILE *f)
     return rc;
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 static int write_tmx_unit(const alignment *a, const bead *b, size_t number, int doubtful, tmx_writer *w)
 {
     char tuid[32], shape[64], score[32];
@@ -180,7 +174,7 @@ static int write_tmx_unit(const alignment *a, const bead *b, size_t number, int 
     snprintf(score, sizeof score, "%.4f", b->confidence);
     int rc = tmx_writer_begin_tu(w, tuid);
     if (rc == 0)
-        rc = tmx_writer_prop(w, "x-polyalign-document", base_name(a->text[0]->name));
+        rc = tmx_writer_prop(w, "x-polyalign-document", file_base_name(a->text[0]->name));
     if (rc == 0)
         rc = tmx_writer_prop(w, "x-polyalign-shape", shape);
     if (rc == 0)
@@ -222,7 +216,7 @@ static int write_xliff(output_writer *w, const alignment *a, output_stats *st)
     if (!w->xliff)
         rc = xliff_writer_open(&w->xliff, w->f, w->fmt == FORMAT_XLIFF ? 1 : 2, a->text[0]->lang, a->text[1]->lang);
     for (size_t k = 1; rc == 0 && k < a->ntexts; k++) {
-        rc = xliff_writer_begin_file(w->xliff, base_name(a->text[0]->name), a->text[k]->lang);
+        rc = xliff_writer_begin_file(w->xliff, file_base_name(a->text[0]->name), a->text[k]->lang);
         for (size_t n = 0; rc == 0 && n < a->n; n++) {
             const bead *b = &a->beads[n];
             if (!b->len[0]) {

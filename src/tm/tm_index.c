@@ -843,12 +843,13 @@ static int candidates(tm_index *ix, const tm_query *q, int min_score, uint32_t *
         size_t len = lists[l].to - lists[l].from, log2len = 1;
         while ((size_t)1 << log2len < len)
             log2len++;
-        ix->work += *ncand * log2len < len ? *ncand * log2len : len;
         if (*ncand * log2len < len) {
+            ix->work += *ncand * log2len;
             for (size_t c = 0; c < *ncand; c++)
                 if (u32_find(list, len, (*cand)[c]))
                     ix->hits[(*cand)[c]] += (uint16_t)lists[l].count;
         } else {
+            ix->work += len;
             for (size_t p = 0; p < len; p++)
                 if (ix->hits[list[p]])
                     ix->hits[list[p]] += (uint16_t)lists[l].count;

@@ -1,7 +1,6 @@
 /* tmx_writer.c — TMX 1.4b through xmlTextWriter (util/xml_stream.h); see tmx_writer.h. */
 #include "tmx_writer.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

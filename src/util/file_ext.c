@@ -12,6 +12,12 @@ static const char *const known[] = {
     "vtt", "ass", "ssa", "sub", "sbv", "ttml", "dfxp", "scc", "stl", "lrc", "smi", "txt", "md", "epub",
     "zip", "align", "beads", "wav", "mp3", "mp4"};
 
+const char *file_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 const char *file_ext_foreign(const char *path, const char *const *writes)
 {
     const char *dot = path ? strrchr(path, '.') : NULL;

@@ -4,6 +4,9 @@
 #ifndef POLYALIGN_FILE_EXT_H
 #define POLYALIGN_FILE_EXT_H
 
+/* The last component of path: the file's name without its folder. */
+const char *file_base_name(const char *path);
+
 /* Whether the last component of path (NULL: none) ends in '.' and ext, in any case. */
 int file_ext_is(const char *path, const char *ext);
 

@@ -1,4 +1,4 @@
-/* mem_text.h — an alignment side (align/text.h) built in memory from a list of sentences,
+/* mem_text.h — an alignment side (doc/text.h) built in memory from a list of sentences,
  * for the unit tests of align/ that need one without reading a file: the sentences are
  * borrowed, all in paragraph 0. Included by one test file each. */
 #ifndef POLYALIGN_TESTS_MEM_TEXT_H

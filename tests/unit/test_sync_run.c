@@ -43,11 +43,7 @@ static void failures_write_nothing(void **state)
 {
     (void)state;
     char out[512];
-    snprintf(out, sizeof out, "%s/kept.tsv", scratch_dir);
-    FILE *f = fopen(out, "w");
-    assert_non_null(f);
-    fputs("OLD\n", f);
-    fclose(f);
+    snprintf(out, sizeof out, "%s", write_file("kept.tsv", "OLD\n", 4));
     doc_text t;
     load(&t, "blank.en.txt", "\n\n");
     sync_run_settings s = {"/nonexistent/speech.wav", "en-US", "en", 0, SYNC_FORMAT_TSV, out};
