@@ -162,6 +162,9 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         int r = segment_inputs_run(inputs, path, &sink);
         if (r < 0)
             status = cli_report(r);
+        else if (p.printed_in_file == 0)
+            fprintf(stderr, _("polyalign: warning: %s has no text: no sentences written for it\n"),
+                    text_input_name(path));
     }
     int crc = atomic_file_finish(&out, 0);
     if (crc < 0)

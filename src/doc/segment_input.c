@@ -69,8 +69,11 @@ static int language_of(segment_inputs *s, const char *text, size_t len, segment_
 {
     if (s->o.lang)
         return 0;
-    script_language_or_english(text, len, s->lang);
-    info->guessed_lang = s->lang;
+    script_guess_language(text, len, s->lang);
+    /* no letters (digits, symbols, an empty file): English rules, no guess to report */
+    info->guessed_lang = s->lang[0] ? s->lang : NULL;
+    if (!s->lang[0])
+        snprintf(s->lang, sizeof s->lang, "en");
     return segmenter_for(s, s->lang);
 }
 

@@ -42,7 +42,7 @@ typedef struct {
     size_t paragraphs, headings; /* of a structured document */
     line_evidence lines;        /* what a single newline was taken for, and why */
     const char *guessed_lang;   /* the language guessed from the script, or NULL when the
-                                 * options gave one */
+                                 * options gave one or the text has no letters */
     size_t offset;              /* bytes before the text (a BOM): JSON offsets add them */
 } segment_input_info;
 

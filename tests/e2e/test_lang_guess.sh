@@ -22,6 +22,9 @@ run_in 'Dr. Smith came. He left.' segment
   ok "segment: standard input guessed English, its abbreviations kept" || not_ok "segment from stdin" "$out" "$err"
 run_in 'x' segment --lang en
 [[ $status -eq 0 && $err != *"guessed"* ]] && ok "segment --lang: nothing guessed, nothing said" || not_ok "segment --lang" "$err"
+run_in '12 345 - 678' segment
+[[ $status -eq 0 && $out == '12 345 - 678' && $err != *"guessed"* ]] &&
+  ok "segment: a text without letters has no language to guess, and none is said" || not_ok "segment without letters" "$out" "$err"
 
 # subtitle: the transcript's language, then its profile (Chinese limits for Chinese)
 run_ok subtitle --duration 60 "$corpus/address.zh.txt"
