@@ -90,6 +90,12 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
         fprintf(stderr, P_(", %zu bead with an empty side left out\n", ", %zu beads with an empty side left out\n",
                            st->empty_side_left_out),
                 st->empty_side_left_out);
+        if (st->partial_left_out)
+            fprintf(stderr,
+                    P_("polyalign: %zu of them has the pivot and one translation; --keep-partial keeps it\n",
+                       "polyalign: %zu of them have the pivot and one translation; --keep-partial keeps them\n",
+                       st->partial_left_out),
+                    st->partial_left_out);
     }
 }
 

@@ -224,6 +224,16 @@ run align -q "$SCRATCH/ctl.en" "$SCRATCH/ctl.ru" -o "$SCRATCH/ctl.tmx"
 run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/empty.zh"
 [[ $status -eq 0 && $err == *"has no sentences"* && $(grep -c '^\[[0-9]\]:\[\]' <<<"$out") -eq 6 ]] &&
   ok "empty side: a warning, every sentence unaligned" || not_ok "empty side: a warning, every sentence unaligned" "$out" "$err"
+# three texts, one of them empty: the units that miss it are counted, and kept on request
+run align "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "$SCRATCH/empty.zh" -o "$SCRATCH/partial.tmx"
+[[ $status -eq 0 && $(grep -c '<tu ' "$SCRATCH/partial.tmx") -eq 0 &&
+  $err == *"have the pivot and one translation; --keep-partial keeps them"* ]] &&
+  ok "three texts, one empty: no unit without --keep-partial, and the option named" || not_ok "three texts, one empty" "$err"
+run align --keep-partial "$corpus/keynote.en.txt" "$corpus/keynote.zh.txt" "$SCRATCH/empty.zh" -o "$SCRATCH/partial.tmx"
+units=$(grep -c '<tu ' "$SCRATCH/partial.tmx")
+[[ $status -eq 0 && $units -ge 5 && $(grep -c '<tuv ' "$SCRATCH/partial.tmx") -eq $((2 * units)) && $err != *"--keep-partial keeps"* ]] &&
+  "$POLYALIGN" tmx validate "$SCRATCH/partial.tmx" >/dev/null 2>&1 &&
+  ok "--keep-partial: units of the pivot and the translation there is, valid TMX" || not_ok "--keep-partial" "$units" "$err"
 printf 'Bonjour \xff.\n' >"$SCRATCH/bad.en"
 run align "$SCRATCH/bad.en" "$corpus/keynote.zh.txt"
 expect_err "invalid UTF-8: exit 65 with the byte offset" 65 "bad.en:1:9: invalid UTF-8 at byte 8"
