@@ -201,7 +201,11 @@ static int run_fix(const cli_command *self, void *args, int nops, char **operand
         fprintf(stderr, P_("polyalign: %zu cue read", "polyalign: %zu cues read", in.n), in.n);
         fprintf(stderr, P_(", %zu cue written", ", %zu cues written", out.n), out.n);
         fprintf(stderr, P_(", %zu empty one dropped", ", %zu empty ones dropped", fixed.dropped), fixed.dropped);
-        fprintf(stderr, P_(", %zu cue re-cut\n", ", %zu cues re-cut\n", fixed.recut), fixed.recut);
+        fprintf(stderr, P_(", %zu cue re-cut", ", %zu cues re-cut", fixed.recut), fixed.recut);
+        fprintf(stderr, P_(", %zu retimed (start or end moved)", ", %zu retimed (start or end moved)", fixed.retimed),
+                fixed.retimed);
+        fprintf(stderr, P_(", %zu put back in time order\n", ", %zu put back in time order\n", fixed.reordered),
+                fixed.reordered);
     }
     cues_free(&in);
     cues_free(&out);

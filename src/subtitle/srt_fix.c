@@ -18,12 +18,27 @@ static int by_start(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Cues written whole (not re-cut) whose start or end moved by a millisecond or more. */
+static size_t count_retimed(const cue_list *in, const cue_list *out)
+{
+    size_t retimed = 0;
+    for (size_t k = 0; k < out->n; k++) {
+        const cue *c = &out->v[k], *was = &in->v[c->sentence];
+        int whole = (k == 0 || out->v[k - 1].sentence != c->sentence) &&
+                    (k + 1 == out->n || out->v[k + 1].sentence != c->sentence);
+        retimed += whole && (fabs(c->start - was->start) >= 0.0005 || fabs(c->end - was->end) >= 0.0005);
+    }
+    return retimed;
+}
+
 int srt_fix_cues(cue_list *in, const subtitle_profile *p, const char *base, double fps, const char *file,
                  cue_list *out, srt_fix_stats *st)
 {
-    if (in->n) /* out of order: by time */
+    size_t dropped = 0, recut = 0, reordered = 0;
+    for (size_t k = 1; k < in->n; k++)
+        reordered += in->v[k].start < in->v[k - 1].start;
+    if (reordered) /* out of order: by time */
         qsort(in->v, in->n, sizeof *in->v, by_start);
-    size_t dropped = 0, recut = 0;
     int rc = 0;
     double gap = profile_gap_to_write(p->min_gap_frames, fps);
     for (size_t k = 0; k < in->n && rc == 0; k++) {
@@ -56,7 +71,7 @@ int srt_fix_cues(cue_list *in, const subtitle_profile *p, const char *base, doub
             break;
         }
         size_t parts = 0;
-        rc = cues_cut_over(base, p, text, 0, 0, c->start, end, out, &parts);
+        rc = cues_cut_over(base, p, text, 0, k, c->start, end, out, &parts); /* each piece knows its cue */
         recut += parts > 1;
     }
     /* overlaps and gaps: end each cue the minimum gap before the next one; a next cue
@@ -87,5 +102,7 @@ int srt_fix_cues(cue_list *in, const subtitle_profile *p, const char *base, doub
         rc = error_set(ERR_DATA, _("%s: no cue with text to write"), file);
     st->dropped = dropped;
     st->recut = recut;
+    st->reordered = reordered;
+    st->retimed = rc == 0 ? count_retimed(in, out) : 0;
     return rc;
 }

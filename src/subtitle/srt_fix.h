@@ -17,6 +17,8 @@
 typedef struct {
     size_t dropped;         /* cues with nothing to see */
     size_t recut;           /* cues cut into more than one */
+    size_t reordered;       /* cues that started before the one above them */
+    size_t retimed;         /* cues written whole whose start or end moved */
 } srt_fix_stats;
 
 /* Repair `in` (reordered, its texts unwrapped in place) into `out` under profile p for

@@ -806,7 +806,8 @@ static void style_check_finds_limits_and_overlaps(void **state)
     cues_free(&l);
 }
 
-/* srt fix: cues in time order, an empty one dropped, an overlap resolved. */
+/* srt fix: cues in time order, an empty one dropped, an overlap resolved; what it moved
+ * is counted (the first cue's end, cut at the second; one cue out of order). */
 static void srt_fix_orders_drops_and_separates(void **state)
 {
     (void)state;
@@ -818,6 +819,8 @@ static void srt_fix_orders_drops_and_separates(void **state)
     const subtitle_profile *en = subtitle_profile_find("netflix", "en");
     assert_int_equal(srt_fix_cues(&in, en, "en", 24, "x.srt", &out, &st), 0);
     assert_int_equal(st.dropped, 1);
+    assert_int_equal(st.reordered, 1);
+    assert_int_equal(st.retimed, 1);
     assert_int_equal(out.n, 2);
     assert_string_equal(out.v[0].text, "First.");
     assert_true(out.v[0].end < out.v[1].start);
