@@ -1,12 +1,14 @@
-/* cmd_sync.c — `polyalign sync --lang LANG --audio RECORDING TRANSCRIPT`: the raw sync
+/* cmd_sync.c — `polyalign sync [--lang LANG] --audio RECORDING TRANSCRIPT`: the raw sync
  * map of a forced alignment, one start, end and confidence per sentence (per cue with
  * --cues), as JSON, TSV or SRT, for users who want only the times. Sentences whose audio
  * does not match the text are flagged in the output and on stderr, not silently timed.
- * The timing and the writing are export/sync_run.c; here the options, the transcript's
- * reading and the report. */
+ * Without --lang the transcript's language is guessed from its script and reported, as
+ * subtitle and segment guess it. The timing and the writing are export/sync_run.c; here
+ * the options, the transcript's reading and the report. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../audio/backend.h"
 #include "../doc/text.h"
@@ -27,7 +29,7 @@ typedef struct {
 } sync_args;
 
 const cli_option sync_cli_options[] = {
-    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (required)"), CLI_TEXT(sync_args, lang), CLI_REQUIRED},
+    {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported)"), CLI_TEXT(sync_args, lang), CLI_SHOWN},
     {"audio", OPT_AUDIO, 1, "RECORDING", N_("the recording (required; any format FFmpeg reads)"), CLI_TEXT(sync_args, audio), CLI_REQUIRED},
     {"format", OPT_FORMAT, 1, "json|tsv|srt", N_("json, tsv or srt (default: from -o, else json)"), CLI_TEXT(sync_args, format), CLI_SHOWN},
     {"cues", OPT_CUES, 0, NULL, N_("one entry per subtitle cue instead of per sentence"), CLI_FLAG(sync_args, cues), CLI_SHOWN},
@@ -91,34 +93,53 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
     }
 }
 
+/* The language tag and its base for `tag`, which must have a synthesizer voice. 0 or a
+ * usage error's exit status. */
+static int language_settings(const cli_command *self, const char *tag, char lang[LANG_TAG_MAX],
+                             char base[LANG_TAG_MAX])
+{
+    if (cli_lang(self, tag, lang))
+        return ERR_USAGE;
+    lang_base(lang, base);
+    if (!synth_voice_for(base))
+        return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
+    return 0;
+}
+
 static int run(const cli_command *self, void *args, int nops, char **operands)
 {
     sync_args *a = args;
     int status;
-    if (!a->lang || !a->audio || nops != 1)
-        return cli_usage_error(self, _("give --lang, --audio and one transcript file"));
+    if (!a->audio || nops != 1)
+        return cli_usage_error(self, _("give --audio and one transcript file"));
     if (!a->format && (status = cli_output_ext(self, a->output, sync_format_names, SYNC_FORMAT_NAMES)) != 0)
         return status;
     int fmt = a->format ? sync_format_parse(a->format) : (int)sync_format_from_path(a->output);
     if (fmt < 0)
         return cli_usage_error(self, _("unknown format '%s' (use json, tsv or srt)"), a->format);
     char lang[LANG_TAG_MAX], base[LANG_TAG_MAX];
-    if (cli_lang(self, a->lang, lang))
-        return ERR_USAGE;
-    lang_base(lang, base);
-    if (!synth_voice_for(base))
-        return cli_usage_error(self, _("no synthesizer voice for '%s' (available: %s)"), base, synth_languages());
+    /* with --lang, its voice is checked before anything is loaded */
+    if (a->lang && (status = language_settings(self, a->lang, lang, base)) != 0)
+        return status;
 
     doc_text t = {0};
     line_evidence ev;
-    doc_text_options to = {lang, a->lines, a->encoding, a->input_format, NULL};
+    doc_text_options to = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, NULL};
     int rc = doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
     cli_report_encoding(t.name, &t.encoding);
     cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
     cli_report_lines(t.name, a->lines, &ev);
-    sync_run_settings run_settings = {a->audio, a->lang, base, a->cues, (sync_format)fmt, a->output};
+    if (!a->lang) { /* guessed by the loader from the script, as align guesses it */
+        const char *guessed = strcmp(t.lang, "und") ? t.lang : "en"; /* no text: any will do */
+        cli_report_guessed_lang(t.name, guessed, 0);
+        if ((status = language_settings(self, guessed, lang, base)) != 0) {
+            doc_text_free(&t);
+            return status;
+        }
+    }
+    sync_run_settings run_settings = {a->audio, lang, base, a->cues, (sync_format)fmt, a->output};
     sync_map map;
     rc = sync_run(&run_settings, &t, &map);
     if (rc == 0)

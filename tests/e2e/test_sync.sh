@@ -125,6 +125,11 @@ assert len(a) == len(b) and all(abs(float(x[2]) - float(y[2])) <= 0.06 for x, y 
       "$SCRATCH/en_rp.out.tsv" "$SCRATCH/$ext.tsv"
   done
 
+  # without --lang: the transcript's language guessed and said, the same times
+  run_ok sync --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" --format tsv -o "$SCRATCH/guessed.tsv"
+  [[ $err == *"en_rp.txt: language en-US, guessed from the text (--lang sets it)"* ]] &&
+    cmp -s "$SCRATCH/guessed.tsv" "$SCRATCH/en_rp.out.tsv" &&
+    ok "sync without --lang: English guessed and said, the times of --lang en" || not_ok "sync without --lang" "$err"
   # formats of the sync map
   run_ok sync --lang en --audio "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt"
   check "json: one entry per sentence with start, end, confidence" python3 -c '
