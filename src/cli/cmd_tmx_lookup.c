@@ -2,6 +2,9 @@
  * fuzzy matches as CAT tools show them, one block per query (stdin: one query per line):
  * the query, then per match its score, source and target, and what cost it points beyond
  * the words ("differs: number, case") as a fourth column.
+ * Without --src the memory's srclang is the language of the queries, without --tgt its
+ * one other language (a memory of three languages needs --tgt): read from the memory
+ * first, or from the index, which records its pair.
  * --index FILE saves the index on first use and loads it afterwards, for the same
  * --src/--tgt only (the index records them); given with --tm, an index older than the
  * memory is built again, as make would. */
@@ -15,6 +18,7 @@
 #include "../i18n.h"
 #include "../text/lang.h"
 #include "../tm/tm_index.h"
+#include "../tm/tmx_stats.h"
 #include "../util/error.h"
 #include "commands.h"
 
@@ -29,8 +33,8 @@ typedef struct {
 
 const cli_option tmx_lookup_cli_options[] = {
     {"tm", OPT_TM, 1, "FILE.tmx", N_("the translation memory"), CLI_TEXT(lookup_args, tm), CLI_REQUIRED, CLI_ALTERNATIVE(1)},
-    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (required)"), CLI_LANG(lookup_args, src), CLI_REQUIRED},
-    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (required)"), CLI_LANG(lookup_args, tgt), CLI_REQUIRED},
+    {"src", OPT_SRC, 1, "LANG", N_("language of the queries (default: the memory's srclang)"), CLI_LANG(lookup_args, src), CLI_SHOWN},
+    {"tgt", OPT_TGT, 1, "LANG", N_("language of the translations (default: the memory's other language, when it has only one)"), CLI_LANG(lookup_args, tgt), CLI_SHOWN},
     {"min", OPT_MIN, 1, "PERCENT", N_("lowest match shown (default 70)"), CLI_COUNT(lookup_args, min, 0, 100)},
     /* one lookup returns at most TM_INDEX_MAX_MATCHES */
     {"best", OPT_MAX, 1, "N", N_("matches shown per query (default 5, at most 256)"), CLI_COUNT(lookup_args, best, 1, TM_INDEX_MAX_MATCHES)},
@@ -88,6 +92,39 @@ static int answer(const tm_index *ix, const char *query, const lookup_args *a)
     return 0;
 }
 
+/* --src and --tgt not given, from the memory at `tm`: its header's srclang, and its one
+ * language besides. 0, or an error naming what the memory holds and what to give. */
+static int languages_from_memory(const char *tm, lookup_args *a)
+{
+    tmx_stats st;
+    int rc = tmx_stats_read(tm, &st);
+    if (rc == 0 && !a->src[0]) {
+        if (!st.srclang || lang_normalize(st.srclang, a->src) < 0)
+            rc = error_set(ERR_USAGE, _("%s: its header names no source language (srclang '%s'): give --src"), tm,
+                           st.srclang ? st.srclang : "");
+    }
+    if (rc == 0 && !a->tgt[0]) {
+        char others[512] = "";
+        size_t n = 0, len = 0;
+        for (size_t k = 0; k < st.nlang; k++) {
+            if (lang_tags_match(st.lang[k].tag, a->src))
+                continue;
+            if (n++ == 0 && lang_normalize(st.lang[k].tag, a->tgt) < 0)
+                a->tgt[0] = '\0';
+            len += (size_t)snprintf(others + len, len < sizeof others ? sizeof others - len : 0, "%s%s", len ? ", " : "",
+                                    st.lang[k].tag);
+        }
+        if (n != 1 || !a->tgt[0]) {
+            a->tgt[0] = '\0';
+            rc = n == 0 ? error_set(ERR_DATA, _("%s holds no language besides %s: nothing to look up in"), tm, a->src)
+                        : error_set(ERR_USAGE, _("%s holds %s besides %s: name the one to show with --tgt"), tm, others,
+                                    a->src);
+        }
+    }
+    tmx_stats_free(&st);
+    return rc;
+}
+
 /* --min 70, --best 5 */
 static void defaults(void *args)
 {
@@ -99,16 +136,33 @@ static void defaults(void *args)
 static int run(const cli_command *self, void *args, int nops, char **operands)
 {
     lookup_args *a = args;
-    if (!a->src[0] || !a->tgt[0] || (!a->tm && !a->index))
-        return cli_usage_error(self, _("give --tm FILE.tmx (or --index FILE), --src and --tgt"));
+    if (!a->tm && !a->index)
+        return cli_usage_error(self, _("give --tm FILE.tmx (or --index FILE)"));
     int tm_from_stdin = a->tm && strcmp(a->tm, "-") == 0;
     if (tm_from_stdin && nops == 0)
         return cli_usage_error(self, _("--tm - reads the memory from standard input: give the queries as arguments"));
+    int have_index = a->index && access(a->index, F_OK) == 0;
+    if (!have_index && !a->tm)
+        return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a->index);
+    int stale = have_index && a->tm && (tm_from_stdin || newer(a->tm, a->index)); /* a memory on stdin has no date */
+    int guess = !a->src[0] || !a->tgt[0];
+    if (guess && tm_from_stdin)
+        return cli_usage_error(self, _("--tm - reads the memory once: give --src and --tgt"));
     tm_index *ix = NULL;
-    int rc;
-    if (a->index && access(a->index, F_OK) == 0) {
+    int rc = 0;
+    if (guess && have_index && !stale) { /* the pair the index records */
+        rc = tm_index_load(a->index, a->src[0] ? a->src : NULL, a->tgt[0] ? a->tgt : NULL, &ix);
+        if (rc == 0) {
+            snprintf(a->src, sizeof a->src, "%s", tm_index_lang(ix, 0));
+            snprintf(a->tgt, sizeof a->tgt, "%s", tm_index_lang(ix, 1));
+        }
+    } else if (guess) { /* the pair the memory holds */
+        rc = languages_from_memory(a->tm, a);
+    }
+    if (ix || rc < 0) {
+        /* the index is loaded, or the languages are not known */
+    } else if (have_index) {
         /* a stale one is checked first: an index of another pair is refused, never overwritten */
-        int stale = a->tm && (tm_from_stdin || newer(a->tm, a->index)); /* a memory on stdin has no date */
         rc = stale ? tm_index_check(a->index, a->src, a->tgt) : tm_index_load(a->index, a->src, a->tgt, &ix);
         if (rc == 0 && stale) {
             if (!tm_from_stdin)
@@ -118,8 +172,6 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
                 cli_warn(_("%s (answering from the index built now)"), error_last()); /* a read-only index */
         }
     } else {
-        if (!a->tm)
-            return cli_usage_error(self, _("--index %s does not exist yet: give --tm to build it"), a->index);
         rc = tm_index_build(a->tm, a->src, a->tgt, &ix);
         if (rc == 0 && a->index)
             rc = tm_index_save(ix, a->index);

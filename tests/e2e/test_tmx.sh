@@ -387,6 +387,22 @@ printf 'The role of the state in regulation must be a key one.\n\nWuzhen summit:
 q2=$?
 [[ $q1 -eq 0 && $q2 -eq 0 && -s $SCRATCH/w.idx ]] && cmp -s "$SCRATCH/q1" "$SCRATCH/q2" && grep -q '%' "$SCRATCH/q2" &&
   ok "lookup: stdin queries, a saved index gives the same answers" || not_ok "lookup: saved index" "status $q1, $q2" "$(cat "$SCRATCH/q1" "$SCRATCH/q2")"
+# languages not given: the memory's srclang and its other language, or the index's pair
+run tmx lookup --tm "$tmx" "Wuzhen summit: states must play leading role in Internet governance"
+[[ $status -eq 2 && $err == *"holds zh-CN, ru-RU besides en-GB: name the one to show with --tgt"* ]] &&
+  ok "lookup without --tgt in a memory of three languages: usage error naming them" || not_ok "lookup: three languages, no --tgt" "$status" "$err"
+run_ok tmx lookup --tm "$tmx" --tgt ru "Wuzhen summit: states must play leading role in Internet governance"
+[[ $out == *"100%"*"Саммит в Учжэне"* ]] && ok "lookup without --src: the memory's srclang" || not_ok "lookup without --src" "$out"
+"$POLYALIGN" align -q "$ROOT/corpus/wuzhen/article.en.txt" "$ROOT/corpus/wuzhen/article.zh.txt" -o "$SCRATCH/pair.tmx"
+run_ok tmx lookup --tm "$SCRATCH/pair.tmx" "Wuzhen summit: states must play leading role in Internet governance"
+[[ $out == *"100%"*"乌镇峰会"* ]] && ok "lookup without --src and --tgt: the two languages of the memory" || not_ok "lookup of a pair" "$out" "$err"
+run_ok tmx lookup --index "$SCRATCH/w.idx" "Wuzhen summit: states must play leading role in Internet governance"
+[[ $out == *"100%"*"乌镇峰会"* ]] && ok "lookup --index without languages: the pair the index records" || not_ok "lookup --index, no languages" "$out"
+printf '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="*all*" creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="de"><seg>Hallo</seg></tuv></tu></body></tmx>\n' >"$SCRATCH/all.tmx"
+run tmx lookup --tm "$SCRATCH/all.tmx" Hello
+expect_err "lookup without --src, srclang *all*: usage error" 2 "names no source language"
+run_in "$(cat "$tmx")" tmx lookup --tm - --tgt ru x
+expect_err "lookup --tm - without --src: usage error (the memory is read once)" 2 "give --src and --tgt"
 # a memory changed after its index was saved: the index is built again, not used stale
 sed 's/Саммит в Учжэне/Саммит в городе Учжэнь/' "$tmx" >"$SCRATCH/changed.tmx"
 "$POLYALIGN" tmx lookup --tm "$SCRATCH/changed.tmx" --src en --tgt ru --index "$SCRATCH/c.idx" x >/dev/null 2>&1
