@@ -74,6 +74,11 @@ size_t space_before(const char *t, size_t i);
 size_t space_after(const char *t, size_t i, size_t len);
 size_t opener_before(const char *t, size_t i);
 int is_blank_line(const char *t, size_t from, size_t to);
+/* The end of the quote marks at t[p..to) that close the sentence ending before p (then
+ * perhaps its own . ! ?), when a space or `to` follows them: those ICU leaves to the next
+ * sentence ("сезону.&#39;&#39; Тем", "любовь? ``. В"). glued: no space before p; after
+ * one the run must end in a mark, "? ``.". p when there are none. */
+size_t closing_quotes_after(const char *t, size_t p, size_t to, int glued);
 /* The first byte from i on, before `to`, that is not such a space (or `to`). */
 size_t skip_spaces(const char *text, size_t len, size_t i, size_t to);
 

@@ -1,11 +1,14 @@
-/* spaces.c — the whitespace and opening marks around a break.
+/* spaces.c — the whitespace and the quote marks around a break.
  *
  * A break ICU proposes comes after the spaces that follow a sentence; the rules speak of
  * the position right after its punctuation, and a sentence is printed without the spaces
  * around it. The spaces trimmed are ASCII's, U+00A0 and U+3000, read as bytes: these run
  * at every break. Opening quotes and brackets before a break belong to the sentence after
- * it (UAX #29 counts every quote as Close). */
+ * it (UAX #29 counts every quote as Close); closing quotes ICU does not know for marks
+ * (` and the HTML entities of ' and ") belong to the sentence before. */
 #include "segmenter_impl.h"
+
+#include <string.h>
 
 #include <unicode/uchar.h>
 
@@ -64,4 +67,37 @@ size_t skip_spaces(const char *text, size_t len, size_t i, size_t to)
     while (i < to && (k = space_after(text, i, len)) != 0)
         i += k;
     return i;
+}
+
+/* Length of a quote mark at t[i] that UAX #29 does not count as Close: ` (the ``…'' of
+ * LaTeX and of treebank text) and the HTML entities of ' and " left in text taken from
+ * web pages ("сезону.&#39;&#39; Тем"). Else 0. */
+static size_t plain_quote_at(const char *t, size_t i, size_t to)
+{
+    static const char *const entities[] = {"&#39;", "&#039;", "&#34;", "&quot;", "&apos;"};
+    if (t[i] == '`')
+        return 1;
+    if (t[i] != '&')
+        return 0;
+    for (size_t k = 0; k < sizeof entities / sizeof *entities; k++) {
+        size_t n = strlen(entities[k]);
+        if (to - i >= n && memcmp(t + i, entities[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+size_t closing_quotes_after(const char *t, size_t p, size_t to, int glued)
+{
+    size_t i = p, k;
+    while (i < to && (k = plain_quote_at(t, i, to)) != 0)
+        i += k;
+    if (i == p)
+        return p;
+    size_t quotes_end = i;
+    while (i < to && (t[i] == '.' || t[i] == '!' || t[i] == '?'))
+        i++;
+    if (!glued && i == quotes_end)
+        return p; /* after a space a quote may as well open the next sentence */
+    return i == to || space_after(t, i, to) ? i : p;
 }

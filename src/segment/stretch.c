@@ -76,17 +76,18 @@ static int wrapped_between(const decider *d, size_t from, size_t to, size_t *lin
 
 /* The verdict at candidate q, a sentence end ICU proposed (icu) or a space after a token;
  * `next` is the first character after the spaces, `rule` what the rules said (1 break,
- * 0 not, -1 nothing). A rule's verdict stands; where there is none the learned model
- * decides, and without one ICU's proposals break and spaces do not. An observer
- * (training) hears of every candidate. */
-static int model_verdict(decider *d, size_t q, size_t next, int icu, int rule)
+ * 0 not, -1 nothing), `end` where the sentence ends if it breaks (q, or after closing
+ * quotes ICU left to the next one). A rule's verdict stands; where there is none the
+ * learned model decides, and without one ICU's proposals break and spaces do not. An
+ * observer (training) hears of every candidate. */
+static int model_verdict(decider *d, size_t q, size_t end, size_t next, int icu, int rule)
 {
     segmenter *seg = d->seg;
     if ((rule >= 0 || !seg->model) && !seg->observe)
         return rule >= 0 ? rule : icu;
     if (icu && rule < 0 && !boundary_icu_candidate(d->text, d->len, q, next, d->hi)) {
         if (seg->observe) { /* a plain sentence end: ICU's break stands */
-            boundary_candidate c = {q, CANDIDATE_FIXED, 1, -1, NULL};
+            boundary_candidate c = {end, CANDIDATE_FIXED, 1, -1, NULL};
             seg->observe(d->text, &c, seg->observe_ctx);
         }
         return 1;
@@ -96,7 +97,7 @@ static int model_verdict(decider *d, size_t q, size_t next, int icu, int rule)
     boundary_features f;
     boundary_features_of(&site, &f);
     if (seg->observe) {
-        boundary_candidate c = {q, icu ? CANDIDATE_ICU : CANDIDATE_GAP, rule, rule >= 0 ? d->matched : -1, &f};
+        boundary_candidate c = {end, icu ? CANDIDATE_ICU : CANDIDATE_GAP, rule, rule >= 0 ? d->matched : -1, &f};
         seg->observe(d->text, &c, seg->observe_ctx);
     }
     if (rule >= 0)
@@ -161,9 +162,9 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
                 decided = 1;
             }
             if (decided) /* the model where no rule matched */
-                brk = model_verdict(d, i, next, 0, rule);
+                brk = model_verdict(d, i, i, next, 0, rule);
             else         /* the model first (cheaper), then a rule may still say no */
-                brk = model_verdict(d, i, next, 0, -1) == 1 && decide(d, i) != 0;
+                brk = model_verdict(d, i, i, next, 0, -1) == 1 && decide(d, i) != 0;
         } else if (decided && seg->observe) {
             boundary_candidate cand = {i, CANDIDATE_FIXED, rule, d->matched, NULL};
             seg->observe(text, &cand, seg->observe_ctx);
@@ -220,8 +221,13 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
         int verdict = at_end || hard ? 1 : decide(d, q);
         if (verdict < 0 && q_icu != q)
             verdict = decide(d, q_icu);
+        if (!at_end && !hard && q > start && opening == q_icu) { /* quotes ICU left to the next sentence */
+            p = closing_quotes_after(text, p, to, p == q);
+            if (p + 1 > scanned) /* the space after them is this same end, decided here */
+                scanned = p + 1;
+        }
         if (!at_end && !hard && q > start) {
-            verdict = model_verdict(d, q, skip_spaces(text, len, q, to), 1, verdict);
+            verdict = model_verdict(d, q, p, skip_spaces(text, len, q, to), 1, verdict);
         } else if ((at_end || hard) && seg->observe) {
             boundary_candidate cand = {q, CANDIDATE_HARD, 1, -1, NULL};
             seg->observe(text, &cand, seg->observe_ctx);
