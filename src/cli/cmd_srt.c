@@ -173,7 +173,7 @@ static int run_fix(const cli_command *self, void *args, int nops, char **operand
     if (st)
         return st;
     if (!a->output)
-        return cli_usage_error(self, _("-o FILE is required"));
+        return cli_usage_error(self, _("-o OUT.srt is required"));
     subtitle_format format;
     if ((st = style_output_format(self, NULL, a->output, &format)) != 0)
         return st;
