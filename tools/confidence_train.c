@@ -14,7 +14,9 @@
  * inserted), the gold following the edit, so that the model learns what a gap looks like;
  * those beads are learned from, never scored.
  *
- * The model is a logistic regression, fitted by Newton's method (a fixed number of steps,
+ * The model is a logistic regression over the terms of bead_confidence.h (every feature,
+ * and again for the beads with an empty side and for the 1-1 beads), fitted by Newton's
+ * method (a fixed number of steps,
  * an L2 penalty on standardized features, every set weighing the same whatever its
  * number of beads), so the same data gives the same file byte for byte. The sets learned
  * from are en-zh and un3 (en-zh, en-ru); en-ru/dev's gold beads are whole verses, not
@@ -39,7 +41,7 @@
 #include "util/atomic_file.h"
 #include "util/error.h"
 
-enum { FOLDS = 5, NEWTON_STEPS = 30, MAX_SETS = 8 };
+enum { FOLDS = 5, NEWTON_STEPS = 30, MAX_SETS = 8, MODEL_TEXT_MAX = 16384 };
 #define L2_PENALTY 1.0
 
 typedef struct {
@@ -384,7 +386,7 @@ static void solve_spd(double *a, double *b, int n)
 /* Fit on the learned sets' examples whose fold is not `held_out` (-1: all). */
 static void fit(const examples *all, int held_out, confidence_model *m)
 {
-    enum { D = CONF_FEATURES };
+    enum { D = CONF_TERMS };
     double per_set[MAX_SETS] = {0}, mean[D] = {0}, sd[D] = {0}, total = 0;
     int sets_used = 0;
     for (size_t k = 0; k < all->n; k++) {
@@ -404,18 +406,20 @@ static void fit(const examples *all, int held_out, confidence_model *m)
     }
     for (size_t k = 0; k < all->n; k++) {
         const example *x = &all->v[k];
-        double w = x->fold != held_out ? weight[x->set] : 0;
+        double w = x->fold != held_out ? weight[x->set] : 0, t[D];
+        confidence_terms(x->f, t);
         total += w;
         for (int d = 0; d < D; d++)
-            mean[d] += w * x->f[d];
+            mean[d] += w * t[d];
     }
     for (int d = 0; d < D; d++)
         mean[d] /= total;
     for (size_t k = 0; k < all->n; k++) {
         const example *x = &all->v[k];
-        double w = x->fold != held_out ? weight[x->set] : 0;
+        double w = x->fold != held_out ? weight[x->set] : 0, t[D];
+        confidence_terms(x->f, t);
         for (int d = 0; d < D; d++)
-            sd[d] += w * (x->f[d] - mean[d]) * (x->f[d] - mean[d]);
+            sd[d] += w * (t[d] - mean[d]) * (t[d] - mean[d]);
     }
     for (int d = 0; d < D; d++)
         sd[d] = d == CONF_BIAS || sd[d] <= 0 ? 1 : sqrt(sd[d] / total);
@@ -428,9 +432,10 @@ static void fit(const examples *all, int held_out, confidence_model *m)
             double w = x->fold != held_out ? weight[x->set] : 0;
             if (w == 0)
                 continue;
-            double z[D], dot = 0;
+            double t[D], z[D], dot = 0;
+            confidence_terms(x->f, t);
             for (int d = 0; d < D; d++) {
-                z[d] = (x->f[d] - mean[d]) / sd[d];
+                z[d] = (t[d] - mean[d]) / sd[d];
                 dot += beta[d] * z[d];
             }
             double p = sigmoid(dot), r = w * (p - x->right), c = w * p * (1 - p);
@@ -467,8 +472,11 @@ static void fit(const examples *all, int held_out, confidence_model *m)
 static void model_text(const confidence_model *m, char *out, size_t cap)
 {
     size_t n = 0;
-    for (int d = 0; d < CONF_FEATURES; d++)
-        n += (size_t)snprintf(out + n, cap - n, "%s %.6f\n", confidence_feature_names[d], m->w[d]);
+    for (int d = 0; d < CONF_TERMS; d++) {
+        char name[128];
+        confidence_term_name(d, name, sizeof name);
+        n += (size_t)snprintf(out + n, cap - n, "%s %.6f\n", name, m->w[d]);
+    }
 }
 
 /* ---- figures ---- */
@@ -569,7 +577,7 @@ static void report(const examples *all, const confidence_model *builtin)
         confidence_model m;
         fit(all, fold, &m);
         /* as the binary would read it */
-        char text[4096];
+        char text[MODEL_TEXT_MAX];
         model_text(&m, text, sizeof text);
         if (confidence_model_parse(text, strlen(text), "trained", &m) < 0)
             die("trained model");
@@ -616,7 +624,7 @@ int main(int argc, char **argv)
     report(&all, NULL);
     confidence_model m;
     fit(&all, -1, &m);
-    char text[4096];
+    char text[MODEL_TEXT_MAX];
     model_text(&m, text, sizeof text);
     atomic_file af;
     if (atomic_file_open(&af, argv[2]) < 0)
