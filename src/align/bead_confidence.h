@@ -10,9 +10,10 @@
  * its shape; its own costs from the scorers (length, dictionary, anchors, shape prior);
  * how much of each side, and of its weakest sentence, the dictionaries explain, against
  * the document's own rate; its lengths; each weighed apart for the beads with an empty
- * side and for the 1-1 beads too (the terms, below). The weights are learned by `make train` from the
- * gold alignments of the dev sets (tools/confidence_train.c, documents held out by fold)
- * and kept as text in src/align/confidence_model.txt, which the build embeds:
+ * side and for the 1-1 beads too (the terms, below). The weights are learned by `make
+ * train` from the gold alignments of the dev sets (tools/confidence_train.c, documents
+ * held out by fold) and kept as text in src/align/confidence_model.txt, which the build
+ * embeds:
  *
  *     # comments
  *     bias -1.250000
