@@ -3,6 +3,7 @@
 #include "bead_confidence.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,22 @@ const char *const confidence_feature_names[CONF_FEATURES] = {
     "no_words",      "log_chars",        "ratio_deviation", "neighbours_empty", "doc_rate",
     "doc_posterior", "leak",
 };
+
+const char *const confidence_class_names[CONF_CLASSES] = {"", "empty_side", "one_to_one"};
+
+void confidence_terms(const double f[CONF_FEATURES], double t[CONF_TERMS])
+{
+    const double in_class[CONF_CLASSES] = {1, f[CONF_EMPTY_SIDE], f[CONF_ONE_TO_ONE]};
+    for (int c = 0; c < CONF_CLASSES; c++)
+        for (int k = 0; k < CONF_FEATURES; k++)
+            t[c * CONF_FEATURES + k] = in_class[c] * f[k];
+}
+
+void confidence_term_name(int t, char *buf, size_t cap)
+{
+    int c = t / CONF_FEATURES;
+    snprintf(buf, cap, "%s%s%s", confidence_feature_names[t % CONF_FEATURES], c ? "@" : "", confidence_class_names[c]);
+}
 
 /* Probabilities nearer 0 or 1 than this are not told apart: the passes keep costs in
  * single precision, so a posterior of 1 - 1e-5 is rounding. */
@@ -106,10 +123,28 @@ static int next_line(const char *data, size_t len, size_t *pos, const char **lin
     return 1;
 }
 
+/* The term named name, or -1. */
+static int term_of_name(const char *name)
+{
+    const char *at = strchr(name, '@');
+    size_t feature_len = at ? (size_t)(at - name) : strlen(name);
+    int c = 0;
+    if (at)
+        while (c < CONF_CLASSES && (c == CONF_CLASS_ALL || strcmp(at + 1, confidence_class_names[c]) != 0))
+            c++;
+    if (c == CONF_CLASSES)
+        return -1;
+    for (int k = 0; k < CONF_FEATURES; k++)
+        if (strlen(confidence_feature_names[k]) == feature_len &&
+            strncmp(name, confidence_feature_names[k], feature_len) == 0)
+            return c * CONF_FEATURES + k;
+    return -1;
+}
+
 int confidence_model_parse(const char *data, size_t len, const char *name, confidence_model *out)
 {
     memset(out, 0, sizeof *out);
-    int seen[CONF_FEATURES] = {0};
+    int seen[CONF_TERMS] = {0};
     size_t pos = 0, n;
     const char *line;
     for (int lineno = 1; next_line(data, len, &pos, &line, &n); lineno++) {
@@ -128,17 +163,18 @@ int confidence_model_parse(const char *data, size_t len, const char *name, confi
         double w = strtod(space + 1, &end);
         if (end == space + 1 || *end != '\0' || !isfinite(w))
             return error_set(ERR_DATA, _("%s:%d: expected a feature name and a weight"), name, lineno);
-        int k = 0;
-        while (k < CONF_FEATURES && strcmp(buf, confidence_feature_names[k]) != 0)
-            k++;
-        if (k == CONF_FEATURES || seen[k])
+        int t = term_of_name(buf);
+        if (t < 0 || seen[t])
             return error_set(ERR_DATA, _("%s:%d: unknown or repeated feature '%s'"), name, lineno, buf);
-        seen[k] = 1;
-        out->w[k] = w;
+        seen[t] = 1;
+        out->w[t] = w;
     }
-    for (int k = 0; k < CONF_FEATURES; k++)
-        if (!seen[k])
-            return error_set(ERR_DATA, _("%s: no weight for the feature '%s'"), name, confidence_feature_names[k]);
+    for (int t = 0; t < CONF_TERMS; t++)
+        if (!seen[t]) {
+            char term[128];
+            confidence_term_name(t, term, sizeof term);
+            return error_set(ERR_DATA, _("%s: no weight for the feature '%s'"), name, term);
+        }
     return 0;
 }
 
@@ -150,9 +186,10 @@ int confidence_model_builtin(confidence_model *out)
 
 double confidence_model_apply(const confidence_model *m, const double f[CONF_FEATURES])
 {
-    double z = 0;
-    for (int k = 0; k < CONF_FEATURES; k++)
-        z += m->w[k] * f[k];
+    double t[CONF_TERMS], z = 0;
+    confidence_terms(f, t);
+    for (int k = 0; k < CONF_TERMS; k++)
+        z += m->w[k] * t[k];
     return 1 / (1 + exp(-z));
 }
 

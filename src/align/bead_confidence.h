@@ -9,16 +9,20 @@
  * path: the posterior and those of its nodes, of its best rival and of its neighbours;
  * its shape; its own costs from the scorers (length, dictionary, anchors, shape prior);
  * how much of each side, and of its weakest sentence, the dictionaries explain, against
- * the document's own rate; its lengths. The weights are learned by `make train` from the
- * gold alignments of the dev sets (tools/confidence_train.c, documents held out by fold)
- * and kept as text in src/align/confidence_model.txt, which the build embeds:
+ * the document's own rate; its lengths; each weighed apart for the beads with an empty
+ * side and for the 1-1 beads too (the terms, below). The weights are learned by `make
+ * train` from the gold alignments of the dev sets (tools/confidence_train.c, documents
+ * held out by fold) and kept as text in src/align/confidence_model.txt, which the build
+ * embeds:
  *
  *     # comments
  *     bias -1.250000
  *     posterior_logit 0.731200
  *     …
+ *     posterior_logit@one_to_one 0.120000
+ *     …
  *
- * one line per feature, every feature named once. The confidence is the lower of the
+ * one line per term (below), every term named once. The confidence is the lower of the
  * model's probability and the posterior (confidence_of_bead). Without a dictionary for
  * the pair, half the evidence is missing and the aligner keeps the plain posterior
  * (align.c). */
@@ -86,8 +90,32 @@ typedef struct {
 /* The feature vector of a bead. */
 void confidence_features(const bead_observation *o, double f[CONF_FEATURES]);
 
+/* The model's terms: every feature for all beads, and again for the beads of one shape
+ * class only (those with an empty side, the 1-1 beads), so that a class can weigh the
+ * evidence its own way on top of the shared weights: a 1-1 bead's margin does not mean
+ * what a 2-1 bead's does. Term c * CONF_FEATURES + k is feature k times class c's
+ * indicator (class 0 holds every bead). The model text names the shared terms by their
+ * feature and a class's own as FEATURE@CLASS (posterior_logit@one_to_one). */
+typedef enum {
+    CONF_CLASS_ALL,
+    CONF_CLASS_EMPTY_SIDE,
+    CONF_CLASS_ONE_TO_ONE,
+    CONF_CLASSES
+} confidence_class;
+
+enum { CONF_TERMS = CONF_CLASSES * CONF_FEATURES };
+
+/* The classes' names, as the model text spells them after '@' (none for class 0). */
+extern const char *const confidence_class_names[CONF_CLASSES];
+
+/* The terms of a bead with features f. */
+void confidence_terms(const double f[CONF_FEATURES], double t[CONF_TERMS]);
+
+/* The name of term t, as the model text spells it, into buf[0..cap). */
+void confidence_term_name(int t, char *buf, size_t cap);
+
 typedef struct {
-    double w[CONF_FEATURES];
+    double w[CONF_TERMS];
 } confidence_model;
 
 /* Parse model text data[0..len) (`name` for messages). 0 or -ERR_DATA. */

@@ -143,22 +143,42 @@ static void confidence_model_reads_and_applies(void **state)
     confidence_features(&o, f);
     assert_true(isfinite(f[CONF_POSTERIOR_LOGIT]) && f[CONF_POSTERIOR_LOGIT] > 9);
 
-    char text[2048];
+    /* the shape classes' own terms: a 2-1 bead's are zero, a 1-1 bead's repeat its features */
+    double t[CONF_TERMS];
+    confidence_terms(f, t);
+    assert_true(t[CONF_POSTERIOR_LOGIT] == f[CONF_POSTERIOR_LOGIT]);
+    assert_true(t[CONF_CLASS_ONE_TO_ONE * CONF_FEATURES + CONF_POSTERIOR_LOGIT] == 0);
+    char name[64];
+    confidence_term_name(CONF_CLASS_ONE_TO_ONE * CONF_FEATURES + CONF_MARGIN, name, sizeof name);
+    assert_string_equal(name, "margin@one_to_one");
+
+    char text[8192];
     size_t len = (size_t)snprintf(text, sizeof text, "# a comment\n");
-    for (int k = 0; k < CONF_FEATURES; k++)
-        len += (size_t)snprintf(text + len, sizeof text - len, "%s %s\n", confidence_feature_names[k],
-                                k == CONF_POSTERIOR_LOGIT ? "1" : k == CONF_BIAS ? "-0.5" : "0");
+    for (int k = 0; k < CONF_TERMS; k++) {
+        confidence_term_name(k, name, sizeof name);
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s %s\n", name,
+                                k == CONF_POSTERIOR_LOGIT ? "1" : k == CONF_BIAS ? "-0.5"
+                                : k == CONF_CLASS_ONE_TO_ONE * CONF_FEATURES + CONF_BIAS ? "2" : "0");
+    }
     confidence_model m;
     assert_int_equal(confidence_model_parse(text, len, "t", &m), 0);
     o.ev.posterior = 0.9;
     confidence_features(&o, f);
     assert_true(fabs(confidence_model_apply(&m, f) - 1 / (1 + exp(0.5 - log(9.0)))) < 1e-9);
-    /* a feature missing, repeated, unknown, or a weight that is no number */
-    assert_int_equal(confidence_model_parse(text, len - strlen("doc_posterior 0\n"), "t", &m), -ERR_DATA);
-    char bad[2200];
+    o.di = 1; /* a 1-1 bead: its class's bias counts too */
+    confidence_features(&o, f);
+    assert_true(fabs(confidence_model_apply(&m, f) - 1 / (1 + exp(0.5 - 2 - log(9.0)))) < 1e-9);
+    o.di = 2;
+    /* a term missing, repeated, unknown (of a feature or a class), or a weight that is no number */
+    assert_int_equal(confidence_model_parse(text, len - strlen("leak@one_to_one 0\n"), "t", &m), -ERR_DATA);
+    char bad[8400];
     snprintf(bad, sizeof bad, "%sbias 1\n", text);
     assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
     snprintf(bad, sizeof bad, "%snot_a_feature 1\n", text);
+    assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
+    snprintf(bad, sizeof bad, "%smargin@two_to_one 1\n", text);
+    assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
+    snprintf(bad, sizeof bad, "%smargin@ 1\n", text);
     assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
     snprintf(bad, sizeof bad, "bias x\n%s", text + strlen("# a comment\nbias -0.5\n"));
     assert_int_equal(confidence_model_parse(bad, strlen(bad), "t", &m), -ERR_DATA);
