@@ -90,12 +90,6 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
         fprintf(stderr, P_(", %zu bead with an empty side left out\n", ", %zu beads with an empty side left out\n",
                            st->empty_side_left_out),
                 st->empty_side_left_out);
-        if (st->partial_left_out)
-            fprintf(stderr,
-                    P_("polyalign: %zu of them has the pivot and one translation; --keep-partial keeps it\n",
-                       "polyalign: %zu of them have the pivot and one translation; --keep-partial keeps them\n",
-                       st->partial_left_out),
-                    st->partial_left_out);
     }
 }
 
@@ -144,6 +138,13 @@ static void report_aligned(void *ctx, const alignment *al, const output_stats *s
     const reporter *c = ctx;
     if (!c->a->quiet)
         print_summary(al, st, c->format, c->a->s.output.min_score);
+    /* units a translator may want, left out: said, and with --quiet too when none was written */
+    if (st->partial_left_out && (!c->a->quiet || st->written == 0))
+        fprintf(stderr,
+                P_("polyalign: %zu bead with the pivot and one translation left out; --keep-partial keeps it\n",
+                   "polyalign: %zu beads with the pivot and one translation left out; --keep-partial keeps them\n",
+                   st->partial_left_out),
+                st->partial_left_out);
 }
 
 static void warn(void *ctx, const char *message)

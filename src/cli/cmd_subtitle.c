@@ -118,7 +118,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
 
     doc_text t = {0};
     line_evidence ev;
-    doc_text_options to = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, NULL};
+    doc_text_options to = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, NULL, "--lang"};
     int rc = a->tmx ? 0 : doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);

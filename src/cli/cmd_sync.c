@@ -124,7 +124,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
 
     doc_text t = {0};
     line_evidence ev;
-    doc_text_options to = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, NULL};
+    doc_text_options to = {a->lang ? lang : NULL, a->lines, a->encoding, a->input_format, NULL, "--lang"};
     int rc = doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
@@ -132,8 +132,10 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
     cli_report_lines(t.name, a->lines, &ev);
     if (!a->lang) { /* guessed by the loader from the script, as align guesses it */
-        const char *guessed = strcmp(t.lang, "und") ? t.lang : "en"; /* no text: any will do */
-        cli_report_guessed_lang(t.name, guessed, 0);
+        int no_text = strcmp(t.lang, "und") == 0; /* any will do: the empty transcript is refused below */
+        const char *guessed = no_text ? "en" : t.lang;
+        if (!no_text)
+            cli_report_guessed_lang(t.name, guessed, 0);
         if ((status = language_settings(self, guessed, lang, base)) != 0) {
             doc_text_free(&t);
             return status;

@@ -92,34 +92,70 @@ static int answer(const tm_index *ix, const char *query, const lookup_args *a)
     return 0;
 }
 
-/* --src and --tgt not given, from the memory at `tm`: its header's srclang, and its one
- * language besides. 0, or an error naming what the memory holds and what to give. */
+/* The languages of st other than `src`, variants of one language counted once under its
+ * shortest tag ("zh" and "zh-CN": zh, which the index matches both by): how many, the
+ * first in `first`, and all of them listed in `list`. */
+static size_t other_languages(const tmx_stats *st, const char *src, char first[LANG_TAG_MAX], char *list, size_t size)
+{
+    const char *seen[TMX_STATS_MAX_LANGS];
+    size_t n = 0;
+    for (size_t k = 0; k < st->nlang; k++) {
+        const char *tag = st->lang[k].tag;
+        if (lang_tags_match(tag, src))
+            continue;
+        size_t j = 0;
+        while (j < n && !lang_tags_match(seen[j], tag))
+            j++;
+        if (j == n)
+            seen[n++] = tag;
+        else if (strlen(tag) < strlen(seen[j]))
+            seen[j] = tag;
+    }
+    list[0] = '\0';
+    for (size_t j = 0, len = 0; j < n; j++) {
+        size_t need = strlen(seen[j]) + 2;
+        if (len + need + 4 >= size) { /* the rest cut, and said to be */
+            snprintf(list + len, size - len, ", …");
+            break;
+        }
+        len += (size_t)snprintf(list + len, size - len, "%s%s", j ? ", " : "", seen[j]);
+    }
+    if (n == 0 || lang_normalize(seen[0], first) < 0)
+        first[0] = '\0';
+    return n;
+}
+
+/* --src or --tgt not given, from the memory at `tm`: the queries in its header's srclang
+ * (or, when --tgt names that, in its one other language), the matches in its one other
+ * language. 0, or an error naming what the memory holds and what to give. */
 static int languages_from_memory(const char *tm, lookup_args *a)
 {
     tmx_stats st;
     int rc = tmx_stats_read(tm, &st);
+    char src[LANG_TAG_MAX] = "", others[512], other[LANG_TAG_MAX];
+    if (rc == 0 && st.srclang && lang_normalize(st.srclang, src) < 0)
+        src[0] = '\0';
     if (rc == 0 && !a->src[0]) {
-        if (!st.srclang || lang_normalize(st.srclang, a->src) < 0)
+        if (!src[0])
             rc = error_set(ERR_USAGE, _("%s: its header names no source language (srclang '%s'): give --src"), tm,
                            st.srclang ? st.srclang : "");
+        else if (a->tgt[0] && lang_tags_match(a->tgt, src)) { /* the memory read backwards */
+            if (other_languages(&st, src, other, others, sizeof others) == 1 && other[0])
+                snprintf(a->src, sizeof a->src, "%s", other);
+            else
+                rc = error_set(ERR_USAGE, _("%s holds %s besides %s: name the one to show with --tgt"), tm, others, src);
+        } else {
+            snprintf(a->src, sizeof a->src, "%s", src);
+        }
     }
     if (rc == 0 && !a->tgt[0]) {
-        char others[512] = "";
-        size_t n = 0, len = 0;
-        for (size_t k = 0; k < st.nlang; k++) {
-            if (lang_tags_match(st.lang[k].tag, a->src))
-                continue;
-            if (n++ == 0 && lang_normalize(st.lang[k].tag, a->tgt) < 0)
-                a->tgt[0] = '\0';
-            len += (size_t)snprintf(others + len, len < sizeof others ? sizeof others - len : 0, "%s%s", len ? ", " : "",
-                                    st.lang[k].tag);
-        }
-        if (n != 1 || !a->tgt[0]) {
-            a->tgt[0] = '\0';
+        size_t n = other_languages(&st, a->src, other, others, sizeof others);
+        if (n == 1 && other[0])
+            snprintf(a->tgt, sizeof a->tgt, "%s", other);
+        else
             rc = n == 0 ? error_set(ERR_DATA, _("%s holds no language besides %s: nothing to look up in"), tm, a->src)
                         : error_set(ERR_USAGE, _("%s holds %s besides %s: name the one to show with --tgt"), tm, others,
                                     a->src);
-        }
     }
     tmx_stats_free(&st);
     return rc;
@@ -150,15 +186,22 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         return cli_usage_error(self, _("--tm - reads the memory once: give --src and --tgt"));
     tm_index *ix = NULL;
     int rc = 0;
-    if (guess && have_index && !stale) { /* the pair the index records */
+    if (guess && have_index) { /* the pair the index records, even one older than the memory */
         rc = tm_index_load(a->index, a->src[0] ? a->src : NULL, a->tgt[0] ? a->tgt : NULL, &ix);
         if (rc == 0) {
             snprintf(a->src, sizeof a->src, "%s", tm_index_lang(ix, 0));
             snprintf(a->tgt, sizeof a->tgt, "%s", tm_index_lang(ix, 1));
         }
+        if (rc == 0 && stale) { /* built again below, for that pair */
+            tm_index_free(ix);
+            ix = NULL;
+        }
     } else if (guess) { /* the pair the memory holds */
         rc = languages_from_memory(a->tm, a);
     }
+    if (guess && rc == 0)
+        fprintf(stderr, _("polyalign: queries in %s, matches in %s: the languages of %s (--src and --tgt set them)\n"), a->src,
+                a->tgt, have_index ? a->index : a->tm);
     if (ix || rc < 0) {
         /* the index is loaded, or the languages are not known */
     } else if (have_index) {

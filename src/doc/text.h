@@ -40,6 +40,8 @@ typedef struct {
     doc_format format;          /* DOC_AUTO: from the content and the name (doc_read.h) */
     const char *marker;         /* a paragraph of only this is a hard anchor; NULL: the
                                  * default <<<>>>, "": none */
+    const char *lang_option;    /* the option that names the language, for the message when
+                                 * it cannot be guessed (NULL: --langs, align's) */
 } doc_text_options;
 
 /* Read `path` as doc_read.h does (plain text, HTML, DOCX, ODT, Markdown; encoding.h:

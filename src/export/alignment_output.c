@@ -295,7 +295,7 @@ int output_add(output_writer *w, const alignment *a, output_stats *st)
         case FORMAT_TMX:
             if (!tmx_keeps(a, b, w->opts.keep_partial)) {
                 st->empty_side_left_out++;
-                st->partial_left_out += tmx_keeps(a, b, 1);
+                st->partial_left_out += tmx_keeps(a, b, 1) && (!doubtful || w->opts.keep_doubtful);
                 continue;
             }
             /* a wrong unit in a memory costs a translator more than a missing one */

@@ -30,7 +30,7 @@ typedef struct {
 typedef struct {
     size_t written, below_min_score, doubtful_kept, empty_side_left_out, chars_dropped;
     size_t needs_review;    /* XLIFF units marked for review */
-    size_t partial_left_out; /* of empty_side_left_out, those --keep-partial would keep */
+    size_t partial_left_out; /* of empty_side_left_out, those --keep-partial would write */
 } output_stats;
 
 /* Parse "tmx", "beads", "tsv", "jsonl", "xliff", "xliff2"; -1 if unknown. */

@@ -12,7 +12,7 @@ int sync_run(const sync_run_settings *s, const doc_text *t, sync_map *map)
 {
     *map = (sync_map){0};
     if (t->n == 0)
-        return error_set(ERR_DATA, _("%s: no sentences to align"), t->name);
+        return error_set(ERR_DATA, _("%s: no sentences to time in the recording"), t->name);
     const char *const *sentences = (const char *const *)t->sent;
     cue_list cues = {0};
     int rc;

@@ -12,10 +12,13 @@
 #include "../i18n.h"
 #include "../util/error.h"
 
+/* By start, then in the order read (qsort is not stable): `sentence` holds that order. */
 static int by_start(const void *x, const void *y)
 {
     const cue *a = x, *b = y;
-    return a->start < b->start ? -1 : a->start > b->start;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->sentence > b->sentence) - (a->sentence < b->sentence);
 }
 
 /* Cues written whole (not re-cut) whose start or end moved by a millisecond or more. */
@@ -35,10 +38,11 @@ int srt_fix_cues(cue_list *in, const subtitle_profile *p, const char *base, doub
                  cue_list *out, srt_fix_stats *st)
 {
     size_t dropped = 0, recut = 0, reordered = 0;
-    for (size_t k = 1; k < in->n; k++)
-        reordered += in->v[k].start < in->v[k - 1].start;
-    if (reordered) /* out of order: by time */
-        qsort(in->v, in->n, sizeof *in->v, by_start);
+    for (size_t k = 0; k < in->n; k++)
+        in->v[k].sentence = k;
+    qsort(in->v, in->n, sizeof *in->v, by_start); /* out of order: by time */
+    for (size_t k = 0; k < in->n; k++)
+        reordered += in->v[k].sentence != k; /* cues moved to their place in time */
     int rc = 0;
     double gap = profile_gap_to_write(p->min_gap_frames, fps);
     for (size_t k = 0; k < in->n && rc == 0; k++) {

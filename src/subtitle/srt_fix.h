@@ -17,7 +17,7 @@
 typedef struct {
     size_t dropped;         /* cues with nothing to see */
     size_t recut;           /* cues cut into more than one */
-    size_t reordered;       /* cues that started before the one above them */
+    size_t reordered;       /* cues moved to their place in time (equal starts keep their order) */
     size_t retimed;         /* cues written whole whose start or end moved */
 } srt_fix_stats;
 

@@ -44,4 +44,19 @@ run srt check --lang zh "$SCRATCH/zh.srt"
 run srt fix "$SCRATCH/zh.srt" -o "$SCRATCH/zh.fixed.srt"
 guessed zh.srt zh-CN && ok "srt fix: guessed the same way" || not_ok "srt fix guess" "$err"
 
+# a script no language is guessed from: each command names its own option
+printf 'Καλημέρα κόσμε. Τι κάνεις;\n' >"$SCRATCH/el.txt"
+python3 -c 'import wave; w = wave.open("'"$SCRATCH"'/silent.wav", "wb"); w.setnchannels(1); w.setsampwidth(2); w.setframerate(16000); w.writeframes(bytes(32000)); w.close()'
+run sync --audio "$SCRATCH/silent.wav" "$SCRATCH/el.txt"
+expect_err "sync: Greek without --lang, usage error naming --lang" 2 "el.txt: cannot guess the language from its text; give it with --lang"
+run subtitle --duration 10 "$SCRATCH/el.txt"
+expect_err "subtitle: the same" 2 "give it with --lang"
+run align "$SCRATCH/el.txt" "$corpus/keynote.zh.txt"
+expect_err "align: the same, naming --langs" 2 "give it with --langs"
+# a blank transcript has no language: refused as empty, no guess said
+printf '  \n\n' >"$SCRATCH/blank.txt"
+run sync --audio "$SCRATCH/silent.wav" "$SCRATCH/blank.txt"
+[[ $status -eq 65 && $err == *"blank.txt: no sentences to time in the recording"* && $err != *guessed* ]] &&
+  ok "sync: a blank transcript is refused as empty, no language guessed" || not_ok "sync blank transcript" "$status" "$err"
+
 done_testing

@@ -77,9 +77,9 @@ run srt fix "$SCRATCH/broken.srt" --lang en -o "$SCRATCH/fixed.srt"
 [[ $status -eq 0 ]] && ok "srt fix runs" || not_ok "srt fix runs" "$err"
 printf '1\n00:00:05,000 --> 00:00:07,000\nSecond one here.\n\n2\n00:00:01,000 --> 00:00:03,000\nFirst one here.\n' >"$SCRATCH/order.srt"
 run srt fix --lang en "$SCRATCH/order.srt" -o "$SCRATCH/order.fixed.srt"
-[[ $status -eq 0 && $err == *"0 retimed (start or end moved), 1 put back in time order"* &&
+[[ $status -eq 0 && $err == *"0 retimed (start or end moved), 2 put back in time order"* &&
   $(sed -n 3p "$SCRATCH/order.fixed.srt") == 'First one here.' ]] &&
-  ok "srt fix: a cue out of order is put back and counted, none retimed" || not_ok "srt fix: order counted" "$err"
+  ok "srt fix: two cues out of order are put back and counted, none retimed" || not_ok "srt fix: order counted" "$err"
 printf '1\n00:00:01,000 --> 00:00:04,000\nFirst one here.\n\n2\n00:00:03,000 --> 00:00:06,000\nSecond one here.\n' >"$SCRATCH/overlap.srt"
 run srt fix --lang en "$SCRATCH/overlap.srt" -o "$SCRATCH/overlap.fixed.srt"
 [[ $status -eq 0 && $err == *"1 retimed (start or end moved), 0 put back"* ]] &&
