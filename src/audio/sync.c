@@ -463,8 +463,9 @@ static int covers(const collapsed *crec, const unsigned char *rec_speech, const 
  * and applause further (speaker.c). On the partial-transcript set: recordings meeting
  * every target 65 -> 66 of 68, cues in untranscribed sound 5 -> 0, and on a second seed
  * of its surrounded and music kinds (scripts/eval_partial.sh does not build it) 8 -> 10
- * of 12, cues 10 -> 3. A reach of 1.5 priced the speaker's own words: at 2.0, a short
- * sentence of 7 partial transcripts moved onto the untranscribed sentence beside it. */
+ * of 12, cues 10 -> 3. A reach of 1.5 priced the speaker's own words: at 2.0 (with the
+ * edge check's cut-off at 0.95, not in), a short sentence of 7 partial transcripts moved
+ * onto the untranscribed sentence beside it. */
 static const double own_voice_reach = 1.8, other_voice_price = 2.0;
 
 static int warp_again_by_voice(const collapsed *crec, const unsigned char *rec_speech, const feature_seq *rows,
