@@ -61,6 +61,9 @@ typedef struct {
     double bend;         /* per step off the diagonal */
     double hold;         /* besides, per hold after a hold */
     double miss;         /* per row of a sentence left out (0: none may be) */
+    const unsigned char *kept; /* per sentence: never left out (NULL: any may be) */
+    const float *price;  /* per column, besides the distance: a share of price_scale (NULL: none) */
+    double price_scale;  /* the level's chance distance */
 } level;
 
 /* A level's path. */
@@ -184,7 +187,7 @@ static void fill_gap(const level *L, gap_states *g, size_t s, const row_costs *l
                 best = last->held[i - 1], back = GAP_END_HELD;
         }
         double miss = L->miss * (double)(s ? L->first[s] - L->first[s - 1] : 0);
-        if (s && L->miss > 0 && gap_at(g, s - 1, i) + miss < best)
+        if (s && L->miss > 0 && !(L->kept && L->kept[s - 1]) && gap_at(g, s - 1, i) + miss < best)
             best = gap_at(g, s - 1, i) + miss, back = GAP_MISS;
         g->cost[g->offset[s] + i - g->lo[s]] = best;
         g->back[g->offset[s] + i - g->lo[s]] = back;
@@ -196,13 +199,22 @@ static double cell_distance(const level *L, size_t j, size_t i)
     return dtw_distance(L->rows.v + j * L->rows.dim, L->cols.v + i * L->cols.dim, L->rows.dim);
 }
 
+/* What the path pays to match row j with column i: the distance and the column's price.
+ * The path's recorded costs (what a sentence costs where it was put, whether it is
+ * missing, what a skip costs) stay the distances alone. */
+static double match_cost(const level *L, size_t j, size_t i)
+{
+    double d = cell_distance(L, j, i);
+    return L->price ? d + L->price_scale * L->price[i] : d;
+}
+
 /* One cell's two states, from the row above (`up`, valid in the window of row j-1 unless
  * the row opens a sentence) and the cell to the left in this row; the way each was
  * reached goes into `way` (the moved state's step in the low bits, HELD_FROM_HELD). */
 static void fill_cell(const level *L, const gap_states *g, size_t s, size_t j, size_t i, const row_costs *up,
                       row_costs *row, uint8_t *way)
 {
-    double d = cell_distance(L, j, i), best = INFINITY;
+    double d = match_cost(L, j, i), best = INFINITY;
     int step = MOVED_NONE;
     if (j == L->first[s]) {
         if (gap_at(g, s, i) < best)
@@ -480,19 +492,22 @@ static int align_top_level(level *L, double chance, double margin, level_path *o
 /* The problem at one level: rows and boundaries (first_out) averaged `factor` to one per
  * sentence, columns likewise; room for the windows. `mem` holds what must be freed. */
 typedef struct {
-    float *rows, *cols;
+    float *rows, *cols, *price;
 } level_memory;
 
-static int level_new(const feature_seq *rows, const size_t *first, size_t n, const feature_seq *cols, size_t factor,
-                     size_t *first_out, level *L, level_memory *mem)
+static int level_new(const feature_seq *rows, const size_t *first, size_t n, const feature_seq *cols,
+                     const float *price, size_t factor, size_t *first_out, level *L, level_memory *mem)
 {
     *mem = (level_memory){0};
-    *L = (level){.first = first_out, .n = n};
+    *L = (level){.first = first_out, .n = n, .price = price};
     int rc = 0;
     if (factor > 1) {
         rc = downsample_sentences(rows, first, n, factor, &L->rows, &mem->rows, first_out);
         if (rc == 0)
             rc = dtw_downsample(cols, factor, &L->cols, &mem->cols);
+        feature_seq prices = {price, cols->n, 1}, coarse_prices;
+        if (rc == 0 && price && (rc = dtw_downsample(&prices, factor, &coarse_prices, &mem->price)) == 0)
+            L->price = coarse_prices.v;
     } else {
         L->rows = *rows, L->cols = *cols;
         memcpy(first_out, first, (n + 1) * sizeof *first);
@@ -504,7 +519,7 @@ static int level_new(const feature_seq *rows, const size_t *first, size_t n, con
 
 static void level_free(level *L, level_memory *mem)
 {
-    free(L->lo), free(L->hi), free(mem->rows), free(mem->cols);
+    free(L->lo), free(L->hi), free(mem->rows), free(mem->cols), free(mem->price);
     L->lo = L->hi = NULL;
     *mem = (level_memory){0};
 }
@@ -576,7 +591,7 @@ static int order_evidence(const level *L, const level_path *p, size_t s, double 
  * any, once more over the others. Leaves the top path over the present sentences in
  * `path` (boundaries in top_first), their rows in `present`. */
 static int find_missing(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
-                        size_t top, double margin, unsigned char *missing, feature_seq *present, float **present_mem,
+                        const gap_prior *prior, size_t top, double margin, unsigned char *missing, feature_seq *present, float **present_mem,
                         size_t *present_first, size_t *npresent, size_t *top_first, level_path *path,
                         double *skip_share)
 {
@@ -585,10 +600,10 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         return error_nomem();
     level L;
     level_memory mem;
-    int rc = level_new(rows, first_row, n, cols, top, top_first, &L, &mem);
+    int rc = level_new(rows, first_row, n, cols, prior->col_price, top, top_first, &L, &mem);
     if (rc == 0)
         chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance,
-        L.miss = MISS_SHARE * chance;
+        L.miss = MISS_SHARE * chance, L.price_scale = chance, L.kept = prior->placed;
     if (rc == 0)
         rc = align_top_level(&L, chance, margin, path, mean, &typical);
     size_t nmissing = 0;
@@ -601,8 +616,9 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         rc = median_of_placed(order, path->missing, n, &typical_order);
     for (size_t s = 0; rc == 0 && s < n; s++) {
         double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
-        nmissing += missing[s] = path->missing[s] || rel > MISSING_SHARE ||
-                                 (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order);
+        nmissing += missing[s] = !(prior->placed && prior->placed[s]) &&
+                                 (path->missing[s] || rel > MISSING_SHARE ||
+                                  (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order));
     }
     free(order);
     if (rc == 0)
@@ -614,9 +630,10 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     level_free(&L, &mem);
     if (rc == 0 && nmissing) {
         level_path_free(path);
-        rc = level_new(present, present_first, *npresent, cols, top, top_first, &L, &mem);
+        rc = level_new(present, present_first, *npresent, cols, prior->col_price, top, top_first, &L, &mem);
         if (rc == 0)
-            chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance;
+            chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance,
+            L.price_scale = chance;
         if (rc == 0)
             rc = align_top_level(&L, chance, margin, path, mean, &typical);
         if (rc == 0)
@@ -628,8 +645,11 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
 }
 
 int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
-                  double skip_margin, gap_path *out)
+                  const gap_prior *prior, double skip_margin, gap_path *out)
 {
+    static const gap_prior none = {0};
+    if (!prior)
+        prior = &none;
     *out = (gap_path){0};
     if (rows->n == 0 || cols->n == 0 || n == 0)
         return error_set(ERR_DATA, _("nothing to align: no speech frames"));
@@ -645,16 +665,16 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
     double skip_share = 0; /* of the chance distance, found at the top level */
     int rc = coarse_first && fine_first && present_first && (out->missing = calloc(n, 1)) ? 0 : error_nomem();
     if (rc == 0)
-        rc = find_missing(rows, first_row, n, cols, top, skip_margin, out->missing, &present, &present_mem,
+        rc = find_missing(rows, first_row, n, cols, prior, top, skip_margin, out->missing, &present, &present_mem,
                           present_first, &npresent, coarse_first, &coarse, &skip_share);
     /* finer levels in windows around the path above, with the top level's skip cost */
     for (size_t factor = top / FACTOR; rc == 0; factor /= FACTOR) {
         level L;
         level_memory mem;
-        rc = level_new(&present, present_first, npresent, cols, factor, fine_first, &L, &mem);
+        rc = level_new(&present, present_first, npresent, cols, prior->col_price, factor, fine_first, &L, &mem);
         if (rc == 0) {
             double chance = dtw_chance_distance(&L.rows, &L.cols);
-            L.skip = skip_share * chance, L.bend = BEND * chance, L.hold = HOLD * chance;
+            L.skip = skip_share * chance, L.bend = BEND * chance, L.hold = HOLD * chance, L.price_scale = chance;
             windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
             rc = level_align(&L, &fine);
         }

@@ -28,12 +28,20 @@ typedef struct {
     unsigned char *skipped; /* per column: passed over, matched with no row */
 } gap_path;
 
+/* What an earlier path learnt of the recording, for warping it again. */
+typedef struct {
+    const float *col_price;      /* per column (or NULL): matching column i costs col_price[i] times the
+                                    chance distance more (it holds sound the transcript lacks) */
+    const unsigned char *placed; /* per sentence (or NULL): found in the recording, never left out */
+} gap_prior;
+
 /* Warp `rows` onto `cols`. Sentence s is rows [first_row[s], first_row[s + 1]), with
  * first_row[0] = 0 and first_row[n] = rows->n, none empty. A skipped column costs what
  * a placed sentence's frame typically costs plus `skip_margin` of the way from there to
- * the distance between frames drawn at random (dtw_chance_distance). Returns ERR_DATA when no path exists. */
+ * the distance between frames drawn at random (dtw_chance_distance). `prior` may be NULL.
+ * Returns ERR_DATA when no path exists. */
 int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
-                  double skip_margin, gap_path *out);
+                  const gap_prior *prior, double skip_margin, gap_path *out);
 
 void gap_path_free(gap_path *p);
 

@@ -15,6 +15,7 @@
 #include "audio/decode.h"
 #include "audio/dtw.h"
 #include "audio/gap_dtw.h"
+#include "audio/speaker.h"
 #include "audio/features.h"
 #include "audio/synth.h"
 #include "audio/vad.h"
@@ -141,7 +142,7 @@ static void gap_dtw_skips_what_the_transcript_lacks(void **state)
     size_t first[S + 1] = {0, LEN, 2 * LEN, 3 * LEN, 4 * LEN};
     feature_seq a = {rows, S * LEN, DIMS}, b = {cols, n, DIMS};
     gap_path p;
-    assert_int_equal(gap_dtw_align(&a, first, S, &b, 0.45, &p), 0);
+    assert_int_equal(gap_dtw_align(&a, first, S, &b, NULL, 0.45, &p), 0);
     assert_int_equal(p.missing[0] + p.missing[1] + p.missing[3], 0);
     assert_int_equal(p.missing[2], 1);
     for (int s = 0; s < S; s++) {
@@ -165,14 +166,82 @@ static void gap_dtw_skips_what_the_transcript_lacks(void **state)
     gap_path_free(&p);
     /* without skips to make, the path is the plain one */
     feature_seq whole = {rows, S * LEN, DIMS};
-    assert_int_equal(gap_dtw_align(&a, first, S, &whole, 0.45, &p), 0);
+    assert_int_equal(gap_dtw_align(&a, first, S, &whole, NULL, 0.45, &p), 0);
     for (size_t j = 0; j < S * LEN; j++)
         assert_true(p.path.col[j] == j);
     gap_path_free(&p);
     feature_seq empty = {rows, 0, DIMS};
-    assert_true(gap_dtw_align(&a, first, S, &empty, 0.45, &p) < 0);
+    assert_true(gap_dtw_align(&a, first, S, &empty, NULL, 0.45, &p) < 0);
     free(rows);
     free(cols);
+}
+
+/* A column's price moves a sentence the recording holds twice to its other copy. */
+static void gap_dtw_price_moves_a_sentence(void **state)
+{
+    (void)state;
+    enum { LEN = 120, GAP = 200, DIMS = 4, N = 2 * LEN + GAP };
+    float *rows = malloc(LEN * DIMS * sizeof *rows), *cols = malloc(N * DIMS * sizeof *cols);
+    float *price = calloc(N, sizeof *price);
+    unsigned seed = 11;
+    float walk[DIMS] = {0};
+    random_walk(rows, LEN, &seed, walk);
+    memcpy(cols, rows, LEN * DIMS * sizeof *cols);
+    random_walk(cols + LEN * DIMS, GAP, &seed, walk);
+    memcpy(cols + (LEN + GAP) * DIMS, rows, LEN * DIMS * sizeof *cols);
+    size_t first[2] = {0, LEN};
+    unsigned char placed[1] = {1};
+    feature_seq a = {rows, LEN, DIMS}, b = {cols, N, DIMS};
+    for (int priced = 0; priced < 2; priced++) {
+        for (size_t i = 0; i < N; i++)
+            price[i] = (priced ? i >= LEN + GAP : i < LEN) ? 1.0f : 0.0f;
+        gap_path p;
+        assert_int_equal(gap_dtw_align(&a, first, 1, &b, &(gap_prior){price, placed}, 0.45, &p), 0);
+        size_t at = priced ? 0 : LEN + GAP;
+        assert_int_equal(p.missing[0], 0);
+        for (size_t j = 2; j < LEN - 2; j++)
+            assert_true(p.path.col[j] + 2 >= at + j && p.path.col[j] <= at + j + 2);
+        gap_path_free(&p);
+    }
+    free(rows);
+    free(cols);
+    free(price);
+}
+
+/* Frames of two voices (cepstra about two means, 0 and 1.5), A B A with pauses between:
+ * with A the transcript's, no frame of A is priced, even next to B, and B's frames away
+ * from A are; pauses never; with no transcript frame, nothing is. */
+static void speaker_unlikeness_tells_another_voice(void **state)
+{
+    (void)state;
+    enum { RUN = 300, PAUSE = 20, N = 3 * RUN + 2 * PAUSE, STRIDE = MFCC_DIM + 1 };
+    float *frames = malloc(N * STRIDE * sizeof *frames), *unlike = malloc(N * sizeof *unlike);
+    unsigned char speech[N], transcript[N], voice[N];
+    unsigned seed = 3;
+    for (size_t k = 0; k < N; k++) {
+        size_t part = k / (RUN + PAUSE), in = k % (RUN + PAUSE);
+        speech[k] = in < RUN;
+        voice[k] = part == 1;
+        transcript[k] = speech[k] && !voice[k];
+        for (int d = 0; d < STRIDE; d++) {
+            seed = seed * 1103515245u + 12345u;
+            frames[k * STRIDE + d] = (voice[k] ? 1.5f : 0.0f) + (float)((seed >> 8) % 1000) / 250.0f - 2.0f;
+        }
+    }
+    assert_int_equal(speaker_unlikeness(frames, N, STRIDE, MFCC_DIM, speech, transcript, 1.8, unlike), 0);
+    for (size_t k = 0; k < N; k++) {
+        size_t in = k % (RUN + PAUSE);
+        if (!speech[k] || transcript[k])
+            assert_true(unlike[k] == 0.0f);
+        else if (in >= 100 && in < RUN - 100)
+            assert_true(unlike[k] > 1.0f);
+    }
+    memset(transcript, 0, sizeof transcript);
+    assert_int_equal(speaker_unlikeness(frames, N, STRIDE, MFCC_DIM, speech, transcript, 1.8, unlike), 0);
+    for (size_t k = 0; k < N; k++)
+        assert_true(unlike[k] == 0.0f);
+    free(frames);
+    free(unlike);
 }
 
 static void synth_spans_and_word_marks(void **state)
@@ -289,6 +358,8 @@ int main(void)
         cmocka_unit_test(vad_bridges_dips_and_drops_blips),
         cmocka_unit_test(dtw_recovers_a_known_warp),
         cmocka_unit_test(gap_dtw_skips_what_the_transcript_lacks),
+        cmocka_unit_test(gap_dtw_price_moves_a_sentence),
+        cmocka_unit_test(speaker_unlikeness_tells_another_voice),
         cmocka_unit_test(synth_spans_and_word_marks),
         cmocka_unit_test(decode_wav_and_refuse_text),
         cmocka_unit_test(decode_refuses_a_sample_rate_no_recording_has),
