@@ -147,6 +147,10 @@ static void automata_agree_with_icu(void **state)
         "\\b^x", "(?:^|\\s){2}x",
         /* fuzz_srx's: \W inside a class; escapes a UnicodeSet reads otherwise are not modelled */
         "[\\p{L}\\W]\\s?[.!?]", "\\W\\.", "[\\W\\d]x", "[\\h.]x", "[\\v]x",
+        /* a negative look-behind of one class where a backwards reading ends is read as a
+         * character outside it or the start of the text; elsewhere it is taken as true */
+        "(?<![\\p{L}\\d])\\p{Lu}\\s?\\.", "(?:(?<![\\p{L}])т\\.\\s?[дп]|(?<![\\p{L}])и\\s(?:др|пр))\\.",
+        "(?<![\\p{L}\\d])(?<!\\d\\s)гг?\\.", "(?<![A-Za-z])[ap]\\.m", "(?:(?<![a-z])x)+\\.", "(?<!\\s)\\bx",
     };
     /* the patterns, by direction, no automaton is built for (their rules always go to ICU);
      * every other one must build, or the loop below would skip it unchecked */
@@ -164,6 +168,7 @@ static void automata_agree_with_icu(void **state)
         "“我们。”他说。《你好。世界》ｆａｉｌｅｄ．Ｔｈｅ好！",
         "cafe\xCC\x81. Next\xE2\x80\xAF" "1.2.3. word", /* a combining accent, a narrow no-break space */
         "x Ab\xC2\xAD" "br. ax\xE2\x80\x8B x A $a {b} Dr.\vSmith Dr.\xC2\x85Smith x,y \xE2\x80\x8E" "br.",
+        "Л. т.д. А.Б. Иванов, 5г. и 1999 гг. xx. 5 x. a.m. Ба. т. п. ди др. и пр. Яx.",
     };
     for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
         for (int dir = -1; dir <= 1; dir += 2) {
@@ -198,6 +203,9 @@ static void automata_agree_with_icu(void **state)
     }
     rule_automaton *a = rule_automaton_new("\\b(?:Mr|Dr)\\.", -1);
     assert_true(rule_automaton_exact(a));
+    rule_automaton_free(a);
+    a = rule_automaton_new("(?<![\\p{L}\\d])\\p{Lu}\\s?\\.", -1);
+    assert_true(rule_automaton_exact(a)); /* the look-behind ends the backwards reading */
     rule_automaton_free(a);
     a = rule_automaton_new("(?<=\\s)x", 1);
     assert_false(rule_automaton_exact(a)); /* a look-around is taken as true */
