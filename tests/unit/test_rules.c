@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
@@ -17,6 +18,7 @@
 #include "segment/rules/rule_automaton.h"
 #include "segment/rules/rule_filter.h"
 #include "segment/segmenter.h"
+#include "segment/rules/rule_tree.h"
 #include "segment/rules/window.h"
 
 static void filter_sets(void **state)
@@ -169,6 +171,8 @@ static void automata_agree_with_icu(void **state)
         "cafe\xCC\x81. Next\xE2\x80\xAF" "1.2.3. word", /* a combining accent, a narrow no-break space */
         "x Ab\xC2\xAD" "br. ax\xE2\x80\x8B x A $a {b} Dr.\vSmith Dr.\xC2\x85Smith x,y \xE2\x80\x8E" "br.",
         "Л. т.д. А.Б. Иванов, 5г. и 1999 гг. xx. 5 x. a.m. Ба. т. п. ди др. и пр. Яx.",
+        /* other cases: Cyrillic Extended-C letters fold to с, д, т (U+1C83, U+1C81, U+1C84) */
+        "СР. См. \xE1\xB2\x83р. \xE1\xB2\x81р. ДР. с\xE1\xB2\x84. Ср.  ср.",
     };
     for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
         for (int dir = -1; dir <= 1; dir += 2) {
@@ -207,11 +211,67 @@ static void automata_agree_with_icu(void **state)
     a = rule_automaton_new("(?<![\\p{L}\\d])\\p{Lu}\\s?\\.", -1);
     assert_true(rule_automaton_exact(a)); /* the look-behind ends the backwards reading */
     rule_automaton_free(a);
+    a = rule_automaton_new("(?<![\\p{L}])(?i:ср|см|др)\\.", -1);
+    assert_true(rule_automaton_exact(a)); /* Cyrillic case folding is read as ICU reads it */
+    rule_automaton_free(a);
     a = rule_automaton_new("(?<=\\s)x", 1);
     assert_false(rule_automaton_exact(a)); /* a look-around is taken as true */
     rule_automaton_free(a);
     assert_null(rule_automaton_new("(?i:mr)\\.", -1)); /* Latin folding (ss, ß) is not modelled */
     assert_null(rule_automaton_new("", 1));
+}
+
+/* The characters an AFTER may hold right after its first non-space one: wherever ICU
+ * matches, the text's character there is in the set; and the set is refused (any) where
+ * a match may stop before it or with it. */
+static void second_chars_hold_where_icu_matches(void **state)
+{
+    (void)state;
+    USet *spaces = rule_set_from_pattern("[\\p{White_Space}]");
+    static const char *patterns[] = {
+        "\\s+[•⁃]?\\s?(?:\\d{1,2}[.)]|[a-z][.)])\\)?\\s", "\\s+[aA1][.)]\\s", "\\s+\\p{Lu}\\p{Ll}",
+        "\\s+I\\s\\p{Ll}", "\\s*\\[(?:\\d{1,3}|[a-z])\\]", "\\s+(?:He|She|It)\\b", "\\p{Lu}\\p{Ll}",
+    };
+    static const char *texts[] = {
+        "a. here 1. First 2) second 3.) third • 4. x He said. She. It is. I am [1] [a] (IV) Ab (2",
+        "  Это т. е. Ср. рис. 5. См. выше.\u00a0 Л. Н. Толстой. a) b.",
+    };
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        rule_automaton *a = rule_automaton_new(patterns[p], 1);
+        assert_non_null(a);
+        USet *second = rule_automaton_second_chars(a, spaces);
+        assert_non_null(second);
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            const char *text = texts[t];
+            int32_t len = (int32_t)strlen(text), n;
+            UChar u[512];
+            UErrorCode err = U_ZERO_ERROR;
+            u_strFromUTF8(u, 512, &n, text, len, &err);
+            for (int32_t uq = 0; uq < n; uq++) {
+                if (!icu_matches_at(patterns[p], u, n, uq, 1))
+                    continue;
+                int32_t k = uq;
+                UChar32 c;
+                do
+                    U16_NEXT(u, k, n, c);
+                while (k < n && u_isUWhiteSpace(c));
+                if (k < n) {
+                    U16_NEXT(u, k, n, c);
+                    if (!uset_contains(second, c))
+                        fail_msg("%s at %d of \"%s\": U+%04X", patterns[p], uq, text, (unsigned)c);
+                }
+            }
+        }
+        uset_close(second);
+        rule_automaton_free(a);
+    }
+    static const char *any[] = {"\\s", "\\s+\\p{Lu}", "\\s*", "\\s*\\(?[\\dIVX]", "x(?=\\s)", "\\s+(?:A|An)\\b"};
+    for (size_t p = 0; p < sizeof any / sizeof any[0]; p++) {
+        rule_automaton *a = rule_automaton_new(any[p], 1);
+        assert_null(rule_automaton_second_chars(a, spaces));
+        rule_automaton_free(a);
+    }
+    uset_close(spaces);
 }
 
 static void window_maps_offsets(void **state)
@@ -348,6 +408,7 @@ int main(void)
         cmocka_unit_test(filter_sets),
         cmocka_unit_test(reversal_matches_reversed_strings),
         cmocka_unit_test(automata_agree_with_icu),
+        cmocka_unit_test(second_chars_hold_where_icu_matches),
         cmocka_unit_test(window_maps_offsets),
         cmocka_unit_test(window_stays_bounded_at_multibyte_ends),
         cmocka_unit_test(pairs_protect_inside),

@@ -34,9 +34,11 @@ enum {
     UNROLL_POSITIONS = 64,   /* counted repeats ({1,3}) are written out when this many do … */
     UNROLL_PRECISE = 128,    /* … and up to this many in a second, precise automaton that
                                 reads only where the first one cannot say no */
-    DFA_STATES = 128,        /* automata remember this many states' ASCII moves */
+    DFA_STATES = 128,        /* automata remember this many states' ASCII moves (state + 1
+                                fits a byte) */
     DFA_HASH = 256
 };
+_Static_assert(DFA_STATES < 256, "a move (state + 1) is kept in a byte");
 
 struct rule_automaton {
     int dir;
@@ -76,9 +78,10 @@ struct rule_automaton {
      * the position sets met so far, with their moves on ASCII and on cached characters */
     int nstates;
     uint64_t *state_set;     /* DFA_STATES x words */
-    int16_t *move;           /* DFA_STATES x 128: the state reached plus one, 0 not yet known
+    uint8_t *move;           /* DFA_STATES x 128: the state reached plus one, 0 not yet known
+                                (a byte: half the cache lines of the tables read most)
                                 (zero-filled, so pages no run touches are never used) */
-    int16_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: the same on the character cached there */
+    uint8_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: the same on the character cached there */
     int16_t hash_state[DFA_HASH];
     uint8_t state_flags[DFA_STATES]; /* per state: STATE_LIVE (positions left), STATE_ACCEPTS */
 };
@@ -274,7 +277,9 @@ static int atom_fragment(builder *b, const rule_item *it, fragment *out)
     memset(out, 0, sizeof *out);
     if (it->kind == ATOM_SET)
         return set_position(b, uset_clone(it->set), out);
-    b->a->exact &= !it->caseless; /* ICU's own case folding may differ in corners */
+    /* a caseless group's sets hold every case of their characters (rule_tree.h), and the
+     * tree refuses the scripts where ICU's full case folding matches one text character
+     * to two of the pattern: what remains is read exactly */
     for (int k = 0; k < it->nalts; k++) {
         fragment f;
         if (sequence_fragment(b, it->alts[k], &f) < 0)
@@ -560,6 +565,83 @@ rule_automaton *rule_automaton_new(const char *pattern, int dir)
     return a;
 }
 
+/* The characters the positions of `m` (words wide) take, as a new set (NULL: no memory):
+ * the ASCII table, the literals and the classes, which between them hold every set. */
+static USet *positions_chars(const rule_automaton *a, const uint64_t *m)
+{
+    USet *s = uset_openEmpty();
+    size_t words = (size_t)a->words;
+    for (UChar32 c = 0; s && c < 128; c++)
+        for (size_t w = 0; w < words; w++)
+            if (a->ascii[(size_t)c * words + w] & m[w]) {
+                uset_add(s, c);
+                break;
+            }
+    for (int k = 0; s && k < a->literal_slots; k++)
+        for (size_t w = 0; a->literal[k] >= 0 && w < words; w++)
+            if (a->literal_mask[(size_t)k * words + w] & m[w]) {
+                uset_add(s, a->literal[k]);
+                break;
+            }
+    for (int g = 0; s && g < a->nclasses; g++)
+        for (size_t w = 0; w < words; w++)
+            if (a->class_mask[(size_t)g * words + w] & m[w]) {
+                uset_addAll(s, a->class_set[g]);
+                break;
+            }
+    return s;
+}
+
+USet *rule_automaton_second_chars(const rule_automaton *a, const USet *spaces)
+{
+    if (!a || a->dir < 0 || a->nullable || a->also)
+        return NULL;
+    int words = a->words;
+    /* reached: positions that can take a character with only spaces read before it;
+     * word: those of them that can take a character other than a space */
+    uint64_t reached[MAX_WORDS] = {0}, todo[MAX_WORDS] = {0}, word[MAX_WORDS] = {0}, second[MAX_WORDS] = {0};
+    bits_or(reached, a->any_first, words);
+    bits_or(todo, a->any_first, words);
+    for (;;) {
+        int w = 0;
+        while (w < words && !todo[w])
+            w++;
+        if (w == words)
+            break;
+        int p = w * 64 + __builtin_ctzll(todo[w]);
+        todo[w] &= todo[w] - 1;
+        uint64_t one[MAX_WORDS] = {0};
+        one[w] = 1ull << (p % 64);
+        USet *chars = positions_chars(a, one);
+        if (!chars)
+            return NULL;
+        const uint64_t *next = a->any_follow + (size_t)p * (size_t)words;
+        int space = uset_containsSome(chars, spaces);
+        if (space && (a->any_accept[w] & one[w])) {
+            uset_close(chars);
+            return NULL; /* a match may end with a space, before the first other character */
+        }
+        if (space)
+            for (int v = 0; v < words; v++) {
+                todo[v] |= next[v] & ~reached[v];
+                reached[v] |= next[v];
+            }
+        if (!uset_containsAll(spaces, chars))
+            word[w] |= one[w];
+        uset_close(chars);
+    }
+    for (int w = 0; w < words; w++) {
+        if (word[w] & a->any_accept[w])
+            return NULL; /* a match may end with its first word character */
+        for (uint64_t m = word[w]; m; m &= m - 1)
+            bits_or(second, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
+    }
+    USet *chars = positions_chars(a, second);
+    if (chars)
+        uset_freeze(chars);
+    return chars;
+}
+
 int rule_automaton_exact(const rule_automaton *a)
 {
     return a->exact;
@@ -708,7 +790,7 @@ static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a,
             }
         }
         if (from >= 0 && state >= 0 && a->move)
-            *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (int16_t)(state + 1);
+            *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (uint8_t)(state + 1);
         memcpy(set, next, (size_t)words * sizeof *set);
         for (int w = 0; w < words; w++)
             done |= set[w] & a->any_accept[w];

@@ -18,6 +18,8 @@
 
 #include <stddef.h>
 
+#include <unicode/uset.h>
+
 typedef struct rule_automaton rule_automaton;
 
 /* The automaton of `pattern` read forwards (dir > 0: matches starting at a position) or
@@ -35,6 +37,13 @@ enum { RULE_NO_MATCH = 0, RULE_MAY_MATCH = 1, RULE_MATCHES = 2 };
  * RULE_MAY_MATCH: ask the regex. The automaton caches what it learns, so one thread at a
  * time may use it (each segmenter has its own). */
 int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos);
+
+/* The characters a match of forward automaton `a` may hold right after its first
+ * character outside `spaces` (White_Space: the one rule_filter.h's
+ * rule_first_chars_after_space reads), as a new frozen set; NULL when any may (a match
+ * may end with that character, be empty, or the automaton reads backwards or is one of
+ * several look-aheads). "\s+[a-z][.)]" after " house" cannot match: 'o' is not in it. */
+USet *rule_automaton_second_chars(const rule_automaton *a, const USet *spaces);
 
 void rule_automaton_free(rule_automaton *a);
 

@@ -25,6 +25,7 @@
 #include "rule_automaton.h"
 #include "rule_filter.h"
 #include "rule_index.h"
+#include "rule_tree.h"
 
 enum {
     LOOKBEHIND_WINDOW = 256,    /* UTF-16 units searched for an unbounded BEFORE */
@@ -50,6 +51,7 @@ typedef struct {
     rule_automaton *before_auto; /* B read backwards from it */
     int after_empty, before_empty; /* an empty side matches anywhere */
     USet *word;                 /* the first non-space character A can hold (NULL: any) */
+    USet *second;               /* … and the character right after it (NULL: any) */
     int do_break;
     uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
@@ -134,6 +136,8 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     out->before_empty = !*r->before;
     out->word = rule_first_chars_after_space(r->after);
     out->after_auto = rule_automaton_new(r->after, +1);
+    const USet *spaces = rule_set_shared("[\\p{White_Space}]");
+    out->second = spaces ? rule_automaton_second_chars(out->after_auto, spaces) : NULL;
     out->before_auto = rule_automaton_new(r->before, -1);
     ascii_bits(out->last, out->last_ascii);
     ascii_bits(out->first, out->first_ascii);
@@ -202,22 +206,24 @@ static int index_break_rules(rule_set *rs)
             uset_addAll(u, r->first);
     }
     size_t n = rs->nrules, nb = rs->nbreak;
-    const USet **sets = rs->edge_sets = calloc(3 * (n + nb) + 1, sizeof *sets);
+    const USet **sets = rs->edge_sets = calloc(4 * (n + nb) + 1, sizeof *sets);
     if (!sets)
         return error_nomem();
     for (size_t i = 0; i < n; i++) {
         sets[i] = rs->rules[i].last;
         sets[n + i] = rs->rules[i].first;
         sets[2 * n + i] = rs->rules[i].word;
+        sets[3 * n + i] = rs->rules[i].second;
     }
-    const USet **bsets = sets + 3 * n;
+    const USet **bsets = sets + 4 * n;
     for (size_t k = 0; k < nb; k++) {
         bsets[k] = rs->break_rules[k]->last;
         bsets[nb + k] = rs->break_rules[k]->first;
         bsets[2 * nb + k] = rs->break_rules[k]->word;
+        bsets[3 * nb + k] = rs->break_rules[k]->second;
     }
-    if (!(rs->all_index = rule_index_new(sets, sets + n, sets + 2 * n, n)) ||
-        !(rs->break_index = rule_index_new(bsets, bsets + nb, bsets + 2 * nb, nb)))
+    if (!(rs->all_index = rule_index_new(sets, sets + n, sets + 2 * n, sets + 3 * n, n)) ||
+        !(rs->break_index = rule_index_new(bsets, bsets + nb, bsets + 2 * nb, bsets + 3 * nb, nb)))
         return error_nomem();
     for (int b = 0; b < 256; b++) /* every character start; narrowed below */
         rs->scan_byte[0][b] = rs->scan_byte[1][b] = b < 0x80 || b >= 0xC0;
@@ -304,15 +310,18 @@ static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UC
     *before = q > 0 ? utf8_char_before(text, q, &bytes) : -1;
 }
 
-/* The first character from byte q on that is not White_Space, or -1 at the end. */
-static UChar32 word_at(const char *text, size_t len, size_t q)
+/* Rules whose AFTER can hold the first character from byte q on that is not White_Space,
+ * and the character right after it there (the text's end passes every rule). */
+static uint64_t word_rules(rule_index *ix, const char *text, size_t len, size_t q)
 {
     for (size_t bytes; q < len; q += bytes) {
         UChar32 c = utf8_char_at(text, len, q, &bytes);
-        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : !u_isUWhiteSpace(c))
-            return c;
+        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : !u_isUWhiteSpace(c)) {
+            uint64_t m = rule_index_word(ix, c);
+            return m && q + bytes < len ? m & rule_index_second(ix, utf8_char_at(text, len, q + bytes, &bytes)) : m;
+        }
     }
-    return -1;
+    return rule_index_word(ix, -1);
 }
 
 /* One side of a rule: an empty side matches anywhere, a side the set test decides has
@@ -392,7 +401,7 @@ int rule_runner_decide(rule_runner *rr, size_t q, int *matched)
     chars_at(text, len, q, &before, &at);
     uint64_t candidates = rs->no_filter ? ~0ull : rule_index_candidates(rs->all_index, before, at);
     if (candidates && !rs->no_filter) /* the word after the spaces only when some rule is left */
-        candidates &= rule_index_word(rs->all_index, word_at(text, len, q));
+        candidates &= word_rules(rs->all_index, text, len, q);
     int32_t uq = -1;
     for (size_t i = 0; i < rs->nrules; i++) {
         const compiled_rule *r = &rs->rules[i];
@@ -425,7 +434,7 @@ int rule_set_break_may_match(rule_set *rs, const char *text, size_t len, size_t 
         return 1;
     uint64_t m = rule_index_candidates(rs->break_index, before, at);
     if (m)
-        m &= rule_index_word(rs->break_index, word_at(text, len, q));
+        m &= word_rules(rs->break_index, text, len, q);
     for (; m; m &= m - 1)
         if (automata_verdict(rs->break_rules[__builtin_ctzll(m)], text, len, q) != RULE_NO_MATCH)
             return 1;
@@ -507,6 +516,8 @@ void rule_set_free(rule_set *rs)
             uset_close(r->first);
         if (r->word)
             uset_close(r->word);
+        if (r->second)
+            uset_close(r->second);
         rule_automaton_free(r->after_auto);
         rule_automaton_free(r->before_auto);
     }
