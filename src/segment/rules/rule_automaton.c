@@ -84,6 +84,8 @@ struct rule_automaton {
     uint8_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: the same on the character cached there */
     int16_t hash_state[DFA_HASH];
     uint8_t state_flags[DFA_STATES]; /* per state: STATE_LIVE (positions left), STATE_ACCEPTS */
+    int word_known, word_unknown; /* rule_automaton_may_follow: word_pos computed; or unknowable */
+    uint64_t word_pos[MAX_WORDS]; /* positions that can take the first character after spaces */
 };
 
 enum { STATE_LIVE = 1, STATE_ACCEPTS = 2 };
@@ -565,83 +567,6 @@ rule_automaton *rule_automaton_new(const char *pattern, int dir)
     return a;
 }
 
-/* The characters the positions of `m` (words wide) take, as a new set (NULL: no memory):
- * the ASCII table, the literals and the classes, which between them hold every set. */
-static USet *positions_chars(const rule_automaton *a, const uint64_t *m)
-{
-    USet *s = uset_openEmpty();
-    size_t words = (size_t)a->words;
-    for (UChar32 c = 0; s && c < 128; c++)
-        for (size_t w = 0; w < words; w++)
-            if (a->ascii[(size_t)c * words + w] & m[w]) {
-                uset_add(s, c);
-                break;
-            }
-    for (int k = 0; s && k < a->literal_slots; k++)
-        for (size_t w = 0; a->literal[k] >= 0 && w < words; w++)
-            if (a->literal_mask[(size_t)k * words + w] & m[w]) {
-                uset_add(s, a->literal[k]);
-                break;
-            }
-    for (int g = 0; s && g < a->nclasses; g++)
-        for (size_t w = 0; w < words; w++)
-            if (a->class_mask[(size_t)g * words + w] & m[w]) {
-                uset_addAll(s, a->class_set[g]);
-                break;
-            }
-    return s;
-}
-
-USet *rule_automaton_second_chars(const rule_automaton *a, const USet *spaces)
-{
-    if (!a || a->dir < 0 || a->nullable || a->also)
-        return NULL;
-    int words = a->words;
-    /* reached: positions that can take a character with only spaces read before it;
-     * word: those of them that can take a character other than a space */
-    uint64_t reached[MAX_WORDS] = {0}, todo[MAX_WORDS] = {0}, word[MAX_WORDS] = {0}, second[MAX_WORDS] = {0};
-    bits_or(reached, a->any_first, words);
-    bits_or(todo, a->any_first, words);
-    for (;;) {
-        int w = 0;
-        while (w < words && !todo[w])
-            w++;
-        if (w == words)
-            break;
-        int p = w * 64 + __builtin_ctzll(todo[w]);
-        todo[w] &= todo[w] - 1;
-        uint64_t one[MAX_WORDS] = {0};
-        one[w] = 1ull << (p % 64);
-        USet *chars = positions_chars(a, one);
-        if (!chars)
-            return NULL;
-        const uint64_t *next = a->any_follow + (size_t)p * (size_t)words;
-        int space = uset_containsSome(chars, spaces);
-        if (space && (a->any_accept[w] & one[w])) {
-            uset_close(chars);
-            return NULL; /* a match may end with a space, before the first other character */
-        }
-        if (space)
-            for (int v = 0; v < words; v++) {
-                todo[v] |= next[v] & ~reached[v];
-                reached[v] |= next[v];
-            }
-        if (!uset_containsAll(spaces, chars))
-            word[w] |= one[w];
-        uset_close(chars);
-    }
-    for (int w = 0; w < words; w++) {
-        if (word[w] & a->any_accept[w])
-            return NULL; /* a match may end with its first word character */
-        for (uint64_t m = word[w]; m; m &= m - 1)
-            bits_or(second, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
-    }
-    USet *chars = positions_chars(a, second);
-    if (chars)
-        uset_freeze(chars);
-    return chars;
-}
-
 int rule_automaton_exact(const rule_automaton *a)
 {
     return a->exact;
@@ -903,4 +828,92 @@ int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, si
     if (v == RULE_MAY_MATCH && a->precise) /* the fast one is unsure: the precise one says */
         v = chain_may_match(a->precise, text, len, pos);
     return v;
+}
+
+/* The characters the positions of `m` (words wide) take, as a new set (NULL: no memory):
+ * the ASCII table, the literals and the classes, which between them hold every set. */
+static USet *positions_chars(const rule_automaton *a, const uint64_t *m)
+{
+    USet *s = uset_openEmpty();
+    size_t words = (size_t)a->words;
+    for (UChar32 c = 0; s && c < 128; c++)
+        for (size_t w = 0; w < words; w++)
+            if (a->ascii[(size_t)c * words + w] & m[w]) {
+                uset_add(s, c);
+                break;
+            }
+    for (int k = 0; s && k < a->literal_slots; k++)
+        for (size_t w = 0; a->literal[k] >= 0 && w < words; w++)
+            if (a->literal_mask[(size_t)k * words + w] & m[w]) {
+                uset_add(s, a->literal[k]);
+                break;
+            }
+    for (int g = 0; s && g < a->nclasses; g++)
+        for (size_t w = 0; w < words; w++)
+            if (a->class_mask[(size_t)g * words + w] & m[w]) {
+                uset_addAll(s, a->class_set[g]);
+                break;
+            }
+    return s;
+}
+
+/* The positions that can take a match's first character other than a space (word, -1
+ * when a match may stop before that character or with it: then nothing is known). */
+static int word_positions(const rule_automaton *a, const USet *spaces, uint64_t *word)
+{
+    int words = a->words;
+    /* reached: positions that can take a character with only spaces read before it */
+    uint64_t reached[MAX_WORDS] = {0}, todo[MAX_WORDS] = {0};
+    bits_or(reached, a->any_first, words);
+    bits_or(todo, a->any_first, words);
+    for (;;) {
+        int w = 0;
+        while (w < words && !todo[w])
+            w++;
+        if (w == words)
+            break;
+        int p = w * 64 + __builtin_ctzll(todo[w]);
+        todo[w] &= todo[w] - 1;
+        uint64_t one[MAX_WORDS] = {0};
+        one[w] = 1ull << (p % 64);
+        USet *chars = positions_chars(a, one);
+        if (!chars)
+            return -1;
+        int space = uset_containsSome(chars, spaces), other = !uset_containsAll(spaces, chars);
+        uset_close(chars);
+        if (a->any_accept[w] & one[w])
+            return -1; /* a match may end with a space, or with its first word character */
+        const uint64_t *next = a->any_follow + (size_t)p * (size_t)words;
+        for (int v = 0; space && v < words; v++) {
+            todo[v] |= next[v] & ~reached[v];
+            reached[v] |= next[v];
+        }
+        if (other)
+            word[w] |= one[w];
+    }
+    return 0;
+}
+
+int rule_automaton_reads_pairs(rule_automaton *a, const USet *spaces)
+{
+    if (!a || a->dir < 0 || a->nullable || a->also)
+        return 0;
+    if (!a->word_known) {
+        a->word_unknown = word_positions(a, spaces, a->word_pos) < 0;
+        a->word_known = 1;
+    }
+    return !a->word_unknown;
+}
+
+int rule_automaton_may_follow(rule_automaton *a, const USet *spaces, UChar32 word, UChar32 next)
+{
+    if (!rule_automaton_reads_pairs(a, spaces))
+        return 1;
+    uint64_t follow[MAX_WORDS] = {0}, any = 0;
+    for (int w = 0; w < a->words; w++)
+        for (uint64_t m = taking(a, word, w, a->word_pos[w]); m; m &= m - 1)
+            bits_or(follow, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)a->words, a->words);
+    for (int w = 0; w < a->words; w++)
+        any |= taking(a, next, w, follow[w]);
+    return any != 0;
 }

@@ -16,7 +16,7 @@ typedef struct {
 
 struct rule_index {
     size_t n;                 /* rules indexed, at most 64 */
-    side_index before, at, word, second;
+    side_index before, at, word;
 };
 
 static void side_init(side_index *s, const USet *const *sets, size_t n)
@@ -52,7 +52,7 @@ static uint64_t side_mask(side_index *s, size_t n, UChar32 c)
 }
 
 rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, const USet *const *words,
-                           const USet *const *seconds, size_t n)
+                           size_t n)
 {
     rule_index *ix = calloc(1, sizeof *ix);
     if (!ix)
@@ -61,7 +61,6 @@ rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, 
     side_init(&ix->before, lasts, ix->n);
     side_init(&ix->at, firsts, ix->n);
     side_init(&ix->word, words, ix->n);
-    side_init(&ix->second, seconds, ix->n);
     return ix;
 }
 
@@ -73,11 +72,6 @@ uint64_t rule_index_candidates(rule_index *ix, UChar32 before, UChar32 at)
 uint64_t rule_index_word(rule_index *ix, UChar32 word)
 {
     return side_mask(&ix->word, ix->n, word);
-}
-
-uint64_t rule_index_second(rule_index *ix, UChar32 next)
-{
-    return next < 0 ? ~0ull : side_mask(&ix->second, ix->n, next);
 }
 
 void rule_index_free(rule_index *ix)
