@@ -11,7 +11,9 @@
  * across them (the two characters read on either side are, or are not, one a word
  * character and the other not), so "\b(?:Mr|Dr)\." is exact. A pattern that is only
  * look-behinds (or look-aheads) gets the automata of those next to the position: they
- * must all match there.
+ * must all match there. A negative look-behind of one class where a backwards reading
+ * ends, `(?<![\p{L}])`, is read as one more character outside the class or the start of
+ * the text; other look-arounds are taken as true (the automaton is then not exact).
  * Which positions a character can take is a table lookup for ASCII; for other characters
  * a hash of the positions that are one literal character ("г", "т" in abbreviation
  * lists), and a set test only for positions that are real classes (\p{L}). */
