@@ -53,13 +53,28 @@ static inline UChar32 utf8_char_at(const char *text, size_t len, size_t i, size_
     return c;
 }
 
-/* The code point ending at byte i of validated text (i > 0), its length in *bytes. */
+/* The code point ending at byte i of validated text (i > 0), its length in *bytes.
+ * ASCII, and the two- and three-byte characters of Cyrillic and Chinese text, are read
+ * here; ICU's reading backwards (a call) only for the rest: the same code points. */
 static inline UChar32 utf8_char_before(const char *text, size_t i, size_t *bytes)
 {
     const uint8_t *t = (const uint8_t *)text;
-    if (t[i - 1] < 0x80) {
+    uint8_t last = t[i - 1];
+    if (last < 0x80) {
         *bytes = 1;
-        return t[i - 1];
+        return last;
+    }
+    if (last < 0xC0 && i >= 3) {
+        uint8_t mid = t[i - 2], lead = t[i - 3];
+        if (mid >= 0xC2 && mid < 0xE0) { /* a lead byte: U+0080-U+07FF */
+            *bytes = 2;
+            return (UChar32)(mid & 0x1F) << 6 | (last & 0x3F);
+        }
+        /* U+1000-U+FFFF without the surrogates' lead byte ED */
+        if ((mid & 0xC0) == 0x80 && lead >= 0xE1 && lead <= 0xEF && lead != 0xED) {
+            *bytes = 3;
+            return (UChar32)(lead & 0x0F) << 12 | (UChar32)(mid & 0x3F) << 6 | (last & 0x3F);
+        }
     }
     UChar32 c;
     int32_t back = i < 4 ? (int32_t)i : 4, k = back;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
@@ -17,6 +18,7 @@
 #include "segment/rules/rule_automaton.h"
 #include "segment/rules/rule_filter.h"
 #include "segment/segmenter.h"
+#include "segment/rules/rule_tree.h"
 #include "segment/rules/window.h"
 
 static void filter_sets(void **state)
@@ -147,6 +149,10 @@ static void automata_agree_with_icu(void **state)
         "\\b^x", "(?:^|\\s){2}x",
         /* fuzz_srx's: \W inside a class; escapes a UnicodeSet reads otherwise are not modelled */
         "[\\p{L}\\W]\\s?[.!?]", "\\W\\.", "[\\W\\d]x", "[\\h.]x", "[\\v]x",
+        /* a negative look-behind of one class where a backwards reading ends is read as a
+         * character outside it or the start of the text; elsewhere it is taken as true */
+        "(?<![\\p{L}\\d])\\p{Lu}\\s?\\.", "(?:(?<![\\p{L}])т\\.\\s?[дп]|(?<![\\p{L}])и\\s(?:др|пр))\\.",
+        "(?<![\\p{L}\\d])(?<!\\d\\s)гг?\\.", "(?<![A-Za-z])[ap]\\.m", "(?:(?<![a-z])x)+\\.", "(?<!\\s)\\bx",
     };
     /* the patterns, by direction, no automaton is built for (their rules always go to ICU);
      * every other one must build, or the loop below would skip it unchecked */
@@ -164,6 +170,9 @@ static void automata_agree_with_icu(void **state)
         "“我们。”他说。《你好。世界》ｆａｉｌｅｄ．Ｔｈｅ好！",
         "cafe\xCC\x81. Next\xE2\x80\xAF" "1.2.3. word", /* a combining accent, a narrow no-break space */
         "x Ab\xC2\xAD" "br. ax\xE2\x80\x8B x A $a {b} Dr.\vSmith Dr.\xC2\x85Smith x,y \xE2\x80\x8E" "br.",
+        "Л. т.д. А.Б. Иванов, 5г. и 1999 гг. xx. 5 x. a.m. Ба. т. п. ди др. и пр. Яx.",
+        /* other cases: Cyrillic Extended-C letters fold to с, д, т (U+1C83, U+1C81, U+1C84) */
+        "СР. См. \xE1\xB2\x83р. \xE1\xB2\x81р. ДР. с\xE1\xB2\x84. Ср.  ср.",
     };
     for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
         for (int dir = -1; dir <= 1; dir += 2) {
@@ -199,11 +208,67 @@ static void automata_agree_with_icu(void **state)
     rule_automaton *a = rule_automaton_new("\\b(?:Mr|Dr)\\.", -1);
     assert_true(rule_automaton_exact(a));
     rule_automaton_free(a);
+    a = rule_automaton_new("(?<![\\p{L}\\d])\\p{Lu}\\s?\\.", -1);
+    assert_true(rule_automaton_exact(a)); /* the look-behind ends the backwards reading */
+    rule_automaton_free(a);
+    a = rule_automaton_new("(?<![\\p{L}])(?i:ср|см|др)\\.", -1);
+    assert_true(rule_automaton_exact(a)); /* Cyrillic case folding is read as ICU reads it */
+    rule_automaton_free(a);
     a = rule_automaton_new("(?<=\\s)x", 1);
     assert_false(rule_automaton_exact(a)); /* a look-around is taken as true */
     rule_automaton_free(a);
     assert_null(rule_automaton_new("(?i:mr)\\.", -1)); /* Latin folding (ss, ß) is not modelled */
     assert_null(rule_automaton_new("", 1));
+}
+
+/* May an AFTER hold this first non-space character and this one after it? Wherever ICU
+ * matches, yes; "no" for pairs no match can hold; and nothing is known where a match may
+ * stop before the second character. */
+static void pairs_after_spaces_hold_where_icu_matches(void **state)
+{
+    (void)state;
+    USet *spaces = rule_set_from_pattern("[\\p{White_Space}]");
+    static const char *patterns[] = {
+        "\\s+[•⁃]?\\s?(?:\\d{1,2}[.)]|[a-z][.)])\\)?\\s", "\\s+[aA1][.)]\\s", "\\s+\\p{Lu}\\p{Ll}",
+        "\\s+I\\s\\p{Ll}", "\\s*\\[(?:\\d{1,3}|[a-z])\\]", "\\s+(?:He|She|It)\\b", "\\p{Lu}\\p{Ll}",
+        "\\s", "\\s+\\p{Lu}", "\\s*", "\\s*\\(?[\\dIVX]", "x(?=\\s)",
+    };
+    static const char *texts[] = {
+        "a. here 1. First 2) second 3.) third • 4. x He said. She. It is. I am [1] [a] (IV) Ab (2 •a) x\n",
+        "  Это т. е. Ср. рис. 5. См. выше.\u00a0 Л. Н. Толстой. a) b.",
+    };
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        rule_automaton *a = rule_automaton_new(patterns[p], 1);
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            const char *text = texts[t];
+            int32_t len = (int32_t)strlen(text), n;
+            UChar u[512];
+            UErrorCode err = U_ZERO_ERROR;
+            u_strFromUTF8(u, 512, &n, text, len, &err);
+            for (int32_t uq = 0; uq < n; uq++) {
+                int32_t k = uq;
+                UChar32 word, next;
+                do
+                    U16_NEXT(u, k, n, word);
+                while (k < n && u_isUWhiteSpace(word));
+                if (k >= n || u_isUWhiteSpace(word))
+                    continue;
+                U16_NEXT(u, k, n, next);
+                if (icu_matches_at(patterns[p], u, n, uq, 1) && !rule_automaton_may_follow(a, spaces, word, next))
+                    fail_msg("%s at %d of \"%s\": U+%04X U+%04X", patterns[p], uq, text, (unsigned)word, (unsigned)next);
+            }
+        }
+        rule_automaton_free(a);
+    }
+    rule_automaton *a = rule_automaton_new("\\s+[•⁃]?\\s?(?:\\d{1,2}[.)]|[a-z][.)])\\)?\\s", 1);
+    assert_false(rule_automaton_may_follow(a, spaces, 'h', 'o')); /* " house" */
+    assert_true(rule_automaton_may_follow(a, spaces, 'b', ')'));
+    assert_true(rule_automaton_may_follow(a, spaces, 0x2022, 'o')); /* "•o." */
+    rule_automaton_free(a);
+    a = rule_automaton_new("\\s", 1);
+    assert_true(rule_automaton_may_follow(a, spaces, 'h', 'o')); /* the match ends first */
+    rule_automaton_free(a);
+    uset_close(spaces);
 }
 
 static void window_maps_offsets(void **state)
@@ -340,6 +405,7 @@ int main(void)
         cmocka_unit_test(filter_sets),
         cmocka_unit_test(reversal_matches_reversed_strings),
         cmocka_unit_test(automata_agree_with_icu),
+        cmocka_unit_test(pairs_after_spaces_hold_where_icu_matches),
         cmocka_unit_test(window_maps_offsets),
         cmocka_unit_test(window_stays_bounded_at_multibyte_ends),
         cmocka_unit_test(pairs_protect_inside),

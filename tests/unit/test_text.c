@@ -83,6 +83,39 @@ static void utf8_agrees_with_icu(void **state)
     }
 }
 
+/* Reading backwards gives ICU's code point and length for every code point, and for
+ * byte strings that are not well formed (its own reading is the fallback there). */
+static void utf8_reads_backwards_as_icu(void **state)
+{
+    (void)state;
+    uint8_t b[8];
+    for (UChar32 c = 0; c <= 0x10FFFF; c++) {
+        int32_t n = 0;
+        UBool bad = false;
+        b[0] = 'x';
+        U8_APPEND((uint8_t *)b + 1, n, 7, c, bad);
+        if (bad)
+            continue; /* a surrogate */
+        size_t bytes = 0;
+        if (utf8_char_before((const char *)b, (size_t)n + 1, &bytes) != c || bytes != (size_t)n)
+            fail_msg("U+%04X", (unsigned)c);
+    }
+    unsigned seed = 72;
+    for (int t = 0; t < 200000; t++) {
+        for (int k = 0; k < 4; k++)
+            b[k] = (uint8_t)(0x80 + rand_r(&seed) % 0x80);
+        for (size_t i = 1; i <= 4; i++) {
+            int32_t back = i < 4 ? (int32_t)i : 4, k = back;
+            UChar32 want;
+            U8_PREV(b + i - (size_t)back, 0, k, want);
+            size_t bytes = 0;
+            UChar32 got = utf8_char_before((const char *)b, i, &bytes);
+            if (got != want || bytes != (size_t)(back - k))
+                fail_msg("%02x %02x %02x %02x up to %zu", b[0], b[1], b[2], b[3], i);
+        }
+    }
+}
+
 static void bom_is_detected(void **state)
 {
     (void)state;
@@ -473,6 +506,7 @@ int main(void)
         cmocka_unit_test(unspaced_languages),
         cmocka_unit_test(utf8_reports_first_bad_byte),
         cmocka_unit_test(utf8_agrees_with_icu),
+        cmocka_unit_test(utf8_reads_backwards_as_icu),
         cmocka_unit_test(utf8_large_input_in_halves),
         cmocka_unit_test(bom_is_detected),
         cmocka_unit_test(input_strips_bom_and_names_errors),

@@ -11,7 +11,9 @@
  * across them (the two characters read on either side are, or are not, one a word
  * character and the other not), so "\b(?:Mr|Dr)\." is exact. A pattern that is only
  * look-behinds (or look-aheads) gets the automata of those next to the position: they
- * must all match there.
+ * must all match there. A negative look-behind of one class where a backwards reading
+ * ends, `(?<![\p{L}])`, is read as one more character outside the class or the start of
+ * the text; other look-arounds are taken as true (the automaton is then not exact).
  * Which positions a character can take is a table lookup for ASCII; for other characters
  * a hash of the positions that are one literal character ("г", "т" in abbreviation
  * lists), and a set test only for positions that are real classes (\p{L}). */
@@ -34,9 +36,11 @@ enum {
     UNROLL_POSITIONS = 64,   /* counted repeats ({1,3}) are written out when this many do … */
     UNROLL_PRECISE = 128,    /* … and up to this many in a second, precise automaton that
                                 reads only where the first one cannot say no */
-    DFA_STATES = 128,        /* automata remember this many states' ASCII moves */
+    DFA_STATES = 128,        /* automata remember this many states' ASCII moves (state + 1
+                                fits a byte) */
     DFA_HASH = 256
 };
+_Static_assert(DFA_STATES < 256, "a move (state + 1) is kept in a byte");
 
 struct rule_automaton {
     int dir;
@@ -76,11 +80,17 @@ struct rule_automaton {
      * the position sets met so far, with their moves on ASCII and on cached characters */
     int nstates;
     uint64_t *state_set;     /* DFA_STATES x words */
-    int16_t *move;           /* DFA_STATES x 128: the state reached plus one, 0 not yet known
+    uint8_t *move;           /* DFA_STATES x 128: the state reached plus one, 0 not yet known
+                                (a byte: half the cache lines of the tables read most)
                                 (zero-filled, so pages no run touches are never used) */
-    int16_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: the same on the character cached there */
+    uint8_t *move_wide;      /* DFA_STATES x CACHE_SLOTS: the same on the character cached there */
     int16_t hash_state[DFA_HASH];
+    uint8_t state_flags[DFA_STATES]; /* per state: STATE_LIVE (positions left), STATE_ACCEPTS */
+    int word_known, word_unknown; /* rule_automaton_may_follow: word_pos computed; or unknowable */
+    uint64_t word_pos[MAX_WORDS]; /* positions that can take the first character after spaces */
 };
+
+enum { STATE_LIVE = 1, STATE_ACCEPTS = 2 };
 
 /* Link conditions: none, a word boundary (\b), no word boundary (\B). */
 enum { COND_NONE, COND_BOUNDARY, COND_INSIDE };
@@ -100,6 +110,7 @@ typedef struct {
     rule_automaton *a;
     int next;                /* positions numbered so far */
     int unroll;              /* write counted repeats out */
+    int at_end;              /* the item being built ends the reading (nothing read after it) */
 } builder;
 
 static void bits_or(uint64_t *to, const uint64_t *from, int words)
@@ -111,10 +122,14 @@ static void bits_or(uint64_t *to, const uint64_t *from, int words)
 /* follow[cond][p] |= to, for every p in `from` */
 static void link(rule_automaton *a, int cond, const uint64_t *from, const uint64_t *to)
 {
-    a->asserts |= cond != COND_NONE;
+    uint64_t any_to = 0;
     for (int w = 0; w < a->words; w++)
-        for (uint64_t m = from[w]; m; m &= m - 1)
+        any_to |= to[w];
+    for (int w = 0; any_to && w < a->words; w++)
+        for (uint64_t m = from[w]; m; m &= m - 1) {
+            a->asserts |= cond != COND_NONE; /* a real link under a condition, not an empty one */
             bits_or(a->follow[cond] + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)a->words, to, a->words);
+        }
 }
 
 /* Every last position of `from` to every first position of `to`, with the conditions met
@@ -148,16 +163,38 @@ static int copies(const rule_item *it, int unroll)
     return it->max != INT_MAX ? it->max : it->min > 1 ? it->min : 1;
 }
 
-static int count_positions(const rule_item *it, int dir, int unroll)
+/* A negative look-behind of one character class, `(?<![\p{L}])`, where a backwards
+ * reading ends (at_end: nothing is read after it): there it is one more character outside
+ * the class, or the start of the text, and the automaton reads it as such (two positions)
+ * instead of taking it as true. */
+static int lookbehind_read(const rule_item *it, int dir, int at_end)
+{
+    if (dir > 0 || !at_end || it->kind != ATOM_ZERO_WIDTH || it->look != '>' || it->nalts != 1 ||
+        it->alts[0]->n != 1)
+        return 0;
+    const rule_item *one = &it->alts[0]->items[0];
+    return one->kind == ATOM_SET && one->min == 1 && one->max == 1;
+}
+
+/* Whether the contents of item `it` (at the reading's end or not) end the reading there
+ * too: only when it is read once. */
+static int contents_at_end(const rule_item *it, int at_end)
+{
+    return at_end && it->min == 1 && it->max == 1;
+}
+
+static int count_positions(const rule_item *it, int dir, int unroll, int at_end)
 {
     if (is_text_start(it, dir))
         return 1;
+    if (lookbehind_read(it, dir, at_end))
+        return 2;
     if (it->kind == ATOM_ZERO_WIDTH)
         return 0; /* a look-around's contents are not read */
     long n = it->kind == ATOM_SET;
     for (int k = 0; k < it->nalts; k++)
-        for (int j = 0; j < it->alts[k]->n; j++)
-            n += count_positions(&it->alts[k]->items[j], dir, unroll);
+        for (int j = 0; j < it->alts[k]->n; j++) /* read backwards, item 0 is read last */
+            n += count_positions(&it->alts[k]->items[j], dir, unroll, contents_at_end(it, at_end) && j == 0);
     n *= copies(it, unroll);
     return n > MAX_WORDS * 64 ? MAX_WORDS * 64 + 1 : (int)n;
 }
@@ -192,12 +229,49 @@ static int sequence_fragment(builder *b, const rule_seq *s, fragment *out)
 {
     memset(out, 0, sizeof *out);
     out->nullable = 1 << COND_NONE;
+    int at_end = b->at_end;
     for (int k = 0; k < s->n; k++) {
         fragment f;
-        if (item_fragment(b, &s->items[b->a->dir > 0 ? k : s->n - 1 - k], &f) < 0)
+        int item = b->a->dir > 0 ? k : s->n - 1 - k;
+        b->at_end = at_end && item == 0; /* read backwards, item 0 is read last */
+        int rc = item_fragment(b, &s->items[item], &f);
+        b->at_end = at_end;
+        if (rc < 0)
             return -1;
         concatenate(b, out, &f);
     }
+    return 0;
+}
+
+/* A new position reading a character of `set` (taken over), added to out's first and
+ * last; -1 when there is none left or no set. */
+static int set_position(builder *b, USet *set, fragment *out)
+{
+    int p = b->next++;
+    if (!set || p >= b->a->npos) { /* more positions than counted (a repeat count past int): not modelled */
+        if (set)
+            uset_close(set);
+        return -1;
+    }
+    b->a->sets[p] = set; /* kept (frozen) by index_non_ascii only where it is a class */
+    out->first[COND_NONE][p / 64] |= 1ull << (p % 64);
+    out->last[COND_NONE][p / 64] |= 1ull << (p % 64);
+    for (UChar32 c = 0; c < 128; c++)
+        if (uset_contains(set, c))
+            b->a->ascii[(size_t)c * (size_t)b->a->words + (size_t)(p / 64)] |= 1ull << (p % 64);
+    return 0;
+}
+
+/* A new position only the start of the text takes (`^` read backwards), added to out's
+ * first and last; -1 when there is none left. */
+static int edge_position(builder *b, fragment *out)
+{
+    int p = b->next++;
+    if (p >= b->a->npos)
+        return -1;
+    b->a->edge[p / 64] |= 1ull << (p % 64);
+    out->first[COND_NONE][p / 64] |= 1ull << (p % 64);
+    out->last[COND_NONE][p / 64] |= 1ull << (p % 64);
     return 0;
 }
 
@@ -205,21 +279,11 @@ static int sequence_fragment(builder *b, const rule_seq *s, fragment *out)
 static int atom_fragment(builder *b, const rule_item *it, fragment *out)
 {
     memset(out, 0, sizeof *out);
-    if (it->kind == ATOM_SET) {
-        int p = b->next++;
-        if (p >= b->a->npos)
-            return -1; /* more positions than counted (a repeat count past int): not modelled */
-        USet *set = uset_clone(it->set);
-        if (!set)
-            return -1;
-        b->a->sets[p] = set; /* kept (frozen) by index_non_ascii only where it is a class */
-        out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
-        for (UChar32 c = 0; c < 128; c++)
-            if (uset_contains(set, c))
-                b->a->ascii[(size_t)c * (size_t)b->a->words + (size_t)(p / 64)] |= 1ull << (p % 64);
-        return 0;
-    }
-    b->a->exact &= !it->caseless; /* ICU's own case folding may differ in corners */
+    if (it->kind == ATOM_SET)
+        return set_position(b, uset_clone(it->set), out);
+    /* a caseless group's sets hold every case of their characters (rule_tree.h), and the
+     * tree refuses the scripts where ICU's full case folding matches one text character
+     * to two of the pattern: what remains is read exactly */
     for (int k = 0; k < it->nalts; k++) {
         fragment f;
         if (sequence_fragment(b, it->alts[k], &f) < 0)
@@ -240,13 +304,15 @@ static int item_fragment(builder *b, const rule_item *it, fragment *out)
     if (is_text_start(it, b->a->dir)) {
         if (it->min != 1 || it->max != 1)
             return -1; /* `^?`, `^*`: not modelled */
-        int p = b->next++;
-        if (p >= b->a->npos)
-            return -1;
-        b->a->edge[p / 64] |= 1ull << (p % 64);
-        out->first[COND_NONE][p / 64] = out->last[COND_NONE][p / 64] = 1ull << (p % 64);
         out->nullable = 0;
-        return 0;
+        return edge_position(b, out);
+    }
+    if (lookbehind_read(it, b->a->dir, b->at_end)) { /* a character outside the class, or the start */
+        out->nullable = 0;
+        USet *outside = uset_cloneAsThawed(it->alts[0]->items[0].set);
+        if (outside)
+            uset_complement(outside);
+        return set_position(b, outside, out) < 0 ? -1 : edge_position(b, out);
     }
     if (it->kind == ATOM_ZERO_WIDTH) {
         if (!it->look && it->text_len == 2 && (it->text[1] == 'b' || it->text[1] == 'B') && it->text[0] == '\\')
@@ -258,9 +324,13 @@ static int item_fragment(builder *b, const rule_item *it, fragment *out)
     int n = copies(it, b->unroll), written_out = n > 1 || (b->unroll && counted(it));
     if (counted(it) && !written_out)
         b->a->exact = 0; /* {1,3} read as + */
+    int at_end = b->at_end;
     for (int k = 0; k < n; k++) {
         fragment f;
-        if (atom_fragment(b, it, &f) < 0)
+        b->at_end = contents_at_end(it, at_end);
+        int rc = atom_fragment(b, it, &f);
+        b->at_end = at_end;
+        if (rc < 0)
             return -1;
         if (written_out ? it->max == INT_MAX && k == n - 1 : it->max > 1)
             link_all(b->a, &f, &f);
@@ -371,10 +441,10 @@ static const USet *shared_or_own(const char *pat, USet **own)
 /* The automaton of one parsed pattern (or look-around content, read as a group). */
 static rule_automaton *build(const rule_item *root, int dir, int exact, int limit, int *wider)
 {
-    int written_out = count_positions(root, dir, 1);
+    int written_out = count_positions(root, dir, 1, 1);
     int unroll = written_out <= limit;
     *wider |= !unroll && written_out <= UNROLL_PRECISE;
-    int npos = count_positions(root, dir, unroll);
+    int npos = count_positions(root, dir, unroll, 1);
     rule_automaton *a = npos <= MAX_WORDS * 64 ? calloc(1, sizeof *a) : NULL;
     if (!a)
         return NULL;
@@ -389,7 +459,7 @@ static rule_automaton *build(const rule_item *root, int dir, int exact, int limi
     a->state_set = calloc((size_t)DFA_STATES * (size_t)a->words, sizeof *a->state_set);
     a->cache_mask = calloc((size_t)CACHE_SLOTS * (size_t)a->words, sizeof *a->cache_mask);
     a->any_follow = calloc((size_t)(npos + 1) * (size_t)a->words, sizeof *a->any_follow);
-    builder b = {a, 0, unroll};
+    builder b = {a, 0, unroll, 1};
     fragment f;
     if (!a->sets || !a->follow[0] || !a->follow[1] || !a->follow[2] || !a->ascii || !a->state_set ||
         !a->cache_mask || !a->any_follow || item_fragment(&b, root, &f) < 0 || index_non_ascii(a) < 0) {
@@ -583,6 +653,12 @@ static int state_of(rule_automaton *a, int words, const uint64_t *set)
             id = a->nstates++;
             memcpy(a->state_set + (size_t)id * (size_t)words, set, (size_t)words * sizeof *set);
             a->hash_state[slot] = (int16_t)id;
+            uint64_t live = 0, accepts = 0;
+            for (int w = 0; w < words; w++) {
+                live |= set[w];
+                accepts |= set[w] & a->any_accept[w];
+            }
+            a->state_flags[id] = (uint8_t)((live ? STATE_LIVE : 0) | (accepts ? STATE_ACCEPTS : 0));
             return id;
         }
         if (!memcmp(a->state_set + (size_t)id * (size_t)words, set, (size_t)words * sizeof *set))
@@ -599,10 +675,12 @@ static int verdict(const rule_automaton *a, uint64_t accepted)
 
 /* The reading with every link condition taken as met: deterministic as it goes, its
  * ASCII moves looked up in a table once made. Its "no" always holds; without conditions
- * its "yes" too. `words` is a constant in each inlined copy. */
+ * its "yes" too. `words` is a constant in each inlined copy. A move already made is a
+ * table lookup and a test of the state's flags: the position set is read only for a
+ * new move. */
 static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a, int dir, int words, const uint8_t *t, size_t len, size_t pos)
 {
-    int state = 0; /* -1 once off the table */
+    int state = 0; /* -1 once off the table; else `set` is its positions only once loaded */
     uint64_t set[MAX_WORDS], next[MAX_WORDS];
     for (int w = 0; w < words; w++) /* only the words in use: not a 128-byte memset per call */
         set[w] = 0;
@@ -613,33 +691,34 @@ static inline __attribute__((always_inline)) int read_relaxed(rule_automaton *a,
                     : c < 128               ? a->move[state * 128 + c] - 1
                     : a->cache_char[slot] == c ? a->move_wide[state * CACHE_SLOTS + (int)slot] - 1
                                                : -1;
-        uint64_t any = 0, done = 0;
         if (known >= 0) {
             state = known;
-            memcpy(set, a->state_set + (size_t)known * (size_t)words, (size_t)words * sizeof *set);
-            for (int w = 0; w < words; w++)
-                any |= set[w];
-        } else {
-            for (int w = 0; w < words; w++)
-                next[w] = state == 0 ? a->any_first[w] : 0;
-            for (int w = 0; w < words; w++)
-                for (uint64_t m = set[w]; m; m &= m - 1)
-                    bits_or(next, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
-            any = take(a, words, c, next);
-            int from = state;
-            state = c < 0 ? -1 : state_of(a, words, next);
-            if (from >= 0 && state >= 0 && !a->move) { /* the tables, once the automaton is used */
-                a->move = calloc((size_t)DFA_STATES * 128, sizeof *a->move);
-                a->move_wide = a->move ? calloc((size_t)DFA_STATES * CACHE_SLOTS, sizeof *a->move_wide) : NULL;
-                if (!a->move_wide) {
-                    free(a->move);
-                    a->move = NULL; /* no memory: read on without remembering */
-                }
-            }
-            if (from >= 0 && state >= 0 && a->move)
-                *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (int16_t)(state + 1);
-            memcpy(set, next, (size_t)words * sizeof *set);
+            int flags = a->state_flags[known];
+            if (!(flags & STATE_LIVE) || (flags & STATE_ACCEPTS))
+                return verdict(a, flags & STATE_ACCEPTS);
+            continue;
         }
+        if (state >= 0) /* the positions of the state reached by known moves */
+            memcpy(set, a->state_set + (size_t)state * (size_t)words, (size_t)words * sizeof *set);
+        for (int w = 0; w < words; w++)
+            next[w] = state == 0 ? a->any_first[w] : 0;
+        for (int w = 0; w < words; w++)
+            for (uint64_t m = set[w]; m; m &= m - 1)
+                bits_or(next, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)words, words);
+        uint64_t any = take(a, words, c, next), done = 0;
+        int from = state;
+        state = c < 0 ? -1 : state_of(a, words, next);
+        if (from >= 0 && state >= 0 && !a->move) { /* the tables, once the automaton is used */
+            a->move = calloc((size_t)DFA_STATES * 128, sizeof *a->move);
+            a->move_wide = a->move ? calloc((size_t)DFA_STATES * CACHE_SLOTS, sizeof *a->move_wide) : NULL;
+            if (!a->move_wide) {
+                free(a->move);
+                a->move = NULL; /* no memory: read on without remembering */
+            }
+        }
+        if (from >= 0 && state >= 0 && a->move)
+            *(c < 128 ? &a->move[from * 128 + c] : &a->move_wide[from * CACHE_SLOTS + (int)slot]) = (uint8_t)(state + 1);
+        memcpy(set, next, (size_t)words * sizeof *set);
         for (int w = 0; w < words; w++)
             done |= set[w] & a->any_accept[w];
         if (c < 0 || !any || done)
@@ -751,4 +830,92 @@ int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, si
     if (v == RULE_MAY_MATCH && a->precise) /* the fast one is unsure: the precise one says */
         v = chain_may_match(a->precise, text, len, pos);
     return v;
+}
+
+/* The characters the positions of `m` (words wide) take, as a new set (NULL: no memory):
+ * the ASCII table, the literals and the classes, which between them hold every set. */
+static USet *positions_chars(const rule_automaton *a, const uint64_t *m)
+{
+    USet *s = uset_openEmpty();
+    size_t words = (size_t)a->words;
+    for (UChar32 c = 0; s && c < 128; c++)
+        for (size_t w = 0; w < words; w++)
+            if (a->ascii[(size_t)c * words + w] & m[w]) {
+                uset_add(s, c);
+                break;
+            }
+    for (int k = 0; s && k < a->literal_slots; k++)
+        for (size_t w = 0; a->literal[k] >= 0 && w < words; w++)
+            if (a->literal_mask[(size_t)k * words + w] & m[w]) {
+                uset_add(s, a->literal[k]);
+                break;
+            }
+    for (int g = 0; s && g < a->nclasses; g++)
+        for (size_t w = 0; w < words; w++)
+            if (a->class_mask[(size_t)g * words + w] & m[w]) {
+                uset_addAll(s, a->class_set[g]);
+                break;
+            }
+    return s;
+}
+
+/* The positions that can take a match's first character other than a space (word, -1
+ * when a match may stop before that character or with it: then nothing is known). */
+static int word_positions(const rule_automaton *a, const USet *spaces, uint64_t *word)
+{
+    int words = a->words;
+    /* reached: positions that can take a character with only spaces read before it */
+    uint64_t reached[MAX_WORDS] = {0}, todo[MAX_WORDS] = {0};
+    bits_or(reached, a->any_first, words);
+    bits_or(todo, a->any_first, words);
+    for (;;) {
+        int w = 0;
+        while (w < words && !todo[w])
+            w++;
+        if (w == words)
+            break;
+        int p = w * 64 + __builtin_ctzll(todo[w]);
+        todo[w] &= todo[w] - 1;
+        uint64_t one[MAX_WORDS] = {0};
+        one[w] = 1ull << (p % 64);
+        USet *chars = positions_chars(a, one);
+        if (!chars)
+            return -1;
+        int space = uset_containsSome(chars, spaces), other = !uset_containsAll(spaces, chars);
+        uset_close(chars);
+        if (a->any_accept[w] & one[w])
+            return -1; /* a match may end with a space, or with its first word character */
+        const uint64_t *next = a->any_follow + (size_t)p * (size_t)words;
+        for (int v = 0; space && v < words; v++) {
+            todo[v] |= next[v] & ~reached[v];
+            reached[v] |= next[v];
+        }
+        if (other)
+            word[w] |= one[w];
+    }
+    return 0;
+}
+
+int rule_automaton_reads_pairs(rule_automaton *a, const USet *spaces)
+{
+    if (!a || a->dir < 0 || a->nullable || a->also)
+        return 0;
+    if (!a->word_known) {
+        a->word_unknown = word_positions(a, spaces, a->word_pos) < 0;
+        a->word_known = 1;
+    }
+    return !a->word_unknown;
+}
+
+int rule_automaton_may_follow(rule_automaton *a, const USet *spaces, UChar32 word, UChar32 next)
+{
+    if (!rule_automaton_reads_pairs(a, spaces))
+        return 1;
+    uint64_t follow[MAX_WORDS] = {0}, any = 0;
+    for (int w = 0; w < a->words; w++)
+        for (uint64_t m = taking(a, word, w, a->word_pos[w]); m; m &= m - 1)
+            bits_or(follow, a->any_follow + (size_t)(w * 64 + __builtin_ctzll(m)) * (size_t)a->words, a->words);
+    for (int w = 0; w < a->words; w++)
+        any |= taking(a, next, w, follow[w]);
+    return any != 0;
 }

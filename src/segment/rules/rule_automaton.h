@@ -18,6 +18,8 @@
 
 #include <stddef.h>
 
+#include <unicode/uset.h>
+
 typedef struct rule_automaton rule_automaton;
 
 /* The automaton of `pattern` read forwards (dir > 0: matches starting at a position) or
@@ -35,6 +37,16 @@ enum { RULE_NO_MATCH = 0, RULE_MAY_MATCH = 1, RULE_MATCHES = 2 };
  * RULE_MAY_MATCH: ask the regex. The automaton caches what it learns, so one thread at a
  * time may use it (each segmenter has its own). */
 int rule_automaton_may_match(rule_automaton *a, const char *text, size_t len, size_t pos);
+
+/* May a match of forward automaton `a` hold `word` as its first character outside
+ * `spaces` (White_Space: the one rule_filter.h's rule_first_chars_after_space reads) and
+ * `next` right after it? 0 only when it cannot ("\\s+[a-z][.)]" at " house": 'o' cannot
+ * follow 'h'); 1 also when nothing is known (a match may end before `next`, be empty, or
+ * the automaton reads backwards or is one of several look-aheads; a NULL automaton). */
+int rule_automaton_may_follow(rule_automaton *a, const USet *spaces, UChar32 word, UChar32 next);
+
+/* Can rule_automaton_may_follow ever say 0 for `a`? (It is always 1 otherwise.) */
+int rule_automaton_reads_pairs(rule_automaton *a, const USet *spaces);
 
 void rule_automaton_free(rule_automaton *a);
 

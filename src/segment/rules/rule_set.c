@@ -25,6 +25,7 @@
 #include "rule_automaton.h"
 #include "rule_filter.h"
 #include "rule_index.h"
+#include "rule_tree.h"
 
 enum {
     LOOKBEHIND_WINDOW = 256,    /* UTF-16 units searched for an unbounded BEFORE */
@@ -54,6 +55,16 @@ typedef struct {
     uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
 
+enum { PAIR_SLOTS = 1024 };
+
+/* Rule masks per (first non-space character, the one after it), remembered, for the
+ * rules whose AFTER can rule a pair out. */
+typedef struct {
+    uint64_t tested;          /* those rules (the others always pass) */
+    uint64_t key[PAIR_SLOTS]; /* the pair plus one, 0: empty */
+    uint64_t mask[PAIR_SLOTS];
+} pair_cache;
+
 struct rule_set {
     compiled_rule *rules;
     size_t nrules;
@@ -67,6 +78,9 @@ struct rule_set {
                                      same for the break rules (what the indexes read) */
     rule_index *all_index;        /* which rules the characters around a position allow */
     rule_index *break_index;      /* … of the break rules */
+    compiled_rule **rule_list;    /* every rule, in order (pointers, as break_rules) */
+    const USet *spaces;           /* White_Space, shared */
+    pair_cache all_pairs, break_pairs; /* pair_rules' answers for the two indexes */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
 };
 
@@ -188,12 +202,20 @@ static int index_break_rules(rule_set *rs)
 {
     USet *u = NULL;
     int any_first = 0;
-    if (!(rs->break_rules = calloc(rs->nrules + 1, sizeof *rs->break_rules)))
+    if (!(rs->break_rules = calloc(rs->nrules + 1, sizeof *rs->break_rules)) ||
+        !(rs->rule_list = calloc(rs->nrules + 1, sizeof *rs->rule_list)))
         return error_nomem();
+    rs->spaces = rule_set_shared("[\\p{White_Space}]"); /* NULL: no pair test */
     for (size_t i = 0; i < rs->nrules; i++) {
         compiled_rule *r = &rs->rules[i];
+        rs->rule_list[i] = r;
+        int pairs = rs->spaces && rule_automaton_reads_pairs(r->after_auto, rs->spaces);
+        if (pairs && i < 64)
+            rs->all_pairs.tested |= 1ull << i;
         if (!r->do_break)
             continue;
+        if (pairs && rs->nbreak < 64)
+            rs->break_pairs.tested |= 1ull << rs->nbreak;
         rs->break_rules[rs->nbreak++] = r;
         any_first |= !r->first;
         if (!any_first && !u && !(u = uset_openEmpty()))
@@ -304,15 +326,42 @@ static void chars_at(const char *text, size_t len, size_t q, UChar32 *before, UC
     *before = q > 0 ? utf8_char_before(text, q, &bytes) : -1;
 }
 
-/* The first character from byte q on that is not White_Space, or -1 at the end. */
-static UChar32 word_at(const char *text, size_t len, size_t q)
+/* Of the first 64 rules in `list`, those whose AFTER may read `word` as its first
+ * non-space character followed by `next` (rule_automaton_may_follow; only the rules
+ * cache->tested marks can be ruled out), cached per pair of characters: text repeats its
+ * letter pairs. */
+static uint64_t pair_rules(const rule_set *rs, pair_cache *cache, compiled_rule *const *list, UChar32 word,
+                           UChar32 next)
+{
+    uint64_t key = (uint64_t)word << 21 | (uint64_t)next;
+    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 54) % PAIR_SLOTS;
+    if (cache->key[slot] != key + 1) {
+        uint64_t m = ~cache->tested;
+        for (uint64_t t = cache->tested; t; t &= t - 1)
+            if (rule_automaton_may_follow(list[__builtin_ctzll(t)]->after_auto, rs->spaces, word, next))
+                m |= t & -t;
+        cache->key[slot] = key + 1;
+        cache->mask[slot] = m;
+    }
+    return cache->mask[slot];
+}
+
+/* Rules of the index whose AFTER can hold the first character from byte q on that is not
+ * White_Space, and the character right after it there (the text's end passes every
+ * rule). `list` and `cache`: the same rules, for pair_rules. */
+static uint64_t word_rules(const rule_set *rs, rule_index *ix, pair_cache *cache, compiled_rule *const *list,
+                           const char *text, size_t len, size_t q)
 {
     for (size_t bytes; q < len; q += bytes) {
         UChar32 c = utf8_char_at(text, len, q, &bytes);
-        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : !u_isUWhiteSpace(c))
-            return c;
+        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : !u_isUWhiteSpace(c)) {
+            uint64_t m = rule_index_word(ix, c);
+            if ((m & cache->tested) && q + bytes < len)
+                m &= pair_rules(rs, cache, list, c, utf8_char_at(text, len, q + bytes, &bytes));
+            return m;
+        }
     }
-    return -1;
+    return rule_index_word(ix, -1);
 }
 
 /* One side of a rule: an empty side matches anywhere, a side the set test decides has
@@ -392,7 +441,7 @@ int rule_runner_decide(rule_runner *rr, size_t q, int *matched)
     chars_at(text, len, q, &before, &at);
     uint64_t candidates = rs->no_filter ? ~0ull : rule_index_candidates(rs->all_index, before, at);
     if (candidates && !rs->no_filter) /* the word after the spaces only when some rule is left */
-        candidates &= rule_index_word(rs->all_index, word_at(text, len, q));
+        candidates &= word_rules(rs, rs->all_index, &rs->all_pairs, rs->rule_list, text, len, q);
     int32_t uq = -1;
     for (size_t i = 0; i < rs->nrules; i++) {
         const compiled_rule *r = &rs->rules[i];
@@ -425,7 +474,7 @@ int rule_set_break_may_match(rule_set *rs, const char *text, size_t len, size_t 
         return 1;
     uint64_t m = rule_index_candidates(rs->break_index, before, at);
     if (m)
-        m &= rule_index_word(rs->break_index, word_at(text, len, q));
+        m &= word_rules(rs, rs->break_index, &rs->break_pairs, rs->break_rules, text, len, q);
     for (; m; m &= m - 1)
         if (automata_verdict(rs->break_rules[__builtin_ctzll(m)], text, len, q) != RULE_NO_MATCH)
             return 1;
@@ -515,6 +564,7 @@ void rule_set_free(rule_set *rs)
         uset_close(rs->break_firsts);
     free(rs->break_firsts_bmp);
     free(rs->break_rules);
+    free(rs->rule_list);
     free(rs->edge_sets);
     rule_index_free(rs->all_index);
     rule_index_free(rs->break_index);

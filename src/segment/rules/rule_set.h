@@ -21,7 +21,9 @@
  *   rule_index.h     which of the first 64 rules the characters around a position allow,
  *                    one bit mask per lookup
  *   rule_automaton.h position automata over the UTF-8 text: "cannot match" skips the
- *                    rule, and where a pattern is modelled exactly "matches" is final
+ *                    rule, and where a pattern is modelled exactly "matches" is final;
+ *                    before them, the first two characters after the spaces are tested
+ *                    as a pair against each AFTER (rule_automaton_may_follow, cached)
  *   window.h         a UTF-16 window (and its reverse) around the position, where what
  *                    the automata leave open runs as ICU regex
  *   rule_set.h       this: all of it together, deciding at a position
