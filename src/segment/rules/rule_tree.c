@@ -161,12 +161,16 @@ static USet *parse_class(parser *ps)
             }
             continue;
         }
-        if (*p == '[')
+        if (*p == '[') {
             depth++;
-        else if (*p == ']')
+            if (p[1] == ']' || (p[1] == '^' && p[2] == ']'))
+                return NULL; /* "[]…]": a regex reads that ] as a literal, a UnicodeSet may not
+                              * (found by fuzz_srx: [,;[]p{L}…]) */
+        } else if (*p == ']') {
             depth--;
-        else if (*p == '&' || (*p == '-' && p[1] == '-'))
+        } else if (*p == '&' || (*p == '-' && p[1] == '-')) {
             return NULL; /* set operations: not modelled */
+        }
         if (!*p)
             return NULL;
         if (*p == '$' || *p == '{' || *p == '}')
