@@ -63,6 +63,10 @@ expect_err "malformed SRX names file and line" 65 "broken.srx:1:[0-9]+: malforme
 sed 's/\\bHi/(/' "$SCRATCH/rules.srx" >"$SCRATCH/badre.srx"
 run_in 'x' segment --lang en --rules "$SCRATCH/badre.srx"
 expect_err "invalid rule regex names file and line" 65 "badre.srx:4: invalid rule regex"
+# a side that is no regex alone, though joined to the other it would compile: refused
+sed 's/\\bHi\\./Hi)|(x/' "$SCRATCH/rules.srx" >"$SCRATCH/paren.srx"
+run_in 'x' segment --lang en --rules "$SCRATCH/paren.srx"
+expect_err "a BEFORE whose ) would close the join's group is refused, with file and line" 65 "paren.srx:4: invalid rule regex"
 
 # a single newline: a wrap in hard-wrapped prose, a sentence end in a file of one
 # sentence or one paragraph per line; decided per file and reported (the sentences of
