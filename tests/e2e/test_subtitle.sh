@@ -325,7 +325,8 @@ a, b = span(sys.argv[1]), span(sys.argv[2])
 assert abs(a[0] - b[0]) < 0.5 and abs(a[1] - b[1]) < 2.0, (a, b)
 PY
 run subtitle --from "$ROOT/subtitles/address.zh.srt" --tmx "$ROOT/tmx/wuzhen.tmx" --lang ru -o "$SCRATCH/tmx.ru.srt"
-[[ $status -eq 0 && $err == *"4 of 24 zh-ru units"* ]] && ok "--tmx: the address's units found in the track" ||
+units=$(grep -c '<tu ' "$ROOT/tmx/wuzhen.tmx") # whatever make demo last wrote
+[[ $status -eq 0 && $err == *"4 of $units zh-ru units"* ]] && ok "--tmx: the address's units found in the track" ||
   not_ok "--tmx: the address's units found in the track" "$err"
 if [[ -f $S/check_srt.py ]]; then
   check "--tmx: the Russian track is within limits, text intact" python3 "$S/check_srt.py" "$SCRATCH/tmx.ru.srt" \
