@@ -163,8 +163,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         if (r < 0)
             status = cli_report(r);
         else if (p.printed_in_file == 0)
-            fprintf(stderr, _("polyalign: warning: %s has no text: no sentences written for it\n"),
-                    text_input_name(path));
+            cli_warn(_("%s has no text: no sentences written for it"), text_input_name(path));
     }
     int crc = atomic_file_finish(&out, 0);
     if (crc < 0)
