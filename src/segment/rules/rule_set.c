@@ -154,11 +154,6 @@ static int check_alone(const char *side, const srx *from, int line)
 
 static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
 {
-    int alone = check_alone(r->before, from, r->line);
-    if (alone == 0)
-        alone = check_alone(r->after, from, r->line);
-    if (alone < 0)
-        return alone;
     out->do_break = r->do_break;
     out->last = rule_last_chars(r->before, &out->last_exact);
     out->first = rule_first_chars(r->after, &out->first_exact);
@@ -193,7 +188,13 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
             return 0;
         }
     }
-    /* else ICU's look-behind, AFTER first: it usually fails at once */
+    /* else ICU's look-behind, AFTER first: it usually fails at once; the sides joined
+     * only when each is a regex alone (the few rules that get here pay the check) */
+    int alone = check_alone(r->before, from, r->line);
+    if (alone == 0)
+        alone = check_alone(r->after, from, r->line);
+    if (alone < 0)
+        return alone;
     char *whole = join("(?=(?:", r->after, "))(?<=", r->before, ")");
     if (!whole)
         return error_nomem();
