@@ -91,6 +91,7 @@ struct tmx_reader {
     /* parsing */
     int stopped;            /* an error is queued: later callbacks are ignored */
     int ended;              /* the input is read to its end */
+    int input_done;         /* every byte of the input has gone to the parser */
     open_el *stack;         /* the open elements, the root first */
     size_t depth, stack_cap;
     int in_text;            /* the last callback was text (a child already counted) */
@@ -264,6 +265,15 @@ static int fail(tmx_reader *r, const char *fmt, ...)
 static int parse_failed(tmx_reader *r)
 {
     if (r->root[0]) {
+        if (r->input_done && r->depth > 0) {
+            /* libxml2 says "Extra content at the end of the document" or "Premature end of
+             * data" there; what the user needs to hear is that the file stops short */
+            const open_el *inner = &r->stack[r->depth - 1];
+            return error_set(ERR_DATA,
+                             _("%s:%d:%d: the document ends inside <%s> (opened on line %d) before </%s>: "
+                               "the file is cut short (an interrupted copy or download?)"),
+                             r->name, parser_line(r), parser_col(r), (const char *)inner->name, inner->line, r->root);
+        }
         if (r->error[0])
             return error_set(ERR_DATA, "%s:%s", r->name, r->error);
         return fail(r, _("malformed XML"));
@@ -986,6 +996,7 @@ static void parse_more(tmx_reader *r)
     int n = r->stopped ? 0 : read_input(r, buf, sizeof buf);
     if (n < 0)
         { stop_with(r, ERR_DATA, NULL); return; }
+    r->input_done |= n == 0 && !r->stopped;
     if (!r->stopped) {
         int rc = xmlParseChunk(r->ctxt, buf, n, n == 0);
         /* as xmlTextReader: what the parser calls an error fails the input. A fatal one

@@ -116,6 +116,18 @@ run tmx stats "$SCRATCH/wuzhen.tmx.gz"
 [[ $status -eq 0 && $out == *"$units units"* ]] && ok "stats: a gzip-compressed memory is read as libxml2 reads it" || not_ok "stats of a .tmx.gz" "$status" "$err"
 run_in "$(head -c 700 "$tmx")" tmx stats -
 expect_err "stats -: a truncated memory on standard input is named <stdin>" 65 "^polyalign: <stdin>:[0-9]+:[0-9]+: "
+# cut inside a segment, and at a line end: libxml2 calls both "Extra content at the end of
+# the document"; the user hears that the file stops short, and inside what
+for bytes in 2990 $(head -40 "$tmx" | wc -c); do
+  head -c "$bytes" "$tmx" >"$SCRATCH/cut.tmx"
+  run tmx stats "$SCRATCH/cut.tmx"
+  expect_err "stats: a memory cut after $bytes bytes is said to be cut short" 65 \
+    "^polyalign: [^ ]*cut.tmx:40:[0-9]+: the document ends inside <(seg|tuv)> \(opened on line (39|40)\) before </tmx>: the file is cut short"
+done
+printf '<tmx version="1.4"><header/><body/></tmx><tmx/>' >"$SCRATCH/extra.tmx"
+run tmx validate "$SCRATCH/extra.tmx"
+[[ $status -eq 1 && $out == *"Extra content at the end of the document"* ]] &&
+  ok "validate: content after the root element is still called extra content" || not_ok "validate: extra content" "$status" "$out"
 run_in "" tmx validate -
 [[ $status -eq 1 && $out == "<stdin>:1:1: empty input (0 bytes), not a TMX document" ]] && ok "validate -: empty standard input said so" ||
   not_ok "validate - on empty input" "$status" "$out"
