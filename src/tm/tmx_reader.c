@@ -92,6 +92,8 @@ struct tmx_reader {
     int stopped;            /* an error is queued: later callbacks are ignored */
     int ended;              /* the input is read to its end */
     int input_done;         /* every byte of the input has gone to the parser */
+    int read_errno;         /* reading failed: errno, or -1 for compressed data libxml2 could not inflate */
+    size_t inflated;        /* bytes of XML read from a file libxml2 opened */
     open_el *stack;         /* the open elements, the root first */
     size_t depth, stack_cap;
     int in_text;            /* the last callback was text (a child already counted) */
@@ -264,6 +266,14 @@ static int fail(tmx_reader *r, const char *fmt, ...)
 
 static int parse_failed(tmx_reader *r)
 {
+    if (r->read_errno > 0)
+        return error_set(ERR_IO, _("%s: cannot be read to its end after %zu bytes: %s"), r->name, r->bytes,
+                         strerror(r->read_errno));
+    if (r->read_errno < 0)
+        return error_set(ERR_DATA,
+                         _("%s: its compressed data ends early or is damaged after %zu bytes of XML: the file is cut "
+                           "short (an interrupted copy or download?)"),
+                         r->name, r->inflated);
     if (r->root[0]) {
         if (r->input_done && r->depth > 0) {
             /* libxml2 says "Extra content at the end of the document" or "Premature end of
@@ -975,14 +985,31 @@ static int open_input(const char *path, int *fd, int *own)
 /* Read from the input descriptor, noting whether anything but white space came, so
  * that an empty input is called empty rather than malformed; or from the file libxml2
  * opened. The byte count, or -1. */
+static void ignore_io_error(void *arg, xmlErrorPtr e)
+{
+    (void)arg;
+    (void)e; /* told as read_errno: libxml2's words for a cut-short gzip stream are about ioctl */
+}
+
 static int read_input(tmx_reader *r, char *buf, int len)
 {
-    if (r->file)
-        return r->file->readcallback(r->file->context, buf, len);
+    if (r->file) {
+        xmlStructuredErrorFunc told = xmlStructuredError;
+        void *told_ctx = xmlStructuredErrorContext;
+        xmlSetStructuredErrorFunc(NULL, ignore_io_error);
+        int n = r->file->readcallback(r->file->context, buf, len);
+        xmlSetStructuredErrorFunc(told_ctx, told);
+        if (n < 0)
+            r->read_errno = -1;
+        r->inflated += n > 0 ? (size_t)n : 0;
+        return n;
+    }
     ssize_t n;
     do
         n = read(r->fd, buf, (size_t)len);
     while (n < 0 && errno == EINTR);
+    if (n < 0)
+        r->read_errno = errno;
     for (ssize_t k = 0; k < n && r->only_space; k++)
         r->only_space = is_white_space(buf[k]);
     r->bytes += n > 0 ? (size_t)n : 0;

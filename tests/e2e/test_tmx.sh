@@ -114,6 +114,10 @@ done
 gzip -c "$tmx" >"$SCRATCH/wuzhen.tmx.gz"
 run tmx stats "$SCRATCH/wuzhen.tmx.gz"
 [[ $status -eq 0 && $out == *"$units units"* ]] && ok "stats: a gzip-compressed memory is read as libxml2 reads it" || not_ok "stats of a .tmx.gz" "$status" "$err"
+head -c 1500 "$SCRATCH/wuzhen.tmx.gz" >"$SCRATCH/cut.tmx.gz"
+run tmx stats "$SCRATCH/cut.tmx.gz"
+[[ $status -eq 65 && $err == "polyalign: $SCRATCH/cut.tmx.gz: its compressed data ends early or is damaged after "*" bytes of XML: the file is cut short"* ]] &&
+  ok "stats: a gzip-compressed memory cut short is said to be, and nothing else is printed" || not_ok "stats of a cut .tmx.gz" "$status" "$err"
 run_in "$(head -c 700 "$tmx")" tmx stats -
 expect_err "stats -: a truncated memory on standard input is named <stdin>" 65 "^polyalign: <stdin>:[0-9]+:[0-9]+: "
 # cut inside a segment, and at a line end: libxml2 calls both "Extra content at the end of
