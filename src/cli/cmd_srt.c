@@ -111,6 +111,15 @@ static int guessed_profile(srt_args *a, const cue_list *cues, subtitle_profile *
     return language_profile(a, lang, p, base);
 }
 
+/* What srt fix read in spite of the format, said as it reads on. */
+static void fix_repaired(void *ctx, const char *place, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "polyalign: ");
+    fprintf(stderr, _("%s: %s (read anyway)"), place, message);
+    fputc('\n', stderr);
+}
+
 static int run_check(const cli_command *self, void *args, int nops, char **operands)
 {
     srt_args *a = args;
@@ -181,7 +190,7 @@ static int run_fix(const cli_command *self, void *args, int nops, char **operand
         return st;
     cue_list in, out = {0};
     srt_cue_info *info;
-    int rc = srt_read(a->file, SRT_LENIENT, &in, &info, NULL, NULL);
+    int rc = srt_read_repairing(a->file, &in, &info, fix_repaired, NULL);
     if (rc < 0)
         return cli_report(rc);
     warn_vtt_extras(a->file, info, in.n);

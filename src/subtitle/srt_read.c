@@ -254,6 +254,29 @@ static int timing_follows(char *p, int vtt)
     return timing;
 }
 
+/* Whether a line reads as an attempt at a timing line, if not a good one: it holds the
+ * arrow, or is made only of what times are made of and starts like one ("00:00:1" where a
+ * download stopped; "3:1 to us" or "10:30 tomorrow" are text). */
+static int looks_like_timing(const char *l)
+{
+    l += strspn(l, " \t");
+    size_t digits = strspn(l, "0123456789");
+    return strstr(l, "-->") ||
+           (digits >= 1 && digits <= 2 && l[digits] == ':' && !l[strspn(l, "0123456789:,. \t")]);
+}
+
+/* Whether the line at p (NULL: none) reads as an attempt at a timing line. */
+static int timing_like_follows(char *p)
+{
+    if (!p)
+        return 0;
+    char *end = line_end(p), saved = *end;
+    *end = '\0';
+    int like = looks_like_timing(p);
+    *end = saved;
+    return like;
+}
+
 /* Append one text line to the cue's text (joined by '\n'). */
 static int add_text_line(char **text, size_t *text_len, const char *line)
 {
@@ -407,12 +430,20 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             continue;
         }
         if (in_cue) {
-            int number_then_timing = !vtt && is_number(line) && timing_follows(p, vtt);
+            /* a number then a timing line starts a cue; so does a number then a line that
+             * only tries to be one (cut short or garbled), which is then refused rather than
+             * read as two more lines of this cue's text */
+            int number_then_timing = !vtt && is_number(line) && (timing_follows(p, vtt) || timing_like_follows(p));
             if (reading == SRT_STRICT || !(timing || number_then_timing)) {
                 /* a text line; a strict parser reads on to the blank line, and notices a
                  * missing one only at a timing line after a cue number */
                 if (timing && last_line_is_number(text, text_len))
                     problem(&r, SRT_ERROR, lineno, _("cue starts without a blank line separator"));
+                else if (!vtt && looks_like_timing(line) && last_line_is_number(text, text_len))
+                    problem(&r, SRT_UNREADABLE, lineno,
+                            _("bad timing line '%s' after a cue number with no blank line before it (needs "
+                              "HH:MM:SS,mmm --> HH:MM:SS,mmm; the file may be cut short)"),
+                            line);
                 else if (vtt && strstr(line, "-->"))
                     problem(&r, SRT_ERROR, lineno, _("'-->' in the text of a WebVTT cue (it reads as a timing line)"));
                 else
@@ -542,4 +573,40 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         }
     }
     return rc;
+}
+
+/* The problems of a repairing reading: repairs told, the first skipped place kept. */
+typedef struct {
+    srt_repair_fn repaired;
+    void *ctx;
+    const char *file;
+    int unreadable_line;
+    char unreadable[512];
+} repairing;
+
+static void repairing_problem(void *ctx, srt_severity sev, int line, const char *message)
+{
+    repairing *rp = ctx;
+    if (sev == SRT_UNREADABLE && !rp->unreadable_line) {
+        rp->unreadable_line = line;
+        utf8_truncate(message, 0, rp->unreadable, sizeof rp->unreadable);
+    } else if (sev == SRT_ERROR && rp->repaired) {
+        char place[4096];
+        srt_problem_place(place, sizeof place, rp->file, line);
+        rp->repaired(rp->ctx, place, message);
+    }
+}
+
+int srt_read_repairing(const char *path, cue_list *out, srt_cue_info **info, srt_repair_fn repaired, void *ctx)
+{
+    repairing rp = {repaired, ctx, path, 0, ""};
+    int rc = srt_read(path, SRT_LENIENT, out, info, repairing_problem, &rp);
+    if (rc < 0 || !rp.unreadable_line)
+        return rc;
+    cues_free(out);
+    if (info) {
+        free(*info);
+        *info = NULL;
+    }
+    return error_set(ERR_DATA, _("%s:%d: %s"), path, rp.unreadable_line, rp.unreadable);
 }

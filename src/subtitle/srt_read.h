@@ -49,4 +49,13 @@ typedef enum {
 int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info **info, srt_problem_fn report,
              void *ctx);
 
+/* Told of each repair a lenient reading makes: "FILE:LINE" and what was wrong. */
+typedef void (*srt_repair_fn)(void *ctx, const char *place, const char *message);
+
+/* Read `path` leniently for a command that rewrites or re-times its cues: each repair is
+ * told to `repaired` (may be NULL), and text the reader would have to skip (a block it
+ * cannot read as a cue) fails the reading with ERR_DATA at its line, so that nothing of
+ * the file is dropped unsaid. */
+int srt_read_repairing(const char *path, cue_list *out, srt_cue_info **info, srt_repair_fn repaired, void *ctx);
+
 #endif

@@ -75,27 +75,11 @@ static int translated_cues(const subtitle_reporter *r, cue_list *source, const c
     return rc;
 }
 
-/* Problems of the --from track: what the reader repaired is said and read anyway; text it
- * had to skip would leave the translation without its timing, so the first such place
- * stops the command. */
-typedef struct {
-    const subtitle_reporter *r;
-    const char *file;
-    int unreadable_line;
-    char unreadable[512];
-} from_problems;
-
-static void from_problem(void *ctx, srt_severity sev, int line, const char *message)
+/* A repair of the --from track's reader, said: read anyway. (Text it had to skip would
+ * leave the translation without its timing: srt_read_repairing stops there.) */
+static void from_repaired(void *ctx, const char *place, const char *message)
 {
-    from_problems *fp = ctx;
-    if (sev == SRT_UNREADABLE && !fp->unreadable_line) {
-        fp->unreadable_line = line;
-        utf8_truncate(message, 0, fp->unreadable, sizeof fp->unreadable);
-    } else if (sev == SRT_ERROR) {
-        char place[4096];
-        srt_problem_place(place, sizeof place, fp->file, line);
-        say(fp->r, _("%s: %s (read anyway)"), place, message);
-    }
+    say(ctx, _("%s: %s (read anyway)"), place, message);
 }
 
 static int by_first(const void *x, const void *y)
@@ -107,14 +91,9 @@ static int by_first(const void *x, const void *y)
 /* Read the source track of a translation: its cues, with every repair said. */
 static int read_source_track(const subtitle_reporter *r, const char *path, cue_list *track)
 {
-    from_problems fp = {r, path, 0, ""};
-    int rc = srt_read(path, SRT_LENIENT, track, NULL, from_problem, &fp);
+    int rc = srt_read_repairing(path, track, NULL, from_repaired, (void *)r);
     if (rc < 0)
         return rc;
-    if (fp.unreadable_line) {
-        cues_free(track);
-        return error_set(ERR_DATA, _("%s:%d: %s"), path, fp.unreadable_line, fp.unreadable);
-    }
     if (!track->n) {
         cues_free(track);
         return error_set(ERR_DATA, _("%s: no cues to take the timing from"), path);

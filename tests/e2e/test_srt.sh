@@ -44,7 +44,29 @@ if [[ -f $S/check_srt.py ]]; then
   same_findings "$SCRATCH/mac.srt" en "an old Mac file (CR line endings only)"
   printf '\n\n1\n00:00:01,000 --> 00:00:03,000\nFine.\n' >"$SCRATCH/lead.srt"
   same_findings "$SCRATCH/lead.srt" en "blank lines before the first cue"
-  for f in spacing endings structure; do
+  # a block srt fix cannot read as a cue ("Garbage line" where the number goes) would be
+  # dropped: it stops there, naming the line, and writes nothing
+  run srt fix --lang en "$SCRATCH/structure.srt" -o "$SCRATCH/structure.fixed.srt"
+  expect_err "srt fix: a block it cannot read as a cue stops it at that line, nothing dropped unsaid" 65 \
+    "structure.srt:12: expected a cue number, found 'Garbage line'"
+  [[ ! -e $SCRATCH/structure.fixed.srt ]] && ok "srt fix: nothing written when it stops" || not_ok "srt fix wrote a file it stopped on"
+  grep -v "^Garbage line$" "$SCRATCH/structure.srt" >"$SCRATCH/repairable.srt"
+fi
+# a file cut short in a cue's timing line, with no blank line before the cue: the number
+# and the piece of a time are no text of the cue before
+printf '1\n00:00:01,000 --> 00:00:02,000\nThe score was\n2\n00:00:1' >"$SCRATCH/cut.srt"
+run srt check --lang en "$SCRATCH/cut.srt"
+[[ $status -eq 1 && $out == *"cut.srt:5: error: bad timing line '00:00:1' after a cue number with no blank line before it"* ]] &&
+  ok "srt check: a timing line cut short after a cue number is an error at its line" || not_ok "srt check: cut timing line" "$status" "$out"
+run srt fix --lang en "$SCRATCH/cut.srt" -o "$SCRATCH/cut.fixed.srt"
+expect_err "srt fix: a timing line cut short stops it at that line" 65 "cut.srt:5: bad timing line '00:00:1'"
+# a number and a ratio or a time of day in a cue's text stay its text
+printf '1\n00:00:01,000 --> 00:00:02,000\nGame\n2\n3:1 to us\n\n2\n00:00:03,000 --> 00:00:04,000\nMeet at\n10:30\n' >"$SCRATCH/ratio.srt"
+run srt fix --lang en "$SCRATCH/ratio.srt" -o -
+[[ $status -eq 0 && $out == *"Game 2 3:1 to us"* && $out == *"Meet at 10:30"* ]] &&
+  ok "srt fix: '2' then '3:1 to us' is text, not a cue cut short" || not_ok "srt fix: ratio kept as text" "$status" "$out" "$err"
+if [[ -f $S/check_srt.py ]]; then
+  for f in spacing endings repairable; do
     run_ok srt fix --lang en "$SCRATCH/$f.srt" -o "$SCRATCH/$f.fixed.srt"
     check "srt fix repairs $f.srt into a file check_srt.py accepts" \
       python3 "$S/check_srt.py" "$SCRATCH/$f.fixed.srt" --lang en --fail-on-style
