@@ -59,8 +59,14 @@ static int run_po2tmx(const cli_command *self, void *args, int nops, char **oper
     if (rc == 0) {
         fprintf(stderr, P_("polyalign: %zu message, ", "polyalign: %zu messages, ", st.messages), st.messages);
         fprintf(stderr, P_("%zu translation unit, ", "%zu translation units, ", st.units), st.units);
-        fprintf(stderr, P_("%zu fuzzy message left out\n", "%zu fuzzy messages left out\n", st.skipped_fuzzy),
+        fprintf(stderr, P_("%zu fuzzy message left out", "%zu fuzzy messages left out", st.skipped_fuzzy),
                 st.skipped_fuzzy);
+        if (st.untranslated)
+            fprintf(stderr, P_(", %zu untranslated", ", %zu untranslated", st.untranslated), st.untranslated);
+        if (st.obsolete)
+            fprintf(stderr, P_(", %zu obsolete (#~) entry left out", ", %zu obsolete (#~) entries left out", st.obsolete),
+                    st.obsolete);
+        fputc('\n', stderr);
     }
     return cli_report(rc);
 }

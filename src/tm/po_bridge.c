@@ -238,14 +238,20 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
     for (size_t f = 0; f < npaths && rc == 0; f++) {
         po_message_iterator_t it = po_message_iterator(files[f], NULL);
         for (po_message_t m; rc == 0 && (m = po_next_message(it)) != NULL;) {
-            if (po_message_is_obsolete(m) || !*po_message_msgid(m))
-                continue; /* the header and obsolete entries */
+            if (!*po_message_msgid(m))
+                continue; /* the header */
+            if (po_message_is_obsolete(m)) {
+                st->obsolete++;
+                continue;
+            }
             st->messages++;
             if (po_message_is_fuzzy(m) && !include_fuzzy) {
                 st->skipped_fuzzy++;
                 continue;
             }
-            if (po_message_msgid_plural(m)) {
+            if (po_message_msgid_plural(m) && !*po_message_msgstr_plural(m, 0)) {
+                st->untranslated++; /* msgstr[0] "" and the rest: not translated yet */
+            } else if (po_message_msgid_plural(m)) {
                 for (int form = 0; rc == 0 && po_message_msgstr_plural(m, form); form++) {
                     rc = write_unit(&o, m, form ? po_message_msgid_plural(m) : po_message_msgid(m),
                                     po_message_msgstr_plural(m, form), form);
@@ -254,6 +260,8 @@ int po_to_tmx(const char *const *paths, size_t npaths, const char *srclang, int 
             } else if (*po_message_msgstr(m)) {
                 rc = write_unit(&o, m, po_message_msgid(m), po_message_msgstr(m), -1);
                 st->units++;
+            } else {
+                st->untranslated++;
             }
         }
         po_message_iterator_free(it);

@@ -13,6 +13,8 @@
 
 typedef struct {
     size_t messages, units, skipped_fuzzy;
+    size_t untranslated;    /* po2tmx: messages (or plural forms) with no translation yet, left out */
+    size_t obsolete;        /* po2tmx: obsolete (#~) entries, left out */
     size_t alternatives;    /* tmx2po: other translations of a message, kept as translator comments */
     size_t marked_fuzzy;    /* tmx2po: messages msgfmt --check would refuse, marked fuzzy */
 } po_bridge_stats;

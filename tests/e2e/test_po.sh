@@ -233,4 +233,13 @@ for want in ru-RU:3 uk:3 rue:2 zh-Hant:1 ko:1 kok:2 fil:2 pl:3 cs:3 sl:4 ar:6 fr
     not_ok "default Plural-Forms for ${want%%:*}" "nplurals=$got, want ${want#*:}"
 done
 
+# untranslated messages (a plural one too) and obsolete entries are left out and counted:
+# an untranslated plural gave units with an empty target before
+printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; plural=(n%%10==1 && n%%100!=11 ? 0 : n%%10>=2 && n%%10<=4 && (n%%100<10 || n%%100>=20) ? 1 : 2);\\n"\n\nmsgid "Hello"\nmsgstr "Привет"\n\nmsgid "Later"\nmsgstr ""\n\nmsgid "File"\nmsgid_plural "Files"\nmsgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n\n#~ msgid "Old"\n#~ msgstr "Старый"\n' >"$SCRATCH/untranslated.po"
+run po2tmx "$SCRATCH/untranslated.po" -o "$SCRATCH/untranslated.tmx"
+[[ $status -eq 0 && $err == *"3 messages, 1 translation unit, 0 fuzzy messages left out, 2 untranslated, 1 obsolete (#~) entry left out"* &&
+   $(grep -c "<tu " "$SCRATCH/untranslated.tmx") -eq 1 && $(grep -c "<seg></seg>" "$SCRATCH/untranslated.tmx") -eq 0 ]] &&
+  ok "po2tmx: untranslated messages (a plural one too) and obsolete entries left out and counted" ||
+  not_ok "po2tmx: untranslated and obsolete counted" "$status" "$err"
+
 done_testing
