@@ -237,6 +237,33 @@ static size_t refine_start(const recording_evidence *e, size_t r)
     return k;
 }
 
+/* The evidence near recording frame `at` (the warping with skips only): heard above the
+ * quiet level of the 5 s either side (LOCAL_LEVEL_FRAMES) where that is above the
+ * recording's.
+ * A recording that a partial transcript covers is often pieced together: a speaker's
+ * recording among a host's, an interpreter's, music, with floors of their own. The
+ * reverberant dev-hard zh recording's pauses lie at -44 dB among other speech whose
+ * floor puts the recording's quiet level at -46 dB: every start after a pause walked
+ * back the whole MAX_EDGE_FRAMES over them and began 0.2 s early (3 of 10 on both seeds
+ * of surrounded_devhard_zh_espeak, a start median of 0.051 s); a full transcript of the
+ * same recording is timed with that recording's own levels. */
+enum { LOCAL_LEVEL_FRAMES = 500 };
+
+static int local_evidence(const recording_evidence *e, size_t at, recording_evidence *out)
+{
+    *out = *e;
+    size_t a = at > LOCAL_LEVEL_FRAMES ? at - LOCAL_LEVEL_FRAMES : 0;
+    size_t b = at + LOCAL_LEVEL_FRAMES < e->n ? at + LOCAL_LEVEL_FRAMES : e->n;
+    if (b <= a)
+        return 0;
+    vad_levels near;
+    int rc = vad_levels_of(e->energy + a, b - a, &near);
+    float quiet = near.floor_db + quiet_share * (near.speech_db - near.floor_db);
+    if (rc == 0 && quiet > out->quiet_db)
+        out->quiet_db = quiet;
+    return rc;
+}
+
 /* A cue boundary inside a sentence (a mark): speakers pause briefly at the phrase
  * boundaries where cues are cut, too briefly for the voice detector, which bridges such
  * dips. A quiet dip of at least QUIET_DIP_FRAMES whose end lies within MARK_REACH_FRAMES of
@@ -298,7 +325,28 @@ enum {
                                     chosen on its own (retuning refine_start's must not move it) */
     EDGE_SKIP_FRAMES = 50,       /* recording skipped beside the sentence before its edges are
                                     doubted: 0.5 s, SKIP_REPORT_FRAMES's value, likewise */
+    EDGE_OWN_PAUSE_FRAMES = 60,  /* a pause up to 0.6 s may be the speaker's own inside a sentence */
+    EDGE_LONG_PAUSE_FRAMES = 120, /* from 1.2 s, a pause is taken for one between a sentence and
+                                     the untranscribed sound beside it on weaker evidence */
 };
+
+/* How well, against the rest of its sentence, a piece beyond a pause of `frames` may match
+ * and still go to the untranscribed sound (piece_no_better): as well as the rest (1.0) for
+ * a pause a speaker makes inside a sentence, down to 0.9 for one of 1.2 s or more. Speakers
+ * seldom stop that long after a sentence's first or before its last word, and a piece of a
+ * few words matches an unlike voice's speech nearly as well as its own: the first 0.13 s
+ * of a dev flite sentence laid on the other speech before its part, across a 1.2-1.3 s
+ * pause, matched there at 0.96 and 0.99 of the rest's cost on the two seeds of
+ * surrounded_dev_en_flite, and started 1.4 s early. The speaker's own pause of 0.5 s in a
+ * dev-hard sentence (0.86-0.94, tests/e2e/test_sync.sh) keeps 1.0; a cut-off of 0.95 for
+ * every pause cut it. */
+static double piece_cutoff(size_t frames)
+{
+    if (frames <= EDGE_OWN_PAUSE_FRAMES)
+        return 1.0;
+    double over = (double)(frames - EDGE_OWN_PAUSE_FRAMES) / (EDGE_LONG_PAUSE_FRAMES - EDGE_OWN_PAUSE_FRAMES);
+    return 1.0 - 0.1 * fmin(over, 1.0);
+}
 
 typedef struct {
     const collapsed *syn, *rec;
@@ -329,7 +377,8 @@ static int synth_runs_on(const edge_view *v, size_t from, size_t to, size_t k, s
 
 /* Whether the sentence's synthetic rows the path laid beyond recording pause [k, e) (before
  * it: `from_start`; else after it) match there no better, frame for frame, than its other
- * rows match theirs, and are fewer than half of them. Words of the sentence that the
+ * rows match theirs (beyond a long pause: not much better, piece_cutoff), and are fewer
+ * than half of them. Words of the sentence that the
  * speaker set apart with a pause match as well as the rest (the same voice saying the
  * same words: a dev-hard sentence with a 0.5 s pause after its first half, 0.87-0.93 of
  * the rest's cost); the sentence's words laid on other speech, music or applause cost
@@ -346,7 +395,7 @@ static int piece_no_better(const edge_view *v, const synth_span *sp, int from_st
         else if (r < k || r >= e)
             rest += v->path->cost[j], nrest++;
     }
-    return npiece && nrest && npiece < nrest && piece / (double)npiece >= rest / (double)nrest;
+    return npiece && nrest && npiece < nrest && piece / (double)npiece >= piece_cutoff(e - k) * rest / (double)nrest;
 }
 
 /* The clear pauses (>= EDGE_PAUSE_FRAMES) inside the recording frames the path gave the
@@ -521,13 +570,18 @@ static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const un
 }
 
 /* The stretches between placed sentences (and before the first, after the last) where
- * the path skipped at least SKIP_REPORT_FRAMES of recording. */
-static int skipped_stretches(const collapsed *crec, const unsigned char *skipped, const unsigned char *rec_speech,
-                             size_t nframes, sync_map *out)
+ * the path skipped at least SKIP_REPORT_FRAMES of recording; each one's sound begins at
+ * its first frame heard above the recording's quiet level (a subtitle cue may stay up
+ * until then). The voice detector's onset came later in a music bed quieter than speech:
+ * the cue before it stayed up 0.29 s into the music (music_dev_ru_espeak of the second
+ * seed, once its sentence's start was found 0.18 s later with local_evidence). */
+static int skipped_stretches(const collapsed *crec, const unsigned char *skipped, const recording_evidence *ev,
+                             sync_map *out)
 {
     out->skipped = calloc(out->n + 1, sizeof *out->skipped);
     if (!out->skipped)
         return error_nomem();
+    size_t nframes = ev->n;
     double from = 0;
     for (size_t s = 0; s <= out->n; s++) {
         if (s < out->n && out->sentence[s].missing)
@@ -538,8 +592,8 @@ static int skipped_stretches(const collapsed *crec, const unsigned char *skipped
             frames += skipped[c];
         size_t onset = b;
         for (size_t k = a; k < b && k < nframes; k++) {
-            speech += rec_speech[k];
-            if (rec_speech[k] && onset == b)
+            speech += ev->speech[k];
+            if (ev->energy[k] > ev->quiet_db && onset == b)
                 onset = k;
         }
         if (frames >= SKIP_REPORT_FRAMES && to > from)
@@ -638,8 +692,12 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
                 if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 0) && edge_pause(&v, sp, 0, &k, &e))
                     rb = k;
             }
-            size_t a = refine_start(&ev, ra);
-            size_t b = refine_end(&ev, a, rb);
+            recording_evidence at_start = ev, at_end = ev;
+            if (gaps.skipped && ((rc = local_evidence(&ev, ra, &at_start)) < 0 ||
+                                 (rc = local_evidence(&ev, rb, &at_end)) < 0))
+                break;
+            size_t a = refine_start(&at_start, ra);
+            size_t b = refine_end(&at_end, a, rb);
             if (b <= a)
                 b = a + 1;
             out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, 0, 0};
@@ -652,7 +710,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
                                     : (double)refine_mark(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
                                           FRAMES_PER_SECOND;
         if (gaps.skipped)
-            rc = skipped_stretches(&crec, gaps.skipped, rec_speech, rec.n, out);
+            rc = skipped_stretches(&crec, gaps.skipped, &ev, out);
     }
     gap_path_free(&gaps);
     dtw_path_free(&path);

@@ -24,7 +24,7 @@ typedef struct {
 typedef struct {
     double start, end;
     double speech_seconds; /* of it that the voice detector heard as speech */
-    double speech_start;   /* where that speech begins (end: none) */
+    double sound_start;    /* where its sound begins, heard above the quiet level (end: none) */
 } sync_skip;
 
 typedef struct sync_map {

@@ -28,7 +28,7 @@ static void drop_short_runs(unsigned char *v, size_t n, unsigned char value, siz
     }
 }
 
-int vad_detect(const float *energy, size_t n, unsigned char *speech, vad_levels *levels)
+int vad_levels_of(const float *energy, size_t n, vad_levels *levels)
 {
     *levels = (vad_levels){0};
     if (n == 0)
@@ -44,6 +44,14 @@ int vad_detect(const float *energy, size_t n, unsigned char *speech, vad_levels 
     float span = levels->speech_db - levels->floor_db;
     const float share = 0.3f; /* 0.2 and 0.25 tied on dev and dev-hard and lost one rms sentence */
     levels->threshold_db = levels->floor_db + (span > 20 ? share * span : span / 2 > 3 ? span / 2 : 3);
+    return 0;
+}
+
+int vad_detect(const float *energy, size_t n, unsigned char *speech, vad_levels *levels)
+{
+    int rc = vad_levels_of(energy, n, levels);
+    if (rc < 0 || n == 0)
+        return rc;
     for (size_t k = 0; k < n; k++)
         speech[k] = energy[k] > levels->threshold_db;
     drop_short_runs(speech, n, 0, BRIDGE_FRAMES);

@@ -13,6 +13,9 @@ typedef struct {
     float floor_db, speech_db, threshold_db;
 } vad_levels;
 
+/* The levels of energy[0..n) (dB): its noise floor, speech level and the threshold between. */
+int vad_levels_of(const float *energy, size_t n, vad_levels *levels);
+
 /* speech[k] = 1 where frame k of energy[0..n) (dB, 100 frames/s) is speech. */
 int vad_detect(const float *energy, size_t n, unsigned char *speech, vad_levels *levels);
 

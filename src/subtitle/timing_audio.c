@@ -56,8 +56,8 @@ static int assign_by_audio(const timing_source *self, cue_list *cues)
         const sync_map *m = self->map;
         while (next_skip < m->nskipped && m->skipped[next_skip].start < c->end - 0.001)
             next_skip++;
-        if (next_skip < m->nskipped && m->skipped[next_skip].speech_start < m->skipped[next_skip].end)
-            c->latest_end = m->skipped[next_skip].speech_start;
+        if (next_skip < m->nskipped && m->skipped[next_skip].sound_start < m->skipped[next_skip].end)
+            c->latest_end = m->skipped[next_skip].sound_start;
     }
     /* a sentence that is nowhere in the recording gets no cue (the sync map and stderr
      * name it) */

@@ -204,6 +204,27 @@ assert all(abs(float(r[2]) - float(t[0])) <= 0.12 for r, t in zip(rows[:3], trut
     "(header announces .* could be decoded|s of speech but the transcript takes about)"
 fi
 
+# partial_case_ok LANG P NAME: sync and subtitle --audio on the partial-transcript case P
+# (make_partial.py's P.{wav,txt,truth.tsv,skipped.tsv}); every target of
+# scripts/eval_partial.sh met, and no sentence ending more than 0.5 s late
+partial_case_ok() {
+  local lang=$1 P=$2 name=$3
+  run_ok sync --lang "$lang" --audio "$P.wav" "$P.txt" --format tsv -o "$SCRATCH/$name.tsv"
+  run_ok subtitle --lang "$lang" --audio "$P.wav" "$P.txt" -o "$SCRATCH/$name.srt"
+  check "$name: sentence starts and ends in place, no cue over the untranscribed sound" python3 - \
+    "$P.truth.tsv" "$SCRATCH/$name.tsv" "$A" "$P.skipped.tsv" "$SCRATCH/$name.srt" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[3])
+import score_partial as sp
+truth = sp.read_truth(sys.argv[1])
+rows, skipped = sp.read_sync(sys.argv[2])
+s = sp.score_case(truth, sp.read_stretches(sys.argv[4]), (rows, skipped), sp.read_srt(sys.argv[5]))
+assert sp.verdict(s), s
+for j, (a, b, text) in enumerate(truth, 1):
+    assert rows[j]["end"] <= b + 0.5, (j, rows[j], b)
+PY
+}
+
 # the shared dev recordings: the issue's bounds on the easy set
 if have_shared && [[ -d $SHARED/eval/subtitles/dev ]]; then
   S=$SHARED/eval/subtitles
@@ -237,6 +258,33 @@ assert len(sentences) == 2 and any(r[5] == "skipped" for r in rows), rows
 for r, want in zip(sentences, ref[4:6]):
     assert abs(float(r[2]) - want["start"]) <= 0.25, (r, want["start"])
 PY
+  # Shared recordings among other speech or music, as make_partial.py builds them:
+  # surrounded_dev_en_flite_s1: the path laid the first 0.13 s of the sentence opening a
+  # part on the other speech before it, across a 1.3 s pause, where it matched at 0.96 of
+  # the rest's cost, and the sentence started 1.4 s early (a pause that long is no
+  # speaker's inside a sentence); surrounded_devhard_zh_espeak_s1: the reverberant
+  # recording's pauses, louder than the other speech's floor, were heard as speech and
+  # three starts walked back 0.2 s into them (start median 0.051 s); music_dev_ru_espeak_s2
+  # (the second seed): a cue stayed up 0.29 s into a music bed too quiet for the voice
+  # detector.
+  if python3 - "$A" "$SCRATCH/shared_partial" "$SHARED" <<'PY'; then
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import make_partial as mp
+out = sys.argv[2]
+os.makedirs(os.path.join(out, "cases"), exist_ok=True)
+src = {s.name: s for s in mp.shared_sources(sys.argv[3])}
+clips = mp.Clips(out)
+mp.make_surrounded_case(out, clips, src["dev_en_flite"], 1, False)
+mp.make_surrounded_case(out, clips, src["devhard_zh_espeak"], 1, False)
+mp.make_music_case(out, src["dev_ru_espeak"], 2)
+PY
+    for spec in en:surrounded_dev_en_flite_s1 zh:surrounded_devhard_zh_espeak_s1 ru:music_dev_ru_espeak_s2; do
+      partial_case_ok "${spec%%:*}" "$SCRATCH/shared_partial/cases/${spec#*:}" "${spec#*:}"
+    done
+  else
+    not_ok "make_partial.py: could not build the shared recordings among other speech and music"
+  fi
   run_ok subtitle --lang zh --audio "$S/dev/video/zh_espeak.mp4" "$S/dev/text/zh.txt" -o "$SCRATCH/video.srt"
   check "subtitle --audio on an MP4 video: SRT passes check_srt.py --fail-on-style" python3 "$S/check_srt.py" \
     "$SCRATCH/video.srt" --lang zh --ref "$S/dev/ref/zh_espeak.ref.json" --fail-on-style
@@ -255,21 +303,7 @@ check "score_partial.py --self-test" python3 "$A/score_partial.py" --self-test
 # kind that make_partial.py --quick builds; targets as scripts/eval_partial.sh's.
 if python3 "$A/make_partial.py" "$SCRATCH/partial" --quick --shared "$SCRATCH/none" 2>/dev/null; then
   for name in partial_en_kal_s1 music_en_kal_s1; do
-    P=$SCRATCH/partial/cases/$name
-    run_ok sync --lang en --audio "$P.wav" "$P.txt" --format tsv -o "$SCRATCH/$name.tsv"
-    run_ok subtitle --lang en --audio "$P.wav" "$P.txt" -o "$SCRATCH/$name.srt"
-    check "$name: sentence starts and ends in place, no cue over the untranscribed sound" python3 - \
-      "$P.truth.tsv" "$SCRATCH/$name.tsv" "$A" "$P.skipped.tsv" "$SCRATCH/$name.srt" <<'PY'
-import sys
-sys.path.insert(0, sys.argv[3])
-import score_partial as sp
-truth = sp.read_truth(sys.argv[1])
-rows, skipped = sp.read_sync(sys.argv[2])
-s = sp.score_case(truth, sp.read_stretches(sys.argv[4]), (rows, skipped), sp.read_srt(sys.argv[5]))
-assert sp.verdict(s), s
-for j, (a, b, text) in enumerate(truth, 1):
-    assert rows[j]["end"] <= b + 0.5, (j, rows[j], b)
-PY
+    partial_case_ok en "$SCRATCH/partial/cases/$name" "$name"
   done
 else
   not_ok "make_partial.py --quick: could not build the partial-transcript recordings"
