@@ -5,7 +5,8 @@
 # (tests/audio/make_recording.py). Needs no ../shared. Columns: start median / p90 and the
 # share within Netflix sync tolerance, for each recording; where the shared SRT checker is
 # at hand, also the median start / end error of `subtitle --duration` (no audio) on the same
-# recording, a check of the duration model on voices and pauses it was not set on.
+# recording, a check of the duration model on voices and pauses it was not set on, beside
+# the proportional baseline's and marked ok or LOSS against it as `make eval` does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=tests/audio
@@ -31,7 +32,7 @@ base, lang = sys.argv[1], sys.argv[2]
 rows = [l.rstrip("\n").split("\t") for l in open(base + ".tsv", encoding="utf-8") if l.strip()]
 with wave.open(base + ".wav") as w:
     duration = w.getnframes() / w.getframerate()
-json.dump({"lang": lang, "duration": duration,
+json.dump({"lang": lang, "duration": duration, "transcript": base + ".txt",
            "sentences": [{"index": k + 1, "text": r[2], "start": float(r[0]), "end": float(r[1])} for k, r in enumerate(rows)]},
           open(base + ".ref.json", "w", encoding="utf-8"), ensure_ascii=False)
 PY
@@ -39,7 +40,14 @@ PY
     ./polyalign subtitle --lang "$1" --duration "$duration" "$D/$name.txt" -o "$D/$name.duration.srt" 2>/dev/null &&
       by_duration=$(python3 "${SHARED:-../shared}/eval/subtitles/check_srt.py" "$D/$name.duration.srt" --lang "$1" \
         --ref "$D/$name.ref.json" --transcript "$D/$name.txt" --fps 25 | awk '/start_abs_err|end_abs_err/{printf "%s ", $3}')
-    by_duration="   --duration: ${by_duration:-failed}"
+    # the proportional baseline on the same recording, and the verdict as `make eval` gives it
+    base=$(python3 "${SHARED:-../shared}/eval/subtitles/baseline_proportional.py" "$D/$name.ref.json" >"$D/$name.base.srt" &&
+      python3 "${SHARED:-../shared}/eval/subtitles/check_srt.py" "$D/$name.base.srt" --lang "$1" \
+        --ref "$D/$name.ref.json" --transcript "$D/$name.txt" --fps 25 | awk '/start_abs_err|end_abs_err/{printf "%s ", $3}' || true)
+    base=${base:-failed }
+    verdict=$(awk -v o="$by_duration" -v b="$base" 'BEGIN {if (split(o, x, " ") < 2 || split(b, y, " ") < 2) exit;
+      printf "%s/%s", x[1] <= y[1] ? "ok" : "LOSS", x[2] <= y[2] ? "ok" : "LOSS"}')
+    by_duration="   --duration: ${by_duration:-failed }(baseline ${base% }) $verdict"
   fi
   printf '%-34s %s%s\n' "$name" "$(python3 $A/score_sync.py "$D/$name.tsv" "$D/$name.out.tsv" 0.08 0.35 0.7 || true)" "$by_duration"
 done
