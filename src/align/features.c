@@ -114,7 +114,7 @@ static int is_letter(UChar32 c)
     return c >= 0 && u_isalpha(c);
 }
 
-/* Is the ’ at s[at..after) an apostrophe (People’s), not a closing quotation mark? */
+/* Is the ’ or ' at s[at..after) an apostrophe (People’s, don't), not a quotation mark? */
 static int apostrophe(const uint8_t *s, int64_t at, int64_t after, int64_t n)
 {
     UChar32 prev = -1, next = -1;
@@ -153,7 +153,7 @@ static int extract(extractor *x, const char *text, sentence_features *f, u32_vec
         else if (c == '!' || c == 0xFF01)
             f->exclamations++;
         else if (c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x300C || c == 0x300D ||
-                 c == 0x201E || c == 0x2018 || (c == 0x2019 && !apostrophe(s, start, i, n)))
+                 c == 0x201E || c == 0x2018 || ((c == 0x2019 || c == 0x27) && !apostrophe(s, start, i, n)))
             f->quotes++;
 
         /* numbers: digits with inner , or . */

@@ -378,6 +378,29 @@ static void features_count_characters(void **state)
     free_text(&b);
 }
 
+/* The quotation marks counted in one sentence of language lang. */
+static int quotes_of(const char *lang, const char *sentence)
+{
+    doc_text t = make_text(lang, &sentence, 1);
+    text_features f;
+    assert_int_equal(features_compute(&t, &f), 0);
+    int q = f.s[0].quotes;
+    features_free(&f);
+    free_text(&t);
+    return q;
+}
+
+/* Dialogue in ASCII single quotes (British novels typed plainly) counts its quotation
+ * marks as “ ” do; an apostrophe inside a word (Trinket's, don't) is no quotation mark. */
+static void features_count_ascii_single_quotes(void **state)
+{
+    (void)state;
+    assert_int_equal(quotes_of("en", "'I won a dozen taels,' replied Trinket."), 2);
+    assert_int_equal(quotes_of("en", "Trinket's friends don't know."), 0);
+    assert_int_equal(quotes_of("en", "\u2018Yes,\u2019 he said."), 2);
+    assert_int_equal(quotes_of("zh", "韦小宝道：\u201c赢了十几两银子。\u201d"), 2);
+}
+
 static void three_way_beads_partition_every_text(void **state)
 {
     (void)state;
@@ -434,6 +457,7 @@ int main(void)
         cmocka_unit_test(length_cost_is_a_tail),
         cmocka_unit_test(anchors_survive_translation),
         cmocka_unit_test(features_count_characters),
+        cmocka_unit_test(features_count_ascii_single_quotes),
         cmocka_unit_test(three_way_beads_partition_every_text),
         cmocka_unit_test(bead_shape_names_every_side),
     };
