@@ -114,7 +114,7 @@ static int is_letter(UChar32 c)
     return c >= 0 && u_isalpha(c);
 }
 
-/* Is the ’ at s[at..after) an apostrophe (People’s), not a closing quotation mark? */
+/* Is the ’ or ' at s[at..after) an apostrophe (People’s, don't), not a quotation mark? */
 static int apostrophe(const uint8_t *s, int64_t at, int64_t after, int64_t n)
 {
     UChar32 prev = -1, next = -1;
@@ -127,6 +127,22 @@ static int apostrophe(const uint8_t *s, int64_t at, int64_t after, int64_t n)
         U8_NEXT(s, k, n, next);
     }
     return is_letter(prev) && is_letter(next);
+}
+
+/* Does the quotation mark c at s[at] open a quotation? The straight ones (" and ') open
+ * at the start of the sentence or after a space or an opening bracket or dash. */
+static int opening_quote(const uint8_t *s, int64_t at, UChar32 c)
+{
+    if (c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x300C || c == 0x201E)
+        return 1;
+    if (c != '"' && c != 0x27)
+        return 0;
+    UChar32 prev = -1;
+    if (at > 0) {
+        int32_t k = (int32_t)at;
+        U8_PREV(s, 0, k, prev);
+    }
+    return prev < 0 || u_isUWhiteSpace(prev) || prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013;
 }
 
 static int extract(extractor *x, const char *text, sentence_features *f, u32_vec kb[ANCHOR_KINDS])
@@ -153,8 +169,10 @@ static int extract(extractor *x, const char *text, sentence_features *f, u32_vec
         else if (c == '!' || c == 0xFF01)
             f->exclamations++;
         else if (c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x300C || c == 0x300D ||
-                 c == 0x201E || c == 0x2018 || (c == 0x2019 && !apostrophe(s, start, i, n)))
+                 c == 0x201E || c == 0x2018 || ((c == 0x2019 || c == 0x27) && !apostrophe(s, start, i, n))) {
             f->quotes++;
+            f->quote_end = opening_quote(s, start, c) ? 1 : 2;
+        }
 
         /* numbers: digits with inner , or . */
         if (u_isdigit(c)) {
@@ -317,6 +335,7 @@ int features_compute_with(const doc_text *t, han_spellings *han, text_features *
             break;
         }
         out->total_chars += f->chars;
+        f->in_quote = f->quote_end ? f->quote_end == 1 : i > 0 && out->s[i - 1].in_quote;
         for (int k = 0; k < ANCHOR_KINDS && rc == 0; k++) {
             size_t from = all.n;
             for (size_t m = 0; m < kb[k].n; m++)

@@ -23,6 +23,9 @@ typedef enum {
 typedef struct {
     uint32_t chars;                 /* non-space characters (code points) */
     uint8_t questions, exclamations, quotes;
+    uint8_t quote_end;              /* the last quotation mark: 0 none, 1 opening, 2 closing */
+    uint8_t in_quote;               /* inside a quotation after the sentence (the last mark
+                                     * so far opened one) */
     uint32_t first[ANCHOR_KINDS];   /* offset of the sentence's keys in features.keys */
     uint16_t count[ANCHOR_KINDS];   /* number of keys (sorted, unique) */
 } sentence_features;

@@ -6,7 +6,9 @@
  * pivot, which CAT users leave untranslated) and nothing where they are not (names,
  * whose transliteration is only a guess). Punctuation counts that differ cost a little:
  * question and exclamation marks, and quotation marks (opening and closing alike, since
- * languages pair them differently; apostrophes are not counted). */
+ * languages pair them differently; apostrophes are not counted). A bead that ends inside
+ * a quotation on one side and outside on the other costs ANCHOR_QUOTE_STATE_PENALTY: in
+ * dialogue a bead ends where a speaker's turn does, on both sides. */
 #include <stdlib.h>
 
 #include "../i18n.h"
@@ -19,7 +21,7 @@ static const double number_reward = ANCHOR_NUMBER_REWARD, number_penalty = ANCHO
 static const double latin_reward = ANCHOR_LATIN_REWARD, latin_penalty = ANCHOR_LATIN_PENALTY;
 static const double name_reward = ANCHOR_NAME_REWARD;
 static const double punct_reward = ANCHOR_PUNCT_REWARD, punct_penalty = ANCHOR_PUNCT_PENALTY;
-static const double quote_penalty = ANCHOR_QUOTE_PENALTY;
+static const double quote_penalty = ANCHOR_QUOTE_PENALTY, quote_state_penalty = ANCHOR_QUOTE_STATE_PENALTY;
 
 typedef enum { MARK_QUESTION, MARK_EXCLAMATION, MARK_QUOTE } mark_kind;
 
@@ -55,6 +57,9 @@ static double anchor_cost(const void *state, const align_pair *p, const bead_sha
     int qs = marks(p->fsrc, b->i, b->di, MARK_QUOTE), qt = marks(p->ftgt, b->j, b->dj, MARK_QUOTE);
     int qdiff = qs > qt ? qs - qt : qt - qs;
     c += quote_penalty * (qdiff > 4 ? 4 : qdiff);
+    /* a bead ends inside a quotation on one side only: a speaker's turn cut apart */
+    if (p->fsrc->s[b->i + b->di - 1].in_quote != p->ftgt->s[b->j + b->dj - 1].in_quote)
+        c += quote_state_penalty;
     return c;
 }
 

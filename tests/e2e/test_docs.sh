@@ -23,8 +23,14 @@ for kind in docx odt html md; do
     not_ok "segment .$kind" "status $status" "$err" "$(diff <(echo "$out") "$D/txt.sents" | head -5)"
 done
 
-# the beads too: the Wuzhen article aligned from .docx, .odt, .html and .md
-run_ok align -q "$corpus/article.en.txt" "$corpus/article.zh.txt" -o "$D/txt.align"
+# the beads too: the Wuzhen article aligned from .docx, .odt, .html and .md. Their heading
+# is a hard anchor, which takes away the rival paths across it (the posteriors move in the
+# fourth decimal), so the plain text has the same anchor: a marker paragraph after its
+# heading
+for l in en zh; do
+  awk 'NR == 1 {print; print ""; print "<<<>>>"; next} {print}' "$corpus/article.$l.txt" >"$D/anchored.$l.txt"
+done
+run_ok align -q "$D/anchored.en.txt" "$D/anchored.zh.txt" -o "$D/txt.align"
 for kind in docx odt html md; do
   run align -q "$D/article.en.$kind" "$D/article.zh.$kind" -o "$D/$kind.align"
   [[ $status -eq 0 && -s $D/txt.align ]] && cmp -s "$D/txt.align" "$D/$kind.align" &&

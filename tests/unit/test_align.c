@@ -19,6 +19,7 @@
 #include "align/hard_anchor.h"
 #include "align/alignment.h"
 #include "align/scorer.h"
+#include "align/weights.h"
 #include "mem_text.h"
 #include "util/error.h"
 
@@ -334,18 +335,35 @@ static void length_cost_is_a_tail(void **state)
     assert_true(isfinite(below) && below > 600 && above > below && above - below < 1.0);
 }
 
+/* One English sentence and one in lang, as texts with their features. */
+typedef struct {
+    doc_text a, b;
+    text_features fa, fb;
+} sentence_pair;
+
+static void sentence_pair_make(sentence_pair *x, const char *en, const char *other, const char *lang)
+{
+    x->a = make_text("en", &en, 1);
+    x->b = make_text(lang, &other, 1);
+    assert_int_equal(features_compute(&x->a, &x->fa), 0);
+    assert_int_equal(features_compute(&x->b, &x->fb), 0);
+}
+
+static void sentence_pair_free(sentence_pair *x)
+{
+    features_free(&x->fa);
+    features_free(&x->fb);
+    free_text(&x->a);
+    free_text(&x->b);
+}
+
 static int shared_keys(const char *en, const char *other, const char *lang, anchor_kind kind)
 {
-    doc_text a = make_text("en", &en, 1), b = make_text(lang, &other, 1);
-    text_features fa, fb;
-    assert_int_equal(features_compute(&a, &fa), 0);
-    assert_int_equal(features_compute(&b, &fb), 0);
+    sentence_pair x;
+    sentence_pair_make(&x, en, other, lang);
     int shared, oa, ob;
-    features_overlap(&fa, 0, 1, &fb, 0, 1, kind, &shared, &oa, &ob);
-    features_free(&fa);
-    features_free(&fb);
-    free_text(&a);
-    free_text(&b);
+    features_overlap(&x.fa, 0, 1, &x.fb, 0, 1, kind, &shared, &oa, &ob);
+    sentence_pair_free(&x);
     return shared;
 }
 
@@ -363,19 +381,87 @@ static void anchors_survive_translation(void **state)
 static void features_count_characters(void **state)
 {
     (void)state;
-    const char *en = "Hello, big world!", *zh = "你好，世界！";
-    doc_text a = make_text("en", &en, 1), b = make_text("zh", &zh, 1);
+    sentence_pair x;
+    sentence_pair_make(&x, "Hello, big world!", "你好，世界！", "zh");
+    assert_int_equal(x.fa.s[0].chars, 15); /* spaces excluded */
+    assert_int_equal(x.fb.s[0].chars, 6);
+    assert_int_equal(x.fa.s[0].exclamations, 1);
+    assert_int_equal(x.fb.s[0].exclamations, 1);
+    sentence_pair_free(&x);
+}
+
+/* The features of n sentences of language lang (the text itself is not kept). */
+static void features_of(const char *lang, const char **sentences, size_t n, text_features *f)
+{
+    doc_text t = make_text(lang, sentences, n);
+    assert_int_equal(features_compute(&t, f), 0);
+    free_text(&t);
+}
+
+/* The quotation marks counted in one sentence of language lang. */
+static int quotes_of(const char *lang, const char *sentence)
+{
+    text_features f;
+    features_of(lang, &sentence, 1, &f);
+    int q = f.s[0].quotes;
+    features_free(&f);
+    return q;
+}
+
+/* Dialogue in ASCII single quotes (British novels typed plainly) counts its quotation
+ * marks as “ ” do; an apostrophe inside a word (Trinket's, don't) is no quotation mark. */
+static void features_count_ascii_single_quotes(void **state)
+{
+    (void)state;
+    assert_int_equal(quotes_of("en", "'I won a dozen taels,' replied Trinket."), 2);
+    assert_int_equal(quotes_of("en", "Trinket's friends don't know."), 0);
+    assert_int_equal(quotes_of("en", "\u2018Yes,\u2019 he said."), 2);
+    assert_int_equal(quotes_of("zh", "韦小宝道：\u201c赢了十几两银子。\u201d"), 2);
+}
+
+/* Whether each sentence ends inside a quotation, from its last quotation mark (the state
+ * of the sentence before when it has none). */
+static void features_follow_quotations(void **state)
+{
+    (void)state;
+    const char *en[] = {"'Stop her, Zhou dear!' said Xi-feng in alarm.", "'She mustn't do that,",
+                        "Trinket's friends don't know.", "I am much too young!'", "\u201cYes,\u201d he said, \u201cbut"};
+    const char *zh[] = {"凤姐忙说：\u201c周姐姐，搀着不拜罢。", "我年轻。\u201d"};
     text_features fa, fb;
-    assert_int_equal(features_compute(&a, &fa), 0);
-    assert_int_equal(features_compute(&b, &fb), 0);
-    assert_int_equal(fa.s[0].chars, 15); /* spaces excluded */
-    assert_int_equal(fb.s[0].chars, 6);
-    assert_int_equal(fa.s[0].exclamations, 1);
-    assert_int_equal(fb.s[0].exclamations, 1);
+    features_of("en", en, 5, &fa);
+    features_of("zh", zh, 2, &fb);
+    const int en_inside[] = {0, 1, 1, 0, 1};
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(fa.s[k].in_quote, en_inside[k]);
+    assert_int_equal(fb.s[0].in_quote, 1);
+    assert_int_equal(fb.s[1].in_quote, 0);
     features_free(&fa);
     features_free(&fb);
-    free_text(&a);
-    free_text(&b);
+}
+
+/* The anchor score of the 1-1 bead of one English and one Chinese sentence. */
+static double anchor_cost_of(const char *en, const char *zh)
+{
+    sentence_pair x;
+    sentence_pair_make(&x, en, zh, "zh");
+    align_pair p = {&x.a, &x.b, &x.fa, &x.fb};
+    align_scorer s;
+    assert_int_equal(anchor_scorer_new(&p, &s), 0);
+    bead_shape_at one_to_one = {0, 1, 0, 1};
+    double c = s.cost(s.state, &p, &one_to_one);
+    sentence_pair_free(&x);
+    return c;
+}
+
+/* A bead that ends inside a quotation on one side only (a speaker's turn cut apart) costs
+ * ANCHOR_QUOTE_STATE_PENALTY more than one ending inside it on both, the marks counted
+ * alike. */
+static void anchors_keep_quotations_whole(void **state)
+{
+    (void)state;
+    double both = anchor_cost_of("'Go on, he said.", "他说：\u201c去吧。");
+    double one = anchor_cost_of("'Go on, he said.", "去吧。\u201d他说。");
+    assert_true(fabs(one - both - ANCHOR_QUOTE_STATE_PENALTY) < 1e-9);
 }
 
 static void three_way_beads_partition_every_text(void **state)
@@ -434,6 +520,9 @@ int main(void)
         cmocka_unit_test(length_cost_is_a_tail),
         cmocka_unit_test(anchors_survive_translation),
         cmocka_unit_test(features_count_characters),
+        cmocka_unit_test(features_count_ascii_single_quotes),
+        cmocka_unit_test(features_follow_quotations),
+        cmocka_unit_test(anchors_keep_quotations_whole),
         cmocka_unit_test(three_way_beads_partition_every_text),
         cmocka_unit_test(bead_shape_names_every_side),
     };
