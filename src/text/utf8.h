@@ -40,8 +40,9 @@ int utf8_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((f
 /* The code point starting at byte i of validated text[0..len) (i < len), its length in
  * *bytes. ASCII, the common case on the hot paths of segmentation, needs no decoding;
  * the two- and three-byte characters of Cyrillic and Chinese text are read here, ICU's
- * U8_NEXT only for the rest: the same code points. */
-static inline UChar32 utf8_char_at(const char *text, size_t len, size_t i, size_t *bytes)
+ * U8_NEXT only for the rest: the same code points. Always inlined: the compiler left
+ * calls to it in the segmenter's hot loops (word_rules, the model's token walks). */
+static inline __attribute__((always_inline)) UChar32 utf8_char_at(const char *text, size_t len, size_t i, size_t *bytes)
 {
     const uint8_t *t = (const uint8_t *)text;
     uint8_t lead = t[i];
