@@ -10,6 +10,7 @@
 
 #include "../i18n.h"
 #include "../text/utf8.h"
+#include "../util/bytes16.h"
 #include "../util/error.h"
 
 /* opening, closing */
@@ -92,36 +93,6 @@ static int columns(UChar32 c)
     return 1 + (w == U_EA_WIDE || w == U_EA_FULLWIDTH);
 }
 
-/* Sixteen bytes at a time (GCC's and Clang's vector extension: SSE2 on x86-64), each
- * byte of a mask 0xFF where a test holds, else 0. */
-enum { BLOCK = 16 };
-typedef uint8_t bytes16 __attribute__((vector_size(BLOCK)));
-static const uint64_t ONES = 0x0101010101010101ULL;
-
-static bytes16 load16(const uint8_t *p)
-{
-    bytes16 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* Is some byte of mask m set? How many are? */
-static int any_set(bytes16 m)
-{
-    uint64_t a, b;
-    memcpy(&a, &m, 8);
-    memcpy(&b, (const char *)&m + 8, 8);
-    return (a | b) != 0;
-}
-
-static size_t count_set(bytes16 m)
-{
-    uint64_t a, b;
-    memcpy(&a, &m, 8);
-    memcpy(&b, (const char *)&m + 8, 8);
-    return (size_t)((((a & ONES) * ONES) >> 56) + (((b & ONES) * ONES) >> 56));
-}
-
 /* The bytes of v that start a delimiter or a line break ('"', '(', ')', '[', ']', '\n',
  * 0xC2, 0xE2, 0xE3, 0xEF: starts_event in pairs_find). */
 static bytes16 event_bytes(bytes16 v)
@@ -137,11 +108,11 @@ static bytes16 event_bytes(bytes16 v)
  * scalar loop's seen_text). Plain English and Russian pass. */
 static int plain_block(const uint8_t *p, size_t *lead, int *text)
 {
-    bytes16 v = load16(p);
-    if (any_set(event_bytes(v) | (bytes16)(v >= 0xE1)))
+    bytes16 v = bytes16_load(p);
+    if (bytes16_any(event_bytes(v) | (bytes16)(v >= 0xE1)))
         return 0;
-    *lead = BLOCK - count_set((bytes16)((v & 0xC0) == 0x80));
-    *text = any_set((bytes16)(v > ' '));
+    *lead = BYTES16 - bytes16_count((bytes16)((v & 0xC0) == 0x80));
+    *text = bytes16_any((bytes16)(v > ' '));
     return 1;
 }
 
@@ -165,23 +136,23 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
             if (depth == 0 && (newlines == 0 || seen_text)) {
                 /* no mark is open: the count is read by none (only differences between
                  * marks open together are), nor is seen_text: on to the next event */
-                while (n - i >= BLOCK && !any_set(event_bytes(load16(s + i))))
-                    i += BLOCK;
+                while (n - i >= BYTES16 && !bytes16_any(event_bytes(bytes16_load(s + i))))
+                    i += BYTES16;
                 while (i < n && !starts_event[s[i]])
                     i++;
                 break;
             }
             uint8_t b = s[i];
-            if (i >= bytewise_to && b < 0xE1 && n - i >= BLOCK) {
+            if (i >= bytewise_to && b < 0xE1 && n - i >= BYTES16) {
                 size_t lead;
                 int block_text;
                 if (plain_block(s + i, &lead, &block_text)) {
                     chars += lead;
                     seen_text |= block_text;
-                    i += BLOCK;
+                    i += BYTES16;
                     continue;
                 }
-                bytewise_to = i + BLOCK;
+                bytewise_to = i + BYTES16;
             }
             if (starts_event[b])
                 break;
