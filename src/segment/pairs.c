@@ -10,6 +10,7 @@
 
 #include "../i18n.h"
 #include "../text/utf8.h"
+#include "../util/bytes16.h"
 #include "../util/error.h"
 
 /* opening, closing */
@@ -92,6 +93,29 @@ static int columns(UChar32 c)
     return 1 + (w == U_EA_WIDE || w == U_EA_FULLWIDTH);
 }
 
+/* The bytes of v that start a delimiter or a line break ('"', '(', ')', '[', ']', '\n',
+ * 0xC2, 0xE2, 0xE3, 0xEF: starts_event in pairs_find). */
+static bytes16 event_bytes(bytes16 v)
+{
+    bytes16 odd_off = v & 0xFE; /* '(' and ')' alike, 0xE2 and 0xE3 alike */
+    return (bytes16)((odd_off == '(') | (odd_off == 0xE2) | (v == '"') | (v == '[') | (v == ']') | (v == '\n') |
+                     (v == 0xC2) | (v == 0xEF));
+}
+
+/* Sixteen bytes of text at p: 1 when none starts an event nor a wide character (a byte
+ * from 0xE1 on), so that all the scan does with them is count; then *lead is how many
+ * are not continuation bytes (characters) and *text whether one is above ' ' (the
+ * scalar loop's seen_text). Plain English and Russian pass. */
+static int plain_block(const uint8_t *p, size_t *lead, int *text)
+{
+    bytes16 v = bytes16_load(p);
+    if (bytes16_any(event_bytes(v) | (bytes16)(v >= 0xE1)))
+        return 0;
+    *lead = BYTES16 - bytes16_count((bytes16)((v & 0xC0) == 0x80));
+    *text = bytes16_any((bytes16)(v > ' '));
+    return 1;
+}
+
 int pairs_find(const char *text, size_t len, protected_spans *out)
 {
     memset(out, 0, sizeof *out);
@@ -99,18 +123,47 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
     int depth = 0, rc = 0, newlines = 0;
     size_t chars = 0;
     const uint8_t *s = (const uint8_t *)text;
-    int64_t i = 0, n = (int64_t)len;
+    int64_t i = 0, n = (int64_t)len, bytewise_to = 0;
     /* the bytes that can start a delimiter or a line break; everything between two of them
      * is only counted (a character per byte that is not a continuation byte, and a second
-     * column for wide ones) */
+     * column for wide ones): sixteen bytes at a time where plain_block says so, else a byte
+     * (or a wide character) at a time up to the end of the block it refused */
     static const uint8_t starts_event[256] = {['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
                                               ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
     while (i < n && rc == 0) {
         int seen_text = 0;
-        while (i < n && !starts_event[s[i]]) {
+        while (i < n) {
+            if (depth == 0 && (newlines == 0 || seen_text)) {
+                /* no mark is open: the count is read by none (only differences between
+                 * marks open together are), nor is seen_text: on to the next event */
+                while (n - i >= BYTES16 && !bytes16_any(event_bytes(bytes16_load(s + i))))
+                    i += BYTES16;
+                while (i < n && !starts_event[s[i]])
+                    i++;
+                break;
+            }
             uint8_t b = s[i];
+            if (i >= bytewise_to && b < 0xE1 && n - i >= BYTES16) {
+                size_t lead;
+                int block_text;
+                if (plain_block(s + i, &lead, &block_text)) {
+                    chars += lead;
+                    seen_text |= block_text;
+                    i += BYTES16;
+                    continue;
+                }
+                bytewise_to = i + BYTES16;
+            }
+            if (starts_event[b])
+                break;
             chars += (b & 0xC0) != 0x80;
             seen_text |= b > ' '; /* anything but ASCII spaces and controls */
+            if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+                (b > 0xE4 || s[i + 1] >= 0xB8)) { /* U+4E00-U+9FFF, as columns() counts them */
+                chars++;
+                i += 3;
+                continue;
+            }
             if (b >= 0xE1) {
                 int64_t k = i;
                 UChar32 c;

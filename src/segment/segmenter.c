@@ -16,6 +16,7 @@
 
 #include "../i18n.h"
 #include "../util/error.h"
+#include "tokens.h"
 
 /* the built-in rules, embedded from src/segment/rules.srx at build time */
 extern const char builtin_rules_srx[];
@@ -36,6 +37,16 @@ static void fill_scan_bits(segmenter *seg)
         int start = b < 0x80 || b >= 0xC0, space = may_start_space(b) ? SCAN_SPACE : 0;
         seg->scan_bits[0][b] = (uint8_t)((seg->nbreak && rule_byte[b] ? SCAN_RULE : 0) | space);
         seg->scan_bits[1][b] = (uint8_t)((seg->nbreak && start ? SCAN_RULE : 0) | space);
+        for (int f = 0; f < 2; f++)
+            if (b >= 0xC2 && b < 0xE0 && seg->scan_bits[f][b])
+                seg->scan_bits[f][b] |= SCAN_TWO;
+    }
+    /* the rules filter by first character now (filtering on: the default, until
+     * segmenter_set_filtering); off, every character may start a break rule's AFTER */
+    for (UChar32 c = 0x80; c < 0x800; c++) {
+        int space = char_is_space(c) ? SCAN_SPACE : 0;
+        seg->scan_two[0][c] = (uint8_t)((seg->nbreak && rule_set_break_first(seg->rules, c) ? SCAN_RULE : 0) | space);
+        seg->scan_two[1][c] = (uint8_t)((seg->nbreak ? SCAN_RULE : 0) | space);
     }
 }
 

@@ -21,7 +21,7 @@
 #include "segmenter.h"
 #include "word_lists.h"
 
-enum { SCAN_RULE = 1, SCAN_SPACE = 2 };
+enum { SCAN_RULE = 1, SCAN_SPACE = 2, SCAN_TWO = 4 /* a two-byte character: see scan_two */ };
 
 /* texts this long or longer may run on several threads (segmenter_set_jobs) */
 enum { PARALLEL_MIN_BYTES = 4 << 20 };
@@ -33,7 +33,12 @@ struct segmenter {
     size_t nbreak;                /* how many of them are break="yes" rules */
     uint8_t scan_bits[2][256];    /* per byte, [filtering off]: SCAN_RULE where a break rule's
                                      AFTER may start (none without break rules), SCAN_SPACE
-                                     where a White_Space character may */
+                                     where a White_Space character may, SCAN_TWO on the lead
+                                     bytes of two-byte characters that have either */
+    uint8_t scan_two[2][0x800];   /* the same per two-byte character (U+0080-U+07FF, by code
+                                     point), finer than its lead byte: SCAN_RULE where a break
+                                     rule's AFTER may start with it, SCAN_SPACE where it is a
+                                     space (Russian letters have neither) */
     int protect_pairs;            /* quotes and brackets protect (built-in rules) */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
     srx *builtin;                 /* owned when the built-in rules are used */

@@ -131,14 +131,19 @@ static int scan_between(decider *d, emitter *em, size_t from, size_t to, size_t 
     const char *text = d->text;
     const uint8_t *t = (const uint8_t *)text;
     size_t len = d->len;
-    const uint8_t *bits = seg->scan_bits[seg->no_filter != 0];
-    uint8_t mask = (uint8_t)(SCAN_RULE | ((seg->model || seg->observe) && seg->spaced ? SCAN_SPACE : 0));
+    const uint8_t *bits = seg->scan_bits[seg->no_filter != 0], *two = seg->scan_two[seg->no_filter != 0];
+    uint8_t mask = (uint8_t)(SCAN_RULE | SCAN_TWO | ((seg->model || seg->observe) && seg->spaced ? SCAN_SPACE : 0));
     if (from <= *start)
         from = *start + 1;
     for (size_t i = from; i < to; i++) {
         uint8_t what = bits[t[i]] & mask;
         if (!what)
             continue; /* most characters can start no break rule's AFTER, nor a space */
+        if ((what & SCAN_TWO) && i + 1 < len && (t[i + 1] & 0xC0) == 0x80 &&
+            !(two[(t[i] & 0x1F) << 6 | (t[i + 1] & 0x3F)] & what)) {
+            i++; /* nor most two-byte characters (a Russian letter), by their code point; */
+            continue; /* their second byte starts nothing */
+        }
         int rule_scan = what & SCAN_RULE, gap_scan = (what & SCAN_SPACE) && !word_space_lower(t, len, i);
         if (!rule_scan && !gap_scan)
             continue;

@@ -5,9 +5,11 @@
  * ranges without computing the code point: a quarter faster than ICU's U8_NEXT on
  * Chinese, a sixth on Russian, with the same verdicts (a unit test compares the two on
  * random bytes). We add the rule that NUL is not text.
- * ASCII runs are skipped eight bytes at a time because plain-ASCII English dominates the
- * inputs. Large inputs are checked in
- * two halves at once: reading a file is the one step every command waits for. */
+ * Sixteen bytes of one- and two-byte characters (English, Russian) are checked at once
+ * (util/bytes16.h); elsewhere ASCII runs are skipped eight bytes at a time, and a
+ * two-byte character is read before anything else is tried.
+ * Large inputs are checked in two halves at once: reading a file is the one step every
+ * command waits for. */
 #include "utf8.h"
 
 #include <pthread.h>
@@ -18,6 +20,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+
+#include "../util/bytes16.h"
 
 static int word_is_ascii_without_nul(uint64_t w)
 {
@@ -50,12 +54,39 @@ static int64_t sequence_length(const uint8_t *s, int64_t i, int64_t n)
     return 0;
 }
 
+/* How many of the sixteen bytes at p, which start a character (p[-1] ends one), are
+ * well-formed one- and two-byte characters without NUL (English, Russian): 16, or 15
+ * when the last one starts a two-byte character, or 0 when something else is there. */
+static int short_chars_block(const uint8_t *p)
+{
+    bytes16 v = bytes16_load(p), before = bytes16_load(p - 1);
+    bytes16 lead_before = (bytes16)((before >= 0xC2) & (before <= 0xDF)), trail = (bytes16)((v & 0xC0) == 0x80);
+    bytes16 bad = (bytes16)((v == 0) | (v >= 0xE0) | ((v >= 0xC0) & (v < 0xC2))) | (lead_before ^ trail);
+    if (bytes16_any(bad))
+        return 0;
+    return p[BYTES16 - 1] >= 0xC2 && p[BYTES16 - 1] <= 0xDF ? BYTES16 - 1 : BYTES16;
+}
+
 static utf8_status validate_range(const char *bytes, size_t len, size_t *bad_offset)
 {
     const uint8_t *s = (const uint8_t *)bytes;
-    int64_t i = 0, n = (int64_t)len;
+    int64_t i = 0, n = (int64_t)len, bytewise_to = 0;
     while (i < n) {
-        if (n - i >= 8) {
+        /* sixteen bytes at once, unless the last try failed within them or a Chinese
+         * character starts here; anything else a character at a time, as before */
+        if (i > 0 && i >= bytewise_to && s[i] < 0xE0 && n - i >= BYTES16) {
+            int good = short_chars_block(s + i);
+            if (good) {
+                i += good;
+                continue;
+            }
+            bytewise_to = i + BYTES16;
+        }
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* two bytes (Cyrillic, Greek …): read before the ASCII test would fail */
+            continue;
+        }
+        if (s[i] < 0x80 && n - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
             if (word_is_ascii_without_nul(w)) {

@@ -38,13 +38,27 @@ int utf8_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attrib
 int utf8_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* The code point starting at byte i of validated text[0..len) (i < len), its length in
- * *bytes. ASCII, the common case on the hot paths of segmentation, needs no decoding. */
-static inline UChar32 utf8_char_at(const char *text, size_t len, size_t i, size_t *bytes)
+ * *bytes. ASCII, the common case on the hot paths of segmentation, needs no decoding;
+ * the two- and three-byte characters of Cyrillic and Chinese text are read here, ICU's
+ * U8_NEXT only for the rest: the same code points. Always inlined: the compiler left
+ * calls to it in the segmenter's hot loops (word_rules, the model's token walks). */
+static inline __attribute__((always_inline)) UChar32 utf8_char_at(const char *text, size_t len, size_t i, size_t *bytes)
 {
     const uint8_t *t = (const uint8_t *)text;
-    if (t[i] < 0x80) {
+    uint8_t lead = t[i];
+    if (lead < 0x80) {
         *bytes = 1;
-        return t[i];
+        return lead;
+    }
+    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) { /* U+0080-U+07FF */
+        *bytes = 2;
+        return (UChar32)(lead & 0x1F) << 6 | (t[i + 1] & 0x3F);
+    }
+    /* U+1000-U+FFFF without the surrogates' lead byte ED */
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < len && (t[i + 1] & 0xC0) == 0x80 &&
+        (t[i + 2] & 0xC0) == 0x80) {
+        *bytes = 3;
+        return (UChar32)(lead & 0x0F) << 12 | (UChar32)(t[i + 1] & 0x3F) << 6 | (t[i + 2] & 0x3F);
     }
     UChar32 c;
     int32_t k = 0;

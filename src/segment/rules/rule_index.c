@@ -33,6 +33,19 @@ static void side_init(side_index *s, const USet *const *sets, size_t n)
         s->key[k] = -1;
 }
 
+/* A character beyond ASCII that is not in its cache slot: its rules, looked up and kept
+ * there. Out of line, so that the common case below saves no registers. */
+static __attribute__((noinline)) uint64_t side_mask_miss(side_index *s, size_t n, UChar32 c, size_t slot)
+{
+    uint64_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!s->sets[k] || uset_contains(s->sets[k], c))
+            m |= 1ull << k;
+    s->key[slot] = c;
+    s->mask[slot] = m;
+    return m;
+}
+
 static uint64_t side_mask(side_index *s, size_t n, UChar32 c)
 {
     if (c < 0)
@@ -40,15 +53,7 @@ static uint64_t side_mask(side_index *s, size_t n, UChar32 c)
     if (c < 128)
         return s->ascii[c];
     size_t slot = (size_t)(c ^ c >> 8) % CACHE_SLOTS;
-    if (s->key[slot] != c) {
-        uint64_t m = 0;
-        for (size_t k = 0; k < n; k++)
-            if (!s->sets[k] || uset_contains(s->sets[k], c))
-                m |= 1ull << k;
-        s->key[slot] = c;
-        s->mask[slot] = m;
-    }
-    return s->mask[slot];
+    return s->key[slot] == c ? s->mask[slot] : side_mask_miss(s, n, c, slot);
 }
 
 rule_index *rule_index_new(const USet *const *lasts, const USet *const *firsts, const USet *const *words,

@@ -55,7 +55,7 @@ typedef struct {
     uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
 } compiled_rule;
 
-enum { PAIR_SLOTS = 1024 };
+enum { PAIR_BITS = 12, PAIR_SLOTS = 1 << PAIR_BITS }; /* 4096: English letter pairs, most Russian ones */
 
 /* Rule masks per (first non-space character, the one after it), remembered, for the
  * rules whose AFTER can rule a pair out. */
@@ -353,7 +353,7 @@ static uint64_t pair_rules(const rule_set *rs, pair_cache *cache, compiled_rule 
                            UChar32 next)
 {
     uint64_t key = (uint64_t)word << 21 | (uint64_t)next;
-    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 54) % PAIR_SLOTS;
+    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - PAIR_BITS));
     if (cache->key[slot] != key + 1) {
         uint64_t m = ~cache->tested;
         for (uint64_t t = cache->tested; t; t &= t - 1)
@@ -373,7 +373,9 @@ static uint64_t word_rules(const rule_set *rs, rule_index *ix, pair_cache *cache
 {
     for (size_t bytes; q < len; q += bytes) {
         UChar32 c = utf8_char_at(text, len, q, &bytes);
-        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : !u_isUWhiteSpace(c)) {
+        /* White_Space below U+1680: the ASCII ones, U+0085 and U+00A0 (no call to ICU for
+         * a Cyrillic letter) */
+        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : c < 0x1680 ? c != 0x85 && c != 0xA0 : !u_isUWhiteSpace(c)) {
             uint64_t m = rule_index_word(ix, c);
             if ((m & cache->tested) && q + bytes < len)
                 m &= pair_rules(rs, cache, list, c, utf8_char_at(text, len, q + bytes, &bytes));
@@ -463,11 +465,19 @@ int rule_runner_decide(rule_runner *rr, size_t q, int *matched)
         candidates &= word_rules(rs, rs->all_index, &rs->all_pairs, rs->rule_list, text, len, q);
     int32_t uq = -1;
     for (size_t i = 0; i < rs->nrules; i++) {
+        if (i < 64) { /* on to the next candidate of the index, in order */
+            uint64_t rest = candidates >> i;
+            if (!rest) {
+                i = 63;
+                continue;
+            }
+            if ((i += (size_t)__builtin_ctzll(rest)) >= rs->nrules)
+                break;
+        }
         const compiled_rule *r = &rs->rules[i];
         int verdict = i >= 64 ? rule_verdict(rs, r, text, len, q, before, at)
-                      : !(candidates >> i & 1) ? RULE_NO_MATCH
-                      : rs->no_filter          ? RULE_MAY_MATCH
-                                               : automata_verdict(r, text, len, q);
+                      : rs->no_filter ? RULE_MAY_MATCH
+                                      : automata_verdict(r, text, len, q);
         if (verdict == RULE_NO_MATCH)
             continue;
         if (verdict == RULE_MATCHES) {
