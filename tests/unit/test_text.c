@@ -52,6 +52,21 @@ static void utf8_reports_first_bad_byte(void **state)
     expect_bad("a\0b", 3, UTF8_NUL, 1);
 }
 
+/* What ICU's U8_NEXT says of b: well formed, or the first NUL or ill-formed place. */
+static utf8_status icu_verdict(const char *b, size_t len, size_t *where)
+{
+    for (int32_t i = 0, n = (int32_t)len; i < n;) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)b, i, n, c);
+        if (c <= 0) {
+            *where = (size_t)at;
+            return c == 0 ? UTF8_NUL : UTF8_INVALID;
+        }
+    }
+    return UTF8_OK;
+}
+
 /* The validator's verdict and offset are ICU's U8_NEXT's on random short byte strings,
  * weighted to lead and continuation bytes where the ill-formed cases hide. */
 static void utf8_agrees_with_icu(void **state)
@@ -66,17 +81,37 @@ static void utf8_agrees_with_icu(void **state)
             static const int base[] = {0, 0x80, 0xC0, 0xE0, 0xF0}, span[] = {128, 64, 32, 16, 16};
             b[k] = (char)(base[r % 5] + (r / 5) % span[r % 5]);
         }
-        utf8_status want = UTF8_OK;
         size_t want_at = 0;
-        for (int32_t i = 0, n = (int32_t)len; i < n && want == UTF8_OK;) {
-            int32_t at = i;
-            UChar32 c;
-            U8_NEXT((const uint8_t *)b, i, n, c);
-            if (c <= 0) {
-                want = c == 0 ? UTF8_NUL : UTF8_INVALID;
-                want_at = (size_t)at;
+        utf8_status want = icu_verdict(b, len, &want_at);
+        size_t at = 0;
+        if (utf8_validate(b, len, &at) != want || (want != UTF8_OK && at != want_at))
+            fail_msg("case %d: %zu bytes, expected %d at %zu", t, len, want, want_at);
+    }
+}
+
+/* The same on longer strings, mostly ASCII and two-byte (Cyrillic) characters with a rare
+ * other byte, so that sixteen-byte blocks are checked at once, and fail, at every offset. */
+static void utf8_blocks_agree_with_icu(void **state)
+{
+    (void)state;
+    unsigned seed = 16;
+    char b[80];
+    for (int t = 0; t < 300000; t++) {
+        size_t len = 16 + (size_t)(rand_r(&seed) % 64);
+        for (size_t k = 0; k < len;) {
+            int r = rand_r(&seed) % 64;
+            if (r < 30)
+                b[k++] = (char)('a' + r % 26);
+            else if (r < 61 && k + 1 < len) {
+                b[k++] = (char)0xD0;
+                b[k++] = (char)(0x90 + r % 32);
+            } else {
+                static const unsigned char odd[] = {0x00, 0x80, 0xBF, 0xC0, 0xC1, 0xD0, 0xE4, 0xF0, 0xFF};
+                b[k++] = (char)odd[rand_r(&seed) % sizeof odd];
             }
         }
+        size_t want_at = 0;
+        utf8_status want = icu_verdict(b, len, &want_at);
         size_t at = 0;
         if (utf8_validate(b, len, &at) != want || (want != UTF8_OK && at != want_at))
             fail_msg("case %d: %zu bytes, expected %d at %zu", t, len, want, want_at);
@@ -506,6 +541,7 @@ int main(void)
         cmocka_unit_test(unspaced_languages),
         cmocka_unit_test(utf8_reports_first_bad_byte),
         cmocka_unit_test(utf8_agrees_with_icu),
+        cmocka_unit_test(utf8_blocks_agree_with_icu),
         cmocka_unit_test(utf8_reads_backwards_as_icu),
         cmocka_unit_test(utf8_large_input_in_halves),
         cmocka_unit_test(bom_is_detected),
