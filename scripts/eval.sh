@@ -25,7 +25,7 @@ build/tools/segment_train --report "$SHARED/eval/segment"
 
 echo
 echo "== Sentence alignment, strict and lax F1 (../shared/eval/align), beside Gale-Church"
-echo "   targets: en-zh >= 0.86 (lax >= 0.99), en-ru >= 0.82 (lax >= 0.99), un3 en-zh and en-ru >= 0.95"
+echo "   targets (issue 14): en-zh >= 0.92, en-ru >= 0.85 (lax >= 0.995), un3 en-zh and en-ru >= 0.985"
 bash scripts/eval_align.sh
 
 echo
@@ -52,7 +52,9 @@ echo "== Ablation: strict F1 with each scorer of the bead cost left out in turn 
 printf '%-12s %8s %8s %8s %8s\n' 'left out' en-zh en-ru 'un3 ru' 'un3 zh'
 for scorer in none lexicon length prior anchors paragraphs; do
   opts=()
-  [[ $scorer != none ]] && opts=(--no-score "$scorer")
+  # --force: without a scorer the mismatch check (which reads the confidences) may refuse
+  # a true pair; the ablation measures the beads, not the refusal
+  [[ $scorer != none ]] && opts=(--no-score "$scorer" --force)
   EVAL_BASELINE=0 bash scripts/eval_align.sh "${opts[@]}" |
     awk -v s="$scorer" '$3 == "polyalign" {f[++k] = $6} END {printf "%-12s %8s %8s %8s %8s\n", s, f[1], f[2], f[3], f[4]}'
 done
