@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "../text/space.h"
 #include "../util/error.h"
 #include "readers.h"
 
@@ -20,14 +21,6 @@ typedef struct {
     document *d;
     int fence;          /* inside a fenced code block: its fence character */
 } md_state;
-
-static int is_blank(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (!isspace((unsigned char)s[k]))
-            return 0;
-    return 1;
-}
 
 /* Leading spaces (up to `max`, or any when max is 0). */
 static size_t indent(const char *s, size_t n, size_t max)
@@ -209,7 +202,7 @@ static int line(md_state *m, const char *s, size_t n)
         int rc = document_append(d, s, n);
         return rc ? rc : document_append(d, " ", 1);
     }
-    if (is_blank(s, n))
+    if (space_only(s, n))
         return document_end_paragraph(d, PARA_BODY);
     if (tn >= 3 && (strncmp(t, "```", 3) == 0 || strncmp(t, "~~~", 3) == 0)) {
         m->fence = t[0];

@@ -62,15 +62,6 @@ static int split_lines(const char *bytes, size_t len, sentence_list *out)
     return 0;
 }
 
-/* Whether bytes[0..len) holds nothing but white space. */
-static int is_blank(const char *bytes, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!strchr(" \t\r\n\f\v", bytes[i]) || !bytes[i])
-            return 0;
-    return 1;
-}
-
 int doc_text_load(doc_text *t, const char *path, const doc_text_options *o, line_evidence *decided)
 {
     memset(t, 0, sizeof *t);
@@ -96,7 +87,7 @@ int doc_text_load(doc_text *t, const char *path, const doc_text_options *o, line
         snprintf(t->lang, sizeof t->lang, "%s", lang);
     } else {
         script_guess_language(in->bytes, in->len, t->lang);
-        if (!t->lang[0] && !is_blank(in->bytes, in->len)) { /* a blank text has no language: "und" */
+        if (!t->lang[0] && !space_only(in->bytes, in->len)) { /* a blank text has no language: "und" */
             rc = error_set(ERR_USAGE, _("%s: cannot guess the language from its text; give it with %s"), t->name,
                            o->lang_option ? o->lang_option : "--langs");
             doc_input_free(&doc);

@@ -41,18 +41,6 @@ const uint8_t ascii_char_class[128] = {
 #undef UP
 #undef LO
 
-/* White_Space beyond ASCII: U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
- * U+202F, U+205F, U+3000 (Cyrillic and Han letters, the common case, in two tests) */
-static int wide_space(UChar32 c)
-{
-    if (c < 0x1680)
-        return c == 0x85 || c == 0xA0;
-    if (c > 0x3000)
-        return 0;
-    return c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-           c == 0x3000;
-}
-
 char_class char_class_wide(UChar32 c)
 {
     if (c < 0)
@@ -61,7 +49,7 @@ char_class char_class_wide(UChar32 c)
         return c < 0x430 ? CH_UPPER : CH_LOWER;
     if (c >= 0x4E00 && c <= 0x9FFF) /* the unified ideographs */
         return CH_HAN;
-    if (wide_space(c))
+    if (char_is_space(c))
         return CH_SPACE;
     int8_t type = u_charType(c);
     switch (type) {
@@ -109,11 +97,6 @@ char_class char_class_wide(UChar32 c)
     if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F))
         return CH_SYMBOL;
     return CH_PUNCT;
-}
-
-int char_is_space(UChar32 c)
-{
-    return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') : wide_space(c);
 }
 
 size_t token_start_before(const char *text, size_t lo, size_t end, size_t max)

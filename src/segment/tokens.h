@@ -14,6 +14,8 @@
 
 #include <unicode/umachine.h>
 
+#include "../text/space.h" /* char_is_space */
+
 typedef enum {
     CH_NONE = 0,    /* no character (an edge of the text) */
     CH_UPPER,       /* Lu, Lt */
@@ -43,9 +45,6 @@ static inline char_class char_class_of(UChar32 c)
 {
     return c >= 0 && c < 128 ? (char_class)ascii_char_class[c] : char_class_wide(c);
 }
-
-/* White_Space, quickly for ASCII. */
-int char_is_space(UChar32 c);
 
 /* Word characters: letters, marks, digits and ideographs. */
 static inline int char_class_is_word(char_class k)

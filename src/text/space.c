@@ -25,3 +25,11 @@ size_t space_collapse(const char *text, size_t len, char *out)
     }
     return n;
 }
+
+int space_only(const char *bytes, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)bytes[i] >= 128 || !char_is_space((unsigned char)bytes[i]))
+            return 0; /* a byte of a UTF-8 sequence is no ASCII whitespace */
+    return 1;
+}

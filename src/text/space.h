@@ -1,4 +1,5 @@
-/* space.h — whitespace inside a sentence, as users want to see it.
+/* space.h — whitespace: which characters are, whether a text is only that, and inside a
+ * sentence, as users want to see it.
  *
  * A sentence keeps its byte span into the input, but when it was wrapped over several
  * lines its printed text collapses runs of ASCII whitespace (CR LF turned into spaces,
@@ -8,6 +9,27 @@
 #define POLYALIGN_SPACE_H
 
 #include <stddef.h>
+
+#include <unicode/umachine.h>
+
+/* Unicode's White_Space, ICU's u_isUWhiteSpace without the call: ASCII's, U+0085, U+00A0,
+ * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Inline, with Cyrillic
+ * and Han letters (the common case beyond ASCII) out in two tests: the segmenter asks it
+ * of most characters around every candidate break. */
+static inline int char_is_space(UChar32 c)
+{
+    if (c < 128)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c < 0x1680)
+        return c == 0x85 || c == 0xA0;
+    if (c > 0x3000)
+        return 0;
+    return c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000;
+}
+
+/* Whether bytes[0..len) holds nothing but ASCII whitespace (nothing at all included). */
+int space_only(const char *bytes, size_t len);
 
 /* Does text[0..len) need collapsing? (fast check for the common case: no) */
 int space_needs_collapse(const char *text, size_t len);

@@ -20,6 +20,7 @@
 #include <unicode/ustring.h>
 
 #include "../../i18n.h"
+#include "../../text/space.h"
 #include "../../text/utf8.h"
 #include "../../util/error.h"
 #include "rule_automaton.h"
@@ -373,9 +374,7 @@ static uint64_t word_rules(const rule_set *rs, rule_index *ix, pair_cache *cache
 {
     for (size_t bytes; q < len; q += bytes) {
         UChar32 c = utf8_char_at(text, len, q, &bytes);
-        /* White_Space below U+1680: the ASCII ones, U+0085 and U+00A0 (no call to ICU for
-         * a Cyrillic letter) */
-        if (c < 0x80 ? c != ' ' && (c < '\t' || c > '\r') : c < 0x1680 ? c != 0x85 && c != 0xA0 : !u_isUWhiteSpace(c)) {
+        if (!char_is_space(c)) {
             uint64_t m = rule_index_word(ix, c);
             if ((m & cache->tested) && q + bytes < len)
                 m &= pair_rules(rs, cache, list, c, utf8_char_at(text, len, q + bytes, &bytes));
