@@ -241,19 +241,6 @@ static char *take_line(char **p, int *lineno)
     return line;
 }
 
-/* Whether the line at p (NULL: none) is a timing line; the text is left as it was. */
-static int timing_follows(char *p, int vtt)
-{
-    if (!p)
-        return 0;
-    char *end = line_end(p), saved = *end;
-    *end = '\0';
-    timing_line tl;
-    int timing = parse_timing(p, vtt, &tl) == 0;
-    *end = saved;
-    return timing;
-}
-
 /* Whether a line reads as an attempt at a timing line, if not a good one: it holds the
  * arrow, or is made only of what times are made of and starts like one ("00:00:1" where a
  * download stopped; "3:1 to us" or "10:30 tomorrow" are text). */
@@ -265,16 +252,20 @@ static int looks_like_timing(const char *l)
            (digits >= 1 && digits <= 2 && l[digits] == ':' && !l[strspn(l, "0123456789:,. \t")]);
 }
 
-/* Whether the line at p (NULL: none) reads as an attempt at a timing line. */
-static int timing_like_follows(char *p)
+enum { NEXT_OTHER, NEXT_TIMING, NEXT_BAD_TIMING };
+
+/* What the line at p (NULL: none) is: a timing line, an attempt at one that fails
+ * (looks_like_timing), or something else; the text is left as it was. */
+static int next_line_timing(char *p, int vtt)
 {
     if (!p)
-        return 0;
+        return NEXT_OTHER;
     char *end = line_end(p), saved = *end;
     *end = '\0';
-    int like = looks_like_timing(p);
+    timing_line tl;
+    int what = parse_timing(p, vtt, &tl) == 0 ? NEXT_TIMING : looks_like_timing(p) ? NEXT_BAD_TIMING : NEXT_OTHER;
     *end = saved;
-    return like;
+    return what;
 }
 
 /* Append one text line to the cue's text (joined by '\n'). */
@@ -433,7 +424,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
             /* a number then a timing line starts a cue; so does a number then a line that
              * only tries to be one (cut short or garbled), which is then refused rather than
              * read as two more lines of this cue's text */
-            int number_then_timing = !vtt && is_number(line) && (timing_follows(p, vtt) || timing_like_follows(p));
+            int number_then_timing = !vtt && is_number(line) && next_line_timing(p, vtt) != NEXT_OTHER;
             if (reading == SRT_STRICT || !(timing || number_then_timing)) {
                 /* a text line; a strict parser reads on to the blank line, and notices a
                  * missing one only at a timing line after a cue number */
@@ -478,7 +469,7 @@ int srt_read(const char *path, srt_reading reading, cue_list *out, srt_cue_info 
         text_line = 0;
         where = (srt_cue_info){0};
         if (vtt) {
-            if (!timing && timing_follows(p, vtt)) { /* a cue identifier: the timing line follows */
+            if (!timing && next_line_timing(p, vtt) == NEXT_TIMING) { /* a cue identifier: the timing line follows */
                 where.vtt_id = 1;
                 line = take_line(&p, &lineno);
                 timing = parse_timing(line, vtt, &tl) == 0;
