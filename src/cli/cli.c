@@ -383,8 +383,11 @@ void cli_report_lines(const char *file, line_structure requested, const line_evi
     if (requested != LINES_AUTO || ev->lines == 0)
         return;
     fprintf(stderr,
-            _("polyalign: %s: read as %s (of %zu lines followed by another, %.0f%% end mid-sentence, "
-              "%.1f sentence ends inside a line); --lines wrap|sentence|paragraph overrides\n"),
+            P_("polyalign: %s: read as %s (of %zu line followed by another, %.0f%% end mid-sentence, "
+               "%.1f sentence ends inside a line); --lines wrap|sentence|paragraph overrides\n",
+               "polyalign: %s: read as %s (of %zu lines followed by another, %.0f%% end mid-sentence, "
+               "%.1f sentence ends inside a line); --lines wrap|sentence|paragraph overrides\n",
+               ev->lines),
             file, _(line_structure_name(ev->structure)), ev->lines, 100.0 * ev->mid_sentence, ev->inner_ends);
 }
 

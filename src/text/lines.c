@@ -14,6 +14,11 @@
  * evidence is too thin and the text is read as before, wrapped */
 static const double wrap_mid_sentence = 0.5, wrap_near_width = 0.6, paragraph_inner_ends = 1.0;
 static const size_t min_lines = 3;
+/* ...unless those few lines are all short, a few words each and no sentence end inside
+ * ("features\ncontact manager\nevents, activities", "Sincerely,\nTraci"): a list or a
+ * signature, not prose wrapped at a width no one writes at ("This sentence is\nwrapped
+ * over lines. Next one." is prose: its last line is neither) */
+static const size_t short_line_chars = 24, short_line_words = 3;
 /* the evidence is the file's first lines: enough to decide, and a 50 MB text is not
  * decoded a second time before it is segmented */
 static const size_t max_lines = LINES_EVIDENCE_MAX;
@@ -82,6 +87,16 @@ static size_t inner_sentence_ends(const char *line, size_t n)
     return count;
 }
 
+/* Whether line[0..n) (trimmed) is short: at most short_line_chars characters in at most
+ * short_line_words words. */
+static int is_short_line(const char *line, size_t n, size_t chars)
+{
+    size_t words = n > 0;
+    for (size_t i = 1; i < n; i++)
+        words += is_space(line[i - 1]) && !is_space(line[i]);
+    return chars <= short_line_chars && words <= short_line_words;
+}
+
 static size_t visible_length(const char *line, size_t n)
 {
     size_t chars = 0, step;
@@ -139,6 +154,9 @@ static void tally_line(line_tally *t, const char *line, size_t n, const char *pr
         t->inner += inner_sentence_ends(prev, prev_len);
         t->full = t->lines >= max_lines;
     }
+    if (a < b && !t->long_lines) /* every line counts, the last one too */
+        t->long_lines = !is_short_line(line + a, b - a, visible_length(line + a, b - a)) ||
+                        inner_sentence_ends(line + a, b - a) > 0;
     t->have_prev = a < b;
 }
 
@@ -198,8 +216,16 @@ line_evidence line_tally_finish(line_tally *t)
     line_evidence ev = {LINES_WRAP, 0, 0, 0, 0};
     size_t *lengths = t->lengths, mid = t->mid, inner = t->inner;
     ev.lines = t->lines;
+    int all_short = t->lines > 0 && !t->long_lines;
     t->lengths = NULL;
     line_tally_free(t);
+    if (ev.lines < min_lines && all_short) { /* a short list: its lines are units */
+        free(lengths);
+        ev.mid_sentence = (double)mid / (double)ev.lines;
+        ev.inner_ends = (double)inner / (double)ev.lines;
+        ev.structure = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
+        return ev;
+    }
     if (ev.lines < min_lines) {
         free(lengths);
         ev.lines = 0; /* nothing decided */

@@ -42,6 +42,7 @@ enum { LINES_EVIDENCE_MAX = 2000 };
  * evidence, the last line and the line a block ends inside. */
 typedef struct {
     size_t *lengths, cap, lines, mid, inner;
+    int long_lines;         /* a line of more than a few words, or with a sentence end inside */
     int have_prev, full;
     const char *prev;       /* the last whole line, trimmed */
     size_t prev_len;
@@ -58,7 +59,8 @@ void line_tally_free(line_tally *t);
 
 /* Decide the structure of text[0..len) (valid UTF-8). With fewer than three lines
  * followed by another non-blank one there is too little to go on: LINES_WRAP (a single
- * newline is a wrap, as it always was), lines 0. */
+ * newline is a wrap, as it always was), lines 0; unless every line is short (a few words
+ * and no sentence end inside: a list, a greeting or a signature), when they are units. */
 line_evidence text_line_structure(const char *text, size_t len);
 
 /* "wrap", "sentence", "paragraph" -> structure, or -1. */

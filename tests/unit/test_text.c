@@ -476,6 +476,22 @@ static void line_structure_is_decided_per_file(void **state)
     ev = text_line_structure(blank_separated, strlen(blank_separated));
     assert_int_equal(ev.lines, 0); /* no single newline: nothing to decide, wrap as before */
     assert_int_equal(ev.structure, LINES_WRAP);
+    /* two lines are too few to tell a width from, unless every line is a few words with
+     * no sentence end inside: a list or a signature */
+    const char *list = "features\ncontact manager\nevents, activities\n";
+    ev = text_line_structure(list, strlen(list));
+    assert_int_equal(ev.structure, LINES_SENTENCE);
+    assert_int_equal(ev.lines, 2);
+    const char *signature = "Sincerely,\nTraci\n\n\n";
+    ev = text_line_structure(signature, strlen(signature));
+    assert_int_equal(ev.structure, LINES_SENTENCE);
+    const char *short_prose[] = {"This sentence is\nwrapped over lines. Next one.", "One.\r\nstill one. Two.\r\n",
+                                 "The quick brown fox jumped\nover the lazy dog.\n"};
+    for (size_t k = 0; k < 3; k++) {
+        ev = text_line_structure(short_prose[k], strlen(short_prose[k]));
+        assert_int_equal(ev.structure, LINES_WRAP);
+        assert_int_equal(ev.lines, 0);
+    }
     assert_int_equal(line_structure_parse("sentence"), LINES_SENTENCE);
     assert_int_equal(line_structure_parse("verse"), -1);
 }
