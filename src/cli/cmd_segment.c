@@ -25,13 +25,14 @@
 #include "../util/file_ext.h"
 #include "commands.h"
 
-enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
+enum { OPT_FORMAT = 'f', OPT_JOBS = 'j', OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_NEWLINE = 256, OPT_RULES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
 typedef struct {
     const char *lang, *format, *output, *rules, *encoding;
     line_structure lines;   /* LINES_AUTO: decided per file */
     doc_format input_format;
     long jobs;              /* 0: one per processor */
+    int quiet;              /* no reports of how the input was read */
 } segment_args;
 
 const cli_option segment_cli_options[] = {
@@ -44,6 +45,7 @@ const cli_option segment_cli_options[] = {
     {"rules", OPT_RULES, 1, "FILE.srx", N_("use these SRX 2.0 rules instead of the built-in ones"), CLI_TEXT(segment_args, rules)},
     {"output", OPT_OUTPUT, 1, "FILE", N_("write to FILE (default: standard output)"), CLI_TEXT(segment_args, output)},
     {"jobs", OPT_JOBS, 1, "N", N_("threads for files of 4 MB or more (default: one per processor)"), CLI_COUNT(segment_args, jobs, 1, 64)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("say nothing on standard error of how the input was read (warnings and errors still)"), CLI_FLAG(segment_args, quiet)},
     {0},
 };
 
@@ -58,6 +60,7 @@ typedef struct {
     char *scratch;          /* collapsed sentence text */
     size_t scratch_cap;
     line_structure lines;   /* --lines as asked, for the report */
+    int quiet;              /* no report */
 } printer;
 
 /* Print one sentence, whose text is sentence[0..s->end - s->start). */
@@ -104,12 +107,14 @@ static int print_at(const char *sentence, const sentence_span *s, void *ctx)
 static void report_input(void *ctx, const segment_input_info *info)
 {
     printer *p = ctx;
+    p->offset = info->offset;
+    if (p->quiet)
+        return;
     cli_report_encoding(info->name, &info->encoding);
     cli_report_document(info->name, info->format, info->format_by_content, info->paragraphs, info->headings);
     cli_report_lines(info->name, p->lines, &info->lines);
     if (info->guessed_lang)
         cli_report_guessed_lang(info->name, info->guessed_lang, 0);
-    p->offset = info->offset;
 }
 
 static int run(const cli_command *self, void *args, int nops, char **operands)
@@ -153,7 +158,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     static char outbuf[1 << 16];
     setvbuf(out.f, outbuf, _IOFBF, sizeof outbuf);
 
-    printer p = {out.f, a->format && strcmp(a->format, "jsonl") == 0, NULL, 0, 0, 0, 0, NULL, 0, a->lines};
+    printer p = {out.f, a->format && strcmp(a->format, "jsonl") == 0, NULL, 0, 0, 0, 0, NULL, 0, a->lines, a->quiet};
     segment_input_sink sink = {report_input, print_at, &p};
     for (int i = 0; i < nops || (nops == 0 && i == 0); i++) {
         const char *path = nops ? operands[i] : "-";

@@ -16,7 +16,7 @@
 #include "style_options.h"
 
 enum {
-    OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
+    OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
     OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT
 };
 
@@ -26,6 +26,7 @@ typedef struct {
     double duration, start;
     line_structure lines;
     style_options style;
+    int quiet;              /* no reports of how the transcript was read, no summary */
 } subtitle_args;
 
 /* the usage lines (commands.c gives their operands): timed by a recording, by a duration or
@@ -51,6 +52,7 @@ const cli_option subtitle_cli_options[] = {
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(subtitle_args, input_format)},
     {"output", OPT_OUTPUT, 1, "OUT.srt", N_("the subtitles to write (default: standard output)"), CLI_TEXT(subtitle_args, output), CLI_SHOWN},
     {"format", OPT_FORMAT, 1, "FMT", N_("srt or vtt (default: from -o, else srt)"), CLI_TEXT(subtitle_args, format)},
+    {"quiet", OPT_QUIET, 0, NULL, N_("say nothing on standard error of how the transcript was read, and no summary (warnings and errors still)"), CLI_FLAG(subtitle_args, quiet)},
     STYLE_CLI_OPTIONS(subtitle_args, CLI_IN(0, 0)),
     {0},
 };
@@ -122,14 +124,15 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     int rc = a->tmx ? 0 : doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
-    if (!a->tmx) {
+    if (!a->tmx && !a->quiet) {
         cli_report_encoding(t.name, &t.encoding);
         cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
         cli_report_lines(t.name, a->lines, &ev);
     }
     if (!a->lang) { /* guessed by the loader from the script, as align guesses it */
         const char *guessed = strcmp(t.lang, "und") ? t.lang : "en"; /* no text: any will do */
-        cli_report_guessed_lang(t.name, guessed, 0);
+        if (!a->quiet)
+            cli_report_guessed_lang(t.name, guessed, 0);
         if ((status = language_settings(self, a, guessed, lang, base, &p)) != 0) {
             doc_text_free(&t);
             return status;
@@ -148,7 +151,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     const cue_list *cues = &res.cues;
     int by_duration = !a->from && !a->times && !a->audio;
     if (rc == 0) {
-        if (!a->tmx) {
+        if (!a->tmx && !a->quiet) {
             fprintf(stderr, P_("polyalign: %zu sentence, ", "polyalign: %zu sentences, ", t.n), t.n);
             fprintf(stderr, P_("%zu cue (%s, %s)\n", "%zu cues (%s, %s)\n", cues->n), cues->n, p.name, base);
         }

@@ -19,13 +19,14 @@
 #include "../util/error.h"
 #include "commands.h"
 
-enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
+enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
 
 typedef struct {
     const char *lang, *audio, *format, *output, *encoding;
     doc_format input_format;
     int cues;
     line_structure lines;
+    int quiet;              /* no reports of how the transcript was read */
 } sync_args;
 
 const cli_option sync_cli_options[] = {
@@ -37,6 +38,7 @@ const cli_option sync_cli_options[] = {
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(sync_args, encoding)},
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(sync_args, input_format)},
     {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output), CLI_SHOWN},
+    {"quiet", OPT_QUIET, 0, NULL, N_("say nothing on standard error of how the transcript was read (warnings, errors and the summary still)"), CLI_FLAG(sync_args, quiet)},
     {0},
 };
 
@@ -128,13 +130,15 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     int rc = doc_text_load(&t, operands[0], &to, &ev);
     if (rc < 0)
         return cli_report(rc);
-    cli_report_encoding(t.name, &t.encoding);
-    cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
-    cli_report_lines(t.name, a->lines, &ev);
+    if (!a->quiet) {
+        cli_report_encoding(t.name, &t.encoding);
+        cli_report_document(t.name, t.format, t.format_by_content, t.paragraphs, t.headings);
+        cli_report_lines(t.name, a->lines, &ev);
+    }
     if (!a->lang) { /* guessed by the loader from the script, as align guesses it */
         int no_text = strcmp(t.lang, "und") == 0; /* any will do: the empty transcript is refused below */
         const char *guessed = no_text ? "en" : t.lang;
-        if (!no_text)
+        if (!no_text && !a->quiet)
             cli_report_guessed_lang(t.name, guessed, 0);
         if ((status = language_settings(self, guessed, lang, base)) != 0) {
             doc_text_free(&t);

@@ -122,4 +122,21 @@ python3 "$ROOT/tests/e2e/coverage.py" gather en "$SCRATCH/all4mb.txt" --min-byte
 "$POLYALIGN" segment --lang en --format jsonl --jobs 2 "$SCRATCH/all4mb.txt" >"$SCRATCH/seg.out"
 check "no text lost: en, jsonl, --jobs 2 on 4 MB" python3 "$ROOT/tests/e2e/coverage.py" check "$SCRATCH/all4mb.txt" "$SCRATCH/seg.out" jsonl
 
+# -q: how an input was read (its line structure, a guessed language) is not said; the
+# sentences are the same
+printf 'features\ncontact manager\nevents, activities\n' >"$SCRATCH/list.txt"
+run segment "$SCRATCH/list.txt"
+loud_out=$out
+[[ $status -eq 0 && $err == *"list.txt: read as one sentence per line (of 2 lines"* && $err == *"guessed from the text"* ]] &&
+  ok "segment says how it read the input" || not_ok "segment says how it read the input" "$err"
+run segment -q "$SCRATCH/list.txt"
+[[ $status -eq 0 && -z $err && $out == "$loud_out" && $(wc -l <<<"$out") -eq 3 ]] &&
+  ok "segment -q: the same sentences, nothing on stderr" || not_ok "segment -q" "$err" "$out"
+run subtitle --duration 10 -q "$SCRATCH/list.txt"
+[[ $status -eq 0 && -z $err && $out == *"contact manager"* ]] &&
+  ok "subtitle -q: nothing on stderr" || not_ok "subtitle -q" "$err"
+run subtitle --duration 10 "$SCRATCH/list.txt"
+[[ $status -eq 0 && $err == *"read as one sentence per line"* && $err == *"3 sentences, 3 cues"* ]] &&
+  ok "subtitle without -q: the reading and the summary" || not_ok "subtitle without -q" "$err"
+
 done_testing
