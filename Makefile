@@ -237,7 +237,7 @@ preview: setup
 	$(MAKE) all
 	bash scripts/preview.sh
 
-eval: all build/tools/segment_train build/tools/confidence_train build/bench/icu_sentence_loop
+eval: all build/tools/segment_train build/tools/confidence_train build/bench/icu_sentence_loop sentencex
 	SHARED=$(SHARED) bash scripts/eval.sh
 	@echo
 	@echo '== Transcripts covering only parts of the recording (issue 20): tests/audio/make_partial.py'
@@ -245,6 +245,16 @@ eval: all build/tools/segment_train build/tools/confidence_train build/bench/icu
 	@echo
 	@echo '== Cue starts inside sentences, apart from sentence starts (issue 20): scripts/eval_cues.sh'
 	bash scripts/eval_cues.sh
+
+# the sentencex row of the segmentation table: Wikimedia's segmenter from the npm registry,
+# installed beside the build; without npm or the registry the row is skipped, said so
+.PHONY: sentencex
+sentencex:
+	@if [ -d build/npm/node_modules/sentencex ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  mkdir -p build/npm && npm install --silent --no-audit --no-fund --prefix build/npm sentencex >/dev/null 2>&1 || \
+	    echo "eval: npm could not install sentencex; its row of the segmentation table is skipped"; \
+	else echo "eval: npm is not installed; the sentencex row of the segmentation table is skipped"; fi
 
 bench: all build/bench/tm_lookup_bench build/bench/lexicon_load_bench build/bench/icu_sentence_loop
 	SHARED=$(SHARED) bash bench/run.sh
