@@ -87,6 +87,20 @@ size_t closing_quotes_after(const char *t, size_t p, size_t to, int glued);
 /* The first byte from i on, before `to`, that is not such a space (or `to`). */
 size_t skip_spaces(const char *text, size_t len, size_t i, size_t to);
 
+/* Whether a quotation in ' is open, read left to right through a stretch: a straight '
+ * with spaces on both sides ("the phrase. ' And on April 3") may open the next sentence
+ * or close the last one, and only what came before tells. One after a space opens, one
+ * after a sentence mark or a word closes ("the word 'go' is"), one inside a word is an
+ * apostrophe, one standing apart turns the state. */
+typedef struct {
+    size_t at;          /* read up to here */
+    int open;
+} quote_parity;
+
+/* 1 when the ' at t[p] has spaces (or the stretch's end) on both sides and closes an open
+ * quotation, reading [qp->at, p) first; else 0. p only grows between calls. */
+int detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to);
+
 /* emit.c: sentences trimmed of their spaces, numbered, their paragraphs counted through
  * the gaps between them (two newlines: a blank line), handed to `emit`. */
 typedef struct {

@@ -5,7 +5,8 @@
  * around it. The spaces trimmed are ASCII's, U+00A0 and U+3000, read as bytes: these run
  * at every break. Opening quotes and brackets before a break belong to the sentence after
  * it (UAX #29 counts every quote as Close); closing quotes ICU does not know for marks
- * (` and the HTML entities of ' and ") belong to the sentence before. */
+ * (` and the HTML entities of ' and ") belong to the sentence before, and so does a
+ * straight quote standing apart that closes an open quotation ("phrase. ' And"). */
 #include "segmenter_impl.h"
 
 #include <string.h>
@@ -100,4 +101,41 @@ size_t closing_quotes_after(const char *t, size_t p, size_t to, int glued)
     if (!glued && i == quotes_end)
         return p; /* after a space a quote may as well open the next sentence */
     return i == to || space_after(t, i, to) ? i : p;
+}
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The state after the ' at t[i], given its neighbours. */
+static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, size_t to)
+{
+    unsigned char before = i > 0 ? (unsigned char)t[i - 1] : ' ', after = i + 1 < to ? (unsigned char)t[i + 1] : ' ';
+    int apart_before = before == ' ' || (before >= '\t' && before <= '\r');
+    int apart_after = i + 1 >= to || space_after(t, i + 1, len) != 0;
+    if (is_word_byte(before) && is_word_byte(after))
+        return; /* an apostrophe: don't, l'homme */
+    if (apart_before && apart_after)
+        qp->open = !qp->open;
+    else if (apart_before || before == '(' || before == '[')
+        qp->open = 1;
+    else
+        qp->open = 0; /* after a word or a mark it closes what is open; with nothing
+                         open, a possessive ("the students' books") */
+}
+
+int detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to)
+{
+    for (const char *q = t + qp->at; q < t + p && (q = memchr(q, '\'', (size_t)(t + p - q))) != NULL; q++)
+        quote_turn(qp, t, len, (size_t)(q - t), to);
+    if (p > qp->at)
+        qp->at = p;
+    /* only ': a " standing apart goes on with what follows, as razdel's Russian and the
+     * tokenized text it comes from has it ("чуда . ! " | "), and so do ours */
+    if (p >= to || t[p] != '\'' || p == 0 || !space_before(t, p))
+        return 0;
+    if (p + 1 < to && !space_after(t, p + 1, len))
+        return 0;
+    return qp->open;
 }

@@ -38,6 +38,7 @@ typedef struct {
     const offset_list *wraps;   /* line breaks unwrapped into spaces */
     const doc_stats *stats;     /* the document's own evidence, for the model */
     int matched;                /* the rule the last decision took (-1: none, or the pairs) */
+    quote_parity quotes;        /* whether a straight quote standing apart closes */
 } decider;
 
 /* At SRX position q: inside a protected pair no break, else the first matching rule (1
@@ -226,13 +227,18 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
         int verdict = at_end || hard ? 1 : decide(d, q);
         if (verdict < 0 && q_icu != q)
             verdict = decide(d, q_icu);
+        size_t next = skip_spaces(text, len, q, to);
         if (!at_end && !hard && q > start && opening == q_icu) { /* quotes ICU left to the next sentence */
             p = closing_quotes_after(text, p, to, p == q);
+            if (!at_end && p < to && detached_quote_closes(&d->quotes, text, len, p, to)) {
+                p++; /* "phrase. ' And": the quotation the ' closes was open */
+                next = skip_spaces(text, len, p, to);
+            }
             if (p + 1 > scanned) /* the space after them is this same end, decided here */
                 scanned = p + 1;
         }
         if (!at_end && !hard && q > start) {
-            verdict = model_verdict(d, q, p, skip_spaces(text, len, q, to), 1, verdict);
+            verdict = model_verdict(d, q, p, next, 1, verdict);
         } else if ((at_end || hard) && seg->observe) {
             boundary_candidate cand = {q, CANDIDATE_HARD, 1, -1, NULL};
             seg->observe(text, &cand, seg->observe_ctx);
@@ -252,7 +258,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
 int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, const doc_stats *stats,
                        emitter *em)
 {
-    decider d = {seg, text, len, {0}, {0}, 0, from, to, em->wraps, stats, -1};
+    decider d = {seg, text, len, {0}, {0}, 0, from, to, em->wraps, stats, -1, {from, 0}};
     rule_runner_init(&d.rr, seg->rules, text, len);
     int rc = 0;
     if (seg->protect_pairs && (rc = pairs_find(text + from, to - from, &d.pairs)) == 0)
