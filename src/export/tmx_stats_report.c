@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "../i18n.h"
+#include "../text/utf8.h"
 
 /* Print s right-aligned (left when width < 0) in |width| screen columns: translated
  * headers hold wide (CJK) and multi-byte characters, which printf's widths miscount. */
@@ -20,8 +20,7 @@ static void print_column(FILE *f, const char *s, int width)
     for (int32_t i = 0, n = (int32_t)strlen(s); i < n;) {
         UChar32 c;
         U8_NEXT(p, i, n, c);
-        int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-        cols += w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+        cols += utf8_char_columns(c);
     }
     int pad = (left ? -width : width) - cols;
     if (!left)

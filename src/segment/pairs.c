@@ -82,16 +82,6 @@ static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t cha
     return 1;
 }
 
-/* How many columns character c takes: two for wide (CJK) characters, as on screen. */
-static int columns(UChar32 c)
-{
-    if (c >= 0x4E00 && c <= 0x9FFF) /* the unified ideographs, all wide, at once */
-        return 2;
-    if (c < 0x1100)
-        return 1;
-    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    return 1 + (w == U_EA_WIDE || w == U_EA_FULLWIDTH);
-}
 
 /* The bytes of v that start a delimiter or a line break ('"', '(', ')', '[', ']', '\n',
  * 0xC2, 0xE2, 0xE3, 0xEF: starts_event in pairs_find). */
@@ -159,7 +149,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
             chars += (b & 0xC0) != 0x80;
             seen_text |= b > ' '; /* anything but ASCII spaces and controls */
             if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-                (b > 0xE4 || s[i + 1] >= 0xB8)) { /* U+4E00-U+9FFF, as columns() counts them */
+                (b > 0xE4 || s[i + 1] >= 0xB8)) { /* U+4E00-U+9FFF, as utf8_char_columns counts them */
                 chars++;
                 i += 3;
                 continue;
@@ -168,7 +158,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                 int64_t k = i;
                 UChar32 c;
                 U8_NEXT(s, k, n, c);
-                chars += (size_t)columns(c) - 1;
+                chars += (size_t)utf8_char_columns(c) - 1;
                 i = k;
                 continue;
             }
@@ -186,7 +176,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
         int64_t at = i;
         UChar32 c;
         U8_NEXT(s, i, n, c);
-        chars += (size_t)columns(c);
+        chars += (size_t)utf8_char_columns(c);
         if (c >= 0x80 && !is_delimiter(c)) {
             newlines = 0;
             continue;

@@ -18,7 +18,7 @@ static const size_t min_lines = 3;
  * ("features\ncontact manager\nevents, activities", "Sincerely,\nTraci"): a list or a
  * signature, not prose wrapped at a width no one writes at ("This sentence is\nwrapped
  * over lines. Next one." is prose: its last line is neither) */
-static const size_t short_line_chars = 24, short_line_words = 3;
+static const size_t short_line_columns = 24, short_line_words = 3;
 /* the evidence is the file's first lines: enough to decide, and a 50 MB text is not
  * decoded a second time before it is segmented */
 static const size_t max_lines = LINES_EVIDENCE_MAX;
@@ -87,14 +87,17 @@ static size_t inner_sentence_ends(const char *line, size_t n)
     return count;
 }
 
-/* Whether line[0..n) (trimmed) is short: at most short_line_chars characters in at most
+/* Whether line[0..n) (trimmed) is short: at most short_line_columns columns (a Chinese
+ * character takes two, as on screen: 12 of them are a few words) in at most
  * short_line_words words. */
-static int is_short_line(const char *line, size_t n, size_t chars)
+static int is_short_line(const char *line, size_t n)
 {
-    size_t words = n > 0;
-    for (size_t i = 1; i < n; i++)
-        words += is_space(line[i - 1]) && !is_space(line[i]);
-    return chars <= short_line_chars && words <= short_line_words;
+    size_t words = n > 0, columns = 0, step;
+    for (size_t i = 0; i < n && columns <= short_line_columns; i += step) {
+        columns += (size_t)utf8_char_columns(utf8_char_at(line, n, i, &step));
+        words += i > 0 && is_space(line[i - 1]) && !is_space(line[i]);
+    }
+    return columns <= short_line_columns && words <= short_line_words;
 }
 
 static size_t visible_length(const char *line, size_t n)
@@ -155,7 +158,7 @@ static void tally_line(line_tally *t, const char *line, size_t n, const char *pr
         t->full = t->lines >= max_lines;
     }
     if (a < b && !t->long_lines) /* every line counts, the last one too */
-        t->long_lines = !is_short_line(line + a, b - a, visible_length(line + a, b - a)) ||
+        t->long_lines = !is_short_line(line + a, b - a) ||
                         inner_sentence_ends(line + a, b - a) > 0;
     t->have_prev = a < b;
 }

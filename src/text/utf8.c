@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -235,4 +236,14 @@ int utf8_snprintf(char *buf, size_t size, const char *fmt, ...)
     int n = utf8_vsnprintf(buf, size, fmt, ap);
     va_end(ap);
     return n;
+}
+
+int utf8_char_columns(UChar32 c)
+{
+    if (c >= 0x4E00 && c <= 0x9FFF) /* the unified ideographs, all wide, at once */
+        return 2;
+    if (c < 0x1100)
+        return 1;
+    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return 1 + (w == U_EA_WIDE || w == U_EA_FULLWIDTH);
 }

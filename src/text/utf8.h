@@ -34,6 +34,9 @@ char *utf8_truncate(const char *text, size_t max_chars, char *out, size_t size);
 
 /* vsnprintf for messages: a result too long for buf is cut as utf8_truncate cuts, with
  * "…", instead of in the middle of a character. Returns what vsnprintf returns. */
+/* How many columns character c takes on screen: two for wide (CJK) characters, else one. */
+int utf8_char_columns(UChar32 c);
+
 int utf8_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 int utf8_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -482,6 +482,12 @@ static void line_structure_is_decided_per_file(void **state)
     ev = text_line_structure(list, strlen(list));
     assert_int_equal(ev.structure, LINES_SENTENCE);
     assert_int_equal(ev.lines, 2);
+    const char *cjk_list = "特点\n联系人管理\n活动\n"; /* 12 columns at most: a few words */
+    ev = text_line_structure(cjk_list, strlen(cjk_list));
+    assert_int_equal(ev.structure, LINES_SENTENCE);
+    const char *cjk_prose = "来自六十个国家的领导人出席\n了峰会。\n"; /* 13 characters, 26 columns */
+    ev = text_line_structure(cjk_prose, strlen(cjk_prose));
+    assert_int_equal(ev.structure, LINES_WRAP);
     const char *signature = "Sincerely,\nTraci\n\n\n";
     ev = text_line_structure(signature, strlen(signature));
     assert_int_equal(ev.structure, LINES_SENTENCE);
