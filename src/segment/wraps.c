@@ -3,8 +3,10 @@
  * A paragraph is a run of non-blank lines; the newlines inside it become spaces (same
  * byte length, so offsets hold) before ICU sees the text, and their positions are kept
  * so that a sentence can say it was wrapped (sentence_span.wraps) and the model can see a
- * line's end in a gap. The threads cut a large text at paragraph ends, where no pair of
- * quotes stays open and no rule reaches across. */
+ * line's end in a gap. A newline before a list item stays ("- one\n- two": two lines that
+ * start with the same bullet), so that the item ends the sentence before it. The threads
+ * cut a large text at paragraph ends, where no pair of quotes stays open and no rule
+ * reaches across. */
 #include "segmenter_impl.h"
 
 #include <string.h>
@@ -20,6 +22,21 @@ static int offsets_add(offset_list *l, size_t v)
     return rc;
 }
 
+/* The bullet that starts the line t[line..end) after its indent, followed by a space
+ * ("- item", "* item", "• item", "– item"), as a number; 0 when it starts otherwise. */
+static long bullet_of(const char *t, size_t line, size_t end)
+{
+    static const char *const bullets[] = {"-", "*", "+", "\u2022", "\u25AA", "\u00B7", "\u2013", "\u2014"};
+    while (line < end && (t[line] == ' ' || t[line] == '\t'))
+        line++;
+    for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
+        size_t n = strlen(bullets[k]);
+        if (end - line > n && memcmp(t + line, bullets[k], n) == 0 && (t[line + n] == ' ' || t[line + n] == '\t'))
+            return (long)k + 1;
+    }
+    return 0;
+}
+
 int unwrap_lines(char *t, size_t len, offset_list *wraps)
 {
     return unwrap_lines_in(t, 0, len, wraps);
@@ -30,11 +47,21 @@ int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
     size_t line = from;
     int prev_nonblank = 0;
     size_t prev_newline = 0;
+    long prev_bullet = 0;
     while (line <= to) {
         char *nl = memchr(t + line, '\n', to - line);
         size_t end = nl ? (size_t)(nl - t) : to;
         int nonblank = !is_blank_line(t, line, end);
-        if (nonblank && prev_nonblank) {
+        /* a list: a line that starts with the same bullet as the line before or after it
+         * starts an item, its newline kept (a break), not a wrap */
+        long bullet = nonblank ? bullet_of(t, line, end) : 0, next_bullet = 0;
+        if (bullet && bullet != prev_bullet && nl) {
+            const char *next_nl = memchr(nl + 1, '\n', to - end - 1);
+            next_bullet = bullet_of(t, end + 1, next_nl ? (size_t)(next_nl - t) : to);
+        }
+        int item = bullet && (bullet == prev_bullet || bullet == next_bullet);
+        prev_bullet = bullet;
+        if (nonblank && prev_nonblank && !item) {
             t[prev_newline] = ' ';
             if (prev_newline > from && t[prev_newline - 1] == '\r')
                 t[prev_newline - 1] = ' ';
