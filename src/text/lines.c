@@ -17,7 +17,8 @@ static const size_t min_lines = 3;
 /* ...unless those few lines are all short, a few words each and no sentence end inside
  * ("features\ncontact manager\nevents, activities", "Sincerely,\nTraci"): a list or a
  * signature, not prose wrapped at a width no one writes at ("This sentence is\nwrapped
- * over lines. Next one." is prose: its last line is neither) */
+ * over lines. Next one." is prose: its last line is neither); and whose lines end alike
+ * ("Hello\nworld." is one sentence wrapped) */
 static const size_t short_line_columns = 24, short_line_words = 3;
 /* the evidence is the file's first lines: enough to decide, and a 50 MB text is not
  * decoded a second time before it is segmented */
@@ -160,6 +161,10 @@ static void tally_line(line_tally *t, const char *line, size_t n, const char *pr
     if (a < b && !t->long_lines) /* every line counts, the last one too */
         t->long_lines = !is_short_line(line + a, b - a) ||
                         inner_sentence_ends(line + a, b - a) > 0;
+    if (a < b) {
+        t->nonblank++;
+        t->ending += ends_sentence(line + a, b - a);
+    }
     t->have_prev = a < b;
 }
 
@@ -219,7 +224,9 @@ line_evidence line_tally_finish(line_tally *t)
     line_evidence ev = {LINES_WRAP, 0, 0, 0, 0};
     size_t *lengths = t->lengths, mid = t->mid, inner = t->inner;
     ev.lines = t->lines;
-    int all_short = t->lines > 0 && !t->long_lines;
+    /* list items end alike, all with a sentence end or none; "Hello\nworld." is one
+     * sentence wrapped */
+    int all_short = t->lines > 0 && !t->long_lines && (t->ending == 0 || t->ending == t->nonblank);
     t->lengths = NULL;
     line_tally_free(t);
     if (ev.lines < min_lines && all_short) { /* a short list: its lines are units */

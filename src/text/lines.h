@@ -43,6 +43,7 @@ enum { LINES_EVIDENCE_MAX = 2000 };
 typedef struct {
     size_t *lengths, cap, lines, mid, inner;
     int long_lines;         /* a line of more than a few words, or with a sentence end inside */
+    size_t nonblank, ending; /* non-blank lines; of them, those that end a sentence */
     int have_prev, full;
     const char *prev;       /* the last whole line, trimmed */
     size_t prev_len;

@@ -492,8 +492,8 @@ static void line_structure_is_decided_per_file(void **state)
     ev = text_line_structure(signature, strlen(signature));
     assert_int_equal(ev.structure, LINES_SENTENCE);
     const char *short_prose[] = {"This sentence is\nwrapped over lines. Next one.", "One.\r\nstill one. Two.\r\n",
-                                 "The quick brown fox jumped\nover the lazy dog.\n"};
-    for (size_t k = 0; k < 3; k++) {
+                                 "The quick brown fox jumped\nover the lazy dog.\n", "Hello\r\nworld.\r\n"};
+    for (size_t k = 0; k < 4; k++) {
         ev = text_line_structure(short_prose[k], strlen(short_prose[k]));
         assert_int_equal(ev.structure, LINES_WRAP);
         assert_int_equal(ev.lines, 0);
