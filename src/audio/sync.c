@@ -9,6 +9,7 @@
 #include "../i18n.h"
 #include "../util/error.h"
 #include "../util/stats.h"
+#include "boundary.h"
 #include "decode.h"
 #include "dtw.h"
 #include "gap_dtw.h"
@@ -162,151 +163,6 @@ static size_t real_frame(const collapsed *syn, const collapsed *rec, const dtw_p
     return rec->orig[path_column(syn, p, f)];
 }
 
-/* The recording's frame-level evidence for refining boundaries. */
-typedef struct {
-    const unsigned char *speech;
-    const float *energy;
-    size_t n;
-    float quiet_db; /* frames above it are heard, even those the detector's smoothing dropped */
-} recording_evidence;
-
-/* How far a boundary may move over a word's soft onset or fading tail, next to a pause.
- * Walking only next to a pause matters: on run-on sentences (dev-hard) it moved starts
- * into the previous sentence's reverberation (ru: 100% -> 60% within tolerance). */
-enum { MAX_EDGE_FRAMES = 20 };
-
-/* A start the path put inside running speech moves to a clear pause's end (>= 0.3 s of
- * pause) within 0.4 s. On the shared sets: dev en_flite 92% -> 100% within tolerance,
- * dev-hard en_flite 83% -> 92% (p90 0.19 -> 0.02 s), our awb at a slow rate 67% -> 78%,
- * nothing worse. Pauses of 0.2 s (kal: 78% -> 67%) or a 0.6 s reach (ru m2: 100% -> 89%)
- * took commas for sentence ends. */
-enum { NEAR_ONSET_FRAMES = 40, CLEAR_PAUSE_FRAMES = 30 };
-
-/* A frame is heard above the floor + this share of the floor-to-speech span. 0.15 and
- * 0.2 tie on ../shared (dev 100%, dev-hard >= 83%); 0.15 found soft onsets better in our
- * own recordings under a -45 dB noise floor (en-gb-x-rp 89% -> 100% within tolerance),
- * the detector's 0.3 missed them by 0.15 s. */
-static const float quiet_share = 0.15f;
-
-/* Whether frames [from, to) include a pause. */
-static int pause_within(const recording_evidence *e, size_t from, size_t to)
-{
-    for (size_t k = from; k < to; k++)
-        if (!e->speech[k])
-            return 1;
-    return 0;
-}
-
-/* Within NEAR_ONSET_FRAMES of frame k, the nearest frame where speech resumes after a
- * pause of at least CLEAR_PAUSE_FRAMES, or -1. */
-static long nearest_onset(const recording_evidence *e, size_t k)
-{
-    for (long d = 1; d <= NEAR_ONSET_FRAMES; d++)
-        for (int sign = -1; sign <= 1; sign += 2) {
-            long at = (long)k + sign * d;
-            if (at <= CLEAR_PAUSE_FRAMES || at >= (long)e->n || !e->speech[at] || e->speech[at - 1])
-                continue;
-            long q = at - 1;
-            while (q >= 0 && !e->speech[q])
-                q--;
-            if (at - 1 - q >= CLEAR_PAUSE_FRAMES)
-                return at;
-        }
-    return -1;
-}
-
-/* A start on the recording: the path's frame, moved to where speech resumes when the
- * path put it inside a pause, then back over the word's soft onset. */
-static size_t refine_start(const recording_evidence *e, size_t r)
-{
-    size_t k = r;
-    while (k < e->n && !e->speech[k])
-        k++;
-    if (k == e->n)
-        k = r;
-    if (!pause_within(e, k > MAX_EDGE_FRAMES ? k - MAX_EDGE_FRAMES : 0, k)) {
-        /* the path put the start inside running speech: a clear pause ending close by is
-         * where the sentence begins; with none, it runs on from the one before */
-        long onset = nearest_onset(e, k);
-        if (onset < 0)
-            return k;
-        k = (size_t)onset;
-    }
-    for (int moved = 0; k > 0 && e->energy[k - 1] > e->quiet_db && moved < MAX_EDGE_FRAMES; moved++)
-        k--;
-    return k;
-}
-
-/* The evidence near recording frame `at` (the warping with skips only): heard above the
- * quiet level of the 5 s either side (LOCAL_LEVEL_FRAMES) where that is above the
- * recording's.
- * A recording that a partial transcript covers is often pieced together: a speaker's
- * recording among a host's, an interpreter's, music, with floors of their own. The
- * reverberant dev-hard zh recording's pauses lie at -44 dB among other speech whose
- * floor puts the recording's quiet level at -46 dB: every start after a pause walked
- * back the whole MAX_EDGE_FRAMES over them and began 0.2 s early (3 of 10 on both seeds
- * of surrounded_devhard_zh_espeak, a start median of 0.051 s); a full transcript of the
- * same recording is timed with that recording's own levels. */
-enum { LOCAL_LEVEL_FRAMES = 500 };
-
-static int local_evidence(const recording_evidence *e, size_t at, recording_evidence *out)
-{
-    *out = *e;
-    size_t a = at > LOCAL_LEVEL_FRAMES ? at - LOCAL_LEVEL_FRAMES : 0;
-    size_t b = at + LOCAL_LEVEL_FRAMES < e->n ? at + LOCAL_LEVEL_FRAMES : e->n;
-    if (b <= a)
-        return 0;
-    vad_levels near;
-    int rc = vad_levels_of(e->energy + a, b - a, &near);
-    float quiet = near.floor_db + quiet_share * (near.speech_db - near.floor_db);
-    if (rc == 0 && quiet > out->quiet_db)
-        out->quiet_db = quiet;
-    return rc;
-}
-
-/* A cue boundary inside a sentence (a mark): speakers pause briefly at the phrase
- * boundaries where cues are cut, too briefly for the voice detector, which bridges such
- * dips. A quiet dip of at least QUIET_DIP_FRAMES whose end lies within MARK_REACH_FRAMES of
- * the path's frame is where the cue's words begin; without one the path's frame stands
- * (walking back over loud frames, as for sentences, only crossed into the word before).
- * Own recordings spoken cue by cue (scripts/eval_cues.sh): English cue starts inside
- * sentences within Netflix's tolerance 89 -> 92 of 96 (all voices: 145 -> 148 of 152), the
- * path's frame having put them 0.13-0.33 s early, in the word before a short pause. */
-enum { QUIET_DIP_FRAMES = 6, MARK_REACH_FRAMES = 25 };
-
-static size_t refine_mark(const recording_evidence *e, size_t r)
-{
-    long best = -1;
-    for (long d = 0; d <= MARK_REACH_FRAMES; d++)
-        for (int sign = -1; sign <= 1 && best < 0; sign += 2) {
-            long at = (long)r + sign * d;
-            if (at <= QUIET_DIP_FRAMES || at >= (long)e->n || e->energy[at] <= e->quiet_db ||
-                e->energy[at - 1] > e->quiet_db)
-                continue;
-            long q = at - 1;
-            while (q >= 0 && e->energy[q] <= e->quiet_db && at - q <= QUIET_DIP_FRAMES)
-                q--;
-            if (at - q > QUIET_DIP_FRAMES)
-                best = at;
-        }
-    return best >= 0 ? (size_t)best : r;
-}
-
-/* An end on the recording (one past the last frame): the path's frame for the pause
- * after the speech, moved back to where speech stopped when that is in a pause, then on
- * over the word's fading tail. */
-static size_t refine_end(const recording_evidence *e, size_t from, size_t r)
-{
-    size_t k = r;
-    while (k > from + 1 && !e->speech[k - 1])
-        k--;
-    if (!pause_within(e, k, k + MAX_EDGE_FRAMES < e->n ? k + MAX_EDGE_FRAMES : e->n))
-        return k;
-    for (int moved = 0; k < e->n && e->energy[k] > e->quiet_db && moved < MAX_EDGE_FRAMES; moved++)
-        k++;
-    return k;
-}
-
 /* An edge piece across a pause (the warping with skips only). Where untranscribed sound
  * lies next to a sentence, the path may lay the sentence's first or last words on it and
  * cross the clear pause between it and the sentence on synthetic speech, as if the
@@ -321,8 +177,8 @@ static size_t refine_end(const recording_evidence *e, size_t from, size_t r)
  * two sentences that follow each other a pause the synthesizer lacks is a speaker's. */
 enum {
     EDGE_SYNTH_PAUSE_REACH = 10, /* synthetic frames either side of the crossing that must be speech */
-    EDGE_PAUSE_FRAMES = 30,      /* a pause the piece lies beyond: 0.3 s, CLEAR_PAUSE_FRAMES's value,
-                                    chosen on its own (retuning refine_start's must not move it) */
+    EDGE_PAUSE_FRAMES = 30,      /* a pause the piece lies beyond: 0.3 s, the value of boundary.c's
+                                    clear pause, chosen on its own (retuning that must not move it) */
     EDGE_SKIP_FRAMES = 50,       /* recording skipped beside the sentence before its edges are
                                     doubted: 0.5 s, SKIP_REPORT_FRAMES's value, likewise */
     EDGE_OWN_PAUSE_FRAMES = 60,  /* a pause up to 0.6 s may be the speaker's own inside a sentence */
@@ -574,7 +430,7 @@ static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const un
  * its first frame heard above the recording's quiet level (a subtitle cue may stay up
  * until then). The voice detector's onset came later in a music bed quieter than speech:
  * the cue before it stayed up 0.29 s into the music (music_dev_ru_espeak of the second
- * seed, once its sentence's start was found 0.18 s later with local_evidence). */
+ * seed, once its sentence's start was found 0.18 s later with boundary_near). */
 static int skipped_stretches(const collapsed *crec, const unsigned char *skipped, const recording_evidence *ev,
                              sync_map *out)
 {
@@ -605,18 +461,62 @@ static int skipped_stretches(const collapsed *crec, const unsigned char *skipped
     return 0;
 }
 
+/* Cue boundaries inside sentences (marks). A cue is cut where a phrase ends, and a
+ * speaker marks the break: the phrase's last word lengthened, often a pause. The
+ * synthesizer reading the sentence whole does neither, and the warping, which cannot
+ * tell the lengthened word from the next one, put the boundary inside it (own
+ * recordings spoken cue by cue, scripts/eval_cues.sh: 'barn | at the edge' 0.14-0.33 s
+ * early in three English voices). So the transcript is spoken again, every sentence as
+ * its phrases (synth.h), and each sentence with marks is warped once more, alone, onto
+ * the stretch of recording where it was placed; the sentences keep their times. A mark
+ * is then moved to a quiet dip close by (boundary_mark); a missing sentence's marks take
+ * its (empty) place. On scripts/eval_cues.sh, cue starts inside sentences within
+ * Netflix's tolerance 149 -> 151 of 152 (rms, m3 15 -> 16 of 16; slt stays at 15: its
+ * 'barn | at' now right, 'organised | anything' 0.09 -> 0.15 s late); ../shared (sync
+ * map and subtitles), scripts/eval_voices.sh and eval_partial.sh the same; `sync --cues`
+ * 0.54 -> 0.69 s on a 100 s recording. Mind that those recordings are spoken cue by cue,
+ * as this reading is: real speakers break less at some cue cuts. */
+static int place_marks(const collapsed *csyn, const synth_span *spans, const synth_mark *marks, size_t nmarks,
+                       const collapsed *crec, const recording_evidence *ev, sync_map *out)
+{
+    int rc = 0;
+    for (size_t m = 0; rc == 0 && m < nmarks;) {
+        const sync_sentence *placed = &out->sentence[marks[m].sentence];
+        const synth_span *sp = &spans[marks[m].sentence];
+        size_t end = m;
+        while (end < nmarks && marks[end].sentence == marks[m].sentence)
+            end++;
+        size_t a = (size_t)(placed->start * FRAMES_PER_SECOND + 0.5), b = (size_t)(placed->end * FRAMES_PER_SECOND + 0.5);
+        size_t r0 = csyn->kept[sp->speech_start], r1 = csyn->kept[sp->speech_end];
+        size_t c0 = crec->kept[a < ev->n ? a : ev->n], c1 = crec->kept[b < ev->n ? b : ev->n];
+        dtw_path p = {0};
+        feature_seq rows = {csyn->v + r0 * DIM, r1 > r0 ? r1 - r0 : 0, DIM}, cols = {crec->v + c0 * DIM, c1 > c0 ? c1 - c0 : 0, DIM};
+        if (!placed->missing && rows.n && cols.n)
+            rc = dtw_align(&rows, &cols, band_seconds, &p);
+        for (; rc == 0 && m < end; m++) {
+            size_t row = csyn->kept[marks[m].frame];
+            row = row > r0 ? row - r0 : 0;
+            out->mark_time[m] = p.col ? (double)boundary_mark(ev, crec->orig[c0 + p.col[row < rows.n ? row : rows.n - 1]]) /
+                                            FRAMES_PER_SECOND
+                                      : placed->start;
+        }
+        dtw_path_free(&p);
+    }
+    return rc;
+}
+
 int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
                size_t nmarks, sync_map *out)
 {
     *out = (sync_map){0};
-    audio_features rec = {0}, syn = {0};
-    unsigned char *rec_speech = NULL, *syn_speech = NULL;
-    synth_span *spans = calloc(n ? n : 1, sizeof *spans);
-    collapsed crec = {0}, csyn = {0};
+    audio_features rec = {0}, syn = {0}, phr = {0};
+    unsigned char *rec_speech = NULL, *syn_speech = NULL, *phr_speech = NULL;
+    synth_span *spans = calloc(n ? n : 1, sizeof *spans), *phr_spans = calloc(n ? n : 1, sizeof *phr_spans);
+    collapsed crec = {0}, csyn = {0}, cphr = {0};
     dtw_path path = {0};
     feature_extractor *ex = NULL;
     decode_report report;
-    int rc = spans ? feature_extractor_new(&rec, &ex) : error_nomem();
+    int rc = spans && phr_spans ? feature_extractor_new(&rec, &ex) : error_nomem();
     if (rc == 0)
         rc = audio_decode(audio_path, to_features, ex, &report);
     feature_extractor_free(ex);
@@ -630,8 +530,8 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         rc = error_set(ERR_DATA, _("%s: no speech found (the loud and quiet parts differ by only %.1f dB)"),
                        audio_path, levels.speech_db - levels.floor_db);
     if (rc == 0)
-        rc = synth_transcript(lang, sentences, n, spans, marks, nmarks, &syn);
-    if (rc == 0 && !(syn_speech = malloc(syn.n + 1)))
+        rc = synth_transcript(lang, sentences, n, spans, marks, nmarks, &syn, phr_spans, nmarks ? &phr : NULL);
+    if (rc == 0 && (!(syn_speech = malloc(syn.n + 1)) || !(phr_speech = malloc(phr.n + 1))))
         rc = error_nomem();
     if (rc == 0)
         rc = vad_detect(syn.energy, syn.n, syn_speech, &syn_levels);
@@ -639,11 +539,16 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         rc = collapse(&rec, rec_speech, &crec);
     if (rc == 0)
         rc = collapse(&syn, syn_speech, &csyn);
+    if (rc == 0 && nmarks)
+        rc = vad_detect(phr.energy, phr.n, phr_speech, &syn_levels);
+    if (rc == 0 && nmarks)
+        rc = collapse(&phr, phr_speech, &cphr);
     /* the collapsed copies hold what the warping needs: the full MFCCs can go (a third of
      * the memory on long recordings) */
     free(rec.mfcc);
     free(syn.mfcc);
-    rec.mfcc = syn.mfcc = NULL;
+    free(phr.mfcc);
+    rec.mfcc = syn.mfcc = phr.mfcc = NULL;
     gap_path gaps = {0};
     if (rc == 0)
         rc = warp_with_gaps(&csyn, &crec, rec_speech, spans, n, &gaps);
@@ -673,8 +578,8 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         for (size_t k = 0; k < syn.n; k++)
             syn_speech_frames += syn_speech[k];
         out->synth_seconds = (double)syn_speech_frames / FRAMES_PER_SECOND;
-        recording_evidence ev = {rec_speech, rec.energy, rec.n,
-                                 levels.floor_db + quiet_share * (levels.speech_db - levels.floor_db)};
+        recording_evidence ev = {rec_speech, rec.energy, rec.n, 0, 0};
+        boundary_levels(&levels, &ev);
         double placed_end = 0;
         for (size_t s = 0; s < n; s++) {
             synth_span *sp = &spans[s];
@@ -693,34 +598,35 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
                     rb = k;
             }
             recording_evidence at_start = ev, at_end = ev;
-            if (gaps.skipped && ((rc = local_evidence(&ev, ra, &at_start)) < 0 ||
-                                 (rc = local_evidence(&ev, rb, &at_end)) < 0))
+            if (gaps.skipped && ((rc = boundary_near(&ev, ra, &at_start)) < 0 ||
+                                 (rc = boundary_near(&ev, rb, &at_end)) < 0))
                 break;
-            size_t a = refine_start(&at_start, ra);
-            size_t b = refine_end(&at_end, a, rb);
+            size_t a = boundary_start(&at_start, ra);
+            size_t b = boundary_end(&at_end, a, rb);
             if (b <= a)
                 b = a + 1;
             out->sentence[s] = (sync_sentence){(double)a / FRAMES_PER_SECOND, (double)b / FRAMES_PER_SECOND, 0, 0};
             placed_end = out->sentence[s].end;
         }
         sentence_confidences(&csyn, &crec, &path, spans, out->sentence, n);
-        for (size_t m = 0; m < nmarks; m++)
-            out->mark_time[m] = out->sentence[marks[m].sentence].missing
-                                    ? out->sentence[marks[m].sentence].start
-                                    : (double)refine_mark(&ev, real_frame(&csyn, &crec, &path, marks[m].frame)) /
-                                          FRAMES_PER_SECOND;
-        if (gaps.skipped)
+        if (nmarks)
+            rc = place_marks(&cphr, phr_spans, marks, nmarks, &crec, &ev, out);
+        if (rc == 0 && gaps.skipped)
             rc = skipped_stretches(&crec, gaps.skipped, &ev, out);
     }
     gap_path_free(&gaps);
     dtw_path_free(&path);
     collapsed_free(&crec);
     collapsed_free(&csyn);
+    collapsed_free(&cphr);
     free(rec_speech);
     free(syn_speech);
+    free(phr_speech);
     free(spans);
+    free(phr_spans);
     audio_features_free(&rec);
     audio_features_free(&syn);
+    audio_features_free(&phr);
     if (rc < 0)
         sync_map_free(out);
     return rc;

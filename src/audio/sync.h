@@ -4,8 +4,11 @@
  * recording and the synthetic speech become normalized MFCCs (features.h), long
  * non-speech stretches are collapsed in both so that pauses of any length meet, the
  * synthetic speech is warped onto the recording (dtw.h), and each sentence boundary is
- * then refined on the recording, with its pauses (vad.h) as one piece of evidence weighed
- * against the path. Every sentence gets a confidence from how well its frames matched. */
+ * then refined on the recording (boundary.h), with its pauses (vad.h) as one piece of
+ * evidence weighed against the path. Cue boundaries inside sentences (marks) come from a
+ * second reading, the sentences spoken as the phrases the cues cut them into, each warped
+ * alone onto where its sentence was placed. Every sentence gets a confidence from how
+ * well its frames matched. */
 #ifndef POLYALIGN_AUDIO_SYNC_H
 #define POLYALIGN_AUDIO_SYNC_H
 

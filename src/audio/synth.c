@@ -123,15 +123,36 @@ static int push_silence(synth_state *s, double seconds)
     return s->rc;
 }
 
-static int synth_sentence(synth_state *s, const char *text, size_t index, synth_span *sp, synth_mark *marks,
-                          size_t nmarks, size_t *next_mark)
+/* Speak text[from, to) (a NUL-terminated copy in `buf`) into the features. */
+static void speak(synth_state *s, const char *text, size_t from, size_t to, char *buf, size_t index)
+{
+    memcpy(buf, text + from, to - from);
+    buf[to - from] = 0;
+    unsigned uid = 0;
+    espeak_ERROR err = espeak_Synth(buf, to - from + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, &uid, NULL);
+    if (s->rc == 0 && err != EE_OK)
+        s->rc = error_set(ERR_SOFTWARE, _("espeak-ng could not synthesize sentence %zu"), index + 1);
+}
+
+static int synth_sentence(synth_state *s, const char *text, size_t index, int phrases, synth_span *sp,
+                          synth_mark *marks, size_t nmarks, size_t *next_mark)
 {
     sp->seg_start = frame_at(s);
     s->nwords = 0;
-    unsigned uid = 0;
-    espeak_ERROR err = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, &uid, NULL);
-    if (s->rc == 0 && err != EE_OK)
-        s->rc = error_set(ERR_SOFTWARE, _("espeak-ng could not synthesize sentence %zu"), index + 1);
+    size_t len = strlen(text), from = 0;
+    char *buf = malloc(len + 1);
+    if (!buf)
+        return s->rc = error_nomem();
+    for (; phrases && s->rc == 0 && *next_mark < nmarks && marks[*next_mark].sentence == index; ++*next_mark) {
+        size_t to = marks[*next_mark].byte < len ? marks[*next_mark].byte : len;
+        if (to > from)
+            speak(s, text, from, to, buf, index);
+        marks[*next_mark].frame = frame_at(s);
+        from = to > from ? to : from;
+    }
+    if (s->rc == 0)
+        speak(s, text, from, len, buf, index);
+    free(buf);
     for (; s->rc == 0 && *next_mark < nmarks && marks[*next_mark].sentence == index; ++*next_mark) {
         int want = chars_before(text, marks[*next_mark].byte);
         int ms = 0;
@@ -148,8 +169,38 @@ static int synth_sentence(synth_state *s, const char *text, size_t index, synth_
     return s->rc;
 }
 
+/* One reading of the transcript into `out`, in the session begun by synth_transcript. */
+static int read_transcript(int rate, const char *const *sentences, size_t n, int phrases, synth_span *spans,
+                           synth_mark *marks, size_t nmarks, audio_features *out)
+{
+    synth_state s = {0};
+    AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
+    s.rc = feature_extractor_new(out, &s.ex);
+    if (s.rc == 0)
+        s.rc = resampler_new(rate, AV_SAMPLE_FMT_S16, &mono, to_features, &s, &s.rs);
+    s.rate = rate;
+    current = &s;
+    size_t next_mark = 0;
+    push_silence(&s, pause_after_sentence); /* a recording starts with a pause too */
+    for (size_t k = 0; k < n && s.rc == 0; k++)
+        synth_sentence(&s, sentences[k], k, phrases, &spans[k], marks, nmarks, &next_mark);
+    if (s.rc == 0)
+        s.rc = resampler_push(s.rs, NULL, 0);
+    for (size_t k = 0; k < n && s.rc == 0; k++)
+        find_speech(out, &spans[k]);
+    for (size_t m = 0; m < nmarks; m++)
+        if (marks[m].frame >= out->n)
+            marks[m].frame = out->n ? out->n - 1 : 0;
+    current = NULL;
+    resampler_free(s.rs);
+    feature_extractor_free(s.ex);
+    free(s.words);
+    return s.rc;
+}
+
 int synth_transcript(const char *lang, const char *const *sentences, size_t n, synth_span *spans,
-                     synth_mark *marks, size_t nmarks, audio_features *out)
+                     synth_mark *marks, size_t nmarks, audio_features *out, synth_span *phrased_spans,
+                     audio_features *phrased)
 {
     const char *voice = synth_voice_for(lang);
     if (!voice)
@@ -161,29 +212,10 @@ int synth_transcript(const char *lang, const char *const *sentences, size_t n, s
         espeak_Terminate();
         return error_set(ERR_SOFTWARE, _("espeak-ng has no voice '%s'"), voice);
     }
-    synth_state s = {0};
-    AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-    s.rc = feature_extractor_new(out, &s.ex);
-    if (s.rc == 0)
-        s.rc = resampler_new(rate, AV_SAMPLE_FMT_S16, &mono, to_features, &s, &s.rs);
-    s.rate = rate;
-    current = &s;
     espeak_SetSynthCallback(on_speech);
-    size_t next_mark = 0;
-    push_silence(&s, pause_after_sentence); /* a recording starts with a pause too */
-    for (size_t k = 0; k < n && s.rc == 0; k++)
-        synth_sentence(&s, sentences[k], k, &spans[k], marks, nmarks, &next_mark);
-    if (s.rc == 0)
-        s.rc = resampler_push(s.rs, NULL, 0);
-    for (size_t k = 0; k < n && s.rc == 0; k++)
-        find_speech(out, &spans[k]);
-    for (size_t m = 0; m < nmarks; m++)
-        if (marks[m].frame >= out->n)
-            marks[m].frame = out->n ? out->n - 1 : 0;
-    current = NULL;
+    int rc = read_transcript(rate, sentences, n, 0, spans, marks, nmarks, out);
+    if (rc == 0 && phrased)
+        rc = read_transcript(rate, sentences, n, 1, phrased_spans, marks, nmarks, phrased);
     espeak_Terminate();
-    resampler_free(s.rs);
-    feature_extractor_free(s.ex);
-    free(s.words);
-    return s.rc;
+    return rc;
 }

@@ -31,8 +31,14 @@ const char *synth_voice_for(const char *lang);
 const char *synth_languages(void);
 
 /* Synthesize sentences[0..n) into `out` (features, not normalized); spans[n] and the
- * frames of the marks (sorted by sentence, then byte) are filled in. */
+ * frames of the marks (sorted by sentence, then byte) are filled in. With `phrased`, the
+ * transcript is read a second time into it (spans in phrased_spans[n]; the marks' frames
+ * are then those of this reading): every sentence as the phrases its marks cut it into,
+ * one after another, each mark where its phrase begins, a phrase's last word lengthened
+ * as a speaker lengthens it before a break. espeak-ng cannot be started twice in a
+ * process (its second shutdown hangs): both readings are made in one session. */
 int synth_transcript(const char *lang, const char *const *sentences, size_t n, synth_span *spans,
-                     synth_mark *marks, size_t nmarks, audio_features *out);
+                     synth_mark *marks, size_t nmarks, audio_features *out, synth_span *phrased_spans,
+                     audio_features *phrased);
 
 #endif

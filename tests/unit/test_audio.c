@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio/boundary.h"
 #include "audio/decode.h"
 #include "audio/dtw.h"
 #include "audio/gap_dtw.h"
@@ -68,6 +69,64 @@ static void vad_bridges_dips_and_drops_blips(void **state)
     assert_int_equal(speech[122], 1);
     assert_int_equal(speech[249], 1);
     assert_int_equal(speech[250], 0);
+}
+
+/* Frames [from, to) at `db`, speech where loud (the detector's verdict, as it would be). */
+static void fill(float *e, unsigned char *speech, int from, int to, float db)
+{
+    for (int k = from; k < to; k++)
+        e[k] = db, speech[k] = db > -40.0f;
+}
+
+/* Levels: floor -58, speech -16 dB: quiet level -51.7, onset level -53.8. */
+static recording_evidence evidence_of(const float *e, const unsigned char *speech, size_t n)
+{
+    recording_evidence ev = {speech, e, n, 0, 0};
+    boundary_levels(&(vad_levels){-58.0f, -16.0f, -45.0f}, &ev);
+    return ev;
+}
+
+/* A soft onset in two steps (a sound, faint frames under the quiet level, the word) starts
+ * with its first sound after a pause; the same faint frames after the word before (a
+ * reverberant tail) join nothing, and an end does not follow them. */
+static void boundary_onsets_join_faint_frames(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    float e[N];
+    unsigned char speech[N];
+    fill(e, speech, 0, N, -58.0f);
+    fill(e, speech, 100, 108, -37.0f); /* the lead-in sound */
+    fill(e, speech, 108, 119, -52.5f); /* faint: over the onset level, under the quiet level */
+    fill(e, speech, 119, 170, -16.0f); /* the word */
+    recording_evidence ev = evidence_of(e, speech, N);
+    assert_true(ev.onset_db < -52.5f && ev.quiet_db > -52.5f);
+    assert_int_equal(boundary_start(&ev, 125), 100);
+    assert_int_equal(boundary_end(&ev, 100, 175), 170); /* ends keep the quiet level */
+
+    /* run on from the word before: nothing quiet within reach before the faint frames */
+    fill(e, speech, 0, 108, -16.0f);
+    ev = evidence_of(e, speech, N);
+    assert_int_equal(boundary_start(&ev, 125), 119);
+}
+
+/* A cue boundary inside a sentence moves to the end of a quiet dip close by, a dip under
+ * the onset level: faint frames are no dip, and the cue starts with its first sound. */
+static void boundary_mark_takes_a_quiet_dip(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    float e[N];
+    unsigned char speech[N];
+    fill(e, speech, 0, N, -58.0f);
+    fill(e, speech, 40, 100, -16.0f);  /* the word before */
+    fill(e, speech, 100, 108, -58.0f); /* a short pause */
+    fill(e, speech, 108, 115, -37.0f); /* the cue's first sound */
+    fill(e, speech, 115, 126, -52.5f); /* faint */
+    fill(e, speech, 126, 200, -16.0f);
+    recording_evidence ev = evidence_of(e, speech, N);
+    assert_int_equal(boundary_mark(&ev, 127), 108);
+    assert_int_equal(boundary_mark(&ev, 75), 75); /* no dip within reach: the path's frame */
 }
 
 /* rows: a random walk; cols: the same, every frame of rows' second half said twice */
@@ -248,20 +307,25 @@ static void synth_spans_and_word_marks(void **state)
 {
     (void)state;
     const char *sentences[] = {"Good morning.", "Minutes matter, and the work starts now."};
-    synth_span spans[2];
+    synth_span spans[2], phrased_spans[2];
     synth_mark marks[] = {{1, strlen("Minutes matter, and the "), 0}};
-    audio_features f = {0};
-    assert_int_equal(synth_transcript("en", sentences, 2, spans, marks, 1, &f), 0);
+    audio_features f = {0}, phrased = {0};
+    /* espeak-ng is started once a process (a second shutdown hangs): both readings here */
+    assert_int_equal(synth_transcript("en", sentences, 2, spans, marks, 1, &f, phrased_spans, &phrased), 0);
     assert_true(f.n > 100);
     assert_true(spans[0].seg_start > 0 && spans[0].seg_end == spans[1].seg_start && spans[1].seg_end <= f.n);
     for (int s = 0; s < 2; s++) {
         assert_true(spans[s].speech_start < spans[s].speech_end);
         assert_true(spans[s].speech_start >= spans[s].seg_start && spans[s].speech_end <= spans[s].seg_end);
+        assert_true(phrased_spans[s].speech_start < phrased_spans[s].speech_end && phrased_spans[s].speech_end <= phrased.n);
     }
-    /* "work" is spoken well inside the second sentence */
-    assert_true(marks[0].frame > spans[1].speech_start + 50 && marks[0].frame < spans[1].speech_end - 20);
+    /* the mark, in the reading as phrases: where "work starts now." begins, well inside
+     * the second sentence, which is said slower as two phrases than whole */
+    assert_true(marks[0].frame > phrased_spans[1].speech_start + 50 && marks[0].frame < phrased_spans[1].speech_end - 20);
+    assert_true(phrased_spans[1].speech_end - phrased_spans[1].speech_start > spans[1].speech_end - spans[1].speech_start);
     audio_features_free(&f);
-    assert_int_equal(synth_transcript("de", sentences, 2, spans, NULL, 0, &f), -ERR_USAGE);
+    audio_features_free(&phrased);
+    assert_int_equal(synth_transcript("de", sentences, 2, spans, NULL, 0, &f, NULL, NULL), -ERR_USAGE);
     assert_non_null(strstr(error_last(), "en, ru, zh"));
     assert_string_equal(synth_voice_for("zh"), "cmn-latn-pinyin");
 }
@@ -356,6 +420,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(mfcc_frames_energy_and_normalization),
         cmocka_unit_test(vad_bridges_dips_and_drops_blips),
+        cmocka_unit_test(boundary_onsets_join_faint_frames),
+        cmocka_unit_test(boundary_mark_takes_a_quiet_dip),
         cmocka_unit_test(dtw_recovers_a_known_warp),
         cmocka_unit_test(gap_dtw_skips_what_the_transcript_lacks),
         cmocka_unit_test(gap_dtw_price_moves_a_sentence),
