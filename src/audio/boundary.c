@@ -135,12 +135,14 @@ int boundary_near(const recording_evidence *e, size_t at, recording_evidence *ou
     vad_levels near;
     recording_evidence local;
     int rc = vad_levels_of(e->energy + a, b - a, &near);
+    if (rc < 0)
+        return rc;
     boundary_levels(&near, &local);
-    if (rc == 0 && local.quiet_db > out->quiet_db)
+    if (local.quiet_db > out->quiet_db)
         out->quiet_db = local.quiet_db;
-    if (rc == 0 && local.onset_db > out->onset_db)
+    if (local.onset_db > out->onset_db)
         out->onset_db = local.onset_db;
-    return rc;
+    return 0;
 }
 
 /* A cue boundary inside a sentence (a mark): speakers pause briefly at the phrase

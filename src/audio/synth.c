@@ -145,10 +145,11 @@ static int synth_sentence(synth_state *s, const char *text, size_t index, int ph
         return s->rc = error_nomem();
     for (; phrases && s->rc == 0 && *next_mark < nmarks && marks[*next_mark].sentence == index; ++*next_mark) {
         size_t to = marks[*next_mark].byte < len ? marks[*next_mark].byte : len;
-        if (to > from)
+        if (to > from) {
             speak(s, text, from, to, buf, index);
+            from = to;
+        }
         marks[*next_mark].frame = frame_at(s);
-        from = to > from ? to : from;
     }
     if (s->rc == 0)
         speak(s, text, from, len, buf, index);

@@ -82,7 +82,6 @@ static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t cha
     return 1;
 }
 
-
 /* The bytes of v that start a delimiter or a line break ('"', '(', ')', '[', ']', '\n',
  * 0xC2, 0xE2, 0xE3, 0xEF: starts_event in pairs_find). */
 static bytes16 event_bytes(bytes16 v)

@@ -230,7 +230,7 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
         size_t next = skip_spaces(text, len, q, to);
         if (!at_end && !hard && q > start && opening == q_icu) { /* quotes ICU left to the next sentence */
             p = closing_quotes_after(text, p, to, p == q);
-            if (!at_end && p < to && detached_quote_closes(&d->quotes, text, len, p, to)) {
+            if (p < to && detached_quote_closes(&d->quotes, text, len, p, to)) {
                 p++; /* "phrase. ' And": the quotation the ' closes was open */
                 next = skip_spaces(text, len, p, to);
             }

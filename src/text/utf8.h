@@ -32,11 +32,11 @@ size_t utf8_bom_length(const char *bytes, size_t len);
  * itself. Returns out. */
 char *utf8_truncate(const char *text, size_t max_chars, char *out, size_t size);
 
-/* vsnprintf for messages: a result too long for buf is cut as utf8_truncate cuts, with
- * "…", instead of in the middle of a character. Returns what vsnprintf returns. */
 /* How many columns character c takes on screen: two for wide (CJK) characters, else one. */
 int utf8_char_columns(UChar32 c);
 
+/* vsnprintf for messages: a result too long for buf is cut as utf8_truncate cuts, with
+ * "…", instead of in the middle of a character. Returns what vsnprintf returns. */
 int utf8_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 int utf8_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -982,15 +982,17 @@ static int open_input(const char *path, int *fd, int *own)
     return rc;
 }
 
-/* Read from the input descriptor, noting whether anything but white space came, so
- * that an empty input is called empty rather than malformed; or from the file libxml2
- * opened. The byte count, or -1. */
+/* libxml2's errors while it reads a file it opened: told as read_errno instead (its
+ * words for a cut-short gzip stream are about ioctl). */
 static void ignore_io_error(void *arg, xmlErrorPtr e)
 {
     (void)arg;
-    (void)e; /* told as read_errno: libxml2's words for a cut-short gzip stream are about ioctl */
+    (void)e;
 }
 
+/* Read from the input descriptor, noting whether anything but white space came, so
+ * that an empty input is called empty rather than malformed; or from the file libxml2
+ * opened. The byte count, or -1. */
 static int read_input(tmx_reader *r, char *buf, int len)
 {
     if (r->file) {

@@ -67,6 +67,16 @@ static utf8_status icu_verdict(const char *b, size_t len, size_t *where)
     return UTF8_OK;
 }
 
+/* utf8_validate's verdict on b[0..len), and where it failed, are ICU's (test case t). */
+static void expect_icu_verdict(const char *b, size_t len, int t)
+{
+    size_t want_at = 0;
+    utf8_status want = icu_verdict(b, len, &want_at);
+    size_t at = 0;
+    if (utf8_validate(b, len, &at) != want || (want != UTF8_OK && at != want_at))
+        fail_msg("case %d: %zu bytes, expected %d at %zu", t, len, want, want_at);
+}
+
 /* The validator's verdict and offset are ICU's U8_NEXT's on random short byte strings,
  * weighted to lead and continuation bytes where the ill-formed cases hide. */
 static void utf8_agrees_with_icu(void **state)
@@ -81,11 +91,7 @@ static void utf8_agrees_with_icu(void **state)
             static const int base[] = {0, 0x80, 0xC0, 0xE0, 0xF0}, span[] = {128, 64, 32, 16, 16};
             b[k] = (char)(base[r % 5] + (r / 5) % span[r % 5]);
         }
-        size_t want_at = 0;
-        utf8_status want = icu_verdict(b, len, &want_at);
-        size_t at = 0;
-        if (utf8_validate(b, len, &at) != want || (want != UTF8_OK && at != want_at))
-            fail_msg("case %d: %zu bytes, expected %d at %zu", t, len, want, want_at);
+        expect_icu_verdict(b, len, t);
     }
 }
 
@@ -110,11 +116,7 @@ static void utf8_blocks_agree_with_icu(void **state)
                 b[k++] = (char)odd[rand_r(&seed) % sizeof odd];
             }
         }
-        size_t want_at = 0;
-        utf8_status want = icu_verdict(b, len, &want_at);
-        size_t at = 0;
-        if (utf8_validate(b, len, &at) != want || (want != UTF8_OK && at != want_at))
-            fail_msg("case %d: %zu bytes, expected %d at %zu", t, len, want, want_at);
+        expect_icu_verdict(b, len, t);
     }
 }
 
