@@ -155,7 +155,9 @@ CPPFLAGS  += -DLEXICONDIR='"$(LEXICONDIR)"'
 LEXDIR    := build/lexicons
 CEDICT    := $(LEXDIR)/src/cedict_ts.u8
 FREEDICT  := /usr/share/dictd/freedict-eng-rus
-LEXICONS  := $(if $(wildcard $(CEDICT)),$(LEXDIR)/en-zh.lex) $(if $(wildcard $(FREEDICT).index),$(LEXDIR)/en-ru.lex)
+MUELLER   := /usr/share/dictd/mueller7
+LEXICONS  := $(if $(wildcard $(CEDICT)),$(LEXDIR)/en-zh.lex) \
+             $(if $(wildcard $(FREEDICT).index $(MUELLER).index),$(LEXDIR)/en-ru.lex)
 all: $(LEXICONS)
 .PHONY: lexicons
 lexicons: $(LEXICONS)
@@ -174,10 +176,16 @@ LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/ali
 $(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) | build/tools/lexicon_build
 	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
 
-$(LEXDIR)/en-ru.lex: $(FREEDICT).index $(FREEDICT).dict.dz $(LEX_FORMAT) | build/tools/lexicon_build
+# en-ru: FreeDict and Mueller's dictionary together, each when installed (setup installs both)
+EN_RU_DICTS := $(if $(wildcard $(FREEDICT).index),freedict) $(if $(wildcard $(MUELLER).index),mueller7)
+$(LEXDIR)/en-ru.lex: $(wildcard $(FREEDICT).index $(FREEDICT).dict.dz $(MUELLER).index $(MUELLER).dict.dz) $(LEX_FORMAT) \
+                     | build/tools/lexicon_build
 	@mkdir -p $(LEXDIR)/src
-	gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict
-	build/tools/lexicon_build $@ en ru freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index
+	$(if $(filter freedict,$(EN_RU_DICTS)),gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict)
+	$(if $(filter mueller7,$(EN_RU_DICTS)),gzip -dc $(MUELLER).dict.dz >$(LEXDIR)/src/mueller7.dict)
+	build/tools/lexicon_build $@ en ru \
+	  $(if $(filter freedict,$(EN_RU_DICTS)),freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index) \
+	  $(if $(filter mueller7,$(EN_RU_DICTS)),mueller $(LEXDIR)/src/mueller7.dict $(MUELLER).index)
 
 # --- messages ---
 po/polyalign.pot: $(LIB_SRC) $(AUDIO_SRC) $(CLI_SRC) $(wildcard src/cli/*.h)

@@ -22,7 +22,7 @@ packages=(
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev  # --audio: decode any recording
   libespeak-ng-dev libfftw3-dev     # --audio: synthesize the transcript, MFCCs for the alignment
   espeak-ng flite                   # demo and tests: recordings in voices unlike the aligner's
-  libstemmer-dev dict-freedict-eng-rus  # lexical alignment en-ru: stemming, FreeDict eng-rus
+  libstemmer-dev dict-freedict-eng-rus mueller7-dict  # lexical alignment en-ru: stemming, FreeDict eng-rus, Mueller
 )
 
 missing=()

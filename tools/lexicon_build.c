@@ -1,8 +1,9 @@
-/* lexicon_build.c — compile a published dictionary into polyalign's lexicon binary.
+/* lexicon_build.c — compile published dictionaries into polyalign's lexicon binary.
  *
- *   lexicon_build OUT.lex LANG0 LANG1 FORMAT FILE [INDEX]
+ *   lexicon_build OUT.lex LANG0 LANG1 FORMAT FILE [INDEX] [FORMAT FILE [INDEX]]...
  *
- * FORMAT is cedict, freedict (FILE the uncompressed .dict, INDEX its .index), tsv or dic.
+ * FORMAT is cedict, freedict or mueller (FILE the uncompressed .dict, INDEX its .index),
+ * tsv or dic; several sources go into one lexicon.
  * `make` runs it on the dictionaries scripts/fetch_lexicons.sh fetched; the output is
  * written beside OUT and renamed into place, so a failed build leaves no half lexicon. */
 #include <stdio.h>
@@ -15,28 +16,37 @@
 #include "util/atomic_file.h"
 #include "util/error.h"
 
+static int dictd_format(int fmt)
+{
+    return fmt == LEXSRC_FREEDICT || fmt == LEXSRC_MUELLER;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 6 || argc > 7) {
-        fprintf(stderr, "usage: %s OUT.lex LANG0 LANG1 cedict|freedict|tsv|dic FILE [INDEX]\n", argv[0]);
+    static const char *const names[] = {"tsv", "dic", "cedict", "freedict", "mueller"};
+    if (argc < 6) {
+        fprintf(stderr, "usage: %s OUT.lex LANG0 LANG1 FORMAT FILE [INDEX] [FORMAT FILE [INDEX]]...\n", argv[0]);
         return ERR_USAGE;
     }
-    const char *out = argv[1], *fmt_name = argv[4];
-    static const char *const names[] = {"tsv", "dic", "cedict", "freedict"};
-    int fmt = -1;
-    for (int k = 0; k < 4; k++)
-        if (strcmp(fmt_name, names[k]) == 0)
-            fmt = k;
-    if (fmt < 0 || (fmt == LEXSRC_FREEDICT) != (argc == 7)) {
-        fprintf(stderr, "%s: unknown format '%s' or wrong file count\n", argv[0], fmt_name);
-        return ERR_USAGE;
-    }
+    const char *out = argv[1];
     lexicon_builder *b = NULL;
     size_t skipped = 0;
     int rc = lexicon_builder_new(argv[2], argv[3], &b);
-    if (rc == 0)
-        rc = lexsource_read(b, argv[2], argv[3], (lexsource_format)fmt, argv[5], argc == 7 ? argv[6] : NULL,
+    for (int a = 4; rc == 0 && a < argc;) {
+        int fmt = -1;
+        for (int k = 0; k < (int)(sizeof names / sizeof *names); k++)
+            if (strcmp(argv[a], names[k]) == 0)
+                fmt = k;
+        int files = dictd_format(fmt) ? 2 : 1;
+        if (fmt < 0 || a + files >= argc) {
+            fprintf(stderr, "%s: unknown format '%s' or missing file\n", argv[0], argv[a]);
+            lexicon_builder_free(b);
+            return ERR_USAGE;
+        }
+        rc = lexsource_read(b, argv[2], argv[3], (lexsource_format)fmt, argv[a + 1], files == 2 ? argv[a + 2] : NULL,
                             &skipped);
+        a += 1 + files;
+    }
     void *bytes = NULL;
     size_t len = 0;
     if (rc == 0)

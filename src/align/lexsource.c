@@ -1,4 +1,4 @@
-/* lexsource.c — TSV, hunalign .dic, CC-CEDICT and dictd/FreeDict into a builder; see
+/* lexsource.c — TSV, hunalign .dic, CC-CEDICT and dictd (FreeDict, Mueller) into a builder; see
  * lexsource.h.
  *
  * CC-CEDICT glosses are cleaned before their words are taken: parenthesized notes go, and
@@ -244,15 +244,12 @@ static long b64_value(const char *s, size_t n)
     return v;
 }
 
-/* An entry: a headword line, then translations, possibly numbered "1. ", comma-separated. */
-static int dictd_entry(reader *r, const char *head, size_t nhead, const char *body, size_t n)
+/* A FreeDict entry's translations (after its headword line), possibly numbered "1. ",
+ * comma-separated; the headword's keys are side 0's. */
+static int freedict_entry(reader *r, const char *body, size_t n)
 {
-    const char *nl = memchr(body, '\n', n);
-    if (!nl)
-        return 1;
-    keys_reset(r, 0);
-    int rc = phrase_keys(r, 0, head, nhead);
-    for (const char *p = nl + 1, *end = body + n; rc == 0 && p < end;) {
+    int rc = 0;
+    for (const char *p = body, *end = body + n; rc == 0 && p < end;) {
         const char *e = p;
         while (e < end && *e != '\n' && *e != ',' && *e != ';')
             e++;
@@ -266,6 +263,101 @@ static int dictd_entry(reader *r, const char *head, size_t nhead, const char *bo
                 rc = link_keys(r);
         }
         p = e + 1;
+    }
+    return rc;
+}
+
+/* ---- dictd (Mueller's English-Russian dictionary) ----
+ *
+ * An entry is a headword line, then a transcription in brackets, grammar labels
+ * ("_v.", "_n.", "_книж."), numbered senses ("1.", "2)", "10)") and translations separated
+ * by ';' and ','; usage examples ("to take a prize получить приз") follow the same
+ * separators and wrap over lines. Only the translations of the headword itself are
+ * linked: a ';'-part that holds Latin letters is an example or a cross-reference ("= abandon
+ * 2", "от abandon 1") and is passed over whole, notes in parentheses go, and a part of
+ * more than MUELLER_MAX_WORDS words is a definition, not a translation. */
+enum { MUELLER_MAX_WORDS = 1 };
+
+static int is_latin_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* One translation (a ','-part), linked with the headword's keys when it is short enough
+ * to be a translation. */
+static int mueller_translation(reader *r, const char *p, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += p[i] != ' ' && (i == 0 || p[i - 1] == ' ');
+    if (words == 0 || words > MUELLER_MAX_WORDS)
+        return 0;
+    keys_reset(r, 1);
+    int rc = phrase_keys(r, 1, p, n);
+    return rc ? rc : link_keys(r);
+}
+
+/* Text of a sense, with the entry's line breaks as spaces and labels, notes in
+ * parentheses and the transcription in brackets removed; split at ';' into parts, each part without Latin letters at ',' into
+ * translations. */
+static int mueller_sense(reader *r, const char *p, size_t n)
+{
+    char text[8192];
+    size_t t = 0;
+    int depth = 0;
+    for (size_t i = 0; i < n && t < sizeof text; i++) {
+        char ch = p[i] == '\n' ? ' ' : p[i];
+        if (ch == '_') { /* a grammar or usage label ("_v.", "_refl.", "_книж.") runs to the next space */
+            while (i + 1 < n && p[i + 1] != ' ' && p[i + 1] != '\n')
+                i++;
+            continue;
+        }
+        if (ch == '(' || ch == '[')
+            depth++;
+        else if ((ch == ')' || ch == ']') && depth)
+            depth--;
+        else if (!depth)
+            text[t++] = ch;
+    }
+    int rc = 0;
+    for (size_t a = 0; rc == 0 && a < t;) {
+        size_t b = a;
+        int latin = 0;
+        while (b < t && text[b] != ';')
+            latin |= is_latin_letter((unsigned char)text[b++]);
+        for (size_t x = a; rc == 0 && !latin && x < b;) {
+            size_t y = x;
+            while (y < b && text[y] != ',')
+                y++;
+            rc = mueller_translation(r, text + x, y - x);
+            x = y + 1;
+        }
+        a = b + 1;
+    }
+    return rc;
+}
+
+/* A sense number: digits then ')' or '.', at the start of a line or after a space. */
+static size_t sense_mark(const char *p, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && p[j] >= '0' && p[j] <= '9')
+        j++;
+    return j > i && j < n && (p[j] == ')' || p[j] == '.') ? j + 1 - i : 0;
+}
+
+/* A Mueller entry's text after its headword line, cut into senses at their numbers. */
+static int mueller_entry(reader *r, const char *p, size_t len)
+{
+    int rc = 0;
+    size_t from = 0;
+    for (size_t i = 0; rc == 0 && i <= len; i++) {
+        size_t mark = i < len && (i == 0 || p[i - 1] == ' ' || p[i - 1] == '\n') ? sense_mark(p, len, i) : 0;
+        if (i == len || mark) {
+            rc = mueller_sense(r, p + from, i - from);
+            from = i + mark;
+            i += mark ? mark - 1 : 0;
+        }
     }
     return rc;
 }
@@ -298,7 +390,21 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-static int read_dictd(reader *r, const char *dict, const char *index, size_t *skipped)
+typedef int (*dictd_entry_fn)(reader *r, const char *body, size_t n);
+
+/* An entry of the .dict text: its first line repeats the headword, the rest is read by
+ * `entry` with the headword's keys collected on side 0. 1 when it is not an entry. */
+static int dictd_entry(reader *r, dictd_entry_fn entry, const char *head, size_t nhead, const char *text, size_t n)
+{
+    const char *nl = memchr(text, '\n', n);
+    if (!nl)
+        return 1;
+    keys_reset(r, 0);
+    int rc = phrase_keys(r, 0, head, nhead);
+    return rc ? rc : entry(r, nl + 1, (size_t)(text + n - nl - 1));
+}
+
+static int read_dictd(reader *r, dictd_entry_fn entry, const char *dict, const char *index, size_t *skipped)
 {
     size_t dlen = 0;
     char *text = slurp(dict, &dlen);
@@ -327,7 +433,7 @@ static int read_dictd(reader *r, const char *dict, const char *index, size_t *sk
                 ++*skipped;
             continue;
         }
-        rc = dictd_entry(r, line, (size_t)(t1 - line), text + off, (size_t)len);
+        rc = dictd_entry(r, entry, line, (size_t)(t1 - line), text + off, (size_t)len);
         if (rc == 1) {
             rc = 0;
             if (skipped)
@@ -353,7 +459,9 @@ int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lex
     if (rc == 0)
         rc = lexwords_new(lang1, &r->w[1]);
     if (rc == 0)
-        rc = fmt == LEXSRC_FREEDICT ? read_dictd(r, path, index, skipped) : read_lines(r, fmt, path, skipped);
+        rc = fmt == LEXSRC_FREEDICT  ? read_dictd(r, freedict_entry, path, index, skipped)
+             : fmt == LEXSRC_MUELLER ? read_dictd(r, mueller_entry, path, index, skipped)
+                                     : read_lines(r, fmt, path, skipped);
     lexwords_free(r->w[0]);
     lexwords_free(r->w[1]);
     free(r);

@@ -5,6 +5,8 @@
  *   cedict    CC-CEDICT: `TRAD SIMP [pin1 yin1] /gloss/gloss/` (Chinese-English)
  *   freedict  a dictd database (FreeDict): the .index (word, base64 offset and length)
  *             and the uncompressed .dict text of each entry
+ *   mueller   a dictd database in the layout of Mueller's English-Russian dictionary
+ *             (Debian's mueller7-dict): transcription, labels, numbered senses, examples
  *
  * Each entry's two sides become keys (lexwords.h) and every key of one side is linked
  * with every key of the other: the coverage score weighs each word by how informative its
@@ -18,12 +20,12 @@
 
 #include "lexicon.h"
 
-typedef enum { LEXSRC_TSV, LEXSRC_DIC, LEXSRC_CEDICT, LEXSRC_FREEDICT } lexsource_format;
+typedef enum { LEXSRC_TSV, LEXSRC_DIC, LEXSRC_CEDICT, LEXSRC_FREEDICT, LEXSRC_MUELLER } lexsource_format;
 
 /* Format of a user's lexicon from its name: .dic is hunalign's, anything else TSV. */
 lexsource_format lexsource_guess(const char *path);
 
-/* Read `path` (for freedict, `path` is the .dict text and `index` the .index) into b,
+/* Read `path` (for freedict and mueller, `path` is the .dict text and `index` the .index) into b,
  * whose side 0 is the source language. *skipped (may be NULL) counts lines passed over
  * in lenient formats. 0 or a negative error code. */
 int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,

@@ -220,6 +220,65 @@ static void cedict_glosses_are_cleaned(void **state)
     lexicon_free(lx);
 }
 
+/* The key of one word of `lang`, as the lexicon stores it. */
+static void word_key(const char *lang, const char *word, char *out)
+{
+    lexwords *w;
+    key_list k = {0};
+    assert_int_equal(lexwords_new(lang, &w), 0);
+    assert_int_equal(lexwords_each(w, word, strlen(word), collect, &k), 0);
+    lexwords_free(w);
+    assert_int_equal(k.n, 1);
+    strcpy(out, k.keys[0]);
+}
+
+static int has_ru_word(const lexicon *lx, const char *word)
+{
+    char key[32];
+    word_key("ru", word, key);
+    return lexicon_find(lx, 1, key, strlen(key)) >= 0;
+}
+
+static void mueller_translations_are_words(void **state)
+{
+    (void)state;
+    const char *entry = "abandon\n"
+                        "   [x] \n"
+                        "   1. _v.\n"
+                        "      1) покидать, оставлять\n"
+                        "      2) отказываться от\n"
+                        "      3) _refl. предаваться (страсти, отчаянию); to abandon\n"
+                        "      oneself to the idea склоняться к мысли\n"
+                        "      10)бросать\n"
+                        "   2. _n. _книж. развязность, несдержанность\n"
+                        "   3) = abandon 2; оставление застрахованного груза страховщику в случае аварии\n";
+    char dict[600], index[64];
+    snprintf(dict, sizeof dict, "%s", write_file("m.dict", entry, strlen(entry))); /* the next call reuses its buffer */
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t n = strlen(entry);
+    snprintf(index, sizeof index, "00-database-info\tA\tB\nabandon\tA\t%c%c\n", b64[n / 64], b64[n % 64]);
+    const char *idx = write_file("m.index", index, strlen(index));
+    lexicon_builder *b;
+    assert_int_equal(lexicon_builder_new("en", "ru", &b), 0);
+    size_t skipped = 0;
+    assert_int_equal(lexsource_read(b, "en", "ru", LEXSRC_MUELLER, dict, idx, &skipped), 0);
+    lexicon *lx = compile(b);
+    lexicon_builder_free(b);
+    assert_int_equal(skipped, 1); /* the database's own header */
+    assert_true(lexicon_find(lx, 0, "abandon", 7) >= 0);
+    assert_true(has_ru_word(lx, "покидать"));
+    assert_true(has_ru_word(lx, "оставлять"));
+    assert_true(has_ru_word(lx, "предаваться")); /* after its label */
+    assert_true(has_ru_word(lx, "бросать"));     /* "10)" with no space after it */
+    assert_true(has_ru_word(lx, "развязность"));
+    assert_false(has_ru_word(lx, "страсти"));    /* a note in parentheses */
+    assert_false(has_ru_word(lx, "склоняться")); /* an example's translation, wrapped over lines */
+    assert_false(has_ru_word(lx, "отказываться")); /* two words: "от" is a word too */
+    assert_false(has_ru_word(lx, "страховщику")); /* a definition, not a translation */
+    assert_int_equal(lexicon_find(lx, 0, "idea", 4), -1);
+    lexicon_free(lx);
+}
+
 static void greedy_match_over_user_lexicon(void **state)
 {
     (void)state;
@@ -453,6 +512,7 @@ int main(void)
         cmocka_unit_test(words_are_stemmed_content_words),
         cmocka_unit_test(user_lexicons_parse_and_fail_loudly),
         cmocka_unit_test(cedict_glosses_are_cleaned),
+        cmocka_unit_test(mueller_translations_are_words),
         cmocka_unit_test(greedy_match_over_user_lexicon),
         cmocka_unit_test(user_lexicon_joins_its_pair_only),
         cmocka_unit_test(user_lexicon_compiled_once_per_pair),
