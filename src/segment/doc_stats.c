@@ -98,7 +98,8 @@ static int note_sentence_marks(doc_stats *s, const char *text, size_t len, size_
             if (first == CH_LOWER || first == CH_DIGIT || first == CH_PAUSE)
                 bump(&w->period_then_lower);
         }
-        if (rc == 0 && xa < xb && class_at(text, len, xa, &bytes) == CH_UPPER)
+        if (rc == 0 && xa < xb && class_at(text, len, xa, &bytes) == CH_UPPER &&
+            class_at(text, len, wa, &bytes) == CH_LOWER)
             rc = entry(s, text, xa, xb, &x);
         if (x)
             bump(&x->after_term);

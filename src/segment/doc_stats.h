@@ -7,8 +7,9 @@
  * follows a sentence's end. So one pass over the full stops after short words (five
  * characters or fewer, or with a full stop inside: initials, ordinals, abbreviations,
  * where a reader hesitates) counts, per word, its full stops and how many of them a
- * lower-case word follows, and the capitalized words that follow them (a word that often
- * comes after such a full stop starts sentences). Punkt's orthographic evidence (is the
+ * lower-case word follows, and the capitalized words that follow them when the short word
+ * is in lower case (a word that often comes after "have." or "hymn." starts sentences;
+ * after "Mr." or "J." a capital is more often a name). Punkt's orthographic evidence (is the
  * capitalized word also seen in lower case elsewhere?) needs every token of the text
  * counted, which costs as much as the rest of the segmenter; on the dev sets, one
  * paragraph per case, neither changed a figure, so only this cheap part is kept. Words
