@@ -41,7 +41,9 @@
  * ASCII ' counted as a quotation mark unless inside a word (features.c), as ’ was, with
  *   every weight above unchanged: .898/.829/.978/.963 (halves of en-zh .883/.919).
  * ANCHOR_QUOTE_STATE_PENALTY (a bead ending inside a quotation on one side only) 0.5 / 1 /
- *   2: en-zh .910/.912/.904 (0 .898); at 1, .912/.832/.978/.963. */
+ *   2: en-zh .910/.912/.904 (0 .898); at 1, .912/.832/.978/.963.
+ * Mueller's English-Russian dictionary joined to FreeDict in the en-ru lexicon (one-word
+ *   translations, lexsource.c), every weight unchanged: .912/.835/.978/.977. */
 #ifndef POLYALIGN_ALIGN_WEIGHTS_H
 #define POLYALIGN_ALIGN_WEIGHTS_H
 
