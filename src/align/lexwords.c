@@ -19,6 +19,7 @@ enum { WORD_MAX = 96 };
 
 struct lexwords {
     struct sb_stemmer *stem;    /* NULL: no stemmer for the language */
+    int american;               /* English: British spellings read as American ones */
     const char *const *stop;    /* sorted */
     size_t nstop;
 };
@@ -57,6 +58,7 @@ int lexwords_new(const char *base, lexwords **out)
     if (!lang_is_unspaced(base))
         w->stem = sb_stemmer_new(base, "UTF_8"); /* libstemmer knows ISO 639 codes */
     if (strcmp(base, "en") == 0) {
+        w->american = 1;
         w->stop = stop_en;
         w->nstop = sizeof stop_en / sizeof *stop_en;
     } else if (strcmp(base, "ru") == 0) {
@@ -75,6 +77,61 @@ void lexwords_free(lexwords *w)
     free(w);
 }
 
+static int ends_with(const char *buf, size_t n, const char *suffix, size_t *at)
+{
+    size_t k = strlen(suffix);
+    if (n < k || memcmp(buf + n - k, suffix, k) != 0)
+        return 0;
+    *at = n - k;
+    return 1;
+}
+
+/* British spellings as American ones, in place: CC-CEDICT glosses in American English,
+ * Mueller's dictionary and the UN's documents in British, and the stemmer keeps them
+ * apart ("organisation" organis, "organization" organ). Only the regular patterns, on
+ * words long enough that a shorter word cannot meet a different one: -ise/-isation (the
+ * stem of four letters or more: "realise", not "rise"), -our after b, g, i, l, m, n, p or
+ * v and three letters ("colour", "honour", "behaviour", "vigour"; not "four", "tour" or
+ * "your"), -tre and -bre in a word of five letters or more ("centre", "metre", "fibre"),
+ * -yse, and "programme".
+ * The same reading is applied to dictionaries and texts, so a word that happens to match
+ * a pattern still meets itself. */
+static void spell_american(char *buf, size_t *n)
+{
+    static const char *const ise[] = {"isation", "isations", "ise", "ises", "ised", "ising", "iser", "isers"};
+    static const char *const our[] = {"our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourful"};
+    static const char *const yse[] = {"yse", "yses", "ysed", "ysing"};
+    size_t at;
+    for (size_t k = 0; k < sizeof ise / sizeof *ise; k++)
+        if (ends_with(buf, *n, ise[k], &at) && at >= 4) {
+            buf[at + 1] = 'z';
+            return;
+        }
+    for (size_t k = 0; k < sizeof yse / sizeof *yse; k++)
+        if (ends_with(buf, *n, yse[k], &at) && at >= 4) {
+            buf[at + 1] = 'z';
+            return;
+        }
+    for (size_t k = 0; k < sizeof our / sizeof *our; k++)
+        if (ends_with(buf, *n, our[k], &at) && at >= 3 && strchr("bgilmnpv", buf[at - 1])) {
+            memmove(buf + at + 1, buf + at + 2, *n - at - 2); /* drop the u */
+            --*n;
+            return;
+        }
+    if ((ends_with(buf, *n, "tre", &at) || ends_with(buf, *n, "bre", &at) || ends_with(buf, *n, "tres", &at) ||
+         ends_with(buf, *n, "bres", &at)) &&
+        at >= 2) {
+        buf[at + 1] = 'e'; /* "centre" center, "fibres" fibers */
+        buf[at + 2] = 'r';
+        return;
+    }
+    if (ends_with(buf, *n, "programme", &at) || ends_with(buf, *n, "programmes", &at)) {
+        size_t tail = *n - at - 9; /* "s" or nothing after "programme" */
+        memmove(buf + at + 7, buf + at + 9, tail);
+        *n -= 2;
+    }
+}
+
 /* Emit one lower-cased word buf[0..n) unless it is a function word. */
 static int emit_word(lexwords *w, char *buf, size_t n, size_t letters, lexwords_emit emit, void *ctx)
 {
@@ -84,6 +141,10 @@ static int emit_word(lexwords *w, char *buf, size_t n, size_t letters, lexwords_
     const char *key = buf;
     if (w->nstop && bsearch(&key, w->stop, w->nstop, sizeof *w->stop, str_cmp))
         return 0;
+    if (w->american) {
+        spell_american(buf, &n);
+        buf[n] = '\0';
+    }
     if (w->stem) {
         const sb_symbol *s = sb_stemmer_stem(w->stem, (const sb_symbol *)buf, (int)n);
         if (!s)

@@ -43,7 +43,8 @@
  * ANCHOR_QUOTE_STATE_PENALTY (a bead ending inside a quotation on one side only) 0.5 / 1 /
  *   2: en-zh .910/.912/.904 (0 .898); at 1, .912/.832/.978/.963.
  * Mueller's English-Russian dictionary joined to FreeDict in the en-ru lexicon (one-word
- *   translations, lexsource.c), every weight unchanged: .912/.835/.978/.977. */
+ *   translations, lexsource.c), every weight unchanged: .912/.835/.978/.977; British
+ *   spellings read as American ones (lexwords.c): .912/.835/.979/.978. */
 #ifndef POLYALIGN_ALIGN_WEIGHTS_H
 #define POLYALIGN_ALIGN_WEIGHTS_H
 

@@ -279,6 +279,30 @@ static void mueller_translations_are_words(void **state)
     lexicon_free(lx);
 }
 
+static void british_spellings_meet_american_ones(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"organisation", "organization"}, {"realised", "realized"}, {"colours", "colors"},
+        {"behaviour", "behavior"},        {"centre", "center"},     {"metres", "meters"},
+        {"analyse", "analyze"},           {"programmes", "programs"}, {"labour", "labor"},
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        char a[32], b[32];
+        word_key("en", pairs[k][0], a);
+        word_key("en", pairs[k][1], b);
+        assert_string_equal(a, b);
+    }
+    char a[32], b[32];
+    word_key("en", "tour", a); /* too short to be read as "tor" */
+    word_key("en", "tor", b);
+    assert_string_not_equal(a, b);
+    word_key("en", "rise", a); /* a stem of four letters or more before -ise */
+    assert_string_equal(a, "rise");
+    word_key("ru", "центр", a); /* English only */
+    assert_string_equal(a, "центр");
+}
+
 static void greedy_match_over_user_lexicon(void **state)
 {
     (void)state;
@@ -513,6 +537,7 @@ int main(void)
         cmocka_unit_test(user_lexicons_parse_and_fail_loudly),
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(mueller_translations_are_words),
+        cmocka_unit_test(british_spellings_meet_american_ones),
         cmocka_unit_test(greedy_match_over_user_lexicon),
         cmocka_unit_test(user_lexicon_joins_its_pair_only),
         cmocka_unit_test(user_lexicon_compiled_once_per_pair),
