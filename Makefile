@@ -156,6 +156,10 @@ LEXDIR    := build/lexicons
 CEDICT    := $(LEXDIR)/src/cedict_ts.u8
 FREEDICT  := /usr/share/dictd/freedict-eng-rus
 MUELLER   := /usr/share/dictd/mueller7
+WORDNET   := /usr/share/wordnet
+# English words no dictionary translates borrow their first WordNet sense's translations
+# (src/align/lexsynonyms.h), when Debian's wordnet-base is installed (setup installs it)
+SYNONYMS  := $(if $(wildcard $(WORDNET)/index.noun),--synonyms $(WORDNET))
 LEXICONS  := $(if $(wildcard $(CEDICT)),$(LEXDIR)/en-zh.lex) \
              $(if $(wildcard $(FREEDICT).index $(MUELLER).index),$(LEXDIR)/en-ru.lex)
 all: $(LEXICONS)
@@ -172,9 +176,10 @@ build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ
 # list of languages written without spaces), not on every object of the library the
 # compiler links, nor on lexset, lexlearn or lexuser, which only use it (an edit elsewhere
 # must not recompile 10 MB of dictionaries)
-LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/align/lexwords.[ch] src/text/lang.[ch]) tools/lexicon_build.c
+LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/align/lexwords.[ch] src/align/lexsynonyms.[ch] \
+                         src/text/lang.[ch] $(WORDNET)/index.noun $(WORDNET)/data.noun) tools/lexicon_build.c
 $(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) | build/tools/lexicon_build
-	build/tools/lexicon_build $@ en zh cedict $(CEDICT)
+	build/tools/lexicon_build $(SYNONYMS) $@ en zh cedict $(CEDICT)
 
 # en-ru: FreeDict and Mueller's dictionary together, each when installed (setup installs both)
 EN_RU_DICTS := $(if $(wildcard $(FREEDICT).index),freedict) $(if $(wildcard $(MUELLER).index),mueller7)
@@ -183,7 +188,7 @@ $(LEXDIR)/en-ru.lex: $(wildcard $(FREEDICT).index $(FREEDICT).dict.dz $(MUELLER)
 	@mkdir -p $(LEXDIR)/src
 	$(if $(filter freedict,$(EN_RU_DICTS)),gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict)
 	$(if $(filter mueller7,$(EN_RU_DICTS)),gzip -dc $(MUELLER).dict.dz >$(LEXDIR)/src/mueller7.dict)
-	build/tools/lexicon_build $@ en ru \
+	build/tools/lexicon_build $(SYNONYMS) $@ en ru \
 	  $(if $(filter freedict,$(EN_RU_DICTS)),freedict $(LEXDIR)/src/freedict-eng-rus.dict $(FREEDICT).index) \
 	  $(if $(filter mueller7,$(EN_RU_DICTS)),mueller $(LEXDIR)/src/mueller7.dict $(MUELLER).index)
 

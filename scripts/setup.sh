@@ -23,6 +23,7 @@ packages=(
   libespeak-ng-dev libfftw3-dev     # --audio: synthesize the transcript, MFCCs for the alignment
   espeak-ng flite                   # demo and tests: recordings in voices unlike the aligner's
   libstemmer-dev dict-freedict-eng-rus mueller7-dict  # lexical alignment en-ru: stemming, FreeDict eng-rus, Mueller
+  wordnet-base                      # lexical alignment: English synonyms for words no dictionary translates
 )
 
 missing=()

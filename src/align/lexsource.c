@@ -15,12 +15,15 @@
 #include "../text/utf8.h"
 #include "../util/error.h"
 #include "../util/vec.h"
+#include "lexsynonyms.h"
 #include "lexwords.h"
 
 enum { MAX_KEYS = 64 };
 
 typedef struct {
     lexicon_builder *b;
+    const lexsynonyms *synonyms; /* NULL, or side 0's untranslated words to link too */
+    int lone_words_only;         /* link only entries with one word on side 0 */
     lexwords *w[2];
     int unspaced[2];
     /* keys of the phrase being read, per side */
@@ -77,15 +80,29 @@ static void keys_reset(reader *r, int side)
     r->used[side] = r->nkeys[side] = 0;
 }
 
-/* Link every collected key of side 0 with every one of side 1. */
+/* Link every collected key of side 0 with every one of side 1; a lone word of side 0
+ * brings the untranslated words it is the first sense of (lexsynonyms.h). */
 static int link_keys(reader *r)
 {
+    if (r->lone_words_only && r->nkeys[0] != 1)
+        return 0;
     for (size_t a = 0; a < r->nkeys[0]; a++)
         for (size_t c = 0; c < r->nkeys[1]; c++) {
             int rc = lexicon_builder_link(r->b, r->key[0][a], r->klen[0][a], r->key[1][c], r->klen[1][c]);
             if (rc < 0)
                 return rc;
         }
+    size_t first, more = r->synonyms && r->nkeys[0] == 1
+                             ? lexsynonyms_find(r->synonyms, r->key[0][0], r->klen[0][0], &first)
+                             : 0;
+    for (size_t k = 0; k < more; k++) {
+        const char *word = lexsynonyms_word(r->synonyms, first + k);
+        for (size_t c = 0; c < r->nkeys[1]; c++) {
+            int rc = lexicon_builder_link(r->b, word, strlen(word), r->key[1][c], r->klen[1][c]);
+            if (rc < 0)
+                return rc;
+        }
+    }
     return 0;
 }
 
@@ -449,10 +466,20 @@ static int read_dictd(reader *r, dictd_entry_fn entry, const char *dict, const c
 int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,
                    const char *path, const char *index, size_t *skipped)
 {
+    return lexsource_read_with(b, lang0, lang1, fmt, path, index, NULL, skipped);
+}
+
+int lexsource_read_with(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,
+                        const char *path, const char *index, const lexsource_options *options, size_t *skipped)
+{
     reader *r = calloc(1, sizeof *r);
     if (!r)
         return error_nomem();
     r->b = b;
+    if (options) {
+        r->synonyms = options->synonyms;
+        r->lone_words_only = options->lone_words_only;
+    }
     r->unspaced[0] = lang_is_unspaced(lang0);
     r->unspaced[1] = lang_is_unspaced(lang1);
     int rc = lexwords_new(lang0, &r->w[0]);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "lexicon.h"
+#include "lexsynonyms.h"
 
 typedef enum { LEXSRC_TSV, LEXSRC_DIC, LEXSRC_CEDICT, LEXSRC_FREEDICT, LEXSRC_MUELLER } lexsource_format;
 
@@ -30,5 +31,17 @@ lexsource_format lexsource_guess(const char *path);
  * in lenient formats. 0 or a negative error code. */
 int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,
                    const char *path, const char *index, size_t *skipped);
+
+/* What lexsource_read_with adds: each English word that is an entry's only word on side 0
+ * brings along the untranslated words it is the first sense of (`synonyms`, may be
+ * NULL); with `lone_words_only`, only such entries are read (the words a dictionary
+ * translates directly, which lexsynonyms_read asks about). */
+typedef struct {
+    const lexsynonyms *synonyms;
+    int lone_words_only;
+} lexsource_options;
+
+int lexsource_read_with(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,
+                        const char *path, const char *index, const lexsource_options *options, size_t *skipped);
 
 #endif

@@ -44,7 +44,8 @@
  *   2: en-zh .910/.912/.904 (0 .898); at 1, .912/.832/.978/.963.
  * Mueller's English-Russian dictionary joined to FreeDict in the en-ru lexicon (one-word
  *   translations, lexsource.c), every weight unchanged: .912/.835/.978/.977; British
- *   spellings read as American ones (lexwords.c): .912/.835/.979/.978. */
+ *   spellings read as American ones (lexwords.c): .912/.835/.979/.978; untranslated English
+ *   words borrowing their first WordNet sense's translations (lexsynonyms.c): .916/.835/.979/.978. */
 #ifndef POLYALIGN_ALIGN_WEIGHTS_H
 #define POLYALIGN_ALIGN_WEIGHTS_H
 

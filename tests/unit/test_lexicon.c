@@ -17,6 +17,7 @@
 #include "align/lexmodel.h"
 #include "align/lexset.h"
 #include "align/lexsource.h"
+#include "align/lexsynonyms.h"
 #include "align/lexuser.h"
 #include "align/lexwords.h"
 #include "util/error.h"
@@ -303,6 +304,76 @@ static void british_spellings_meet_american_ones(void **state)
     assert_string_equal(a, "центр");
 }
 
+/* A WordNet of two noun synsets and nothing else, in scratch_dir. */
+static void write_wordnet(void)
+{
+    static const char *const empty[] = {"index.verb", "data.verb", "index.adj", "data.adj", "index.adv", "data.adv"};
+    for (size_t k = 0; k < sizeof empty / sizeof *empty; k++)
+        write_file(empty[k], "  1 licence line\n", strlen("  1 licence line\n"));
+    /* "brow": first sense the forehead (synset 100), then a hill's top (200) */
+    const char *index = "  1 licence line\n"
+                        "brow n 2 1 @ 2 0 00000100 00000200\n"
+                        "forehead n 1 0 1 0 00000100\n"
+                        "temple n 1 0 1 0 00000300\n";
+    const char *data = "  1 licence line\n"
+                       "00000100 08 n 02 brow 0 forehead 0 000 | the part of the face above the eyes\n"
+                       "00000200 08 n 02 brow 1 crest 0 000 | the peak of a hill\n"
+                       "00000300 08 n 02 temple 0 Forehead(a) 0 000 | (made up)\n";
+    write_file("index.noun", index, strlen(index));
+    write_file("data.noun", data, strlen(data));
+}
+
+static void untranslated_words_borrow_their_first_sense(void **state)
+{
+    (void)state;
+    write_wordnet();
+    lexicon_builder *b;
+    assert_int_equal(lexicon_builder_new("en", "zh", &b), 0);
+    assert_int_equal(lexicon_builder_link(b, "forehead", 8, "额头", strlen("额头")), 0);
+    assert_int_equal(lexicon_builder_link(b, "crest", 5, "山顶", strlen("山顶")), 0);
+    assert_int_equal(lexicon_builder_link(b, "templ", 5, "庙", strlen("庙")), 0); /* "temple" has its own */
+    lexicon *known = compile(b);
+    lexicon_builder_free(b);
+    lexsynonyms *syn;
+    assert_int_equal(lexsynonyms_read(scratch_dir, known, &syn), 0);
+    lexicon_free(known);
+    size_t first, n = lexsynonyms_find(syn, "forehead", 8, &first);
+    assert_int_equal(n, 1); /* brow; not temple, which is translated */
+    assert_string_equal(lexsynonyms_word(syn, first), "brow");
+    assert_int_equal(lexsynonyms_find(syn, "crest", 5, &first), 0); /* brow's second sense */
+    assert_int_equal(lexsynonyms_find(syn, "brow", 4, &first), 0);
+
+    /* read with them, a dictionary's "forehead" links "brow" too; a phrase does not */
+    const char *tsv = "forehead\t额头\nhigh forehead\t高额\n";
+    char path[600];
+    snprintf(path, sizeof path, "%s", write_file("s.tsv", tsv, strlen(tsv)));
+    assert_int_equal(lexicon_builder_new("en", "zh", &b), 0);
+    lexsource_options options = {syn, 0};
+    assert_int_equal(lexsource_read_with(b, "en", "zh", LEXSRC_TSV, path, NULL, &options, NULL), 0);
+    lexicon *lx = compile(b);
+    lexicon_builder_free(b);
+    long k = lexicon_find(lx, 0, "brow", 4);
+    assert_true(k >= 0);
+    size_t links;
+    lexicon_links(lx, 0, k, &links);
+    assert_int_equal(links, 1);
+    lexicon_free(lx);
+    /* only the entries of one English word, as lexicon_build's first pass reads them */
+    assert_int_equal(lexicon_builder_new("en", "zh", &b), 0);
+    lexsource_options lone = {NULL, 1};
+    assert_int_equal(lexsource_read_with(b, "en", "zh", LEXSRC_TSV, path, NULL, &lone, NULL), 0);
+    lx = compile(b);
+    lexicon_builder_free(b);
+    assert_int_equal(lexicon_find(lx, 0, "high", 4), -1);
+    lexicon_free(lx);
+    lexsynonyms_free(syn);
+
+    char missing[600];
+    snprintf(missing, sizeof missing, "%s/no-wordnet", scratch_dir);
+    assert_int_equal(lexsynonyms_read(missing, lx = NULL, &syn), -ERR_NOINPUT);
+    assert_non_null(strstr(error_last(), "no-wordnet/index.noun"));
+}
+
 static void greedy_match_over_user_lexicon(void **state)
 {
     (void)state;
@@ -538,6 +609,7 @@ int main(void)
         cmocka_unit_test(cedict_glosses_are_cleaned),
         cmocka_unit_test(mueller_translations_are_words),
         cmocka_unit_test(british_spellings_meet_american_ones),
+        cmocka_unit_test(untranslated_words_borrow_their_first_sense),
         cmocka_unit_test(greedy_match_over_user_lexicon),
         cmocka_unit_test(user_lexicon_joins_its_pair_only),
         cmocka_unit_test(user_lexicon_compiled_once_per_pair),
