@@ -177,14 +177,15 @@ build/tools/lexicon_build build/bench/lexicon_load_bench: build/%: %.c $(REL_OBJ
 # compiler links, nor on lexset, lexlearn or lexuser, which only use it (an edit elsewhere
 # must not recompile 10 MB of dictionaries)
 LEX_FORMAT := $(wildcard src/align/lexicon.[ch] src/align/lexsource.[ch] src/align/lexwords.[ch] src/align/lexsynonyms.[ch] \
-                         src/text/lang.[ch] $(WORDNET)/index.noun $(WORDNET)/data.noun) tools/lexicon_build.c
-$(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) | build/tools/lexicon_build
+                         src/text/lang.[ch]) tools/lexicon_build.c
+SYNONYM_DATA := $(if $(SYNONYMS),$(WORDNET)/index.noun $(WORDNET)/data.noun)
+$(LEXDIR)/en-zh.lex: $(CEDICT) $(LEX_FORMAT) $(SYNONYM_DATA) | build/tools/lexicon_build
 	build/tools/lexicon_build $(SYNONYMS) $@ en zh cedict $(CEDICT)
 
 # en-ru: FreeDict and Mueller's dictionary together, each when installed (setup installs both)
 EN_RU_DICTS := $(if $(wildcard $(FREEDICT).index),freedict) $(if $(wildcard $(MUELLER).index),mueller7)
 $(LEXDIR)/en-ru.lex: $(wildcard $(FREEDICT).index $(FREEDICT).dict.dz $(MUELLER).index $(MUELLER).dict.dz) $(LEX_FORMAT) \
-                     | build/tools/lexicon_build
+                     $(SYNONYM_DATA) | build/tools/lexicon_build
 	@mkdir -p $(LEXDIR)/src
 	$(if $(filter freedict,$(EN_RU_DICTS)),gzip -dc $(FREEDICT).dict.dz >$(LEXDIR)/src/freedict-eng-rus.dict)
 	$(if $(filter mueller7,$(EN_RU_DICTS)),gzip -dc $(MUELLER).dict.dz >$(LEXDIR)/src/mueller7.dict)

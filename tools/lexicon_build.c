@@ -74,6 +74,7 @@ int main(int argc, char **argv)
     const char *synonyms_dir = NULL;
     if (argc > 2 && strcmp(argv[1], "--synonyms") == 0) {
         synonyms_dir = argv[2];
+        argv[2] = argv[0]; /* the program's name stays argv[0] for the messages */
         argv += 2;
         argc -= 2;
     }

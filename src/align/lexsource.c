@@ -201,6 +201,15 @@ static int cedict_line(reader *r, const char *line, size_t len)
     return rc;
 }
 
+/* rc, or an error when reading `path` added no link since the builder held `before`:
+ * a file of another layout, or no dictionary, is never an empty lexicon. */
+static int entries_read(const reader *r, size_t before, const char *path, int rc)
+{
+    if (rc == 0 && lexicon_builder_count(r->b) == before)
+        rc = error_set(ERR_DATA, _("%s: no lexicon entries with words in both languages"), path);
+    return rc;
+}
+
 /* ---- line-oriented reading ---- */
 
 static int read_lines(reader *r, lexsource_format fmt, const char *path, size_t *skipped)
@@ -241,9 +250,7 @@ static int read_lines(reader *r, lexsource_format fmt, const char *path, size_t 
         rc = error_set(ERR_IO, _("%s: read error"), path);
     free(line);
     fclose(f);
-    if (rc == 0 && lexicon_builder_count(r->b) == before)
-        rc = error_set(ERR_DATA, _("%s: no lexicon entries with words in both languages"), path);
-    return rc;
+    return entries_read(r, before, path, rc);
 }
 
 /* ---- dictd (FreeDict) ---- */
@@ -315,14 +322,16 @@ static int mueller_translation(reader *r, const char *p, size_t n)
 }
 
 /* Text of a sense, with the entry's line breaks as spaces and labels, notes in
- * parentheses and the transcription in brackets removed; split at ';' into parts, each part without Latin letters at ',' into
- * translations. */
+ * parentheses and the transcription in brackets removed; split at ';' into parts, each
+ * part without Latin letters at ',' into translations. */
 static int mueller_sense(reader *r, const char *p, size_t n)
 {
-    char text[8192];
+    char *text = malloc(n ? n : 1); /* the longest sense of Mueller's dictionary has 10 KB */
+    if (!text)
+        return error_nomem();
     size_t t = 0;
     int depth = 0;
-    for (size_t i = 0; i < n && t < sizeof text; i++) {
+    for (size_t i = 0; i < n; i++) {
         char ch = p[i] == '\n' ? ' ' : p[i];
         if (ch == '_') { /* a grammar or usage label ("_v.", "_refl.", "_книж.") runs to the next space */
             while (i + 1 < n && p[i + 1] != ' ' && p[i + 1] != '\n')
@@ -351,6 +360,7 @@ static int mueller_sense(reader *r, const char *p, size_t n)
         }
         a = b + 1;
     }
+    free(text);
     return rc;
 }
 
@@ -433,7 +443,7 @@ static int read_dictd(reader *r, dictd_entry_fn entry, const char *dict, const c
         return error_set(ERR_NOINPUT, _("%s: cannot open dictionary index: %m"), index);
     }
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, before = lexicon_builder_count(r->b);
     ssize_t got;
     int rc = 0;
     while (rc == 0 && (got = getline(&line, &cap, f)) > 0) {
@@ -457,10 +467,12 @@ static int read_dictd(reader *r, dictd_entry_fn entry, const char *dict, const c
                 ++*skipped;
         }
     }
+    if (rc == 0 && ferror(f))
+        rc = error_set(ERR_IO, _("%s: read error"), index);
     free(line);
     fclose(f);
     free(text);
-    return rc;
+    return entries_read(r, before, dict, rc);
 }
 
 int lexsource_read(lexicon_builder *b, const char *lang0, const char *lang1, lexsource_format fmt,

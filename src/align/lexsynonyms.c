@@ -83,6 +83,18 @@ static FILE *open_part(const char *dir, const char *kind, const char *pos)
     return f;
 }
 
+/* Close a part read as far as needed: a read error is -ERR_IO, never a WordNet cut short. */
+static int close_part(FILE *f, const char *dir, const char *kind, const char *pos, int rc)
+{
+    if (rc == 0 && ferror(f)) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.%s", dir, kind, pos);
+        rc = error_set(ERR_IO, _("%s: read error"), path);
+    }
+    fclose(f);
+    return rc;
+}
+
 /* index.POS: "lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…". */
 static int read_index(lexsynonyms *s, lexwords *w, const lexicon *known, const char *dir, const char *pos,
                       pending **list, size_t *n, size_t *cap)
@@ -117,8 +129,7 @@ static int read_index(lexsynonyms *s, lexwords *w, const lexicon *known, const c
         ++*n;
     }
     free(line);
-    fclose(f);
-    return rc;
+    return close_part(f, dir, "index", pos, rc);
 }
 
 static int pending_cmp(const void *a, const void *b)
@@ -174,17 +185,16 @@ static int read_data(lexsynonyms *s, lexwords *w, const char *dir, const char *p
         }
     }
     free(line);
-    fclose(f);
-    return rc;
+    return close_part(f, dir, "data", pos, rc);
 }
 
-static const lexsynonyms *sort_ctx;
-
-static int pair_cmp(const void *a, const void *b)
+/* Pairs by synonym, then word (qsort_r's context: the arena their offsets point into). */
+static int pair_cmp(const void *a, const void *b, void *arena)
 {
     const synonym_pair *x = a, *y = b;
-    int c = strcmp(sort_ctx->arena + x->synonym, sort_ctx->arena + y->synonym);
-    return c ? c : strcmp(sort_ctx->arena + x->word, sort_ctx->arena + y->word);
+    const char *keys = arena;
+    int c = strcmp(keys + x->synonym, keys + y->synonym);
+    return c ? c : strcmp(keys + x->word, keys + y->word);
 }
 
 int lexsynonyms_read(const char *dir, const lexicon *known, lexsynonyms **out)
@@ -199,17 +209,15 @@ int lexsynonyms_read(const char *dir, const lexicon *known, lexsynonyms **out)
         pending *list = NULL;
         size_t n = 0, cap = 0;
         rc = read_index(s, w, known, dir, parts[p], &list, &n, &cap);
-        if (rc == 0 && n > 0) {
+        if (rc == 0 && n > 0)
             qsort(list, n, sizeof *list, pending_cmp);
+        if (rc == 0) /* read even with nothing pending: a missing part is an error */
             rc = read_data(s, w, dir, parts[p], list, n);
-        }
         free(list);
     }
     lexwords_free(w);
     if (rc == 0 && s->n > 0) {
-        sort_ctx = s;
-        qsort(s->pairs, s->n, sizeof *s->pairs, pair_cmp);
-        sort_ctx = NULL;
+        qsort_r(s->pairs, s->n, sizeof *s->pairs, pair_cmp, s->arena);
         size_t kept = 0; /* a word listed twice under one synonym (two parts of speech) once */
         for (size_t i = 0; i < s->n; i++)
             if (kept == 0 || strcmp(s->arena + s->pairs[i].synonym, s->arena + s->pairs[kept - 1].synonym) != 0 ||

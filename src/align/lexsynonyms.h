@@ -19,8 +19,8 @@ typedef struct lexsynonyms lexsynonyms;
 
 /* Read WordNet's index.{noun,verb,adj,adv} and data.* from `dir`; `known` is the
  * lexicon the dictionaries gave (its English side 0 says which words are translated).
- * 0, -ERR_NOINPUT when a file is missing, -ERR_DATA when one does not parse, or
- * -ERR_NOMEM. */
+ * Lines that are not entries (the licence) are passed over. 0, -ERR_NOINPUT when a file
+ * is missing, -ERR_IO when one cannot be read to its end, or -ERR_NOMEM. */
 int lexsynonyms_read(const char *dir, const lexicon *known, lexsynonyms **out);
 
 /* The untranslated words whose first sense holds the word of key[0..n): their number,

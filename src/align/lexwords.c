@@ -98,17 +98,13 @@ static int ends_with(const char *buf, size_t n, const char *suffix, size_t *at)
  * a pattern still meets itself. */
 static void spell_american(char *buf, size_t *n)
 {
-    static const char *const ise[] = {"isation", "isations", "ise", "ises", "ised", "ising", "iser", "isers"};
+    /* the s after the suffix's first letter becomes z */
+    static const char *const s_to_z[] = {"isation", "isations", "ise", "ises", "ised", "ising",
+                                         "iser",    "isers",    "yse", "yses", "ysed", "ysing"};
     static const char *const our[] = {"our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourful"};
-    static const char *const yse[] = {"yse", "yses", "ysed", "ysing"};
     size_t at;
-    for (size_t k = 0; k < sizeof ise / sizeof *ise; k++)
-        if (ends_with(buf, *n, ise[k], &at) && at >= 4) {
-            buf[at + 1] = 'z';
-            return;
-        }
-    for (size_t k = 0; k < sizeof yse / sizeof *yse; k++)
-        if (ends_with(buf, *n, yse[k], &at) && at >= 4) {
+    for (size_t k = 0; k < sizeof s_to_z / sizeof *s_to_z; k++)
+        if (ends_with(buf, *n, s_to_z[k], &at) && at >= 4) {
             buf[at + 1] = 'z';
             return;
         }

@@ -258,7 +258,8 @@ static void mueller_translations_are_words(void **state)
     static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     size_t n = strlen(entry);
     snprintf(index, sizeof index, "00-database-info\tA\tB\nabandon\tA\t%c%c\n", b64[n / 64], b64[n % 64]);
-    const char *idx = write_file("m.index", index, strlen(index));
+    char idx[600];
+    snprintf(idx, sizeof idx, "%s", write_file("m.index", index, strlen(index)));
     lexicon_builder *b;
     assert_int_equal(lexicon_builder_new("en", "ru", &b), 0);
     size_t skipped = 0;
@@ -278,6 +279,13 @@ static void mueller_translations_are_words(void **state)
     assert_false(has_ru_word(lx, "страховщику")); /* a definition, not a translation */
     assert_int_equal(lexicon_find(lx, 0, "idea", 4), -1);
     lexicon_free(lx);
+
+    /* an index whose entries lie past the text (another dictionary's .dict): no lexicon */
+    snprintf(dict, sizeof dict, "%s", write_file("short.dict", "abandon\n", 8));
+    assert_int_equal(lexicon_builder_new("en", "ru", &b), 0);
+    assert_int_equal(lexsource_read(b, "en", "ru", LEXSRC_MUELLER, dict, idx, NULL), -ERR_DATA);
+    assert_non_null(strstr(error_last(), "short.dict"));
+    lexicon_builder_free(b);
 }
 
 static void british_spellings_meet_american_ones(void **state)
@@ -370,7 +378,7 @@ static void untranslated_words_borrow_their_first_sense(void **state)
 
     char missing[600];
     snprintf(missing, sizeof missing, "%s/no-wordnet", scratch_dir);
-    assert_int_equal(lexsynonyms_read(missing, lx = NULL, &syn), -ERR_NOINPUT);
+    assert_int_equal(lexsynonyms_read(missing, NULL, &syn), -ERR_NOINPUT);
     assert_non_null(strstr(error_last(), "no-wordnet/index.noun"));
 }
 
