@@ -157,13 +157,15 @@ static const double temperature[TEMPERATURES] = {CONFIDENCE_TEMPERATURE, CONFIDE
 
 /* The rows of the band a sweep still looks at: a bead spans at most five rows, so the
  * recurrences of row i read rows i-5..i (or i..i+5) only, and a ring of six rows holds
- * them in O(band width) instead of O(n · band). */
+ * them in O(band width) instead of O(n · band). In double precision: path costs grow with
+ * the document (some 5 per bead), and a float's rounding at 100,000 beads (0.03) summed
+ * over the path would leave no posterior standing at T = 1. */
 enum { RING_ROWS = 6 };
 
 typedef struct {
     const dp_band *band;
     size_t width;   /* the widest row */
-    float *v;       /* RING_ROWS rows of `width` */
+    double *v;      /* RING_ROWS rows of `width` */
 } row_ring;
 
 static int ring_init(row_ring *r, const dp_band *b)
@@ -179,7 +181,7 @@ static int ring_init(row_ring *r, const dp_band *b)
 
 /* The ring's slot for node (i, j): the caller stays within RING_ROWS - 1 rows of the row
  * it fills. NULL outside the band. */
-static inline float *ring_at(const row_ring *r, size_t i, size_t j)
+static inline double *ring_at(const row_ring *r, size_t i, size_t j)
 {
     const dp_band *b = r->band;
     if (i > b->n || j < b->lo[i] || j > b->hi[i])
@@ -210,24 +212,58 @@ static double pass_cost(bead_cost_fn cost, void *ctx, size_t i, size_t di, size_
     return in_single(cost(ctx, i, di, j, dj));
 }
 
+/* The inside sums of every node, kept for the backward sweep: one float per node and
+ * temperature (memory is O(n · band)), each relative to its row's lowest sum, kept in
+ * double, so that a float's precision is spent on the differences within a row and not on
+ * a path cost that grows with the document. */
+typedef struct {
+    float *v[TEMPERATURES];     /* per cell */
+    double *base[TEMPERATURES]; /* per row */
+    double *row[TEMPERATURES];  /* the row being computed, in full */
+} inside_sums;
+
+/* The inside sum at temperature t of cell c on row i, or INFINITY */
+static inline double inside_at(const inside_sums *in, size_t t, size_t c, size_t i)
+{
+    return in->v[t][c] + in->base[t][i];
+}
+
+/* Store the row just computed (cells `first`.. of `width`), relative to its lowest sum. */
+static void inside_store_row(inside_sums *in, size_t passes, size_t i, size_t first, size_t width)
+{
+    for (size_t t = 0; t < passes; t++) {
+        double base = INFINITY;
+        for (size_t k = 0; k < width; k++)
+            if (in->row[t][k] < base)
+                base = in->row[t][k];
+        if (!isfinite(base))
+            base = 0;
+        in->base[t][i] = base;
+        for (size_t k = 0; k < width; k++)
+            in->v[t][first + k] = (float)(in->row[t][k] - base);
+    }
+}
+
 /* The forward sweep, each bead's cost computed once for all its recurrences: Viterbi's
  * (the best cost to each node, in `best_to`; the shape of the best bead into it, in
- * `back`) and, for the first `passes` temperatures t, the inside one: inside[t][c] is the
- * soft minimum over every path from (0, 0) to node c of its cost, -t·log of the total
- * weight e^(-cost/t) of those paths. */
+ * `back`) and, for the first `passes` temperatures t, the inside one: the inside sum at
+ * node c is the soft minimum over every path from (0, 0) to c of its cost, -t·log of the
+ * total weight e^(-cost/t) of those paths. */
 static void forward_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, row_ring *best_to,
-                          uint8_t *back, size_t passes, float *const inside[TEMPERATURES])
+                          uint8_t *back, size_t passes, inside_sums *inside)
 {
     const dp_band *b = ix->band;
     for (size_t i = 0; i <= b->n; i++) {
+        if (b->hi[i] < b->lo[i])
+            continue;
         for (size_t j = b->lo[i]; j <= b->hi[i]; j++) {
             size_t c = cell(ix, i, j);
-            float *here = ring_at(best_to, i, j);
+            double *here = ring_at(best_to, i, j);
             if (i == 0 && j == 0) {
                 *here = 0;
                 back[c] = NO_SHAPE;
                 for (size_t t = 0; t < passes; t++)
-                    inside[t][c] = 0;
+                    inside->row[t][0] = 0;
                 continue;
             }
             double best = INFINITY, soft[TEMPERATURES] = {INFINITY, INFINITY, INFINITY};
@@ -239,7 +275,7 @@ static void forward_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, si
                 size_t p = cell(ix, i - di, j - dj);
                 if (p == SIZE_MAX)
                     continue;
-                float from = *ring_at(best_to, i - di, j - dj);
+                double from = *ring_at(best_to, i - di, j - dj);
                 /* a node no path reaches has no finite soft minimum either */
                 if (!isfinite(from) || !band_bead_allowed(b, i - di, di, j - dj, dj))
                     continue;
@@ -249,15 +285,19 @@ static void forward_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, si
                     arg = (uint8_t)s;
                 }
                 double single = in_single(bc);
-                for (size_t t = 0; t < passes; t++)
-                    if (isfinite(inside[t][p]))
-                        soft[t] = soft_min(soft[t], inside[t][p] + single, temperature[t]);
+                for (size_t t = 0; t < passes; t++) {
+                    /* the row being computed is not stored yet: a 0-1 bead reads it in full */
+                    double from_sum = di ? inside_at(inside, t, p, i - di) : inside->row[t][j - dj - b->lo[i]];
+                    if (isfinite(from_sum))
+                        soft[t] = soft_min(soft[t], from_sum + single, temperature[t]);
+                }
             }
-            *here = (float)best;
+            *here = best;
             back[c] = arg;
             for (size_t t = 0; t < passes; t++)
-                inside[t][c] = (float)soft[t];
+                inside->row[t][j - b->lo[i]] = soft[t];
         }
+        inside_store_row(inside, passes, i, ix->row_start[i], b->hi[i] - b->lo[i] + 1);
     }
 }
 
@@ -272,19 +312,19 @@ typedef struct {
 } bead_sums;
 
 /* inside + outside at node (i, j) for temperature t, or INFINITY */
-static double node_sum(const band_index *ix, float *const inside[], const row_ring outside[], size_t t, size_t i,
+static double node_sum(const band_index *ix, const inside_sums *inside, const row_ring outside[], size_t t, size_t i,
                        size_t j)
 {
     size_t c = cell(ix, i, j);
-    if (c == SIZE_MAX || !isfinite(inside[t][c]) || !isfinite(*ring_at(&outside[t], i, j)))
+    if (c == SIZE_MAX || !isfinite(inside_at(inside, t, c, i)) || !isfinite(*ring_at(&outside[t], i, j)))
         return INFINITY;
-    return inside[t][c] + *ring_at(&outside[t], i, j);
+    return inside_at(inside, t, c, i) + *ring_at(&outside[t], i, j);
 }
 
 /* The sums of bead bd, every row its paths leave it for already in `outside`. Rivals:
  * the other beads that leave bd's start node or reach its end node. */
 static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, size_t passes,
-                     float *const inside[], const row_ring outside[], const dp_bead *bd, bead_sums *sum)
+                     const inside_sums *inside, const row_ring outside[], const dp_bead *bd, bead_sums *sum)
 {
     const dp_band *b = ix->band;
     size_t ei = bd->i + bd->di, ej = bd->j + bd->dj;
@@ -294,7 +334,7 @@ static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t 
     if (c != SIZE_MAX && e != SIZE_MAX && align_shape_index(bd->di, bd->dj) >= 0) {
         double bc = pass_cost(cost, ctx, bd->i, bd->di, bd->j, bd->dj);
         for (size_t t = 0; t < passes; t++)
-            sum->through[t] = inside[t][c] + bc + *ring_at(&outside[t], ei, ej);
+            sum->through[t] = inside_at(inside, t, c, bd->i) + bc + *ring_at(&outside[t], ei, ej);
     }
     sum->start_node = node_sum(ix, inside, outside, AT_CONFIDENCE, bd->i, bd->j);
     sum->end_node = node_sum(ix, inside, outside, AT_CONFIDENCE, ei, ej);
@@ -315,12 +355,12 @@ static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t 
             static const size_t rival_temperatures[] = {AT_CONFIDENCE, AT_MARGIN};
             for (size_t k = 0; k < 2; k++) {
                 size_t t = rival_temperatures[k];
-                float out = *ring_at(&outside[t], i + di, j + dj);
-                if (!isfinite(inside[t][rc]) || !isfinite(out))
+                double out = *ring_at(&outside[t], i + di, j + dj), in = inside_at(inside, t, rc, i);
+                if (!isfinite(in) || !isfinite(out))
                     continue;
                 if (isnan(rival_cost))
                     rival_cost = pass_cost(cost, ctx, i, di, j, dj);
-                double through = inside[t][rc] + rival_cost + out;
+                double through = in + rival_cost + out;
                 if (through < sum->rival[t])
                     sum->rival[t] = through;
             }
@@ -332,7 +372,7 @@ static void sum_bead(const band_index *ix, bead_cost_fn cost, void *ctx, size_t 
  * (outside[t] at node c: the same soft minimum over every path from c to (n, m)), and the
  * sums of each bead of the best path as soon as the rows it needs are in the ring. */
 static void outside_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, size_t max_shapes, size_t passes,
-                          float *const inside[], row_ring outside[], const dp_bead *beads, size_t nbeads,
+                          const inside_sums *inside, row_ring outside[], const dp_bead *beads, size_t nbeads,
                           bead_sums *sums)
 {
     const dp_band *b = ix->band;
@@ -353,13 +393,13 @@ static void outside_sweep(const band_index *ix, bead_cost_fn cost, void *ctx, si
                     continue;
                 double bc = pass_cost(cost, ctx, i, di, j, dj);
                 for (size_t t = 0; t < passes; t++) {
-                    float out = *ring_at(&outside[t], i + di, j + dj);
+                    double out = *ring_at(&outside[t], i + di, j + dj);
                     if (isfinite(out))
                         soft[t] = soft_min(soft[t], out + bc, temperature[t]);
                 }
             }
             for (size_t t = 0; t < passes; t++)
-                *ring_at(&outside[t], i, j) = (float)soft[t];
+                *ring_at(&outside[t], i, j) = soft[t];
         }
         while (k > 0 && beads[k - 1].i == i) {
             k--;
@@ -407,7 +447,7 @@ typedef struct {
     band_index ix;
     row_ring best_to, outside[TEMPERATURES];
     uint8_t *back;
-    float *inside[TEMPERATURES];
+    inside_sums inside;
     bead_sums *sums;
 } dp_work;
 
@@ -418,7 +458,9 @@ static void work_free(dp_work *w)
     free(w->back);
     free(w->sums);
     for (size_t t = 0; t < TEMPERATURES; t++) {
-        free(w->inside[t]);
+        free(w->inside.v[t]);
+        free(w->inside.base[t]);
+        free(w->inside.row[t]);
         free(w->outside[t].v);
     }
 }
@@ -465,7 +507,10 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
     if (rc == 0 && !(w.back = malloc(w.ix.cells)))
         rc = error_nomem();
     for (size_t t = 0; rc == 0 && t < passes; t++) {
-        if (!(w.inside[t] = malloc(w.ix.cells * sizeof *w.inside[t])))
+        w.inside.v[t] = malloc(w.ix.cells * sizeof *w.inside.v[t]);
+        w.inside.base[t] = malloc((b->n + 1) * sizeof *w.inside.base[t]);
+        w.inside.row[t] = malloc(w.best_to.width * sizeof *w.inside.row[t]);
+        if (!w.inside.v[t] || !w.inside.base[t] || !w.inside.row[t])
             rc = error_nomem();
         else
             rc = ring_init(&w.outside[t], b);
@@ -474,8 +519,8 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         work_free(&w);
         return rc;
     }
-    forward_sweep(&w.ix, cost, ctx, max_shapes, &w.best_to, w.back, passes, w.inside);
-    const float *end = ring_at(&w.best_to, b->n, b->m);
+    forward_sweep(&w.ix, cost, ctx, max_shapes, &w.best_to, w.back, passes, &w.inside);
+    const double *end = ring_at(&w.best_to, b->n, b->m);
     if (!end || !isfinite(*end)) {
         work_free(&w);
         return -ERR_FAILED;
@@ -490,7 +535,7 @@ int dp_align(const dp_band *b, bead_cost_fn cost, void *ctx, size_t max_shapes, 
         if (!w.sums || (evidence && !ev)) {
             rc = error_nomem();
         } else {
-            outside_sweep(&w.ix, cost, ctx, max_shapes, passes, w.inside, w.outside, beads, count, w.sums);
+            outside_sweep(&w.ix, cost, ctx, max_shapes, passes, &w.inside, w.outside, beads, count, w.sums);
             double total[TEMPERATURES] = {INFINITY, INFINITY, INFINITY};
             for (size_t t = 0; t < passes; t++)
                 total[t] = *ring_at(&w.outside[t], 0, 0);

@@ -121,6 +121,40 @@ static void dp_evidence_of_the_path(void **state)
 }
 
 /* Features of a bead, the model text, and the probability it gives. */
+/* costs of a long document: each 1-1 bead on the diagonal costs 7 to 8, varying as real
+ * beads do (the path's cost reaches 750,000, where a float rounds to 0.06), any other
+ * bead 8 more than its size in diagonal steps */
+static double long_diagonal_cost(void *ctx, size_t i, size_t di, size_t j, size_t dj)
+{
+    (void)ctx;
+    double diagonal = 7 + (double)(i * 7919 % 101) / 100;
+    return di == 1 && dj == 1 && i == j ? diagonal : 8 + 4 * (double)(di + dj);
+}
+
+/* On a document of 100,000 sentences, the posteriors of a clear path stay as high as on
+ * a short one: the sums of path costs keep their precision however long the path. */
+static void dp_posteriors_hold_on_long_documents(void **state)
+{
+    (void)state;
+    enum { N = 100000, HALF_WIDTH = 3 };
+    dp_band band;
+    assert_int_equal(band_full(&band, N, N), 0);
+    for (size_t i = 0; i <= N; i++) {
+        band.lo[i] = i > HALF_WIDTH ? i - HALF_WIDTH : 0;
+        band.hi[i] = i + HALF_WIDTH < N ? i + HALF_WIDTH : N;
+    }
+    dp_bead *b;
+    size_t n;
+    assert_int_equal(dp_align(&band, long_diagonal_cost, NULL, align_nshapes, 1, &b, &n, NULL), 0);
+    assert_int_equal(n, N);
+    double lowest = 1;
+    for (size_t k = 0; k < n; k++)
+        lowest = fmin(lowest, b[k].confidence);
+    assert_true(lowest > 0.99); /* every detour costs 8 more: e^-8 of the weight each */
+    free(b);
+    band_free(&band);
+}
+
 static void confidence_model_reads_and_applies(void **state)
 {
     (void)state;
@@ -512,6 +546,7 @@ int main(void)
         cmocka_unit_test(dp_reports_an_empty_band),
         cmocka_unit_test(dp_confidence_is_a_posterior),
         cmocka_unit_test(dp_evidence_of_the_path),
+        cmocka_unit_test(dp_posteriors_hold_on_long_documents),
         cmocka_unit_test(confidence_model_reads_and_applies),
         cmocka_unit_test(coarse_band_holds_the_diagonal),
         cmocka_unit_test(dp_passes_through_forced_nodes),
