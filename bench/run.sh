@@ -6,13 +6,19 @@ cd "$(dirname "$0")/.."
 mkdir -p build/bench
 export SHARED=${SHARED:-../shared}
 
-# best_of N CMD… : the best elapsed seconds and its peak RSS (KB) over N runs -> "$secs $kb"
+# best_of N CMD… : the best elapsed seconds and its peak RSS (KB) over N runs -> "$secs $kb".
+# A run that fails is not a time: it is reported and the bench ends with exit 1 (it runs
+# in a process substitution, whose status the script never sees, hence the file).
+failures=build/bench/failures.txt
+rm -f "$failures"
 best_of() {
   local n=$1 best="" rss="" t
   shift
   for _ in $(seq "$n"); do
-    /usr/bin/time -f '%e %M' -o build/bench/time.txt "$@" >/dev/null
-    read -r t kb <build/bench/time.txt
+    if ! /usr/bin/time -f '%e %M' -o build/bench/time.txt "$@" >/dev/null; then
+      echo "bench: FAILED ($(grep -o 'status [0-9]*' build/bench/time.txt || echo 'killed')): $*" | tee -a "$failures" >&2
+    fi
+    read -r t kb < <(tail -1 build/bench/time.txt)
     if [[ -z $best ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$t rss=$kb; fi
   done
   echo "$best $rss"
@@ -163,3 +169,9 @@ bash bench/batch_bench.sh
 echo
 echo "== Forced alignment: polyalign sync on long recordings (targets: real-time factor <= 0.02, 1 h in <= 200 MB)"
 SHARED=$SHARED bash bench/sync_bench.sh
+if [[ -s $failures ]]; then
+  echo
+  echo "bench: $(wc -l <"$failures") run(s) failed, their times mean nothing:"
+  cat "$failures"
+  exit 1
+fi
