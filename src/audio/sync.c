@@ -521,7 +521,8 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         rc = audio_decode(audio_path, to_features, ex, &report);
     feature_extractor_free(ex);
     /* a silent or noise-only recording is refused before the transcript is spoken */
-    vad_levels levels = {0}, syn_levels;
+    /* of the synthetic tracks only the speech masks count: their levels are never read */
+    vad_levels levels = {0}, synthetic_levels_unread;
     if (rc == 0 && !(rec_speech = malloc(rec.n + 1)))
         rc = error_nomem();
     if (rc == 0)
@@ -534,13 +535,13 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     if (rc == 0 && (!(syn_speech = malloc(syn.n + 1)) || !(phr_speech = malloc(phr.n + 1))))
         rc = error_nomem();
     if (rc == 0)
-        rc = vad_detect(syn.energy, syn.n, syn_speech, &syn_levels);
+        rc = vad_detect(syn.energy, syn.n, syn_speech, &synthetic_levels_unread);
     if (rc == 0)
         rc = collapse(&rec, rec_speech, &crec);
     if (rc == 0)
         rc = collapse(&syn, syn_speech, &csyn);
     if (rc == 0 && nmarks)
-        rc = vad_detect(phr.energy, phr.n, phr_speech, &syn_levels);
+        rc = vad_detect(phr.energy, phr.n, phr_speech, &synthetic_levels_unread);
     if (rc == 0 && nmarks)
         rc = collapse(&phr, phr_speech, &cphr);
     /* the collapsed copies hold what the warping needs: the full MFCCs can go (a third of
