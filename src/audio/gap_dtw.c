@@ -593,7 +593,7 @@ static int order_evidence(const level *L, const level_path *p, size_t s, double 
 static int find_missing(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
                         const gap_prior *prior, size_t top, double margin, unsigned char *missing, feature_seq *present, float **present_mem,
                         size_t *present_first, size_t *npresent, size_t *top_first, level_path *path,
-                        double *skip_share)
+                        double *skip_share, gap_path *out)
 {
     double *mean = malloc(n * sizeof *mean), typical, chance = 0;
     if (!mean)
@@ -614,6 +614,11 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         rc = path->missing[s] ? (order[s] = 0, 0) : order_evidence(&L, path, s, &order[s]);
     if (rc == 0)
         rc = median_of_placed(order, path->missing, n, &typical_order);
+    size_t placed = 0;
+    for (size_t s = 0; rc == 0 && s < n; s++)
+        placed += !path->missing[s];
+    out->order_evidence = typical_order;
+    out->order_measured = rc == 0 && placed >= GAP_ORDER_MIN_SENTENCES;
     for (size_t s = 0; rc == 0 && s < n; s++) {
         double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
         nmissing += missing[s] = !(prior->placed && prior->placed[s]) &&
@@ -666,7 +671,7 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
     int rc = coarse_first && fine_first && present_first && (out->missing = calloc(n, 1)) ? 0 : error_nomem();
     if (rc == 0)
         rc = find_missing(rows, first_row, n, cols, prior, top, skip_margin, out->missing, &present, &present_mem,
-                          present_first, &npresent, coarse_first, &coarse, &skip_share);
+                          present_first, &npresent, coarse_first, &coarse, &skip_share, out);
     /* finer levels in windows around the path above, with the top level's skip cost */
     for (size_t factor = top / FACTOR; rc == 0; factor /= FACTOR) {
         level L;

@@ -403,7 +403,7 @@ static int warp_again_by_voice(const collapsed *crec, const unsigned char *rec_s
  * cover the recording: some sentence is missing or enough speech was skipped; then
  * warped again, with other voices priced (warp_again_by_voice). */
 static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const unsigned char *rec_speech,
-                          const synth_span *spans, size_t n, gap_path *gp)
+                          const synth_span *spans, size_t n, gap_path *gp, sync_map *out)
 {
     size_t *first = malloc((n + 1) * sizeof *first);
     if (!first)
@@ -413,6 +413,10 @@ static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const un
         float *rv = envelope_view(csyn), *cv = envelope_view(crec);
         feature_seq rows = {rv, csyn->n, GAP_DIM}, cols = {cv, crec->n, GAP_DIM};
         rc = rv && cv ? gap_dtw_align(&rows, first, n, &cols, NULL, skip_margin, gp) : error_nomem();
+        /* whether the transcript is in the recording at all: from the first path, over
+         * every sentence (a second one, by voice, keeps the sentences this one placed) */
+        if (rc == 0)
+            out->order_evidence = gp->order_evidence, out->order_measured = gp->order_measured;
         if (rc == 0 && gp->skipped && !covers(crec, rec_speech, gp, n))
             rc = warp_again_by_voice(crec, rec_speech, &rows, first, n, &cols, gp);
         else if (rc == 0)
@@ -552,7 +556,7 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
     rec.mfcc = syn.mfcc = phr.mfcc = NULL;
     gap_path gaps = {0};
     if (rc == 0)
-        rc = warp_with_gaps(&csyn, &crec, rec_speech, spans, n, &gaps);
+        rc = warp_with_gaps(&csyn, &crec, rec_speech, spans, n, &gaps, out);
     if (rc == 0 && gaps.skipped) {
         path = gaps.path;
         gaps.path = (dtw_path){0};
@@ -610,6 +614,13 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
             placed_end = out->sentence[s].end;
         }
         sentence_confidences(&csyn, &crec, &path, spans, out->sentence, n);
+        /* a transcript the recording does not hold (sync.h): its sentences look typical
+         * of it, so their confidences say nothing; none is trusted, in proportion to the
+         * evidence, should the caller time it anyway */
+        for (size_t s = 0; !sync_map_holds_transcript(out) && s < n; s++)
+            out->sentence[s].confidence = fmin(out->sentence[s].confidence, SYNC_LOW_CONFIDENCE *
+                                                                                 fmax(out->order_evidence, 0) /
+                                                                                 SYNC_MIN_ORDER_EVIDENCE);
         if (nmarks)
             rc = place_marks(&cphr, phr_spans, marks, nmarks, &crec, &ev, out);
         if (rc == 0 && gaps.skipped)

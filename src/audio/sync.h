@@ -42,10 +42,31 @@ typedef struct sync_map {
     sync_skip *skipped;      /* in time order; none when the transcript covers the recording */
     size_t nskipped;
     size_t nmissing;         /* sentences flagged missing */
+    double order_evidence;   /* how much better the transcript's sentences match the
+                              * recording in order than backwards (gap_dtw.h) */
+    int order_measured;      /* 0: too few sentences placed to tell */
 } sync_map;
 
 /* Sentences whose confidence is below this are flagged in every report. */
 #define SYNC_LOW_CONFIDENCE 0.5
+
+/* Below this order evidence the recording does not hold the transcript: it is another
+ * text or another language, and every time would be a guess dressed as a measurement
+ * (each sentence's confidence is judged against the recording's typical sentence, so a
+ * transcript wrong throughout looks typical). Measured on ../shared/eval/subtitles (dev,
+ * dev-hard) and our own voices, full and partial transcripts and recordings with other
+ * speech, music and applause (89 runs): 0.198 at the least (a flite voice inside other
+ * speech); each transcript against the recordings of the two other languages (16 runs):
+ * 0.089 at the most. The cut-off lies between, at their geometric mean. */
+#define SYNC_MIN_ORDER_EVIDENCE 0.13
+
+/* Whether the map says the recording holds the transcript: either too few sentences were
+ * placed to tell, or they match in order as speech of that text does. */
+int sync_map_holds_transcript(const sync_map *m);
+
+/* -ERR_DATA, its message saying that `audio` does not hold the transcript in `lang` and
+ * what to do (for a map sync_map_holds_transcript refuses). */
+int sync_map_refuse(const sync_map *m, const char *audio, const char *lang);
 
 int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
                size_t nmarks, sync_map *out);

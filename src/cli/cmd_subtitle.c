@@ -17,7 +17,7 @@
 
 enum {
     OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_DURATION = 256, OPT_START, OPT_FROM, OPT_ALIGN, OPT_TIMES,
-    OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT
+    OPT_TMX, OPT_AUDIO, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT, OPT_FORCE
 };
 
 typedef struct {
@@ -27,6 +27,7 @@ typedef struct {
     line_structure lines;
     style_options style;
     int quiet;              /* no reports of how the transcript was read, no summary */
+    int force;              /* --audio: time a transcript the recording does not seem to hold */
 } subtitle_args;
 
 /* the usage lines (commands.c gives their operands): timed by a recording, by a duration or
@@ -39,6 +40,7 @@ enum {
 const cli_option subtitle_cli_options[] = {
     {"lang", OPT_LANG, 1, "LANG", N_("language of the transcript (default: guessed from its script and reported; required with --tmx)"), CLI_TEXT(subtitle_args, lang), CLI_IN(BY_AUDIO | BY_DURATION | BY_TIMES | FROM_ALIGN, FROM_TMX)},
     {"audio", OPT_AUDIO, 1, "RECORDING", N_("time the cues from the recording itself (any format FFmpeg reads)"), CLI_TEXT(subtitle_args, audio), CLI_IN(0, BY_AUDIO)},
+    {"force", OPT_FORCE, 0, NULL, SYNC_FORCE_HELP, CLI_FLAG(subtitle_args, force), CLI_IN(BY_AUDIO, 0)},
     {"duration", OPT_DURATION, 1, "SECONDS",
      N_("length of the recording the speech is spread over (with --times: where the last stretch ends)"),
      CLI_NUMBER(subtitle_args, duration, 0.001, SUBTITLE_MAX_TIME), CLI_IN(BY_TIMES, BY_DURATION)},
@@ -144,7 +146,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         style_warn_other_script(t.name, &letters, lang);
     }
     subtitle_settings ss = {lang,    base,   &p,     a->style.fps, a->audio, a->times, a->start, a->duration,
-                            a->from, a->align, a->tmx, a->output,   format};
+                            a->from, a->align, a->tmx, a->output,   format,      a->force};
     subtitle_reporter r = {warn, memory_found, a};
     subtitle_result res;
     rc = subtitle_run(&ss, &t, &r, &res);

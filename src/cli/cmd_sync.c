@@ -19,12 +19,12 @@
 #include "../util/error.h"
 #include "commands.h"
 
-enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT };
+enum { OPT_LANG = 'l', OPT_OUTPUT = 'o', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_AUDIO = 256, OPT_CUES, OPT_LINES, OPT_ENCODING, OPT_INPUT_FORMAT, OPT_FORCE };
 
 typedef struct {
     const char *lang, *audio, *format, *output, *encoding;
     doc_format input_format;
-    int cues;
+    int cues, force;
     line_structure lines;
     int quiet;              /* no reports of how the transcript was read */
 } sync_args;
@@ -38,6 +38,7 @@ const cli_option sync_cli_options[] = {
     {"encoding", OPT_ENCODING, 1, "NAME", CLI_ENCODING_HELP, CLI_TEXT(sync_args, encoding)},
     {"input-format", OPT_INPUT_FORMAT, 1, "FMT", CLI_INPUT_FORMAT_HELP, CLI_INPUT_FORMAT(sync_args, input_format)},
     {"output", OPT_OUTPUT, 1, "FILE", N_("where to write (default: standard output)"), CLI_TEXT(sync_args, output), CLI_SHOWN},
+    {"force", OPT_FORCE, 0, NULL, SYNC_FORCE_HELP, CLI_FLAG(sync_args, force)},
     {"quiet", OPT_QUIET, 0, NULL, N_("say nothing on standard error of how the transcript was read (warnings, errors and the summary still)"), CLI_FLAG(sync_args, quiet)},
     {0},
 };
@@ -46,6 +47,11 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
 {
     if (!m->sentence)
         return;
+    if (!sync_map_holds_transcript(m))
+        cli_warn(_("%s does not seem to hold the transcript: its sentences match the recording in order hardly "
+                   "better than played backwards (order evidence %.2f, below %.2f); timed anyway (--force), "
+                   "every time is doubtful"),
+                 audio, m->order_evidence, SYNC_MIN_ORDER_EVIDENCE);
     double ratio = m->speech_seconds > 0 ? m->synth_seconds / m->speech_seconds : 0;
     /* a transcript shorter than the speech is reported below when it covers part of it */
     if (ratio > 2.0 || (ratio < 0.5 && !m->nskipped && !m->nmissing))
@@ -145,7 +151,7 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
             return status;
         }
     }
-    sync_run_settings run_settings = {a->audio, lang, base, a->cues, (sync_format)fmt, a->output};
+    sync_run_settings run_settings = {a->audio, lang, base, a->cues, (sync_format)fmt, a->output, a->force};
     sync_map map;
     rc = sync_run(&run_settings, &t, &map);
     if (rc == 0)

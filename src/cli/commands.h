@@ -40,6 +40,9 @@ extern const cli_runner subtitle_cli_runner;
 extern const cli_option sync_cli_options[];
 extern const cli_runner sync_cli_runner;
 struct sync_map;
+/* The help of --force, which sync and subtitle --audio share. */
+#define SYNC_FORCE_HELP N_("time the transcript even when the recording does not seem to hold it (another text or language; with a warning)")
+
 /* Warnings after a forced alignment: speech/transcript mismatch, low-confidence sentences. */
 void sync_report_warnings(const struct sync_map *m, const char *audio, const char *const *sentences);
 

@@ -18,11 +18,14 @@ typedef struct {
     int cues;               /* one row per subtitle cue instead of per sentence */
     sync_format format;
     const char *output;     /* NULL or "-": standard output */
+    int force;              /* time a transcript the recording does not seem to hold */
 } sync_run_settings;
 
 /* Align t's sentences to the recording into *map and write it. *map is filled as far as
  * the run went (sync_map_free it either way). 0, or an error code with its message:
- * -ERR_DATA when t has no sentence, the recording's and the output's errors. */
+ * -ERR_DATA when t has no sentence or, without s->force, when the recording does not hold
+ * it (sync_map_holds_transcript: nothing is written), the recording's and the output's
+ * errors. */
 int sync_run(const sync_run_settings *s, const doc_text *t, sync_map *map);
 
 #endif

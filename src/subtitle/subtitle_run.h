@@ -29,6 +29,7 @@ typedef struct {
     const char *tmx;                /* or a memory (then the transcript is not used) */
     const char *output;             /* NULL: standard output */
     subtitle_format format;
+    int force;                      /* with audio: time a transcript the recording does not seem to hold */
 } subtitle_settings;
 
 typedef struct {

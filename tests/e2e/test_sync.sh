@@ -26,6 +26,26 @@ for spec in "en espeak-ng en-gb-x-rp 190 en_rp" "en flite awb 0.85 en_awb" "en f
   fi
 done
 
+# A transcript the recording does not hold (another language: the Russian text against the
+# English recording): refused with exit 65 and the measure named, nothing written, by sync
+# and subtitle alike; --force times it with a warning and every sentence flagged low.
+if [[ -s $SCRATCH/en_rp.wav && -s $SCRATCH/ru_f3.txt ]]; then
+  rm -f "$SCRATCH/wrong.tsv" "$SCRATCH/wrong.srt"
+  run sync --lang ru --audio "$SCRATCH/en_rp.wav" "$SCRATCH/ru_f3.txt" --format tsv -o "$SCRATCH/wrong.tsv"
+  [[ $status -eq 65 && $err == *"does not hold the transcript as 'ru' speech"*"order evidence"*"--force"* && ! -e $SCRATCH/wrong.tsv ]] &&
+    ok "sync: a Russian transcript of an English recording refused (65), the measure named, nothing written" ||
+    not_ok "sync: another language's transcript refused" "status $status" "$err"
+  run subtitle --lang ru --audio "$SCRATCH/en_rp.wav" "$SCRATCH/ru_f3.txt" -o "$SCRATCH/wrong.srt"
+  [[ $status -eq 65 && $err == *"does not hold the transcript"* && ! -e $SCRATCH/wrong.srt ]] &&
+    ok "subtitle --audio: the same refusal, no subtitles written" ||
+    not_ok "subtitle --audio: another language's transcript refused" "status $status" "$err"
+  run sync --force --lang ru --audio "$SCRATCH/en_rp.wav" "$SCRATCH/ru_f3.txt" --format tsv -o "$SCRATCH/wrong.tsv"
+  [[ $status -eq 0 && $err == *"does not seem to hold the transcript"*"(--force)"* ]] &&
+    [[ $(awk -F'\t' 'NR > 1 && $6 != "skipped" && $6 != "missing" && ($6 != "low" || $5 >= 0.5)' "$SCRATCH/wrong.tsv" | wc -l) -eq 0 ]] &&
+    ok "sync --force: timed anyway with a warning, every sentence flagged low" ||
+    not_ok "sync --force on another language's transcript" "status $status" "$err" "$(head -5 "$SCRATCH/wrong.tsv" 2>&1)"
+fi
+
 # The transcript as a Word or web document (issue 16): read for its paragraphs, timed the
 # same as the plain text
 if [[ -s $SCRATCH/en_rp.out.tsv ]]; then

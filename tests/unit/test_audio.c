@@ -235,6 +235,37 @@ static void gap_dtw_skips_what_the_transcript_lacks(void **state)
     free(cols);
 }
 
+/* The order evidence tells a recording of the transcript from one of something else: the
+ * sentences' own frames match far better in order than reversed; another walk's frames
+ * match about as badly either way. With two sentences it is not measured. */
+static void gap_dtw_order_evidence_tells_another_text(void **state)
+{
+    (void)state;
+    enum { S = 5, LEN = 100, DIMS = 4 };
+    float *rows = malloc(S * LEN * DIMS * sizeof *rows), *other = malloc(S * LEN * DIMS * sizeof *other);
+    unsigned seed = 11;
+    float walk[DIMS] = {0};
+    random_walk(rows, S * LEN, &seed, walk);
+    random_walk(other, S * LEN, &seed, walk);
+    size_t first[S + 1] = {0, LEN, 2 * LEN, 3 * LEN, 4 * LEN, 5 * LEN};
+    feature_seq a = {rows, S * LEN, DIMS}, same = {rows, S * LEN, DIMS}, unlike = {other, S * LEN, DIMS};
+    gap_path p;
+    assert_int_equal(gap_dtw_align(&a, first, S, &same, NULL, 0.45, &p), 0);
+    assert_true(p.order_measured);
+    assert_true(p.order_evidence > 0.5);
+    gap_path_free(&p);
+    assert_int_equal(gap_dtw_align(&a, first, S, &unlike, NULL, 0.45, &p), 0);
+    assert_true(p.order_measured);
+    assert_true(p.order_evidence < 0.13);
+    gap_path_free(&p);
+    feature_seq two = {rows, 2 * LEN, DIMS};
+    assert_int_equal(gap_dtw_align(&two, first, 2, &same, NULL, 0.45, &p), 0);
+    assert_false(p.order_measured);
+    gap_path_free(&p);
+    free(rows);
+    free(other);
+}
+
 /* A column's price moves a sentence the recording holds twice to its other copy. */
 static void gap_dtw_price_moves_a_sentence(void **state)
 {
@@ -424,6 +455,7 @@ int main(void)
         cmocka_unit_test(boundary_mark_takes_a_quiet_dip),
         cmocka_unit_test(dtw_recovers_a_known_warp),
         cmocka_unit_test(gap_dtw_skips_what_the_transcript_lacks),
+        cmocka_unit_test(gap_dtw_order_evidence_tells_another_text),
         cmocka_unit_test(gap_dtw_price_moves_a_sentence),
         cmocka_unit_test(speaker_unlikeness_tells_another_voice),
         cmocka_unit_test(synth_spans_and_word_marks),
