@@ -28,9 +28,13 @@ build() { # copies → build/bench/long$copies.{wav,txt}
   [[ -s build/bench/long$copies.wav ]] ||
     ffmpeg -nostdin -v error -y -f concat -safe 0 -i "$list" -c copy "build/bench/long$copies.wav"
 }
-measure() { # → "seconds peak_kb"
-  /usr/bin/time -f "%e %M" -o build/bench/time.txt "$@" >/dev/null 2>&1
-  cat build/bench/time.txt
+measure() { # → "seconds peak_kb"; a run that fails is no time: the bench stops with it
+  if ! /usr/bin/time -f "%e %M" -o build/bench/time.txt "$@" >/dev/null 2>build/bench/measure.err; then
+    echo "bench: FAILED: $*" >&2
+    cat build/bench/measure.err >&2
+    kill -TERM $$
+  fi
+  tail -1 build/bench/time.txt
 }
 for copies in 2 10 20; do
   build $copies

@@ -39,8 +39,8 @@ void confidence_term_name(int t, char *buf, size_t cap)
     snprintf(buf, cap, "%s%s%s", confidence_feature_names[t % CONF_FEATURES], c ? "@" : "", confidence_class_names[c]);
 }
 
-/* Probabilities nearer 0 or 1 than this are not told apart: the passes keep costs in
- * single precision, so a posterior of 1 - 1e-5 is rounding. */
+/* Probabilities nearer 0 or 1 than this are not told apart: the passes round bead costs
+ * to single precision, so a posterior of 1 - 1e-5 may be rounding. */
 #define LOGIT_FLOOR 1e-4
 
 static double logit(double p)

@@ -200,8 +200,8 @@ static double soft_min(double a, double b, double t)
     return lo - t * log1p(exp(-(hi - lo) / t));
 }
 
-/* A bead's cost as the confidence passes take it: in single precision, as the arrays
- * keep their sums. */
+/* A bead's cost as the confidence passes take it: rounded to single precision, so that
+ * the forward and the backward pass, which compute it apart, add exactly the same cost. */
 static double in_single(double cost)
 {
     return (float)cost;

@@ -32,6 +32,11 @@ static const double MISSING_SHARE = 0.58;
  * kal and awb) but its order evidence is 0.1-0.3 of the typical; sentences that are there
  * reach 0.51 of the way with 0.57 of the typical order evidence (flite, dev-hard). */
 static const double DOUBTFUL_SHARE = 0.3, ORDER_SHARE = 0.4;
+/* The transcript's order evidence as a whole (gap_dtw.h): over sentences of at least
+ * ORDER_MIN_ROWS rows at the level it is read on (a sentence of one or two averaged
+ * frames reads the same backwards), at most ORDER_SAMPLE of them spread over the
+ * transcript (each costs a warping of its frames, twice). */
+enum { ORDER_MIN_ROWS = 8, ORDER_SAMPLE = 64 };
 /* Each step off the diagonal (a row held over several columns, or the reverse) costs
  * this share of the chance distance besides its cell: a sentence may not swallow the
  * untranscribed speech around it by holding one frame over seconds of it, as it can when
@@ -587,6 +592,32 @@ static int order_evidence(const level *L, const level_path *p, size_t s, double 
     return rc;
 }
 
+/* The order evidence of the transcript on level L and its path p (n sentences, those with
+ * `missing` set, when not NULL, left out): the median over up to ORDER_SAMPLE sentences of
+ * ORDER_MIN_ROWS rows or more, into out (measured when GAP_ORDER_MIN_SENTENCES were). */
+static int transcript_order(const level *L, const level_path *p, size_t n, const unsigned char *missing, gap_path *out)
+{
+    size_t usable = 0;
+    for (size_t s = 0; s < n; s++)
+        usable += (!missing || !missing[s]) && L->first[s + 1] - L->first[s] >= ORDER_MIN_ROWS;
+    size_t step = usable > ORDER_SAMPLE ? (usable + ORDER_SAMPLE - 1) / ORDER_SAMPLE : 1;
+    double *v = malloc((usable ? usable : 1) * sizeof *v);
+    if (!v)
+        return error_nomem();
+    size_t k = 0, seen = 0;
+    int rc = 0;
+    for (size_t s = 0; rc == 0 && s < n; s++) {
+        if ((missing && missing[s]) || L->first[s + 1] - L->first[s] < ORDER_MIN_ROWS)
+            continue;
+        if (seen++ % step == 0)
+            rc = order_evidence(L, p, s, &v[k++]);
+    }
+    if (rc == 0 && k >= GAP_ORDER_MIN_SENTENCES && (rc = median_of(v, k, &out->order_evidence)) == 0)
+        out->order_measured = 1;
+    free(v);
+    return rc;
+}
+
 /* The top level over every sentence, which finds the missing ones; then, when there are
  * any, once more over the others. Leaves the top path over the present sentences in
  * `path` (boundaries in top_first), their rows in `present`. */
@@ -614,11 +645,9 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         rc = path->missing[s] ? (order[s] = 0, 0) : order_evidence(&L, path, s, &order[s]);
     if (rc == 0)
         rc = median_of_placed(order, path->missing, n, &typical_order);
-    size_t placed = 0;
-    for (size_t s = 0; rc == 0 && s < n; s++)
-        placed += !path->missing[s];
-    out->order_evidence = typical_order;
-    out->order_measured = rc == 0 && placed >= GAP_ORDER_MIN_SENTENCES;
+    /* the transcript's, at this level: the finest level measures it again */
+    if (rc == 0)
+        rc = transcript_order(&L, path, n, path->missing, out);
     for (size_t s = 0; rc == 0 && s < n; s++) {
         double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
         nmissing += missing[s] = !(prior->placed && prior->placed[s]) &&
@@ -683,6 +712,12 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
             windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
             rc = level_align(&L, &fine);
         }
+        if (rc == 0 && factor == 1) { /* every frame: the transcript's order evidence again */
+            gap_path finest = {0};
+            rc = transcript_order(&L, &fine, npresent, NULL, &finest);
+            if (rc == 0 && finest.order_measured)
+                out->order_evidence = finest.order_evidence, out->order_measured = 1;
+        }
         level_free(&L, &mem);
         if (rc < 0)
             break;
@@ -715,8 +750,12 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
     level_path_free(&coarse);
     level_path_free(&fine);
     free(coarse_first), free(fine_first), free(present_first), free(present_mem);
-    if (rc < 0)
+    if (rc < 0) { /* no path, but what the top level measured stands */
+        double order = out->order_evidence;
+        int measured = out->order_measured;
         gap_path_free(out);
+        out->order_evidence = order, out->order_measured = measured;
+    }
     return rc;
 }
 

@@ -26,11 +26,12 @@ typedef struct {
     dtw_path path;          /* col/cost per row; rows of a missing sentence: col SIZE_MAX, cost 0 */
     unsigned char *missing; /* per sentence: found nowhere in the recording */
     unsigned char *skipped; /* per column: passed over, matched with no row */
-    /* How much better the sentences match their places in order than played backwards,
-     * the median over the sentences placed at the top level ((reversed - in order) /
-     * reversed of their mean frame costs): 0.2-0.8 for a transcript of the recording,
-     * under 0.1 for another text or language. Measured when at least
-     * GAP_ORDER_MIN_SENTENCES are placed (order_measured). */
+    /* How much better the sentences match their places in order than played backwards:
+     * (reversed - in order) / reversed of their mean frame costs, the median over the
+     * sentences placed (up to 64, spread over the transcript), on every frame of the
+     * final path, or, when there is none, on the top level's averaged frames. Measured
+     * when at least GAP_ORDER_MIN_SENTENCES long enough to tell are placed
+     * (order_measured); kept when the path fails (-ERR_DATA). */
     double order_evidence;
     int order_measured;
 } gap_path;

@@ -414,9 +414,9 @@ static int warp_with_gaps(const collapsed *csyn, const collapsed *crec, const un
         feature_seq rows = {rv, csyn->n, GAP_DIM}, cols = {cv, crec->n, GAP_DIM};
         rc = rv && cv ? gap_dtw_align(&rows, first, n, &cols, NULL, skip_margin, gp) : error_nomem();
         /* whether the transcript is in the recording at all: from the first path, over
-         * every sentence (a second one, by voice, keeps the sentences this one placed) */
-        if (rc == 0)
-            out->order_evidence = gp->order_evidence, out->order_measured = gp->order_measured;
+         * every sentence (a second one, by voice, keeps the sentences this one placed),
+         * and measured even when no path with gaps exists */
+        out->order_evidence = gp->order_evidence, out->order_measured = gp->order_measured;
         if (rc == 0 && gp->skipped && !covers(crec, rec_speech, gp, n))
             rc = warp_again_by_voice(crec, rec_speech, &rows, first, n, &cols, gp);
         else if (rc == 0)

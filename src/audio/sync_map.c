@@ -24,7 +24,7 @@ int sync_map_refuse(const sync_map *m, const char *audio, const char *lang)
 {
     return error_set(ERR_DATA,
                      _("%s does not hold the transcript as '%s' speech: its sentences match the recording in order "
-                       "hardly better than played backwards (order evidence %.2f, below %.2f; a transcript of the "
+                       "hardly better than played backwards (order evidence %.3f, below %.2f; a transcript of the "
                        "recording gives 0.2 or more). Check the transcript, the recording and --lang; nothing "
                        "written (--force times it anyway)"),
                      audio, lang, m->order_evidence, SYNC_MIN_ORDER_EVIDENCE);

@@ -104,6 +104,8 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
     if ((a->duration > 0 && !a->times) + !!a->from + !!a->times + !!a->audio != 1)
         return cli_usage_error(self, _("give one timing source: --audio RECORDING, --duration SECONDS, --times FILE, "
                                        "or --from SOURCE.srt --align SOURCE_TEXT"));
+    if (a->force && !a->audio)
+        return cli_usage_error(self, _("--force goes with --audio (it times a transcript the recording does not seem to hold)"));
     if (a->start > 0 && (a->duration <= 0 || a->times))
         return cli_usage_error(self, _("--start goes with --duration alone (known times say where the speech is)"));
     if (a->start + a->duration > SUBTITLE_MAX_TIME)

@@ -49,7 +49,7 @@ void sync_report_warnings(const struct sync_map *m, const char *audio, const cha
         return;
     if (!sync_map_holds_transcript(m))
         cli_warn(_("%s does not seem to hold the transcript: its sentences match the recording in order hardly "
-                   "better than played backwards (order evidence %.2f, below %.2f); timed anyway (--force), "
+                   "better than played backwards (order evidence %.3f, below %.2f); timed anyway (--force), "
                    "every time is doubtful"),
                  audio, m->order_evidence, SYNC_MIN_ORDER_EVIDENCE);
     double ratio = m->speech_seconds > 0 ? m->synth_seconds / m->speech_seconds : 0;

@@ -44,6 +44,12 @@ if [[ -s $SCRATCH/en_rp.wav && -s $SCRATCH/ru_f3.txt ]]; then
     [[ $(awk -F'\t' 'NR > 1 && $6 != "skipped" && $6 != "missing" && ($6 != "low" || $5 >= 0.5)' "$SCRATCH/wrong.tsv" | wc -l) -eq 0 ]] &&
     ok "sync --force: timed anyway with a warning, every sentence flagged low" ||
     not_ok "sync --force on another language's transcript" "status $status" "$err" "$(head -5 "$SCRATCH/wrong.tsv" 2>&1)"
+  run subtitle --force --lang ru --audio "$SCRATCH/en_rp.wav" "$SCRATCH/ru_f3.txt" -o "$SCRATCH/wrong.srt"
+  [[ $status -eq 0 && $err == *"does not seem to hold the transcript"* && -s $SCRATCH/wrong.srt ]] &&
+    ok "subtitle --audio --force: subtitles written, with the warning" ||
+    not_ok "subtitle --audio --force on another language's transcript" "status $status" "$err"
+  run subtitle --force --lang ru --duration 30 "$SCRATCH/ru_f3.txt" -o "$SCRATCH/wrong.srt"
+  expect_err "subtitle --force without --audio: a usage error" 2 "--force goes with --audio"
 fi
 
 # The transcript as a Word or web document (issue 16): read for its paragraphs, timed the

@@ -120,7 +120,6 @@ static void dp_evidence_of_the_path(void **state)
     band_free(&band);
 }
 
-/* Features of a bead, the model text, and the probability it gives. */
 /* costs of a long document: each 1-1 bead on the diagonal costs 7 to 8, varying as real
  * beads do (the path's cost reaches 750,000, where a float rounds to 0.06), any other
  * bead 8 more than its size in diagonal steps */
@@ -155,6 +154,7 @@ static void dp_posteriors_hold_on_long_documents(void **state)
     band_free(&band);
 }
 
+/* Features of a bead, the model text, and the probability it gives. */
 static void confidence_model_reads_and_applies(void **state)
 {
     (void)state;
