@@ -16,6 +16,14 @@
  * move RADIUS frames beyond the columns its coarse neighbours took. */
 enum { FACTOR = 4, RADIUS = 8 };
 static const double CELL_BUDGET = 40e6;
+/* But no coarser than this while the matrix stays under CELL_LIMIT: at 64 a frame is
+ * 0.64 s and a sentence of 5 s still 8 frames; at 256 it was 2 (a full transcript of a
+ * 125-minute recording, 960 sentences: 409 taken for missing, 2,000 s of its speech
+ * skipped; at 64, 205 and 500 s). Past the budget the matrix grows instead, to 95 M
+ * cells for two hours of speech against two hours of recording, and to CELL_LIMIT
+ * (about 2 h 40 min each) before it coarsens again. */
+enum { TOP_FACTOR_MAX = 64 };
+static const double CELL_LIMIT = 160e6;
 /* The first path's skip cost: this share of the way from the best match to chance. On
  * ../shared/eval/subtitles a matching sentence costs up to 0.65 of that way (flite's
  * voice against the espeak-ng synthesis), so 0.75 places them all. */
@@ -688,7 +696,8 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
     if (rows->n == 0 || cols->n == 0 || n == 0)
         return error_set(ERR_DATA, _("nothing to align: no speech frames"));
     size_t top = FACTOR;
-    while (((double)rows->n / top) * ((double)cols->n / top) > CELL_BUDGET)
+    for (double cells; (cells = ((double)rows->n / top) * ((double)cols->n / top)) > CELL_BUDGET &&
+                       (top < TOP_FACTOR_MAX || cells > CELL_LIMIT);)
         top *= FACTOR;
     size_t *coarse_first = malloc((n + 1) * sizeof *coarse_first), *fine_first = malloc((n + 1) * sizeof *fine_first);
     size_t *present_first = malloc((n + 1) * sizeof *present_first);
