@@ -52,6 +52,26 @@ if [[ -s $SCRATCH/en_rp.wav && -s $SCRATCH/ru_f3.txt ]]; then
   expect_err "subtitle --force without --audio: a usage error" 2 "--force goes with --audio"
 fi
 
+# A long recording with its full transcript (26 minutes: the en_rp recording 48 times):
+# the path with skips averages 64 frames to one at its top level, where a short sentence
+# is a frame or two; none may be taken for missing (before: 106 of 432), and the
+# transcript is found to cover the recording.
+if [[ -s $SCRATCH/en_rp.wav ]]; then
+  python3 - "$SCRATCH/en_rp.wav" "$SCRATCH/en_rp.txt" "$SCRATCH/long48" <<'PY'
+import sys, wave
+w = wave.open(sys.argv[1]); p = w.getparams(); d = w.readframes(p.nframes); w.close()
+o = wave.open(sys.argv[3] + ".wav", "wb"); o.setparams(p); o.writeframes(d * 48); o.close()
+t = open(sys.argv[2], encoding="utf-8").read().rstrip("\n") + "\n\n"
+open(sys.argv[3] + ".txt", "w", encoding="utf-8").write(t * 48)
+PY
+  run sync --lang en --audio "$SCRATCH/long48.wav" "$SCRATCH/long48.txt" --format tsv -o "$SCRATCH/long48.tsv"
+  missing=$(awk -F'\t' '$6 == "missing" || $6 == "skipped"' "$SCRATCH/long48.tsv" | wc -l)
+  [[ $status -eq 0 && $missing -eq 0 && $err != *"covers part of the recording"* ]] &&
+    ok "a 26-minute recording with its full transcript: no sentence taken for missing, nothing skipped" ||
+    not_ok "a long recording with its full transcript" "status $status, $missing rows missing or skipped" "$(tail -2 <<<"$err")"
+  rm -f "$SCRATCH/long48.wav"
+fi
+
 # The transcript as a Word or web document (issue 16): read for its paragraphs, timed the
 # same as the plain text
 if [[ -s $SCRATCH/en_rp.out.tsv ]]; then
