@@ -27,17 +27,18 @@ static int load(void)
 {
     if (loaded)
         return 0;
-    char tried[4 * PATH_MAX] = "";
+    char tried[4 * PATH_MAX] = "", path[PATH_MAX + 32] = "";
     void *h = NULL;
     const char *env = getenv("POLYALIGN_AUDIO_MODULE");
     if (env && *env) {
         h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
         snprintf(tried, sizeof tried, "%s", env);
+        snprintf(path, sizeof path, "%s", env);
     } else {
         /* beside the binary in a build tree (build/san/lib, build/rel/lib), then where
          * `make install` puts it relative to PREFIX/bin, then the compiled prefix */
         static const char *const beside_exe[] = {"lib", "../lib", "build/rel/lib", "../lib/polyalign", NULL};
-        char dir[PATH_MAX], path[PATH_MAX + 32];
+        char dir[PATH_MAX];
         if (resource_dir_find(beside_exe, AUDIO_MODULE_DIR, MODULE_NAME, dir, tried, sizeof tried) == 0) {
             snprintf(path, sizeof path, "%s/%s", dir, MODULE_NAME);
             h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
@@ -47,9 +48,16 @@ static int load(void)
         const char *why = dlerror(); /* NULL when no candidate existed to be opened */
         return error_set(ERR_SOFTWARE, _("cannot load the audio module (tried %s): %s"), tried, why ? why : _("not found"));
     }
-    loaded = (sync_align_fn)dlsym(h, "sync_align");
-    if (!loaded)
+    const int *abi = dlsym(h, "polyalign_audio_abi_version");
+    if (!abi || *abi != SYNC_ABI_VERSION)
+        return error_set(ERR_SOFTWARE,
+                         _("the audio module %s comes from another build of polyalign (interface %d, this program %d): "
+                           "install the program and its module from the same build"),
+                         path, abi ? *abi : 0, SYNC_ABI_VERSION);
+    sync_align_fn fn = (sync_align_fn)dlsym(h, "sync_align");
+    if (!fn)
         return error_set(ERR_SOFTWARE, _("the audio module has no sync_align: %s"), dlerror());
+    loaded = fn;
     return 0;
 }
 

@@ -47,6 +47,14 @@ typedef struct sync_map {
     int order_measured;      /* 0: too few sentences placed to tell */
 } sync_map;
 
+/* The layout of the structures above and of sync_align's arguments, as the program and
+ * the audio module (backend.h) were built with: raised whenever they change, so that a
+ * module from another build is refused instead of writing past the caller's map. */
+#define SYNC_ABI_VERSION 2
+
+/* In the module: the SYNC_ABI_VERSION it was built with. */
+extern const int polyalign_audio_abi_version;
+
 /* Sentences whose confidence is below this are flagged in every report. */
 #define SYNC_LOW_CONFIDENCE 0.5
 

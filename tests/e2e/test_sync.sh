@@ -384,6 +384,17 @@ expect_err "invalid UTF-8 in the transcript: file and position, exit 65" 65 "bad
 POLYALIGN_AUDIO_MODULE=$SCRATCH/nowhere.so; export POLYALIGN_AUDIO_MODULE; run sync --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt"
 expect_err "the audio module missing: a clear error naming where it was looked for, exit 70" 70 \
   "cannot load the audio module \(tried .*nowhere.so\)"
+# a module of another build (here a library that is no module at all): refused by its
+# interface version before anything is called in it
+other=$(python3 -c 'import ctypes.util, sys; sys.stdout.write(ctypes.util.find_library("m") or "")')
+other=$( [[ -n $other ]] && ldconfig -p | awk -v n="$other" '$1 == n {print $NF; exit}')
+if [[ -n $other && -e $other ]]; then
+  POLYALIGN_AUDIO_MODULE=$other; export POLYALIGN_AUDIO_MODULE; run sync --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt"
+  expect_err "an audio module of another build: refused by its interface version, exit 70" 70 \
+    "comes from another build of polyalign \(interface 0, this program [0-9]+\)"
+else
+  skip "an audio module of another build" "no libm to stand in for one"
+fi
 unset POLYALIGN_AUDIO_MODULE
 run subtitle --lang en --audio "$SCRATCH/silent.wav" "$SCRATCH/t.txt" -o "$SCRATCH/none.srt"
 [[ $status -eq 65 && $err == *"silent.wav: no speech found"* && ! -e $SCRATCH/none.srt ]] &&
