@@ -48,12 +48,13 @@ static int load(void)
         const char *why = dlerror(); /* NULL when no candidate existed to be opened */
         return error_set(ERR_SOFTWARE, _("cannot load the audio module (tried %s): %s"), tried, why ? why : _("not found"));
     }
-    const int *abi = dlsym(h, "polyalign_audio_abi_version");
-    if (!abi || *abi != SYNC_ABI_VERSION)
+    int (*abi_of)(void) = (int (*)(void))dlsym(h, "polyalign_audio_abi_version");
+    int abi = abi_of ? abi_of() : 0;
+    if (abi != SYNC_ABI_VERSION)
         return error_set(ERR_SOFTWARE,
                          _("the audio module %s comes from another build of polyalign (interface %d, this program %d): "
                            "install the program and its module from the same build"),
-                         path, abi ? *abi : 0, SYNC_ABI_VERSION);
+                         path, abi, SYNC_ABI_VERSION);
     sync_align_fn fn = (sync_align_fn)dlsym(h, "sync_align");
     if (!fn)
         return error_set(ERR_SOFTWARE, _("the audio module has no sync_align: %s"), dlerror());

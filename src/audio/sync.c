@@ -509,7 +509,10 @@ static int place_marks(const collapsed *csyn, const synth_span *spans, const syn
     return rc;
 }
 
-const int polyalign_audio_abi_version = SYNC_ABI_VERSION;
+int polyalign_audio_abi_version(void)
+{
+    return SYNC_ABI_VERSION;
+}
 
 int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
                size_t nmarks, sync_map *out)

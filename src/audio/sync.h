@@ -52,8 +52,10 @@ typedef struct sync_map {
  * module from another build is refused instead of writing past the caller's map. */
 #define SYNC_ABI_VERSION 2
 
-/* In the module: the SYNC_ABI_VERSION it was built with. */
-extern const int polyalign_audio_abi_version;
+/* In the module: the SYNC_ABI_VERSION it was built with (a function, not a variable: the
+ * unit tests link the audio sources and load the module too, and a global defined twice
+ * is an ODR violation to AddressSanitizer). */
+int polyalign_audio_abi_version(void);
 
 /* Sentences whose confidence is below this are flagged in every report. */
 #define SYNC_LOW_CONFIDENCE 0.5
