@@ -40,16 +40,14 @@ static const double MISSING_SHARE = 0.58;
  * kal and awb) but its order evidence is 0.1-0.3 of the typical; sentences that are there
  * reach 0.51 of the way with 0.57 of the typical order evidence (flite, dev-hard). */
 static const double DOUBTFUL_SHARE = 0.3, ORDER_SHARE = 0.4;
-/* The transcript's order evidence as a whole (gap_dtw.h): over sentences of at least
- * ORDER_MIN_ROWS rows at the level it is read on (a sentence of one or two averaged
- * frames reads the same backwards), at most ORDER_SAMPLE of them spread over the
- * transcript (each costs a warping of its frames, twice). */
-enum { ORDER_MIN_ROWS = 8, ORDER_SAMPLE = 64 };
-/* A sentence of fewer rows than this at the top level is never taken for missing: "Minutes
- * matter." (1 s) was two rows at 64 frames to one, and such sentences of a full
- * transcript of a 44-minute recording (30 times a 12-sentence text) were left out, 54 of
- * 360. At the 4 or 16 to one of recordings under 20 minutes that is under 0.3 or 1.3 s. */
-enum { JUDGE_MIN_ROWS = 8 };
+/* A sentence of fewer rows than this at a level says nothing there: it reads the same
+ * backwards, so it neither counts in the transcript's order evidence (gap_dtw.h) nor is
+ * taken for missing at the top level ("Minutes matter." (1 s) was two rows at 64 frames
+ * to one, and such sentences of a full transcript of a 44-minute recording, 30 times a
+ * 12-sentence text, were left out, 54 of 360). At the 4 or 16 to one of recordings under
+ * 20 minutes that is under 0.3 or 1.3 s. The order evidence is read on at most
+ * ORDER_SAMPLE sentences spread over the transcript (each costs a warping, twice). */
+enum { MIN_ROWS_TO_JUDGE = 8, ORDER_SAMPLE = 64 };
 /* Each step off the diagonal (a row held over several columns, or the reverse) costs
  * this share of the chance distance besides its cell: a sentence may not swallow the
  * untranscribed speech around it by holding one frame over seconds of it, as it can when
@@ -605,14 +603,19 @@ static int order_evidence(const level *L, const level_path *p, size_t s, double 
     return rc;
 }
 
-/* The order evidence of the transcript on level L and its path p (n sentences, those with
- * `missing` set, when not NULL, left out): the median over up to ORDER_SAMPLE sentences of
- * ORDER_MIN_ROWS rows or more, into out (measured when GAP_ORDER_MIN_SENTENCES were). */
+/* Whether sentence s of level L counts (not among `missing`, when not NULL, and long
+ * enough there). The order evidence of the transcript on level L and its path p (n
+ * sentences): the median over up to ORDER_SAMPLE of those that count, into out (measured when GAP_ORDER_MIN_SENTENCES were). */
+static int judged(const level *L, const unsigned char *missing, size_t s)
+{
+    return (!missing || !missing[s]) && L->first[s + 1] - L->first[s] >= MIN_ROWS_TO_JUDGE;
+}
+
 static int transcript_order(const level *L, const level_path *p, size_t n, const unsigned char *missing, gap_path *out)
 {
     size_t usable = 0;
     for (size_t s = 0; s < n; s++)
-        usable += (!missing || !missing[s]) && L->first[s + 1] - L->first[s] >= ORDER_MIN_ROWS;
+        usable += judged(L, missing, s);
     size_t step = usable > ORDER_SAMPLE ? (usable + ORDER_SAMPLE - 1) / ORDER_SAMPLE : 1;
     double *v = malloc((usable ? usable : 1) * sizeof *v);
     if (!v)
@@ -620,7 +623,7 @@ static int transcript_order(const level *L, const level_path *p, size_t n, const
     size_t k = 0, seen = 0;
     int rc = 0;
     for (size_t s = 0; rc == 0 && s < n; s++) {
-        if ((missing && missing[s]) || L->first[s + 1] - L->first[s] < ORDER_MIN_ROWS)
+        if (!judged(L, missing, s))
             continue;
         if (seen++ % step == 0)
             rc = order_evidence(L, p, s, &v[k++]);
@@ -651,7 +654,7 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     if (rc == 0 && !kept)
         rc = error_nomem();
     for (size_t s = 0; rc == 0 && s < n; s++)
-        kept[s] = (prior->placed && prior->placed[s]) || L.first[s + 1] - L.first[s] < JUDGE_MIN_ROWS;
+        kept[s] = (prior->placed && prior->placed[s]) || !judged(&L, NULL, s);
     if (rc == 0)
         chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance,
         L.miss = MISS_SHARE * chance, L.price_scale = chance, L.kept = kept;

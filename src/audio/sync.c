@@ -622,10 +622,11 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
         /* a transcript the recording does not hold (sync.h): its sentences look typical
          * of it, so their confidences say nothing; none is trusted, in proportion to the
          * evidence, should the caller time it anyway */
-        for (size_t s = 0; !sync_map_holds_transcript(out) && s < n; s++)
-            out->sentence[s].confidence = fmin(out->sentence[s].confidence, SYNC_LOW_CONFIDENCE *
-                                                                                 fmax(out->order_evidence, 0) /
-                                                                                 SYNC_MIN_ORDER_EVIDENCE);
+        double trusted = sync_map_holds_transcript(out)
+                             ? 1
+                             : SYNC_LOW_CONFIDENCE * fmax(out->order_evidence, 0) / SYNC_MIN_ORDER_EVIDENCE;
+        for (size_t s = 0; s < n; s++)
+            out->sentence[s].confidence = fmin(out->sentence[s].confidence, trusted);
         if (nmarks)
             rc = place_marks(&cphr, phr_spans, marks, nmarks, &crec, &ev, out);
         if (rc == 0 && gaps.skipped)

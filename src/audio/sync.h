@@ -76,9 +76,9 @@ int polyalign_audio_abi_version(void);
  * placed to tell, or they match in order as speech of that text does. */
 int sync_map_holds_transcript(const sync_map *m);
 
-/* -ERR_DATA, its message saying that `audio` does not hold the transcript in `lang` and
- * what to do (for a map sync_map_holds_transcript refuses). */
-int sync_map_refuse(const sync_map *m, const char *audio, const char *lang);
+/* 0 when the map holds the transcript or `force` times it anyway; else -ERR_DATA, its
+ * message saying that `audio` does not hold the transcript in `lang` and what to do. */
+int sync_map_check_transcript(const sync_map *m, const char *audio, const char *lang, int force);
 
 int sync_align(const char *audio_path, const char *lang, const char *const *sentences, size_t n, synth_mark *marks,
                size_t nmarks, sync_map *out);

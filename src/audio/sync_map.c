@@ -20,8 +20,10 @@ int sync_map_holds_transcript(const sync_map *m)
     return !m->order_measured || m->order_evidence >= SYNC_MIN_ORDER_EVIDENCE;
 }
 
-int sync_map_refuse(const sync_map *m, const char *audio, const char *lang)
+int sync_map_check_transcript(const sync_map *m, const char *audio, const char *lang, int force)
 {
+    if (force || sync_map_holds_transcript(m))
+        return 0;
     return error_set(ERR_DATA,
                      _("%s does not hold the transcript as '%s' speech: its sentences match the recording in order "
                        "hardly better than played backwards (order evidence %.3f, below %.2f; a transcript of the "

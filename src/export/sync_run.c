@@ -24,8 +24,8 @@ int sync_run(const sync_run_settings *s, const doc_text *t, sync_map *map)
     } else {
         rc = audio_sync_align(s->audio, s->base, sentences, t->n, NULL, 0, map);
     }
-    if (rc == 0 && !s->force && !sync_map_holds_transcript(map))
-        rc = sync_map_refuse(map, s->audio, s->base);
+    if (rc == 0)
+        rc = sync_map_check_transcript(map, s->audio, s->base, s->force);
     sync_output_source written = {s->audio, s->lang, sentences, s->cues ? &cues : NULL};
     atomic_file out;
     if (rc == 0 && (rc = atomic_file_open(&out, s->output)) == 0)

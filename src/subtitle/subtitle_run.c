@@ -181,8 +181,8 @@ int subtitle_run(const subtitle_settings *s, const doc_text *t, const subtitle_r
     res->stretched = by_duration && timing_duration_stretches_pauses(cues, s->duration, &res->usual);
     if (rc == 0 && !s->from)
         rc = src.assign(&src, cues);
-    if (rc == 0 && s->audio && !s->force && !sync_map_holds_transcript(&res->map))
-        rc = sync_map_refuse(&res->map, s->audio, s->base);
+    if (rc == 0 && s->audio)
+        rc = sync_map_check_transcript(&res->map, s->audio, s->base, s->force);
     free(anchors);
     /* starts measured on the recording or given in a time-coded transcript stay where they are */
     int measured = s->audio || s->times, reshaped = 0;
