@@ -40,6 +40,16 @@ static const double MISSING_SHARE = 0.58;
  * kal and awb) but its order evidence is 0.1-0.3 of the typical; sentences that are there
  * reach 0.51 of the way with 0.57 of the typical order evidence (flite, dev-hard). */
 static const double DOUBTFUL_SHARE = 0.3, ORDER_SHARE = 0.4;
+/* Those tests were set on levels of 4 and 16 frames to one (recordings under about 40
+ * minutes). At 64 to one a frame averages 0.64 s of speech and a sentence's cost and its
+ * order evidence blur (the typical order evidence falls to 0.11, against 0.2 and more
+ * finer): present sentences crossed both lines, and a full transcript of a 63-minute
+ * recording (bench/sync_bench.sh) lost 12 of its 480 sentences to them, among them one
+ * that alone is placed at confidence 1.000, in five of its ten copies. So a top level
+ * coarser than this leaves out only what its own path leaves out (MISS_SHARE), and the
+ * tests are made on the first level this fine, where the sentences they find are taken
+ * out and the top level searched again without them. */
+enum { JUDGE_FACTOR_MAX = 16 };
 /* A sentence of fewer rows than this at a level says nothing there: it reads the same
  * backwards, so it neither counts in the transcript's order evidence (gap_dtw.h) nor is
  * taken for missing at the top level ("Minutes matter." (1 s) was two rows at 64 frames
@@ -634,6 +644,62 @@ static int transcript_order(const level *L, const level_path *p, size_t n, const
     return rc;
 }
 
+/* The top level again over the present sentences alone (none left out): its path into
+ * path (boundaries in top_first), its skip cost as a share of chance into skip_share. */
+static int align_present_top(const feature_seq *present, const size_t *present_first, size_t npresent,
+                             const feature_seq *cols, const gap_prior *prior, size_t top, double margin,
+                             size_t *top_first, level_path *path, double *skip_share)
+{
+    level L;
+    level_memory mem;
+    double *mean = malloc((npresent ? npresent : 1) * sizeof *mean), typical;
+    int rc = mean ? level_new(present, present_first, npresent, cols, prior->col_price, top, top_first, &L, &mem)
+                  : error_nomem();
+    if (!mean)
+        return rc;
+    if (rc == 0) {
+        double chance = dtw_chance_distance(&L.rows, &L.cols);
+        L.bend = BEND * chance, L.hold = HOLD * chance, L.price_scale = chance;
+        rc = align_top_level(&L, chance, margin, path, mean, &typical);
+        if (rc == 0)
+            *skip_share = L.skip / chance;
+    }
+    level_free(&L, &mem);
+    free(mean);
+    return rc;
+}
+
+/* The sentences of level L that its path p (placed, of the level's n sentences) shows are
+ * not in the recording: left out by the path, or dearer than the typical sentence by
+ * MISSING_SHARE of the way to chance, or by DOUBTFUL_SHARE with order evidence under
+ * ORDER_SHARE of the typical. Only sentences with judge[s] set are taken; found[s] says
+ * which were. Returns how many, or < 0. */
+static int judge_sentences(const level *L, const level_path *p, double chance, const unsigned char *judge,
+                           unsigned char *found)
+{
+    size_t n = L->n;
+    double *mean = malloc((n ? n : 1) * sizeof *mean), *order = malloc((n ? n : 1) * sizeof *order);
+    double typical = 0, typical_order = 0;
+    int rc = mean && order ? 0 : error_nomem();
+    if (rc == 0) {
+        sentence_costs(L, p, mean);
+        rc = median_of_placed(mean, p->missing, n, &typical);
+    }
+    for (size_t s = 0; rc == 0 && s < n; s++)
+        rc = p->missing[s] ? (order[s] = 0, 0) : order_evidence(L, p, s, &order[s]);
+    if (rc == 0)
+        rc = median_of_placed(order, p->missing, n, &typical_order);
+    int count = 0;
+    for (size_t s = 0; rc == 0 && s < n; s++) {
+        double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
+        found[s] = judge[s] && (p->missing[s] || rel > MISSING_SHARE ||
+                                (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order));
+        count += found[s];
+    }
+    free(mean), free(order);
+    return rc < 0 ? rc : count;
+}
+
 /* The top level over every sentence, which finds the missing ones; then, when there are
  * any, once more over the others. Leaves the top path over the present sentences in
  * `path` (boundaries in top_first), their rows in `present`. */
@@ -660,24 +726,21 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
         L.miss = MISS_SHARE * chance, L.price_scale = chance, L.kept = kept;
     if (rc == 0)
         rc = align_top_level(&L, chance, margin, path, mean, &typical);
-    size_t nmissing = 0;
-    double *order = malloc(n * sizeof *order), typical_order = 0;
-    if (rc == 0 && !order)
-        rc = error_nomem();
-    for (size_t s = 0; rc == 0 && s < n; s++)
-        rc = path->missing[s] ? (order[s] = 0, 0) : order_evidence(&L, path, s, &order[s]);
-    if (rc == 0)
-        rc = median_of_placed(order, path->missing, n, &typical_order);
     /* the transcript's, at this level: the finest level measures it again */
     if (rc == 0)
         rc = transcript_order(&L, path, n, path->missing, out);
-    for (size_t s = 0; rc == 0 && s < n; s++) {
-        double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
-        nmissing += missing[s] = !kept[s] &&
-                                 (path->missing[s] || rel > MISSING_SHARE ||
-                                  (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order));
+    /* which the path left out; and, when this level is fine enough to tell, which it
+     * placed where they match too poorly */
+    size_t nmissing = 0;
+    for (size_t s = 0; rc == 0 && s < n; s++)
+        nmissing += missing[s] = !kept[s] && path->missing[s];
+    if (rc == 0 && top <= JUDGE_FACTOR_MAX) {
+        for (size_t s = 0; s < n; s++)
+            kept[s] = !kept[s]; /* now: judged */
+        int found = judge_sentences(&L, path, chance, kept, missing);
+        rc = found < 0 ? found : 0;
+        nmissing = found > 0 ? (size_t)found : 0;
     }
-    free(order);
     free(kept);
     if (rc == 0)
         rc = present_rows(rows, first_row, n, missing, present, present_mem, present_first, npresent);
@@ -686,20 +749,41 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     if (rc == 0)
         *skip_share = L.skip / chance;
     level_free(&L, &mem);
+    free(mean);
     if (rc == 0 && nmissing) {
         level_path_free(path);
-        rc = level_new(present, present_first, *npresent, cols, prior->col_price, top, top_first, &L, &mem);
-        if (rc == 0)
-            chance = dtw_chance_distance(&L.rows, &L.cols), L.bend = BEND * chance, L.hold = HOLD * chance,
-            L.price_scale = chance;
-        if (rc == 0)
-            rc = align_top_level(&L, chance, margin, path, mean, &typical);
-        if (rc == 0)
-            *skip_share = L.skip / chance;
-        level_free(&L, &mem);
+        rc = align_present_top(present, present_first, *npresent, cols, prior, top, margin, top_first, path, skip_share);
     }
-    free(mean);
     return rc;
+}
+
+/* The sentences that level L's path p shows are not in the recording, judged where the
+ * top level was too coarse to judge them: among the sentences still present (those not
+ * in missing[n]), each not placed by the caller and long enough to have been judged at
+ * the top level (min_rows rows here): a short one, squeezed there into a few frames,
+ * comes to this level in a window that may not hold it ("The work starts now.", 1.2 s,
+ * was taken for missing in 10 of 40 copies). Marks them in missing; returns how many,
+ * or < 0. */
+static int judge_again(const level *L, const level_path *p, double chance, const gap_prior *prior, size_t n,
+                       size_t min_rows, unsigned char *missing)
+{
+    unsigned char *judge = malloc(L->n ? L->n : 1), *found = malloc(L->n ? L->n : 1);
+    size_t *sentence = malloc((L->n ? L->n : 1) * sizeof *sentence);
+    if (!judge || !found || !sentence) {
+        free(judge), free(found), free(sentence);
+        return error_nomem();
+    }
+    for (size_t s = 0, k = 0; s < n && k < L->n; s++)
+        if (!missing[s])
+            sentence[k++] = s;
+    for (size_t k = 0; k < L->n; k++)
+        judge[k] = !(prior->placed && prior->placed[sentence[k]]) && L->first[k + 1] - L->first[k] >= min_rows;
+    int count = judge_sentences(L, p, chance, judge, found);
+    for (size_t k = 0; count > 0 && k < L->n; k++)
+        if (found[k])
+            missing[sentence[k]] = 1;
+    free(judge), free(found), free(sentence);
+    return count;
 }
 
 int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, const feature_seq *cols,
@@ -727,6 +811,7 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
         rc = find_missing(rows, first_row, n, cols, prior, top, skip_margin, out->missing, &present, &present_mem,
                           present_first, &npresent, coarse_first, &coarse, &skip_share, out);
     /* finer levels in windows around the path above, with the top level's skip cost */
+    int rejudge = top > JUDGE_FACTOR_MAX;
     for (size_t factor = top / FACTOR; rc == 0; factor /= FACTOR) {
         level L;
         level_memory mem;
@@ -736,6 +821,24 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
             L.skip = skip_share * chance, L.bend = BEND * chance, L.hold = HOLD * chance, L.price_scale = chance;
             windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
             rc = level_align(&L, &fine);
+            if (rc == 0 && rejudge && factor <= JUDGE_FACTOR_MAX) {
+                rejudge = 0;
+                int found = judge_again(&L, &fine, chance, prior, n, MIN_ROWS_TO_JUDGE * (top / factor), out->missing);
+                rc = found < 0 ? found : 0;
+                if (found > 0) { /* the top level again, without them; then down from there */
+                    level_free(&L, &mem);
+                    level_path_free(&fine);
+                    level_path_free(&coarse);
+                    free(present_mem);
+                    present_mem = NULL;
+                    rc = present_rows(rows, first_row, n, out->missing, &present, &present_mem, present_first, &npresent);
+                    if (rc == 0)
+                        rc = align_present_top(&present, present_first, npresent, cols, prior, top, skip_margin,
+                                               coarse_first, &coarse, &skip_share);
+                    factor = top;
+                    continue;
+                }
+            }
         }
         if (rc == 0 && factor == 1) { /* every frame: the transcript's order evidence again */
             gap_path finest = {0};
