@@ -600,11 +600,31 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
             }
             size_t ra = real_frame(&csyn, &crec, &path, sp->speech_start);
             size_t rb = real_frame(&csyn, &crec, &path, sp->speech_end), k, e;
-            if (gaps.skipped && sp->speech_end > sp->speech_start + 1) {
+            synth_span said = *sp; /* its speech as the path laid it */
+            if (gaps.skipped && sp->speech_end > sp->speech_start) {
+                /* a sentence's last frames may come after the last row of its own: a frame
+                 * the collapsing dropped stands for the next row kept, and the rows split
+                 * at the middle of a pause that may collapse to nothing. With recording
+                 * skipped between it and the next sentence, those frames were laid beyond
+                 * the skip, and the sentence ended where the next begins (over 63 s of
+                 * untranscribed speech, 4 of 386 sentences of a partial transcript of a
+                 * 117-minute recording). It ends after the last of its rows laid before
+                 * such a jump. */
+                size_t r0 = csyn.kept[sp->speech_start], r = csyn.kept[sp->speech_end - 1];
+                r = r < csyn.n ? r : csyn.n - 1;
+                while (r > r0 && crec.orig[path.col[r]] > crec.orig[path.col[r - 1]] + EDGE_SKIP_FRAMES)
+                    r--;
+                size_t last = crec.orig[path.col[r]];
+                if (rb > last + EDGE_SKIP_FRAMES) {
+                    rb = last + 1;
+                    said.speech_end = csyn.orig[r] + 1 < sp->speech_end ? csyn.orig[r] + 1 : sp->speech_end;
+                }
+            }
+            if (gaps.skipped && said.speech_end > said.speech_start + 1) {
                 edge_view v = {&csyn, &crec, &path, syn_speech, &ev};
-                if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 1) && edge_pause(&v, sp, 1, &k, &e))
+                if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 1) && edge_pause(&v, &said, 1, &k, &e))
                     ra = e;
-                if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 0) && edge_pause(&v, sp, 0, &k, &e))
+                if (skipped_beside(&v, gaps.skipped, spans, n, gaps.missing, s, 0) && edge_pause(&v, &said, 0, &k, &e))
                     rb = k;
             }
             recording_evidence at_start = ev, at_end = ev;
