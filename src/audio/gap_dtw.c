@@ -15,6 +15,16 @@
  * 100 s of speech against 100 s of recording is 6 M cells at the top. A finer row may
  * move RADIUS frames beyond the columns its coarse neighbours took. */
 enum { FACTOR = 4, RADIUS = 8 };
+/* But the level below a top level coarser than 16 to one (a recording of about 40 minutes
+ * or more) may move this many frames (128 s) beyond: at 64 to one a voice unlike the
+ * synthesizer's matches any speech about as well as its own words, and the path laid
+ * sentences of a partial transcript up to 160 s off. A partial transcript (215 of 420
+ * sentences) of a 67-minute flite recording: at 8 frames 73% of the sentences started
+ * within 0.25 s of the full transcript's times and 28 present ones were taken for
+ * missing, at 128 s 94% and none (a full matrix at 16 to one, 805 MB: 95%); of 391 of a
+ * 117-minute espeak-ng one, 99.7% (5 missing) and 100% (none). Such a window costs 1,600
+ * cells and more per row on that level: 125 minutes took 368 MB instead of 358. */
+enum { WIDE_REACH = 12800 };
 static const double CELL_BUDGET = 40e6;
 /* But no coarser than this while the matrix stays under CELL_LIMIT: at 64 a frame is
  * 0.64 s and a sentence of 5 s still 8 frames; at 256 it was 2 (a full transcript of a
@@ -416,7 +426,8 @@ static void repair_windows(level *L)
 }
 
 /* Windows for a level from the path one level coarser, over the same sentences. */
-static void windows_from_coarse(level *L, const size_t *coarse_first, const level_path *coarse, size_t ratio)
+static void windows_from_coarse(level *L, const size_t *coarse_first, const level_path *coarse, size_t ratio,
+                                size_t radius)
 {
     for (size_t s = 0; s < L->n; s++) {
         size_t nc = coarse_first[s + 1] - coarse_first[s];
@@ -426,8 +437,8 @@ static void windows_from_coarse(level *L, const size_t *coarse_first, const leve
                 c = nc - 1;
             size_t a = coarse_first[s] + (c > 0 ? c - 1 : c), b = coarse_first[s] + (c + 1 < nc ? c + 1 : c);
             size_t from = coarse->col_first[a] * ratio, to = (coarse->col_last[b] + 1) * ratio;
-            L->lo[j] = from > RADIUS ? from - RADIUS : 0;
-            L->hi[j] = to + RADIUS;
+            L->lo[j] = from > radius ? from - radius : 0;
+            L->hi[j] = to + radius;
         }
     }
     repair_windows(L);
@@ -824,7 +835,8 @@ int gap_dtw_align(const feature_seq *rows, const size_t *first_row, size_t n, co
         if (rc == 0) {
             double chance = dtw_chance_distance(&L.rows, &L.cols);
             L.skip = skip_share * chance, L.bend = BEND * chance, L.hold = HOLD * chance, L.price_scale = chance;
-            windows_from_coarse(&L, coarse_first, &coarse, FACTOR);
+            windows_from_coarse(&L, coarse_first, &coarse, FACTOR,
+                                top > JUDGE_FACTOR_MAX && factor == top / FACTOR ? WIDE_REACH / factor : RADIUS);
             rc = level_align(&L, &fine);
             if (rc == 0 && rejudge && factor <= JUDGE_FACTOR_MAX) {
                 rejudge = 0;
