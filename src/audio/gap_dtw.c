@@ -581,7 +581,8 @@ static void level_free(level *L, level_memory *mem)
     *mem = (level_memory){0};
 }
 
-/* The rows of the sentences not missing, and their boundaries. */
+/* The rows of the sentences not missing, and their boundaries; ERR_DATA when every
+ * sentence is missing. */
 static int present_rows(const feature_seq *rows, const size_t *first, size_t n, const unsigned char *missing,
                         feature_seq *out, float **owned, size_t *out_first, size_t *nout)
 {
@@ -601,7 +602,7 @@ static int present_rows(const feature_seq *rows, const size_t *first, size_t n, 
     *out = (feature_seq){v, k, rows->dim};
     *owned = v;
     *nout = m;
-    return 0;
+    return m ? 0 : error_set(ERR_DATA, _("the transcript could not be placed in the recording"));
 }
 
 /* How much better sentence s matches the columns the path gave it than the same frames in
@@ -645,13 +646,15 @@ static int order_evidence(const level *L, const level_path *p, size_t s, double 
 }
 
 /* Whether sentence s of level L counts (not among `missing`, when not NULL, and long
- * enough there). The order evidence of the transcript on level L and its path p (n
- * sentences): the median over up to ORDER_SAMPLE of those that count, into out (measured when GAP_ORDER_MIN_SENTENCES were). */
+ * enough there: MIN_ROWS_TO_JUDGE). */
 static int judged(const level *L, const unsigned char *missing, size_t s)
 {
     return (!missing || !missing[s]) && L->first[s + 1] - L->first[s] >= MIN_ROWS_TO_JUDGE;
 }
 
+/* The order evidence of the transcript on level L and its path p (n sentences): the median
+ * over up to ORDER_SAMPLE of those that count, into out (measured when
+ * GAP_ORDER_MIN_SENTENCES were). */
 static int transcript_order(const level *L, const level_path *p, size_t n, const unsigned char *missing, gap_path *out)
 {
     size_t usable = 0;
@@ -703,9 +706,9 @@ static int align_present_top(const feature_seq *present, const size_t *present_f
 /* The sentences of level L that its path p (placed, of the level's n sentences) shows are
  * not in the recording: left out by the path, or dearer than the typical sentence by
  * MISSING_SHARE of the way to chance, or by DOUBTFUL_SHARE with order evidence under
- * ORDER_SHARE of the typical. Only sentences with judge[s] set are taken; found[s] says
+ * ORDER_SHARE of the typical. Sentences with kept[s] set are never taken; found[s] says
  * which were. Returns how many, or < 0. */
-static int judge_sentences(const level *L, const level_path *p, double chance, const unsigned char *judge,
+static int judge_sentences(const level *L, const level_path *p, double chance, const unsigned char *kept,
                            unsigned char *found)
 {
     size_t n = L->n;
@@ -723,7 +726,7 @@ static int judge_sentences(const level *L, const level_path *p, double chance, c
     int count = 0;
     for (size_t s = 0; rc == 0 && s < n; s++) {
         double rel = chance - typical > 0 ? (mean[s] - typical) / (chance - typical) : 0;
-        found[s] = judge[s] && (p->missing[s] || rel > MISSING_SHARE ||
+        found[s] = !kept[s] && (p->missing[s] || rel > MISSING_SHARE ||
                                 (rel > DOUBTFUL_SHARE && order[s] < ORDER_SHARE * typical_order));
         count += found[s];
     }
@@ -763,20 +766,16 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
     /* which the path left out; and, when this level is fine enough to tell, which it
      * placed where they match too poorly */
     size_t nmissing = 0;
-    for (size_t s = 0; rc == 0 && s < n; s++)
-        nmissing += missing[s] = !kept[s] && path->missing[s];
     if (rc == 0 && top <= JUDGE_FACTOR_MAX) {
-        for (size_t s = 0; s < n; s++)
-            kept[s] = !kept[s]; /* now: judged */
         int found = judge_sentences(&L, path, chance, kept, missing);
         rc = found < 0 ? found : 0;
         nmissing = found > 0 ? (size_t)found : 0;
     }
+    for (size_t s = 0; rc == 0 && top > JUDGE_FACTOR_MAX && s < n; s++)
+        nmissing += missing[s] = !kept[s] && path->missing[s];
     free(kept);
     if (rc == 0)
         rc = present_rows(rows, first_row, n, missing, present, present_mem, present_first, npresent);
-    if (rc == 0 && *npresent == 0)
-        rc = error_set(ERR_DATA, _("the transcript could not be placed in the recording"));
     if (rc == 0)
         *skip_share = L.skip / chance;
     level_free(&L, &mem);
@@ -801,22 +800,22 @@ static int find_missing(const feature_seq *rows, const size_t *first_row, size_t
 static int judge_again(const level *L, const level_path *p, double chance, const gap_prior *prior, size_t n,
                        size_t min_rows, unsigned char *missing)
 {
-    unsigned char *judge = malloc(L->n ? L->n : 1), *found = malloc(L->n ? L->n : 1);
+    unsigned char *kept = malloc(L->n ? L->n : 1), *found = malloc(L->n ? L->n : 1);
     size_t *sentence = malloc((L->n ? L->n : 1) * sizeof *sentence);
-    if (!judge || !found || !sentence) {
-        free(judge), free(found), free(sentence);
+    if (!kept || !found || !sentence) {
+        free(kept), free(found), free(sentence);
         return error_nomem();
     }
     for (size_t s = 0, k = 0; s < n && k < L->n; s++)
         if (!missing[s])
             sentence[k++] = s;
     for (size_t k = 0; k < L->n; k++)
-        judge[k] = !(prior->placed && prior->placed[sentence[k]]) && L->first[k + 1] - L->first[k] >= min_rows;
-    int count = judge_sentences(L, p, chance, judge, found);
+        kept[k] = (prior->placed && prior->placed[sentence[k]]) || L->first[k + 1] - L->first[k] < min_rows;
+    int count = judge_sentences(L, p, chance, kept, found);
     for (size_t k = 0; count > 0 && k < L->n; k++)
         if (found[k])
             missing[sentence[k]] = 1;
-    free(judge), free(found), free(sentence);
+    free(kept), free(found), free(sentence);
     return count;
 }
 

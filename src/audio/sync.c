@@ -157,6 +157,12 @@ static size_t path_column(const collapsed *syn, const dtw_path *p, size_t f)
     return p->col[k < syn->n ? k : syn->n - 1];
 }
 
+/* The recording frame matched with synthetic row r (a kept frame). */
+static size_t row_real_frame(const collapsed *rec, const dtw_path *p, size_t r)
+{
+    return rec->orig[p->col[r]];
+}
+
 /* The recording frame matched with synthetic frame f. */
 static size_t real_frame(const collapsed *syn, const collapsed *rec, const dtw_path *p, size_t f)
 {
@@ -612,9 +618,9 @@ int sync_align(const char *audio_path, const char *lang, const char *const *sent
                  * such a jump. */
                 size_t r0 = csyn.kept[sp->speech_start], r = csyn.kept[sp->speech_end - 1];
                 r = r < csyn.n ? r : csyn.n - 1;
-                while (r > r0 && crec.orig[path.col[r]] > crec.orig[path.col[r - 1]] + EDGE_SKIP_FRAMES)
+                while (r > r0 && row_real_frame(&crec, &path, r) > row_real_frame(&crec, &path, r - 1) + EDGE_SKIP_FRAMES)
                     r--;
-                size_t last = crec.orig[path.col[r]];
+                size_t last = row_real_frame(&crec, &path, r);
                 if (rb > last + EDGE_SKIP_FRAMES) {
                     rb = last + 1;
                     said.speech_end = csyn.orig[r] + 1 < sp->speech_end ? csyn.orig[r] + 1 : sp->speech_end;
