@@ -26,12 +26,13 @@ static const UChar32 pair_table[][2] = {
     {0x201C, 0x201D}, /* “ ” */
     {0x201E, 0x201C}, /* „ “ (German/Russian inner quotes) */
 };
-enum { NPAIRS = sizeof pair_table / sizeof pair_table[0], MAX_DEPTH = 32 };
+enum { NPAIRS = sizeof pair_table / sizeof pair_table[0], MAX_DEPTH = 32, FIRST_QUOTE_PAIR = 7 };
 
 typedef struct {
     int pair;           /* index into pair_table, or NPAIRS for the ASCII " */
     size_t after;       /* byte offset after the opening mark */
     size_t chars;       /* character count at the opening mark */
+    size_t limit;       /* the widest pair it may form, in columns */
 } open_mark;
 
 static int add_span(protected_spans *s, size_t start, size_t end)
@@ -68,6 +69,24 @@ static int is_space_or_edge(UChar32 c)
     return c < 0 || u_isUWhiteSpace(c);
 }
 
+/* How wide a pair whose opening mark of pair p is at byte `at` may be: a quotation that
+ * opens inside a sentence, after a word or a comma, semicolon or colon of Latin or
+ * Cyrillic text ("said he; “my eyes tell me … deduction.”"), is part of that sentence
+ * however many sentences it quotes; any other pair, PAIR_MAX_CHARS. */
+static size_t pair_limit(const char *text, int64_t at, int p)
+{
+    if (p < FIRST_QUOTE_PAIR)
+        return PAIR_MAX_CHARS;
+    size_t i = (size_t)at, bytes;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+        i--;
+    if (i == 0)
+        return PAIR_MAX_CHARS;
+    UChar32 prev = utf8_char_before(text, i, &bytes);
+    int inside = prev == ',' || prev == ';' || prev == ':' || (prev < 0x2E80 && u_isalnum(prev));
+    return inside ? EMBEDDED_QUOTE_MAX_CHARS : PAIR_MAX_CHARS;
+}
+
 /* Close the nearest open mark of pair p, dropping unclosed marks above it. 1 if closed. */
 static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t chars, protected_spans *out, int *rc)
 {
@@ -77,7 +96,7 @@ static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t cha
     if (k < 0)
         return 0;
     *depth = k;
-    if (chars - stack[k].chars <= PAIR_MAX_CHARS && add_span(out, stack[k].after, at) < 0)
+    if (chars - stack[k].chars <= stack[k].limit && add_span(out, stack[k].after, at) < 0)
         *rc = error_nomem();
     return 1;
 }
@@ -166,7 +185,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
         if (seen_text)
             newlines = 0;
         /* marks opened too long ago can no longer form a protected pair */
-        while (depth > 0 && chars - stack[0].chars > PAIR_MAX_CHARS) {
+        while (depth > 0 && chars - stack[0].chars > stack[0].limit) {
             memmove(stack, stack + 1, sizeof stack[0] * (size_t)(depth - 1));
             depth--;
         }
@@ -196,7 +215,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
             if (!(closing && depth > 0 && stack[depth - 1].pair == NPAIRS &&
                   close_pair(stack, &depth, NPAIRS, (size_t)at, chars, out, &rc)) &&
                 opening && !is_space_or_edge(next) && depth < MAX_DEPTH)
-                stack[depth++] = (open_mark){NPAIRS, (size_t)i, chars};
+                stack[depth++] = (open_mark){NPAIRS, (size_t)i, chars, pair_limit(text, at, NPAIRS)};
         } else {
             int closed = 0;
             for (int p = 0; p < NPAIRS && !closed; p++)
@@ -209,7 +228,7 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                     memmove(stack, stack + 1, sizeof stack[0] * (MAX_DEPTH - 1));
                     depth--;
                 }
-                stack[depth++] = (open_mark){p, (size_t)i, chars};
+                stack[depth++] = (open_mark){p, (size_t)i, chars, pair_limit(text, at, p)};
                 break;
             }
         }

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-enum { PAIR_MAX_CHARS = 120 };
+enum { PAIR_MAX_CHARS = 120, EMBEDDED_QUOTE_MAX_CHARS = 400 };
 
 typedef struct {
     size_t start, end;  /* byte offsets: after the opening mark, at the closing mark */

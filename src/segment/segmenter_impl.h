@@ -97,9 +97,10 @@ typedef struct {
     int open;
 } quote_parity;
 
-/* 1 when the ' at t[p] has spaces (or the stretch's end) on both sides and closes an open
- * quotation, reading [qp->at, p) first; else 0. p only grows between calls. */
-int detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to);
+/* When the ' (or '') at t[p] has spaces (or the stretch's end) on both sides and closes an
+ * open quotation, the bytes it takes, with a full stop standing apart after it ("'' ."),
+ * reading [qp->at, p) first; else 0. p only grows between calls. */
+size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to);
 
 /* emit.c: sentences trimmed of their spaces, numbered, their paragraphs counted through
  * the gaps between them (two newlines: a blank line), handed to `emit`. */

@@ -108,14 +108,38 @@ static int is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* The state after the ' at t[i], given its neighbours. */
-static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, size_t to)
+/* Bytes of the straight quote mark at t[i]: ' or the '' of treebank and wiki text ("the
+ * series '' American Dad ! '' ."), which counts as one mark; 0 for anything else. */
+static size_t straight_quote_at(const char *t, size_t i, size_t to)
 {
-    unsigned char before = i > 0 ? (unsigned char)t[i - 1] : ' ', after = i + 1 < to ? (unsigned char)t[i + 1] : ' ';
+    if (t[i] != '\'')
+        return 0;
+    return i + 1 < to && t[i + 1] == '\'' ? 2 : 1;
+}
+
+/* Is t[i..] the rest of an English clitic that tokenized text writes apart ("Sebadoh 's",
+ * "they 're", "we 'll", "I 'm"), followed by a space or the end? */
+static int is_clitic(const char *t, size_t i, size_t to)
+{
+    static const char *const rests[] = {"s", "S", "re", "ll", "ve", "d", "m"};
+    for (size_t k = 0; k < sizeof rests / sizeof *rests; k++) {
+        size_t n = strlen(rests[k]);
+        if (to - i >= n && memcmp(t + i, rests[k], n) == 0 && (i + n == to || !is_word_byte((unsigned char)t[i + n])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The state after the straight quote of n bytes at t[i], given its neighbours. */
+static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, size_t n, size_t to)
+{
+    unsigned char before = i > 0 ? (unsigned char)t[i - 1] : ' ', after = i + n < to ? (unsigned char)t[i + n] : ' ';
     int apart_before = before == ' ' || (before >= '\t' && before <= '\r');
-    int apart_after = i + 1 >= to || space_after(t, i + 1, len) != 0;
-    if (is_word_byte(before) && is_word_byte(after))
+    int apart_after = i + n >= to || space_after(t, i + n, len) != 0;
+    if (n == 1 && is_word_byte(before) && is_word_byte(after))
         return; /* an apostrophe: don't, l'homme */
+    if (n == 1 && apart_before && is_clitic(t, i + 1, to))
+        return; /* a clitic of tokenized text: "Sebadoh 's album", "they 're" */
     if (apart_before && apart_after)
         qp->open = !qp->open;
     else if (apart_before || before == '(' || before == '[')
@@ -125,17 +149,30 @@ static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, si
                          open, a possessive ("the students' books") */
 }
 
-int detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to)
+size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to)
 {
-    for (const char *q = t + qp->at; q < t + p && (q = memchr(q, '\'', (size_t)(t + p - q))) != NULL; q++)
-        quote_turn(qp, t, len, (size_t)(q - t), to);
+    for (size_t i = qp->at, n; i < p; i += n ? n : 1) {
+        if (t[i] == '`' && i + 1 < to && t[i + 1] == '`') {
+            qp->open = 1; /* the treebank's opening `` */
+            n = 2;
+        } else if ((n = straight_quote_at(t, i, to)) != 0) {
+            quote_turn(qp, t, len, i, n, to);
+        }
+    }
     if (p > qp->at)
         qp->at = p;
     /* only ': a " standing apart goes on with what follows, as razdel's Russian and the
      * tokenized text it comes from has it ("чуда . ! " | "), and so do ours */
-    if (p >= to || t[p] != '\'' || p == 0 || !space_before(t, p))
+    size_t n = p < to ? straight_quote_at(t, p, to) : 0;
+    if (n == 0 || p == 0 || !space_before(t, p))
         return 0;
-    if (p + 1 < to && !space_after(t, p + 1, len))
+    if (p + n < to && !space_after(t, p + n, len))
         return 0;
-    return qp->open;
+    if (!qp->open)
+        return 0;
+    /* a full stop standing apart after it ends the same sentence: "Dad ! '' ." */
+    size_t q = skip_spaces(t, len, p + n, to);
+    if (q < to && t[q] == '.' && (q + 1 == to || space_after(t, q + 1, len)))
+        return q + 1 - p;
+    return n;
 }

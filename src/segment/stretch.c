@@ -106,6 +106,20 @@ static int model_verdict(decider *d, size_t q, size_t end, size_t next, int icu,
     return seg->model ? boundary_model_margin(seg->model, &f) > 0 : icu;
 }
 
+/* Does what starts at byte i go on a sentence rather than start one: a comma, semicolon
+ * or colon, or a word in lower case? */
+static int continues_sentence(const char *t, size_t i, size_t to)
+{
+    if (i >= to)
+        return 0;
+    if (t[i] == ',' || t[i] == ';' || t[i] == ':')
+        return 1;
+    int32_t at = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(t, at, (int32_t)to, c);
+    return c >= 0 && u_islower(c);
+}
+
 /* Is byte i a single space between a letter or digit and a word in lower case ("the
  * house", "дом стоит"), the commonest place and one the model's gate always refuses?
  * A few byte tests, before the gate's own (boundary_gap_candidate). */
@@ -230,9 +244,12 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
         size_t next = skip_spaces(text, len, q, to);
         if (!at_end && !hard && q > start && opening == q_icu) { /* quotes ICU left to the next sentence */
             p = closing_quotes_after(text, p, to, p == q);
-            if (p < to && detached_quote_closes(&d->quotes, text, len, p, to)) {
-                p++; /* "phrase. ' And": the quotation the ' closes was open */
+            size_t closing = p < to ? detached_quote_closes(&d->quotes, text, len, p, to) : 0;
+            if (closing) { /* "phrase. ' And": the quotation the ' closes was open */
+                p += closing;
                 next = skip_spaces(text, len, p, to);
+                if (continues_sentence(text, next, to))
+                    verdict = 0; /* the quotation was inside one: "'' Slanged ! '' , and the" */
             }
             if (p + 1 > scanned) /* the space after them is this same end, decided here */
                 scanned = p + 1;
