@@ -97,8 +97,13 @@ typedef struct {
     int open;
 } quote_parity;
 
+/* Does what starts at byte i go on a sentence rather than start one: a comma, semicolon
+ * or colon, or a word in lower case? */
+int continues_sentence(const char *t, size_t i, size_t to);
+
 /* When the ' (or '') at t[p] has spaces (or the stretch's end) on both sides and closes an
- * open quotation, the bytes it takes, with a full stop standing apart after it ("'' ."),
+ * open quotation (or comes before what continues_sentence), the bytes it takes, with a full
+ * stop standing apart after it ("'' ."),
  * reading [qp->at, p) first; else 0. p only grows between calls. */
 size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to);
 

@@ -149,6 +149,20 @@ static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, si
                          open, a possessive ("the students' books") */
 }
 
+/* Does what starts at byte i go on a sentence rather than start one: a comma, semicolon
+ * or colon, or a word in lower case? */
+int continues_sentence(const char *t, size_t i, size_t to)
+{
+    if (i >= to)
+        return 0;
+    if (t[i] == ',' || t[i] == ';' || t[i] == ':')
+        return 1;
+    int32_t at = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(t, at, (int32_t)to, c);
+    return c >= 0 && u_islower(c);
+}
+
 size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to)
 {
     for (size_t i = qp->at, n; i < p; i += n ? n : 1) {
@@ -168,10 +182,13 @@ size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t
         return 0;
     if (p + n < to && !space_after(t, p + n, len))
         return 0;
-    if (!qp->open)
+    /* a quotation it closes is open, or what follows goes on the sentence: a mark standing
+     * apart before a comma or a lower-case word closes, whatever came before ("the
+     * shower. ' , Tim then turned", "boy? ' he said") */
+    size_t q = skip_spaces(t, len, p + n, to);
+    if (!qp->open && !continues_sentence(t, q, to))
         return 0;
     /* a full stop standing apart after it ends the same sentence: "Dad ! '' ." */
-    size_t q = skip_spaces(t, len, p + n, to);
     if (q < to && t[q] == '.' && (q + 1 == to || space_after(t, q + 1, len)))
         return q + 1 - p;
     return n;

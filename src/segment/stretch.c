@@ -106,20 +106,6 @@ static int model_verdict(decider *d, size_t q, size_t end, size_t next, int icu,
     return seg->model ? boundary_model_margin(seg->model, &f) > 0 : icu;
 }
 
-/* Does what starts at byte i go on a sentence rather than start one: a comma, semicolon
- * or colon, or a word in lower case? */
-static int continues_sentence(const char *t, size_t i, size_t to)
-{
-    if (i >= to)
-        return 0;
-    if (t[i] == ',' || t[i] == ';' || t[i] == ':')
-        return 1;
-    int32_t at = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(t, at, (int32_t)to, c);
-    return c >= 0 && u_islower(c);
-}
-
 /* Is byte i a single space between a letter or digit and a word in lower case ("the
  * house", "дом стоит"), the commonest place and one the model's gate always refuses?
  * A few byte tests, before the gate's own (boundary_gap_candidate). */
