@@ -89,6 +89,11 @@ static void rules_on_unseen_kinds_of_text(void **state)
     /* a Russian degree before the name; a Chinese quotation its speaker introduced */
     expect_sentences("ru", "Беседу провёл к.п.н. И. П. Карташов.", "Беседу провёл к.п.н. И. П. Карташов.");
     expect_sentences("zh-CN", "他说：“真的？！”我笑了。", "他说：“真的？！” | 我笑了。");
+    /* an initialism written apart in tokenized text; an alternative question */
+    expect_sentences("en", "It meets U.S. Route 171/U.S . Highway 190 there . He was Chief Justice w.e.f . He left .",
+                     "It meets U.S. Route 171/U.S . Highway 190 there . | He was Chief Justice w.e.f . | He left .");
+    expect_sentences("en", "Will their families tear them apart? or will their love triumph?",
+                     "Will their families tear them apart? or will their love triumph?");
 }
 
 /* A model of a few weights, read from text: the weights of the features present, less the
