@@ -165,11 +165,27 @@ int continues_sentence(const char *t, size_t i, size_t to)
 
 size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t p, size_t to)
 {
-    for (size_t i = qp->at, n; i < p; i += n ? n : 1) {
+    /* the next ' and the next ` from i on (p when none), each looked for again only once
+     * passed, so that the walk stays linear in the text */
+    size_t next_straight = qp->at, next_back = qp->at;
+    for (size_t i = qp->at, n = 1; i < p; i += n) {
+        if (next_straight < i || (next_straight == i && t[i] != '\'')) {
+            const char *q = memchr(t + i, '\'', p - i);
+            next_straight = q ? (size_t)(q - t) : p;
+        }
+        if (next_back < i || (next_back == i && t[i] != '`')) {
+            const char *q = memchr(t + i, '`', p - i);
+            next_back = q ? (size_t)(q - t) : p;
+        }
+        i = next_straight < next_back ? next_straight : next_back;
+        n = 1;
+        if (i >= p)
+            break;
         if (t[i] == '`' && i + 1 < to && t[i + 1] == '`') {
             qp->open = 1; /* the treebank's opening `` */
             n = 2;
-        } else if ((n = straight_quote_at(t, i, to)) != 0) {
+        } else if (t[i] == '\'') {
+            n = straight_quote_at(t, i, to);
             quote_turn(qp, t, len, i, n, to);
         }
     }
