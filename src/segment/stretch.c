@@ -201,6 +201,8 @@ static int walk_breaks(segmenter *seg, char *text, size_t len, size_t from, size
     for (int32_t b = ubrk_first(seg->breaks); rc == 0 && b != UBRK_DONE;) {
         b = ubrk_next(seg->breaks);
         size_t p = b == UBRK_DONE ? to : from + (size_t)b;
+        if (p <= start && b != UBRK_DONE)
+            continue; /* inside what a closing quote already took: "'' \r." */
         /* the SRX position: back over the whitespace ICU kept with the sentence */
         size_t q = p, k;
         int hard = 0;
