@@ -26,23 +26,31 @@ static const UChar32 pair_table[][2] = {
     {0x201C, 0x201D}, /* “ ” */
     {0x201E, 0x201C}, /* „ “ (German/Russian inner quotes) */
 };
-enum { NPAIRS = sizeof pair_table / sizeof pair_table[0], MAX_DEPTH = 32, FIRST_QUOTE_PAIR = 7 };
+enum {
+    NPAIRS = sizeof pair_table / sizeof pair_table[0],
+    MAX_DEPTH = 32,
+    FIRST_CJK_QUOTE_PAIR = 5, /* 「 and on: quotation marks, not brackets */
+    FIRST_QUOTE_PAIR = 7
+};
 
 typedef struct {
     int pair;           /* index into pair_table, or NPAIRS for the ASCII " */
     size_t after;       /* byte offset after the opening mark */
     size_t chars;       /* character count at the opening mark */
     size_t limit;       /* the widest pair it may form, in columns */
+    int introduced;     /* a quotation mark after a colon */
 } open_mark;
 
-static int add_span(protected_spans *s, size_t start, size_t end)
+static int add_span(protected_spans *s, size_t start, size_t end, int introduced)
 {
     /* spans arrive ordered by their end; an enclosing span swallows those inside it */
     while (s->n && s->v[s->n - 1].start >= start)
         s->n--;
     if (s->n && s->v[s->n - 1].end >= start) {
-        if (end > s->v[s->n - 1].end)
+        if (end > s->v[s->n - 1].end) {
             s->v[s->n - 1].end = end;
+            s->v[s->n - 1].introduced = introduced;
+        }
         return 0;
     }
     if (s->n == s->cap) {
@@ -53,7 +61,7 @@ static int add_span(protected_spans *s, size_t start, size_t end)
         s->v = v;
         s->cap = cap;
     }
-    s->v[s->n++] = (protected_span){start, end};
+    s->v[s->n++] = (protected_span){start, end, introduced};
     return 0;
 }
 
@@ -67,6 +75,18 @@ static int is_delimiter(UChar32 c)
 static int is_space_or_edge(UChar32 c)
 {
     return c < 0 || u_isUWhiteSpace(c);
+}
+
+/* Is the mark at byte `at` right after a colon (spaces between allowed)? */
+static int after_colon(const char *text, int64_t at)
+{
+    size_t i = (size_t)at, bytes;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+        i--;
+    if (i == 0)
+        return 0;
+    UChar32 prev = utf8_char_before(text, i, &bytes);
+    return prev == ':' || prev == 0xFF1A;
 }
 
 /* How wide a pair whose opening mark of pair p is at byte `at` may be: a quotation that
@@ -96,7 +116,7 @@ static int close_pair(open_mark *stack, int *depth, int p, size_t at, size_t cha
     if (k < 0)
         return 0;
     *depth = k;
-    if (chars - stack[k].chars <= stack[k].limit && add_span(out, stack[k].after, at) < 0)
+    if (chars - stack[k].chars <= stack[k].limit && add_span(out, stack[k].after, at, stack[k].introduced) < 0)
         *rc = error_nomem();
     return 1;
 }
@@ -215,7 +235,8 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
             if (!(closing && depth > 0 && stack[depth - 1].pair == NPAIRS &&
                   close_pair(stack, &depth, NPAIRS, (size_t)at, chars, out, &rc)) &&
                 opening && !is_space_or_edge(next) && depth < MAX_DEPTH)
-                stack[depth++] = (open_mark){NPAIRS, (size_t)i, chars, pair_limit(text, at, NPAIRS)};
+                stack[depth++] = (open_mark){NPAIRS, (size_t)i, chars, pair_limit(text, at, NPAIRS),
+                                             after_colon(text, at)};
         } else {
             int closed = 0;
             for (int p = 0; p < NPAIRS && !closed; p++)
@@ -228,7 +249,8 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                     memmove(stack, stack + 1, sizeof stack[0] * (MAX_DEPTH - 1));
                     depth--;
                 }
-                stack[depth++] = (open_mark){p, (size_t)i, chars, pair_limit(text, at, p)};
+                stack[depth++] = (open_mark){p, (size_t)i, chars, pair_limit(text, at, p),
+                                             p >= FIRST_CJK_QUOTE_PAIR && after_colon(text, at)};
                 break;
             }
         }
@@ -241,6 +263,18 @@ int pairs_protects(const protected_spans *s, size_t q, size_t *cursor)
     while (*cursor < s->n && s->v[*cursor].end <= q)
         (*cursor)++;
     return *cursor < s->n && s->v[*cursor].start < q && q < s->v[*cursor].end;
+}
+
+int pairs_introduced_quote_ends(const protected_spans *s, const char *text, size_t q, size_t cursor)
+{
+    if (cursor == 0 || cursor > s->n)
+        return 0;
+    const protected_span *v = &s->v[cursor - 1];
+    if (!v->introduced || v->end >= q)
+        return 0;
+    size_t bytes;
+    utf8_char_before(text, q, &bytes);
+    return v->end + bytes == q;
 }
 
 void pairs_free(protected_spans *s)

@@ -18,6 +18,7 @@ enum { PAIR_MAX_CHARS = 120, EMBEDDED_QUOTE_MAX_CHARS = 400 };
 
 typedef struct {
     size_t start, end;  /* byte offsets: after the opening mark, at the closing mark */
+    int introduced;     /* a quotation after a colon: 他说：“…” */
 } protected_span;
 
 typedef struct {
@@ -30,6 +31,11 @@ int pairs_find(const char *text, size_t len, protected_spans *out);
 
 /* Is byte position q strictly inside a span? `cursor` walks forward with increasing q. */
 int pairs_protects(const protected_spans *s, size_t q, size_t *cursor);
+
+/* Does a quotation introduced by a colon end right before q, its closing mark the last
+ * character before q ("他说：“真的？！”" | "我笑了。")? Its speaker was named before it,
+ * so what follows is no attribution. `cursor` as pairs_protects left it for q. */
+int pairs_introduced_quote_ends(const protected_spans *s, const char *text, size_t q, size_t cursor);
 
 void pairs_free(protected_spans *s);
 

@@ -41,6 +41,18 @@ typedef struct {
     quote_parity quotes;        /* whether a straight quote standing apart closes */
 } decider;
 
+/* Is the first character from q on that is not a space a Han ideograph? */
+static int han_follows(const char *text, size_t q, size_t to)
+{
+    size_t i = skip_spaces(text, to, q, to);
+    if (i >= to)
+        return 0;
+    int32_t at = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(text, at, (int32_t)to, c);
+    return c >= 0 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
 /* At SRX position q: inside a protected pair no break, else the first matching rule (1
  * break, 0 no break, -1 no rule matched). */
 static int decide(decider *d, size_t q)
@@ -48,6 +60,9 @@ static int decide(decider *d, size_t q)
     d->matched = -1;
     if (d->seg->protect_pairs && pairs_protects(&d->pairs, q, &d->pair_cursor))
         return 0;
+    if (d->seg->protect_pairs && pairs_introduced_quote_ends(&d->pairs, d->text, q, d->pair_cursor) &&
+        han_follows(d->text, q, d->hi))
+        return 1; /* 他说：“真的？！” | 我笑了。 : no attribution follows, its speaker came first */
     return rule_runner_decide(&d->rr, q, &d->matched);
 }
 

@@ -88,6 +88,8 @@ static void rules_on_unseen_kinds_of_text(void **state)
                      "The update was at 3 p.m. | ASST prepared it. | The call is at 3 p.m. AST. | Join on time.");
     /* a Russian degree before the name */
     expect_sentences("ru", "Беседу провёл к.п.н. И. П. Карташов.", "Беседу провёл к.п.н. И. П. Карташов.");
+    /* a Chinese quotation its speaker introduced ends at its closing mark */
+    expect_sentences("zh-CN", "他说：“真的？！”我笑了。“好。”他说。", "他说：“真的？！” | 我笑了。 | “好。”他说。");
     /* an initialism written apart in tokenized text; an alternative question */
     expect_sentences("en", "It meets U.S. Route 171/U.S . Highway 190 there . He was Chief Justice w.e.f . He left .",
                      "It meets U.S. Route 171/U.S . Highway 190 there . | He was Chief Justice w.e.f . | He left .");
