@@ -61,10 +61,12 @@ static void print_summary(const alignment *al, const output_stats *st, align_for
                 al->text[t]->name, al->text[t]->lang, al->text[t]->n);
     fprintf(stderr, P_(": %zu bead, mean confidence %.3f\n", ": %zu beads, mean confidence %.3f\n", al->n), al->n,
             al->n ? sum / (double)al->n : 0.0);
-    fprintf(stderr, "polyalign:  ");
-    for (size_t s = 0; s < kinds; s++)
-        fprintf(stderr, " %s×%zu", names[s], counts[s]);
-    fputc('\n', stderr);
+    if (kinds > 0) { /* the beads by shape; none when both texts are empty */
+        fprintf(stderr, "polyalign:  ");
+        for (size_t s = 0; s < kinds; s++)
+            fprintf(stderr, " %s×%zu", names[s], counts[s]);
+        fputc('\n', stderr);
+    }
     if (st->below_min_score)
         fprintf(stderr, P_("polyalign: %zu doubtful bead (confidence below --min-score %.2f) left out; --keep-doubtful keeps it flagged\n",
                            "polyalign: %zu doubtful beads (confidence below --min-score %.2f) left out; --keep-doubtful keeps them flagged\n", st->below_min_score),

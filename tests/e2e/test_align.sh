@@ -234,6 +234,9 @@ run align -q "$SCRATCH/ctl.en" "$SCRATCH/ctl.ru" -o "$SCRATCH/ctl.tmx"
 run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/empty.zh"
 [[ $status -eq 0 && $err == *"has no sentences"* && $(grep -c '^\[[0-9]\]:\[\]' <<<"$out") -eq 6 ]] &&
   ok "empty side: a warning, every sentence unaligned" || not_ok "empty side: a warning, every sentence unaligned" "$out" "$err"
+run align --langs en,zh -f beads "$SCRATCH/empty.zh" "$SCRATCH/empty.zh"
+[[ $status -eq 0 && -z $out && $err == *"0 beads"* ]] && ! grep -qx 'polyalign: *' <<<"$err" &&
+  ok "both sides empty: no beads, no empty line of shapes" || not_ok "both sides empty: no beads, no empty line of shapes" "$out" "$err"
 # three texts, one of them empty: the units that miss it are counted, and kept on request;
 # the count is of the beads of the two texts at --min-score 0.7 or more (a doubtful one is
 # no unit either way), read from their own alignment rather than assumed
