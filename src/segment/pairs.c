@@ -77,15 +77,19 @@ static int is_space_or_edge(UChar32 c)
     return c < 0 || u_isUWhiteSpace(c);
 }
 
-/* Is the mark at byte `at` right after a colon (spaces between allowed)? */
-static int after_colon(const char *text, int64_t at)
+/* The character before byte `at` and the spaces or tabs before it; -1 at the start. */
+static UChar32 char_before_spaces(const char *text, int64_t at)
 {
     size_t i = (size_t)at, bytes;
     while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
         i--;
-    if (i == 0)
-        return 0;
-    UChar32 prev = utf8_char_before(text, i, &bytes);
+    return i > 0 ? utf8_char_before(text, i, &bytes) : -1;
+}
+
+/* Is the mark at byte `at` right after a colon (spaces between allowed)? */
+static int after_colon(const char *text, int64_t at)
+{
+    UChar32 prev = char_before_spaces(text, at);
     return prev == ':' || prev == 0xFF1A;
 }
 
@@ -97,13 +101,8 @@ static size_t pair_limit(const char *text, int64_t at, int p)
 {
     if (p < FIRST_QUOTE_PAIR)
         return PAIR_MAX_CHARS;
-    size_t i = (size_t)at, bytes;
-    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
-        i--;
-    if (i == 0)
-        return PAIR_MAX_CHARS;
-    UChar32 prev = utf8_char_before(text, i, &bytes);
-    int inside = prev == ',' || prev == ';' || prev == ':' || (prev < 0x2E80 && u_isalnum(prev));
+    UChar32 prev = char_before_spaces(text, at);
+    int inside = prev == ',' || prev == ';' || prev == ':' || (prev >= 0 && prev < 0x2E80 && u_isalnum(prev));
     return inside ? EMBEDDED_QUOTE_MAX_CHARS : PAIR_MAX_CHARS;
 }
 

@@ -157,9 +157,8 @@ int continues_sentence(const char *t, size_t i, size_t to)
         return 0;
     if (t[i] == ',' || t[i] == ';' || t[i] == ':')
         return 1;
-    int32_t at = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(t, at, (int32_t)to, c);
+    size_t bytes;
+    UChar32 c = utf8_char_at(t, to, i, &bytes);
     return c >= 0 && u_islower(c);
 }
 

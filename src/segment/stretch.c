@@ -47,9 +47,8 @@ static int han_follows(const char *text, size_t q, size_t to)
     size_t i = skip_spaces(text, to, q, to);
     if (i >= to)
         return 0;
-    int32_t at = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(text, at, (int32_t)to, c);
+    size_t bytes;
+    UChar32 c = utf8_char_at(text, to, i, &bytes);
     return c >= 0 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
 }
 
