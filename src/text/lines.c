@@ -1,6 +1,7 @@
 /* lines.c — deciding what a single newline means; see lines.h. */
 #include "lines.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,10 @@
  * evidence is too thin and the text is read as before, wrapped */
 static const double wrap_mid_sentence = 0.5, wrap_near_width = 0.6, paragraph_inner_ends = 1.0;
 static const size_t min_lines = 3;
+/* ...or those few lines hold one longer than unwrapped_columns and unwrapped_ratio times
+ * the shortest line followed by another: no one wraps at such a width */
+static const size_t unwrapped_columns = 100;
+static const double unwrapped_ratio = 1.5;
 /* ...unless those few lines are all short, a few words each and no sentence end inside
  * ("features\ncontact manager\nevents, activities", "Sincerely,\nTraci"): a list or a
  * signature, not prose wrapped at a width no one writes at ("This sentence is\nwrapped
@@ -164,6 +169,11 @@ static void tally_line(line_tally *t, const char *line, size_t n, const char *pr
     if (a < b) {
         t->nonblank++;
         t->ending += ends_sentence(line + a, b - a);
+        if (t->nonblank <= max_lines) {
+            size_t length = visible_length(line + a, b - a);
+            if (length > t->longest)
+                t->longest = length;
+        }
     }
     t->have_prev = a < b;
 }
@@ -227,6 +237,7 @@ line_evidence line_tally_finish(line_tally *t)
     /* list items end alike, all with a sentence end or none; "Hello\nworld." is one
      * sentence wrapped */
     int all_short = t->lines > 0 && !t->long_lines && (t->ending == 0 || t->ending == t->nonblank);
+    size_t longest = t->longest;
     t->lengths = NULL;
     line_tally_free(t);
     if (ev.lines < min_lines && all_short) { /* a short list: its lines are units */
@@ -237,7 +248,19 @@ line_evidence line_tally_finish(line_tally *t)
         return ev;
     }
     if (ev.lines < min_lines) {
+        /* a few lines, one of them longer than any width text is wrapped at and far longer
+         * than a line followed by another: a heading, then a paragraph on one line
+         * ("Trophy\n(6 3/4\" Engraved …)\nThe Putter King team will judge …") */
+        size_t shortest = SIZE_MAX;
+        for (size_t k = 0; k < ev.lines; k++)
+            shortest = lengths[k] < shortest ? lengths[k] : shortest;
         free(lengths);
+        if (ev.lines > 0 && longest > unwrapped_columns && (double)longest > unwrapped_ratio * (double)shortest) {
+            ev.mid_sentence = (double)mid / (double)ev.lines;
+            ev.inner_ends = (double)inner / (double)ev.lines;
+            ev.structure = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
+            return ev;
+        }
         ev.lines = 0; /* nothing decided */
         return ev;
     }

@@ -44,6 +44,7 @@ typedef struct {
     size_t *lengths, cap, lines, mid, inner;
     int long_lines;         /* a line of more than a few words, or with a sentence end inside */
     size_t nonblank, ending; /* non-blank lines; of them, those that end a sentence */
+    size_t longest;         /* the longest non-blank line, in characters, the last one too */
     int have_prev, full;
     const char *prev;       /* the last whole line, trimmed */
     size_t prev_len;

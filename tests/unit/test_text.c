@@ -500,6 +500,24 @@ static void line_structure_is_decided_per_file(void **state)
         assert_int_equal(ev.structure, LINES_WRAP);
         assert_int_equal(ev.lines, 0);
     }
+    /* ...or unless one of the few lines is longer than any wrap width and far longer than
+     * a line followed by another: headings, then a paragraph on one line */
+    const char *headed[] = {"Putter King Scavenger Hunt Trophy\n(6 3/4\" Engraved Crystal Trophy - Picture Coming Soon)\n"
+                            "The Putter King team will judge the scavenger hunt and all decisions will be final.  The "
+                            "scavenger hunt is open to anyone and everyone.",
+                            "My Title\nFirst paragraph is here with a long text that goes on and on for a while. Second "
+                            "sentence here, also long.\nSecond paragraph. More.\n"};
+    for (size_t k = 0; k < 2; k++) {
+        ev = text_line_structure(headed[k], strlen(headed[k]));
+        assert_int_not_equal(ev.structure, LINES_WRAP);
+        assert_int_equal(ev.lines, 2);
+    }
+    /* a paragraph wrapped at a wide width is still wrapped */
+    const char *wide = "This paragraph is wrapped at a width of a little more than one hundred columns, which some "
+                       "editors use,\nand so is its second line, which is just as long as the first one was, or "
+                       "nearly so, too.\nThe end.\n";
+    ev = text_line_structure(wide, strlen(wide));
+    assert_int_equal(ev.structure, LINES_WRAP);
     assert_int_equal(line_structure_parse("sentence"), LINES_SENTENCE);
     assert_int_equal(line_structure_parse("verse"), -1);
 }
