@@ -15,16 +15,18 @@
  * evidence is too thin and the text is read as before, wrapped */
 static const double wrap_mid_sentence = 0.5, wrap_near_width = 0.6, paragraph_inner_ends = 1.0;
 static const size_t min_lines = 3;
-/* ...or those few lines hold one longer than unwrapped_columns and unwrapped_ratio times
- * the shortest line followed by another: no one wraps at such a width */
-static const size_t unwrapped_columns = 100;
-static const double unwrapped_ratio = 1.5;
 /* ...unless those few lines are all short, a few words each and no sentence end inside
  * ("features\ncontact manager\nevents, activities", "Sincerely,\nTraci"): a list or a
  * signature, not prose wrapped at a width no one writes at ("This sentence is\nwrapped
  * over lines. Next one." is prose: its last line is neither); and whose lines end alike
  * ("Hello\nworld." is one sentence wrapped) */
 static const size_t short_line_columns = 24, short_line_words = 3;
+/* ...or one of those few lines (the last too) is longer than unwrapped_chars characters and
+ * unwrapped_ratio times the shortest line followed by another: no one wraps at such a
+ * width; a heading, then a paragraph on one line ("Trophy\n(6 3/4\" Engraved …)\nThe
+ * Putter King team will judge …") */
+static const size_t unwrapped_chars = 100;
+static const double unwrapped_ratio = 1.5;
 /* the evidence is the file's first lines: enough to decide, and a 50 MB text is not
  * decoded a second time before it is segmented */
 static const size_t max_lines = LINES_EVIDENCE_MAX;
@@ -169,7 +171,7 @@ static void tally_line(line_tally *t, const char *line, size_t n, const char *pr
     if (a < b) {
         t->nonblank++;
         t->ending += ends_sentence(line + a, b - a);
-        if (t->nonblank <= max_lines) {
+        if (t->lines < min_lines && b - a > unwrapped_chars) { /* only few lines need it */
             size_t length = visible_length(line + a, b - a);
             if (length > t->longest)
                 t->longest = length;
@@ -240,28 +242,22 @@ line_evidence line_tally_finish(line_tally *t)
     size_t longest = t->longest;
     t->lengths = NULL;
     line_tally_free(t);
-    if (ev.lines < min_lines && all_short) { /* a short list: its lines are units */
-        free(lengths);
+    if (ev.lines > 0) {
         ev.mid_sentence = (double)mid / (double)ev.lines;
         ev.inner_ends = (double)inner / (double)ev.lines;
-        ev.structure = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
-        return ev;
     }
+    /* lines that are units: one sentence each, or one paragraph when they hold more */
+    line_structure units = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
     if (ev.lines < min_lines) {
-        /* a few lines, one of them longer than any width text is wrapped at and far longer
-         * than a line followed by another: a heading, then a paragraph on one line
-         * ("Trophy\n(6 3/4\" Engraved …)\nThe Putter King team will judge …") */
         size_t shortest = SIZE_MAX;
         for (size_t k = 0; k < ev.lines; k++)
             shortest = lengths[k] < shortest ? lengths[k] : shortest;
         free(lengths);
-        if (ev.lines > 0 && longest > unwrapped_columns && (double)longest > unwrapped_ratio * (double)shortest) {
-            ev.mid_sentence = (double)mid / (double)ev.lines;
-            ev.inner_ends = (double)inner / (double)ev.lines;
-            ev.structure = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
-            return ev;
-        }
-        ev.lines = 0; /* nothing decided */
+        int unwrapped = ev.lines > 0 && longest > unwrapped_chars && (double)longest > unwrapped_ratio * (double)shortest;
+        if (all_short || unwrapped) /* a short list; a heading before a paragraph */
+            ev.structure = units;
+        else
+            ev = (line_evidence){LINES_WRAP, 0, 0, 0, 0}; /* nothing decided */
         return ev;
     }
     qsort(lengths, ev.lines, sizeof *lengths, size_cmp);
@@ -269,13 +265,8 @@ line_evidence line_tally_finish(line_tally *t)
     for (size_t k = 0; k < ev.lines; k++)
         near += (double)lengths[k] >= 0.7 * (double)p90;
     free(lengths);
-    ev.mid_sentence = (double)mid / (double)ev.lines;
     ev.near_width = (double)near / (double)ev.lines;
-    ev.inner_ends = (double)inner / (double)ev.lines;
-    if (ev.mid_sentence >= wrap_mid_sentence && ev.near_width >= wrap_near_width)
-        ev.structure = LINES_WRAP;
-    else
-        ev.structure = ev.inner_ends > paragraph_inner_ends ? LINES_PARAGRAPH : LINES_SENTENCE;
+    ev.structure = ev.mid_sentence >= wrap_mid_sentence && ev.near_width >= wrap_near_width ? LINES_WRAP : units;
     return ev;
 }
 
