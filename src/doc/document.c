@@ -34,6 +34,11 @@ int document_append(document *d, const char *s, size_t len)
         return rc;
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)s[k];
+        if (c == 0xEF && k + 2 < len && (unsigned char)s[k + 1] == 0xBB && (unsigned char)s[k + 2] == 0xBF) {
+            k += 2; /* U+FEFF, a byte order mark left inside the text: not content (a paragraph of
+                       it alone would otherwise be emptied when the text is read as UTF-8) */
+            continue;
+        }
         if (is_space(c)) {
             d->space = 1;
             continue;

@@ -57,8 +57,10 @@ static void document_collapses_and_separates(void **state)
     assert_int_equal(document_end_paragraph(&d, PARA_HEADING), 0);
     assert_int_equal(document_append(&d, "   ", 3), 0);
     assert_int_equal(document_end_paragraph(&d, PARA_BODY), 0); /* empty: dropped */
+    assert_int_equal(document_append(&d, "\xEF\xBB\xBF ", 4), 0);
+    assert_int_equal(document_end_paragraph(&d, PARA_BODY), 0); /* a byte order mark alone: empty too */
     assert_int_equal(document_append(&d, "Next", 4), 0);
-    assert_int_equal(document_append(&d, " one.", 5), 0);
+    assert_int_equal(document_append(&d, " o\xEF\xBB\xBFne.", 8), 0);
     assert_int_equal(document_end_paragraph(&d, PARA_BODY), 0);
     assert_string_equal(d.text, "Hello world\n\nNext one.");
     assert_int_equal(d.n, 2);
