@@ -49,22 +49,30 @@ static int decode_packet(AVCodecContext *dec, const AVPacket *pkt, AVFrame *fram
             continue;
         if (ret < 0)
             return av_failure(path, _("cannot decode the audio"), ret);
-        if (!*rs) {
-            int rate = frame->sample_rate;
-            if (rate < 1 || rate > MAX_SAMPLE_RATE) {
-                av_frame_unref(frame);
-                return error_set(ERR_DATA, _("%s: the audio claims a sample rate of %d Hz, which no recording has"),
-                                 path, rate);
-            }
-            AVChannelLayout layout;
-            if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-                av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
-            else if (av_channel_layout_copy(&layout, &frame->ch_layout) < 0)
-                return error_nomem();
-            ret = resampler_new(frame->sample_rate, frame->format, &layout, count_and_pass, sink, rs);
-            av_channel_layout_uninit(&layout);
-            if (ret < 0)
-                return ret;
+        int rate = frame->sample_rate;
+        if (rate < 1 || rate > MAX_SAMPLE_RATE) {
+            av_frame_unref(frame);
+            return error_set(ERR_DATA, _("%s: the audio claims a sample rate of %d Hz, which no recording has"), path,
+                             rate);
+        }
+        AVChannelLayout layout;
+        if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+            av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
+        else if (av_channel_layout_copy(&layout, &frame->ch_layout) < 0)
+            return error_nomem();
+        ret = 0;
+        if (*rs && !resampler_accepts(*rs, rate, frame->format, &layout)) {
+            /* the stream changed its rate, format or channels: finish the old converter */
+            ret = resampler_push(*rs, NULL, 0);
+            resampler_free(*rs);
+            *rs = NULL;
+        }
+        if (ret == 0 && !*rs)
+            ret = resampler_new(rate, frame->format, &layout, count_and_pass, sink, rs);
+        av_channel_layout_uninit(&layout);
+        if (ret < 0) {
+            av_frame_unref(frame);
+            return ret;
         }
         ret = resampler_push(*rs, (const unsigned char *const *)frame->extended_data, frame->nb_samples);
         av_frame_unref(frame);

@@ -10,6 +10,9 @@
 
 struct resampler {
     SwrContext *swr;
+    int in_rate;                 /* what it converts from: resampler_accepts */
+    enum AVSampleFormat in_format;
+    AVChannelLayout in_layout;
     float *buf;
     int cap;
     audio_sink sink;
@@ -30,6 +33,12 @@ int resampler_new(int in_rate, enum AVSampleFormat in_format, const AVChannelLay
         resampler_free(r);
         return error_set(ERR_SOFTWARE, _("cannot convert audio of %d Hz to %d Hz mono"), in_rate, AUDIO_RATE);
     }
+    if (av_channel_layout_copy(&r->in_layout, in_layout) < 0) {
+        resampler_free(r);
+        return error_nomem();
+    }
+    r->in_rate = in_rate;
+    r->in_format = in_format;
     r->sink = sink;
     r->ctx = ctx;
     *out = r;
@@ -55,10 +64,16 @@ int resampler_push(resampler *r, const unsigned char *const *planes, int n)
     return got ? r->sink(r->buf, (size_t)got, r->ctx) : 0;
 }
 
+int resampler_accepts(const resampler *r, int in_rate, enum AVSampleFormat in_format, const AVChannelLayout *in_layout)
+{
+    return r->in_rate == in_rate && r->in_format == in_format && av_channel_layout_compare(&r->in_layout, in_layout) == 0;
+}
+
 void resampler_free(resampler *r)
 {
     if (!r)
         return;
+    av_channel_layout_uninit(&r->in_layout);
     swr_free(&r->swr);
     free(r->buf);
     free(r);

@@ -27,6 +27,10 @@ int resampler_new(int in_rate, enum AVSampleFormat in_format, const AVChannelLay
  * on. NULL planes with n = 0 flush what the converter holds. */
 int resampler_push(resampler *r, const unsigned char *const *planes, int n);
 
+/* Does r convert from these? A stream may change its rate, sample format or channels
+ * midway (a damaged or spliced file does): its frames then need a new converter. */
+int resampler_accepts(const resampler *r, int in_rate, enum AVSampleFormat in_format, const AVChannelLayout *in_layout);
+
 void resampler_free(resampler *r);
 
 #endif
