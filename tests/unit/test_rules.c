@@ -154,6 +154,8 @@ static void automata_agree_with_icu(void **state)
          * character outside it or the start of the text; elsewhere it is taken as true */
         "(?<![\\p{L}\\d])\\p{Lu}\\s?\\.", "(?:(?<![\\p{L}])т\\.\\s?[дп]|(?<![\\p{L}])и\\s(?:др|пр))\\.",
         "(?<![\\p{L}\\d])(?<!\\d\\s)гг?\\.", "(?<![A-Za-z])[ap]\\.m", "(?:(?<![a-z])x)+\\.", "(?<!\\s)\\bx",
+        /* fuzz_srx's: a count past what the automata model (it overflowed an int) */
+        "x{3,200000}", "a{0,}\\.",
     };
     /* the patterns, by direction, no automaton is built for (their rules always go to ICU);
      * every other one must build, or the loop below would skip it unchecked */
@@ -164,6 +166,7 @@ static void automata_agree_with_icu(void **state)
         {"(?<=\\s[a-z]\\.)(?<=(?:^|\\s)[a-z][.)])", 1}, {"^?x", -1}, {"^^x", -1}, {"\\b^x", -1}, {"(?:^|\\s){2}x", -1},
         /* escapes a UnicodeSet reads otherwise than the regex (fuzz_srx): left to ICU */
         {"[\\h.]x", 1}, {"[\\h.]x", -1}, {"[\\v]x", 1}, {"[\\v]x", -1},
+        {"x{3,200000}", 1}, {"x{3,200000}", -1},
     };
     static const char *texts[] = {
         "Mr. Smith met Dr. Jones. J. R. R. Tolkien, i.e. a. here 1. First 2) second. U.S.A. x y",

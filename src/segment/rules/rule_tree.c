@@ -59,7 +59,7 @@ static USet *open_set(const char *pat)
 /* Building a property set (\p{Lu}, \s) walks Unicode's property tables, and every rule
  * file spells the same few dozen sets many times over: sets already built are kept for
  * the life of the process, frozen, and handed out as copies. */
-enum { SET_CACHE = 512 };
+enum { SET_CACHE = 512, MAX_REPEAT = 100000 }; /* larger counts are left to ICU alone */
 static struct {
     char *pattern;
     USet *set;
@@ -237,6 +237,22 @@ static int add_item(rule_seq *s, rule_item it)
 
 /* Parse a quantifier after an atom; returns the minimum count (1 when none), *max the
  * maximum. */
+/* The decimal count at *q, moving past it; -1 when it has no digit or passes MAX_REPEAT. */
+static int read_count(const char **q)
+{
+    long n = 0;
+    const char *p = *q;
+    if (*p < '0' || *p > '9')
+        return -1;
+    while (*p >= '0' && *p <= '9') {
+        n = n * 10 + (*p++ - '0');
+        if (n > MAX_REPEAT)
+            return -1;
+    }
+    *q = p;
+    return (int)n;
+}
+
 static int parse_quantifier(parser *ps, int *max)
 {
     const char *p = ps->p;
@@ -252,14 +268,20 @@ static int parse_quantifier(parser *ps, int *max)
         *max = INT_MAX;
         p++;
     } else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
-        min = atoi(p + 1);
-        const char *close = strchr(p, '}'), *comma = strchr(p, ',');
-        if (!close) {
+        /* exactly {n}, {n,} or {n,m}; anything else (or a count past MAX_REPEAT) is not modelled */
+        const char *q = p + 1;
+        min = read_count(&q);
+        if (*q == ',' && q[1] == '}')
+            *max = INT_MAX, q++;
+        else if (*q == ',')
+            q++, *max = read_count(&q);
+        else
+            *max = min;
+        if (*q != '}' || min < 0 || *max < 0 || *max < min) {
             ps->failed = 1;
             return 1;
         }
-        *max = comma && comma < close ? (comma + 1 == close ? INT_MAX : atoi(comma + 1)) : min;
-        p = close + 1;
+        p = q + 1;
     } else {
         return 1;
     }
