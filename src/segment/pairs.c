@@ -25,6 +25,7 @@ static const UChar32 pair_table[][2] = {
     {0x00AB, 0x00BB}, /* « » */
     {0x201C, 0x201D}, /* “ ” */
     {0x201E, 0x201C}, /* „ “ (German/Russian inner quotes) */
+    {0x2018, 0x2019}, /* ‘ ’ (but ’ is the apostrophe too: apostrophe_not_quote) */
 };
 enum {
     NPAIRS = sizeof pair_table / sizeof pair_table[0],
@@ -68,7 +69,7 @@ static int add_span(protected_spans *s, size_t start, size_t end, int introduced
 /* Could c be in pair_table? (a quick range test before the table walk) */
 static int is_delimiter(UChar32 c)
 {
-    return c == 0xAB || c == 0xBB || (c >= 0x201C && c <= 0x201E) || (c >= 0x3008 && c <= 0x300F) ||
+    return c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201E) || (c >= 0x3008 && c <= 0x300F) ||
            c == 0xFF08 || c == 0xFF09;
 }
 
@@ -104,6 +105,15 @@ static size_t pair_limit(const char *text, int64_t at, int p)
     UChar32 prev = char_before_spaces(text, at);
     int inside = prev == ',' || prev == ';' || prev == ':' || (prev >= 0 && prev < 0x2E80 && u_isalnum(prev));
     return inside ? EMBEDDED_QUOTE_MAX_CHARS : PAIR_MAX_CHARS;
+}
+
+/* ‘ and ’ between letters or digits, or ’ before one, or ‘ before a digit, are apostrophes:
+ * "dragon’s", "don’t", "rock’n’roll", "the ‘90s". */
+static int apostrophe_not_quote(UChar32 c, UChar32 prev, UChar32 next)
+{
+    if (c == 0x2019)
+        return next >= 0 && u_isalnum(next);
+    return (prev >= 0 && u_isalnum(prev)) || (next >= 0 && (u_isdigit(next) || u_isUWhiteSpace(next)));
 }
 
 /* Close the nearest open mark of pair p, dropping unclosed marks above it. 1 if closed. */
@@ -236,6 +246,10 @@ int pairs_find(const char *text, size_t len, protected_spans *out)
                 opening && !is_space_or_edge(next) && depth < MAX_DEPTH)
                 stack[depth++] = (open_mark){NPAIRS, (size_t)i, chars, pair_limit(text, at, NPAIRS),
                                              after_colon(text, at)};
+        } else if ((c == 0x2018 || c == 0x2019) &&
+                   apostrophe_not_quote(c, at > 0 ? utf8_char_before(text, (size_t)at, &(size_t){0}) : -1,
+                                        i < n ? utf8_char_at(text, len, (size_t)i, &(size_t){0}) : -1)) {
+            continue;
         } else {
             int closed = 0;
             for (int p = 0; p < NPAIRS && !closed; p++)

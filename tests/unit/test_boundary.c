@@ -65,7 +65,7 @@ static void builtin_model_on_the_issues_cases(void **state)
 /* Causes found on segmentation test suites we do not tune on (issue 15's unseen cases):
  * tokenized text's detached abbreviations, clitics and '' quotes; a section cited at a
  * sentence end; a temperature's unit; a company before its defined name; a Latin "PS."
- * in Russian; "i.v."; time zones; Russian degrees. */
+ * in Russian; "i.v."; time zones; Russian degrees; single curly quotes. */
 static void rules_on_unseen_kinds_of_text(void **state)
 {
     (void)state;
@@ -98,6 +98,20 @@ static void rules_on_unseen_kinds_of_text(void **state)
         {"en", "It meets U.S. Route 171/U.S . Highway 190 there . He was Chief Justice w.e.f . He left .",
          "It meets U.S. Route 171/U.S . Highway 190 there . | He was Chief Justice w.e.f . | He left ."},
         {"en", "Will their families tear them apart? or will their love triumph?", NULL},
+        /* a lower-case initialism before a lower-case word; a company in text set in capitals */
+        {"en", "The nurse gave him the i.v. in his vein.", NULL},
+        {"en", "CHISWICK PRESS:--CHARLES WHITTINGHAM AND CO. TOOKS COURT, CHANCERY LANE, LONDON.", NULL},
+        {"en", "He works at Foo Co. London is nice.", "He works at Foo Co. | London is nice."},
+        /* a dotted initialism after a time is a zone only when shaped like one */
+        {"en", "I had lunch at 3P.M. S.A.T. scores come out tomorrow. It closes at 11:58 p.m. P.D.T. on Monday.",
+         "I had lunch at 3P.M. | S.A.T. scores come out tomorrow. | It closes at 11:58 p.m. P.D.T. on Monday."},
+        /* ‘…’ quotes a passage inside a sentence; ’ between letters is an apostrophe */
+        {"en", "For example, ‘it should be grown in dragon’s blood. It grows on mountains’ (translated by Anne "
+               "p. 154). The Herbal also includes lore.",
+         "For example, ‘it should be grown in dragon’s blood. It grows on mountains’ (translated by Anne "
+         "p. 154). | The Herbal also includes lore."},
+        {"en", "Rock of the ‘90s. The students’ union met. It’s late.",
+         "Rock of the ‘90s. | The students’ union met. | It’s late."},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         expect_sentences(cases[k].lang, cases[k].text, cases[k].want ? cases[k].want : cases[k].text);
