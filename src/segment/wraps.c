@@ -4,15 +4,21 @@
  * byte length, so offsets hold) before ICU sees the text, and their positions are kept
  * so that a sentence can say it was wrapped (sentence_span.wraps) and the model can see a
  * line's end in a gap. A newline before a list item stays ("- one\n- two": two lines that
- * start with the same bullet), so that the item ends the sentence before it. The threads
+ * start with the same bullet), so that the item ends the sentence before it. Two wraps are
+ * undone without a space, as text cleaners (pySBD's among them) undo what PDF extraction
+ * does: before a full stop or comma wrapped onto the next line, and between the pieces of
+ * a word set in capitals a letter or two to a line. The threads
  * cut a large text at paragraph ends, where no pair of quotes stays open and no rule
  * reaches across. */
 #include "segmenter_impl.h"
 
 #include <string.h>
 
+#include "../text/space.h"
 #include "../util/error.h"
 #include "../util/vec.h"
+
+enum { CAPITAL_PIECES_MIN = 3 };
 
 static int offsets_add(offset_list *l, size_t v)
 {
@@ -37,6 +43,37 @@ static long bullet_of(const char *t, size_t line, size_t end)
     return 0;
 }
 
+/* Is the line t[line..end) a capital piece (capital_piece; a CR after it allowed)? */
+static int capital_piece_line(const char *t, size_t line, size_t end)
+{
+    return capital_piece(t, line, end > line && t[end - 1] == '\r' ? end - 1 : end);
+}
+
+/* How many lines from t[line..] are such pieces, one after another. */
+static size_t capital_pieces(const char *t, size_t line, size_t to)
+{
+    size_t pieces = 0;
+    for (;;) {
+        const char *nl = memchr(t + line, '\n', to - line);
+        size_t end = nl ? (size_t)(nl - t) : to;
+        if (!capital_piece_line(t, line, end))
+            return pieces;
+        pieces++;
+        if (!nl)
+            return pieces;
+        line = end + 1;
+    }
+}
+
+/* Does the line t[line..end) start with a lone . , ; : ! or ? (a wrap just before it)? */
+static int starts_with_lone_mark(const char *t, size_t line, size_t end)
+{
+    while (line < end && (t[line] == ' ' || t[line] == '\t'))
+        line++;
+    return line < end && strchr(".,;:!?", t[line]) &&
+           (line + 1 == end || t[line + 1] == ' ' || t[line + 1] == '\t' || t[line + 1] == '\r');
+}
+
 int unwrap_lines(char *t, size_t len, offset_list *wraps)
 {
     return unwrap_lines_in(t, 0, len, wraps);
@@ -48,6 +85,7 @@ int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
     int prev_nonblank = 0;
     size_t prev_newline = 0;
     long prev_bullet = 0;
+    size_t pieces_to_join = 0; /* lines still to come of a word set in capital pieces */
     while (line <= to) {
         char *nl = memchr(t + line, '\n', to - line);
         size_t end = nl ? (size_t)(nl - t) : to;
@@ -62,11 +100,19 @@ int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
         int item = bullet && (bullet == prev_bullet || bullet == next_bullet);
         prev_bullet = bullet;
         if (nonblank && prev_nonblank && !item) {
-            t[prev_newline] = ' ';
+            /* a wrap undone without a space (a vertical tab, which is white space to ICU and
+             * the rules, and which space_collapse removes) */
+            int glue = pieces_to_join > 0 || starts_with_lone_mark(t, line, end);
+            pieces_to_join -= pieces_to_join > 0;
+            t[prev_newline] = glue ? '\v' : ' ';
             if (prev_newline > from && t[prev_newline - 1] == '\r')
                 t[prev_newline - 1] = ' ';
             if (offsets_add(wraps, prev_newline) < 0)
                 return error_nomem();
+        }
+        if (nonblank && !pieces_to_join && capital_piece_line(t, line, end)) {
+            size_t pieces = capital_pieces(t, line, to);
+            pieces_to_join = pieces >= CAPITAL_PIECES_MIN ? pieces - 1 : 0;
         }
         prev_nonblank = nonblank;
         prev_newline = end;

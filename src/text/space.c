@@ -1,6 +1,8 @@
 /* space.c — collapsing whitespace runs; see space.h. */
 #include "space.h"
 
+#include <string.h>
+
 static int is_ascii_space(char c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');
@@ -14,13 +16,48 @@ int space_needs_collapse(const char *text, size_t len)
     return 0;
 }
 
+int capital_piece(const char *text, size_t from, size_t to)
+{
+    if (to <= from || to - from > 2)
+        return 0;
+    for (size_t k = from; k < to; k++)
+        if (text[k] < 'A' || text[k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* Is the white space run before text[next] a wrap that unwrap_lines marked with a vertical
+ * tab, before a lone . , ; : ! ? or between two capital pieces (after_piece: the word before
+ * the run is one)? */
+static int glued(const char *text, size_t next, size_t len, int after_piece, int vertical_tab)
+{
+    if (!vertical_tab || next >= len)
+        return 0;
+    size_t next_end = next;
+    while (next_end < len && !is_ascii_space(text[next_end]))
+        next_end++;
+    return (next_end == next + 1 && strchr(".,;:!?", text[next])) ||
+           (after_piece && capital_piece(text, next, next_end));
+}
+
 size_t space_collapse(const char *text, size_t len, char *out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (!is_ascii_space(text[i]))
-            out[n++] = text[i];
-        else if (n == 0 || out[n - 1] != ' ')
+    int after_piece = 0; /* the word just copied is a capital piece */
+    for (size_t i = 0; i < len;) {
+        if (!is_ascii_space(text[i])) {
+            size_t from = i;
+            while (i < len && !is_ascii_space(text[i]))
+                i++;
+            after_piece = capital_piece(text, from, i);
+            memmove(out + n, text + from, i - from);
+            n += i - from;
+            continue;
+        }
+        int vertical_tab = 0;
+        while (i < len && is_ascii_space(text[i]))
+            vertical_tab |= text[i++] == '\v';
+        if (n == 0 || !glued(text, i, len, after_piece, vertical_tab))
             out[n++] = ' ';
     }
     return n;

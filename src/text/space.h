@@ -34,7 +34,15 @@ int space_only(const char *bytes, size_t len);
 /* Does text[0..len) need collapsing? (fast check for the common case: no) */
 int space_needs_collapse(const char *text, size_t len);
 
-/* Write the collapsed form of text[0..len) into out (at least len bytes); returns its length. */
+/* Is text[from..to) one or two capital letters A-Z: a piece of a word set in capitals a
+ * letter or two to a line, as text taken out of a PDF can have it? */
+int capital_piece(const char *text, size_t from, size_t to);
+
+/* Write the collapsed form of text[0..len) into out (at least len bytes, or text itself);
+ * returns its length. Every run of white space is one space, but for a wrap unwrap_lines
+ * undid without one (a vertical tab in the run): before a lone . , ; : ! or ? ("pricing\n.
+ * Next" is "pricing. Next") and between pieces of a word set a letter or two to a line
+ * ("W\nA\nRN\nI\nNG" is "WARNING"), as text cleaners undo what PDF extraction does. */
 size_t space_collapse(const char *text, size_t len, char *out);
 
 #endif

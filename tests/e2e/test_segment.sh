@@ -139,4 +139,18 @@ run subtitle --duration 10 "$SCRATCH/list.txt"
 [[ $status -eq 0 && $err == *"read as one sentence per line"* && $err == *"3 sentences, 3 cues"* ]] &&
   ok "subtitle without -q: the reading and the summary" || not_ok "subtitle without -q" "$err"
 
+# wraps undone without a space, as text cleaners undo PDF extraction: a full stop wrapped
+# onto the next line goes back to its word (the offsets still span the file's bytes), and a
+# word set in capitals a letter or two to a line is joined up
+run_in $'See our services for pricing\n. Pricing info follows here' segment -q --lang en --lines wrap --format jsonl
+expect "a wrapped full stop goes back to its word; offsets span it" 0 \
+  '{"para":0,"sent":0,"start":0,"end":30,"text":"See our services for pricing."}
+{"para":0,"sent":1,"start":31,"end":56,"text":"Pricing info follows here"}'
+run_in $'W\nA\nRN\nI\nNG\n \n/' segment -q --lang en
+expect "a word set in capital pieces, a line each, is joined up" 0 'WARNING
+
+/'
+run_in $'I AM\nOK\nSO I\nGO ON\nNOW.' segment -q --lang en --lines wrap
+expect "short capital words on wrapped lines keep their spaces" 0 'I AM OK SO I GO ON NOW.'
+
 done_testing

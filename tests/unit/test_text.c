@@ -191,6 +191,22 @@ static void space_collapses_runs(void **state)
     assert_memory_equal(out, "a b c d", 7);
     assert_false(space_needs_collapse("a b c", 5));
     assert_true(space_needs_collapse("a\tb", 3));
+    /* a wrap unwrap_lines marked (a vertical tab) is undone without a space before a lone
+     * full stop or comma, and between capital pieces; elsewhere it is a space */
+    static const struct {
+        const char *in, *out;
+    } glued[] = {
+        {"pricing \v. Next", "pricing. Next"}, {"W\vA\vRN\vI\vNG / A", "WARNING / A"},
+        {"a\vb \v, c\v.d", "a b, c .d"},     {"AB\vCDE", "AB CDE"},
+        {"pricing\n. Next", "pricing . Next"},
+    };
+    for (size_t k = 0; k < sizeof glued / sizeof *glued; k++) {
+        char buf[64];
+        strcpy(buf, glued[k].in);
+        n = space_collapse(buf, strlen(buf), buf); /* in place, as cues.c calls it */
+        buf[n] = '\0';
+        assert_string_equal(buf, glued[k].out);
+    }
 }
 
 static void lang_tags_are_canonical(void **state)
