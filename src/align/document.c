@@ -53,8 +53,8 @@ int align_document_load(align_document *d, const char *path, const doc_text_opti
 int align_document_align(align_document *d, const align_options *o)
 {
     doc_text *texts = d->texts;
-    for (int k = 0; k < d->ntexts; k++)
-        if (texts[k].n == 0)
+    for (int k = 1; d->ntexts == 3 && k < d->ntexts; k++) /* two texts: align_document_judge */
+        if (texts[k].n == 0 && texts[0].n > 0)
             warn(d, _("%s has no sentences: every sentence of the other side stays unaligned"), texts[k].name);
     int rc;
     if (d->ntexts == 2) {
@@ -71,6 +71,19 @@ int align_document_judge(const align_document *d, int force)
 {
     const doc_text *texts = d->texts;
     const align_fit *fit = d->fit;
+    /* an empty pivot, or one of two texts empty: no unit could come of it (three texts with
+     * one translation empty still pair the other; align_document_align warns) */
+    for (int k = 0; k < d->ntexts; k++) {
+        if (texts[k].n > 0 || (k > 0 && d->ntexts == 3))
+            continue;
+        const char *other = texts[k == 0 ? 1 : 0].name;
+        if (!force)
+            return error_set(ERR_DATA,
+                             _("%s has no sentences: nothing to align %s with; nothing written (--force writes the "
+                               "alignment anyway, every sentence unaligned)"),
+                             texts[k].name, other);
+        warn(d, _("%s has no sentences: every sentence of the other side stays unaligned (--force)"), texts[k].name);
+    }
     for (int p = 0; p + 1 < d->ntexts; p++) {
         double share = fit[p].beads ? 100.0 * (double)fit[p].doubtful / (double)fit[p].beads : 0;
         if (align_fit_is_unjudged_doubtful(&fit[p]))

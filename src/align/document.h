@@ -37,7 +37,7 @@ int align_document_load(align_document *d, const char *path, const doc_text_opti
 int align_document_align(align_document *d, const align_options *o);
 
 /* Refuse (-ERR_DATA, nothing to be written) a translation that evidently is not one of
- * the pivot, or with `force` warn and go on; warn when a pair aligned without a lexicon
+ * the pivot, or an empty pivot or an empty side of two texts, or with `force` warn and go on; warn when a pair aligned without a lexicon
  * has so many doubtful beads that nothing can tell (mismatch.h). */
 int align_document_judge(const align_document *d, int force);
 

@@ -231,12 +231,21 @@ run align -q "$SCRATCH/ctl.en" "$SCRATCH/ctl.ru" -o "$SCRATCH/ctl.tmx"
 
 # bad input
 : >"$SCRATCH/empty.zh"
-run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/empty.zh"
-[[ $status -eq 0 && $err == *"has no sentences"* && $(grep -c '^\[[0-9]\]:\[\]' <<<"$out") -eq 6 ]] &&
-  ok "empty side: a warning, every sentence unaligned" || not_ok "empty side: a warning, every sentence unaligned" "$out" "$err"
-run align --langs en,zh -f beads "$SCRATCH/empty.zh" "$SCRATCH/empty.zh"
+# an empty side: no unit could come of it, so it is refused, nothing written (a batch or a
+# script sees the exit status); --force writes the alignment, every sentence unaligned
+rm -f "$SCRATCH/empty-side.tmx"
+run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/empty.zh" -o "$SCRATCH/empty-side.tmx"
+[[ $status -eq 65 && $err == *"empty.zh has no sentences: nothing to align"*"keynote.en.txt"*"--force"* &&
+  ! -e $SCRATCH/empty-side.tmx ]] &&
+  ok "empty side: exit 65, the file named, nothing written" || not_ok "empty side: exit 65, nothing written" "$status" "$err"
+run align --force --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/empty.zh"
+[[ $status -eq 0 && $err == *"has no sentences"*"(--force)"* && $(grep -c '^\[[0-9]\]:\[\]' <<<"$out") -eq 6 ]] &&
+  ok "empty side, --force: a warning, every sentence unaligned" || not_ok "empty side, --force" "$out" "$err"
+run align --force --langs en,zh -f beads "$SCRATCH/empty.zh" "$SCRATCH/empty.zh"
 [[ $status -eq 0 && -z $out && $err == *"0 beads"* ]] && ! grep -qx 'polyalign: *' <<<"$err" &&
-  ok "both sides empty: no beads, no empty line of shapes" || not_ok "both sides empty: no beads, no empty line of shapes" "$out" "$err"
+  ok "both sides empty, --force: no beads, no empty line of shapes" || not_ok "both sides empty: no beads, no empty line of shapes" "$out" "$err"
+run align --langs en,zh "$SCRATCH/empty.zh" "$SCRATCH/empty.zh"
+expect_err "both sides empty: exit 65" 65 "has no sentences: nothing to align"
 # three texts, one of them empty: the units that miss it are counted, and kept on request;
 # the count is of the beads of the two texts at --min-score 0.7 or more (a doubtful one is
 # no unit either way), read from their own alignment rather than assumed
@@ -280,7 +289,7 @@ run align --langs en,zh "$corpus/keynote.en.txt" "$SCRATCH/bad.en" -o "$SCRATCH/
 : >"$SCRATCH/empty_en.txt"
 : >"$SCRATCH/empty_ru.txt"
 printf '你好。世界。\n' >"$SCRATCH/two.zh"
-run align --langs en,zh,ru "$SCRATCH/empty_en.txt" "$SCRATCH/two.zh" "$SCRATCH/empty_ru.txt"
+run align -q --force --langs en,zh,ru "$SCRATCH/empty_en.txt" "$SCRATCH/two.zh" "$SCRATCH/empty_ru.txt"
 expect "three texts, pivot and one translation empty: one bead per Chinese sentence, no read past the end" 0 \
   "$(printf '[]:[0]:[]:1.0000\n[]:[1]:[]:1.0000')"
 
