@@ -102,6 +102,9 @@ static void rules_on_unseen_kinds_of_text(void **state)
         {"en", "The nurse gave him the i.v. in his vein.", NULL},
         {"en", "CHISWICK PRESS:--CHARLES WHITTINGHAM AND CO. TOOKS COURT, CHANCERY LANE, LONDON.", NULL},
         {"en", "He works at Foo Co. London is nice.", "He works at Foo Co. | London is nice."},
+        /* Jr. follows a name: a pronoun after it starts a sentence, a name's part does not */
+        {"en", "I met John Jr. He is nice. Martin Luther King Jr. Day is a holiday.",
+         "I met John Jr. | He is nice. | Martin Luther King Jr. Day is a holiday."},
         /* a dotted initialism after a time is a zone only when shaped like one */
         {"en", "I had lunch at 3P.M. S.A.T. scores come out tomorrow. It closes at 11:58 p.m. P.D.T. on Monday.",
          "I had lunch at 3P.M. | S.A.T. scores come out tomorrow. | It closes at 11:58 p.m. P.D.T. on Monday."},
