@@ -102,6 +102,9 @@ static void rules_on_unseen_kinds_of_text(void **state)
         {"en", "The nurse gave him the i.v. in his vein.", NULL},
         {"en", "CHISWICK PRESS:--CHARLES WHITTINGHAM AND CO. TOOKS COURT, CHANCERY LANE, LONDON.", NULL},
         {"en", "He works at Foo Co. London is nice.", "He works at Foo Co. | London is nice."},
+        /* the number a word like Section takes is no list marker */
+        {"en", "She rewrote Section 7. Attached find the changes in Section 7. Kelly called.",
+         "She rewrote Section 7. | Attached find the changes in Section 7. | Kelly called."},
         /* Jr. follows a name: a pronoun after it starts a sentence, a name's part does not */
         {"en", "I met John Jr. He is nice. Martin Luther King Jr. Day is a holiday.",
          "I met John Jr. | He is nice. | Martin Luther King Jr. Day is a holiday."},
