@@ -102,6 +102,8 @@ static void rules_on_unseen_kinds_of_text(void **state)
         {"en", "The nurse gave him the i.v. in his vein.", NULL},
         {"en", "CHISWICK PRESS:--CHARLES WHITTINGHAM AND CO. TOOKS COURT, CHANCERY LANE, LONDON.", NULL},
         {"en", "He works at Foo Co. London is nice.", "He works at Foo Co. | London is nice."},
+        /* a heart ends a sentence as a smiley does */
+        {"en", "I love it <3 My kids love it too.", "I love it <3 | My kids love it too."},
         /* a capitalised approx./vs./cf. opens a sentence, it never ends one */
         {"en", "Approx. 200 came. Vs. Texas is a case.", "Approx. 200 came. | Vs. Texas is a case."},
         /* the number a word like Section takes is no list marker */
