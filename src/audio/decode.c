@@ -58,8 +58,10 @@ static int decode_packet(AVCodecContext *dec, const AVPacket *pkt, AVFrame *fram
         AVChannelLayout layout;
         if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
             av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
-        else if (av_channel_layout_copy(&layout, &frame->ch_layout) < 0)
+        else if (av_channel_layout_copy(&layout, &frame->ch_layout) < 0) {
+            av_frame_unref(frame);
             return error_nomem();
+        }
         ret = 0;
         if (*rs && !resampler_accepts(*rs, rate, frame->format, &layout)) {
             /* the stream changed its rate, format or channels: finish the old converter */

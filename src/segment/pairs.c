@@ -69,8 +69,8 @@ static int add_span(protected_spans *s, size_t start, size_t end, int introduced
 /* Could c be in pair_table? (a quick range test before the table walk) */
 static int is_delimiter(UChar32 c)
 {
-    return c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201E) || (c >= 0x3008 && c <= 0x300F) ||
-           c == 0xFF08 || c == 0xFF09;
+    return c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201E) ||
+           (c >= 0x3008 && c <= 0x300F) || c == 0xFF08 || c == 0xFF09;
 }
 
 static int is_space_or_edge(UChar32 c)

@@ -36,7 +36,7 @@ static int glued(const char *text, size_t next, size_t len, int after_piece, int
     size_t next_end = next;
     while (next_end < len && !is_ascii_space(text[next_end]))
         next_end++;
-    return (next_end == next + 1 && strchr(".,;:!?", text[next])) ||
+    return (next_end == next + 1 && text[next] && strchr(".,;:!?", text[next])) ||
            (after_piece && capital_piece(text, next, next_end));
 }
 
