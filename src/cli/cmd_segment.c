@@ -170,8 +170,9 @@ static int run(const cli_command *self, void *args, int nops, char **operands)
         else if (p.printed_in_file == 0)
             cli_warn(_("%s has no text: no sentences written for it"), text_input_name(path));
     }
-    int crc = atomic_file_finish(&out, 0);
-    if (crc < 0)
+    /* an input that failed leaves no output file: not the other inputs' sentences alone */
+    int crc = atomic_file_finish(&out, status ? -ERR_DATA : 0);
+    if (crc < 0 && (status == 0 || crc != -ERR_DATA))
         status = cli_report(crc);
     free(p.scratch);
     segment_inputs_free(inputs);

@@ -289,6 +289,8 @@ int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, 
         em->next_wrap++;
     if (rc == 0)
         rc = walk_breaks(seg, text, len, from, to, &d, em);
+    if (rc == 0 && d.rr.failed)
+        rc = d.rr.failed; /* a user's rule ran past its budget */
     rule_runner_free(&d.rr);
     pairs_free(&d.pairs);
     return rc;

@@ -27,6 +27,12 @@ expect "repeat counts and look-aheads in user rules" 0 $'He waited.\nThen he lef
 run_in 'One. Two.' segment --lang en -o "$SCRATCH/o.txt"
 [[ $status -eq 0 && $(cat "$SCRATCH/o.txt") == $'One.\nTwo.' ]] && ok "-o writes the file" || not_ok "-o writes the file" "$status"
 [[ -z $(find "$SCRATCH" -name '.o.txt.*') ]] && ok "no temporary file left" || not_ok "no temporary file left"
+# an input that fails leaves no output file, though another input was segmented
+printf 'Good. \xff bad.\n' >"$SCRATCH/bad.txt"
+rm -f "$SCRATCH/two.txt"
+run_in 'One. Two.' segment --lang en -o "$SCRATCH/two.txt" - "$SCRATCH/bad.txt"
+[[ $status -eq 65 && $err == *"invalid UTF-8"* && ! -e $SCRATCH/two.txt ]] &&
+  ok "-o: a failed input, no output file" || not_ok "-o: a failed input, no output file" "$status" "$err"
 
 # A large text is cut at paragraph ends and segmented on several threads: the very same
 # sentences, paragraph and sentence numbers and offsets as on one.

@@ -30,6 +30,13 @@
 
 enum {
     LOOKBEHIND_WINDOW = 256,    /* UTF-16 units searched for an unbounded BEFORE */
+    /* The window search (only a user's rules get there: every built-in one reverses) is
+     * given a budget of ICU's ticks (about 10,000 steps of its engine each) per run: a
+     * repeated zero-width item ("$++|x|") can take milliseconds a candidate, minutes a
+     * page. The budget grows with the text; ordinary searches, shorter than a tick,
+     * spend none of it. */
+    SEARCH_TICKS_MIN = 1000,
+    SEARCH_BYTES_PER_TICK = 16,
     CONTEXT_BEFORE = 4096,      /* bytes of text kept before a position in the window */
     CONTEXT_AFTER = 8192,       /* … and after it */
     WINDOW_CHUNK = 1 << 18,     /* bytes converted per window refill, at most … */
@@ -54,6 +61,8 @@ typedef struct {
     USet *word;                 /* the first non-space character A can hold (NULL: any) */
     int do_break;
     uint8_t last_ascii[16], first_ascii[16]; /* the sets' ASCII part, as bits */
+    const srx *from;            /* where the rule was written, for a message */
+    int line;
 } compiled_rule;
 
 enum { PAIR_BITS = 12, PAIR_SLOTS = 1 << PAIR_BITS }; /* 4096: English letter pairs, most Russian ones */
@@ -83,6 +92,7 @@ struct rule_set {
     const USet *spaces;           /* White_Space, shared */
     pair_cache all_pairs, break_pairs; /* pair_rules' answers for the two indexes */
     int no_filter;                /* evaluate every rule (tests compare with and without) */
+    long search_ticks, search_budget; /* work of the window searches in this run (search_tick) */
 };
 
 /* The ASCII members of a set as 128 bits: most tests are of ASCII characters (full
@@ -153,9 +163,20 @@ static int check_alone(const char *side, const srx *from, int line)
     return re || unbounded ? 0 : failure;
 }
 
-static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
+/* ICU's match callback, called every tick of a window search's match: on while the run's
+ * budget lasts. */
+static UBool search_tick(const void *context, int32_t steps)
+{
+    (void)steps;
+    rule_set *rs = (rule_set *)context;
+    return ++rs->search_ticks <= rs->search_budget;
+}
+
+static int compile_rule(rule_set *rs, const srx *from, const srx_rule *r, compiled_rule *out)
 {
     out->do_break = r->do_break;
+    out->from = from;
+    out->line = r->line;
     out->last = rule_last_chars(r->before, &out->last_exact);
     out->first = rule_first_chars(r->after, &out->first_exact);
     out->after_empty = !*r->after;
@@ -202,8 +223,11 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
     int unbounded = 0;
     out->whole = compile(whole, from, r->line, &unbounded, &failure);
     free(whole);
-    if (out->whole)
+    UErrorCode err = U_ZERO_ERROR;
+    if (out->whole) {
+        uregex_setMatchCallback(out->whole, search_tick, rs, &err);
         return 0;
+    }
     if (!unbounded)
         return failure;
     char *before = join("(?:", r->before, ")$", "", "");
@@ -211,6 +235,8 @@ static int compile_rule(const srx *from, const srx_rule *r, compiled_rule *out)
         return error_nomem();
     out->before = compile(before, from, r->line, NULL, &failure);
     free(before);
+    if (out->before)
+        uregex_setMatchCallback(out->before, search_tick, rs, &err);
     out->after = out->before ? compile(r->after, from, r->line, NULL, &failure) : NULL;
     return out->after ? 0 : failure;
 }
@@ -420,7 +446,7 @@ static int rule_verdict(const rule_set *rs, const compiled_rule *r, const char *
 }
 
 /* Do rule r's regexes match at window index uq? (Its set tests passed.) */
-static int rule_regex_matches(const rule_runner *rr, const compiled_rule *r, int32_t uq)
+static int rule_regex_matches(rule_runner *rr, const compiled_rule *r, int32_t uq)
 {
     UErrorCode err = U_ZERO_ERROR;
     UBool hit;
@@ -447,6 +473,12 @@ static int rule_regex_matches(const rule_runner *rr, const compiled_rule *r, int
             hit = uregex_find(r->before, -1, &err);
         }
     }
+    if (err == U_REGEX_STOPPED_BY_CALLER && !rr->failed)
+        rr->failed = error_set(ERR_DATA,
+                               _("%s:%d: this rule takes too long to match (stopped after %ld ticks of ICU's regex "
+                                 "engine): its BEFORE has a look-behind ICU cannot bound and is searched for at "
+                                 "every candidate break; write it without repeated zero-width or nested repeats"),
+                               srx_name(r->from), r->line, rr->rs->search_ticks - 1);
     return U_SUCCESS(err) && hit;
 }
 
@@ -556,7 +588,7 @@ int rule_set_new(const srx *rules, const char *lang, rule_set **out)
     if (!rs->rules)
         rc = error_nomem();
     for (int i = 0; rc == 0 && i < n; i++, rs->nrules++)
-        rc = compile_rule(rules, list[i], &rs->rules[i]);
+        rc = compile_rule(rs, rules, list[i], &rs->rules[i]);
     if (rc == 0)
         rc = index_break_rules(rs);
     free(list);
@@ -602,6 +634,9 @@ void rule_set_free(rule_set *rs)
 void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len)
 {
     rr->rs = rs;
+    rr->failed = 0;
+    rs->search_ticks = 0;
+    rs->search_budget = SEARCH_TICKS_MIN + (long)(len / SEARCH_BYTES_PER_TICK);
     rr->generation = 0;
     rr->chunk = WINDOW_CHUNK_MIN;
     window_init(&rr->w, text, len);

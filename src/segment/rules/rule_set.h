@@ -76,6 +76,7 @@ typedef struct {
     utf16_window w;
     unsigned generation; /* window generation the regexes were given */
     size_t chunk;        /* bytes the next refill of the window converts */
+    int failed;          /* 0, or the error of a user's rule that ran past its budget */
 } rule_runner;
 
 void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len);
