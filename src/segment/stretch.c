@@ -278,7 +278,7 @@ int run_stretch(segmenter *seg, char *text, size_t len, size_t from, size_t to, 
                        emitter *em)
 {
     decider d = {seg, text, len, {0}, {0}, 0, from, to, em->wraps, stats, -1, {from, 0}};
-    rule_runner_init(&d.rr, seg->rules, text, len);
+    rule_runner_init(&d.rr, seg->rules, text, len, to - from);
     int rc = 0;
     if (seg->protect_pairs && (rc = pairs_find(text + from, to - from, &d.pairs)) == 0)
         for (size_t k = 0; k < d.pairs.n; k++) {

@@ -70,8 +70,7 @@ static int starts_with_lone_mark(const char *t, size_t line, size_t end)
 {
     while (line < end && (t[line] == ' ' || t[line] == '\t'))
         line++;
-    return line < end && t[line] && strchr(".,;:!?", t[line]) &&
-           (line + 1 == end || t[line + 1] == ' ' || t[line + 1] == '\t' || t[line + 1] == '\r');
+    return lone_mark(t, line, end);
 }
 
 int unwrap_lines(char *t, size_t len, offset_list *wraps)

@@ -257,7 +257,7 @@ line_evidence line_tally_finish(line_tally *t)
         if (all_short || unwrapped) /* a short list; a heading before a paragraph */
             ev.structure = units;
         else
-            ev = (line_evidence){LINES_WRAP, 0, 0, 0, 0}; /* nothing decided */
+            ev = (line_evidence){.structure = LINES_WRAP}; /* nothing decided: no lines of evidence */
         return ev;
     }
     qsort(lengths, ev.lines, sizeof *lengths, size_cmp);

@@ -16,6 +16,11 @@ int space_needs_collapse(const char *text, size_t len)
     return 0;
 }
 
+int lone_mark(const char *text, size_t at, size_t end)
+{
+    return at < end && text[at] && strchr(".,;:!?", text[at]) && (at + 1 == end || is_ascii_space(text[at + 1]));
+}
+
 int capital_piece(const char *text, size_t from, size_t to)
 {
     if (to <= from || to - from > 2)
@@ -36,8 +41,7 @@ static int glued(const char *text, size_t next, size_t len, int after_piece, int
     size_t next_end = next;
     while (next_end < len && !is_ascii_space(text[next_end]))
         next_end++;
-    return (next_end == next + 1 && text[next] && strchr(".,;:!?", text[next])) ||
-           (after_piece && capital_piece(text, next, next_end));
+    return lone_mark(text, next, len) || (after_piece && capital_piece(text, next, next_end));
 }
 
 size_t space_collapse(const char *text, size_t len, char *out)

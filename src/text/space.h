@@ -34,6 +34,10 @@ int space_only(const char *bytes, size_t len);
 /* Does text[0..len) need collapsing? (fast check for the common case: no) */
 int space_needs_collapse(const char *text, size_t len);
 
+/* Is text[at] a lone . , ; : ! or ?, white space or the end (text[end]) after it: a mark
+ * that a wrap put at the start of a line, away from the word it ends? */
+int lone_mark(const char *text, size_t at, size_t end);
+
 /* Is text[from..to) one or two capital letters A-Z: a piece of a word set in capitals a
  * letter or two to a line, as text taken out of a PDF can have it? */
 int capital_piece(const char *text, size_t from, size_t to);

@@ -31,10 +31,10 @@
 enum {
     LOOKBEHIND_WINDOW = 256,    /* UTF-16 units searched for an unbounded BEFORE */
     /* The window search (only a user's rules get there: every built-in one reverses) is
-     * given a budget of ICU's ticks (about 10,000 steps of its engine each) per run: a
+     * given a budget of ICU's ticks (about 10,000 steps of its engine each) per walk: a
      * repeated zero-width item ("$++|x|") can take milliseconds a candidate, minutes a
-     * page. The budget grows with the text; ordinary searches, shorter than a tick,
-     * spend none of it. */
+     * page. The budget grows with the stretch walked; ordinary searches, shorter than a
+     * tick, spend none of it. */
     SEARCH_TICKS_MIN = 1000,
     SEARCH_BYTES_PER_TICK = 16,
     CONTEXT_BEFORE = 4096,      /* bytes of text kept before a position in the window */
@@ -631,12 +631,12 @@ void rule_set_free(rule_set *rs)
     free(rs);
 }
 
-void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len)
+void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len, size_t span)
 {
     rr->rs = rs;
     rr->failed = 0;
     rs->search_ticks = 0;
-    rs->search_budget = SEARCH_TICKS_MIN + (long)(len / SEARCH_BYTES_PER_TICK);
+    rs->search_budget = SEARCH_TICKS_MIN + (long)(span / SEARCH_BYTES_PER_TICK);
     rr->generation = 0;
     rr->chunk = WINDOW_CHUNK_MIN;
     window_init(&rr->w, text, len);

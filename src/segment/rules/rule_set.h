@@ -79,7 +79,9 @@ typedef struct {
     int failed;          /* 0, or the error of a user's rule that ran past its budget */
 } rule_runner;
 
-void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len);
+/* A walk through text[0..len) deciding on `span` bytes of it (the budget of a user's
+ * window searches grows with them). */
+void rule_runner_init(rule_runner *rr, rule_set *rs, const char *text, size_t len, size_t span);
 void rule_runner_free(rule_runner *rr);
 
 /* The first rule matching at byte q: 1 break, 0 no break, -1 no rule matched (or an ICU

@@ -235,8 +235,6 @@ static int add_item(rule_seq *s, rule_item it)
     return 0;
 }
 
-/* Parse a quantifier after an atom; returns the minimum count (1 when none), *max the
- * maximum. */
 /* The decimal count at *q, moving past it; -1 when it has no digit or passes MAX_REPEAT. */
 static int read_count(const char **q)
 {
@@ -253,6 +251,8 @@ static int read_count(const char **q)
     return (int)n;
 }
 
+/* Parse a quantifier after an atom; returns the minimum count (1 when none), *max the
+ * maximum. */
 static int parse_quantifier(parser *ps, int *max)
 {
     const char *p = ps->p;
