@@ -122,6 +122,25 @@ static void rules_on_unseen_kinds_of_text(void **state)
          "p. 154). | The Herbal also includes lore."},
         {"en", "Rock of the ‘90s. The students’ union met. It’s late.",
          "Rock of the ‘90s. | The students’ union met. | It’s late."},
+        /* ! run into a letter is a click letter or a query string; "Yahoo!" goes on */
+        {"en", "He speaks !Xũ, !Kung and !Xun. See search?q=forensic for more.",
+         "He speaks !Xũ, !Kung and !Xun. | See search?q=forensic for more."},
+        {"en", "Ghosh and Mahdian at Yahoo! Research extended it. Wow! It works.",
+         "Ghosh and Mahdian at Yahoo! Research extended it. | Wow! | It works."},
+        /* an ellipsis in brackets leaves words out of a quotation, before its citation */
+        {"en", "\"Bohr [...] used the analogy of stairways [...]\" (Smith 55). Next one.",
+         "\"Bohr [...] used the analogy of stairways [...]\" (Smith 55). | Next one."},
+        /* a rank in tokenized text; a second numbered item after a long first one */
+        {"en", "He held the rank of Brig . General and retired .", NULL},
+        {"ru",
+         "1. Общественные объединения по видам спорта создаются и действуют в соответствии с настоящим "
+         "Законом и законодательством Республики. 2. По каждому виду спорта.",
+         "1. Общественные объединения по видам спорта создаются и действуют в соответствии с настоящим "
+         "Законом и законодательством Республики. | 2. По каждому виду спорта."},
+        {"en", "He wrote the Slavonic Dances, Op. 46. These were a success.",
+         "He wrote the Slavonic Dances, Op. 46. | These were a success."},
+        /* a Russian replica opened by a hyphen typed for a dash */
+        {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         expect_sentences(cases[k].lang, cases[k].text, cases[k].want ? cases[k].want : cases[k].text);
