@@ -95,6 +95,7 @@ size_t skip_spaces(const char *text, size_t len, size_t i, size_t to);
 typedef struct {
     size_t at;          /* read up to here */
     int open;
+    int seen;           /* a quote mark (not an apostrophe) was read */
 } quote_parity;
 
 /* Does what starts at byte i go on a sentence rather than start one: a comma, semicolon

@@ -140,6 +140,7 @@ static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, si
         return; /* an apostrophe: don't, l'homme */
     if (n == 1 && apart_before && is_clitic(t, i + 1, to))
         return; /* a clitic of tokenized text: "Sebadoh 's album", "they 're" */
+    qp->seen = 1;
     if (apart_before && apart_after)
         qp->open = !qp->open;
     else if (apart_before || before == '(' || before == '[')
@@ -147,6 +148,28 @@ static void quote_turn(quote_parity *qp, const char *t, size_t len, size_t i, si
     else
         qp->open = 0; /* after a word or a mark it closes what is open; with nothing
                          open, a possessive ("the students' books") */
+}
+
+/* Is there no straight quote of n bytes standing apart (a space before it, no clitic) in
+ * t[from..to), the rest of the stretch (which ends at the paragraph's end), within
+ * PARTNER_REACH bytes? Then the first quote of a paragraph, which would open a quotation
+ * there, has nothing to close it: it closes one opened before the text we see ("what to
+ * do ? '' Graham was"). 0 when the search stops at PARTNER_REACH (too far to say). */
+enum { PARTNER_REACH = 4096 };
+static int no_partner_after(const char *t, size_t from, size_t to, size_t n)
+{
+    size_t end = to - from > PARTNER_REACH ? from + PARTNER_REACH : to;
+    for (size_t i = from; i < end;) {
+        const char *q = memchr(t + i, '\'', end - i);
+        if (!q)
+            break;
+        i = (size_t)(q - t);
+        size_t k = straight_quote_at(t, i, end);
+        if (k == n && space_before(t, i) && !(n == 1 && is_clitic(t, i + 1, end)))
+            return 0;
+        i += k;
+    }
+    return end == to;
 }
 
 /* Does what starts at byte i go on a sentence rather than start one: a comma, semicolon
@@ -181,7 +204,7 @@ size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t
         if (i >= p)
             break;
         if (t[i] == '`' && i + 1 < to && t[i + 1] == '`') {
-            qp->open = 1; /* the treebank's opening `` */
+            qp->open = qp->seen = 1; /* the treebank's opening `` */
             n = 2;
         } else if (t[i] == '\'') {
             n = straight_quote_at(t, i, to);
@@ -201,7 +224,7 @@ size_t detached_quote_closes(quote_parity *qp, const char *t, size_t len, size_t
      * apart before a comma or a lower-case word closes, whatever came before ("the
      * shower. ' , Tim then turned", "boy? ' he said") */
     size_t q = skip_spaces(t, len, p + n, to);
-    if (!qp->open && !continues_sentence(t, q, to))
+    if (!qp->open && !continues_sentence(t, q, to) && (qp->seen || !no_partner_after(t, p + n, to, n)))
         return 0;
     /* a full stop standing apart after it ends the same sentence: "Dad ! '' ." */
     if (q < to && t[q] == '.' && (q + 1 == to || space_after(t, q + 1, len)))

@@ -139,6 +139,14 @@ static void rules_on_unseen_kinds_of_text(void **state)
          "Законом и законодательством Республики. | 2. По каждому виду спорта."},
         {"en", "He wrote the Slavonic Dances, Op. 46. These were a success.",
          "He wrote the Slavonic Dances, Op. 46. | These were a success."},
+        /* a paragraph's first quote standing apart with none after it closes a quotation
+         * opened before the text; with a partner, or after another quote, it opens one */
+        {"en", "What to do ? '' Graham was convicted . The informant was released .",
+         "What to do ? '' | Graham was convicted . | The informant was released ."},
+        {"en", "He left . '' Graham was convicted , '' he said . Then .",
+         "He left . | '' Graham was convicted , '' he said . | Then ."},
+        {"en", "'' It exploded , '' she wrote . '' Why did n't she leave ?",
+         "'' It exploded , '' she wrote . | '' Why did n't she leave ?"},
         /* a Russian replica opened by a hyphen typed for a dash */
         {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
