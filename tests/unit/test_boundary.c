@@ -147,6 +147,11 @@ static void rules_on_unseen_kinds_of_text(void **state)
          "He left . | '' Graham was convicted , '' he said . | Then ."},
         {"en", "'' It exploded , '' she wrote . '' Why did n't she leave ?",
          "'' It exploded , '' she wrote . | '' Why did n't she leave ?"},
+        /* a full stop, then a spaced ellipsis opening the next sentence; a detached
+         * period after an ellipsis ends the sentence it closes */
+        {"en", "He combined words into compounds. . . . The practice was not abandoned. . . .",
+         "He combined words into compounds. | . . . The practice was not abandoned. . . ."},
+        {"en", "End it with a period . . . . Next sentence.", "End it with a period . . . . | Next sentence."},
         /* a Russian replica opened by a hyphen typed for a dash */
         {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
