@@ -152,6 +152,8 @@ static void rules_on_unseen_kinds_of_text(void **state)
         {"en", "He combined words into compounds. . . . The practice was not abandoned. . . .",
          "He combined words into compounds. | . . . The practice was not abandoned. . . ."},
         {"en", "End it with a period . . . . Next sentence.", "End it with a period . . . . | Next sentence."},
+        /* marks alone at the start of a text are what is left of the sentence before it */
+        {"ru", ". А вы там стоите бесплатно ? Да.", ". А вы там стоите бесплатно ? | Да."},
         /* a Russian replica opened by a hyphen typed for a dash */
         {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
