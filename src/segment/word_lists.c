@@ -30,7 +30,7 @@ static const language_lists LISTS[] = {
      "capt cpt col gen lt maj sgt cpl pvt adm cmdr cdr sen rep reps pres supt det atty insp "
      "jan feb apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri "
      "fig figs vol vols ch chap sec sect secs para paras pp eq eqs tab ed eds repr trans "
-     "min mins max hr hrs yr yrs mo mos wk wks lb lbs oz kg km cm mm mi yd yds gal qt sq cu doz "
+     "min mins max hr hrs yr yrs mo mos wk wks lb lbs oz kg km cm mm mi yd yds gal qt sq cu doz deg "
      "avg amt qty wt ht dia temp ext tel fwd attn acct admin mgr mgmt mkt misc orig prev "
      "ref refs req resp std subj usu var nr ca c.f n.b p.s ph.d m.d b.a m.a b.sc m.sc",
      "i i'm im i've i'll i'd he she we you they it it's its this these those there there's here "

@@ -154,6 +154,9 @@ static void rules_on_unseen_kinds_of_text(void **state)
         {"en", "End it with a period . . . . Next sentence.", "End it with a period . . . . | Next sentence."},
         /* marks alone at the start of a text are what is left of the sentence before it */
         {"ru", ". А вы там стоите бесплатно ? Да.", ". А вы там стоите бесплатно ? | Да."},
+        /* degrees written out go on to their scale */
+        {"en", "It was 40 deg. C. outside. It was 40 deg. F. The sun was hot.",
+         "It was 40 deg. C. outside. | It was 40 deg. F. | The sun was hot."},
         /* a Russian replica opened by a hyphen typed for a dash */
         {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
