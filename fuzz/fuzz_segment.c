@@ -71,13 +71,13 @@ static void check_printed(const char *text, const sentence_list *l)
 
 /* Segment a private copy (the segmenter unwraps lines in place) exactly len bytes long,
  * so that a read past the end is caught. */
-static void segment(segmenter *seg, const char *text, size_t len, int newline_breaks, sentence_list *out)
+static void segment(segmenter *seg, const char *text, size_t len, newline_mode newlines, sentence_list *out)
 {
     char *copy = malloc(len ? len : 1);
     if (!copy)
         abort();
     memcpy(copy, text, len);
-    int rc = segmenter_run(seg, copy, len, newline_breaks, sentence_list_push, out);
+    int rc = segmenter_run(seg, copy, len, newlines, sentence_list_push, out);
     if (rc != 0) {
         fprintf(stderr, "segmenter_run: %d %s\n", rc, error_last());
         abort();
@@ -96,12 +96,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t bad;
     if (size < 1 || utf8_validate((const char *)data + 1, size - 1, &bad) != UTF8_OK)
         return 0;
-    int lang = data[0] % NLANGS, newline_breaks = data[0] >> 7;
+    int lang = data[0] % NLANGS;
+    newline_mode newlines = (newline_mode)((data[0] >> 6) % 3); /* wraps, breaks, all wraps */
     const char *text = (const char *)data + 1;
     size_t len = size - 1;
     sentence_list filtered = {0}, every_rule = {0};
-    segment(segmenter_for(lang, 1), text, len, newline_breaks, &filtered);
-    segment(segmenter_for(lang, 0), text, len, newline_breaks, &every_rule);
+    segment(segmenter_for(lang, 1), text, len, newlines, &filtered);
+    segment(segmenter_for(lang, 0), text, len, newlines, &every_rule);
     for (size_t i = 0; i < filtered.n || i < every_rule.n; i++)
         if (i >= filtered.n || i >= every_rule.n || filtered.v[i].start != every_rule.v[i].start ||
             filtered.v[i].end != every_rule.v[i].end) {

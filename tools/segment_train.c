@@ -247,7 +247,7 @@ static void run_case(segmenter *seg, train_case *c, size_t **b, size_t *nb)
     c->nows = nows;
     line_evidence ev = text_line_structure(copy, c->len);
     sentence_list l = {0};
-    if (segmenter_run(seg, copy, c->len, ev.structure != LINES_WRAP, sentence_list_push, &l) < 0)
+    if (segmenter_run(seg, copy, c->len, newline_mode_of(LINES_AUTO, ev.structure), sentence_list_push, &l) < 0)
         die(c->id);
     c->nows = NULL;
     *nb = 0;

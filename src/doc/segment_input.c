@@ -148,7 +148,7 @@ static int segment_streamed(segment_inputs *s, const char *path, text_blocks *tb
         if (rc == 0)
             rc = text_blocks_rewind(tb);
         if (rc == 0)
-            rc = segmenter_run_stream(s->seg, read_block, tb, stats, info.lines.structure != LINES_WRAP, o->block,
+            rc = segmenter_run_stream(s->seg, read_block, tb, stats, newline_mode_of(o->lines, info.lines.structure), o->block,
                                       sink->sentence, sink->ctx);
     }
     doc_stats_free(stats);
@@ -183,7 +183,7 @@ static int segment_whole(segment_inputs *s, const char *path, const segment_inpu
     if (sink->info)
         sink->info(sink->ctx, &info);
     if (rc == 0)
-        rc = segmenter_run(s->seg, in.bytes, in.len, info.lines.structure != LINES_WRAP, whole_sentence,
+        rc = segmenter_run(s->seg, in.bytes, in.len, newline_mode_of(o->lines, info.lines.structure), whole_sentence,
                            (void *)sink);
     doc_input_free(&doc);
     return rc;

@@ -117,7 +117,7 @@ int doc_text_load(doc_text *t, const char *path, const doc_text_options *o, line
         segmenter *seg;
         rc = segmenter_new(t->lang, NULL, &seg);
         if (rc == 0) {
-            rc = segmenter_run(seg, in->bytes, in->len, ev.structure == LINES_PARAGRAPH, sentence_list_push, &spans);
+            rc = segmenter_run(seg, in->bytes, in->len, newline_mode_of(lines, ev.structure), sentence_list_push, &spans);
             segmenter_free(seg);
         }
     }

@@ -130,13 +130,20 @@ void segmenter_set_observer(segmenter *seg, boundary_observer fn, void *ctx)
     seg->observe_ctx = ctx;
 }
 
-int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx)
+newline_mode newline_mode_of(line_structure told, line_structure decided)
+{
+    if (decided != LINES_WRAP)
+        return NEWLINES_BREAK;
+    return told == LINES_WRAP ? NEWLINES_ALL_WRAPS : NEWLINES_WRAP;
+}
+
+int segmenter_run(segmenter *seg, char *text, size_t len, newline_mode newlines, sentence_fn emit, void *ctx)
 {
     if (len == 0)
         return 0;
     offset_list wraps = {0};
     doc_stats *stats = NULL;
-    int rc = newline_breaks ? 0 : unwrap_lines(text, len, &wraps);
+    int rc = newlines == NEWLINES_BREAK ? 0 : unwrap_lines(text, len, newlines == NEWLINES_WRAP, &wraps);
     if (rc == 0 && (seg->model || seg->observe)) /* the whole text, so that threads see the same */
         rc = doc_stats_new(text, len, &stats);
     if (rc == 0 && seg->jobs > 1 && len >= PARALLEL_MIN_BYTES) {

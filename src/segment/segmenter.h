@@ -5,13 +5,14 @@
  * each proposal, first matching rule wins, and break="yes" rules may also propose breaks
  * ICU missed. Where no rule matches, the learned model (boundary_model.h) decides, at
  * ICU's proposals and at the spaces between tokens where a sentence may end without a
- * mark. Paragraphs (runs of non-blank lines) are hard boundaries; a single newline
- * inside a paragraph is wrapped text unless `newline_breaks` is set. */
+ * mark. Paragraphs (runs of non-blank lines) are hard boundaries; what a single newline
+ * inside a paragraph is, a caller says (newline_mode). */
 #ifndef POLYALIGN_SEGMENTER_H
 #define POLYALIGN_SEGMENTER_H
 
 #include <stddef.h>
 
+#include "../text/lines.h"
 #include "boundary_model.h"
 #include "rules/srx.h"
 
@@ -33,10 +34,19 @@ typedef int (*sentence_fn)(const char *text, const sentence_span *s, void *ctx);
  * so a user's rules run without it, as ICU and rules alone. 0 or negative error code. */
 int segmenter_new(const char *lang, const srx *rules, segmenter **out);
 
-/* Segment text[0..len). The text is modified in place: newlines inside a paragraph become
- * spaces (same byte length, so offsets hold) unless newline_breaks. Returns 0, the
- * callback's non-zero value, or a negative error code. */
-int segmenter_run(segmenter *seg, char *text, size_t len, int newline_breaks, sentence_fn emit, void *ctx);
+/* What a single newline inside a paragraph is: a wrap, except a newline a writer typed
+ * (a heading's, a short line's whose next line starts as a sentence does: wraps.c); a
+ * sentence end; a wrap always (the user said so). */
+typedef enum { NEWLINES_WRAP = 0, NEWLINES_BREAK = 1, NEWLINES_ALL_WRAPS = 2 } newline_mode;
+
+/* The newline mode of a text whose line structure the user `told` (LINES_AUTO: not told)
+ * and that was `decided` (the same when told). */
+newline_mode newline_mode_of(line_structure told, line_structure decided);
+
+/* Segment text[0..len). The text is modified in place: the newlines inside a paragraph that
+ * are wraps become spaces (same byte length, so offsets hold). Returns 0, the callback's
+ * non-zero value, or a negative error code. */
+int segmenter_run(segmenter *seg, char *text, size_t len, newline_mode newlines, sentence_fn emit, void *ctx);
 
 /* Reads the next bytes of a document into buf[0..cap), ending at a character boundary
  * (*got = 0 at its end). 0 or a negative error code. */
@@ -56,7 +66,7 @@ typedef int (*stream_sentence_fn)(const char *sentence, const sentence_span *s, 
  * error code. */
 struct doc_stats;
 int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, const struct doc_stats *stats,
-                         int newline_breaks, size_t block, stream_sentence_fn emit, void *ctx);
+                         newline_mode newlines, size_t block, stream_sentence_fn emit, void *ctx);
 
 /* Texts of 4 MB or more are cut at paragraph ends and segmented on up to `jobs` threads
  * (default 1), each with its own copy of the segmenter; the sentences are the same. */

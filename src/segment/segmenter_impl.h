@@ -60,13 +60,14 @@ typedef struct {
 } offset_list;
 
 /* wraps.c: newlines joining two non-blank lines become spaces (wrapped text is one
- * paragraph), their positions kept so that a sentence can say it was wrapped. */
-int unwrap_lines(char *t, size_t len, offset_list *wraps);
+ * paragraph), their positions kept so that a sentence can say it was wrapped; with
+ * `typed`, not those a writer typed (a heading's: typed_newline in wraps.c). */
+int unwrap_lines(char *t, size_t len, int typed, offset_list *wraps);
 
 /* The same for t[from..to), a run of whole paragraphs (from follows a paragraph end or is
  * the start of the text; to is a paragraph end or the end of the text): what unwrap_lines
  * over the whole text does there. */
-int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps);
+int unwrap_lines_in(char *t, size_t from, size_t to, int typed, offset_list *wraps);
 
 /* After the end of the blank line at or after byte `at`, or len: a paragraph end, where
  * no pair of quotes stays open and the rules decide nothing. */

@@ -88,7 +88,7 @@ static void window_shift(window *w, size_t keep, rebase *rb, emitter *em)
 }
 
 int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, const doc_stats *stats,
-                         int newline_breaks, size_t block, stream_sentence_fn emit, void *ctx)
+                         newline_mode newlines, size_t block, stream_sentence_fn emit, void *ctx)
 {
     if (!block)
         block = seg->jobs > 1 ? (size_t)seg->jobs * BLOCK_PER_JOB : BLOCK_ONE;
@@ -109,7 +109,8 @@ int segmenter_run_stream(segmenter *seg, text_read_fn read, void *read_ctx, cons
         size_t upto = w.len, to = w.len;
         if (!eof && !last_paragraph_end(w.buf, w.search, w.len, &upto, &w.search))
             upto = w.unwrapped;
-        if (upto > w.unwrapped && !newline_breaks && (rc = unwrap_lines_in(w.buf, w.unwrapped, upto, &w.wraps)) < 0)
+        if (upto > w.unwrapped && newlines != NEWLINES_BREAK &&
+            (rc = unwrap_lines_in(w.buf, w.unwrapped, upto, newlines == NEWLINES_WRAP, &w.wraps)) < 0)
             break;
         if (upto > w.unwrapped)
             w.unwrapped = upto;

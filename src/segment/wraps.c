@@ -65,6 +65,91 @@ static size_t capital_pieces(const char *t, size_t line, size_t to)
     }
 }
 
+/* A length in both measures a wrapping tool may count: characters (an editor) and bytes
+ * (fmt counts bytes, so a Russian line of many spaces holds more characters). */
+typedef struct {
+    size_t chars, bytes;
+} text_length;
+
+static text_length length_of(const char *t, size_t from, size_t to)
+{
+    text_length n = {0, to - from};
+    for (size_t i = from; i < to; i++)
+        n.chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The end of line t[line..end) without the spaces (and CR) that end it. */
+static size_t line_text_end(const char *t, size_t line, size_t end)
+{
+    while (end > line && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\r'))
+        end--;
+    return end;
+}
+
+/* The width a paragraph from t[line..] was wrapped at: its longest line, in each measure. */
+static text_length paragraph_width(const char *t, size_t line, size_t to)
+{
+    text_length width = {0, 0};
+    while (line < to) {
+        const char *nl = memchr(t + line, '\n', to - line);
+        size_t end = nl ? (size_t)(nl - t) : to;
+        if (is_blank_line(t, line, end))
+            break;
+        text_length n = length_of(t, line, line_text_end(t, line, end));
+        width.chars = n.chars > width.chars ? n.chars : width.chars;
+        width.bytes = n.bytes > width.bytes ? n.bytes : width.bytes;
+        if (!nl)
+            break;
+        line = end + 1;
+    }
+    return width;
+}
+
+/* Is a line of length `line` short in a paragraph of width `width`, so short that `word`
+ * would have fitted after it? Half the width at most: one overlong line (a URL) does not
+ * make every other line look short, nor do tools that fill paragraphs evenly rather than
+ * greedily (fmt, par) make one that short. */
+static int room_for(size_t line, size_t word, size_t width)
+{
+    return line + 1 + word <= width && line * 2 <= width;
+}
+
+/* Is the newline between line t[prev..prev_end) and the line t[line..end) one that a writer
+ * typed, not a wrap: the line before is short (room_for the first word of the line, in
+ * characters and in bytes alike), and the line starts as a sentence does (a capital or a
+ * digit, after opening marks)? A heading over a wrapped paragraph ("Background\nThe first
+ * conference was held in 2014, and it has been held every\nyear since"), a title line, a
+ * signature. Greedy wrapping moves a word to the next line only when it does not fit.
+ * Latin and Cyrillic text only: Chinese wraps anywhere. */
+enum { WRAP_WIDTH_MIN = 30 };
+static int typed_newline(const char *t, size_t prev, size_t prev_end, size_t line, size_t end, text_length width)
+{
+    if (width.chars < WRAP_WIDTH_MIN)
+        return 0;
+    size_t prev_text_end = line_text_end(t, prev, prev_end);
+    if (prev_text_end == prev || t[prev_text_end - 1] == '-')
+        return 0; /* a word cut by a hyphen goes on */
+    size_t i = line;
+    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    size_t word = i;
+    while (word < end && t[word] != ' ' && t[word] != '\t' && t[word] != '\r')
+        word++;
+    text_length before = length_of(t, prev, prev_text_end), first = length_of(t, i, word);
+    if (!room_for(before.chars, first.chars, width.chars) || !room_for(before.bytes, first.bytes, width.bytes))
+        return 0;
+    while (i < word && strchr("([\"'", t[i]))
+        i++;
+    if (i == word)
+        return 0;
+    unsigned char c = (unsigned char)t[i];
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return 1;
+    /* a Cyrillic capital: U+0400-U+042F is D0 80-D0 AF */
+    return c == 0xD0 && i + 1 < word && (unsigned char)t[i + 1] >= 0x80 && (unsigned char)t[i + 1] <= 0xAF;
+}
+
 /* Does the line t[line..end) start with a lone . , ; : ! or ? (a wrap just before it)? */
 static int starts_with_lone_mark(const char *t, size_t line, size_t end)
 {
@@ -73,18 +158,20 @@ static int starts_with_lone_mark(const char *t, size_t line, size_t end)
     return lone_mark(t, line, end);
 }
 
-int unwrap_lines(char *t, size_t len, offset_list *wraps)
+int unwrap_lines(char *t, size_t len, int typed, offset_list *wraps)
 {
-    return unwrap_lines_in(t, 0, len, wraps);
+    return unwrap_lines_in(t, 0, len, typed, wraps);
 }
 
-int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
+int unwrap_lines_in(char *t, size_t from, size_t to, int typed, offset_list *wraps)
 {
     size_t line = from;
     int prev_nonblank = 0;
     size_t prev_newline = 0;
     long prev_bullet = 0;
     size_t pieces_to_join = 0; /* lines still to come of a word set in capital pieces */
+    size_t prev_line = from;
+    text_length width = {0, 0};
     while (line <= to) {
         char *nl = memchr(t + line, '\n', to - line);
         size_t end = nl ? (size_t)(nl - t) : to;
@@ -98,7 +185,9 @@ int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
         }
         int item = bullet && (bullet == prev_bullet || bullet == next_bullet);
         prev_bullet = bullet;
-        if (nonblank && prev_nonblank && !item) {
+        if (typed && nonblank && !prev_nonblank)
+            width = paragraph_width(t, line, to);
+        if (nonblank && prev_nonblank && !item && !(typed && typed_newline(t, prev_line, prev_newline, line, end, width))) {
             /* a wrap undone without a space (a vertical tab, which is white space to ICU and
              * the rules, and which space_collapse removes) */
             int glue = pieces_to_join > 0 || starts_with_lone_mark(t, line, end);
@@ -115,6 +204,7 @@ int unwrap_lines_in(char *t, size_t from, size_t to, offset_list *wraps)
         }
         prev_nonblank = nonblank;
         prev_newline = end;
+        prev_line = line;
         if (!nl)
             break;
         line = end + 1;

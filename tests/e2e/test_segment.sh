@@ -159,4 +159,18 @@ expect "a word set in capital pieces, a line each, is joined up" 0 'WARNING
 run_in $'I AM\nOK\nSO I\nGO ON\nNOW.' segment -q --lang en --lines wrap
 expect "short capital words on wrapped lines keep their spaces" 0 'I AM OK SO I GO ON NOW.'
 
+# a newline typed, not wrapped: the line before it is short enough for the next line's first
+# word, which starts as a sentence does (a heading over a wrapped paragraph); a line that
+# fills the width, or a next line in lower case, is a wrap; --lines wrap makes every one a wrap
+printf 'Background\nThe first conference was held in 2014, and it has been held every\nyear since then in Wuzhen, where The Times reported on it from\nthe first day, and said so.\n' >"$SCRATCH/heading.txt"
+run segment -q --lang en "$SCRATCH/heading.txt"
+expect "a heading over a wrapped paragraph is a sentence of its own" 0 'Background
+The first conference was held in 2014, and it has been held every year since then in Wuzhen, where The Times reported on it from the first day, and said so.'
+run segment -q --lang en --lines wrap "$SCRATCH/heading.txt"
+expect "--lines wrap: every single newline is a wrap" 0 'Background The first conference was held in 2014, and it has been held every year since then in Wuzhen, where The Times reported on it from the first day, and said so.'
+printf 'Справка\nПервая конференция прошла в 2014 году, и с тех пор она проходит\nкаждый год в Учжэне, куда Президент Китая приезжает на её\nоткрытие.\n' >"$SCRATCH/heading.ru.txt"
+run segment -q --lang ru "$SCRATCH/heading.ru.txt"
+expect "and in Russian" 0 'Справка
+Первая конференция прошла в 2014 году, и с тех пор она проходит каждый год в Учжэне, куда Президент Китая приезжает на её открытие.'
+
 done_testing

@@ -163,29 +163,30 @@ static void free_inputs(input_set *set)
 
 typedef struct {
     const char *name;
-    int newline_breaks;
+    newline_mode newlines;
     int filtering;
     int user_rules;     /* the built-in rules read as a user's file (--rules) */
 } mode;
 
 static const mode modes[] = {
-    {"built-in rules", 0, 1, 0},
-    {"--newline-breaks", 1, 1, 0},
-    {"rule filters off", 0, 0, 0},
-    {"--rules src/segment/rules.srx", 0, 1, 1},
+    {"built-in rules", NEWLINES_WRAP, 1, 0},
+    {"--newline-breaks", NEWLINES_BREAK, 1, 0},
+    {"--lines wrap", NEWLINES_ALL_WRAPS, 1, 0},
+    {"rule filters off", NEWLINES_WRAP, 0, 0},
+    {"--rules src/segment/rules.srx", NEWLINES_WRAP, 1, 1},
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 
 /* Segment a copy of text[0..len) and check the contract; a failure names everything. */
 static void check_covers(segmenter *seg, const char *what, const char *lang, const char *how, const char *text,
-                         size_t len, int newline_breaks)
+                         size_t len, newline_mode newlines)
 {
     char *copy = malloc(len + 1);
     assert_non_null(copy);
     memcpy(copy, text, len);
     copy[len] = '\0';
     sentence_list l = {0};
-    int rc = segmenter_run(seg, copy, len, newline_breaks, sentence_list_push, &l);
+    int rc = segmenter_run(seg, copy, len, newlines, sentence_list_push, &l);
     if (rc != 0)
         fail_msg("%s (%s, %s): segmenter_run returned %d: %s", what, lang, how, rc, error_last());
     size_t bad_at = 0;
@@ -208,7 +209,7 @@ static void every_input_in_every_mode(input_set *set)
             for (size_t i = 0; i < set->n; i++)
                 if (!set->v[i].lang || set->v[i].lang == languages[k])
                     check_covers(seg, set->v[i].name, languages[k], modes[m].name, set->v[i].text, set->v[i].len,
-                                 modes[m].newline_breaks);
+                                 modes[m].newlines);
             segmenter_free(seg);
         }
     srx_free(user);
