@@ -87,32 +87,47 @@ static size_t line_text_end(const char *t, size_t line, size_t end)
     return end;
 }
 
-/* The width a paragraph from t[line..] was wrapped at: its longest line, in each measure. */
-static text_length paragraph_width(const char *t, size_t line, size_t to)
+/* A paragraph's lines, and the width it was wrapped at: its longest line of two words or
+ * more, in each measure (a word longer than the width has a line of its own, longer). */
+typedef struct {
+    text_length width;
+    size_t lines;
+} paragraph_shape;
+
+static paragraph_shape paragraph_shape_at(const char *t, size_t line, size_t to)
 {
-    text_length width = {0, 0};
+    paragraph_shape p = {{0, 0}, 0};
+    text_length *width = &p.width;
     while (line < to) {
         const char *nl = memchr(t + line, '\n', to - line);
         size_t end = nl ? (size_t)(nl - t) : to;
         if (is_blank_line(t, line, end))
             break;
-        text_length n = length_of(t, line, line_text_end(t, line, end));
-        width.chars = n.chars > width.chars ? n.chars : width.chars;
-        width.bytes = n.bytes > width.bytes ? n.bytes : width.bytes;
+        size_t text_start = line, text_end = line_text_end(t, line, end);
+        while (text_start < text_end && (t[text_start] == ' ' || t[text_start] == '\t'))
+            text_start++;
+        if (memchr(t + text_start, ' ', text_end - text_start) || memchr(t + text_start, '\t', text_end - text_start)) {
+            text_length n = length_of(t, line, text_end);
+            width->chars = n.chars > width->chars ? n.chars : width->chars;
+            width->bytes = n.bytes > width->bytes ? n.bytes : width->bytes;
+        }
+        p.lines++;
         if (!nl)
             break;
         line = end + 1;
     }
-    return width;
+    return p;
 }
 
 /* Is a line of length `line` short in a paragraph of width `width`, so short that `word`
- * would have fitted after it? Half the width at most: one overlong line (a URL) does not
- * make every other line look short, nor do tools that fill paragraphs evenly rather than
- * greedily (fmt, par) make one that short. */
-static int room_for(size_t line, size_t word, size_t width)
+ * would have fitted after it? And, in a paragraph of more than two lines, 40% of the width
+ * at most: tools that fill paragraphs evenly rather than greedily (fmt, par) leave lines
+ * short of the next word (fmt breaks after a sentence's first word: "81. Организация\n
+ * Объединенных Наций"), but not that short. (Of two lines, a second longer than the first
+ * and its word is the writer's: no tool leaves the first line that short.) */
+static int room_for(size_t line, size_t word, size_t width, size_t lines)
 {
-    return line + 1 + word <= width && line * 2 <= width;
+    return line + 1 + word <= width && (lines <= 2 || line * 5 <= width * 2);
 }
 
 /* Is the newline between line t[prev..prev_end) and the line t[line..end) one that a writer
@@ -123,9 +138,9 @@ static int room_for(size_t line, size_t word, size_t width)
  * signature. Greedy wrapping moves a word to the next line only when it does not fit.
  * Latin and Cyrillic text only: Chinese wraps anywhere. */
 enum { WRAP_WIDTH_MIN = 30 };
-static int typed_newline(const char *t, size_t prev, size_t prev_end, size_t line, size_t end, text_length width)
+static int typed_newline(const char *t, size_t prev, size_t prev_end, size_t line, size_t end, paragraph_shape p)
 {
-    if (width.chars < WRAP_WIDTH_MIN)
+    if (p.width.chars < WRAP_WIDTH_MIN)
         return 0;
     size_t prev_text_end = line_text_end(t, prev, prev_end);
     if (prev_text_end == prev || t[prev_text_end - 1] == '-')
@@ -137,7 +152,8 @@ static int typed_newline(const char *t, size_t prev, size_t prev_end, size_t lin
     while (word < end && t[word] != ' ' && t[word] != '\t' && t[word] != '\r')
         word++;
     text_length before = length_of(t, prev, prev_text_end), first = length_of(t, i, word);
-    if (!room_for(before.chars, first.chars, width.chars) || !room_for(before.bytes, first.bytes, width.bytes))
+    if (!room_for(before.chars, first.chars, p.width.chars, p.lines) ||
+        !room_for(before.bytes, first.bytes, p.width.bytes, p.lines))
         return 0;
     while (i < word && strchr("([\"'", t[i]))
         i++;
@@ -171,7 +187,7 @@ int unwrap_lines_in(char *t, size_t from, size_t to, int typed, offset_list *wra
     long prev_bullet = 0;
     size_t pieces_to_join = 0; /* lines still to come of a word set in capital pieces */
     size_t prev_line = from;
-    text_length width = {0, 0};
+    paragraph_shape shape = {{0, 0}, 0};
     while (line <= to) {
         char *nl = memchr(t + line, '\n', to - line);
         size_t end = nl ? (size_t)(nl - t) : to;
@@ -186,8 +202,8 @@ int unwrap_lines_in(char *t, size_t from, size_t to, int typed, offset_list *wra
         int item = bullet && (bullet == prev_bullet || bullet == next_bullet);
         prev_bullet = bullet;
         if (typed && nonblank && !prev_nonblank)
-            width = paragraph_width(t, line, to);
-        if (nonblank && prev_nonblank && !item && !(typed && typed_newline(t, prev_line, prev_newline, line, end, width))) {
+            shape = paragraph_shape_at(t, line, to);
+        if (nonblank && prev_nonblank && !item && !(typed && typed_newline(t, prev_line, prev_newline, line, end, shape))) {
             /* a wrap undone without a space (a vertical tab, which is white space to ICU and
              * the rules, and which space_collapse removes) */
             int glue = pieces_to_join > 0 || starts_with_lone_mark(t, line, end);

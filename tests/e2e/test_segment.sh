@@ -168,6 +168,13 @@ expect "a heading over a wrapped paragraph is a sentence of its own" 0 'Backgrou
 The first conference was held in 2014, and it has been held every year since then in Wuzhen, where The Times reported on it from the first day, and said so.'
 run segment -q --lang en --lines wrap "$SCRATCH/heading.txt"
 expect "--lines wrap: every single newline is a wrap" 0 'Background The first conference was held in 2014, and it has been held every year since then in Wuzhen, where The Times reported on it from the first day, and said so.'
+# of two lines, a first that left room for the second's first word
+run_in $'His name is Mark. a. here it is b. another c. one more\nThey went to the store and then came home to rest for a while.' segment -q --lang en
+expect "of two lines, a first line with room for the next word ends there" 0 'His name is Mark.
+a. here it is
+b. another
+c. one more
+They went to the store and then came home to rest for a while.'
 printf 'Справка\nПервая конференция прошла в 2014 году, и с тех пор она проходит\nкаждый год в Учжэне, куда Президент Китая приезжает на её\nоткрытие.\n' >"$SCRATCH/heading.ru.txt"
 run segment -q --lang ru "$SCRATCH/heading.ru.txt"
 expect "and in Russian" 0 'Справка
