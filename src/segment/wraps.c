@@ -7,7 +7,9 @@
  * start with the same bullet), so that the item ends the sentence before it. Two wraps are
  * undone without a space, as text cleaners (pySBD's among them) undo what PDF extraction
  * does: before a full stop or comma wrapped onto the next line, and between the pieces of
- * a word set in capitals a letter or two to a line. The threads
+ * a word set in capitals a letter or two to a line. A newline a writer typed stays, as a
+ * list item's does: after a line too short for greedy or even filling to have ended it
+ * there, before a word that starts a sentence (a heading over its paragraph). The threads
  * cut a large text at paragraph ends, where no pair of quotes stays open and no rule
  * reaches across. */
 #include "segmenter_impl.h"
@@ -155,7 +157,7 @@ static int typed_newline(const char *t, size_t prev, size_t prev_end, size_t lin
     if (!room_for(before.chars, first.chars, p.width.chars, p.lines) ||
         !room_for(before.bytes, first.bytes, p.width.bytes, p.lines))
         return 0;
-    while (i < word && strchr("([\"'", t[i]))
+    while (i < word && t[i] && strchr("([\"'", t[i]))
         i++;
     if (i == word)
         return 0;
