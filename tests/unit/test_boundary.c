@@ -157,6 +157,9 @@ static void rules_on_unseen_kinds_of_text(void **state)
         /* degrees written out go on to their scale */
         {"en", "It was 40 deg. C. outside. It was 40 deg. F. The sun was hot.",
          "It was 40 deg. C. outside. | It was 40 deg. F. | The sun was hot."},
+        /* footnote numbers set right after a sentence end go with it */
+        {"en", "It creates a gap in a consultation.11 12 Take the example. We had 2.5 Apples.",
+         "It creates a gap in a consultation.11 12 | Take the example. | We had 2.5 Apples."},
         /* a Russian replica opened by a hyphen typed for a dash */
         {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
