@@ -160,6 +160,10 @@ static void rules_on_unseen_kinds_of_text(void **state)
         /* footnote numbers set right after a sentence end go with it */
         {"en", "It creates a gap in a consultation.11 12 Take the example. We had 2.5 Apples.",
          "It creates a gap in a consultation.11 12 | Take the example. | We had 2.5 Apples."},
+        /* marks standing apart after a full stop are a sentence of their own, but not after
+         * ! or ?, nor an unresolved reference */
+        {"en", "Hello. ?? Maissen left . . Then he came back.", "Hello. | ?? | Maissen left . | . | Then he came back."},
+        {"en", "It aired on Bravo! . As shown in Fig. ?? The end.", "It aired on Bravo! . | As shown in Fig. ?? | The end."},
         /* a Russian replica opened by a hyphen typed for a dash */
         {"ru", "- \"Так в чем же дело?\" - \"Не радуют\".", "- \"Так в чем же дело?\" | - \"Не радуют\"."},
     };
